@@ -1,0 +1,84 @@
+"""Open a PDF safely, identify it by content, and read the text of its pages cheaply."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+__all__ = ["DocumentError", "PageText", "content_hash", "page_texts", "probe_pdf"]
+
+_AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
+
+
+class DocumentError(Exception):
+    """A document that cannot be processed; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The text layer of one page (1-based number) and its size in points."""
+
+    number: int
+    text: str
+    width: float
+    height: float
+
+    @property
+    def amount_tokens(self) -> int:
+        """How many amount-like numbers (``2.730.000.000``) the page prints."""
+        return len(_AMOUNT_TOKEN.findall(self.text))
+
+
+def content_hash(path: Path) -> str:
+    """The SHA-256 of the file's bytes, hex: the document's identity whatever its name."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def probe_pdf(path: Path) -> None:
+    """Reject what is not a readable PDF before any parser spends time on it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DocumentError(f"cannot read file: {exc.strerror}") from exc
+    if size == 0:
+        raise DocumentError("empty file")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise DocumentError("not a PDF (no %PDF- header)")
+
+
+def page_texts(path: Path) -> list[PageText]:
+    """Text of every page through PDFium, which is fast enough to scan a whole document."""
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise DocumentError("encrypted PDF (password required)") from exc
+        raise DocumentError(f"unreadable PDF: {message}") from exc
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    text = textpage.get_text_bounded()
+                finally:
+                    textpage.close()
+                width, height = page.get_size()
+            finally:
+                page.close()
+            pages.append(PageText(index + 1, text, width, height))
+        return pages
+    finally:
+        pdf.close()

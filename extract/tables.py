@@ -1,0 +1,247 @@
+"""PDF pages -> raw tables with provenance: cell grid, merged-cell spans, page, and nearby text.
+
+Only ruling lines and text positions are used here; what the columns mean is decided in
+``transform.headers``. Tables are read with pdfplumber's lattice strategy (ruling lines and cell
+rectangles); pages that print a table without rules are read by ``extract.stream``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils import extract_words, rect_to_edges
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extract.document import DocumentError
+
+__all__ = ["Cell", "RawTable", "read_tables"]
+
+# A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
+_RULE_THICKNESS = 3.0
+_MIN_TABLE_COLUMNS = 3
+_MIN_TABLE_ROWS = 2
+
+LATTICE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of the grid: rows ``row0..row1`` and columns ``col0..col1`` (inclusive)."""
+
+    row0: int
+    row1: int
+    col0: int
+    col1: int
+    text: str
+
+
+@dataclass
+class RawTable:
+    """One table as printed on one page, before any interpretation."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    grid: list[list[str | None]]
+    cells: list[Cell]
+    text_before: str = ""
+    text_after: str = ""
+    bold: list[bool] = field(default_factory=list)
+    ruled: bool = True
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    def covering(self, row: int, col: int) -> Cell | None:
+        """The cell that covers a grid position (itself or a merged cell from above or left)."""
+        for cell in self.cells:
+            if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
+                return cell
+        return None
+
+
+def _index_within(lo: float, hi: float, centers: list[float]) -> list[int]:
+    return [i for i, c in enumerate(centers) if lo - 0.5 <= c <= hi + 0.5]
+
+
+class _PageChars:
+    """The page's characters, indexed for fast lookup by cell."""
+
+    def __init__(self, page: Any) -> None:
+        self.chars = list(page.chars)
+        self.cx = np.array([(c["x0"] + c["x1"]) / 2 for c in self.chars])
+        self.cy = np.array([(c["top"] + c["bottom"]) / 2 for c in self.chars])
+
+    def cell_text(self, bbox: tuple[float, float, float, float]) -> str:
+        """Text of a cell, lines separated by newlines; a word the cell was too narrow for and
+        that continues on the next line (``peru`` / ``sh``) is joined back without a break."""
+        if not self.chars:
+            return ""
+        x0, top, x1, bottom = bbox
+        mask = (self.cx >= x0) & (self.cx < x1) & (self.cy >= top) & (self.cy < bottom)
+        chars = [self.chars[i] for i in np.nonzero(mask)[0]]
+        if not chars:
+            return ""
+        words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
+        lines: list[list[dict[str, Any]]] = []
+        for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+            if lines and abs(lines[-1][0]["top"] - word["top"]) <= 0.5 * (
+                word["bottom"] - word["top"]
+            ):
+                lines[-1].append(word)
+            else:
+                lines.append([word])
+        if not lines:
+            return ""
+        for line in lines:
+            line.sort(key=lambda w: w["x0"])
+        pad = max(0.5, min(line[0]["x0"] for line in lines) - x0)
+        out = " ".join(w["text"] for w in lines[0])
+        for prev, line in zip(lines, lines[1:], strict=False):
+            first = line[0]
+            char_width = (first["x1"] - first["x0"]) / max(1, len(first["text"]))
+            broken_word = (
+                len(prev) == 1
+                and first["text"][:1].islower()
+                and prev[-1]["text"][-1:].isalpha()
+                and prev[-1]["x1"] + char_width > x1 - pad
+            )
+            out += ("" if broken_word else "\n") + " ".join(w["text"] for w in line)
+        return out
+
+
+def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -> RawTable | None:
+    texts = [[None if c is None else chars.cell_text(c) for c in row.cells] for row in table.rows]
+    if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
+        return None
+    col_centers = [(c.bbox[0] + c.bbox[2]) / 2 for c in table.columns]
+    row_centers = [(r.bbox[1] + r.bbox[3]) / 2 for r in table.rows]
+    cells: list[Cell] = []
+    for r, row in enumerate(table.rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            cols = _index_within(bbox[0], bbox[2], col_centers) or [c]
+            rows = _index_within(bbox[1], bbox[3], row_centers) or [r]
+            text = texts[r][c] or ""
+            cells.append(Cell(min(rows), max(rows), min(cols), max(cols), text))
+    grid: list[list[str | None]] = [list(row) for row in texts]
+    return RawTable(
+        page=number, bbox=tuple(table.bbox), grid=grid, cells=cells, bold=_bold_rows(page, table)
+    )
+
+
+def _bold_rows(page: Any, table: Any) -> list[bool]:
+    flags = []
+    chars = page.chars
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        inside = [
+            ch
+            for ch in chars
+            if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
+            and x0 <= ch["x0"] <= x1
+            and not ch["text"].isspace()
+        ]
+        bold = sum(1 for ch in inside if "bold" in ch["fontname"].lower())
+        flags.append(bool(inside) and bold / len(inside) > 0.6)
+    return flags
+
+
+def _text_between(page: Any, top: float, bottom: float) -> str:
+    if bottom - top < 1:
+        return ""
+    region = page.within_bbox((0, max(0, top), page.width, min(page.height, bottom)), strict=False)
+    return region.extract_text() or ""
+
+
+def _is_rule(edge: dict[str, Any]) -> bool:
+    """Whether an edge is a drawn rule, not the side of a coloured cell background."""
+    if edge.get("object_type") != "rect_edge" or edge.get("stroke"):
+        return True
+    width = edge.get("rect_width", 0.0)
+    height = edge.get("rect_height", 0.0)
+    return min(width, height) <= _RULE_THICKNESS
+
+
+def _ruling_settings(page: Any) -> dict[str, Any]:
+    edges = []
+    for rect in page.rects:
+        for edge in rect_to_edges(rect):
+            edge["rect_width"], edge["rect_height"] = rect["width"], rect["height"]
+            edges.append(edge)
+    edges += [e for e in page.edges if e.get("object_type") != "rect_edge"]
+    rules = [e for e in edges if _is_rule(e)]
+    return {
+        **LATTICE_SETTINGS,
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": [e for e in rules if e["orientation"] == "v"],
+        "explicit_horizontal_lines": [e for e in rules if e["orientation"] == "h"],
+    }
+
+
+def _page_tables(page: Any, number: int) -> list[RawTable]:
+    settings = _ruling_settings(page)
+    if (
+        min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"]))
+        < 2
+    ):
+        return []
+    found = sorted(page.find_tables(settings), key=lambda t: (t.bbox[1], t.bbox[0]))
+    chars = _PageChars(page)
+    tables = [
+        t for t in (_table_from_plumber(page, f, number, chars) for f in found) if t is not None
+    ]
+    # Keep tables that are not nested in another one (coloured cell fills form small "tables").
+    outer = [
+        t
+        for t in tables
+        if not any(
+            o is not t
+            and o.bbox[0] <= t.bbox[0]
+            and o.bbox[1] <= t.bbox[1]
+            and o.bbox[2] >= t.bbox[2]
+            and o.bbox[3] >= t.bbox[3]
+            for o in tables
+        )
+    ]
+    previous_bottom = 0.0
+    for table in outer:
+        table.text_before = _text_between(page, previous_bottom, table.bbox[1])
+        previous_bottom = table.bbox[3]
+    if outer:
+        outer[-1].text_after = _text_between(page, previous_bottom, page.height)
+    return outer
+
+
+def read_tables(path: Path, pages: Iterable[int]) -> Iterator[RawTable]:
+    """Yield the ruled tables of the given pages (1-based), in reading order.
+
+    Pages without ruling lines are read as borderless tables from their text layout.
+    """
+    from extract.stream import stream_tables
+
+    try:
+        pdf = pdfplumber.open(path)
+    except (PdfminerException, PDFSyntaxError) as exc:
+        raise DocumentError(f"unreadable PDF: {exc}") from exc
+    with pdf:
+        for number in pages:
+            page = pdf.pages[number - 1]
+            tables = _page_tables(page, number)
+            if not tables:
+                tables = stream_tables(page, number)
+            yield from tables

@@ -1,0 +1,48 @@
+"""The run as a Prefect flow: which documents, one task each, then the outputs.
+
+No parsing happens here; see ``renja.process`` for what a task does to one document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+
+from renja.output import write_outputs
+from renja.process import DocumentResult, process_pdf
+
+__all__ = ["discover_pdfs", "renja_run"]
+
+
+def discover_pdfs(inputs: list[Path]) -> list[Path]:
+    """PDF files named directly or found (recursively) in the given folders, without duplicates."""
+    found: dict[Path, None] = {}
+    for item in inputs:
+        if item.is_dir():
+            for path in sorted(item.rglob("*")):
+                if path.is_file() and path.suffix.lower() == ".pdf":
+                    found[path.resolve()] = None
+        else:
+            found[item.resolve()] = None
+    return list(found)
+
+
+@task(name="process-document", task_run_name="{path.name}")
+def process_document(path: Path) -> DocumentResult:
+    """Extract one document; bad input comes back as a rejected result, never as an exception."""
+    return process_pdf(path)
+
+
+@task(name="write-outputs")
+def write_run_outputs(results: list[DocumentResult], out_dir: Path) -> dict[str, Any]:
+    return write_outputs(results, out_dir)
+
+
+@flow(name="renja-run", log_prints=False)
+def renja_run(inputs: list[Path], out_dir: Path) -> dict[str, Any]:
+    """Process every PDF under ``inputs`` and write the tables and summary into ``out_dir``."""
+    paths = discover_pdfs(inputs)
+    results = [process_document(path) for path in paths]
+    return write_run_outputs(results, out_dir)

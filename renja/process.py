@@ -1,0 +1,180 @@
+"""One document, end to end: PDF -> plan tables -> tidy frames with provenance, or a rejection."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
+from extract.tables import read_tables
+from transform.fields import empty_frame, enforce_schema
+from transform.hierarchy import StatedTotal, build_plan
+from transform.rows import PlanTable, plan_rows, select_plan_tables
+
+__all__ = ["DocumentResult", "process_pdf"]
+
+_OPD_LINE = re.compile(
+    r"^\s*(?:nama\s+perangkat\s+daerah\s*:\s*)?((?:DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN|"
+    r"KANTOR|RUMAH\s+SAKIT|RSUD|KECAMATAN)\b.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REGION_LINE = re.compile(r"^\s*((?:KOTA|KABUPATEN|PROVINSI)\b.*)$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:tahun|ta\.?|anggaran)\s+(20\d\d)\b", re.IGNORECASE)
+
+
+@dataclass
+class DocumentResult:
+    """The outcome of one document: its tables, or the reason it was rejected."""
+
+    source_file: str
+    doc_id: str
+    status: str
+    reason: str | None = None
+    opd: str | None = None
+    tahun: int | None = None
+    pages: list[int] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    stated_totals: list[StatedTotal] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        """The document's entry in ``validation/summary.json``."""
+        entry: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "source_file": self.source_file,
+            "status": self.status,
+            "reason": self.reason,
+            "opd": self.opd,
+            "tahun": self.tahun,
+            "table_pages": self.pages,
+        }
+        if self.frames:
+            programs = self.frames["programs"]
+            entry["counts"] = {
+                level: int((programs["level"] == level).sum())
+                for level in ("program", "kegiatan", "sub_kegiatan")
+            }
+            budgets = self.frames["budgets"]
+            entry["unreadable_values"] = int(budgets["amount_flag"].notna().sum()) + int(
+                self.frames["indicators"]["target_flag"].notna().sum()
+            )
+        entry["stated_totals"] = [
+            {
+                "label": t.label,
+                "page": t.page,
+                "plan": str(t.plan.value) if t.plan.value is not None else None,
+                "plan_raw": t.plan.raw,
+                "next": str(t.next.value) if t.next.value is not None else None,
+                "next_raw": t.next.raw,
+            }
+            for t in self.stated_totals
+        ]
+        return entry
+
+
+def _candidate_pages(pages: list[PageText]) -> list[int]:
+    """Pages worth a table search: those that print several amounts."""
+    return [p.number for p in pages if p.amount_tokens >= 2]
+
+
+def _opd(pages: list[PageText]) -> str | None:
+    for page in pages[:5] + pages[5:]:
+        lines = page.text.splitlines()
+        for i, line in enumerate(lines):
+            match = _OPD_LINE.match(line)
+            if not match or len(match[1]) > 160:
+                continue
+            name = " ".join(match[1].split())
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            region = _REGION_LINE.match(following)
+            if region and not re.search(r"\b(kota|kabupaten|provinsi)\b", name, re.IGNORECASE):
+                name = f"{name} {' '.join(region[1].split())}"
+            return name
+    return None
+
+
+def _document_year(pages: list[PageText]) -> int | None:
+    years = Counter(int(y) for page in pages[:3] for y in _YEAR.findall(page.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _plan_year(plans: list[PlanTable], pages: list[PageText]) -> int | None:
+    for plan in plans:
+        if plan.header.plan_year is not None:
+            return plan.header.plan_year
+    for plan in plans:
+        titles = " ".join(t.text_before for t, _, _ in plan.segments[:1])
+        match = _YEAR.search(titles)
+        if match:
+            return int(match[1])
+    return _document_year(pages)
+
+
+def process_pdf(path: Path) -> DocumentResult:
+    """Extract the plan of one Renja PDF; a document that cannot be read is rejected, not raised."""
+    try:
+        probe_pdf(path)
+        doc_id = content_hash(path)[:16]
+    except DocumentError as exc:
+        return DocumentResult(path.name, "", "rejected", str(exc))
+    try:
+        return _process(path, doc_id)
+    except DocumentError as exc:
+        return DocumentResult(path.name, doc_id, "rejected", str(exc))
+
+
+def _process(path: Path, doc_id: str) -> DocumentResult:
+    pages = page_texts(path)
+    if not pages:
+        raise DocumentError("PDF has no pages")
+    if not any(p.text.strip() for p in pages):
+        raise DocumentError("no text layer (scanned pages; OCR is needed)")
+    candidates = _candidate_pages(pages)
+    plans = select_plan_tables(read_tables(path, candidates))
+    if not plans:
+        raise DocumentError(
+            "no plan table found (Rumusan Rencana Program dan Kegiatan with program, indicator "
+            "and pagu columns)"
+        )
+    tahun = _plan_year(plans, pages)
+    opd = _opd(pages)
+    result = DocumentResult(path.name, doc_id, "ok", opd=opd, tahun=tahun)
+    parts: dict[str, list[pd.DataFrame]] = {"programs": [], "indicators": [], "budgets": []}
+    for plan in plans:
+        header = plan.header
+        rows = plan_rows(plan)
+        has_next = header.first("pagu", "next") is not None
+        id_columns = bool(header.columns("kode")) or header.first("nomor") is not None
+        built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
+        result.stated_totals.extend(built.stated_totals)
+        result.pages.extend(sorted({t.page for t, _, _ in plan.segments}))
+        parts["programs"].append(built.nodes)
+        parts["indicators"].append(built.indicators)
+        parts["budgets"].append(built.budgets)
+    if sum(len(f) for f in parts["programs"]) == 0:
+        raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
+    frames = {name: pd.concat([f for f in fs if len(f)], ignore_index=True)
+              for name, fs in parts.items() if any(len(f) for f in fs)}  # fmt: skip
+    result.frames = _with_document_columns(frames, result)
+    return result
+
+
+def _with_document_columns(
+    frames: dict[str, pd.DataFrame], result: DocumentResult
+) -> dict[str, pd.DataFrame]:
+    programs = frames["programs"].assign(
+        doc_id=result.doc_id, source_file=result.source_file, opd=result.opd, tahun=result.tahun
+    )
+    out = {"programs": enforce_schema(programs, "programs")}
+    for name in ("indicators", "budgets"):
+        frame = frames.get(name)
+        out[name] = (
+            empty_frame(name)
+            if frame is None or frame.empty
+            else enforce_schema(frame.assign(doc_id=result.doc_id), name)
+        )
+    return out

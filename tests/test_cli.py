@@ -1,0 +1,73 @@
+"""`renja run` end to end through the Prefect flow: outputs, summary, exit status, bad input."""
+
+import json
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import SAMPLE
+
+RENJA = Path(sys.executable).with_name("renja")
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    root = tmp_path_factory.mktemp("run")
+    raw = root / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "sample.pdf")
+    (raw / "notes.pdf").write_text("this is not a PDF\n")
+    (raw / "empty.pdf").write_bytes(b"")
+    (raw / "truncated.pdf").write_bytes(SAMPLE.read_bytes()[:5000])
+    (raw / "readme.txt").write_text("ignored: not a PDF by name")
+    out = root / "clean"
+    proc = subprocess.run(
+        [str(RENJA), "run", str(raw), "--out", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    return out, proc
+
+
+def test_bad_documents_are_reported_and_good_ones_complete(run_dir) -> None:
+    out, proc = run_dir
+    assert proc.returncode == 1, proc.stderr
+    summary = json.loads((out / "validation" / "summary.json").read_text())
+    status = {d["source_file"]: (d["status"], d["reason"]) for d in summary["documents"]}
+    assert status["sample.pdf"] == ("ok", None)
+    assert status["notes.pdf"] == ("rejected", "not a PDF (no %PDF- header)")
+    assert status["empty.pdf"] == ("rejected", "empty file")
+    assert status["truncated.pdf"][0] == "rejected"
+    assert "readme.txt" not in status
+    assert summary["totals"] == {"ok": 1, "invalid": 0, "rejected": 3}
+    assert "Traceback" not in proc.stderr
+    assert "3 rejected" in proc.stderr
+
+
+def test_tables_are_written_with_exact_amounts(run_dir) -> None:
+    out, _ = run_dir
+    programs = pd.read_parquet(out / "programs.parquet")
+    budgets = pd.read_parquet(out / "budgets.parquet")
+    indicators = pd.read_parquet(out / "indicators.parquet")
+    assert len(programs) == 77
+    assert programs["source_file"].unique().tolist() == ["sample.pdf"]
+    plan = budgets[(budgets["level"] == "program") & (budgets["jenis"] == "pagu_indikatif")]
+    assert all(isinstance(v, Decimal) for v in plan["amount"])
+    assert sum(plan["amount"], Decimal(0)) == Decimal("13319369434")
+    assert set(indicators["tahun"]) == {2022, 2023}
+    assert not list(out.glob(".*"))  # no temporary files left behind
+
+
+def test_only_ok_exits_zero(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    proc = subprocess.run(
+        [str(RENJA), "run", str(raw / SAMPLE.name), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "programs.parquet").exists()

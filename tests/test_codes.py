@@ -1,0 +1,63 @@
+"""Program codes and printed row numbers."""
+
+import pytest
+
+from transform.codes import (
+    join_kode,
+    level_of_kode,
+    level_of_nomor,
+    normalise_kode,
+    parent_kode,
+    split_glued_kode,
+)
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (["2", "0\n7", "0\n3", "2.04", "0\n1"], "2.07.03.2.04.01"),
+        (["2", "07", "03", "", ""], "2.07.03"),
+        (["2", "07", "03", "2.01", ""], "2.07.03.2.01"),
+        (["02", "7", "3", "02.01", "1"], "2.07.03.2.01.01"),
+        (["1.03.11.1.01.0009"], "1.03.11.1.01.0009"),
+        (["X", "XX", "01", "2.01", "01"], "X.XX.01.2.01.01"),
+        (["", "", ""], None),
+        (["Kode"], None),
+    ],
+)
+def test_join_kode(parts: list[str], expected: str | None) -> None:
+    assert join_kode(parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("kode", "level"),
+    [("2.07.03", "program"), ("2.07.03.2.01", "kegiatan"), ("2.07.03.2.01.01", "sub_kegiatan"),
+     ("1.03.11.1.01.0009", "sub_kegiatan"), ("2.07", None), ("2.07.03.2", None), (None, None)],
+)  # fmt: skip
+def test_level_of_kode(kode: str | None, level: str | None) -> None:
+    assert level_of_kode(kode) == level
+
+
+def test_parent_kode() -> None:
+    assert parent_kode("2.07.03.2.01.01") == "2.07.03.2.01"
+    assert parent_kode("2.07.03.2.01") == "2.07.03"
+    assert parent_kode("2.07.03") is None
+
+
+@pytest.mark.parametrize(
+    ("nomor", "level"),
+    [("I", "program"), ("VII", "program"), ("I.1", "kegiatan"), ("VIII.3.1", "sub_kegiatan"),
+     ("2.3.1", "sub_kegiatan"), ("Medan", None), ("", None), ("I.1.1.1", None)],
+)  # fmt: skip
+def test_level_of_nomor(nomor: str, level: str | None) -> None:
+    assert level_of_nomor(nomor) == level
+
+
+def test_glued_codes() -> None:
+    assert split_glued_kode("01 Penyusunan Dokumen") == ("01", "Penyusunan Dokumen")
+    assert split_glued_kode("2.07.03.2.01.01 Penyusunan\nDokumen") == (
+        "2.07.03.2.01.01",
+        "Penyusunan Dokumen",
+    )
+    assert split_glued_kode("Penyusunan 2 Dokumen") == (None, "Penyusunan 2 Dokumen")
+    assert normalise_kode("2.7.3.2.1.1") == "2.07.03.2.01.01"

@@ -1,0 +1,70 @@
+"""Whole documents against their ground truth: every node, code, name, amount and target."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import REAL, SAMPLE_TRUTH
+from truth import compare, load_truth
+
+from renja.process import process_pdf
+
+
+def test_sample_matches_truth_exactly(sample_result) -> None:
+    truth = load_truth(SAMPLE_TRUTH)
+    assert sample_result.status == "ok", sample_result.reason
+    result = compare(sample_result.frames, truth)
+    assert result.differences == []
+    assert (result.nodes_found, result.amounts_exact) == (77, 154)
+
+
+def test_sample_counts_and_total(sample_result) -> None:
+    programs = sample_result.frames["programs"]
+    assert programs["level"].value_counts().to_dict() == {
+        "sub_kegiatan": 51, "kegiatan": 20, "program": 6,
+    }  # fmt: skip
+    budgets = sample_result.frames["budgets"]
+    plan = budgets[(budgets["level"] == "program") & (budgets["jenis"] == "pagu_indikatif")]
+    assert sum(plan["amount"].tolist(), Decimal(0)) == Decimal(13_319_369_434)
+    assert sample_result.tahun == 2022
+    assert sample_result.opd == "DINAS TENAGA KERJA DAN TRANSMIGRASI KOTA SERANG"
+
+
+def test_sample_provenance(sample_result) -> None:
+    """Every row names the printed table and a page inside it (the table runs on pages 13-21)."""
+    for frame in sample_result.frames.values():
+        assert set(frame["source_table"]) == {"3.3"}
+        assert frame["page"].between(13, 21).all()
+    programs = sample_result.frames["programs"]
+    first = programs.iloc[0]
+    assert (first["kode"], first["page"], first["node_id"]) == ("2.07.03", 13, "P01")
+
+
+REAL_WITH_TRUTH = sorted(REAL.glob("*.truth.json")) if REAL.is_dir() else []
+
+
+@pytest.mark.parametrize("truth_path", REAL_WITH_TRUTH, ids=lambda p: p.name.split(".")[0])
+def test_real_documents_match_truth(truth_path: Path) -> None:
+    pdf = truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
+    truth = load_truth(truth_path)
+    result = process_pdf(pdf)
+    assert result.status == "ok", result.reason
+    comparison = compare(result.frames, truth)
+    print(f"{pdf.name}: {comparison.line()}")
+    assert comparison.differences == []
+    assert result.tahun == truth["plan_year"]
+
+
+REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
+
+
+@pytest.mark.parametrize("pdf", REAL_PDFS, ids=lambda p: p.stem)
+def test_every_real_document_runs_to_a_clear_outcome(pdf: Path) -> None:
+    result = process_pdf(pdf)
+    assert result.status in {"ok", "rejected"}
+    if result.status == "rejected":
+        assert result.reason and len(result.reason) > 10
+    else:
+        assert len(result.frames["programs"]) > 0
+    json.dumps(result.summary())

@@ -1,0 +1,124 @@
+"""Program codes (kode) of Permendagri 90/2019 and its updates, and printed row numbers (nomor).
+
+A full sub kegiatan code reads ``U.BB.PP.K.KK.SS`` (``2.07.03.2.01.01``) or, from 2022 on, with a
+4-digit sub part (``2.07.03.2.01.0001``). Documents split it over five columns, glue it to the name,
+write ``02`` for ``2``, use ``X.XX`` for the Penunjang program, or print no code and number the rows
+``I`` / ``I.1`` / ``I.1.1`` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+Level = Literal["program", "kegiatan", "sub_kegiatan"]
+LEVELS: tuple[Level, ...] = ("program", "kegiatan", "sub_kegiatan")
+
+__all__ = [
+    "LEVELS",
+    "KODE_PATTERNS",
+    "Level",
+    "join_kode",
+    "level_of_kode",
+    "level_of_nomor",
+    "normalise_kode",
+    "parent_kode",
+    "split_glued_kode",
+]
+
+_SEGMENT = r"(?:\d+|[Xx]{1,2})"
+_KODE = re.compile(rf"^{_SEGMENT}(?:\.{_SEGMENT})*$")
+_GLUED = re.compile(rf"^\s*(?P<kode>{_SEGMENT}(?:\.{_SEGMENT})*)\.?\s+(?P<rest>\S.*)$", re.DOTALL)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_NOMOR = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)*\.?$")
+
+# Number of dotted segments of a complete code at each level.
+_SEGMENTS: dict[Level, int] = {"program": 3, "kegiatan": 5, "sub_kegiatan": 6}
+
+# Regular expressions of a well-formed kode per level (used by the schema checks).
+KODE_PATTERNS: dict[Level, str] = {
+    "program": r"^(\d|X)\.(\d{2}|XX)\.\d{2}$",
+    "kegiatan": r"^(\d|X)\.(\d{2}|XX)\.\d{2}\.\d\.\d{2}$",
+    "sub_kegiatan": r"^(\d|X)\.(\d{2}|XX)\.\d{2}\.\d\.\d{2}\.(\d{2}|\d{4})$",
+}
+
+
+def _normalise_segment(position: int, segment: str) -> str:
+    if not segment.isdigit():
+        return segment.upper()
+    if position in (0, 3):  # urusan, first part of the kegiatan code: one digit
+        return str(int(segment))
+    if position in (1, 2, 4):  # bidang, program, second part of the kegiatan code: two digits
+        return segment.zfill(2)
+    # sub kegiatan: two digits before 2022, four after; keep the printed width
+    return segment.zfill(2) if len(segment) <= 2 else segment.zfill(4)
+
+
+def normalise_kode(text: str | None) -> str | None:
+    """Normalise a printed code: drop spaces and line breaks, pad each segment to its width.
+
+    Returns ``None`` when the text is not a code.
+    """
+    if text is None:
+        return None
+    compact = re.sub(r"\s+", "", text).strip(".")
+    if not compact or not _KODE.match(compact):
+        return None
+    return ".".join(_normalise_segment(i, s) for i, s in enumerate(compact.split(".")))
+
+
+def join_kode(parts: Iterable[str | None]) -> str | None:
+    """Join a code printed over several columns (``2 | 07 | 03 | 2.01 | 01``) into one code."""
+    pieces = [re.sub(r"\s+", "", p).strip(".") for p in parts if p and p.strip()]
+    return normalise_kode(".".join(pieces)) if pieces else None
+
+
+def level_of_kode(kode: str | None) -> Level | None:
+    """The level a complete code belongs to, by its number of segments."""
+    if not kode:
+        return None
+    count = len(kode.split("."))
+    for level, segments in _SEGMENTS.items():
+        if count == segments:
+            return level
+    return None
+
+
+def parent_kode(kode: str) -> str | None:
+    """The code of the parent node (program for a kegiatan, kegiatan for a sub kegiatan)."""
+    level = level_of_kode(kode)
+    if level == "kegiatan":
+        return ".".join(kode.split(".")[:3])
+    if level == "sub_kegiatan":
+        return ".".join(kode.split(".")[:5])
+    return None
+
+
+def level_of_nomor(nomor: str | None) -> Level | None:
+    """Level of a printed row number: ``I`` program, ``I.1`` kegiatan, ``I.1.1`` sub kegiatan."""
+    if not nomor:
+        return None
+    text = re.sub(r"\s+", "", nomor).rstrip(".")
+    if not _NOMOR.match(text):
+        return None
+    depth = len(text.split("."))
+    return LEVELS[depth - 1] if depth <= 3 else None
+
+
+def is_nomor(text: str | None) -> bool:
+    """Whether a cell holds a row number such as ``I``, ``I.1``, ``2.3.1``."""
+    return level_of_nomor(text) is not None
+
+
+def is_roman(text: str) -> bool:
+    """Whether ``text`` is a Roman numeral (as printed for programs)."""
+    return bool(_ROMAN.match(text))
+
+
+def split_glued_kode(text: str) -> tuple[str | None, str]:
+    """Split a code glued before a name (``01 Penyusunan Dokumen``) from the name."""
+    match = _GLUED.match(text)
+    if not match:
+        return None, text
+    return re.sub(r"\s+", "", match["kode"]), " ".join(match["rest"].split())

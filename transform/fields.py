@@ -1,0 +1,170 @@
+"""The field dictionary: every output column with its type, unit and meaning, in one place.
+
+The Parquet schemas, the docs' column tables (``renja fields``) and the schema checks are all
+generated from here, so they cannot drift apart. Each transform ends with :func:`enforce_schema`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+
+__all__ = [
+    "FIELDS",
+    "KEYS",
+    "TABLES",
+    "Field",
+    "SchemaError",
+    "arrow_schema",
+    "empty_frame",
+    "enforce_schema",
+]
+
+AMOUNT_TYPE = pa.decimal128(20, 2)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One output column."""
+
+    name: str
+    type: pa.DataType
+    description: str
+    unit: str | None = None
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None
+
+
+_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+
+_COMMON = {
+    "doc_id": Field(
+        "doc_id", pa.string(), "First 16 hex digits of the SHA-256 of the source PDF's bytes.",
+        nullable=False,
+    ),
+    "node_id": Field(
+        "node_id", pa.string(),
+        "Position of the node in the document's hierarchy: P01 (program), P01.K02 (kegiatan), "
+        "P01.K02.S03 (sub kegiatan); unique within a document and stable across runs.",
+        nullable=False,
+    ),
+    "level": Field("level", pa.string(), "Level of the node.", nullable=False, allowed=_LEVELS),
+    "kode": Field(
+        "kode", pa.string(),
+        "Dotted code as in Permendagri 90/2019 and updates (2.07.03, 2.07.03.2.01, "
+        "2.07.03.2.01.01 or 2.07.03.2.01.0001), segments padded; null when the document prints "
+        "none.",
+    ),
+    "tahun": Field("tahun", pa.int16(), "Year the value refers to.", unit="year", nullable=False),
+    "source_table": Field(
+        "source_table", pa.string(), "Label of the printed table the value comes from (e.g. 3.3); "
+        "empty when the table is unnumbered.",
+    ),
+    "page": Field("page", pa.int32(), "1-based page of the PDF where the row is printed.",
+                  nullable=False),
+}  # fmt: skip
+
+FIELDS: dict[str, list[Field]] = {
+    "programs": [
+        _COMMON["doc_id"],
+        Field("source_file", pa.string(), "File name of the source PDF.", nullable=False),
+        Field("opd", pa.string(), "Agency (perangkat daerah) the plan belongs to, as printed."),
+        Field("tahun", pa.int16(), "Plan year of the document (tahun rencana).", unit="year",
+              nullable=False),
+        _COMMON["level"],
+        _COMMON["kode"],
+        Field("nomor", pa.string(), "Row number as printed (I, I.1, I.1.1); null when none."),
+        _COMMON["node_id"],
+        Field("parent_id", pa.string(), "node_id of the parent node; null for programs."),
+        Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed.",
+              nullable=False),
+        Field("penanggung_jawab", pa.string(), "Responsible unit, as printed; null when none."),
+        _COMMON["source_table"],
+        _COMMON["page"],
+    ],
+    "indicators": [
+        _COMMON["doc_id"],
+        _COMMON["node_id"],
+        _COMMON["level"],
+        _COMMON["kode"],
+        Field("indikator_no", pa.int16(), "Order of the indicator within its node, from 1.",
+              nullable=False),
+        Field("indikator", pa.string(), "Performance indicator as printed."),
+        Field("satuan", pa.string(), "Unit of the target as printed (%, org, dokumen ...); taken "
+              "from the target cell when the document prints number and unit together."),
+        Field("lokasi", pa.string(), "Location as printed."),
+        _COMMON["tahun"],
+        Field("target", pa.float64(), "Target value; null when empty or unreadable.",
+              unit="satuan"),
+        Field("target_raw", pa.string(), "Target cell text as printed (lines joined by a space)."),
+        Field("target_flag", pa.string(), "Why the target could not be read; null when it was."),
+        _COMMON["source_table"],
+        _COMMON["page"],
+    ],
+    "budgets": [
+        _COMMON["doc_id"],
+        _COMMON["node_id"],
+        _COMMON["level"],
+        _COMMON["kode"],
+        _COMMON["tahun"],
+        Field("jenis", pa.string(), "pagu_indikatif for the plan year, prakiraan_maju for the "
+              "next year.", nullable=False, allowed=("pagu_indikatif", "prakiraan_maju")),
+        Field("amount", AMOUNT_TYPE, "Amount, exact (decimal, 2 places); null when the cell is "
+              "empty or unreadable.", unit="IDR"),
+        Field("amount_raw", pa.string(), "Amount cell text as printed (lines joined)."),
+        Field("amount_flag", pa.string(), "Why the amount could not be read; null when it was."),
+        Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
+        _COMMON["source_table"],
+        _COMMON["page"],
+    ],
+}  # fmt: skip
+
+TABLES = tuple(FIELDS)
+KEYS: dict[str, tuple[str, ...]] = {
+    "programs": ("doc_id", "node_id"),
+    "indicators": ("doc_id", "node_id", "indikator_no", "tahun"),
+    "budgets": ("doc_id", "node_id", "tahun", "jenis"),
+}
+
+
+class SchemaError(ValueError):
+    """A frame does not match the field dictionary."""
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Parquet schema of an output table."""
+    return pa.schema([pa.field(f.name, f.type, nullable=f.nullable) for f in FIELDS[table]])
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty frame with the table's columns and dtypes."""
+    return arrow_schema(table).empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def enforce_schema(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return ``frame`` with exactly the dictionary's columns, in order, as Arrow-backed dtypes.
+
+    Fails loudly on a missing or extra column, a null in a required column, or a value outside
+    the allowed set, so that a wrong transform is caught where it happens.
+    """
+    fields = FIELDS[table]
+    names = [f.name for f in fields]
+    missing = [n for n in names if n not in frame.columns]
+    extra = [c for c in frame.columns if c not in names]
+    if missing or extra:
+        raise SchemaError(f"{table}: missing columns {missing}, unexpected columns {extra}")
+    try:
+        arrow = pa.Table.from_pandas(frame[names], schema=arrow_schema(table), preserve_index=False)
+    except (pa.ArrowException, ValueError, TypeError) as exc:
+        raise SchemaError(f"{table}: {exc}") from exc
+    for f in fields:
+        column = arrow.column(f.name)
+        if not f.nullable and column.null_count:
+            raise SchemaError(f"{table}.{f.name}: {column.null_count} null values")
+        if f.allowed is not None:
+            bad = set(column.drop_null().to_pylist()) - set(f.allowed)
+            if bad:
+                raise SchemaError(f"{table}.{f.name}: values not allowed: {sorted(bad)}")
+    return arrow.to_pandas(types_mapper=pd.ArrowDtype)

@@ -1,0 +1,235 @@
+"""Header rows -> column meanings, whatever the wording, merging and splitting of the header.
+
+Real headers say "Kebutuhan Dana/Pagu Indikatif (Rp)", "Pagu Indikatif (Rp)" or "PAGU (RP)"; they
+group columns under "Rencana Tahun 2022" and "Prakiraan Maju Rencana Tahun 2023", print letters
+vertically ("U/r/u/s/a/n"), and repeat on every page with a row of column numbers. Columns are
+mapped by the words they contain, and the year group they sit under.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.tables import RawTable
+from transform.numbers import parse_amount
+
+__all__ = [
+    "HeaderMap",
+    "Role",
+    "compact",
+    "header_rows",
+    "is_number_row",
+    "map_header",
+    "title_kind",
+]
+
+_KEYWORDS = (
+    "kode", "urusan", "bidang", "program", "kegiatan", "indikator", "kinerja", "satuan", "lokasi",
+    "target", "capaian", "pagu", "kebutuhan", "dana", "sumber", "catatan", "penting", "penanggung",
+    "jawab", "prakiraan", "rencana", "tahun", "nomor", "keterangan", "anggaran", "klasifikasi",
+    "tolok", "ukur", "uraian",
+)  # fmt: skip
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def compact(text: str | None) -> str:
+    """Lower-case letters and digits only: ``"Satu\\nan"`` and ``"SATUAN"`` become ``satuan``."""
+    return re.sub(r"[^a-z0-9+]", "", (text or "").lower())
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a column holds; ``year`` is ``"plan"`` or ``"next"`` for targets and amounts."""
+
+    name: str
+    year: str | None = None
+    part: int = 0  # order of a code column among the code columns
+
+
+@dataclass
+class HeaderMap:
+    """Meaning of each column of a table, and the years its column groups name."""
+
+    roles: dict[int, Role] = field(default_factory=dict)
+    plan_year: int | None = None
+    next_year: int | None = None
+    n_header_rows: int = 0
+
+    def columns(self, name: str, year: str | None = None) -> list[int]:
+        return [
+            c for c, r in sorted(self.roles.items())
+            if r.name == name and (year is None or r.year == year)
+        ]  # fmt: skip
+
+    def first(self, name: str, year: str | None = None) -> int | None:
+        cols = self.columns(name, year)
+        return cols[0] if cols else None
+
+    @property
+    def is_plan_table(self) -> bool:
+        """Whether the columns are those of a program/kegiatan plan with budgets."""
+        has_target = self.first("target") is not None or self.first("indikator") is not None
+        return (
+            self.first("nama") is not None and self.first("pagu", "plan") is not None and has_target
+        )
+
+    @property
+    def signature(self) -> tuple[tuple[int, str, str | None], ...]:
+        return tuple((c, r.name, r.year) for c, r in sorted(self.roles.items()))
+
+
+def is_number_row(row: list[str | None]) -> bool:
+    """The row of column numbers (``1 2 3 ...`` or ``(1) (2) ...``) printed under a header."""
+    numbers = []
+    for cell in row:
+        if cell is None or not cell.strip():
+            continue
+        match = _NUMBER_CELL.match(re.sub(r"\s+", "", cell))
+        if not match:
+            return False
+        numbers.append(int(match[1]))
+    return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _is_header_row(row: list[str | None]) -> bool:
+    texts = [c for c in row if c and c.strip()]
+    if not texts:
+        return False
+    for text in texts:
+        parsed = parse_amount(text)
+        if parsed.value is not None and abs(parsed.value) >= 1000:
+            return False
+    words = " ".join(compact(t) for t in texts)
+    hits = {k for k in _KEYWORDS if k in words}
+    return len(hits) >= 2
+
+
+def header_rows(table: RawTable) -> int:
+    """How many rows at the top of the table are header (including the column-number row)."""
+    count = 0
+    for row in table.grid:
+        if is_number_row(row):
+            return count + 1
+        if not _is_header_row(row):
+            break
+        count += 1
+    return count
+
+
+def _column_texts(table: RawTable, n_rows: int) -> list[str]:
+    texts = []
+    for col in range(table.n_cols):
+        parts: list[str] = []
+        seen: set[int] = set()
+        for row in range(n_rows):
+            cell = table.covering(row, col)
+            if cell is None or id(cell) in seen or is_number_row(table.grid[row]):
+                continue
+            seen.add(id(cell))
+            if cell.text.strip():
+                parts.append(cell.text)
+        texts.append(" | ".join(parts))
+    return texts
+
+
+def _role_of(text: str) -> Role | None:
+    h = compact(text)
+    lowered = text.lower()
+    if not h:
+        return None
+    if "sumberdana" in h or h == "sumber":
+        return Role("sumber_dana")
+    if "penanggung" in h or "jawab" in h:
+        return Role("penanggung_jawab")
+    if "catatan" in h or "keterangan" in h:
+        return Role("catatan")
+    if "satuan" in h:
+        return Role("satuan")
+    if "lokasi" in h:
+        return Role("lokasi")
+    if "target" in h:
+        return Role("target")
+    if (
+        "pagu" in h or "kebutuhandana" in h or "anggaran" in h
+        or re.search(r"\(?\brp\b\.?\)?", lowered)
+    ):  # fmt: skip
+        return Role("pagu")
+    if "indikator" in h or "tolokukur" in h:
+        return Role("indikator")
+    if "kode" in h:
+        return Role("kode")
+    if h in {"no", "nomor", "no."} or re.fullmatch(r"no(mor)?(urut)?", h):
+        return Role("nomor")
+    if "program" in h or "kegiatan" in h or "uraian" in h or "urusan" in h:
+        return Role("nama")
+    if "capaian" in h or "kinerja" in h:
+        return Role("target")
+    return None
+
+
+def map_header(table: RawTable) -> HeaderMap:
+    """Map the columns of a table whose first rows are its header."""
+    n_rows = header_rows(table)
+    header = HeaderMap(n_header_rows=n_rows)
+    if n_rows == 0:
+        return header
+    texts = _column_texts(table, n_rows)
+    years: dict[int, list[int]] = {}
+    kode_parts = 0
+    for col, text in enumerate(texts):
+        role = _role_of(text)
+        if role is None:
+            continue
+        if role.name == "kode":
+            role = Role("kode", part=kode_parts)
+            kode_parts += 1
+        header.roles[col] = role
+        if role.name in ("target", "pagu"):
+            years[col] = [int(y) for y in _YEAR.findall(text)]
+    _assign_years(header, texts, years)
+    return header
+
+
+def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int]]) -> None:
+    forward = {c for c in years if re.search(r"prakiraan|maju|n\s*\+\s*1", texts[c].lower())}
+    plain_years = [max(ys) for c, ys in years.items() if ys and c not in forward]
+    plan_year = min(plain_years) if plain_years else None
+    if plan_year is None:
+        forward_years = [max(ys) for c, ys in years.items() if ys and c in forward]
+        plan_year = min(forward_years) - 1 if forward_years else None
+    for col in years:
+        ys = years[col]
+        is_next = col in forward or (plan_year is not None and bool(ys) and max(ys) > plan_year)
+        header.roles[col] = Role(header.roles[col].name, "next" if is_next else "plan")
+    header.plan_year = plan_year
+    header.next_year = plan_year + 1 if plan_year is not None else None
+
+
+_OTHER_TABLE = re.compile(
+    r"review|rancangan\s+awal|evaluasi|usulan|pemangku|pencapaian\s+kinerja|kinerja\s+pelayanan"
+    r"|realisasi|rincian\s+belanja|rekapitulasi",
+    re.IGNORECASE,
+)
+_PLAN_TABLE = re.compile(
+    r"rumusan|rencana\s+program|program\s+dan\s+kegiatan|prakiraan\s+maju|\brenja\b",
+    re.IGNORECASE,
+)
+_TABLE_LABEL = re.compile(r"\btabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
+
+
+def title_kind(text: str) -> tuple[str | None, str | None]:
+    """Classify the text printed above a table: ``("plan" | "other" | None, table label)``.
+
+    The label is the printed table number (``3.3``) when there is one.
+    """
+    label_match = list(_TABLE_LABEL.finditer(text))
+    label = label_match[-1][1] if label_match else None
+    if label_match:
+        text = text[label_match[-1].start() :]
+    if _OTHER_TABLE.search(text):
+        return "other", label
+    if _PLAN_TABLE.search(text):
+        return "plan", label
+    return (None, label) if label else (None, None)

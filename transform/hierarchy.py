@@ -1,0 +1,294 @@
+"""Plan rows -> the program / kegiatan / sub kegiatan tree, its indicators and its budgets.
+
+The level of a row comes from its code (``2.07.03`` program, ``2.07.03.2.01`` kegiatan,
+``2.07.03.2.01.01`` sub kegiatan), else from its printed number (``I`` / ``I.1`` / ``I.1.1``),
+else from its wording and type (``PROGRAM ...``; bold kegiatan). Rows with no identifier of their
+own carry further indicators of the node above (vertically merged cells), the rest of a cell that
+a page break cut, or the document's stated total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from transform.codes import (
+    Level,
+    join_kode,
+    level_of_kode,
+    level_of_nomor,
+    normalise_kode,
+    split_glued_kode,
+)
+from transform.numbers import Parsed, parse_amount, parse_number, split_target
+
+__all__ = ["Plan", "StatedTotal", "build_plan"]
+
+_TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
+_UNIT_ONLY = re.compile(r"^\D+$")
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """A total the document prints itself (grand-total row), for reconciliation."""
+
+    label: str
+    plan: Parsed
+    next: Parsed
+    page: int
+
+
+@dataclass
+class _Node:
+    level: Level
+    kode: str | None
+    nomor: str | None
+    nama: str
+    page: int
+    source_table: str
+    pagu: str = ""
+    pagu_next: str = ""
+    pagu_page: int = 0
+    sumber_dana: str = ""
+    penanggung_jawab: str = ""
+    node_id: str = ""
+    parent_id: str | None = None
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """What one plan table yields, without the document-level columns."""
+
+    nodes: pd.DataFrame
+    indicators: pd.DataFrame
+    budgets: pd.DataFrame
+    stated_totals: list[StatedTotal]
+
+
+def _row_kode(row: pd.Series) -> tuple[str | None, str]:
+    """The row's code (from its code columns, completed by a code glued to the name) and name."""
+    kode = join_kode(row["kode_parts"])
+    nama: str = row["nama"]
+    glued, rest = split_glued_kode(nama)
+    if glued is not None:
+        glued_norm = normalise_kode(glued)
+        segments = glued.count(".") + 1
+        if kode is not None and level_of_kode(kode) != "sub_kegiatan" and segments <= 2:
+            candidate = normalise_kode(f"{kode}.{glued}")
+            if level_of_kode(candidate) is not None:
+                return candidate, rest
+        if kode is None and level_of_kode(glued_norm) is not None:
+            return glued_norm, rest
+    return kode, nama
+
+
+def _has_indicator(row: pd.Series) -> bool:
+    return any(row[c] for c in ("indikator", "target_raw", "target_next_raw", "satuan"))
+
+
+def _has_amount(row: pd.Series) -> bool:
+    return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip())
+
+
+class _Builder:
+    def __init__(self, has_next: bool, id_columns: bool) -> None:
+        self.has_next = has_next
+        self.id_columns = id_columns
+        self.nodes: list[_Node] = []
+        self.totals: list[StatedTotal] = []
+        self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
+        self.counters: dict[str, int] = {}
+
+    def add_row(self, row: pd.Series) -> None:
+        kode, nama = _row_kode(row)
+        nomor = row["nomor"] or None
+        level = level_of_kode(kode) or level_of_nomor(nomor)
+        if level is None and kode is None and nomor is None and not row["id_merged"]:
+            level = self._level_without_id(row, nama)
+        if level is None:
+            self._add_unidentified(row, nama, kode)
+            return
+        current = self.nodes[-1] if self.nodes else None
+        same = current is not None and kode is not None and kode == current.kode
+        if same and current is not None and nama in ("", current.nama):
+            self._add_indicator(current, row)
+            return
+        self._add_node(level, kode, nomor, nama, row)
+
+    def _level_without_id(self, row: pd.Series, nama: str) -> Level | None:
+        if not nama or _TOTAL_WORDS.match(nama):
+            return None
+        if nama.upper().startswith("PROGRAM"):
+            return "program"
+        if self.id_columns:
+            return None
+        # No code and no number anywhere: bold rows under a program are its kegiatan.
+        if self.last["program"] is None:
+            return None
+        return "kegiatan" if row["bold"] else "sub_kegiatan"
+
+    def _add_unidentified(self, row: pd.Series, nama: str, kode: str | None) -> None:
+        current = self.nodes[-1] if self.nodes else None
+        if nama and _has_amount(row) and (current is None or _TOTAL_WORDS.match(nama)):
+            self.totals.append(
+                StatedTotal(
+                    nama,
+                    parse_amount(row["pagu_raw"]),
+                    parse_amount(row["pagu_next_raw"]),
+                    int(row["page"]),
+                )
+            )
+            return
+        if current is None or kode is not None:
+            return  # urusan / bidang heading rows, or text before the first node
+        if nama and not row["id_merged"] and not _has_indicator(row):
+            current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
+            return
+        if _has_indicator(row):
+            self._add_indicator(current, row)
+        if _has_amount(row) and not (current.pagu or current.pagu_next):
+            self._set_amounts(current, row)
+
+    def _add_node(
+        self, level: Level, kode: str | None, nomor: str | None, nama: str, row: pd.Series
+    ) -> None:
+        node = _Node(level, kode, nomor, nama, int(row["page"]), row["source_table"])
+        parent = self._parent_for(level)
+        node.parent_id = parent.node_id if parent else None
+        prefix = {"program": "P", "kegiatan": "K", "sub_kegiatan": "S"}[level]
+        key = node.parent_id or ""
+        self.counters[key + prefix] = self.counters.get(key + prefix, 0) + 1
+        local = f"{prefix}{self.counters[key + prefix]:02d}"
+        node.node_id = f"{node.parent_id}.{local}" if node.parent_id else local
+        node.penanggung_jawab = row["penanggung_jawab"]
+        self._set_amounts(node, row)
+        if _has_indicator(row):
+            self._add_indicator(node, row)
+        self.nodes.append(node)
+        if level == "program":
+            self.last = {"program": node, "kegiatan": None}  # type: ignore[dict-item]
+        elif level == "kegiatan":
+            self.last["kegiatan"] = node
+
+    def _parent_for(self, level: Level) -> _Node | None:
+        if level == "program":
+            return None
+        if level == "kegiatan":
+            return self.last["program"]
+        return self.last["kegiatan"] or self.last["program"]
+
+    def _set_amounts(self, node: _Node, row: pd.Series) -> None:
+        node.pagu = row["pagu_raw"]
+        node.pagu_next = row["pagu_next_raw"]
+        node.pagu_page = int(row["page"])
+        node.sumber_dana = row["sumber_dana"]
+
+    def _add_indicator(self, node: _Node, row: pd.Series) -> None:
+        node.indicators.append(
+            {
+                "indikator": row["indikator"],
+                "satuan": row["satuan"],
+                "lokasi": row["lokasi"],
+                "target_raw": row["target_raw"],
+                "target_next_raw": row["target_next_raw"],
+                "page": int(row["page"]),
+            }
+        )
+
+
+def _parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
+    """A target cell, with the unit taken from it when the document prints them together."""
+    if not raw:
+        return Parsed(None, ""), satuan
+    parsed = parse_number(raw)
+    if parsed.value is not None or parsed.flag is None:
+        return parsed, satuan
+    split, unit = split_target(raw)
+    if unit is not None and _UNIT_ONLY.match(unit):
+        return split, satuan or unit
+    return parsed, satuan
+
+
+def _frames(builder: _Builder, plan_year: int | None) -> Plan:
+    nodes, indicators, budgets = [], [], []
+    for node in builder.nodes:
+        base = {"node_id": node.node_id, "level": node.level, "kode": node.kode}
+        nodes.append(
+            {
+                **base,
+                "nomor": node.nomor,
+                "parent_id": node.parent_id,
+                "nama": node.nama,
+                "penanggung_jawab": node.penanggung_jawab or None,
+                "source_table": node.source_table,
+                "page": node.page,
+            }
+        )
+        for number, ind in enumerate(node.indicators, start=1):
+            plan_target, satuan = _parse_target(ind["target_raw"], ind["satuan"])
+            years = [(plan_year, plan_target)]
+            if builder.has_next:
+                next_target, next_satuan = _parse_target(ind["target_next_raw"], satuan)
+                satuan = satuan or next_satuan
+                years.append((plan_year + 1 if plan_year else None, next_target))
+            for tahun, target in years:
+                indicators.append(
+                    {
+                        **base,
+                        "indikator_no": number,
+                        "indikator": ind["indikator"] or None,
+                        "satuan": satuan or None,
+                        "lokasi": ind["lokasi"] or None,
+                        "tahun": tahun,
+                        "target": float(target.value) if target.value is not None else None,
+                        "target_raw": target.raw or None,
+                        "target_flag": target.flag,
+                        "source_table": node.source_table,
+                        "page": ind["page"],
+                    }
+                )
+        amounts = [("pagu_indikatif", plan_year, node.pagu)]
+        if builder.has_next:
+            amounts.append(("prakiraan_maju", plan_year + 1 if plan_year else None, node.pagu_next))
+        for jenis, tahun, raw in amounts:
+            parsed = parse_amount(raw)
+            budgets.append(
+                {
+                    **base,
+                    "tahun": tahun,
+                    "jenis": jenis,
+                    "amount": parsed.value.quantize(Decimal("0.01"))
+                    if parsed.value is not None
+                    else None,
+                    "amount_raw": parsed.raw or None,
+                    "amount_flag": parsed.flag,
+                    "sumber_dana": node.sumber_dana or None,
+                    "source_table": node.source_table,
+                    "page": node.pagu_page or node.page,
+                }
+            )
+    return Plan(
+        pd.DataFrame.from_records(nodes),
+        pd.DataFrame.from_records(indicators),
+        pd.DataFrame.from_records(budgets),
+        builder.totals,
+    )
+
+
+def build_plan(
+    rows: pd.DataFrame, *, plan_year: int | None, has_next: bool, id_columns: bool
+) -> Plan:
+    """Build the node tree, indicators and budgets from the rows of a plan table.
+
+    ``id_columns`` says whether the table has a code or number column (rows without either are
+    then continuations, not nodes).
+    """
+    builder = _Builder(has_next=has_next, id_columns=id_columns)
+    for _, row in rows.iterrows():
+        builder.add_row(row)
+    return _frames(builder, plan_year)

@@ -1,0 +1,152 @@
+"""Indonesian number formats: exact parsing, with the raw text kept and doubtful values flagged.
+
+Indonesian documents group thousands with "." and write decimals after ",": ``1.234.567,89``.
+Amounts come dressed as ``Rp. 2.730.000.000,-``, ``Rp245.652.000`` or ``9.471.211.674,00``, and are
+sometimes wrapped inside their cell (``26.647.435.21`` / ``2``). A value is parsed only when its
+reading is unambiguous; otherwise the value is ``None`` and a flag says why, so that nothing is
+ever silently wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = [
+    "Parsed",
+    "format_idr",
+    "join_wrapped",
+    "parse_amount",
+    "parse_number",
+    "split_target",
+]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed value with the text it came from and, when it could not be read, the reason."""
+
+    value: Decimal | None
+    raw: str
+    flag: str | None = None
+
+
+_CURRENCY = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
+_TRAILING_DASH = re.compile(r"[,.]?\s*-+\s*$")
+_EMPTY = {"", "-", "--", "—", "–", "nihil"}
+_DIGITS = re.compile(r"^\d+$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_THOUSANDS_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d+$")
+_PLAIN_DECIMAL = re.compile(r"^\d+,\d+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")
+_THOUSANDS_COMMA_DECIMAL = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{1,2}$")
+_SINGLE_DOT = re.compile(r"^\d+\.\d+$")
+
+
+def join_wrapped(text: str) -> str:
+    """Join the lines of a cell whose number was wrapped (``26.647.435.21`` / ``2``) into one token.
+
+    Lines are glued without a space only when every line is made of digits and separators, so a
+    number next to a unit (``12`` / ``dokumen``) keeps its space.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and all(re.fullmatch(r"[\d.,]+", line) for line in lines[1:]):
+        head = lines[0]
+        if re.search(r"[\d.,]$", head):
+            return head + "".join(lines[1:])
+    return " ".join(lines)
+
+
+def _normalise(raw: str) -> str:
+    text = join_wrapped(raw)
+    text = _CURRENCY.sub("", text.strip())
+    text = _TRAILING_DASH.sub("", text)
+    return re.sub(r"\s+", "", text)
+
+
+def parse_number(raw: str | None, *, money: bool = False) -> Parsed:
+    """Parse an Indonesian-formatted number exactly.
+
+    ``money`` allows the currency prefix and the ``,-`` suffix and rejects a lone ``.`` decimal
+    separator (``91.846.500.00``), which in amounts is always a typing slip.
+    """
+    if raw is None:
+        return Parsed(None, "")
+    raw_text = " ".join(raw.split())
+    text = _normalise(raw) if money else re.sub(r"\s+", "", join_wrapped(raw))
+    if text.lower() in _EMPTY:
+        return Parsed(None, raw_text)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    elif text.startswith("-"):
+        negative, text = True, text[1:]
+    value: Decimal | None
+    if _DIGITS.match(text):
+        value = Decimal(text)
+    elif _THOUSANDS_DOT.match(text):
+        value = Decimal(text.replace(".", ""))
+    elif (_THOUSANDS_DOT_DECIMAL.match(text) or _PLAIN_DECIMAL.match(text)) and not (
+        money and not re.search(r",\d{1,2}$", text)
+    ):
+        value = Decimal(text.replace(".", "").replace(",", "."))
+    elif _THOUSANDS_COMMA.match(text) or _THOUSANDS_COMMA_DECIMAL.match(text):
+        value = Decimal(text.replace(",", ""))
+    elif not money and _SINGLE_DOT.match(text):
+        # "1.5" cannot be a thousands grouping (that needs three digits after the dot).
+        value = Decimal(text)
+    else:
+        return Parsed(None, raw_text, _reason(text, money))
+    if negative:
+        value = -value
+    return Parsed(value, raw_text)
+
+
+def _reason(text: str, money: bool) -> str:
+    if not re.search(r"\d", text):
+        return "no digits"
+    if re.search(r"[^\d.,()-]", text):
+        return "unexpected characters"
+    if "." in text and "," in text:
+        return "mixed thousands and decimal separators"
+    if money and re.search(r"\.\d{1,2}$", text):
+        return "dot used as decimal separator in an amount"
+    if re.fullmatch(r"\d{1,3},\d{3}", text):
+        return "ambiguous: comma may be a decimal or a thousands separator"
+    return "malformed number"
+
+
+def parse_amount(raw: str | None) -> Parsed:
+    """Parse a rupiah amount (``Rp. 2.730.000.000,-``) into an exact Decimal."""
+    return parse_number(raw, money=True)
+
+
+_TARGET = re.compile(r"^\s*(?P<num>[\d.,]+)\s*(?P<unit>.*?)\s*$", re.DOTALL)
+
+
+def split_target(raw: str | None) -> tuple[Parsed, str | None]:
+    """Split a target cell that prints number and unit together (``12 bulan``, ``100%``).
+
+    Returns the parsed number and the unit text (``None`` when the cell holds only a number).
+    """
+    if raw is None:
+        return Parsed(None, ""), None
+    text = " ".join(raw.split())
+    match = _TARGET.match(text)
+    if not match:
+        return Parsed(None, text, "no number in target" if text else None), None
+    parsed = parse_number(match["num"])
+    unit = match["unit"] or None
+    return Parsed(parsed.value, text, parsed.flag), unit
+
+
+def format_idr(value: Decimal | int, *, decimals: int = 0, prefix: str = "") -> str:
+    """Format a number the Indonesian way (``1.234.567,89``): the inverse of ``parse_number``."""
+    amount = Decimal(value)
+    sign = "-" if amount < 0 else ""
+    quantum = Decimal(1).scaleb(-decimals)
+    text = f"{abs(amount).quantize(quantum):f}"
+    whole, _, frac = text.partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{prefix}{sign}{grouped}" + (f",{frac}" if decimals else "")
