@@ -24,7 +24,8 @@ def test_sample_frames_follow_the_dictionary(sample_result) -> None:
     for table, frame in sample_result.frames.items():
         assert list(frame.columns) == [f.name for f in FIELDS[table]]
         assert str(frame["amount"].dtype if table == "budgets" else "") in (
-            "decimal128(20, 2)[pyarrow]", ""
+            "decimal128(20, 2)[pyarrow]",
+            "",
         )
         assert arrow_schema(table).names == list(frame.columns)
 
