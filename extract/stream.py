@@ -1,14 +1,303 @@
-"""Borderless tables: columns and rows recovered from the text layout of a page."""
+"""Borderless tables: columns and rows recovered from the text layout of a page.
+
+Text exports and some spreadsheet prints draw no ruling lines. The table is then anchored on the
+row of column numbers (``1 2 3 ...`` or ``(1) (2) ...``) that forms print under the header: each
+number stands over its column, and the boundary between two columns is put where the fewest words
+cross. Header lines above the numbers name the columns; data lines below are grouped into rows by
+the vertical gaps between them. A page that prints no number row continues the columns of the
+previous borderless page.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from extract.tables import RawTable
+from extract.tables import Cell, RawTable
 
-__all__ = ["stream_tables"]
+__all__ = ["StreamColumns", "stream_tables"]
+
+_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+_MIN_COLUMNS = 5
 
 
-def stream_tables(page: Any, number: int) -> list[RawTable]:
-    """Read a table printed without ruling lines (not yet supported: returns no table)."""
-    return []
+@dataclass(frozen=True)
+class StreamColumns:
+    """Column boundaries of a borderless table, carried to the pages it continues on."""
+
+    edges: tuple[float, ...]  # len = columns + 1
+    page_width: float
+    header: tuple[str, ...]
+
+    def column_of(self, x: float) -> int | None:
+        for i in range(len(self.edges) - 1):
+            if self.edges[i] <= x < self.edges[i + 1]:
+                return i
+        return None
+
+
+@dataclass
+class _Line:
+    words: list[dict[str, Any]]
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        size = word["bottom"] - word["top"]
+        if lines and abs(lines[-1].words[0]["top"] - word["top"]) <= 0.4 * size:
+            lines[-1].words.append(word)
+        else:
+            lines.append(_Line([word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _number_row(lines: list[_Line]) -> int | None:
+    for index, line in enumerate(lines):
+        numbers = [_NUMBER.match(w["text"]) for w in line.words]
+        if len(numbers) < _MIN_COLUMNS or not all(numbers):
+            continue
+        values = [int(m[1]) for m in numbers if m]
+        if values == list(range(values[0], values[0] + len(values))):
+            return index
+    return None
+
+
+def _crossings(x: float, words: list[dict[str, Any]]) -> int:
+    return sum(1 for w in words if w["x0"] < x < w["x1"])
+
+
+def _boundary(lo: float, hi: float, words: list[dict[str, Any]]) -> float:
+    """The x between two column centres that the fewest words cross (the widest gap on ties)."""
+    points = sorted(
+        {lo, hi, *(w["x0"] for w in words if lo < w["x0"] < hi)}
+        | {w["x1"] for w in words if lo < w["x1"] < hi}
+    )
+    best: tuple[int, float, float] | None = None
+    for a, b in zip(points, points[1:], strict=False):
+        mid = (a + b) / 2
+        key = (_crossings(mid, words), -(b - a), mid)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else (lo + hi) / 2
+
+
+def _phrases(line: _Line) -> list[list[dict[str, Any]]]:
+    phrases: list[list[dict[str, Any]]] = []
+    for word in line.words:
+        size = word["bottom"] - word["top"]
+        if phrases and word["x0"] - phrases[-1][-1]["x1"] <= 0.8 * size:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return phrases
+
+
+def _header_lines(lines: list[_Line], number_index: int) -> list[_Line]:
+    header: list[_Line] = []
+    numbers = lines[number_index].words
+    centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
+    below = lines[number_index]
+    for line in reversed(lines[:number_index]):
+        if below.top - line.bottom > 1.2 * max(line.height, 1.0) or len(header) >= 10:
+            break
+        phrases = _phrases(line)
+        x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]
+        text = " ".join(w["text"] for w in phrases[0])
+        wide = sum(x0 <= c <= x1 for c in centres) > 0.4 * len(centres)
+        if len(phrases) == 1 and (wide or _TITLE_LINE.match(text)):
+            break  # a title or agency line over the table, not a column heading
+        header.insert(0, line)
+        below = line
+    return header
+
+
+_TITLE_LINE = re.compile(
+    r"^(tabel\b|nama\s+perangkat|(dinas|badan|sekretariat|inspektorat|satuan\s+polisi|kantor|"
+    r"kecamatan|rumah\s+sakit)\s+[A-Z])",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b20\d\d\b")
+_NEEDS_YEAR = re.compile(r"target|capaian|pagu|kebutuhan|rp$")
+
+
+def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
+    n = len(columns.edges) - 1
+    centres = [(columns.edges[i] + columns.edges[i + 1]) / 2 for i in range(n)]
+    parts: list[list[str]] = [[] for _ in range(n)]
+    year_phrases: list[tuple[float, float, str]] = []
+    for line in header:
+        for phrase in _phrases(line):
+            x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
+            text = " ".join(w["text"] for w in phrase)
+            covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
+            if len(covered) < 2:
+                col = columns.column_of((x0 + x1) / 2)
+                covered = [col] if col is not None else []
+            for i in covered:
+                parts[i].append(text)
+            if _YEAR.search(text):
+                year_phrases.append((x0, x1, text))
+    # A year group heading ("Rencana Tahun 2022") is narrower than the columns it stands over:
+    # a target or amount column without a year takes the nearest one.
+    for i, centre in enumerate(centres):
+        joined = " ".join(parts[i])
+        letters = re.sub(r"[^a-z]", "", joined.lower())
+        if year_phrases and _NEEDS_YEAR.search(letters) and not _YEAR.search(joined):
+            nearest = min(year_phrases, key=lambda p: max(p[0] - centre, centre - p[1], 0))
+            parts[i].insert(0, nearest[2])
+    return [" | ".join(p) for p in parts]
+
+
+def _columns(lines: list[_Line], number_index: int, page_width: float) -> StreamColumns:
+    numbers = lines[number_index].words
+    centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
+    body = [w for line in lines[number_index + 1 :] for w in line.words]
+    header = [w for line in _header_lines(lines, number_index) for w in line.words]
+    leaf = [w for w in header if len(w["text"]) > 1]
+    left = min([w["x0"] for w in body + numbers] + [centres[0]]) - 1
+    right = max([w["x1"] for w in body + numbers] + [centres[-1]]) + 1
+    edges = [left]
+    for a, b in zip(centres, centres[1:], strict=False):
+        edges.append(_boundary(a, b, body + leaf))
+    edges.append(right)
+    return StreamColumns(tuple(edges), page_width, ())
+
+
+def _body_lines(lines: list[_Line]) -> list[_Line]:
+    """Lines of the table body: up to the first gap much larger than the line pitch."""
+    if not lines:
+        return []
+    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
+    pitch = pitches[len(pitches) // 2] if pitches else lines[0].height
+    body = [lines[0]]
+    for line in lines[1:]:
+        gap = line.top - body[-1].bottom
+        if gap > max(4 * pitch, 30) or _is_folio(line, alone=gap > 2 * pitch):
+            break
+        body.append(line)
+    return body
+
+
+_FOLIO = re.compile(r"^(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of)\s*\d+)?$|^-\s*\d+\s*-$", re.I)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def _is_folio(line: _Line, alone: bool) -> bool:
+    """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart."""
+    text = " ".join(w["text"] for w in line.words)
+    return bool(_FOLIO.match(text)) or (alone and bool(_BARE_NUMBER.match(text)))
+
+
+def _rows(lines: list[_Line], columns: StreamColumns, id_columns: set[int]) -> list[list[_Line]]:
+    rows: list[list[_Line]] = []
+    heights = sorted(line.height for line in lines)
+    line_height = heights[len(heights) // 2] if heights else 8.0
+    for line in lines:
+        starts_id = any(
+            columns.column_of((w["x0"] + w["x1"]) / 2) in id_columns for w in line.words
+        )
+        gap = line.top - rows[-1][-1].bottom if rows else 0.0
+        if not rows or starts_id or gap > 0.6 * line_height:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return rows
+
+
+def _cells(row: list[_Line], columns: StreamColumns) -> list[str]:
+    n = len(columns.edges) - 1
+    texts: list[list[str]] = [[] for _ in range(n)]
+    for line in row:
+        per_column: dict[int, list[str]] = {}
+        for word in line.words:
+            col = columns.column_of((word["x0"] + word["x1"]) / 2)
+            if col is not None:
+                per_column.setdefault(col, []).append(word["text"])
+        for col, words in per_column.items():
+            texts[col].append(" ".join(words))
+    return ["\n".join(t) for t in texts]
+
+
+def _id_columns(header: list[str]) -> set[int]:
+    from transform.headers import id_column_indices
+
+    return id_column_indices(header)
+
+
+def _bold(row: list[_Line]) -> bool:
+    words = [w for line in row for w in line.words]
+    bold = sum(len(w["text"]) for w in words if "bold" in w.get("fontname", "").lower())
+    return bool(words) and bold / max(1, sum(len(w["text"]) for w in words)) > 0.6
+
+
+def stream_tables(
+    page: Any, number: int, previous: StreamColumns | None = None
+) -> tuple[list[RawTable], StreamColumns | None]:
+    """Read a table printed without ruling lines; returns the tables and the columns to carry on."""
+    words = page.extract_words(
+        keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
+    )
+    lines = _lines(words)
+    number_index = _number_row(lines)
+    if number_index is not None:
+        columns = _columns(lines, number_index, page.width)
+        header = _header_lines(lines, number_index)
+        texts = _header_texts(header, columns)
+        columns = StreamColumns(columns.edges, columns.page_width, tuple(texts))
+        body_start = number_index + 1
+        top = header[0].top if header else lines[number_index].top
+        text_before = "\n".join(
+            " ".join(w["text"] for w in line.words) for line in lines if line.bottom < top
+        )
+        head_rows: list[list[str | None]] = [list(texts), [str(i + 1) for i in range(len(texts))]]
+    elif previous is not None and abs(previous.page_width - page.width) < 1:
+        columns, body_start, text_before = previous, 0, ""
+        head_rows = []
+        # Running heads and titles above the table: skip lines that sit in no single column.
+        while body_start < len(lines) and _spans_page(lines[body_start], columns):
+            text_before += " ".join(w["text"] for w in lines[body_start].words) + "\n"
+            body_start += 1
+    else:
+        return [], previous
+    body = _body_lines(lines[body_start:])
+    if not body:
+        return [], columns
+    rows = _rows(body, columns, _id_columns(list(columns.header)))
+    grid: list[list[str | None]] = [
+        *head_rows,
+        *(list[str | None](_cells(r, columns)) for r in rows),
+    ]
+    n = len(columns.edges) - 1
+    cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
+    bold = [False] * len(head_rows) + [_bold(r) for r in rows]
+    bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
+    table = RawTable(number, bbox, grid, cells, text_before=text_before, bold=bold, ruled=False)
+    after = [line for line in lines[body_start + len(body) :]]
+    table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)
+    return [table], columns
+
+
+def _spans_page(line: _Line, columns: StreamColumns) -> bool:
+    """A line of running text above a continued table: one phrase crossing column boundaries."""
+    phrases = _phrases(line)
+    if len(phrases) != 1:
+        return False
+    x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]
+    inner = columns.edges[1:-1]
+    return sum(1 for e in inner if x0 < e < x1) >= 2 or x1 < columns.edges[0]

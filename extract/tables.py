@@ -72,8 +72,9 @@ class RawTable:
         return None
 
 
-def _index_within(lo: float, hi: float, centers: list[float]) -> list[int]:
-    return [i for i, c in enumerate(centers) if lo - 0.5 <= c <= hi + 0.5]
+def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
+    """Grid lines (column x0 or row top) that start inside ``[lo, hi)``: the span of a cell."""
+    return [i for i, start in enumerate(starts) if lo - 0.5 <= start < hi - 0.5]
 
 
 class _PageChars:
@@ -126,15 +127,16 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
     texts = [[None if c is None else chars.cell_text(c) for c in row.cells] for row in table.rows]
     if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
         return None
-    col_centers = [(c.bbox[0] + c.bbox[2]) / 2 for c in table.columns]
-    row_centers = [(r.bbox[1] + r.bbox[3]) / 2 for r in table.rows]
+    # pdfplumber aligns row.cells on the distinct x0 of all cells, and rows on distinct tops.
+    col_starts = sorted({bbox[0] for bbox in table.cells})
+    row_starts = sorted({bbox[1] for bbox in table.cells})
     cells: list[Cell] = []
     for r, row in enumerate(table.rows):
         for c, bbox in enumerate(row.cells):
             if bbox is None:
                 continue
-            cols = _index_within(bbox[0], bbox[2], col_centers) or [c]
-            rows = _index_within(bbox[1], bbox[3], row_centers) or [r]
+            cols = _index_within(bbox[0], bbox[2], col_starts) or [c]
+            rows = _index_within(bbox[1], bbox[3], row_starts) or [r]
             text = texts[r][c] or ""
             cells.append(Cell(min(rows), max(rows), min(cols), max(cols), text))
     grid: list[list[str | None]] = [list(row) for row in texts]
@@ -239,9 +241,12 @@ def read_tables(path: Path, pages: Iterable[int]) -> Iterator[RawTable]:
     except (PdfminerException, PDFSyntaxError) as exc:
         raise DocumentError(f"unreadable PDF: {exc}") from exc
     with pdf:
+        columns = None
         for number in pages:
             page = pdf.pages[number - 1]
             tables = _page_tables(page, number)
-            if not tables:
-                tables = stream_tables(page, number)
+            if tables:
+                columns = None
+            else:
+                tables, columns = stream_tables(page, number, columns)
             yield from tables

@@ -77,8 +77,11 @@ class DocumentResult:
 
 
 def _candidate_pages(pages: list[PageText]) -> list[int]:
-    """Pages worth a table search: those that print several amounts."""
-    return [p.number for p in pages if p.amount_tokens >= 2]
+    """Pages worth a table search: those that print several amounts, and the page after each
+    (a table's last rows may carry no amount)."""
+    numbers = {p.number for p in pages if p.amount_tokens >= 2}
+    numbers |= {n + 1 for n in numbers if n < len(pages)}
+    return sorted(numbers)
 
 
 def _opd(pages: list[PageText]) -> str | None:
@@ -143,22 +146,18 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
     tahun = _plan_year(plans, pages)
     opd = _opd(pages)
     result = DocumentResult(path.name, doc_id, "ok", opd=opd, tahun=tahun)
-    parts: dict[str, list[pd.DataFrame]] = {"programs": [], "indicators": [], "budgets": []}
-    for plan in plans:
-        header = plan.header
-        rows = plan_rows(plan)
-        has_next = header.first("pagu", "next") is not None
-        id_columns = bool(header.columns("kode")) or header.first("nomor") is not None
-        built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
-        result.stated_totals.extend(built.stated_totals)
-        result.pages.extend(sorted({t.page for t, _, _ in plan.segments}))
-        parts["programs"].append(built.nodes)
-        parts["indicators"].append(built.indicators)
-        parts["budgets"].append(built.budgets)
-    if sum(len(f) for f in parts["programs"]) == 0:
+    rows = pd.concat([plan_rows(plan) for plan in plans], ignore_index=True)
+    has_next = any(plan.header.first("pagu", "next") is not None for plan in plans)
+    id_columns = any(
+        bool(plan.header.columns("kode")) or plan.header.first("nomor") is not None
+        for plan in plans
+    )
+    built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
+    result.stated_totals = built.stated_totals
+    result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
+    if built.nodes.empty:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
-    frames = {name: pd.concat([f for f in fs if len(f)], ignore_index=True)
-              for name, fs in parts.items() if any(len(f) for f in fs)}  # fmt: skip
+    frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
     result.frames = _with_document_columns(frames, result)
     return result
 

@@ -16,6 +16,7 @@ from transform.numbers import parse_amount
 
 __all__ = [
     "HeaderMap",
+    "id_column_indices",
     "Role",
     "compact",
     "header_rows",
@@ -169,17 +170,50 @@ def _role_of(text: str) -> Role | None:
     return None
 
 
+_CODE_PART = re.compile(
+    r"^(kode)?(u|b|p|k|s|urusan|bidang|bidangurusan|program|kegiatan|subkegiatan)$"
+)
+
+
+def _code_part_runs(texts: list[str]) -> set[int]:
+    """Columns in a run of three or more headed Urusan | Bidang | Program | Kegiatan | Sub: the
+    parts of a split code, even where the "Kode" group heading does not reach them."""
+    parts = [bool(_CODE_PART.match(compact(t))) for t in texts]
+    found: set[int] = set()
+    start = 0
+    while start < len(parts):
+        end = start
+        while end < len(parts) and parts[end]:
+            end += 1
+        if end - start >= 3:
+            found.update(range(start, end))
+        start = end + 1
+    return found
+
+
+def id_column_indices(texts: list[str]) -> set[int]:
+    """Columns that identify a row (code parts, row number), from header texts alone."""
+    header = HeaderMap()
+    _map_texts(header, texts)
+    return {c for c, r in header.roles.items() if r.name in ("kode", "nomor")}
+
+
 def map_header(table: RawTable) -> HeaderMap:
     """Map the columns of a table whose first rows are its header."""
     n_rows = header_rows(table)
     header = HeaderMap(n_header_rows=n_rows)
     if n_rows == 0:
         return header
-    texts = _column_texts(table, n_rows)
+    _map_texts(header, _column_texts(table, n_rows))
+    return header
+
+
+def _map_texts(header: HeaderMap, texts: list[str]) -> None:
+    code_parts = _code_part_runs(texts)
     years: dict[int, list[int]] = {}
     kode_parts = 0
     for col, text in enumerate(texts):
-        role = _role_of(text)
+        role = Role("kode") if col in code_parts else _role_of(text)
         if role is None:
             continue
         if role.name == "kode":
@@ -189,7 +223,6 @@ def map_header(table: RawTable) -> HeaderMap:
         if role.name in ("target", "pagu"):
             years[col] = [int(y) for y in _YEAR.findall(text)]
     _assign_years(header, texts, years)
-    return header
 
 
 def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int]]) -> None:
@@ -203,6 +236,12 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
         ys = years[col]
         is_next = col in forward or (plan_year is not None and bool(ys) and max(ys) > plan_year)
         header.roles[col] = Role(header.roles[col].name, "next" if is_next else "plan")
+    # Without year headings, a second target or amount column is the prakiraan maju one.
+    for name in ("target", "pagu"):
+        cols = header.columns(name)
+        unlabelled = not any(years[c] for c in cols)
+        if len(cols) >= 2 and unlabelled and all(header.roles[c].year == "plan" for c in cols):
+            header.roles[cols[1]] = Role(name, "next")
     header.plan_year = plan_year
     header.next_year = plan_year + 1 if plan_year is not None else None
 

@@ -32,6 +32,7 @@ class PlanTable:
 
     label: str | None
     segments: list[tuple[RawTable, HeaderMap, int]]  # table, header, first data row
+    is_plan: bool = True
 
     @property
     def header(self) -> HeaderMap:
@@ -60,18 +61,14 @@ def select_plan_tables(tables: Iterable[RawTable]) -> list[PlanTable]:
     for table in tables:
         kind, label = title_kind(pending_title + "\n" + table.text_before)
         header = map_header(table)
-        continues = current is not None and _continues(current, table, header)
-        if kind is not None or (header.n_header_rows and not continues):
-            if header.n_header_rows == 0 or not header.roles:
-                current = None
-            else:
-                is_plan = header.is_plan_table and kind != "other"
-                current = PlanTable(label, [(table, header, header.n_header_rows)])
-                if is_plan:
-                    found.append(current)
-        elif continues and current is not None:
+        if current is not None and kind is None and _continues(current, table, header):
             inherited = current.header if header.n_header_rows == 0 else header
             current.segments.append((table, inherited, header.n_header_rows))
+        elif header.n_header_rows and header.roles:
+            is_plan = header.is_plan_table and kind != "other"
+            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan)
+            if is_plan:
+                found.append(current)
         else:
             current = None
         pending_title = table.text_after
@@ -79,18 +76,35 @@ def select_plan_tables(tables: Iterable[RawTable]) -> list[PlanTable]:
 
 
 def _continues(current: PlanTable, table: RawTable, header: HeaderMap) -> bool:
-    last_table, last_header, _ = current.segments[-1]
-    if table.n_cols != last_table.n_cols:
-        return False
+    """Whether a page's table carries on the current one: same columns, or (for the plan
+    table) a repeated header that again reads as a plan table."""
+    last_table, _, _ = current.segments[-1]
     if header.n_header_rows == 0:
+        return table.n_cols == last_table.n_cols
+    if current.is_plan and header.is_plan_table:
         return True
-    return header.signature == current.header.signature
+    return table.n_cols == last_table.n_cols and _names(header) == _names(current.header)
+
+
+def _names(header: HeaderMap) -> list[tuple[int, str]]:
+    return [(col, role.name) for col, role in sorted(header.roles.items())]
 
 
 def _cell(row: list[str | None], col: int | None) -> str | None:
     if col is None or col >= len(row):
         return ""
     return row[col]
+
+
+def _row_text(table: RawTable, index: int, col: int | None) -> str | None:
+    """A cell's text, or that of a merged cell from the left that covers it in this row
+    (a grand-total label spanning the code and name columns)."""
+    text = _cell(table.grid[index], col)
+    if text is None and col is not None:
+        cell = table.covering(index, col)
+        if cell is not None and cell.row0 == index:
+            return cell.text
+    return text
 
 
 def plan_rows(plan: PlanTable) -> pd.DataFrame:
@@ -111,7 +125,7 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "row": index,
                     "kode_parts": [re.sub(r"\s+", "", row[c] or "") for c in kode_cols],
                     "nomor": clean_text(_cell(row, nomor_col)),
-                    "nama": clean_text(_cell(row, name_col)),
+                    "nama": clean_text(_row_text(table, index, name_col)),
                     "indikator": clean_text(_cell(row, header.first("indikator"))),
                     "satuan": clean_text(_cell(row, header.first("satuan"))),
                     "lokasi": clean_text(_cell(row, header.first("lokasi"))),
