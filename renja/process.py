@@ -13,6 +13,8 @@ import pandas as pd
 from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
 from extract.tables import read_tables
 from transform.fields import empty_frame, enforce_schema
+from transform.headers import PLAN_TITLE as _PLAN_TITLE
+from transform.headers import title_kind
 from transform.hierarchy import StatedTotal, build_plan
 from transform.rows import PlanTable, plan_rows, select_plan_tables
 
@@ -76,12 +78,55 @@ class DocumentResult:
         return entry
 
 
-def _candidate_pages(pages: list[PageText]) -> list[int]:
-    """Pages worth a table search: those that print several amounts, and the page after each
-    (a table's last rows may carry no amount)."""
-    numbers = {p.number for p in pages if p.amount_tokens >= 2}
+_HEADER_WORDS = re.compile(r"indikator", re.IGNORECASE)
+_BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
+
+
+def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int]]:
+    """Pages worth a table search, judged from the fast text layer.
+
+    A page is searched when it prints a plan table title, a plan-like header (indicators and
+    budgets), or amounts while a plan table is running; and the page after each such page (a
+    table's last rows may carry no amount). Pages of another titled table (the review of the
+    draft RKPD, the evaluation of last year) are skipped until a new title appears. Also
+    returns the pages that open inside such another table, whose first table is not the plan.
+    """
+    numbers: set[int] = set()
+    inside_other: set[int] = set()
+    state: str | None = None
+    for page in pages:
+        kind = _titled_kind(page.text)
+        header = bool(_HEADER_WORDS.search(page.text) and _BUDGET_WORDS.search(page.text))
+        if kind == "plan" or _PLAN_TITLE.search(page.text):
+            if state == "other":
+                inside_other.add(page.number)
+            state = "plan"
+            numbers.add(page.number)
+        elif kind == "other":
+            state = "other"
+        elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 2)):
+            state = "plan"
+            numbers.add(page.number)
+        elif page.amount_tokens < 2 and not header:
+            state = None
     numbers |= {n + 1 for n in numbers if n < len(pages)}
-    return sorted(numbers)
+    return sorted(numbers), inside_other
+
+
+_LABEL_LINE = re.compile(r"^\s*tabel\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _titled_kind(text: str) -> str | None:
+    """The kind of the last table title ("Tabel 2.4 Review ...") printed on a page, if any."""
+    kind = None
+    for match in _LABEL_LINE.finditer(text):
+        following = text[match.start() : match.end() + 160]
+        kind = title_kind(following)[0] or kind
+    return kind
+
+
+def _all_pages_with_amounts(pages: list[PageText]) -> list[int]:
+    return [p.number for p in pages if p.amount_tokens >= 2]
 
 
 def _opd(pages: list[PageText]) -> str | None:
@@ -136,8 +181,11 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
         raise DocumentError("PDF has no pages")
     if not any(p.text.strip() for p in pages):
         raise DocumentError("no text layer (scanned pages; OCR is needed)")
-    candidates = _candidate_pages(pages)
-    plans = select_plan_tables(read_tables(path, candidates))
+    candidates, inside_other = _candidate_pages(pages)
+    plans = select_plan_tables(read_tables(path, candidates), inside_other)
+    if not plans:  # the text layer misled the page selection: search every page with amounts
+        wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
+        plans = select_plan_tables(read_tables(path, wider))
     if not plans:
         raise DocumentError(
             "no plan table found (Rumusan Rencana Program dan Kegiatan with program, indicator "

@@ -255,6 +255,11 @@ _PLAN_TABLE = re.compile(
     r"rumusan|rencana\s+program|program\s+dan\s+kegiatan|prakiraan\s+maju|\brenja\b",
     re.IGNORECASE,
 )
+# The title of the plan table itself, wherever it stands on a page.
+PLAN_TITLE = re.compile(
+    r"rumusan\s+rencana\s+program|rencana\s+program\s+(?:dan|,)\s*kegiatan.{0,80}prakiraan\s+maju",
+    re.IGNORECASE | re.DOTALL,
+)
 _TABLE_LABEL = re.compile(r"\btabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 
 

@@ -9,7 +9,7 @@ continues it; a new title or a different header ends it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -53,13 +53,23 @@ def clean_text(text: str | None) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
-def select_plan_tables(tables: Iterable[RawTable]) -> list[PlanTable]:
-    """Group page tables into logical tables and keep those that are the plan table."""
+def select_plan_tables(
+    tables: Iterable[RawTable], inside_other: Collection[int] = ()
+) -> list[PlanTable]:
+    """Group page tables into logical tables and keep those that are the plan table.
+
+    ``inside_other`` names pages that open in the middle of another (non-plan) table whose
+    title was printed on a page not read here: their first untitled table belongs to it.
+    """
     found: list[PlanTable] = []
     current: PlanTable | None = None
     pending_title = ""
+    last_page = None
     for table in tables:
         kind, label = title_kind(pending_title + "\n" + table.text_before)
+        if table.page in inside_other and table.page != last_page and kind is None:
+            kind = "other"
+        last_page = table.page
         header = map_header(table)
         if current is not None and kind is None and _continues(current, table, header):
             inherited = current.header if header.n_header_rows == 0 else header

@@ -1,0 +1,98 @@
+"""Speed of `renja run` against plain table extraction with camelot and pdfplumber.
+
+Makes N distinct copies of the sample (a comment appended after %%EOF changes the content hash
+without changing what the PDF shows), then times on the same files, in one process run:
+- `renja run` end to end (CLI, Prefect flow, all outputs), as a user runs it;
+- camelot lattice extraction of all pages;
+- pdfplumber `extract_tables` of all pages.
+Prints seconds, pages per second and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import camelot
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
+
+
+def make_copies(folder: Path, count: int) -> list[Path]:
+    data = SAMPLE.read_bytes()
+    paths = []
+    for i in range(count):
+        path = folder / f"renja_copy_{i:02d}.pdf"
+        path.write_bytes(data + f"\n% bench copy {i}\n".encode())
+        paths.append(path)
+    return paths
+
+
+def page_count(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
+
+
+def time_renja(folder: Path, out: Path) -> float:
+    renja = Path(sys.executable).with_name("renja")
+    start = time.perf_counter()
+    subprocess.run([str(renja), "run", str(folder), "--out", str(out)], check=True,
+                   capture_output=True)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def time_camelot(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        camelot.read_pdf(str(path), pages="all", flavor="lattice")
+    return time.perf_counter() - start
+
+
+def time_pdfplumber(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=8)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="renja-bench-"))
+    try:
+        folder = work / "raw"
+        folder.mkdir()
+        paths = make_copies(folder, args.copies)
+        pages = page_count(paths)
+        print(f"{len(paths)} distinct copies of {SAMPLE.name}, {pages} pages in all")
+        renja = time_renja(folder, work / "clean")
+        lattice = time_camelot(paths)
+        plumber = time_pdfplumber(paths)
+        rows = [
+            ("renja run (end to end)", renja),
+            ("camelot lattice, all pages", lattice),
+            ("pdfplumber extract_tables, all pages", plumber),
+        ]
+        for name, seconds in rows:
+            print(f"{name:<40} {seconds:8.2f} s  {pages / seconds:7.2f} pages/s")
+        print(f"renja / camelot lattice    = {renja / lattice:.2f}  (target <= 0.50)")
+        print(f"renja / pdfplumber tables  = {renja / plumber:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
