@@ -240,10 +240,16 @@ def _id_columns(header: list[str]) -> set[int]:
     return id_column_indices(header)
 
 
-def _bold(row: list[_Line]) -> bool:
-    words = [w for line in row for w in line.words]
-    bold = sum(len(w["text"]) for w in words if "bold" in w.get("fontname", "").lower())
-    return bool(words) and bold / max(1, sum(len(w["text"]) for w in words)) > 0.6
+def _bold_cells(row: list[_Line], columns: StreamColumns) -> list[bool]:
+    n = len(columns.edges) - 1
+    total, bold = [0] * n, [0] * n
+    for word in (w for line in row for w in line.words):
+        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        if col is not None:
+            total[col] += len(word["text"])
+            if "bold" in word.get("fontname", "").lower():
+                bold[col] += len(word["text"])
+    return [t > 0 and b > 0.6 * t for t, b in zip(total, bold, strict=True)]
 
 
 def stream_tables(
@@ -285,7 +291,7 @@ def stream_tables(
     ]
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
-    bold = [False] * len(head_rows) + [_bold(r) for r in rows]
+    bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns) for r in rows]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
     table = RawTable(number, bbox, grid, cells, text_before=text_before, bold=bold, ruled=False)
     after = [line for line in lines[body_start + len(body) :]]

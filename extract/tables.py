@@ -7,6 +7,7 @@ rectangles); pages that print a table without rules are read by ``extract.stream
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import numpy as np
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import Page
 from pdfplumber.utils import extract_words, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -57,7 +59,7 @@ class RawTable:
     cells: list[Cell]
     text_before: str = ""
     text_after: str = ""
-    bold: list[bool] = field(default_factory=list)
+    bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
     ruled: bool = True
 
     @property
@@ -85,14 +87,24 @@ class _PageChars:
         self.cx = np.array([(c["x0"] + c["x1"]) / 2 for c in self.chars])
         self.cy = np.array([(c["top"] + c["bottom"]) / 2 for c in self.chars])
 
+    def _inside(self, bbox: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+        x0, top, x1, bottom = bbox
+        mask = (self.cx >= x0) & (self.cx < x1) & (self.cy >= top) & (self.cy < bottom)
+        return [self.chars[i] for i in np.nonzero(mask)[0]]
+
+    def cell_bold(self, bbox: tuple[float, float, float, float]) -> bool:
+        """Whether most of a cell's characters are set in a bold face."""
+        chars = [c for c in self._inside(bbox) if c["text"].strip()]
+        bold = sum(1 for c in chars if "bold" in c["fontname"].lower())
+        return bool(chars) and bold > 0.6 * len(chars)
+
     def cell_text(self, bbox: tuple[float, float, float, float]) -> str:
         """Text of a cell, lines separated by newlines; a word the cell was too narrow for and
         that continues on the next line (``peru`` / ``sh``) is joined back without a break."""
         if not self.chars:
             return ""
         x0, top, x1, bottom = bbox
-        mask = (self.cx >= x0) & (self.cx < x1) & (self.cy >= top) & (self.cy < bottom)
-        chars = [self.chars[i] for i in np.nonzero(mask)[0]]
+        chars = self._inside(bbox)
         if not chars:
             return ""
         words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
@@ -141,25 +153,12 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
             cells.append(Cell(min(rows), max(rows), min(cols), max(cols), text))
     grid: list[list[str | None]] = [list(row) for row in texts]
     return RawTable(
-        page=number, bbox=tuple(table.bbox), grid=grid, cells=cells, bold=_bold_rows(page, table)
+        page=number,
+        bbox=tuple(table.bbox),
+        grid=grid,
+        cells=cells,
+        bold=[[c is not None and chars.cell_bold(c) for c in row.cells] for row in table.rows],
     )
-
-
-def _bold_rows(page: Any, table: Any) -> list[bool]:
-    flags = []
-    chars = page.chars
-    for row in table.rows:
-        x0, top, x1, bottom = row.bbox
-        inside = [
-            ch
-            for ch in chars
-            if top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
-            and x0 <= ch["x0"] <= x1
-            and not ch["text"].isspace()
-        ]
-        bold = sum(1 for ch in inside if "bold" in ch["fontname"].lower())
-        flags.append(bool(inside) and bold / len(inside) > 0.6)
-    return flags
 
 
 def _text_between(page: Any, top: float, bottom: float) -> str:
@@ -229,6 +228,35 @@ def _page_tables(page: Any, number: int) -> list[RawTable]:
     return outer
 
 
+def _reads_forward(page: Any) -> bool:
+    chars = [c for c in page.chars if c["text"].strip()]
+    forward = sum(1 for c in chars if c["upright"] and c["matrix"][0] > 0)
+    return bool(chars) and forward >= 0.5 * len(chars)
+
+
+def upright_page(pdf: Any, page: Any) -> Any:
+    """The page turned so that most of its text reads left to right.
+
+    A landscape table is often printed on a page whose text runs up or down (a /Rotate entry,
+    or a rotated content stream); reading it needs the page turned a quarter the other way.
+    """
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars or _reads_forward(page):
+        return page
+    for turn in (90, 270, 180):
+        page_obj = copy.copy(page.page_obj)
+        page_obj.attrs = dict(page_obj.attrs)
+        rotation = (page.rotation + turn) % 360
+        page_obj.attrs["Rotate"] = rotation
+        page_obj.rotate = rotation
+        turned = Page(
+            pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
+        )
+        if _reads_forward(turned):
+            return turned
+    return page
+
+
 def read_tables(path: Path, pages: Iterable[int]) -> Iterator[RawTable]:
     """Yield the ruled tables of the given pages (1-based), in reading order.
 
@@ -243,7 +271,7 @@ def read_tables(path: Path, pages: Iterable[int]) -> Iterator[RawTable]:
     with pdf:
         columns = None
         for number in pages:
-            page = pdf.pages[number - 1]
+            page = upright_page(pdf, pdf.pages[number - 1])
             tables = _page_tables(page, number)
             if tables:
                 columns = None

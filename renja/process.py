@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from transform.hierarchy import StatedTotal, build_plan
 from transform.rows import PlanTable, plan_rows, select_plan_tables
 
 __all__ = ["DocumentResult", "process_pdf"]
+
+log = logging.getLogger(__name__)
 
 _OPD_LINE = re.compile(
     r"^\s*(?:nama\s+perangkat\s+daerah\s*:\s*)?((?:DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN|"
@@ -173,6 +176,10 @@ def process_pdf(path: Path) -> DocumentResult:
         return _process(path, doc_id)
     except DocumentError as exc:
         return DocumentResult(path.name, doc_id, "rejected", str(exc))
+    except Exception as exc:  # a parser failure on odd input must not stop the other documents
+        log.warning("%s (%s) could not be processed", path.name, doc_id, exc_info=True)
+        reason = f"could not be processed: {type(exc).__name__}: {exc}"[:300]
+        return DocumentResult(path.name, doc_id, "rejected", reason)
 
 
 def _process(path: Path, doc_id: str) -> DocumentResult:

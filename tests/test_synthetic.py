@@ -4,6 +4,7 @@ Plans (names, codes, amounts, indicators) are random; layouts vary ruling, code 
 style, unit placement, page size, wrapping, header wording and grand-total rows.
 """
 
+import dataclasses
 import random
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +22,8 @@ def _check(plan: dict, layout: Layout, path: Path) -> None:
     render_pdf(plan, path, layout)
     result = process_pdf(path)
     assert result.status == "ok", result.reason
+    if layout.code_style == "none":  # nothing printed identifies a row: no nomor to compare
+        plan = {**plan, "nodes": [{**n, "nomor": None} for n in plan["nodes"]]}
     comparison = compare(result.frames, plan)
     assert comparison.differences == [], comparison.line()
     assert result.tahun == plan["plan_year"]
@@ -38,9 +41,16 @@ def test_named_layouts(layout_name: str, seed: int, tmp_path: Path) -> None:
     _check(plan, layout, tmp_path / "plan.pdf")
 
 
+@pytest.mark.parametrize(("layout_name", "seed"), NAMED[::3], ids=[n for n, _ in NAMED[::3]])
+def test_no_code_and_no_number_bold_kegiatan(layout_name: str, seed: int, tmp_path: Path) -> None:
+    """Rows identified only by "PROGRAM ..." and bold type still form the exact tree."""
+    layout = dataclasses.replace(LAYOUTS[layout_name], code_style="none")
+    _check(random_plan(seed + 7, codes=False), layout, tmp_path / "plan.pdf")
+
+
 def random_layout(seed: int) -> Layout:
     rng = random.Random(seed)
-    code_style = rng.choice(["split5", "single", "glued", "nomor"])
+    code_style = rng.choice(["split5", "single", "glued", "nomor", "none"])
     return Layout(
         ruled=rng.random() < 0.6,
         code_style=code_style,
@@ -66,7 +76,8 @@ def random_layout(seed: int) -> Layout:
 @pytest.mark.parametrize("seed", range(100, 116))
 def test_random_layouts(seed: int, tmp_path: Path) -> None:
     layout = random_layout(seed)
-    plan = random_plan(seed, codes=layout.code_style != "nomor", sub_digits=2 + 2 * (seed % 2))
+    codes = layout.code_style not in ("nomor", "none")
+    plan = random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2))
     try:
         render_pdf(plan, tmp_path / "probe.pdf", layout)
     except ValueError as exc:

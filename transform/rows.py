@@ -117,6 +117,12 @@ def _row_text(table: RawTable, index: int, col: int | None) -> str | None:
     return text
 
 
+def _bold(table: RawTable, index: int, col: int | None) -> bool:
+    if col is None or index >= len(table.bold) or col >= len(table.bold[index]):
+        return False
+    return table.bold[index][col]
+
+
 def plan_rows(plan: PlanTable) -> pd.DataFrame:
     """One record per printed data row of a plan table, cells named by their column's meaning."""
     records = []
@@ -146,7 +152,7 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
                     "id_merged": bool(id_cells) and all(c is None for c in id_cells),
-                    "bold": table.bold[index] if index < len(table.bold) else False,
+                    "bold": _bold(table, index, name_col),
                     "source_table": plan.label or "",
                 }
             )

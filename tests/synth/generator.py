@@ -45,7 +45,7 @@ __all__ = [
     "render_pdf",
 ]
 
-CodeStyle = Literal["split5", "single", "glued", "nomor"]
+CodeStyle = Literal["split5", "single", "glued", "nomor", "none"]
 AmountStyle = Literal["plain", "decimals", "rp", "rp_dot", "rp_newline"]
 PageSizeName = Literal["A4", "F4", "Legal"]
 
@@ -632,7 +632,7 @@ class Layout:
     narrative_pages: int | None = None
 
     def __post_init__(self) -> None:
-        if self.code_style not in ("split5", "single", "glued", "nomor"):
+        if self.code_style not in ("split5", "single", "glued", "nomor", "none"):
             raise ValueError(f"bad code_style {self.code_style!r}")
         if self.amount_style not in ("plain", "decimals", "rp", "rp_dot", "rp_newline"):
             raise ValueError(f"bad amount_style {self.amount_style!r}")
@@ -958,7 +958,8 @@ class _Renderer:
         glued = self.layout.code_style == "glued"
         for node in self.plan["nodes"]:
             level = node["level"]
-            bold = level == "program"
+            # With no code and no number, kegiatan are told from sub kegiatan by bold type.
+            bold = level == "program" or (level == "kegiatan" and self.layout.code_style == "none")
             pst = self.st_bold if bold else self.st_body
             inds = by_nomor.get(node["nomor"]) or [None]
             name = node["nama"]
@@ -1200,8 +1201,8 @@ class _Renderer:
 def render_pdf(plan: dict, path: Path, layout: Layout) -> None:
     """Render ``plan`` to a PDF at ``path`` using ``layout`` (deterministic output)."""
     has_codes = any(n.get("kode") for n in plan["nodes"])
-    if not has_codes and layout.code_style != "nomor":
-        raise ValueError("plans without codes must be rendered with code_style='nomor'")
+    if not has_codes and layout.code_style not in ("nomor", "none"):
+        raise ValueError("plans without codes must be rendered with code_style 'nomor' or 'none'")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
 

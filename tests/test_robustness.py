@@ -1,0 +1,54 @@
+"""Documents as they come: rotated pages, encryption, broken files. Each ends in a clear outcome."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, SAMPLE_TRUTH
+from truth import compare, load_truth
+
+from renja.process import process_pdf
+
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["which", "qpdf"], capture_output=True).returncode != 0,
+    reason="qpdf not installed",
+)
+
+
+def qpdf(*args: str) -> None:
+    subprocess.run(["qpdf", *args], check=True)
+
+
+@pytest.mark.parametrize("turn", ["+90", "-90", "180"])
+def test_table_pages_turned_are_read_upright(turn: str, tmp_path: Path) -> None:
+    turned = tmp_path / "turned.pdf"
+    qpdf(f"--rotate={turn}:13-21", str(SAMPLE), str(turned))
+    result = process_pdf(turned)
+    assert result.status == "ok", result.reason
+    assert compare(result.frames, load_truth(SAMPLE_TRUTH)).differences == []
+
+
+def test_encrypted_with_user_password_is_rejected(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.pdf"
+    qpdf("--encrypt", "secret", "owner", "256", "--", str(SAMPLE), str(locked))
+    result = process_pdf(locked)
+    assert (result.status, result.reason) == ("rejected", "encrypted PDF (password required)")
+
+
+def test_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
+    restricted = tmp_path / "restricted.pdf"
+    qpdf("--encrypt", "", "owner", "256", "--", str(SAMPLE), str(restricted))
+    result = process_pdf(restricted)
+    assert result.status == "ok"
+    assert len(result.frames["programs"]) == 77
+
+
+def test_random_bytes_and_no_table(tmp_path: Path) -> None:
+    noise = tmp_path / "noise.pdf"
+    noise.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    assert process_pdf(noise).status == "rejected"
+    narrative = tmp_path / "narrative.pdf"
+    qpdf(str(SAMPLE), "--pages", str(SAMPLE), "1-9", "--", str(narrative))
+    result = process_pdf(narrative)
+    assert result.status == "rejected"
+    assert result.reason.startswith("no plan table found")
