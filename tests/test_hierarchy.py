@@ -1,0 +1,174 @@
+"""The row-to-tree transform on small inline tables: one behaviour per test."""
+
+from decimal import Decimal
+
+import pandas as pd
+
+from transform.hierarchy import build_plan
+from transform.rows import ROW_COLUMNS
+
+DEFAULTS = {c: "" for c in ROW_COLUMNS} | {
+    "page": 1, "row": 0, "kode_parts": [], "id_merged": False, "bold": False, "source_table": "3.3",
+}  # fmt: skip
+
+
+def rows(*records: dict) -> pd.DataFrame:
+    return pd.DataFrame([DEFAULTS | r for r in records], columns=ROW_COLUMNS)
+
+
+def split(kode: str) -> list[str]:
+    """A code printed over five columns: 2 | 07 | 03 | 2.01 | 01."""
+    p = kode.split(".")
+    return [p[0], p[1], p[2], ".".join(p[3:5]), ".".join(p[5:])]
+
+
+def values(frame: pd.DataFrame, *columns: str) -> list[list]:
+    """Rows as lists, missing values as None."""
+    return [[None if pd.isna(v) else v for v in row] for row in frame[list(columns)].values]
+
+
+def build(frame: pd.DataFrame, id_columns: bool = True):
+    return build_plan(frame, plan_year=2022, has_next=True, id_columns=id_columns)
+
+
+def amounts(plan, jenis: str = "pagu_indikatif") -> dict[str, Decimal | None]:
+    b = plan.budgets[plan.budgets["jenis"] == jenis]
+    return dict(zip(b["node_id"], b["amount"], strict=True))
+
+
+def test_heading_and_goal_rows_before_the_first_program_are_not_nodes() -> None:
+    """Seed Tabel 3.3 opens with an urusan heading and tujuan/sasaran rows with targets."""
+    plan = build(
+        rows(
+            {"nama": "Tenaga Kerja"},
+            {"indikator": "Tingkat Pengangguran Terbuka", "satuan": "%", "target_raw": "9,06"},
+            {"kode_parts": split("2.07.03"), "nama": "PROGRAM PELATIHAN KERJA",
+             "pagu_raw": "2.730.000.000"},
+        )
+    )  # fmt: skip
+    assert plan.nodes[["node_id", "kode"]].values.tolist() == [["P01", "2.07.03"]]
+    assert plan.indicators.empty
+
+
+def test_amount_printed_on_a_later_indicator_row_belongs_to_the_node() -> None:
+    """Seed: sub kegiatan 2.07.03.2.01.01 prints its pagu on its second indicator row."""
+    plan = build(
+        rows(
+            {"kode_parts": split("2.07.03"), "nama": "PROGRAM PELATIHAN KERJA"},
+            {"kode_parts": split("2.07.03.2.01"), "nama": "Pelaksanaan Pelatihan"},
+            {"kode_parts": split("2.07.03.2.01.01"), "nama": "Proses Pelaksanaan",
+             "indikator": "Jumlah Peserta", "satuan": "org", "target_raw": "105"},
+            {"indikator": "Jumlah peserta berbasis kompetensi", "satuan": "org",
+             "target_raw": "46", "pagu_raw": "2.100.000.000", "pagu_next_raw": "2.500.000.000",
+             "page": 2},
+        )
+    )  # fmt: skip
+    assert amounts(plan)["P01.K01.S01"] == Decimal("2100000000")
+    assert amounts(plan, "prakiraan_maju")["P01.K01.S01"] == Decimal("2500000000")
+    sub = plan.indicators[plan.indicators["node_id"] == "P01.K01.S01"]
+    assert sub["indikator_no"].tolist() == [1, 1, 2, 2]
+    assert sub["page"].tolist() == [1, 1, 2, 2]
+
+
+def test_code_repeated_on_each_indicator_row_is_one_node() -> None:
+    plan = build(
+        rows(
+            {"kode_parts": ["1.03.11"], "nama": "PROGRAM PENGEMBANGAN", "pagu_raw": "10.000"},
+            {"kode_parts": ["1.03.11"], "indikator": "Kedua", "target_raw": "5"},
+        )
+    )
+    assert len(plan.nodes) == 1
+    assert plan.indicators["indikator"].tolist() == ["Kedua", "Kedua"]
+
+
+def test_sub_code_glued_to_the_name_completes_the_code() -> None:
+    plan = build(
+        rows(
+            {"kode_parts": ["2.07.03"], "nama": "PROGRAM A"},
+            {"kode_parts": ["2.07.03.2.01"], "nama": "Kegiatan B"},
+            {"kode_parts": ["2.07.03.2.01"], "nama": "01 Penyusunan Dokumen"},
+        )
+    )
+    assert plan.nodes["kode"].tolist() == ["2.07.03", "2.07.03.2.01", "2.07.03.2.01.01"]
+    assert plan.nodes["nama"].tolist()[-1] == "Penyusunan Dokumen"
+
+
+def test_generic_penunjang_prefix_is_kept_as_printed() -> None:
+    plan = build(
+        rows(
+            {"kode_parts": ["X", "XX", "01", "", ""], "nama": "PROGRAM PENUNJANG"},
+            {"kode_parts": ["X", "XX", "01", "2.01", ""], "nama": "Perencanaan"},
+            {"kode_parts": ["X", "XX", "01", "2.01", "01"], "nama": "Penyusunan Dokumen"},
+        )
+    )
+    assert plan.nodes["kode"].tolist() == ["X.XX.01", "X.XX.01.2.01", "X.XX.01.2.01.01"]
+    assert values(plan.nodes, "parent_id") == [[None], ["P01"], ["P01.K01"]]
+
+
+def test_grand_total_rows_are_stated_totals_not_nodes() -> None:
+    plan = build(
+        rows(
+            {"nama": "DINAS TENAGA KERJA", "pagu_raw": "300.000", "pagu_next_raw": "330.000"},
+            {"nomor": "I", "nama": "PROGRAM A", "pagu_raw": "300.000"},
+            {"nama": "JUMLAH", "pagu_raw": "300.000"},
+        )
+    )
+    assert len(plan.nodes) == 1
+    assert [(t.label, t.plan.value) for t in plan.stated_totals] == [
+        ("DINAS TENAGA KERJA", Decimal(300000)), ("JUMLAH", Decimal(300000)),
+    ]  # fmt: skip
+
+
+def test_name_cut_by_a_page_break_is_joined() -> None:
+    plan = build(
+        rows(
+            {"nomor": "I", "nama": "PROGRAM PENUNJANG URUSAN"},
+            {"nama": "PEMERINTAHAN DAERAH", "page": 2},
+        )
+    )
+    assert plan.nodes["nama"].tolist() == ["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"]
+
+
+def test_numbering_anomaly_keeps_the_printed_number_and_the_position() -> None:
+    """Sumut prints VIII.3 under program VII: by position it is VII's third kegiatan."""
+    plan = build(
+        rows(
+            {"nomor": "VII", "nama": "PROGRAM PERLINDUNGAN KHUSUS ANAK"},
+            {"nomor": "VII.1", "nama": "Satu"},
+            {"nomor": "VIII.3", "nama": "Tiga"},
+            {"nomor": "VIII.3.1", "nama": "Tiga satu"},
+        )
+    )
+    assert values(plan.nodes, "nomor", "parent_id") == [
+        ["VII", None], ["VII.1", "P01"], ["VIII.3", "P01"], ["VIII.3.1", "P01.K02"],
+    ]  # fmt: skip
+
+
+def test_unreadable_amount_is_null_flagged_and_keeps_its_text() -> None:
+    plan = build(rows({"nomor": "I", "nama": "PROGRAM A", "pagu_raw": "1.156,140,000"}))
+    row = plan.budgets[plan.budgets["jenis"] == "pagu_indikatif"].iloc[0]
+    assert row["amount"] is None
+    assert row["amount_raw"] == "1.156,140,000"
+    assert row["amount_flag"] == "mixed thousands and decimal separators"
+
+
+def test_without_codes_or_numbers_bold_rows_are_kegiatan() -> None:
+    plan = build(
+        rows(
+            {"nama": "PROGRAM A", "bold": True},
+            {"nama": "Kegiatan bold", "bold": True},
+            {"nama": "Sub biasa"},
+            {"nama": "Sub kedua"},
+        ),
+        id_columns=False,
+    )
+    assert plan.nodes["level"].tolist() == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+
+
+def test_unit_printed_in_the_target_cell_becomes_satuan() -> None:
+    plan = build(
+        rows({"nomor": "I.1.1", "nama": "Sub", "indikator": "Dokumen", "target_raw": "12 dokumen",
+              "target_next_raw": "12 dokumen"}),
+    )  # fmt: skip
+    got = plan.indicators[["tahun", "target", "satuan", "target_raw"]].values.tolist()
+    assert got == [[2022, 12.0, "dokumen", "12 dokumen"], [2023, 12.0, "dokumen", "12 dokumen"]]
