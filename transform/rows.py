@@ -117,6 +117,17 @@ def _row_text(table: RawTable, index: int, col: int | None) -> str | None:
     return text
 
 
+def _amount_text(row: list[str | None], cols: list[int]) -> str:
+    """The amount cell's text; a currency sign printed in a column of its own under the same
+    heading ("Rp" | "2.730.000.000") is joined to the number that follows it."""
+    text = ""
+    for col in cols:
+        text = f"{text} {_cell(row, col) or ''}".strip()
+        if re.search(r"\d", text):
+            break
+    return text
+
+
 def _bold(table: RawTable, index: int, col: int | None) -> bool:
     if col is None or index >= len(table.bold) or col >= len(table.bold[index]):
         return False
@@ -147,8 +158,8 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "lokasi": clean_text(_cell(row, header.first("lokasi"))),
                     "target_raw": clean_text(_cell(row, header.first("target", "plan"))),
                     "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
-                    "pagu_raw": _cell(row, header.first("pagu", "plan")) or "",
-                    "pagu_next_raw": _cell(row, header.first("pagu", "next")) or "",
+                    "pagu_raw": _amount_text(row, header.columns("pagu", "plan")),
+                    "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
                     "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
                     "id_merged": bool(id_cells) and all(c is None for c in id_cells),

@@ -1,0 +1,74 @@
+"""Header mapping and row reading on small inline tables."""
+
+from extract.tables import Cell, RawTable
+from transform.headers import map_header, title_kind
+from transform.rows import clean_text, plan_rows, select_plan_tables
+
+
+def table(grid: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]]) -> RawTable:
+    """A RawTable from a grid; ``spans`` maps a cell's (row, col) to its last (row, col)."""
+    cells = []
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text is not None:
+                r1, c1 = spans.get((r, c), (r, c))
+                cells.append(Cell(r, r1, c, c1, text))
+    return RawTable(page=7, bbox=(0, 0, 1, 1), grid=grid, cells=cells)
+
+
+HEADER = [
+    ["No", "Program/Kegiatan", "Indikator Kinerja", "Rencana Tahun 2024", None, None,
+     "Prakiraan Maju Rencana Tahun 2025", None, None],
+    [None, None, None, "Target", "Pagu Indikatif (Rp)", None, "Target", "Pagu Indikatif (Rp)",
+     None],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"],
+]  # fmt: skip
+SPANS = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (1, 2), (0, 3): (0, 5), (0, 6): (0, 8),
+         (1, 4): (1, 5), (1, 7): (1, 8)}  # fmt: skip
+
+
+def test_columns_are_mapped_by_meaning_and_year_group() -> None:
+    header = map_header(table(HEADER, SPANS))
+    assert header.n_header_rows == 3
+    assert header.plan_year == 2024
+    assert header.first("target", "plan") == 3
+    assert header.columns("pagu", "plan") == [4, 5]
+    assert header.columns("pagu", "next") == [7, 8]
+    assert header.first("nomor") == 0
+
+
+def test_currency_sign_in_its_own_column_joins_the_amount() -> None:
+    grid = [*HEADER, ["I", "PROGRAM A", "Indikator", "5", "Rp", "2.730.000.000", "6", "Rp.",
+                      "3.000.000.000,-"]]  # fmt: skip
+    plans = select_plan_tables([table(grid, SPANS)])
+    rows = plan_rows(plans[0])
+    assert rows[["pagu_raw", "pagu_next_raw"]].values.tolist() == [
+        ["Rp 2.730.000.000", "Rp. 3.000.000.000,-"]
+    ]
+    assert rows["page"].tolist() == [7]
+
+
+def test_titles_tell_the_plan_table_from_the_others() -> None:
+    assert title_kind("Tabel 2.4 Review Terhadap Rancangan Awal RKPD Tahun 2022") == (
+        "other",
+        "2.4",
+    )
+    assert title_kind(
+        "Tabel 3.3 Rumusan Rencana Program, Kegiatan dan Sub Kegiatan Perangkat Daerah Tahun 2022"
+    ) == ("plan", "3.3")
+    assert title_kind("Rencana Program dan Kegiatan Prioritas Tahun 2023 dan Prakiraan Maju")[
+        0
+    ] == ("plan")
+    assert title_kind("Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja")[0] == "other"
+
+
+def test_a_review_table_is_not_taken_for_the_plan() -> None:
+    review = table(HEADER, SPANS)
+    review.text_before = "Tabel 2.4 Review Terhadap Rancangan Awal RKPD"
+    assert select_plan_tables([review]) == []
+
+
+def test_clean_text_joins_lines_and_keeps_real_hyphens() -> None:
+    assert clean_text("Peraturan Perundang-\nUndangan") == "Peraturan Perundang-Undangan"
+    assert clean_text("Kota\nSerang") == "Kota Serang"
+    assert clean_text("Jumlah  Dokumen \n") == "Jumlah Dokumen"
