@@ -82,19 +82,34 @@ def _crossings(x: float, words: list[dict[str, Any]]) -> int:
     return sum(1 for w in words if w["x0"] < x < w["x1"])
 
 
-def _boundary(lo: float, hi: float, words: list[dict[str, Any]]) -> float:
-    """The x between two column centres that the fewest words cross (the widest gap on ties)."""
+def _boundary(lo: float, hi: float, words: list[dict[str, Any]], prior: float) -> float:
+    """The x between two column centres that the fewest words cross; among those, the one
+    nearest to ``prior`` (where the boundary falls if the column labels are centred)."""
     points = sorted(
         {lo, hi, *(w["x0"] for w in words if lo < w["x0"] < hi)}
         | {w["x1"] for w in words if lo < w["x1"] < hi}
     )
     best: tuple[int, float, float] | None = None
     for a, b in zip(points, points[1:], strict=False):
-        mid = (a + b) / 2
-        key = (_crossings(mid, words), -(b - a), mid)
+        mid = min(max(prior, a), b) if b - a > 2 else (a + b) / 2
+        key = (_crossings(mid, words), abs(mid - prior), mid)
         if best is None or key < best:
             best = key
     return best[2] if best else (lo + hi) / 2
+
+
+def _centred_edges(centres: list[float], left: float, right: float) -> list[float]:
+    """Boundaries implied by labels centred over their columns, from either table side:
+    each boundary mirrors the previous one about the column centre; the two passes are
+    averaged so that an error in either side's position does not carry through."""
+    from_left = [left]
+    for c in centres:
+        from_left.append(2 * c - from_left[-1])
+    from_right = [right]
+    for c in reversed(centres):
+        from_right.append(2 * c - from_right[-1])
+    from_right.reverse()
+    return [(a + b) / 2 for a, b in zip(from_left, from_right, strict=True)]
 
 
 def _phrases(line: _Line) -> list[list[dict[str, Any]]]:
@@ -164,19 +179,95 @@ def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
     return [" | ".join(p) for p in parts]
 
 
-def _columns(lines: list[_Line], number_index: int, page_width: float) -> StreamColumns:
-    numbers = lines[number_index].words
-    centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
-    body = [w for line in lines[number_index + 1 :] for w in line.words]
-    header = [w for line in _header_lines(lines, number_index) for w in line.words]
-    leaf = [w for w in header if len(w["text"]) > 1]
-    left = min([w["x0"] for w in body + numbers] + [centres[0]]) - 1
-    right = max([w["x1"] for w in body + numbers] + [centres[-1]]) + 1
+def _columns(
+    centres: list[float], header: list[_Line], body_lines: list[_Line], page_width: float
+) -> StreamColumns:
+    """Column edges between the given centres, where the fewest body and header words cross."""
+    # Phrases, not words: the space inside "Kota Serang" is no column gap.
+    body = [{"x0": p[0]["x0"], "x1": p[-1]["x1"]} for line in body_lines for p in _phrases(line)]
+    left = min([w["x0"] for w in body] + [centres[0]]) - 1
+    right = max([w["x1"] for w in body] + [centres[-1]]) + 1
+    priors = _centred_edges(centres, left - 2, right + 2)
     edges = [left]
-    for a, b in zip(centres, centres[1:], strict=False):
-        edges.append(_boundary(a, b, body + leaf))
+    for i, (a, b) in enumerate(zip(centres, centres[1:], strict=False)):
+        prior = priors[i + 1] if a < priors[i + 1] < b else (a + b) / 2
+        edges.append(_boundary(a, b, body, prior))
     edges.append(right)
     return StreamColumns(tuple(edges), page_width, ())
+
+
+_HEADER_TERMS = {
+    "indikator": r"indikator",
+    "target": r"target|capaian",
+    "pagu": r"pagu|kebutuhan|\(rp\)|anggaran",
+    "lokasi": r"lokasi",
+    "satuan": r"satuan",
+    "kode": r"kode",
+    "nama": r"program|kegiatan|uraian",
+    "sumber": r"sumber",
+}
+# Header labels carry no numbers but years; a line with any other number is table body.
+_NOT_HEADER = re.compile(r"^(?!(?:19|20)\d\d\b)\(?\d|^[IVX]+(?:\.\d+)*$")
+
+
+def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
+    """First and last line of a column header recognised by its words, when no number row is
+    printed: a run of close lines without numbers (years aside) that together name at least
+    four kinds of column, amounts or targets among them."""
+    start = None
+    for index in range(len(lines) + 1):
+        line = lines[index] if index < len(lines) else None
+        wordy = line is not None and not any(_NOT_HEADER.search(w["text"]) for w in line.words)
+        close = (
+            line is not None
+            and start is not None
+            and line.top - lines[index - 1].bottom <= 1.5 * max(line.height, 1.0)
+        )
+        if wordy and (start is None or close):
+            if start is None:
+                start = index
+            continue
+        if start is not None:
+            found = _as_header(lines, start, index - 1)
+            if found is not None:
+                return found
+        start = index if wordy else None
+    return None
+
+
+def _as_header(lines: list[_Line], start: int, end: int) -> tuple[int, int] | None:
+    while start <= end:  # titles and agency lines above the labels are not part of them
+        text = " ".join(w["text"] for w in lines[start].words)
+        if not (_TITLE_LINE.match(text) or len(_phrases(lines[start])) == 1 and len(text) > 60):
+            break
+        start += 1
+    text = " ".join(" ".join(w["text"] for w in line.words) for line in lines[start : end + 1])
+    letters = re.sub(r"[^a-z() ]", "", text.lower())
+    squeezed = re.sub(r"\s+", "", letters)
+    kinds = {k for k, pattern in _HEADER_TERMS.items() if re.search(pattern, squeezed)}
+    if len(kinds) >= 4 and kinds & {"pagu", "target"} and end - start < 12:
+        return start, end
+    return None
+
+
+def _label_centres(header: list[_Line]) -> list[float]:
+    """Column centres from the header's own labels: a heading with two or more labels under it
+    on one line is a group heading and set aside; labels that overlap (one label wrapped over
+    several lines) are merged into one column."""
+    spans = [[(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line)] for line in header]
+    leaves = []
+    for i, line in enumerate(spans):
+        for a, b in line:
+            below = [[(c, d) for c, d in lower if c < b and d > a] for lower in spans[i + 1 :]]
+            if not any(len(overlapping) >= 2 for overlapping in below):
+                leaves.append((a, b))
+    clusters: list[list[float]] = []
+    for a, b in sorted(leaves):
+        if clusters and a < clusters[-1][1] - 1:
+            clusters[-1][1] = max(clusters[-1][1], b)
+        else:
+            clusters.append([a, b])
+    return [(a + b) / 2 for a, b in clusters]
 
 
 def _body_lines(lines: list[_Line]) -> list[_Line]:
@@ -261,17 +352,31 @@ def stream_tables(
     )
     lines = _lines(words)
     number_index = _number_row(lines)
-    if number_index is not None:
-        columns = _columns(lines, number_index, page.width)
-        header = _header_lines(lines, number_index)
+    block = _header_block(lines) if number_index is None else None
+    head_rows: list[list[str | None]]
+    if number_index is not None or block is not None:
+        if number_index is not None:
+            header = _header_lines(lines, number_index)
+            numbers = lines[number_index].words
+            centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
+            body_start = number_index + 1
+        else:
+            assert block is not None
+            header = lines[block[0] : block[1] + 1]
+            centres = _label_centres(header)
+            body_start = block[1] + 1
+        if len(centres) < _MIN_COLUMNS:
+            return [], previous
+        columns = _columns(centres, header, lines[body_start:], page.width)
         texts = _header_texts(header, columns)
         columns = StreamColumns(columns.edges, columns.page_width, tuple(texts))
-        body_start = number_index + 1
-        top = header[0].top if header else lines[number_index].top
+        top = header[0].top if header else lines[body_start - 1].top
         text_before = "\n".join(
             " ".join(w["text"] for w in line.words) for line in lines if line.bottom < top
         )
-        head_rows: list[list[str | None]] = [list(texts), [str(i + 1) for i in range(len(texts))]]
+        head_rows = [list(texts)]
+        if number_index is not None:
+            head_rows.append([str(i + 1) for i in range(len(texts))])
     elif previous is not None and abs(previous.page_width - page.width) < 1:
         columns, body_start, text_before = previous, 0, ""
         head_rows = []

@@ -48,6 +48,13 @@ def test_no_code_and_no_number_bold_kegiatan(layout_name: str, seed: int, tmp_pa
     _check(random_plan(seed + 7, codes=False), layout, tmp_path / "plan.pdf")
 
 
+@pytest.mark.parametrize("layout_name", ["nomor_unruled", "split5_unruled_rp_newline"])
+def test_borderless_table_without_column_numbers(layout_name: str, tmp_path: Path) -> None:
+    """Columns of a borderless table are then placed from the header labels alone."""
+    layout = dataclasses.replace(LAYOUTS[layout_name], number_row="none")
+    _check(random_plan(3, codes=layout.code_style != "nomor"), layout, tmp_path / "plan.pdf")
+
+
 def random_layout(seed: int) -> Layout:
     rng = random.Random(seed)
     code_style = rng.choice(["split5", "single", "glued", "nomor", "none"])
@@ -56,7 +63,7 @@ def random_layout(seed: int) -> Layout:
         code_style=code_style,
         amount_style=rng.choice(["plain", "decimals", "rp", "rp_dot", "rp_newline"]),
         satuan_column=rng.random() < 0.5,
-        number_row=rng.choice(["arabic", "paren"]),
+        number_row=rng.choice(["arabic", "paren", "none"]),
         page_size=rng.choice(["A4", "F4", "Legal"]),
         wrap_amounts=rng.random() < 0.3,
         font_size=rng.choice([6.5, 7.0, 7.5]),

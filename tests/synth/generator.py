@@ -610,7 +610,7 @@ class Layout:
     code_style: CodeStyle = "single"
     amount_style: AmountStyle = "plain"
     satuan_column: bool = True
-    number_row: Literal["arabic", "paren"] = "arabic"
+    number_row: Literal["arabic", "paren", "none"] = "arabic"
     page_size: PageSizeName = "A4"
     wrap_amounts: bool = False
     font_size: float = 7.0
@@ -640,7 +640,7 @@ class Layout:
             raise ValueError(f"bad page_size {self.page_size!r}")
         if self.header_rows not in (2, 3):
             raise ValueError("header_rows must be 2 or 3")
-        if self.number_row not in ("arabic", "paren"):
+        if self.number_row not in ("arabic", "paren", "none"):
             raise ValueError(f"bad number_row {self.number_row!r}")
         if self.narrative_pages not in (None, 1, 2):
             raise ValueError("narrative_pages must be None, 1 or 2")
@@ -921,10 +921,11 @@ class _Renderer:
         col = 0
         for node in tree:
             col += place(node, 0, col)
-        nums = []
-        for i in range(ncols):
-            nums.append(str(i + 1) if self.layout.number_row == "arabic" else f"({i + 1})")
-        rows.append(nums)
+        if self.layout.number_row != "none":
+            nums = []
+            for i in range(ncols):
+                nums.append(str(i + 1) if self.layout.number_row == "arabic" else f"({i + 1})")
+            rows.append(nums)
         return rows, spans
 
     # ---- body ---------------------------------------------------------------------------
