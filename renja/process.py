@@ -168,10 +168,13 @@ def _plan_year(plans: list[PlanTable], pages: list[PageText]) -> int | None:
 def process_pdf(path: Path) -> DocumentResult:
     """Extract the plan of one Renja PDF; a document that cannot be read is rejected, not raised."""
     try:
-        probe_pdf(path)
         doc_id = content_hash(path)[:16]
+    except OSError as exc:
+        return DocumentResult(path.name, "", "rejected", f"cannot read file: {exc.strerror}")
+    try:
+        probe_pdf(path)
     except DocumentError as exc:
-        return DocumentResult(path.name, "", "rejected", str(exc))
+        return DocumentResult(path.name, doc_id, "rejected", str(exc))
     try:
         return _process(path, doc_id)
     except DocumentError as exc:

@@ -72,3 +72,16 @@ def test_clean_text_joins_lines_and_keeps_real_hyphens() -> None:
     assert clean_text("Peraturan Perundang-\nUndangan") == "Peraturan Perundang-Undangan"
     assert clean_text("Kota\nSerang") == "Kota Serang"
     assert clean_text("Jumlah  Dokumen \n") == "Jumlah Dokumen"
+
+
+def test_goal_columns_beside_the_plan_columns_are_left_out() -> None:
+    """Seed Tabel 3.3 prints bidang urusan, tujuan/sasaran and their indicators first."""
+    grid = [
+        ["BIDANG URUSAN", "TUJUAN", "INDIKATOR TUJUAN", "KODE", "PROGRAM/KEGIATAN/SUB KEGIATAN",
+         "INDIKATOR PROGRAM/KEGIATAN", "TARGET CAPAIAN KINERJA", "PAGU INDIKATIF (Rp)"],
+        ["1", "2", "3", "4", "5", "6", "7", "8"],
+    ]  # fmt: skip
+    header = map_header(table(grid, {}))
+    assert header.columns("nama") == [4]
+    assert header.columns("indikator") == [5]
+    assert header.first("kode") == 3

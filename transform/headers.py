@@ -222,7 +222,29 @@ def _map_texts(header: HeaderMap, texts: list[str]) -> None:
         header.roles[col] = role
         if role.name in ("target", "pagu"):
             years[col] = [int(y) for y in _YEAR.findall(text)]
+    _keep_plan_columns(header, texts)
     _assign_years(header, texts, years)
+
+
+_OF_PLAN = re.compile(r"program|kegiatan")
+
+
+def _keep_plan_columns(header: HeaderMap, texts: list[str]) -> None:
+    """Where several columns read as names or indicators (a "Bidang Urusan" column, the
+    indicators of tujuan and sasaran beside those of the programs), keep the one that speaks
+    of programs and kegiatan; the others are left unmapped."""
+    for name in ("nama", "indikator"):
+        cols = header.columns(name)
+        if len(cols) < 2:
+            continue
+        preferred = [c for c in cols if _OF_PLAN.search(compact(texts[c]))]
+        if name == "indikator" and not preferred:
+            nama = header.first("nama")
+            preferred = [c for c in cols if nama is not None and c > nama]
+        keep = (preferred or cols)[0]
+        for col in cols:
+            if col != keep:
+                del header.roles[col]
 
 
 def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int]]) -> None:
