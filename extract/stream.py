@@ -207,7 +207,14 @@ _HEADER_TERMS = {
     "sumber": r"sumber",
 }
 # Header labels carry no numbers but years; a line with any other number is table body.
-_NOT_HEADER = re.compile(r"^(?!(?:19|20)\d\d\b)\(?\d|^[IVX]+(?:\.\d+)*$")
+_YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[.,:;]?$")
+_ROW_NUMBER = re.compile(r"^[IVX]+(?:\.\d+)*$")
+
+
+def _body_word(text: str) -> bool:
+    """A word that header labels do not print: a number other than a year, or a row number."""
+    has_number = bool(re.search(r"\d", text)) and not _YEAR_TOKEN.match(text)
+    return has_number or bool(_ROW_NUMBER.match(text))
 
 
 def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
@@ -217,7 +224,7 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     start = None
     for index in range(len(lines) + 1):
         line = lines[index] if index < len(lines) else None
-        wordy = line is not None and not any(_NOT_HEADER.search(w["text"]) for w in line.words)
+        wordy = line is not None and not any(_body_word(w["text"]) for w in line.words)
         close = (
             line is not None
             and start is not None
@@ -250,24 +257,37 @@ def _as_header(lines: list[_Line], start: int, end: int) -> tuple[int, int] | No
     return None
 
 
-def _label_centres(header: list[_Line]) -> list[float]:
-    """Column centres from the header's own labels: a heading with two or more labels under it
-    on one line is a group heading and set aside; labels that overlap (one label wrapped over
-    several lines) are merged into one column."""
-    spans = [[(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line)] for line in header]
-    leaves = []
-    for i, line in enumerate(spans):
-        for a, b in line:
-            below = [[(c, d) for c, d in lower if c < b and d > a] for lower in spans[i + 1 :]]
-            if not any(len(overlapping) >= 2 for overlapping in below):
-                leaves.append((a, b))
-    clusters: list[list[float]] = []
-    for a, b in sorted(leaves):
-        if clusters and a < clusters[-1][1] - 1:
-            clusters[-1][1] = max(clusters[-1][1], b)
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How much two spans overlap, as a share of the narrower one."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter / max(1.0, min(a[1] - a[0], b[1] - b[0]))
+
+
+def _clusters(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Spans merged where they overlap by a third or more (one label wrapped over lines);
+    labels of neighbouring columns that merely touch stay apart."""
+    merged: list[tuple[float, float]] = []
+    for span in sorted(spans):
+        if merged and _overlap(merged[-1], span) >= 1 / 3:
+            merged[-1] = (min(merged[-1][0], span[0]), max(merged[-1][1], span[1]))
         else:
-            clusters.append([a, b])
-    return [(a + b) / 2 for a, b in clusters]
+            merged.append(span)
+    return merged
+
+
+def _label_centres(header: list[_Line]) -> list[float]:
+    """Column centres from the header's own labels: a heading that stands over two or more
+    separate labels is a group heading and set aside; a label wrapped over lines is one."""
+    leaves: list[tuple[float, float]] = []
+    for line in reversed(header):  # bottom up: a heading is judged by the labels under it
+        found = []
+        for phrase in _phrases(line):
+            a, b = phrase[0]["x0"], phrase[-1]["x1"]
+            under = [(c, d) for c, d in leaves if c < b and d > a]
+            if len(_clusters(under)) < 2:
+                found.append((a, b))
+        leaves.extend(found)
+    return [(a + b) / 2 for a, b in _clusters(leaves)]
 
 
 def _body_lines(lines: list[_Line]) -> list[_Line]:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 # Quiet, local defaults for Prefect; any of them can be overridden from the environment.
 _PREFECT_DEFAULTS = {
