@@ -11,12 +11,15 @@ previous borderless page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from extract.tables import Cell, RawTable
 
-__all__ = ["StreamColumns", "stream_tables"]
+__all__ = ["KeyColumns", "StreamColumns", "stream_tables"]
+
+KeyColumns = Callable[[list[str]], set[int]]
 
 _NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 _MIN_COLUMNS = 5
@@ -345,12 +348,6 @@ def _cells(row: list[_Line], columns: StreamColumns) -> list[str]:
     return ["\n".join(t) for t in texts]
 
 
-def _id_columns(header: list[str]) -> set[int]:
-    from transform.headers import id_column_indices
-
-    return id_column_indices(header)
-
-
 def _bold_cells(row: list[_Line], columns: StreamColumns) -> list[bool]:
     n = len(columns.edges) - 1
     total, bold = [0] * n, [0] * n
@@ -364,9 +361,16 @@ def _bold_cells(row: list[_Line], columns: StreamColumns) -> list[bool]:
 
 
 def stream_tables(
-    page: Any, number: int, previous: StreamColumns | None = None
+    page: Any,
+    number: int,
+    previous: StreamColumns | None = None,
+    key_columns: KeyColumns | None = None,
 ) -> tuple[list[RawTable], StreamColumns | None]:
-    """Read a table printed without ruling lines; returns the tables and the columns to carry on."""
+    """Read a table printed without ruling lines; returns the tables and the columns to carry on.
+
+    ``key_columns`` names, from the header texts, the columns whose cells start a new row (a
+    code or row number); without it rows are told apart by vertical gaps only.
+    """
     words = page.extract_words(
         keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
     )
@@ -409,7 +413,8 @@ def stream_tables(
     body = _body_lines(lines[body_start:])
     if not body:
         return [], columns
-    rows = _rows(body, columns, _id_columns(list(columns.header)))
+    keys = key_columns(list(columns.header)) if key_columns else set()
+    rows = _rows(body, columns, keys)
     grid: list[list[str | None]] = [
         *head_rows,
         *(list[str | None](_cells(r, columns)) for r in rows),

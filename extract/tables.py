@@ -11,7 +11,7 @@ import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pdfplumber
@@ -21,6 +21,9 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.document import DocumentError
+
+if TYPE_CHECKING:
+    from extract.stream import KeyColumns
 
 __all__ = ["Cell", "RawTable", "read_tables"]
 
@@ -257,10 +260,13 @@ def upright_page(pdf: Any, page: Any) -> Any:
     return page
 
 
-def read_tables(path: Path, pages: Iterable[int]) -> Iterator[RawTable]:
+def read_tables(
+    path: Path, pages: Iterable[int], key_columns: KeyColumns | None = None
+) -> Iterator[RawTable]:
     """Yield the ruled tables of the given pages (1-based), in reading order.
 
-    Pages without ruling lines are read as borderless tables from their text layout.
+    Pages without ruling lines are read as borderless tables from their text layout;
+    ``key_columns`` is the hook that tells, from header texts, which columns start a row.
     """
     from extract.stream import stream_tables
 
@@ -276,5 +282,5 @@ def read_tables(path: Path, pages: Iterable[int]) -> Iterator[RawTable]:
             if tables:
                 columns = None
             else:
-                tables, columns = stream_tables(page, number, columns)
+                tables, columns = stream_tables(page, number, columns, key_columns)
             yield from tables

@@ -15,7 +15,7 @@ from extract.document import DocumentError, PageText, content_hash, page_texts, 
 from extract.tables import read_tables
 from transform.fields import empty_frame, enforce_schema
 from transform.headers import PLAN_TITLE as _PLAN_TITLE
-from transform.headers import title_kind
+from transform.headers import id_column_indices, title_kind
 from transform.hierarchy import StatedTotal, build_plan
 from transform.rows import PlanTable, plan_rows, select_plan_tables
 
@@ -192,10 +192,10 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
     if not any(p.text.strip() for p in pages):
         raise DocumentError("no text layer (scanned pages; OCR is needed)")
     candidates, inside_other = _candidate_pages(pages)
-    plans = select_plan_tables(read_tables(path, candidates), inside_other)
+    plans = select_plan_tables(read_tables(path, candidates, id_column_indices), inside_other)
     if not plans:  # the text layer misled the page selection: search every page with amounts
         wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
-        plans = select_plan_tables(read_tables(path, wider))
+        plans = select_plan_tables(read_tables(path, wider, id_column_indices))
     if not plans:
         raise DocumentError(
             "no plan table found (Rumusan Rencana Program dan Kegiatan with program, indicator "
