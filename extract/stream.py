@@ -215,9 +215,15 @@ _ROW_NUMBER = re.compile(r"^[IVX]+(?:\.\d+)*$")
 
 
 def _body_word(text: str) -> bool:
-    """A word that header labels do not print: a number other than a year, or a row number."""
-    has_number = bool(re.search(r"\d", text)) and not _YEAR_TOKEN.match(text)
-    return has_number or bool(_ROW_NUMBER.match(text))
+    """A word that header labels do not print: a number other than a year."""
+    return bool(re.search(r"\d", text)) and not _YEAR_TOKEN.match(text)
+
+
+def _body_line(line: _Line) -> bool:
+    """A line of table body: it prints numbers, or starts with a row number (I, II.1)."""
+    return bool(_ROW_NUMBER.match(line.words[0]["text"])) or any(
+        _body_word(w["text"]) for w in line.words
+    )
 
 
 def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
@@ -227,7 +233,7 @@ def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
     start = None
     for index in range(len(lines) + 1):
         line = lines[index] if index < len(lines) else None
-        wordy = line is not None and not any(_body_word(w["text"]) for w in line.words)
+        wordy = line is not None and not _body_line(line)
         close = (
             line is not None
             and start is not None
