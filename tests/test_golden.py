@@ -68,3 +68,16 @@ def test_every_real_document_runs_to_a_clear_outcome(pdf: Path) -> None:
     else:
         assert len(result.frames["programs"]) > 0
     json.dumps(result.summary())
+
+
+def test_sample_codes_are_well_formed_and_nest(sample_result) -> None:
+    import re
+
+    from transform.codes import KODE_PATTERNS
+
+    programs = sample_result.frames["programs"]
+    by_id = dict(zip(programs["node_id"], programs["kode"], strict=True))
+    for row in programs.to_dict("records"):
+        assert re.match(KODE_PATTERNS[row["level"]], row["kode"]), row
+        if isinstance(row["parent_id"], str):
+            assert row["kode"].startswith(by_id[row["parent_id"]] + ".")
