@@ -9,6 +9,7 @@ from transform.rows import ROW_COLUMNS
 
 DEFAULTS = {c: "" for c in ROW_COLUMNS} | {
     "page": 1, "row": 0, "kode_parts": [], "id_merged": False, "bold": False, "source_table": "3.3",
+    "page_top": False,
 }  # fmt: skip
 
 
@@ -123,10 +124,30 @@ def test_name_cut_by_a_page_break_is_joined() -> None:
     plan = build(
         rows(
             {"nomor": "I", "nama": "PROGRAM PENUNJANG URUSAN"},
-            {"nama": "PEMERINTAHAN DAERAH", "page": 2},
+            {"nama": "PEMERINTAHAN DAERAH", "page": 2, "page_top": True},
         )
     )
     assert plan.nodes["nama"].tolist() == ["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"]
+
+
+def test_row_split_by_a_page_break_continues_name_and_indicator() -> None:
+    """Word splits a tall row over two pages: the second part has text but no numbers."""
+    plan = build(
+        rows(
+            {"nomor": "I.1.1", "nama": "Penyediaan Jasa Komunikasi,", "indikator": "Jumlah",
+             "satuan": "bulan", "target_raw": "12", "pagu_raw": "780.000.000"},
+            {"nama": "Sumber Daya Air dan Listrik", "indikator": "laporan yang disediakan",
+             "page": 2, "page_top": True},
+            {"indikator": "Indikator kedua", "target_raw": "3", "page": 2},
+        ),
+        id_columns=False,
+    )  # fmt: skip
+    assert plan.nodes["nama"].tolist() == [
+        "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik"
+    ]
+    first = plan.indicators[plan.indicators["tahun"] == 2022]
+    assert first["indikator"].tolist() == ["Jumlah laporan yang disediakan", "Indikator kedua"]
+    assert first["target"].tolist() == [12.0, 3.0]
 
 
 def test_numbering_anomaly_keeps_the_printed_number_and_the_position() -> None:

@@ -91,6 +91,12 @@ def _has_indicator(row: pd.Series) -> bool:
     return any(row[c] for c in ("indikator", "target_raw", "target_next_raw", "satuan"))
 
 
+def _text_only(row: pd.Series) -> bool:
+    """A row with words but no number of its own: no target, no amount."""
+    numbers = ("target_raw", "target_next_raw", "pagu_raw", "pagu_next_raw")
+    return not any(row[c].strip() for c in numbers) and bool(row["nama"] or row["indikator"])
+
+
 def _has_amount(row: pd.Series) -> bool:
     return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip())
 
@@ -107,6 +113,9 @@ class _Builder:
     def add_row(self, row: pd.Series) -> None:
         kode, nama = _row_kode(row)
         nomor = row["nomor"] or None
+        if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
+            self._continue_row(row, nama)
+            return
         level = level_of_kode(kode) or level_of_nomor(nomor)
         if level is None and kode is None and nomor is None and not row["id_merged"]:
             level = self._level_without_id(row, nama)
@@ -119,6 +128,19 @@ class _Builder:
             self._add_indicator(current, row)
             return
         self._add_node(level, kode, nomor, nama, row)
+
+    def _continue_row(self, row: pd.Series, nama: str) -> None:
+        """The rest of a row that a page break cut: its text joins the cells above it."""
+        current = self.nodes[-1]
+        if nama:
+            current.nama = f"{current.nama} {nama}"
+        if current.indicators:
+            last = current.indicators[-1]
+            for column in ("indikator", "satuan", "lokasi"):
+                if row[column]:
+                    last[column] = f"{last[column]} {row[column]}".strip()
+        elif row["indikator"]:
+            self._add_indicator(current, row)
 
     def _level_without_id(self, row: pd.Series, nama: str) -> Level | None:
         if not nama or _TOTAL_WORDS.match(nama):

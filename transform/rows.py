@@ -22,7 +22,7 @@ __all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables"]
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
-    "id_merged", "bold", "source_table",
+    "id_merged", "bold", "source_table", "page_top",
 ]  # fmt: skip
 
 
@@ -141,6 +141,7 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
         kode_cols = header.columns("kode")
         name_col = header.first("nama")
         nomor_col = header.first("nomor")
+        page_top = True
         for index in range(first_row, len(table.grid)):
             row = table.grid[index]
             if is_number_row(row) or not any(c and c.strip() for c in row):
@@ -165,6 +166,8 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "id_merged": bool(id_cells) and all(c is None for c in id_cells),
                     "bold": _bold(table, index, name_col),
                     "source_table": plan.label or "",
+                    "page_top": page_top,
                 }
             )
+            page_top = False
     return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
