@@ -45,12 +45,27 @@ def _table(results: list[DocumentResult], name: str) -> pa.Table:
     return pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
 
 
+def _without_repeats(results: list[DocumentResult]) -> list[DocumentResult]:
+    """The same document under two names (same content hash) gives its rows once; the
+    repeat is listed with ``duplicate_of`` so that every input stays accounted for."""
+    first: dict[str, DocumentResult] = {}
+    for result in results:
+        if not result.doc_id or result.status != "ok":
+            continue
+        if result.doc_id in first:
+            result.duplicate_of = first[result.doc_id].source_file
+            result.frames = {}
+        else:
+            first[result.doc_id] = result
+    return results
+
+
 def write_outputs(results: Iterable[DocumentResult], out_dir: Path) -> dict[str, Any]:
     """Write the three tables over all documents, and ``validation/summary.json``.
 
     Returns the summary. Rejected documents contribute no rows but are listed with their reason.
     """
-    results = sorted(results, key=lambda r: (r.source_file, r.doc_id))
+    results = _without_repeats(sorted(results, key=lambda r: (r.source_file, r.doc_id)))
     for name in TABLES:
         table = _table(results, name)
         _atomic_write(out_dir / f"{name}.parquet", lambda p, t=table: pq.write_table(t, p))

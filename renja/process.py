@@ -45,6 +45,7 @@ class DocumentResult:
     pages: list[int] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     stated_totals: list[StatedTotal] = field(default_factory=list)
+    duplicate_of: str | None = None
 
     def summary(self) -> dict[str, Any]:
         """The document's entry in ``validation/summary.json``."""
@@ -57,6 +58,9 @@ class DocumentResult:
             "tahun": self.tahun,
             "table_pages": self.pages,
         }
+        if self.duplicate_of:
+            entry["duplicate_of"] = self.duplicate_of
+            return entry
         if self.frames:
             programs = self.frames["programs"]
             entry["counts"] = {

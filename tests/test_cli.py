@@ -20,6 +20,8 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.
     raw = root / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE, raw / "sample.pdf")
+    (raw / "again").mkdir()
+    shutil.copy(SAMPLE, raw / "again" / "sample-copy.pdf")
     (raw / "notes.pdf").write_text("this is not a PDF\n")
     (raw / "empty.pdf").write_bytes(b"")
     (raw / "truncated.pdf").write_bytes(SAMPLE.read_bytes()[:5000])
@@ -38,11 +40,15 @@ def test_bad_documents_are_reported_and_good_ones_complete(run_dir) -> None:
     summary = json.loads((out / "validation" / "summary.json").read_text())
     status = {d["source_file"]: (d["status"], d["reason"]) for d in summary["documents"]}
     assert status["sample.pdf"] == ("ok", None)
+    assert status["sample-copy.pdf"] == ("ok", None)
+    repeats = {d["source_file"]: d.get("duplicate_of") for d in summary["documents"]}
+    pair = {repeats["sample.pdf"], repeats["sample-copy.pdf"]}
+    assert pair in ({None, "sample.pdf"}, {None, "sample-copy.pdf"})  # one of them, once
     assert status["notes.pdf"] == ("rejected", "not a PDF (no %PDF- header)")
     assert status["empty.pdf"] == ("rejected", "empty file")
     assert status["truncated.pdf"][0] == "rejected"
     assert "readme.txt" not in status
-    assert summary["totals"] == {"ok": 1, "invalid": 0, "rejected": 3}
+    assert summary["totals"] == {"ok": 2, "invalid": 0, "rejected": 3}
     assert "Traceback" not in proc.stderr
     assert "3 rejected" in proc.stderr
 
@@ -52,8 +58,8 @@ def test_tables_are_written_with_exact_amounts(run_dir) -> None:
     programs = pd.read_parquet(out / "programs.parquet")
     budgets = pd.read_parquet(out / "budgets.parquet")
     indicators = pd.read_parquet(out / "indicators.parquet")
-    assert len(programs) == 77
-    assert programs["source_file"].unique().tolist() == ["sample.pdf"]
+    assert len(programs) == 77  # the copy under another name adds no rows
+    assert programs["source_file"].nunique() == 1
     plan = budgets[(budgets["level"] == "program") & (budgets["jenis"] == "pagu_indikatif")]
     assert all(isinstance(v, Decimal) for v in plan["amount"])
     assert sum(plan["amount"], Decimal(0)) == Decimal("13319369434")
