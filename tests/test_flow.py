@@ -1,0 +1,20 @@
+"""The flow's own logic, without starting Prefect: which files a run takes."""
+
+from pathlib import Path
+
+from flows.pipeline import discover_pdfs
+
+
+def test_discovery_recurses_dedupes_and_keeps_only_pdfs(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/one.pdf", "a/b/two.PDF", "a/notes.txt", "three.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    found = discover_pdfs([tmp_path / "a", tmp_path / "a" / "one.pdf", tmp_path / "three.pdf"])
+    names = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert names == ["a/b/two.PDF", "a/one.pdf", "three.pdf"]
+
+
+def test_a_file_named_directly_is_taken_whatever_its_suffix(tmp_path: Path) -> None:
+    odd = tmp_path / "renja.bin"
+    odd.write_bytes(b"%PDF-1.4")
+    assert discover_pdfs([odd]) == [odd.resolve()]
