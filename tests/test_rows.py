@@ -85,3 +85,16 @@ def test_goal_columns_beside_the_plan_columns_are_left_out() -> None:
     assert header.columns("nama") == [4]
     assert header.columns("indikator") == [5]
     assert header.first("kode") == 3
+
+
+def test_running_head_or_continued_label_does_not_split_the_table() -> None:
+    first = table(HEADER + [["I", "PROGRAM A", "x", "5", "", "100", "", "", ""]], SPANS)
+    first.text_before = "Tabel 3.3 Rumusan Rencana Program dan Kegiatan"
+    running = table(HEADER + [["I.1", "Kegiatan B", "y", "5", "", "100", "", "", ""]], SPANS)
+    running.text_before = "RENJA DINAS PENDIDIKAN TAHUN 2024"
+    continued = table(HEADER + [["I.1.1", "Sub C", "z", "5", "", "100", "", "", ""]], SPANS)
+    continued.text_before = "Tabel 3.3 (lanjutan)"
+    plans = select_plan_tables([first, running, continued])
+    assert len(plans) == 1
+    assert plans[0].label == "3.3"
+    assert len(plans[0].segments) == 3

@@ -71,7 +71,10 @@ def select_plan_tables(
             kind = "other"
         last_page = table.page
         header = map_header(table)
-        if current is not None and kind is None and _continues(current, table, header):
+        # A running head ("RENJA DINAS ...") or "Tabel 3.3 (lanjutan)" over a page does not
+        # start a new table; another label or another kind of title does.
+        same_title = kind is None or (kind == "plan" and label in (None, current and current.label))
+        if current is not None and same_title and _continues(current, table, header):
             inherited = current.header if header.n_header_rows == 0 else header
             current.segments.append((table, inherited, header.n_header_rows))
         elif header.n_header_rows and header.roles:
