@@ -429,7 +429,10 @@ def stream_tables(
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
     bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns) for r in rows]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
-    table = RawTable(number, bbox, grid, cells, text_before=text_before, bold=bold, ruled=False)
+    table = RawTable(
+        number, bbox, grid, cells, text_before=text_before, bold=bold, ruled=False,
+        edges=columns.edges,
+    )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)
     return [table], columns

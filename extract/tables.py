@@ -64,6 +64,7 @@ class RawTable:
     text_after: str = ""
     bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
     ruled: bool = True
+    edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
 
     @property
     def n_cols(self) -> int:
@@ -156,6 +157,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
             cells.append(Cell(min(rows), max(rows), min(cols), max(cols), text))
     grid: list[list[str | None]] = [list(row) for row in texts]
     return RawTable(
+        edges=(*col_starts, table.bbox[2]),
         page=number,
         bbox=tuple(table.bbox),
         grid=grid,

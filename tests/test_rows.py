@@ -98,3 +98,16 @@ def test_running_head_or_continued_label_does_not_split_the_table() -> None:
     assert len(plans) == 1
     assert plans[0].label == "3.3"
     assert len(plans[0].segments) == 3
+
+
+def test_a_stray_rule_on_a_continued_page_does_not_lose_it() -> None:
+    """A page without header whose grid has one column more than the page before."""
+    first = table(HEADER + [["I", "PROGRAM A", "x", "5", "", "100", "", "", ""]], SPANS)
+    first.edges = (0, 10, 50, 90, 100, 110, 120, 130, 140, 150)
+    stray = table([["I.1", "Kegiatan B", "", "y", "5", "", "200", "", "", ""]], {})
+    stray.edges = (0, 10, 30, 50, 90, 100, 110, 120, 130, 140, 150)  # name column split
+    plans = select_plan_tables([first, stray])
+    rows = plan_rows(plans[0])
+    assert rows[["nomor", "nama", "indikator", "pagu_raw"]].values.tolist() == [
+        ["I", "PROGRAM A", "x", "100"], ["I.1", "Kegiatan B", "y", "200"],
+    ]  # fmt: skip

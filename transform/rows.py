@@ -75,7 +75,10 @@ def select_plan_tables(
         # start a new table; another label or another kind of title does.
         same_title = kind is None or (kind == "plan" and label in (None, current and current.label))
         if current is not None and same_title and _continues(current, table, header):
-            inherited = current.header if header.n_header_rows == 0 else header
+            if header.n_header_rows:
+                inherited = header
+            else:
+                inherited = _carried_header(current.segments[-1][0], current.header, table)
             current.segments.append((table, inherited, header.n_header_rows))
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
@@ -93,10 +96,36 @@ def _continues(current: PlanTable, table: RawTable, header: HeaderMap) -> bool:
     table) a repeated header that again reads as a plan table."""
     last_table, _, _ = current.segments[-1]
     if header.n_header_rows == 0:
-        return table.n_cols == last_table.n_cols
+        return table.n_cols == last_table.n_cols or _same_width(last_table, table)
     if current.is_plan and header.is_plan_table:
         return True
     return table.n_cols == last_table.n_cols and _names(header) == _names(current.header)
+
+
+def _same_width(a: RawTable, b: RawTable) -> bool:
+    """Two tables that span the same width of the page (a stray rule may add a column)."""
+    return bool(a.edges and b.edges) and (
+        abs(a.edges[0] - b.edges[0]) < 6 and abs(a.edges[-1] - b.edges[-1]) < 6
+    )
+
+
+def _carried_header(source: RawTable, header: HeaderMap, target: RawTable) -> HeaderMap:
+    """The header of the page before, for a page that prints none. When a stray rule has
+    added or removed a column, each column takes the role of the column above its centre."""
+    if target.n_cols == source.n_cols or not (source.edges and target.edges):
+        return header
+    carried = HeaderMap(plan_year=header.plan_year, next_year=header.next_year)
+    taken: set[int] = set()
+    for col in range(target.n_cols):
+        centre = (target.edges[col] + target.edges[col + 1]) / 2
+        above = next(
+            (c for c in range(source.n_cols) if source.edges[c] <= centre < source.edges[c + 1]),
+            None,
+        )
+        if above is not None and above in header.roles and above not in taken:
+            carried.roles[col] = header.roles[above]
+            taken.add(above)
+    return carried
 
 
 def _names(header: HeaderMap) -> list[tuple[int, str]]:
