@@ -46,6 +46,7 @@ class DocumentResult:
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     stated_totals: list[StatedTotal] = field(default_factory=list)
     duplicate_of: str | None = None
+    pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
 
     def summary(self) -> dict[str, Any]:
         """The document's entry in ``validation/summary.json``."""
@@ -57,6 +58,7 @@ class DocumentResult:
             "opd": self.opd,
             "tahun": self.tahun,
             "table_pages": self.pages,
+            "pages_not_read": self.pages_not_read,
         }
         if self.duplicate_of:
             entry["duplicate_of"] = self.duplicate_of
@@ -217,6 +219,9 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
     built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
     result.stated_totals = built.stated_totals
     result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
+    result.pages_not_read = [
+        p for p in range(result.pages[0], result.pages[-1] + 1) if p not in result.pages
+    ]
     if built.nodes.empty:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
     frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}

@@ -52,3 +52,14 @@ def test_random_bytes_and_no_table(tmp_path: Path) -> None:
     result = process_pdf(narrative)
     assert result.status == "rejected"
     assert result.reason.startswith("no plan table found")
+
+
+def test_a_page_of_the_table_that_gives_nothing_is_named(tmp_path: Path) -> None:
+    """Page 15 of the table replaced by a text page: its rows are missing, and the summary
+    says which page of the table span was not read."""
+    holed = tmp_path / "holed.pdf"
+    qpdf(str(SAMPLE), "--pages", str(SAMPLE), "1-14,22,16-21", "--", str(holed))
+    result = process_pdf(holed)
+    assert result.status == "ok"
+    assert result.summary()["pages_not_read"] == [15]
+    assert len(result.frames["programs"]) < 77
