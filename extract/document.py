@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 __all__ = ["DocumentError", "PageText", "content_hash", "page_texts", "probe_pdf"]
 
@@ -26,6 +27,7 @@ class PageText:
     text: str
     width: float
     height: float
+    images: int = 0
 
     @property
     def amount_tokens(self) -> int:
@@ -76,9 +78,10 @@ def page_texts(path: Path) -> list[PageText]:
                 finally:
                     textpage.close()
                 width, height = page.get_size()
+                images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
             finally:
                 page.close()
-            pages.append(PageText(index + 1, text, width, height))
+            pages.append(PageText(index + 1, text, width, height, images))
         return pages
     finally:
         pdf.close()

@@ -196,7 +196,9 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
     if not pages:
         raise DocumentError("PDF has no pages")
     if not any(p.text.strip() for p in pages):
-        raise DocumentError("no text layer (scanned pages; OCR is needed)")
+        if any(p.images for p in pages):
+            raise DocumentError("no text layer (scanned pages; OCR is needed)")
+        raise DocumentError("no text and no images on any page (blank document)")
     candidates, inside_other = _candidate_pages(pages)
     plans = select_plan_tables(read_tables(path, candidates, id_column_indices), inside_other)
     if not plans:  # the text layer misled the page selection: search every page with amounts

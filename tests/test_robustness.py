@@ -63,3 +63,25 @@ def test_a_page_of_the_table_that_gives_nothing_is_named(tmp_path: Path) -> None
     assert result.status == "ok"
     assert result.summary()["pages_not_read"] == [15]
     assert len(result.frames["programs"]) < 77
+
+
+def test_blank_and_scanned_documents_get_different_reasons(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "blank.pdf"
+    pages = canvas.Canvas(str(blank))
+    for _ in range(2000):
+        pages.showPage()
+    pages.save()
+    result = process_pdf(blank)
+    assert (result.status, result.reason) == (
+        "rejected", "no text and no images on any page (blank document)"
+    )  # fmt: skip
+    scanned = tmp_path / "scanned.pdf"
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "13", "-l", "13", str(SAMPLE),
+                    str(tmp_path / "p")], check=True)  # fmt: skip
+    image = next(tmp_path.glob("p*.png"))
+    pages = canvas.Canvas(str(scanned))
+    pages.drawImage(str(image), 0, 0, width=595, height=842)
+    pages.save()
+    assert process_pdf(scanned).reason == "no text layer (scanned pages; OCR is needed)"
