@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 
 from renja.output import write_outputs
 from renja.process import DocumentResult, process_pdf
@@ -29,13 +30,14 @@ def discover_pdfs(inputs: list[Path]) -> list[Path]:
     return list(found)
 
 
-@task(name="process-document", task_run_name="{path.name}")
+# No result caching: a document's identity is its content hash, handled by the run itself.
+@task(name="process-document", task_run_name="{path.name}", cache_policy=NO_CACHE)
 def process_document(path: Path) -> DocumentResult:
     """Extract one document; bad input comes back as a rejected result, never as an exception."""
     return process_pdf(path)
 
 
-@task(name="write-outputs")
+@task(name="write-outputs", cache_policy=NO_CACHE)
 def write_run_outputs(results: list[DocumentResult], out_dir: Path) -> dict[str, Any]:
     return write_outputs(results, out_dir)
 
