@@ -1,6 +1,8 @@
 """Program codes and printed row numbers."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transform.codes import (
     join_kode,
@@ -61,3 +63,22 @@ def test_glued_codes() -> None:
     )
     assert split_glued_kode("Penyusunan 2 Dokumen") == (None, "Penyusunan 2 Dokumen")
     assert normalise_kode("2.7.3.2.1.1") == "2.07.03.2.01.01"
+
+
+codes = st.tuples(
+    st.integers(1, 9), st.integers(1, 99), st.integers(1, 99), st.integers(1, 9),
+    st.integers(1, 99), st.one_of(st.integers(1, 99).map(lambda n: f"{n:02d}"),
+                                  st.integers(1, 9999).map(lambda n: f"{n:04d}")),
+)  # fmt: skip
+
+
+@given(codes, st.booleans())
+def test_a_code_split_over_five_columns_joins_back(parts: tuple, pad_urusan: bool) -> None:
+    u, b, p, k, kk, s = parts
+    kode = f"{u}.{b:02d}.{p:02d}.{k}.{kk:02d}.{s}"
+    printed = [f"0{u}" if pad_urusan else str(u), f"{b:02d}", f"{p:02d}", f"{k}.{kk:02d}", s]
+    assert join_kode(printed) == kode
+    assert level_of_kode(kode) == "sub_kegiatan"
+    assert parent_kode(kode) == f"{u}.{b:02d}.{p:02d}.{k}.{kk:02d}"
+    glued, rest = split_glued_kode(f"{kode} Penyusunan Dokumen")
+    assert (glued, rest) == (kode, "Penyusunan Dokumen")
