@@ -17,6 +17,7 @@ from transform.fields import empty_frame, enforce_schema
 from transform.headers import PLAN_TITLE as _PLAN_TITLE
 from transform.headers import id_column_indices, title_kind
 from transform.hierarchy import StatedTotal, build_plan
+from transform.numbers import parse_amount
 from transform.rows import PlanTable, plan_rows, select_plan_tables
 
 __all__ = ["DocumentResult", "process_pdf"]
@@ -75,6 +76,7 @@ class DocumentResult:
             )
         entry["stated_totals"] = [
             {
+                "source": t.source,
                 "label": t.label,
                 "page": t.page,
                 "plan": str(t.plan.value) if t.plan.value is not None else None,
@@ -136,6 +138,26 @@ def _titled_kind(text: str) -> str | None:
 
 def _all_pages_with_amounts(pages: list[PageText]) -> list[int]:
     return [p.number for p in pages if p.amount_tokens >= 2]
+
+
+_TOTAL_SENTENCE = re.compile(
+    r"total\s+kebutuhan\s+dana\s*/?\s*(?:pagu\s+indikatif\s+)?(?:\w+\s+){0,6}?"
+    r"(?:adalah\s+)?sebesar\s+(Rp\.?\s*\d[\d.]*(?:,\d{1,2})?(?:,-)?)",
+    re.IGNORECASE,
+)
+
+
+def _stated_in_text(pages: list[PageText]) -> list[StatedTotal]:
+    """The total the narrative states ("Total kebutuhan dana/pagu indikatif adalah sebesar
+    Rp. 13.319.369.434,-"), with the page it is printed on."""
+    found = []
+    for page in pages:
+        for match in _TOTAL_SENTENCE.finditer(" ".join(page.text.split())):
+            label = " ".join(match[0].split()[:5])
+            found.append(
+                StatedTotal(label, parse_amount(match[1]), parse_amount(None), page.number, "text")
+            )
+    return found
 
 
 def _opd(pages: list[PageText]) -> str | None:
@@ -219,7 +241,7 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
         for plan in plans
     )
     built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
-    result.stated_totals = built.stated_totals
+    result.stated_totals = built.stated_totals + _stated_in_text(pages)
     result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
     result.pages_not_read = [
         p for p in range(result.pages[0], result.pages[-1] + 1) if p not in result.pages

@@ -34,12 +34,14 @@ _UNIT_ONLY = re.compile(r"^\D+$")
 
 @dataclass(frozen=True)
 class StatedTotal:
-    """A total the document prints itself (grand-total row), for reconciliation."""
+    """A total the document states itself, for reconciliation: a grand-total row of the table
+    (``source="table"``) or a sentence of the text (``source="text"``)."""
 
     label: str
     plan: Parsed
     next: Parsed
     page: int
+    source: str = "table"
 
 
 @dataclass
