@@ -193,3 +193,33 @@ def test_unit_printed_in_the_target_cell_becomes_satuan() -> None:
     )  # fmt: skip
     got = plan.indicators[["tahun", "target", "satuan", "target_raw"]].values.tolist()
     assert got == [[2022, 12.0, "dokumen", "12 dokumen"], [2023, 12.0, "dokumen", "12 dokumen"]]
+
+
+def test_codes_printed_in_part_per_level_are_made_whole() -> None:
+    """Each level prints only its own segments, in the code column or before the name."""
+    expected = ["2.07.03", "2.07.03.2.01", "2.07.03.2.01.01", "2.07.03.2.01.02"]
+    in_column = build(
+        rows(
+            {"kode_parts": ["2.07"], "nama": "URUSAN TENAGA KERJA"},
+            {"kode_parts": ["2.07.03"], "nama": "PROGRAM PELATIHAN KERJA"},
+            {"kode_parts": ["2.01"], "nama": "Pelaksanaan Pelatihan"},
+            {"kode_parts": ["01"], "nama": "Proses Pelaksanaan"},
+            {"kode_parts": ["02"], "nama": "Pengukuran"},
+            {"kode_parts": ["2.08"], "nama": "URUSAN TRANSMIGRASI"},
+        )
+    )
+    assert in_column.nodes["kode"].tolist() == expected
+    assert in_column.nodes["nama"].tolist()[-1] == "Pengukuran"  # the heading joined nothing
+    glued = build(
+        rows(
+            {"nama": "2.07.03 PROGRAM PELATIHAN KERJA"},
+            {"nama": "2.01 Pelaksanaan Pelatihan"},
+            {"nama": "01 Proses Pelaksanaan"},
+            {"nama": "02 Pengukuran"},
+        ),
+        id_columns=False,
+    )
+    assert glued.nodes["kode"].tolist() == expected
+    assert glued.nodes["nama"].tolist()[1:] == [
+        "Pelaksanaan Pelatihan", "Proses Pelaksanaan", "Pengukuran",
+    ]  # fmt: skip

@@ -84,8 +84,8 @@ def _row_kode(row: pd.Series) -> tuple[str | None, str]:
             candidate = normalise_kode(f"{kode}.{glued}")
             if level_of_kode(candidate) is not None:
                 return candidate, rest
-        if kode is None and level_of_kode(glued_norm) is not None:
-            return glued_norm, rest
+        if kode is None and glued_norm is not None and segments <= 6:
+            return glued_norm, rest  # complete, or a part the builder completes from context
     return kode, nama
 
 
@@ -114,6 +114,8 @@ class _Builder:
 
     def add_row(self, row: pd.Series) -> None:
         kode, nama = _row_kode(row)
+        if kode is not None and level_of_kode(kode) is None:
+            kode = self._complete(kode, nama)
         nomor = row["nomor"] or None
         if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
             self._continue_row(row, nama)
@@ -130,6 +132,19 @@ class _Builder:
             self._add_indicator(current, row)
             return
         self._add_node(level, kode, nomor, nama, row)
+
+    def _complete(self, part: str, nama: str) -> str:
+        """A code printed in part, each level giving only its own segments (kegiatan ``2.01``
+        under program ``2.07.03``, sub kegiatan ``01`` under the kegiatan), made whole from the
+        nodes above. Other partial codes (an urusan or bidang heading: ``2.07``, upper case)
+        are no node code."""
+        segments = part.count(".") + 1
+        program, kegiatan = self.last["program"], self.last["kegiatan"]
+        if segments == 1 and kegiatan is not None and kegiatan.kode:
+            return normalise_kode(f"{kegiatan.kode}.{part}") or part
+        if segments == 2 and program is not None and program.kode and not nama.isupper():
+            return normalise_kode(f"{program.kode}.{part}") or part
+        return part  # no node: the row is a heading, kept out of the tree
 
     def _continue_row(self, row: pd.Series, nama: str) -> None:
         """The rest of a row that a page break cut: its text joins the cells above it."""
