@@ -54,6 +54,12 @@ def test_borderless_table_without_column_numbers(layout_name: str, tmp_path: Pat
     _check(random_plan(3, codes=layout.code_style != "nomor"), layout, tmp_path / "plan.pdf")
 
 
+@pytest.mark.parametrize(("layout_name", "seed"), NAMED[::4], ids=[n for n, _ in NAMED[::4]])
+def test_codes_printed_in_part_per_level(layout_name: str, seed: int, tmp_path: Path) -> None:
+    layout = dataclasses.replace(LAYOUTS[layout_name], code_style="partial")
+    _check(random_plan(seed + 11, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "plan.pdf")
+
+
 def random_layout(seed: int) -> Layout:
     rng = random.Random(seed)
     code_style = rng.choice(["split5", "single", "glued", "nomor", "none"])

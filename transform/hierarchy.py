@@ -73,8 +73,14 @@ class Plan:
 
 
 def _row_kode(row: pd.Series) -> tuple[str | None, str]:
-    """The row's code (from its code columns, completed by a code glued to the name) and name."""
+    """The row's code (from its code columns, completed by a code glued to the name) and name.
+
+    A code that is no complete program, kegiatan or sub kegiatan code is returned as printed:
+    its segments can only be padded once the builder knows where it belongs.
+    """
     kode = join_kode(row["kode_parts"])
+    if kode is not None and level_of_kode(kode) is None:
+        kode = ".".join(p.strip(".") for p in row["kode_parts"] if p and p.strip("."))
     nama: str = row["nama"]
     glued, rest = split_glued_kode(nama)
     if glued is not None:
@@ -85,7 +91,8 @@ def _row_kode(row: pd.Series) -> tuple[str | None, str]:
             if level_of_kode(candidate) is not None:
                 return candidate, rest
         if kode is None and glued_norm is not None and segments <= 6:
-            return glued_norm, rest  # complete, or a part the builder completes from context
+            # complete, or a part the builder completes from context
+            return (glued_norm if level_of_kode(glued_norm) else glued), rest
     return kode, nama
 
 

@@ -45,7 +45,7 @@ __all__ = [
     "render_pdf",
 ]
 
-CodeStyle = Literal["split5", "single", "glued", "nomor", "none"]
+CodeStyle = Literal["split5", "single", "partial", "glued", "nomor", "none"]
 AmountStyle = Literal["plain", "decimals", "rp", "rp_dot", "rp_newline"]
 PageSizeName = Literal["A4", "F4", "Legal"]
 
@@ -632,7 +632,7 @@ class Layout:
     narrative_pages: int | None = None
 
     def __post_init__(self) -> None:
-        if self.code_style not in ("split5", "single", "glued", "nomor", "none"):
+        if self.code_style not in ("split5", "single", "partial", "glued", "nomor", "none"):
             raise ValueError(f"bad code_style {self.code_style!r}")
         if self.amount_style not in ("plain", "decimals", "rp", "rp_dot", "rp_newline"):
             raise ValueError(f"bad amount_style {self.amount_style!r}")
@@ -857,7 +857,7 @@ class _Renderer:
                     ],
                 )
             )
-        elif lay.code_style == "single":
+        elif lay.code_style in ("single", "partial"):
             tree.append(_HeaderNode(self._h("Kode"), "kode"))
         elif lay.code_style == "nomor":
             tree.append(_HeaderNode(self._h("No"), "no"))
@@ -938,6 +938,11 @@ class _Renderer:
             cells["no"] = node["nomor"]
         elif style == "single":
             cells["kode"] = kode or ""
+        elif style == "partial" and kode:
+            # each level prints only its own segments: 2.07.03 / 2.01 / 01
+            parts = kode.split(".")
+            own = {3: parts[:3], 5: parts[3:5], 6: parts[5:]}[len(parts)]
+            cells["kode"] = ".".join(own)
         elif style == "split5" and kode:
             parts = kode.split(".")
             cells["u"] = parts[0]
