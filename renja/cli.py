@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 console = Console(stderr=True, soft_wrap=True)
 
 # Quiet, local defaults for Prefect; any of them can be overridden from the environment.
