@@ -430,7 +430,7 @@ def stream_tables(
     bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns) for r in rows]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
     table = RawTable(
-        number, bbox, grid, cells, text_before=text_before, bold=bold, ruled=False,
+        number, bbox, grid, cells, text_before=text_before, bold=bold,
         edges=columns.edges,
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]

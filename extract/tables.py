@@ -63,7 +63,6 @@ class RawTable:
     text_before: str = ""
     text_after: str = ""
     bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
-    ruled: bool = True
     edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
 
     @property

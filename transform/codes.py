@@ -30,7 +30,6 @@ __all__ = [
 _SEGMENT = r"(?:\d+|[Xx]{1,2})"
 _KODE = re.compile(rf"^{_SEGMENT}(?:\.{_SEGMENT})*$")
 _GLUED = re.compile(rf"^\s*(?P<kode>{_SEGMENT}(?:\.{_SEGMENT})*)\.?\s+(?P<rest>\S.*)$", re.DOTALL)
-_ROMAN = re.compile(r"^[IVXLC]+$")
 _NOMOR = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)*\.?$")
 
 # Number of dotted segments of a complete code at each level.
@@ -104,16 +103,6 @@ def level_of_nomor(nomor: str | None) -> Level | None:
         return None
     depth = len(text.split("."))
     return LEVELS[depth - 1] if depth <= 3 else None
-
-
-def is_nomor(text: str | None) -> bool:
-    """Whether a cell holds a row number such as ``I``, ``I.1``, ``2.3.1``."""
-    return level_of_nomor(text) is not None
-
-
-def is_roman(text: str) -> bool:
-    """Whether ``text`` is a Roman numeral (as printed for programs)."""
-    return bool(_ROMAN.match(text))
 
 
 def split_glued_kode(text: str) -> tuple[str | None, str]:

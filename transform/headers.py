@@ -76,10 +76,6 @@ class HeaderMap:
             self.first("nama") is not None and self.first("pagu", "plan") is not None and has_target
         )
 
-    @property
-    def signature(self) -> tuple[tuple[int, str, str | None], ...]:
-        return tuple((c, r.name, r.year) for c, r in sorted(self.roles.items()))
-
 
 def is_number_row(row: list[str | None]) -> bool:
     """The row of column numbers (``1 2 3 ...`` or ``(1) (2) ...``) printed under a header."""
