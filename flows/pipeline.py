@@ -38,13 +38,16 @@ def process_document(path: Path) -> DocumentResult:
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
-def write_run_outputs(results: list[DocumentResult], out_dir: Path) -> dict[str, Any]:
-    return write_outputs(results, out_dir)
+def write_run_outputs(
+    results: list[DocumentResult], out_dir: Path, code_list: Path | None = None
+) -> dict[str, Any]:
+    """Write the tables, validate them, and write the summary, reports and data package."""
+    return write_outputs(results, out_dir, code_list=code_list)
 
 
 @flow(name="renja-run", log_prints=False)
-def renja_run(inputs: list[Path], out_dir: Path) -> dict[str, Any]:
-    """Process every PDF under ``inputs`` and write the tables and summary into ``out_dir``."""
+def renja_run(inputs: list[Path], out_dir: Path, code_list: Path | None = None) -> dict[str, Any]:
+    """Process every PDF under ``inputs``; write validated tables and reports into ``out_dir``."""
     paths = discover_pdfs(inputs)
     results = [process_document(path) for path in paths]
-    return write_run_outputs(results, out_dir)
+    return write_run_outputs(results, out_dir, code_list)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,27 +12,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from renja import __version__
+from renja.files import atomic_write
 from renja.process import DocumentResult
+from renja.validate import validate_dir
 from transform.fields import TABLES, arrow_schema, empty_frame
 
-__all__ = ["SUMMARY_PATH", "write_outputs"]
-
-SUMMARY_PATH = Path("validation") / "summary.json"
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-def _atomic_write(target: Path, write: Any) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+__all__ = ["write_outputs"]
 
 
 def _table(results: list[DocumentResult], name: str) -> pa.Table:
@@ -60,24 +43,20 @@ def _without_repeats(results: list[DocumentResult]) -> list[DocumentResult]:
     return results
 
 
-def write_outputs(results: Iterable[DocumentResult], out_dir: Path) -> dict[str, Any]:
-    """Write the three tables over all documents, and ``validation/summary.json``.
+def write_outputs(
+    results: Iterable[DocumentResult], out_dir: Path, *, code_list: Path | None = None
+) -> dict[str, Any]:
+    """Write the three tables over all documents, validate them, and write the summary,
+    Data Docs, audit reports and data package (see :func:`renja.validate.validate_dir`).
 
     Returns the summary. Rejected documents contribute no rows but are listed with their reason.
     """
     results = _without_repeats(sorted(results, key=lambda r: (r.source_file, r.doc_id)))
     for name in TABLES:
         table = _table(results, name)
-        _atomic_write(out_dir / f"{name}.parquet", lambda p, t=table: pq.write_table(t, p))
-    documents = [r.summary() for r in results]
+        atomic_write(out_dir / f"{name}.parquet", partial(pq.write_table, table))
     summary = {
         "pipeline_version": __version__,
-        "documents": documents,
-        "totals": {
-            status: sum(1 for d in documents if d["status"] == status)
-            for status in ("ok", "invalid", "rejected")
-        },
+        "documents": [r.summary() for r in results],
     }
-    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(out_dir / SUMMARY_PATH, lambda p: p.write_text(text, encoding="utf-8"))
-    return summary
+    return validate_dir(out_dir, code_list=code_list, summary=summary)

@@ -41,6 +41,7 @@ class DocumentResult:
     doc_id: str
     status: str
     reason: str | None = None
+    sha256: str | None = None
     opd: str | None = None
     tahun: int | None = None
     pages: list[int] = field(default_factory=list)
@@ -53,6 +54,7 @@ class DocumentResult:
         """The document's entry in ``validation/summary.json``."""
         entry: dict[str, Any] = {
             "doc_id": self.doc_id,
+            "sha256": self.sha256,
             "source_file": self.source_file,
             "status": self.status,
             "reason": self.reason,
@@ -196,21 +198,21 @@ def _plan_year(plans: list[PlanTable], pages: list[PageText]) -> int | None:
 def process_pdf(path: Path) -> DocumentResult:
     """Extract the plan of one Renja PDF; a document that cannot be read is rejected, not raised."""
     try:
-        doc_id = content_hash(path)[:16]
+        sha256 = content_hash(path)
     except OSError as exc:
         return DocumentResult(path.name, "", "rejected", f"cannot read file: {exc.strerror}")
+    doc_id = sha256[:16]
     try:
         probe_pdf(path)
+        result = _process(path, doc_id)
     except DocumentError as exc:
-        return DocumentResult(path.name, doc_id, "rejected", str(exc))
-    try:
-        return _process(path, doc_id)
-    except DocumentError as exc:
-        return DocumentResult(path.name, doc_id, "rejected", str(exc))
+        result = DocumentResult(path.name, doc_id, "rejected", str(exc))
     except Exception as exc:  # a parser failure on odd input must not stop the other documents
         log.warning("%s (%s) could not be processed", path.name, doc_id, exc_info=True)
         reason = f"could not be processed: {type(exc).__name__}: {exc}"[:300]
-        return DocumentResult(path.name, doc_id, "rejected", reason)
+        result = DocumentResult(path.name, doc_id, "rejected", reason)
+    result.sha256 = sha256
+    return result
 
 
 def _process(path: Path, doc_id: str) -> DocumentResult:

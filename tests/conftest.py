@@ -16,3 +16,12 @@ def sample_result():
     from renja.process import process_pdf
 
     return process_pdf(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory: pytest.TempPathFactory, sample_result) -> tuple[Path, dict]:
+    """The sample's outputs: tables, summary, reports, Data Docs and data package."""
+    from renja.output import write_outputs
+
+    out = tmp_path_factory.mktemp("sample_out")
+    return out, write_outputs([sample_result], out)

@@ -43,3 +43,11 @@ def test_enforce_schema_fails_loudly() -> None:
     }  # fmt: skip
     with pytest.raises(SchemaError, match="not allowed"):
         enforce_schema(pd.DataFrame([row]), "budgets")
+
+
+def test_docs_check_table_is_generated_from_the_suites() -> None:
+    renja = Path(sys.executable).with_name("renja")
+    generated = subprocess.run([str(renja), "checks"], capture_output=True, text=True, check=True)
+    assert (ROOT / "docs" / "checks.md").read_text() == generated.stdout, (
+        "docs/checks.md is stale: regenerate it with `renja checks > docs/checks.md`"
+    )

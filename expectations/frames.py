@@ -1,0 +1,350 @@
+"""Check frames: the tidy tables rearranged so that each check is a column-wise expectation.
+
+A roll-up sum, a tree edge or a code-list lookup is not a property of one row of the output.
+Each function here builds, with pandas only, a frame with one row per thing to check (a
+kegiatan and the sum of its sub kegiatan; a node and its parent) and the columns an auditor
+needs to find it (doc_id, level, kode, nama, tahun, page). The expectations in
+:mod:`expectations.suites` then assert on these frames. Money stays Decimal throughout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import Any
+
+import pandas as pd
+
+from transform.codes import parent_kode
+
+__all__ = [
+    "StatedTotal",
+    "plain_objects",
+    "records",
+    "duplicate_name_frame",
+    "nomenclature_frame",
+    "nomor_frame",
+    "ratio_frame",
+    "review_frame",
+    "rollup_frame",
+    "stated_total_frame",
+    "target_frame",
+    "tree_frame",
+]
+
+_CONTEXT = ["doc_id", "node_id", "level", "kode", "nama"]
+_PARENT_LEVEL = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """A total the document states for all its programs (grand-total row or sentence)."""
+
+    doc_id: str
+    label: str
+    source: str
+    page: int | None
+    tahun: int
+    jenis: str
+    amount: Decimal
+
+
+def plain_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """Arrow-backed columns as plain objects, so that Decimal and None survive comparisons."""
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts (column -> value)."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _plan_budgets(budgets: pd.DataFrame) -> pd.DataFrame:
+    """The plan table's amounts (the rumusan table), without those of other tables."""
+    if "table_kind" in budgets.columns:
+        budgets = budgets[budgets["table_kind"] == "rumusan"]
+    return budgets
+
+
+def tree_frame(programs: pd.DataFrame) -> pd.DataFrame:
+    """One row per node with the level its parent has and the level it should have.
+
+    ``parent_level`` is ``"none"`` for a node without parent and ``"missing"`` when the parent
+    id names no node of the document; ``kode_prefix`` is the parent code the node's own code
+    implies, ``parent_kode`` the code its parent prints.
+    """
+    nodes = plain_objects(programs)
+    by_id: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for record in records(nodes):
+        by_id.setdefault((record["doc_id"], record["node_id"]), record)
+    rows = []
+    for node in records(nodes):
+        parent_level, parent_code = "none", None
+        if node["parent_id"] is not None:
+            key = (node["doc_id"], node["parent_id"])
+            if key in by_id:
+                parent = by_id[key]
+                parent_level, parent_code = parent["level"], parent["kode"]
+            else:
+                parent_level = "missing"
+        rows.append(
+            {
+                **{c: node[c] for c in _CONTEXT},
+                "page": node["page"],
+                "parent_id": node["parent_id"],
+                "parent_level": parent_level,
+                "expected_parent_level": _PARENT_LEVEL.get(node["level"], "none"),
+                "kode_prefix": parent_kode(node["kode"]) if node["kode"] else None,
+                "parent_kode": parent_code,
+            }
+        )
+    columns = [*_CONTEXT, "page", "parent_id", "parent_level", "expected_parent_level"]
+    return pd.DataFrame(rows, columns=[*columns, "kode_prefix", "parent_kode"])
+
+
+def nomor_frame(programs: pd.DataFrame) -> pd.DataFrame:
+    """Nodes whose row number (``I.2``) and parent's row number (``I``) are both printed.
+
+    ``nomor_prefix`` is the parent number the node's own number implies.
+    """
+    nodes = plain_objects(programs)
+    keys = zip(nodes["doc_id"], nodes["node_id"], strict=True)
+    numbers = dict(zip(keys, nodes["nomor"], strict=True))
+    rows = []
+    for node in records(nodes):
+        parent_nomor = numbers.get((node["doc_id"], node["parent_id"]))
+        if node["nomor"] is None or parent_nomor is None:
+            continue
+        own = str(node["nomor"]).rstrip(".")
+        rows.append(
+            {
+                **{c: node[c] for c in _CONTEXT},
+                "page": node["page"],
+                "nomor": node["nomor"],
+                "nomor_prefix": own.rsplit(".", 1)[0] if "." in own else None,
+                "parent_nomor": str(parent_nomor).rstrip("."),
+            }
+        )
+    columns = [*_CONTEXT, "page", "nomor", "nomor_prefix", "parent_nomor"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def rollup_frame(programs: pd.DataFrame, budgets: pd.DataFrame, parent_level: str) -> pd.DataFrame:
+    """Each ``parent_level`` node's amount (stated) against the sum of its children (computed).
+
+    One row per node, year and kind of amount where the node prints an amount and at least one
+    child does. A child printed empty or ``-`` counts as zero; when a child's amount could not
+    be read the sum is unknown and the row is left out (the unreadable value is reported by the
+    plausibility checks instead).
+    """
+    nodes = plain_objects(programs)
+    amounts = plain_objects(_plan_budgets(budgets))
+    by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for amount in records(amounts):
+        by_key.setdefault(
+            (amount["doc_id"], amount["node_id"], amount["tahun"], amount["jenis"]), amount
+        )
+    node_by_id = {(n["doc_id"], n["node_id"]): n for n in records(nodes)}
+    child_ids: dict[tuple[Any, Any], list[Any]] = {}
+    for child in node_by_id.values():
+        if child["parent_id"] is not None:
+            child_ids.setdefault((child["doc_id"], child["parent_id"]), []).append(child["node_id"])
+    rows = []
+    for (doc_id, node_id, tahun, jenis), amount in by_key.items():
+        node = node_by_id.get((doc_id, node_id))
+        if node is None or node["level"] != parent_level or amount["amount"] is None:
+            continue
+        kids = [
+            by_key.get((doc_id, kid, tahun, jenis)) for kid in child_ids.get((doc_id, node_id), [])
+        ]
+        values = [kid["amount"] for kid in kids if kid is not None]
+        unreadable = sum(1 for kid in kids if kid is not None and kid["amount_flag"] is not None)
+        if unreadable or not any(v is not None for v in values):
+            continue
+        computed = sum((v for v in values if v is not None), Decimal(0))
+        rows.append(
+            {
+                **{c: node[c] for c in _CONTEXT},
+                "tahun": tahun,
+                "jenis": jenis,
+                "stated": amount["amount"],
+                "computed": computed,
+                "difference": amount["amount"] - computed,
+                "children": len(values),
+                "page": amount["page"],
+            }
+        )
+    return pd.DataFrame(rows, columns=[*_CONTEXT, "tahun", "jenis", "stated", "computed",
+                                       "difference", "children", "page"])  # fmt: skip
+
+
+def stated_total_frame(budgets: pd.DataFrame, totals: Iterable[StatedTotal]) -> pd.DataFrame:
+    """Each total the document states against the sum of its programs for that year."""
+    amounts = plain_objects(_plan_budgets(budgets))
+    programs = amounts[amounts["level"] == "program"]
+    rows = []
+    for total in totals:
+        mine = programs[
+            (programs["doc_id"] == total.doc_id)
+            & (programs["tahun"] == total.tahun)
+            & (programs["jenis"] == total.jenis)
+        ]
+        if mine.empty or mine["amount_flag"].notna().any():
+            continue
+        computed = sum((v for v in mine["amount"] if v is not None), Decimal(0))
+        rows.append(
+            {
+                "doc_id": total.doc_id,
+                "node_id": None,
+                "level": "dokumen",
+                "kode": None,
+                "nama": total.label,
+                "source": total.source,
+                "tahun": total.tahun,
+                "jenis": total.jenis,
+                "stated": total.amount,
+                "computed": computed,
+                "difference": total.amount - computed,
+                "children": len(mine),
+                "page": total.page,
+            }
+        )
+    return pd.DataFrame(rows, columns=[*_CONTEXT, "source", "tahun", "jenis", "stated",
+                                       "computed", "difference", "children", "page"])  # fmt: skip
+
+
+def review_frame(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFrame:
+    """The review table's pagu (T-C.31, hasil analisis kebutuhan) per sub kegiatan against the
+    plan table's pagu indikatif for the same year.
+
+    Rows are matched on kode, or on level and name when the document prints no codes. Empty
+    when the document has no review table.
+    """
+    columns = [*_CONTEXT, "tahun", "stated", "computed", "difference", "page", "review_page"]
+    if "table_kind" not in budgets.columns:
+        return pd.DataFrame(columns=columns)
+    amounts = plain_objects(budgets)
+    names = plain_objects(programs).set_index(["doc_id", "node_id"])["nama"].to_dict()
+    amounts["match"] = [
+        kode if kode is not None else f"{level}:{_normal_name(names.get((doc, node)))}"
+        for doc, node, level, kode in zip(
+            amounts["doc_id"], amounts["node_id"], amounts["level"], amounts["kode"], strict=True
+        )
+    ]
+    review = amounts[
+        (amounts["table_kind"] == "review")
+        & (amounts["jenis"] == "pagu_hasil_analisis")
+        & (amounts["level"] == "sub_kegiatan")
+    ]
+    plan = amounts[
+        (amounts["table_kind"] == "rumusan")
+        & (amounts["jenis"] == "pagu_indikatif")
+        & (amounts["level"] == "sub_kegiatan")
+    ]
+    merged = review.merge(plan, on=["doc_id", "match", "tahun"], suffixes=("_review", ""))
+    rows = []
+    for row in records(merged):
+        stated, computed = row["amount_review"], row["amount"]
+        if stated is None or computed is None:
+            continue
+        rows.append(
+            {
+                "doc_id": row["doc_id"],
+                "node_id": row["node_id"],
+                "level": row["level"],
+                "kode": row["kode"],
+                "nama": names.get((row["doc_id"], row["node_id"])),
+                "tahun": row["tahun"],
+                "stated": stated,
+                "computed": computed,
+                "difference": stated - computed,
+                "page": row["page"],
+                "review_page": row["page_review"],
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _normal_name(name: Any) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(name or "").lower()).split())
+
+
+def name_similarity(a: Any, b: Any) -> float:
+    """Similarity of two names, 0 to 1, ignoring case, punctuation and spacing."""
+    return round(SequenceMatcher(None, _normal_name(a), _normal_name(b)).ratio(), 3)
+
+
+def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each coded node looked up in a code list (columns level, kode, nama).
+
+    A code not found as printed is looked up with the Penunjang prefix ``X.XX`` in place of
+    the document's urusan and bidang, and a 2-digit sub kegiatan part as its 4-digit form
+    (``01`` -> ``0001``), as code lists write them. ``found`` says whether it exists;
+    ``similarity`` compares the printed name with the list's.
+    """
+    ref = reference.assign(kode=reference["kode"].astype(str).str.strip())
+    names = dict(zip(ref["kode"], ref["nama"], strict=False))
+    rows = []
+    for node in records(plain_objects(programs)):
+        if node["kode"] is None:
+            continue
+        listed = next((k for k in _lookup_forms(node["kode"]) if k in names), None)
+        rows.append(
+            {
+                **{c: node[c] for c in _CONTEXT},
+                "page": node["page"],
+                "found": listed is not None,
+                "listed_kode": listed,
+                "listed_nama": names.get(listed) if listed else None,
+                "similarity": name_similarity(node["nama"], names[listed]) if listed else None,
+            }
+        )
+    columns = [*_CONTEXT, "page", "found", "listed_kode", "listed_nama", "similarity"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _lookup_forms(kode: str) -> list[str]:
+    parts = kode.split(".")
+    forms = [parts]
+    if len(parts) == 6 and len(parts[5]) == 2:
+        forms.append([*parts[:5], parts[5].zfill(4)])
+    forms += [["X", "XX", *p[2:]] for p in list(forms)]
+    return [".".join(p) for p in forms]
+
+
+def target_frame(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Indicator targets with what the plausibility checks need: whether the unit counts
+    something (a target is then expected) and whether it is a percentage."""
+    frame = plain_objects(indicators)
+    if "measure" in frame.columns:
+        frame = frame[frame["measure"] == "target"]
+    satuan = frame["satuan"].fillna("").astype(str).str.strip().str.lower()
+    out = frame.assign(
+        percent=satuan.isin(["%", "persen", "prosentase", "persentase"]),
+        counted=(satuan != "") & frame["indikator"].notna(),
+        target_missing=frame["target"].isna() & frame["target_flag"].isna(),
+    )
+    return out.reset_index(drop=True)
+
+
+def ratio_frame(budgets: pd.DataFrame) -> pd.DataFrame:
+    """Each node's prakiraan maju (next year) as a multiple of its plan-year pagu."""
+    amounts = plain_objects(_plan_budgets(budgets))
+    plan = amounts[amounts["jenis"] == "pagu_indikatif"]
+    nxt = amounts[amounts["jenis"] == "prakiraan_maju"]
+    merged = plan.merge(nxt, on=["doc_id", "node_id"], suffixes=("", "_next"))
+    merged = merged[merged["amount"].notna() & merged["amount_next"].notna()]
+    merged = merged[merged["amount"] != 0]
+    ratio = [float(n / p) for n, p in zip(merged["amount_next"], merged["amount"], strict=True)]
+    return merged.assign(ratio=ratio).reset_index(drop=True)
+
+
+def duplicate_name_frame(programs: pd.DataFrame) -> pd.DataFrame:
+    """Nodes with their name normalised, to find the same name twice under one parent."""
+    nodes = plain_objects(programs)
+    return nodes.assign(
+        parent=nodes["parent_id"].fillna("-"), nama_normal=nodes["nama"].map(_normal_name)
+    )

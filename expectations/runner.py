@@ -1,0 +1,239 @@
+"""Run the checks with Great Expectations and turn its results into failure records.
+
+All documents of a run are checked together, one checkpoint per frame; each failing row comes
+back from Great Expectations by its row number and is reported with the document, level, kode,
+name, year, stated and computed values and page an auditor needs to find it.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import great_expectations as gx
+import pandas as pd
+from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.expectations.row_conditions import ComparisonCondition
+
+from expectations import frames as f
+from expectations.suites import Check, checks_for
+
+__all__ = ["CheckOutcome", "Failure", "build_frames", "run_checks"]
+
+log = logging.getLogger(__name__)
+
+_RECORD_FIELDS = ("doc_id", "node_id", "level", "kode", "nama", "tahun", "jenis", "page")
+
+
+@dataclass
+class Failure:
+    """One failing row of a check, as reported in summary.json and the audit report."""
+
+    check: str
+    severity: str
+    doc_id: str | None
+    message: str
+    node_id: str | None = None
+    level: str | None = None
+    kode: str | None = None
+    nama: str | None = None
+    tahun: int | None = None
+    jenis: str | None = None
+    stated: str | None = None
+    computed: str | None = None
+    difference: str | None = None
+    page: int | None = None
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "severity": self.severity,
+            "level": self.level,
+            "kode": self.kode,
+            "nama": self.nama,
+            "node_id": self.node_id,
+            "tahun": self.tahun,
+            "jenis": self.jenis,
+            "stated": self.stated,
+            "computed": self.computed,
+            "difference": self.difference,
+            "page": self.page,
+            "message": self.message,
+        }
+
+
+@dataclass
+class CheckOutcome:
+    """A check over all documents: which rows it looked at and which failed."""
+
+    check: Check
+    checked: dict[str | None, int] = field(default_factory=dict)  # rows per doc_id
+    failures: list[Failure] = field(default_factory=list)
+    error: str | None = None  # the check could not run
+
+
+def build_frames(
+    tables: dict[str, pd.DataFrame],
+    stated_totals: Iterable[f.StatedTotal],
+    reference: pd.DataFrame | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every frame a check runs on, from the three output tables."""
+    programs, indicators, budgets = tables["programs"], tables["indicators"], tables["budgets"]
+    frames = {
+        "programs": f.plain_objects(programs),
+        "indicators": f.plain_objects(indicators),
+        "budgets": f.plain_objects(budgets),
+        "tree": f.tree_frame(programs),
+        "nomor": f.nomor_frame(programs),
+        "rollup_kegiatan": f.rollup_frame(programs, budgets, "kegiatan"),
+        "rollup_program": f.rollup_frame(programs, budgets, "program"),
+        "stated_totals": f.stated_total_frame(budgets, stated_totals),
+        "review": f.review_frame(programs, budgets),
+        "targets": f.target_frame(indicators),
+        "ratios": f.ratio_frame(budgets),
+        "names": f.duplicate_name_frame(programs),
+    }
+    if reference is not None:
+        frames["nomenclature"] = f.nomenclature_frame(programs, reference)
+    return frames
+
+
+def _context(docs_dir: Path | None) -> Any:
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # no INFO chatter per run
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            site_name="renja",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    return context
+
+
+def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) -> list[CheckOutcome]:
+    """Run every check whose frame is present; build Data Docs into ``docs_dir`` if given."""
+    context = _context(docs_dir)
+    source = context.data_sources.add_pandas("renja")
+    nodes = frames["programs"]
+    names = dict(
+        zip(zip(nodes["doc_id"], nodes["node_id"], strict=True), nodes["nama"], strict=True)
+    )
+    outcomes: list[CheckOutcome] = []
+    for name, frame in frames.items():
+        checks = checks_for(name)
+        if not checks:
+            continue
+        frame = frame.reset_index(drop=True)  # Great Expectations reports failing rows by index
+        suite = gx.ExpectationSuite(name=name)
+        owners: list[Check] = []
+        for check in checks:
+            for expectation in check.expectations:
+                suite.add_expectation(
+                    expectation.copy(update={"meta": {"check": check.name}, "id": None}, deep=True)
+                )
+                owners.append(check)
+        suite = context.suites.add(suite)
+        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
+        definition = context.validation_definitions.add(
+            gx.ValidationDefinition(name=name, data=batch, suite=suite)
+        )
+        actions: list[Any] = [] if docs_dir is None else [
+            gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["renja"])
+        ]  # fmt: skip
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(
+                name=name,
+                validation_definitions=[definition],
+                actions=actions,
+                result_format="COMPLETE",
+            )
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = checkpoint.run(batch_parameters={"dataframe": frame})
+        by_check = {c.name: CheckOutcome(c, checked=_rows_checked(c, frame)) for c in checks}
+        for run in result.run_results.values():
+            for item in run.results:
+                check_name = item.expectation_config.meta["check"]
+                outcome = by_check[check_name]
+                if item.exception_info.get("raised_exception"):
+                    outcome.error = str(item.exception_info.get("exception_message"))
+                    log.warning("check %s could not run: %s", check_name, outcome.error)
+                    continue
+                if not item.success:
+                    column = item.expectation_config.kwargs.get("column")
+                    outcome.failures += _failures(outcome.check, frame, item.result, column, names)
+        outcomes += by_check.values()
+    return outcomes
+
+
+def _rows_checked(check: Check, frame: pd.DataFrame) -> dict[str | None, int]:
+    """Rows per document that the check's expectations look at (their row condition, if any)."""
+    if "doc_id" not in frame.columns or frame.empty:
+        return {}
+    conditions = [getattr(e, "row_condition", None) for e in check.expectations]
+    if all(isinstance(c, ComparisonCondition) for c in conditions):
+        mask = pd.Series(False, index=frame.index)
+        for c in conditions:  # the checks' conditions are all "column == value"
+            mask |= frame[c.column.name] == c.parameter  # type: ignore[union-attr]
+        frame = frame[mask]
+    return {str(k): int(v) for k, v in frame["doc_id"].value_counts().items()}
+
+
+def _failures(
+    check: Check,
+    frame: pd.DataFrame,
+    result: dict[str, Any],
+    column: str | None,
+    names: dict[tuple[Any, Any], Any],
+) -> list[Failure]:
+    indices = result.get("unexpected_index_list")
+    if not indices:  # a table-level expectation: one failure for every document in the frame
+        observed = result.get("observed_value")
+        return [Failure(check.name, check.severity, None, f"{check.message({})}: {observed}")]
+    failures = []
+    for index in indices:
+        row = {str(k): v for k, v in frame.iloc[int(index)].items()}
+        row["_column"] = column
+        context = {k: _value(row.get(k)) for k in _RECORD_FIELDS}
+        if context["nama"] is None:  # indicator and budget rows name their node by id
+            context["nama"] = names.get((context["doc_id"], context["node_id"]))
+        failures.append(
+            Failure(
+                check.name,
+                check.severity,
+                message=check.message(row),
+                stated=_money(row.get("stated")),
+                computed=_money(row.get("computed")),
+                difference=_money(row.get("difference")),
+                **context,
+            )
+        )
+    return failures
+
+
+def _value(value: Any) -> Any:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _money(value: Any) -> str | None:
+    """Amounts as exact decimal strings; anything else (a ratio, a target) as its text."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, Decimal):
+        return f"{value.quantize(Decimal('0.01')):f}"
+    return str(value)

@@ -1,0 +1,118 @@
+"""``datapackage.json``: a Frictionless Data Package describing the output tables.
+
+The Table Schemas are generated from the field dictionary (types, descriptions, units, required
+and allowed values, primary and foreign keys); the sources are the processed documents with
+their SHA-256.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from renja import __version__
+from renja.files import atomic_write_text
+from transform.fields import FIELDS, KEYS, Field
+
+__all__ = ["DATAPACKAGE_PATH", "datapackage", "write_datapackage"]
+
+DATAPACKAGE_PATH = Path("datapackage.json")
+
+_DESCRIPTIONS = {
+    "programs": "One row per program, kegiatan and sub kegiatan of each document's plan table.",
+    "indicators": "One row per performance indicator of a node and year, with its target.",
+    "budgets": "One row per amount of a node: year and kind (pagu indikatif, prakiraan maju).",
+}
+
+
+def _type(field: Field) -> dict[str, Any]:
+    kind = field.type
+    if pa.types.is_integer(kind):
+        return {"type": "integer"}
+    if pa.types.is_decimal(kind):
+        return {"type": "number", "decimalPlaces": kind.scale}
+    if pa.types.is_floating(kind):
+        return {"type": "number"}
+    if pa.types.is_boolean(kind):
+        return {"type": "boolean"}
+    return {"type": "string"}
+
+
+def _field(field: Field) -> dict[str, Any]:
+    spec: dict[str, Any] = {"name": field.name, **_type(field), "description": field.description}
+    if field.unit:
+        spec["unit"] = field.unit
+    constraints: dict[str, Any] = {}
+    if not field.nullable:
+        constraints["required"] = True
+    if field.allowed:
+        constraints["enum"] = list(field.allowed)
+    if constraints:
+        spec["constraints"] = constraints
+    return spec
+
+
+def _schema(table: str) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [_field(f) for f in FIELDS[table]],
+        "primaryKey": list(KEYS[table]),
+        "missingValues": [""],
+    }
+    if table != "programs":
+        schema["foreignKeys"] = [
+            {
+                "fields": ["doc_id", "node_id"],
+                "reference": {"resource": "programs", "fields": ["doc_id", "node_id"]},
+            }
+        ]
+    return schema
+
+
+def datapackage(summary: dict[str, Any]) -> dict[str, Any]:
+    """The package descriptor for a run's outputs."""
+    sources = [
+        {
+            "title": doc["source_file"],
+            "path": doc["source_file"],
+            "doc_id": doc["doc_id"],
+            "sha256": doc.get("sha256"),
+            "status": doc["status"],
+        }
+        for doc in summary["documents"]
+        if doc.get("doc_id")
+    ]
+    return {
+        "profile": "tabular-data-package",
+        "name": "renja",
+        "title": "Renja plans: programs, indicators and budgets",
+        "description": (
+            "Programs, performance indicators and budgets read from Renja (Rencana Kerja "
+            "Perangkat Daerah) PDFs, with the page each value is printed on. Validation results "
+            "are in validation/summary.json."
+        ),
+        "version": __version__,
+        "sources": sources,
+        "resources": [
+            {
+                "name": table,
+                "path": f"{table}.parquet",
+                "profile": "tabular-data-resource",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "description": _DESCRIPTIONS.get(table, ""),
+                "schema": _schema(table),
+            }
+            for table in FIELDS
+        ],
+    }
+
+
+def write_datapackage(out_dir: Path, summary: dict[str, Any]) -> Path:
+    """Write ``datapackage.json`` into ``out_dir``."""
+    path = out_dir / DATAPACKAGE_PATH
+    text = json.dumps(datapackage(summary), indent=2, ensure_ascii=False) + "\n"
+    atomic_write_text(path, text)
+    return path

@@ -1,0 +1,234 @@
+"""Validate a run's output folder: the checks, each document's status, and what auditors read.
+
+``validate_tables`` is pure (tables and summary in, summary with checks out); ``validate_dir``
+reads an output folder, validates it, and writes ``validation/summary.json``, the Great
+Expectations Data Docs, one HTML report per document and ``datapackage.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from expectations.codelist import load_code_list
+from expectations.frames import StatedTotal
+from expectations.runner import CheckOutcome, Failure, build_frames, run_checks
+from expectations.suites import CHECKS
+from renja.datapackage import write_datapackage
+from renja.files import SUMMARY_PATH, atomic_write_text
+from renja.report import write_reports
+from transform.fields import TABLES, arrow_schema
+
+__all__ = [
+    "DATA_DOCS_PATH",
+    "REPORTS_PATH",
+    "read_tables",
+    "schema_failures",
+    "stated_totals",
+    "validate_dir",
+    "validate_tables",
+]
+
+DATA_DOCS_PATH = Path("validation") / "data_docs"
+REPORTS_PATH = Path("validation") / "reports"
+
+
+def stated_totals(documents: list[dict[str, Any]]) -> list[StatedTotal]:
+    """The totals each document states, as recorded in the summary by the extraction."""
+    totals = []
+    for doc in documents:
+        if doc.get("status") == "rejected" or doc.get("tahun") is None:
+            continue
+        for total in doc.get("stated_totals", []):
+            for key, offset, jenis in (
+                ("plan", 0, "pagu_indikatif"),
+                ("next", 1, "prakiraan_maju"),
+            ):
+                if total.get(key) is None:
+                    continue
+                totals.append(
+                    StatedTotal(
+                        doc["doc_id"],
+                        total["label"],
+                        total["source"],
+                        total.get("page"),
+                        int(doc["tahun"]) + offset,
+                        jenis,
+                        Decimal(total[key]),
+                    )
+                )
+    return totals
+
+
+def schema_failures(out_dir: Path) -> list[Failure]:
+    """Each Parquet file's column types against the field dictionary."""
+    failures = []
+    for table in TABLES:
+        path = out_dir / f"{table}.parquet"
+        expected = arrow_schema(table)
+        try:
+            actual = pq.read_schema(path)
+        except (OSError, ValueError) as exc:
+            failures.append(Failure("parquet_schema", "error", None, f"{path.name}: {exc}"))
+            continue
+        for want in expected:
+            index = actual.get_field_index(want.name)
+            got = actual.field(index).type if index >= 0 else None
+            if got != want.type:
+                failures.append(
+                    Failure(
+                        "parquet_schema",
+                        "error",
+                        None,
+                        f"{table}.{want.name}: type {got}, field dictionary says {want.type}",
+                    )
+                )
+    return failures
+
+
+def validate_tables(
+    tables: dict[str, pd.DataFrame],
+    summary: dict[str, Any],
+    *,
+    reference: pd.DataFrame | None = None,
+    extra_failures: list[Failure] | None = None,
+    docs_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Run every check and return the summary with each document's checks and status.
+
+    A document is ``invalid`` when an error-severity check fails on its rows (or on the whole
+    output, such as a column of the wrong type); warnings are reported but do not change it.
+    """
+    documents = summary["documents"]
+    frames = build_frames(tables, stated_totals(documents), reference)
+    outcomes = run_checks(frames, docs_dir)
+    global_failures = list(extra_failures or [])
+    global_failures += [fail for o in outcomes for fail in o.failures if fail.doc_id is None]
+    status: dict[str, str] = {}
+    for doc in documents:
+        doc.pop("checks", None)
+        if doc["status"] == "rejected" or doc.get("duplicate_of"):
+            continue
+        doc["checks"] = _document_checks(doc["doc_id"], outcomes, global_failures)
+        failed = any(not c["success"] and c["severity"] == "error" for c in doc["checks"])
+        doc["status"] = status[doc["doc_id"]] = "invalid" if failed else "ok"
+    for doc in documents:  # a repeat has the status of the document it repeats
+        if doc.get("duplicate_of") and doc["doc_id"] in status:
+            doc["status"] = status[doc["doc_id"]]
+    summary["validation"] = {
+        "code_list": summary.get("validation", {}).get("code_list"),
+        "checks": [
+            {
+                "check": c.name,
+                "group": c.group,
+                "severity": c.severity,
+                "description": c.description,
+            }
+            for c in CHECKS
+            if reference is not None or c.group != "code_list"
+        ],
+    }
+    summary["totals"] = {
+        status: sum(1 for d in documents if d["status"] == status)
+        for status in ("ok", "invalid", "rejected")
+    }
+    return summary
+
+
+def _document_checks(
+    doc_id: str, outcomes: list[CheckOutcome], global_failures: list[Failure]
+) -> list[dict[str, Any]]:
+    checks: dict[str, dict[str, Any]] = {}
+    for outcome in outcomes:
+        check = outcome.check
+        entry = checks.setdefault(
+            check.name,
+            {
+                "check": check.name,
+                "group": check.group,
+                "severity": check.severity,
+                "success": True,
+                "checked": 0,
+                "failures": [],
+            },
+        )
+        entry["checked"] += outcome.checked.get(doc_id, 0)
+        if outcome.error:
+            entry["success"] = False
+            entry["failures"].append(
+                Failure(
+                    check.name, check.severity, doc_id, f"check failed to run: {outcome.error}"
+                ).record()
+            )
+        for failure in outcome.failures:
+            if failure.doc_id == doc_id:
+                entry["failures"].append(failure.record())
+    for failure in global_failures:
+        entry = checks.setdefault(
+            failure.check,
+            {"check": failure.check, "group": "schema", "severity": failure.severity,
+             "success": True, "checked": 0, "failures": []},
+        )  # fmt: skip
+        entry["failures"].append(failure.record())
+    for entry in checks.values():
+        entry["success"] = entry["success"] and not entry["failures"]
+    return list(checks.values())
+
+
+def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
+    """The three output tables of a folder, with their Arrow types."""
+    return {t: pd.read_parquet(out_dir / f"{t}.parquet", dtype_backend="pyarrow") for t in TABLES}
+
+
+def validate_dir(
+    out_dir: Path,
+    *,
+    code_list: Path | None = None,
+    summary: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Validate the tables in ``out_dir`` and write the summary, Data Docs, reports and package.
+
+    ``summary`` is the extraction's summary when called from a run; otherwise the folder's
+    ``validation/summary.json`` is read (its documents, statuses and stated totals).
+    """
+    if summary is None:
+        summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
+        for doc in summary["documents"]:  # validation starts again from the extraction's status
+            if doc["status"] == "invalid":
+                doc["status"] = "ok"
+    reference = load_code_list(code_list) if code_list else None
+    summary.setdefault("validation", {})["code_list"] = str(code_list) if code_list else None
+    tables = read_tables(out_dir)
+    with tempfile.TemporaryDirectory(prefix=".data_docs.", dir=out_dir) as tmp:
+        docs_tmp = Path(tmp) / "site"
+        summary = validate_tables(
+            tables,
+            summary,
+            reference=reference,
+            extra_failures=schema_failures(out_dir),
+            docs_dir=docs_tmp,
+        )
+        _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
+    write_reports(tables, summary, out_dir / REPORTS_PATH)
+    write_datapackage(out_dir, summary)
+    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+    atomic_write_text(out_dir / SUMMARY_PATH, text)
+    return summary
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put a freshly built folder in place of ``target``, never leaving it half written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
