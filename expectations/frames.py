@@ -287,11 +287,17 @@ def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
     """
     ref = reference.assign(kode=reference["kode"].astype(str).str.strip())
     names = dict(zip(ref["kode"], ref["nama"], strict=False))
+    recoded: dict[str, str] = {}
+    if "previous_kode" in ref.columns:
+        for old, new in zip(ref["previous_kode"], ref["kode"], strict=True):
+            if isinstance(old, str) and old:
+                recoded.setdefault(old, new)
     rows = []
     for node in records(plain_objects(programs)):
         if node["kode"] is None:
             continue
-        listed = next((k for k in _lookup_forms(node["kode"]) if k in names), None)
+        forms = _lookup_forms(node["kode"])
+        listed = next((k for k in forms if k in names), None)
         rows.append(
             {
                 **{c: node[c] for c in _CONTEXT},
@@ -300,9 +306,12 @@ def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
                 "listed_kode": listed,
                 "listed_nama": names.get(listed) if listed else None,
                 "similarity": name_similarity(node["nama"], names[listed]) if listed else None,
+                "recoded_as": None
+                if listed
+                else next((recoded[k] for k in forms if k in recoded), None),
             }
         )
-    columns = [*_CONTEXT, "page", "found", "listed_kode", "listed_nama", "similarity"]
+    columns = [*_CONTEXT, "page", "found", "listed_kode", "listed_nama", "similarity", "recoded_as"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -231,7 +231,10 @@ CHECKS: tuple[Check, ...] = (
         "nomenclature",
         "every kode exists in the code list given with --nomenclature",
         (E.ExpectColumnValuesToBeInSet(column="found", value_set=[True]),),
-        lambda row: f"kode {row['kode']} is not in the code list",
+        lambda row: (
+            f"kode {row['kode']} is not in the code list"
+            + (f" (re-coded there as {row['recoded_as']})" if row.get("recoded_as") else "")
+        ),
     ),
     Check(
         "nama_matches_code_list",

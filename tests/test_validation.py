@@ -250,10 +250,18 @@ def test_sample_against_kepmendagri_list(sample_out) -> None:
     )
     result = validate_tables(read_tables(out), copy.deepcopy(summary), reference=reference)
     checks = {c["check"]: c for c in result["documents"][0]["checks"]}
+    # every code of the 2022 sample is in the kab/kota list (2-digit sub parts as 00NN), and
+    # every name is close to the list's
     assert checks["kode_in_code_list"]["checked"] == 77
-    unknown = {f["kode"] for f in checks["kode_in_code_list"]["failures"]}
-    # 2022 codes the 2023 list no longer has (or gave other numbers) are reported by code.
-    assert all(kode for kode in unknown) and len(unknown) < 77
+    assert checks["kode_in_code_list"]["success"]
+    assert checks["nama_matches_code_list"]["success"]
+    newer = load_code_list(SHARED / "reference" / "nomenklatur_subkegiatan_pemutakhiran_2027.csv")
+    result = validate_tables(read_tables(out), copy.deepcopy(summary), reference=newer)
+    checks = {c["check"]: c for c in result["documents"][0]["checks"]}
+    # the 2027 update dropped 2.07.03.2.01.0001 (Proses Pelaksanaan ... Pelatihan Keterampilan):
+    # reported by code and page
+    unknown = [(f["kode"], f["page"]) for f in checks["kode_in_code_list"]["failures"]]
+    assert unknown == [("2.07.03.2.01.01", 13)]
 
 
 @pytest.mark.skipif(not REAL.exists(), reason="real documents absent")
@@ -280,3 +288,22 @@ def test_real_documents(tmp_path: Path) -> None:
         if f["check"] == "nomor_prefix"
     }  # fmt: skip
     assert warnings == {("nomor_prefix", "numbered VIII.3 under VII")}
+
+
+def test_code_list_names_the_new_code_of_a_recoded_item(tmp_path: Path, sample_out) -> None:
+    from expectations.codelist import load_code_list
+
+    out, summary = sample_out
+    code_list = tmp_path / "sipd.csv"
+    header = ("kode_bidang,nama_bidang,kode_program,nama_program,kode_kegiatan,nama_kegiatan,"
+              "kode_sub_kegiatan,nama_sub_kegiatan,sub_kegiatan_sebelumnya")  # fmt: skip
+    row = ("2.07,TENAGA KERJA,2.07.03,PROGRAM PELATIHAN KERJA,2.07.03.2.01,Pelatihan,"
+           "2.07.03.2.01.0009,Pelatihan Baru,2.07.03.2.01.0001 Proses lama")  # fmt: skip
+    code_list.write_text(f"{header}\n{row}\n")
+    reference = load_code_list(code_list)
+    assert set(reference["level"]) == {"program", "kegiatan", "sub_kegiatan"}
+    result = validate_tables(read_tables(out), copy.deepcopy(summary), reference=reference)
+    checks = {c["check"]: c for c in result["documents"][0]["checks"]}
+    messages = {f["kode"]: f["message"] for f in checks["kode_in_code_list"]["failures"]}
+    assert messages["2.07.03.2.01.01"].endswith("(re-coded there as 2.07.03.2.01.0009)")
+    assert "2.07.03" not in messages and "2.07.03.2.01" not in messages
