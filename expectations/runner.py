@@ -17,7 +17,11 @@ from typing import Any
 
 import great_expectations as gx
 import pandas as pd
-from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.data_context.types.base import (
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
 from great_expectations.expectations.row_conditions import ComparisonCondition
 
 from expectations import frames as f
@@ -104,8 +108,10 @@ def build_frames(
 
 
 def _context(docs_dir: Path | None) -> Any:
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # no INFO chatter per run
-    context = gx.get_context(mode="ephemeral")
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False)
+    )
+    context = gx.get_context(mode="ephemeral", project_config=config)
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     if docs_dir is not None:
         context.add_data_docs_site(

@@ -1,20 +1,43 @@
-"""The run as a Prefect flow: which documents, one task each, then the outputs.
+"""The run as a Prefect flow: which documents, which of them need extracting, one task each, then
+the outputs.
 
-No parsing happens here; see ``renja.process`` for what a task does to one document.
+No parsing happens here; see ``renja.process`` for what happens to one document and
+``renja.worker`` for the process it happens in.
 """
 
 from __future__ import annotations
 
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture, as_completed
 
-from renja.output import write_outputs
-from renja.process import DocumentResult, process_pdf
+from extract.document import content_hash
+from renja.output import previous_outcomes, write_outputs
+from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
+from transform.fields import enforce_schema
 
-__all__ = ["discover_pdfs", "renja_run"]
+__all__ = ["RunOptions", "discover_pdfs", "renja_run"]
+
+log = logging.getLogger("renja")
+
+Progress = Callable[[str, DocumentOutcome], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run treats its documents (the command line's options)."""
+
+    force: bool = False
+    limits: Limits = Limits()
+    quarantine: Path | None = None
+    code_list: Path | None = None
 
 
 def discover_pdfs(inputs: list[Path]) -> list[Path]:
@@ -30,24 +53,125 @@ def discover_pdfs(inputs: list[Path]) -> list[Path]:
     return list(found)
 
 
+def _transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry only what may succeed a second time: I/O errors, not a document's own faults."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
 # No result caching: a document's identity is its content hash, handled by the run itself.
-@task(name="process-document", task_run_name="{path.name}", cache_policy=NO_CACHE)
-def process_document(path: Path) -> DocumentResult:
-    """Extract one document; bad input comes back as a rejected result, never as an exception."""
-    return process_pdf(path)
+@task(name="identify-document", task_run_name="hash {path.name}", cache_policy=NO_CACHE,
+      retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
+def identify_document(path: Path) -> str:
+    """The SHA-256 of the file: the document's identity whatever its name."""
+    return content_hash(path)
+
+
+@task(name="extract-document", task_run_name="{path.name}", cache_policy=NO_CACHE,
+      retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
+def extract_document(path: Path, sha256: str, limits: Limits) -> DocumentOutcome:
+    """Extract one document in a worker process; bad input comes back rejected, never raised."""
+    return extract_isolated(path, limits, sha256)
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_run_outputs(
-    results: list[DocumentResult], out_dir: Path, code_list: Path | None = None
+    outcomes: list[DocumentOutcome], out_dir: Path, code_list: Path | None = None
 ) -> dict[str, Any]:
     """Write the tables, validate them, and write the summary, reports and data package."""
-    return write_outputs(results, out_dir, code_list=code_list)
+    return write_outputs(outcomes, out_dir, code_list=code_list)
 
 
-@flow(name="renja-run", log_prints=False)
-def renja_run(inputs: list[Path], out_dir: Path, code_list: Path | None = None) -> dict[str, Any]:
-    """Process every PDF under ``inputs``; write validated tables and reports into ``out_dir``."""
+def _reuse(previous: DocumentOutcome, path: Path) -> DocumentOutcome:
+    entry = {**previous.entry, "source_file": path.name}
+    frames = dict(previous.frames)
+    if "programs" in frames:
+        renamed = frames["programs"].assign(source_file=path.name)
+        frames["programs"] = enforce_schema(renamed, "programs")  # the dtypes of a fresh run
+    return DocumentOutcome(entry, frames)
+
+
+def _failed(future: PrefectFuture, path: Path, sha256: str | None) -> DocumentOutcome:
+    try:
+        return future.result()
+    except Exception as exc:  # retries exhausted: the document is reported, the run goes on
+        log.warning("%s: %s", path.name, exc, exc_info=True)
+        return rejected(path, f"could not be read: {type(exc).__name__}: {exc}"[:300], sha256)
+
+
+@flow(name="renja-run", log_prints=False, validate_parameters=False)
+def renja_run(
+    inputs: list[str],
+    out_dir: str,
+    force: bool = False,
+    timeout_s: float = Limits.timeout_s,
+    memory_mb: int = Limits.memory_mb,
+    quarantine: str | None = None,
+    code_list: str | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Extract every PDF under ``inputs`` that this pipeline version has not extracted into
+    ``out_dir`` yet (all of them with ``force``); write validated tables and reports.
+
+    Parameters are plain values so that a deployment can carry them (``renja serve``).
+    """
+    options = RunOptions(
+        force=force,
+        limits=Limits(timeout_s=timeout_s, memory_mb=memory_mb),
+        quarantine=Path(quarantine) if quarantine else None,
+        code_list=Path(code_list) if code_list else None,
+    )
+    return _run([Path(p) for p in inputs], Path(out_dir), options, progress)
+
+
+def _run(
+    inputs: list[Path], out_dir: Path, options: RunOptions, progress: Progress | None
+) -> dict[str, Any]:
     paths = discover_pdfs(inputs)
-    results = [process_document(path) for path in paths]
-    return write_run_outputs(results, out_dir, code_list)
+    previous = {} if options.force else previous_outcomes(out_dir)
+    done: list[tuple[Path, DocumentOutcome]] = []
+    pending: dict[PrefectFuture, tuple[Path, str]] = {}
+    hashes = {identify_document.submit(path): path for path in paths}
+    for future in as_completed(list(hashes)):
+        path = hashes[future]
+        try:
+            sha256 = future.result()
+        except Exception as exc:
+            done.append((path, rejected(path, f"cannot read file: {exc}"[:300])))
+            _tell(progress, "rejected", done[-1][1])
+            continue
+        if sha256 in previous:
+            done.append((path, _reuse(previous[sha256], path)))
+            _tell(progress, "skipped", done[-1][1])
+        else:
+            pending[extract_document.submit(path, sha256, options.limits)] = (path, sha256)
+    for future in as_completed(list(pending)):
+        path, known = pending[future]
+        done.append((path, _failed(future, path, known)))
+        _tell(progress, "processed", done[-1][1])
+    if options.quarantine is not None:
+        _quarantine(done, options.quarantine)
+    return write_run_outputs([outcome for _, outcome in done], out_dir, options.code_list)
+
+
+def _tell(progress: Progress | None, what: str, outcome: DocumentOutcome) -> None:
+    if progress is not None:
+        progress(what, outcome)
+    log.info("%s %s: %s", what, outcome.source_file, outcome.status)
+
+
+def _quarantine(done: list[tuple[Path, DocumentOutcome]], folder: Path) -> None:
+    """Copy each rejected input into ``folder`` as ``<doc_id>-<file name>``; the name is the
+    input's own file name, never anything read from inside the document."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source, outcome in done:
+        if outcome.status != "rejected":
+            continue
+        target = folder / f"{outcome.doc_id or 'unread'}-{source.name}"
+        if not target.exists():
+            shutil.copy2(source, target)

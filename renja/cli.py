@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -25,46 +25,92 @@ def main() -> None:
     """Turn Renja PDFs into validated Parquet tables of programs, indicators and budgets."""
 
 
+_NOMENCLATURE = typer.Option(
+    "--nomenclature",
+    help="Code list CSV (level,kode,nama or a SIPD export) to check every kode against.",
+    exists=True,
+    dir_okay=False,
+)
+_STRICT = typer.Option(
+    "--strict", help="Exit with status 1 unless every document is ok (to gate publication)."
+)
+
+
 @app.command()
 def run(
     inputs: Annotated[
         list[Path] | None, typer.Argument(help="PDF files and folders (default: data/raw).")
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("data/clean"),
-    nomenclature: Annotated[
-        Path | None,
+    nomenclature: Annotated[Path | None, _NOMENCLATURE] = None,
+    strict: Annotated[bool, _STRICT] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Extract every document again, even those done.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Documents extracted in parallel.")
+    ] = 1,
+    dask_address: Annotated[
+        str | None,
         typer.Option(
-            "--nomenclature",
-            help="Code list CSV (level,kode,nama or a SIPD export) to check every kode against.",
-            exists=True,
-            dir_okay=False,
+            "--dask-address",
+            help="Run the per-document tasks on a Dask cluster (tcp://HOST:PORT); the inputs "
+            "and the output folder must be reachable from its workers.",
         ),
     ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Exit with status 1 unless every document is ok (to gate publication).",
-        ),
-    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Seconds one document may take.")
+    ] = 300.0,
+    memory_mb: Annotated[
+        int, typer.Option("--memory-mb", min=256, help="Memory cap of one document's worker.")
+    ] = 3072,
+    quarantine: Annotated[
+        Path | None,
+        typer.Option("--quarantine", file_okay=False, help="Copy rejected inputs here."),
+    ] = None,
 ) -> None:
-    """Extract every PDF, write programs/indicators/budgets Parquet, and validate them.
+    """Extract every new PDF, write programs/indicators/budgets Parquet, and validate them.
 
-    Writes validation/summary.json, the audit reports and Data Docs, and datapackage.json.
-    Exit status is 0 when the outputs were written (documents that are invalid or rejected are
-    listed in the summary); with --strict, 1 unless every document is ok.
+    A document already extracted into the output folder by this version (same content, any file
+    name) is not extracted again unless --force. Each document is extracted in its own worker
+    process, killed at --timeout and capped at --memory-mb. Writes validation/summary.json, the
+    audit reports and Data Docs, and datapackage.json. Exit status is 0 when the outputs were
+    written (invalid or rejected documents are listed in the summary); with --strict, 1 unless
+    every document is ok.
     """
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    from flows.pipeline import renja_run
+    from flows.pipeline import discover_pdfs, renja_run
+    from renja.progress import progress_reporter
 
     inputs = inputs or [Path("data/raw")]
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         console.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
-    summary = renja_run(inputs, out, nomenclature)
-    _report(summary, out, strict)
+    flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
+    with progress_reporter(console, total=len(discover_pdfs(inputs))) as progress:
+        summary = flow(
+            [str(p) for p in inputs],
+            str(out),
+            force=force,
+            timeout_s=timeout,
+            memory_mb=memory_mb,
+            quarantine=str(quarantine) if quarantine else None,
+            code_list=str(nomenclature) if nomenclature else None,
+            progress=progress,
+        )
+    _report(summary, out, strict, counts=progress.counts)
+
+
+def _task_runner(workers: int, dask_address: str | None) -> Any:
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=workers)
 
 
 @app.command()
@@ -73,22 +119,8 @@ def validate(
         Path,
         typer.Argument(help="Output folder of a run (holding programs.parquet and validation/)."),
     ] = Path("data/clean"),
-    nomenclature: Annotated[
-        Path | None,
-        typer.Option(
-            "--nomenclature",
-            help="Code list CSV (level,kode,nama or a SIPD export) to check every kode against.",
-            exists=True,
-            dir_okay=False,
-        ),
-    ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Exit with status 1 unless every document is ok (to gate publication).",
-        ),
-    ] = False,
+    nomenclature: Annotated[Path | None, _NOMENCLATURE] = None,
+    strict: Annotated[bool, _STRICT] = False,
 ) -> None:
     """Validate a run's output folder again (e.g. with a code list) and rewrite its reports.
 
@@ -114,18 +146,18 @@ def validate(
     _report(summary, out, strict)
 
 
-def _report(summary: dict, out: Path, strict: bool) -> None:
+def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
     for doc in summary["documents"]:
         if doc.get("duplicate_of"):
             console.print(
                 f"{doc['status']:<8} {doc['source_file']}: same content as {doc['duplicate_of']}"
             )
         elif doc["status"] == "ok":
-            counts = doc.get("counts", {})
+            levels = doc.get("counts", {})
             console.print(
                 f"[green]ok[/green]       {doc['source_file']}: "
-                f"{counts.get('program', 0)} programs, {counts.get('kegiatan', 0)} kegiatan, "
-                f"{counts.get('sub_kegiatan', 0)} sub kegiatan"
+                f"{levels.get('program', 0)} programs, {levels.get('kegiatan', 0)} kegiatan, "
+                f"{levels.get('sub_kegiatan', 0)} sub kegiatan"
             )
         elif doc["status"] == "invalid":
             failed = [
@@ -135,9 +167,12 @@ def _report(summary: dict, out: Path, strict: bool) -> None:
         else:
             console.print(f"[red]{doc['status']:<8}[/red] {doc['source_file']}: {doc['reason']}")
     totals = summary["totals"]
+    done = ""
+    if counts is not None:
+        done = f"{counts['processed']} processed, {counts['skipped']} skipped; "
     console.print(
-        f"{len(summary['documents'])} documents: {totals['ok']} ok, {totals['invalid']} invalid, "
-        f"{totals['rejected']} rejected -> {out}"
+        f"{len(summary['documents'])} documents: {done}{totals['ok']} ok, "
+        f"{totals['invalid']} invalid, {totals['rejected']} rejected -> {out}"
     )
     console.print(f"reports: {out / 'validation' / 'reports' / 'index.html'}")
     if strict and totals["ok"] != len(summary["documents"]):

@@ -1,9 +1,17 @@
-"""Write a run's tables and summary, each to a temporary file first, then renamed into place."""
+"""Write a run's tables, validate them, and write the summary last.
+
+Every file goes to a temporary name first and is renamed into place, and ``summary.json`` is
+renamed last, recording the SHA-256 of each table it describes: a run killed at any point leaves
+every file complete and readable, and a summary that does not match its tables tells the next run
+to extract everything again instead of trusting them.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,51 +20,123 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from renja import __version__
-from renja.files import atomic_write
+from renja.files import SUMMARY_PATH
 from renja.process import DocumentResult
-from renja.validate import validate_dir
+from renja.validate import read_tables, validate_dir
+from renja.worker import DocumentOutcome
 from transform.fields import TABLES, arrow_schema, empty_frame
 
-__all__ = ["write_outputs"]
+__all__ = ["file_sha256", "previous_outcomes", "write_outputs"]
 
 
-def _table(results: list[DocumentResult], name: str) -> pa.Table:
-    frames = [r.frames[name] for r in results if r.frames]
+def _table(outcomes: list[DocumentOutcome], name: str) -> pa.Table:
+    frames = [o.frames[name] for o in outcomes if o.frames.get(name) is not None]
+    frames = [f for f in frames if not f.empty]
     frame = pd.concat(frames, ignore_index=True) if frames else empty_frame(name)
     frame = frame.sort_values([c for c in ("doc_id", "node_id") if c in frame.columns],
                               kind="stable")  # fmt: skip
-    return pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+    table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+    # No pandas metadata: the schema is the field dictionary's, and the bytes must not depend on
+    # how the frames were built (a second run over the same inputs writes identical files).
+    return table.replace_schema_metadata(None)
 
 
-def _without_repeats(results: list[DocumentResult]) -> list[DocumentResult]:
+def _without_repeats(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
     """The same document under two names (same content hash) gives its rows once; the
     repeat is listed with ``duplicate_of`` so that every input stays accounted for."""
-    first: dict[str, DocumentResult] = {}
-    for result in results:
-        if not result.doc_id or result.status != "ok":
+    first: dict[str, DocumentOutcome] = {}
+    for outcome in outcomes:
+        outcome.entry.pop("duplicate_of", None)
+        if not outcome.doc_id or outcome.status == "rejected":
             continue
-        if result.doc_id in first:
-            result.duplicate_of = first[result.doc_id].source_file
-            result.frames = {}
+        if outcome.doc_id in first:
+            outcome.entry["duplicate_of"] = first[outcome.doc_id].source_file
+            outcome.frames = {}
         else:
-            first[result.doc_id] = result
-    return results
+            first[outcome.doc_id] = outcome
+    return outcomes
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _outcome(item: DocumentOutcome | DocumentResult) -> DocumentOutcome:
+    if isinstance(item, DocumentResult):
+        return DocumentOutcome(item.summary(), item.frames)
+    return item
 
 
 def write_outputs(
-    results: Iterable[DocumentResult], out_dir: Path, *, code_list: Path | None = None
+    results: Iterable[DocumentOutcome | DocumentResult],
+    out_dir: Path,
+    *,
+    code_list: Path | None = None,
 ) -> dict[str, Any]:
     """Write the three tables over all documents, validate them, and write the summary,
     Data Docs, audit reports and data package (see :func:`renja.validate.validate_dir`).
 
     Returns the summary. Rejected documents contribute no rows but are listed with their reason.
     """
-    results = _without_repeats(sorted(results, key=lambda r: (r.source_file, r.doc_id)))
-    for name in TABLES:
-        table = _table(results, name)
-        atomic_write(out_dir / f"{name}.parquet", partial(pq.write_table, table))
+    outcomes = [_outcome(r) for r in results]
+    outcomes = _without_repeats(sorted(outcomes, key=lambda o: (o.source_file, o.doc_id)))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name in TABLES:  # write every table first, then rename them one after the other
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.parquet.", dir=out_dir)
+            os.close(fd)
+            staged.append((Path(tmp_name), out_dir / f"{name}.parquet"))
+            pq.write_table(_table(outcomes, name), tmp_name)
+        hashes = {target.name: file_sha256(tmp) for tmp, target in staged}
+        for tmp, target in staged:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
     summary = {
         "pipeline_version": __version__,
-        "documents": [r.summary() for r in results],
+        "documents": [o.entry for o in outcomes],
+        "tables": hashes,
     }
     return validate_dir(out_dir, code_list=code_list, summary=summary)
+
+
+def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
+    """The documents an earlier run of this pipeline version extracted into ``out_dir``, by
+    SHA-256, with their rows; empty when there is none, when it was another version, or when
+    the tables are not those its summary describes (a run killed while writing)."""
+    import json
+
+    try:
+        summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
+        if summary.get("pipeline_version") != __version__:
+            return {}
+        recorded = summary.get("tables", {})
+        if any(file_sha256(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
+               for t in TABLES):  # fmt: skip
+            return {}
+        tables = read_tables(out_dir)
+    except (OSError, ValueError, KeyError, pa.ArrowException):
+        return {}
+    previous: dict[str, DocumentOutcome] = {}
+    for entry in summary.get("documents", []):
+        sha = entry.get("sha256")
+        if not sha or entry.get("duplicate_of") or sha in previous:
+            continue
+        entry = {k: v for k, v in entry.items() if k != "checks"}
+        if entry["status"] == "invalid":  # the checks run again on every write
+            entry["status"] = "ok"
+        frames = {}
+        if entry["status"] != "rejected":
+            frames = {
+                name: table[table["doc_id"] == entry["doc_id"]].reset_index(drop=True)
+                for name, table in tables.items()
+            }
+        previous[sha] = DocumentOutcome(entry, frames)
+    return previous
