@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from renja.output import previous_outcomes, write_outputs
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
 
-__all__ = ["RunOptions", "discover_pdfs", "renja_run"]
+__all__ = ["RunOptions", "discover_pdfs", "listening", "renja_run"]
 
 log = logging.getLogger("renja")
 
@@ -113,7 +114,6 @@ def renja_run(
     memory_mb: int = Limits.memory_mb,
     quarantine: str | None = None,
     code_list: str | None = None,
-    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Extract every PDF under ``inputs`` that this pipeline version has not extracted into
     ``out_dir`` yet (all of them with ``force``); write validated tables and reports.
@@ -126,12 +126,25 @@ def renja_run(
         quarantine=Path(quarantine) if quarantine else None,
         code_list=Path(code_list) if code_list else None,
     )
-    return _run([Path(p) for p in inputs], Path(out_dir), options, progress)
+    return _run([Path(p) for p in inputs], Path(out_dir), options)
 
 
-def _run(
-    inputs: list[Path], out_dir: Path, options: RunOptions, progress: Progress | None
-) -> dict[str, Any]:
+# Listeners of per-document events (the command line's progress bar). Not flow parameters:
+# parameters travel with the flow run context, to Dask workers too, and a console cannot.
+_listeners: list[Progress] = []
+
+
+@contextmanager
+def listening(progress: Progress) -> Iterator[None]:
+    """Call ``progress(event, outcome)`` for each document of the runs made meanwhile."""
+    _listeners.append(progress)
+    try:
+        yield
+    finally:
+        _listeners.remove(progress)
+
+
+def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
     paths = discover_pdfs(inputs)
     previous = {} if options.force else previous_outcomes(out_dir)
     done: list[tuple[Path, DocumentOutcome]] = []
@@ -143,25 +156,25 @@ def _run(
             sha256 = future.result()
         except Exception as exc:
             done.append((path, rejected(path, f"cannot read file: {exc}"[:300])))
-            _tell(progress, "rejected", done[-1][1])
+            _tell("rejected", done[-1][1])
             continue
         if sha256 in previous:
             done.append((path, _reuse(previous[sha256], path)))
-            _tell(progress, "skipped", done[-1][1])
+            _tell("skipped", done[-1][1])
         else:
             pending[extract_document.submit(path, sha256, options.limits)] = (path, sha256)
     for future in as_completed(list(pending)):
         path, known = pending[future]
         done.append((path, _failed(future, path, known)))
-        _tell(progress, "processed", done[-1][1])
+        _tell("processed", done[-1][1])
     if options.quarantine is not None:
         _quarantine(done, options.quarantine)
     return write_run_outputs([outcome for _, outcome in done], out_dir, options.code_list)
 
 
-def _tell(progress: Progress | None, what: str, outcome: DocumentOutcome) -> None:
-    if progress is not None:
-        progress(what, outcome)
+def _tell(what: str, outcome: DocumentOutcome) -> None:
+    for listener in _listeners:
+        listener(what, outcome)
     log.info("%s %s: %s", what, outcome.source_file, outcome.status)
 
 

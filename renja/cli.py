@@ -80,7 +80,7 @@ def run(
     """
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    from flows.pipeline import discover_pdfs, renja_run
+    from flows.pipeline import discover_pdfs, listening, renja_run
     from renja.progress import progress_reporter
 
     inputs = inputs or [Path("data/raw")]
@@ -89,7 +89,8 @@ def run(
         console.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
     flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
-    with progress_reporter(console, total=len(discover_pdfs(inputs))) as progress:
+    total = len(discover_pdfs(inputs))
+    with progress_reporter(console, total=total) as progress, listening(progress):
         summary = flow(
             [str(p) for p in inputs],
             str(out),
@@ -98,9 +99,68 @@ def run(
             memory_mb=memory_mb,
             quarantine=str(quarantine) if quarantine else None,
             code_list=str(nomenclature) if nomenclature else None,
-            progress=progress,
         )
     _report(summary, out, strict, counts=progress.counts)
+
+
+@app.command()
+def serve(
+    inputs: Annotated[list[Path], typer.Argument(help="Folders (or files) to watch.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("data/clean"),
+    cron: Annotated[
+        str | None, typer.Option("--cron", help='Cron schedule, e.g. "0 2 * * *".')
+    ] = None,
+    interval: Annotated[
+        int | None, typer.Option("--interval", min=1, help="Run every N seconds.")
+    ] = None,
+    name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "renja",
+    nomenclature: Annotated[Path | None, _NOMENCLATURE] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Documents extracted in parallel.")
+    ] = 1,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=1, help="Seconds one document may take.")
+    ] = 300.0,
+    memory_mb: Annotated[
+        int, typer.Option("--memory-mb", min=256, help="Memory cap of one document's worker.")
+    ] = 3072,
+    quarantine: Annotated[
+        Path | None,
+        typer.Option("--quarantine", file_okay=False, help="Copy rejected inputs here."),
+    ] = None,
+) -> None:
+    """Serve the run as a Prefect deployment on a schedule: each run extracts the new PDFs.
+
+    Needs a Prefect server (PREFECT_API_URL, e.g. one started with `prefect server start`).
+    Without --cron or --interval the deployment runs only when triggered
+    (`prefect deployment run renja-run/NAME`). Stops on Ctrl-C.
+    """
+    if cron and interval:
+        console.print("[red]give --cron or --interval, not both[/red]")
+        raise typer.Exit(2)
+    for key, value in _PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    # Flow runs start in their own processes and take the thread pool size from here.
+    os.environ["PREFECT_TASK_RUNNER_THREAD_POOL_MAX_WORKERS"] = str(workers)
+    from flows.pipeline import renja_run
+
+    watched = [str(p.resolve()) for p in inputs]
+    parameters: dict[str, Any] = {
+        "inputs": watched,
+        "out_dir": str(out.resolve()),
+        "timeout_s": timeout,
+        "memory_mb": memory_mb,
+        "quarantine": str(quarantine.resolve()) if quarantine else None,
+        "code_list": str(nomenclature.resolve()) if nomenclature else None,
+    }
+    console.print(f"serving deployment renja-run/{name}: {', '.join(watched)}")
+    renja_run.serve(
+        name=name,
+        cron=cron,
+        interval=interval,
+        parameters=parameters,
+        print_starting_message=False,
+    )
 
 
 def _task_runner(workers: int, dask_address: str | None) -> Any:

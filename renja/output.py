@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,7 +28,7 @@ from renja.validate import read_tables, validate_dir
 from renja.worker import DocumentOutcome
 from transform.fields import TABLES, arrow_schema, empty_frame
 
-__all__ = ["file_sha256", "previous_outcomes", "write_outputs"]
+__all__ = ["file_sha256", "previous_outcomes", "remove_leftovers", "write_outputs"]
 
 
 def _table(outcomes: list[DocumentOutcome], name: str) -> pa.Table:
@@ -65,6 +67,22 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_LEFTOVER = re.compile(r"^\.(?:[\w.-]+\.(?:parquet|json|html)\.\w+|data_docs\.\w+|data_docs\.old)$")
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Delete the temporary files and folders a killed run left in an output folder."""
+    for folder in (out_dir, out_dir / "validation", out_dir / "validation" / "reports"):
+        if not folder.is_dir():
+            continue
+        for item in folder.iterdir():
+            if _LEFTOVER.match(item.name):
+                if item.is_dir():
+                    shutil.rmtree(item, ignore_errors=True)
+                else:
+                    item.unlink(missing_ok=True)
+
+
 def _outcome(item: DocumentOutcome | DocumentResult) -> DocumentOutcome:
     if isinstance(item, DocumentResult):
         return DocumentOutcome(item.summary(), item.frames)
@@ -85,6 +103,7 @@ def write_outputs(
     outcomes = [_outcome(r) for r in results]
     outcomes = _without_repeats(sorted(outcomes, key=lambda o: (o.source_file, o.doc_id)))
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
     staged: list[tuple[Path, Path]] = []
     try:
         for name in TABLES:  # write every table first, then rename them one after the other

@@ -115,8 +115,11 @@ def _death(returncode: int, stderr: bytes, limits: Limits) -> str:
     text = stderr.decode("utf-8", "replace")
     if "MemoryError" in text or returncode == -signal.SIGKILL:
         return f"worker ran out of memory (cap {limits.memory_mb} MB, limit --memory-mb)"
-    if returncode < 0:
-        return f"worker died of signal {signal.Signals(-returncode).name}"
+    if returncode < 0:  # a native parser aborts when an allocation fails under the cap
+        return (
+            f"worker died of signal {signal.Signals(-returncode).name} (a parser crash, or memory "
+            f"over the cap of {limits.memory_mb} MB, limit --memory-mb)"
+        )
     last = text.strip().splitlines()[-1:] or ["no message"]
     return f"worker failed (exit {returncode}): {last[0][:200]}"
 

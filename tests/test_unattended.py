@@ -1,0 +1,208 @@
+"""Unattended runs: bad input among good, second runs that change nothing, runs killed midway,
+documents added later, and the same outputs from parallel and distributed runs."""
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from conftest import SAMPLE
+from hostile import write_stream_bomb
+from reportlab.pdfgen import canvas
+
+RENJA = Path(sys.executable).with_name("renja")
+QPDF = shutil.which("qpdf")
+OUTPUTS = ("programs.parquet", "indicators.parquet", "budgets.parquet", "datapackage.json",
+           "validation/summary.json")  # fmt: skip
+
+
+def renja(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """``renja run`` with these arguments."""
+    command = [str(RENJA), "run", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+def variant(path: Path, n: int) -> Path:
+    """The sample with a comment after its end: the same plan, another document (another hash)."""
+    path.write_bytes(SAMPLE.read_bytes() + f"\n% copy {n}\n".encode())
+    return path
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def counts(stderr: str) -> tuple[int, int]:
+    match = re.search(r"(\d+) processed, (\d+) skipped", stderr)
+    assert match, stderr
+    return int(match[1]), int(match[2])
+
+
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    root = tmp_path_factory.mktemp("bad")
+    raw = root / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "good.pdf")
+    data = SAMPLE.read_bytes()
+    (raw / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    (raw / "random.pdf").write_bytes(random.Random(7).randbytes(60_000))
+    (raw / "garbage.pdf").write_bytes(b"%PDF-1.7\n" + random.Random(8).randbytes(60_000))
+    (raw / "empty.pdf").write_bytes(b"")
+    (raw / "notes.pdf").write_text("Renja 2022: see the attached tables.\n")
+    blank = canvas.Canvas(str(raw / "blank.pdf"))
+    for _ in range(2000):
+        blank.showPage()
+    blank.save()
+    write_stream_bomb(raw / "bomb.pdf", inflated_mb=1024)
+    if QPDF:
+        subprocess.run([QPDF, "--encrypt", "secret", "owner", "256", "--", str(SAMPLE),
+                        str(raw / "locked.pdf")], check=True)  # fmt: skip
+        subprocess.run([QPDF, "--encrypt", "", "owner", "256", "--", str(SAMPLE),
+                        str(raw / "restricted.pdf")], check=True)  # fmt: skip
+        subprocess.run([QPDF, str(SAMPLE), "--pages", str(SAMPLE), "1-9", "--",
+                        str(raw / "narrative.pdf")], check=True)  # fmt: skip
+    out, quarantine = root / "out", root / "quarantine"
+    args = (str(raw), "--out", str(out), "--quarantine", str(quarantine), "--memory-mb", "512")
+    first = renja(*args)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(out)
+    second = renja(*args)
+    return {"raw": raw, "out": out, "quarantine": quarantine, "first": first,
+            "second": second, "before": before}  # fmt: skip
+
+
+def test_each_bad_input_is_reported_with_its_reason(bad_run) -> None:
+    proc = bad_run["first"]
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    summary = json.loads((bad_run["out"] / "validation" / "summary.json").read_text())
+    reasons = {d["source_file"]: (d["status"], d["reason"] or "") for d in summary["documents"]}
+    expected = {
+        "truncated.pdf": "unreadable PDF",
+        "random.pdf": "not a PDF",
+        "garbage.pdf": "unreadable PDF",
+        "empty.pdf": "empty file",
+        "notes.pdf": "not a PDF",
+        "blank.pdf": "blank document",
+        "bomb.pdf": "memory",
+    }
+    if QPDF:
+        expected |= {"locked.pdf": "password required", "narrative.pdf": "no plan table found"}
+    for name, reason in expected.items():
+        status, text = reasons[name]
+        assert status == "rejected" and reason in text, (name, text)
+    assert reasons["good.pdf"][0] == "invalid"  # read completely; the sample's own sum fault
+    if QPDF:
+        assert reasons["restricted.pdf"][0] == "invalid"  # owner password only: read as usual
+    quarantined = sorted(p.name.split("-", 1)[1] for p in bad_run["quarantine"].iterdir())
+    assert quarantined == sorted(expected)
+
+
+def test_the_good_document_is_complete(bad_run) -> None:
+    programs = pd.read_parquet(bad_run["out"] / "programs.parquet")
+    good = programs[programs["source_file"] == "good.pdf"]
+    assert len(good) == 77
+    budgets = pd.read_parquet(bad_run["out"] / "budgets.parquet")
+    assert len(budgets[budgets["doc_id"] == good["doc_id"].iloc[0]]) == 154
+
+
+def test_a_second_run_changes_nothing(bad_run) -> None:
+    proc = bad_run["second"]
+    assert proc.returncode == 0, proc.stderr
+    assert counts(proc.stderr) == (0, len(list(bad_run["raw"].iterdir())))
+    assert snapshot(bad_run["out"]) == bad_run["before"]
+
+
+def test_documents_added_renamed_and_forced(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / "serang.pdf")
+    assert counts(renja(str(raw), "--out", str(out)).stderr) == (1, 0)
+    variant(raw / "copy1.pdf", 1)
+    (raw / "serang.pdf").rename(raw / "serang-2022.pdf")
+    proc = renja(str(raw), "--out", str(out))
+    assert counts(proc.stderr) == (1, 1), proc.stderr
+    programs = pd.read_parquet(out / "programs.parquet")
+    assert set(programs["source_file"]) == {"serang-2022.pdf", "copy1.pdf"}  # the new name
+    assert counts(renja(str(raw), "--out", str(out), "--force").stderr) == (2, 0)
+    summary_path = out / "validation" / "summary.json"
+    summary = json.loads(summary_path.read_text())
+    summary["pipeline_version"] = "0.0.1"  # written by another version: extract again
+    summary_path.write_text(json.dumps(summary))
+    assert counts(renja(str(raw), "--out", str(out)).stderr) == (2, 0)
+
+
+def _readable(out: Path) -> None:
+    for name in OUTPUTS[:3]:
+        pq.read_table(out / name)
+    json.loads((out / "validation" / "summary.json").read_text())
+
+
+def test_a_killed_run_leaves_readable_outputs_and_the_next_run_completes(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    variant(raw / "a.pdf", 1)
+    assert renja(str(raw), "--out", str(out)).returncode == 0
+    old = snapshot(out)
+    for n in range(2, 5):
+        variant(raw / f"{chr(96 + n)}.pdf", n)
+    for delay in (2.0, 6.0, 10.0, 14.0):
+        process = subprocess.Popen(
+            [str(RENJA), "run", str(raw), "--out", str(out)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        time.sleep(delay)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        _readable(out)  # every file complete, whatever the moment of the kill
+        summary = json.loads((out / "validation" / "summary.json").read_text())
+        assert {d["source_file"] for d in summary["documents"]} <= {f"{c}.pdf" for c in "abcd"}
+    assert renja(str(raw), "--out", str(out)).returncode == 0
+    clean = tmp_path / "clean"
+    assert renja(str(raw), "--out", str(clean)).returncode == 0
+    assert snapshot(out) == snapshot(clean)
+    assert snapshot(out) != old
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+@pytest.fixture(scope="module")
+def four_documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    root = tmp_path_factory.mktemp("four")
+    raw = root / "raw"
+    raw.mkdir()
+    for n in range(4):
+        variant(raw / f"doc{n}.pdf", n)
+    assert renja(str(raw), "--out", str(root / "serial")).returncode == 0
+    return raw, snapshot(root / "serial")
+
+
+def test_parallel_workers_write_the_same_outputs(four_documents, tmp_path: Path) -> None:
+    raw, serial = four_documents
+    proc = renja(str(raw), "--out", str(tmp_path / "out"), "--workers", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert counts(proc.stderr) == (4, 0)
+    assert snapshot(tmp_path / "out") == serial
+
+
+def test_a_dask_cluster_writes_the_same_outputs(four_documents, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    raw, serial = four_documents
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        proc = renja(str(raw), "--out", str(tmp_path / "out"),
+                     "--dask-address", cluster.scheduler_address)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert counts(proc.stderr) == (4, 0)
+    assert snapshot(tmp_path / "out") == serial
