@@ -286,6 +286,9 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                 indicators.append(
                     {
                         **base,
+                        "table_kind": "rumusan",
+                        "nama": node.nama,
+                        "measure": "target",
                         "indikator_no": number,
                         "indikator": ind["indikator"] or None,
                         "satuan": satuan or None,
@@ -306,6 +309,8 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
             budgets.append(
                 {
                     **base,
+                    "table_kind": "rumusan",
+                    "nama": node.nama,
                     "tahun": tahun,
                     "jenis": jenis,
                     "amount": parsed.value.quantize(Decimal("0.01"))
