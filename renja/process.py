@@ -18,7 +18,8 @@ from transform.headers import PLAN_TITLE as _PLAN_TITLE
 from transform.headers import id_column_indices, title_kind
 from transform.hierarchy import StatedTotal, build_plan
 from transform.numbers import parse_amount
-from transform.rows import PlanTable, plan_rows, select_plan_tables
+from transform.review import node_prefix, review_frames
+from transform.rows import PlanTable, plan_rows, select_plan_tables, select_tables
 
 __all__ = ["DocumentResult", "process_pdf"]
 
@@ -93,17 +94,19 @@ _HEADER_WORDS = re.compile(r"indikator", re.IGNORECASE)
 _BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
 
 
-def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int]]:
+def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int], list[int]]:
     """Pages worth a table search, judged from the fast text layer.
 
     A page is searched when it prints a plan table title, a plan-like header (indicators and
     budgets), or amounts while a plan table is running; and the page after each such page (a
     table's last rows may carry no amount). Pages of another titled table (the review of the
     draft RKPD, the evaluation of last year) are skipped until a new title appears. Also
-    returns the pages that open inside such another table, whose first table is not the plan.
+    returns the pages that open inside such another table, whose first table is not the plan,
+    and the pages of the other titled tables (and the page after each), read for their own rows.
     """
     numbers: set[int] = set()
     inside_other: set[int] = set()
+    other: set[int] = set()
     state: str | None = None
     for page in pages:
         kind = _titled_kind(page.text)
@@ -120,8 +123,11 @@ def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int]]:
             numbers.add(page.number)
         elif page.amount_tokens < 2 and not header:
             state = None
+        if state == "other":
+            other.add(page.number)
     numbers |= {n + 1 for n in numbers if n < len(pages)}
-    return sorted(numbers), inside_other
+    other |= {n + 1 for n in other if n < len(pages)}
+    return sorted(numbers), inside_other, sorted(other)
 
 
 _LABEL_LINE = re.compile(r"^\s*tabel\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
@@ -221,8 +227,10 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
         if any(p.images for p in pages):
             raise DocumentError("no text layer (scanned pages; OCR is needed)")
         raise DocumentError("no text and no images on any page (blank document)")
-    candidates, inside_other = _candidate_pages(pages)
-    plans = select_plan_tables(read_tables(path, candidates, id_column_indices), inside_other)
+    candidates, inside_other, other_pages = _candidate_pages(pages)
+    to_read = sorted(set(candidates) | set(other_pages))
+    found = select_tables(read_tables(path, to_read, id_column_indices), inside_other)
+    plans = [t for t in found if t.is_plan]
     if not plans:  # the text layer misled the page selection: search every page with amounts
         wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
         plans = select_plan_tables(read_tables(path, wider, id_column_indices))
@@ -249,8 +257,28 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
     if built.nodes.empty:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
     frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
+    for name, frame in _other_tables(found, tahun).items():
+        frames[name] = pd.concat([frames[name], frame], ignore_index=True)
     result.frames = _with_document_columns(frames, result)
     return result
+
+
+def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.DataFrame]:
+    """Indicators and budgets of the document's other tables (review of the draft RKPD),
+    each table's node ids prefixed so that they stay apart from the plan's."""
+    indicators, budgets = [], []
+    unnumbered = 0
+    for table in found:
+        if table.kind != "review":
+            continue
+        unnumbered += not table.label
+        ind, bud = review_frames(table, tahun, node_prefix(table, unnumbered))
+        indicators.append(ind)
+        budgets.append(bud)
+    return {
+        "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),
+        "budgets": pd.concat(budgets, ignore_index=True) if budgets else pd.DataFrame(),
+    }
 
 
 def _with_document_columns(

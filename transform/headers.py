@@ -22,6 +22,8 @@ __all__ = [
     "header_rows",
     "is_number_row",
     "map_header",
+    "other_kind",
+    "review_halves",
     "title_kind",
 ]
 
@@ -295,3 +297,50 @@ def title_kind(text: str) -> tuple[str | None, str | None]:
     if _PLAN_TABLE.search(text):
         return "plan", label
     return (None, label) if label else (None, None)
+
+
+# The other tables of a Renja (Permendagri 86/2017), by the words of their titles.
+_OTHER_KINDS = (
+    ("review", re.compile(r"review|rancangan\s+awal|ranwal|rancangan\s+rkpd", re.IGNORECASE)),
+    ("evaluasi", re.compile(r"evaluasi", re.IGNORECASE)),
+    ("kinerja_pelayanan", re.compile(r"kinerja\s+pelayanan|pencapaian\s+kinerja", re.IGNORECASE)),
+    ("usulan", re.compile(r"usulan|pemangku", re.IGNORECASE)),
+)
+
+
+def other_kind(text: str) -> str | None:
+    """Which of the other Renja tables a title names: ``review`` (T-C.31), ``evaluasi``
+    (T-C.29), ``kinerja_pelayanan`` (T-C.30), ``usulan`` (proposals), or None."""
+    label_match = list(_TABLE_LABEL.finditer(text))
+    if label_match:
+        text = text[label_match[-1].start() :]
+    for kind, pattern in _OTHER_KINDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+_HALVES = (
+    ("rancangan_awal", re.compile(r"rancanganawal|ranwal")),
+    ("hasil_analisis", re.compile(r"hasilanalisis|analisiskebutuhan")),
+)
+
+
+def review_halves(table: RawTable) -> list[tuple[str, HeaderMap]]:
+    """The halves of a review table (T-C.31), each with the header map of its own columns:
+    ``rancangan_awal`` (the draft RKPD) and ``hasil_analisis`` (the needs analysis). Columns
+    under neither heading (the row number, notes) belong to both. A table printing only one
+    half, under no such heading, is the draft RKPD that the title names."""
+    n_rows = header_rows(table)
+    texts = _column_texts(table, n_rows)
+    side = {
+        col: next((name for name, pattern in _HALVES if pattern.search(compact(text))), None)
+        for col, text in enumerate(texts)
+    }
+    names = [name for name, _ in _HALVES if name in side.values()] or ["rancangan_awal"]
+    halves = []
+    for name in names:
+        header = HeaderMap(n_header_rows=n_rows)
+        _map_texts(header, [t if side[c] in (None, name) else "" for c, t in enumerate(texts)])
+        halves.append((name, header))
+    return halves

@@ -10,6 +10,7 @@ a page break cut, or the document's stated total.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ from transform.codes import (
     join_kode,
     level_of_kode,
     level_of_nomor,
+    nomor_levels,
     normalise_kode,
     split_glued_kode,
 )
@@ -111,9 +113,15 @@ def _has_amount(row: pd.Series) -> bool:
 
 
 class _Builder:
-    def __init__(self, has_next: bool, id_columns: bool) -> None:
+    def __init__(
+        self,
+        has_next: bool,
+        id_columns: bool,
+        level_of_number: Callable[[str | None], Level | None] = level_of_nomor,
+    ) -> None:
         self.has_next = has_next
         self.id_columns = id_columns
+        self.level_of_number = level_of_number
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
@@ -127,7 +135,7 @@ class _Builder:
         if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
             self._continue_row(row, nama)
             return
-        level = level_of_kode(kode) or level_of_nomor(nomor)
+        level = level_of_kode(kode) or self.level_of_number(nomor)
         if level is None and kode is None and nomor is None and not row["id_merged"]:
             level = self._level_without_id(row, nama)
         if level is None:
@@ -339,7 +347,8 @@ def build_plan(
     ``id_columns`` says whether the table has a code or number column (rows without either are
     then continuations, not nodes).
     """
-    builder = _Builder(has_next=has_next, id_columns=id_columns)
+    numbers = nomor_levels(rows.get("nomor", []))
+    builder = _Builder(has_next, id_columns, numbers)
     for _, row in rows.iterrows():
         builder.add_row(row)
     return _frames(builder, plan_year)

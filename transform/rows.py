@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from extract.tables import RawTable
-from transform.headers import HeaderMap, is_number_row, map_header, title_kind
+from transform.headers import HeaderMap, is_number_row, map_header, other_kind, title_kind
 
-__all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables"]
+__all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables", "select_tables"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
@@ -33,6 +33,7 @@ class PlanTable:
     label: str | None
     segments: list[tuple[RawTable, HeaderMap, int]]  # table, header, first data row
     is_plan: bool = True
+    kind: str | None = "rumusan"  # rumusan (the plan), or the other table's kind (other_kind)
 
     @property
     def header(self) -> HeaderMap:
@@ -56,7 +57,15 @@ def clean_text(text: str | None) -> str:
 def select_plan_tables(
     tables: Iterable[RawTable], inside_other: Collection[int] = ()
 ) -> list[PlanTable]:
-    """Group page tables into logical tables and keep those that are the plan table.
+    """Group page tables into logical tables and keep those that are the plan table."""
+    return [t for t in select_tables(tables, inside_other) if t.is_plan]
+
+
+def select_tables(
+    tables: Iterable[RawTable], inside_other: Collection[int] = ()
+) -> list[PlanTable]:
+    """Group page tables into logical tables; keep the plan table and the other tables whose
+    title names their kind (review, evaluation, service performance, proposals).
 
     ``inside_other`` names pages that open in the middle of another (non-plan) table whose
     title was printed on a page not read here: their first untitled table belongs to it.
@@ -66,7 +75,8 @@ def select_plan_tables(
     pending_title = ""
     last_page = None
     for table in tables:
-        kind, label = title_kind(pending_title + "\n" + table.text_before)
+        title = pending_title + "\n" + table.text_before
+        kind, label = title_kind(title)
         if table.page in inside_other and table.page != last_page and kind is None:
             kind = "other"
         last_page = table.page
@@ -82,8 +92,9 @@ def select_plan_tables(
             current.segments.append((table, inherited, header.n_header_rows))
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
-            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan)
-            if is_plan:
+            specific = "rumusan" if is_plan else other_kind(title) if kind == "other" else None
+            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan, specific)
+            if specific is not None:
                 found.append(current)
         else:
             current = None

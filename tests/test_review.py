@@ -1,0 +1,124 @@
+"""The review of the draft RKPD (T-C.31): both halves into budgets and indicators, exact."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from conftest import REAL, ROOT
+
+from renja.process import process_pdf
+from transform.fields import KEYS
+
+SAMPLE_REVIEW = ROOT / "tests" / "golden" / "renja_serang_2022.review_2_4.json"
+SUMUT = REAL / "sumut-dp3akb-renja-2023.pdf"
+
+
+def _amount(raw: str | None) -> Decimal | None:
+    return None if raw is None else Decimal(raw.replace(".", ""))
+
+
+def test_sample_review_table_matches_the_printed_page(sample_result) -> None:
+    truth = json.loads(SAMPLE_REVIEW.read_text())
+    budgets = sample_result.frames["budgets"]
+    review = budgets[budgets["table_kind"] == "review"]
+    assert set(review["jenis"]) == {truth["jenis"]}
+    assert set(review["source_table"]) == {truth["source_table"]}
+    assert set(review["tahun"]) == {truth["tahun"]}
+    assert set(review["page"]) == {10, 11}
+    got = [
+        (row["level"], row["nama"], row["amount"], row["amount_raw"])
+        for row in review.to_dict("records")
+    ]
+    assert len(got) == len(truth["nodes"])
+    for (level, nama, amount, raw), (_, t_level, t_first_line, t_pagu) in zip(
+        got, truth["nodes"], strict=True
+    ):
+        assert (level, amount, raw) == (t_level, _amount(t_pagu), t_pagu), t_first_line
+        assert nama.startswith(t_first_line), (nama, t_first_line)
+    assert review["node_id"].str.startswith("T2.4/").all()
+    assert review["kode"].isna().all()  # the review prints row numbers, no codes
+
+
+def test_sample_review_indicators(sample_result) -> None:
+    indicators = sample_result.frames["indicators"]
+    review = indicators[indicators["table_kind"] == "review"]
+    assert set(review["measure"]) == {"target_rancangan_awal"}
+    assert len(review) == 56
+    first = review.iloc[0]
+    assert (first["node_id"], first["indikator"], first["satuan"], first["target"]) == (
+        "T2.4/P01", "Capaian Kualitas dan Produktivitas Tenaga Kerja", "%", 65.0,
+    )  # fmt: skip
+    row = review[review["node_id"] == "T2.4/P04"].iloc[0]
+    assert (row["target"], row["target_raw"]) == (90.7, "90,7")
+    sub = review[review["node_id"] == "T2.4/P04.K01.S02"].iloc[0]
+    assert (sub["lokasi"], sub["indikator"], sub["satuan"], sub["target"]) == (
+        "Lokasi transmigrasi", "Jumlah Lokasi Penempatan", "lokasi", 2.0,
+    )  # fmt: skip
+
+
+def test_review_rows_leave_the_plan_alone(sample_result) -> None:
+    programs = sample_result.frames["programs"]
+    assert set(programs["source_table"]) == {"3.3"}
+    assert sample_result.stated_totals == []
+    for table, frame in sample_result.frames.items():
+        assert not frame.duplicated(list(KEYS[table])).any(), table
+
+
+@pytest.mark.skipif(not SUMUT.exists(), reason="shared real documents absent")
+def test_sumut_review_both_halves() -> None:
+    """ "Review terhadap Rancangan RKPD tahun 2023" (pages 38-47, no table number): RANWAL RKPD
+    and ANALISIS KEBUTUHAN side by side, rows numbered I / I.1 / I.1.1."""
+    result = process_pdf(SUMUT)
+    budgets = result.frames["budgets"]
+    review = budgets[budgets["table_kind"] == "review"]
+    assert review.groupby("jenis")["level"].value_counts().to_dict() == {
+        ("pagu_hasil_analisis", "sub_kegiatan"): 22, ("pagu_hasil_analisis", "kegiatan"): 13,
+        ("pagu_hasil_analisis", "program"): 6, ("pagu_rancangan_awal", "sub_kegiatan"): 22,
+        ("pagu_rancangan_awal", "kegiatan"): 13, ("pagu_rancangan_awal", "program"): 6,
+    }  # fmt: skip
+    assert set(review["tahun"]) == {2023}
+    assert set(review["source_table"]) == {""}
+    assert review["page"].between(38, 47).all()
+    programs = review[review["level"] == "program"]
+    by_half = {
+        jenis: [int(a) for a in group["amount"]] for jenis, group in programs.groupby("jenis")
+    }
+    assert by_half == {
+        "pagu_rancangan_awal": [
+            1_541_000_000,
+            2_650_000_000,
+            212_500_000,
+            200_000_000,
+            550_000_000,
+            1_030_000_000,
+        ],
+        "pagu_hasil_analisis": [
+            1_695_100_000,
+            2_915_000_000,
+            233_750_000,
+            220_000_000,
+            605_000_000,
+            1_133_000_000,
+        ],
+    }
+    first_sub = review[review["node_id"] == "T#1/P01.K01.S01"]
+    assert dict(zip(first_sub["jenis"], first_sub["amount"], strict=True)) == {
+        "pagu_rancangan_awal": Decimal("250000000.00"),
+        "pagu_hasil_analisis": Decimal("275000000.00"),
+    }
+    assert first_sub["nama"].iloc[0] == (
+        "Koordinasi dan Sinkronisasi Perumusan Kebijakan Pelaksanaan PUG Kewenangan Provinsi"
+    )
+    indicators = result.frames["indicators"]
+    ind = indicators[
+        (indicators["table_kind"] == "review") & (indicators["node_id"] == "T#1/P01.K01.S01")
+    ]
+    columns = [ind[c] for c in ("measure", "target", "satuan", "lokasi")]
+    assert sorted(zip(*columns, strict=True)) == [
+        ("target_hasil_analisis", 20.0, "dok", "Sumut"),
+        ("target_rancangan_awal", 20.0, "dok", "Sumut"),
+    ]
+    # the plan is what it was
+    assert result.frames["programs"]["level"].value_counts().to_dict() == {
+        "sub_kegiatan": 37, "kegiatan": 19, "program": 7,
+    }  # fmt: skip
