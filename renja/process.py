@@ -13,6 +13,7 @@ import pandas as pd
 
 from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
 from extract.tables import read_tables
+from transform.evaluation import measured_indicators
 from transform.fields import empty_frame, enforce_schema
 from transform.headers import PLAN_TITLE as _PLAN_TITLE
 from transform.headers import id_column_indices, title_kind
@@ -121,6 +122,8 @@ def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int], list[i
         elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 2)):
             state = "plan"
             numbers.add(page.number)
+        elif state == "other" and _table_like(page):
+            pass  # the other table runs on (evaluation and service pages print no amounts)
         elif page.amount_tokens < 2 and not header:
             state = None
         if state == "other":
@@ -128,6 +131,15 @@ def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int], list[i
     numbers |= {n + 1 for n in numbers if n < len(pages)}
     other |= {n + 1 for n in other if n < len(pages)}
     return sorted(numbers), inside_other, sorted(other)
+
+
+_VALUE_TOKEN = re.compile(r"(?<!\S)\d+(?:[.,]\d+)?%?(?!\S)")
+
+
+def _table_like(page: PageText) -> bool:
+    """Whether a page prints many bare numbers (targets, realisations, percentages), as the
+    pages of an evaluation or service performance table do and narrative pages do not."""
+    return len(_VALUE_TOKEN.findall(page.text)) >= 40
 
 
 _LABEL_LINE = re.compile(r"^\s*tabel\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
@@ -264,17 +276,22 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
 
 
 def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.DataFrame]:
-    """Indicators and budgets of the document's other tables (review of the draft RKPD),
-    each table's node ids prefixed so that they stay apart from the plan's."""
+    """Indicators and budgets of the document's other tables (review of the draft RKPD,
+    evaluation of the previous Renja, service performance), each table's node ids prefixed so
+    that they stay apart from the plan's."""
     indicators, budgets = [], []
     unnumbered = 0
     for table in found:
-        if table.kind != "review":
+        if table.kind not in ("review", "evaluasi", "kinerja_pelayanan"):
             continue
         unnumbered += not table.label
-        ind, bud = review_frames(table, tahun, node_prefix(table, unnumbered))
+        prefix = node_prefix(table, unnumbered)
+        if table.kind == "review":
+            ind, bud = review_frames(table, tahun, prefix)
+            budgets.append(bud)
+        else:
+            ind = measured_indicators(table, prefix)
         indicators.append(ind)
-        budgets.append(bud)
     return {
         "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),
         "budgets": pd.concat(budgets, ignore_index=True) if budgets else pd.DataFrame(),

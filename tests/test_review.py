@@ -3,6 +3,7 @@
 import json
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 from conftest import REAL, ROOT
 
@@ -122,3 +123,35 @@ def test_sumut_review_both_halves() -> None:
     assert result.frames["programs"]["level"].value_counts().to_dict() == {
         "sub_kegiatan": 37, "kegiatan": 19, "program": 7,
     }  # fmt: skip
+
+
+@pytest.mark.skipif(not SUMUT.exists(), reason="shared real documents absent")
+def test_sumut_service_performance_table() -> None:
+    """Tabel 4 "Pencapaian Kinerja Pelayanan" (T-C.30, page 32): Renstra targets 2019-2023,
+    realisations 2021-2022, projections 2023-2024, as printed. Its fourth row, alone on page
+    33, is not read (a one-row ruled table continuing a table is below the reader's minimum)."""
+    result = process_pdf(SUMUT)
+    indicators = result.frames["indicators"]
+    service = indicators[indicators["table_kind"] == "kinerja_pelayanan"]
+    assert set(service["source_table"]) == {"4"} and set(service["page"]) == {32}
+    years = [2019, 2020, 2021, 2022, 2023, 2021, 2022, 2023, 2024]
+    measures = ["target_renstra"] * 5 + ["realisasi"] * 2 + ["proyeksi"] * 2
+    printed = {
+        "T4/I01": ("Persentase Perangkat Daerah yang melaksanakan PPRG", "%",
+                   [49, 59, 66, 85, 100, 64, 94, 100, 100]),
+        "T4/I02": ("Rasio kekerasan terhadap Perempuan per 100.000", None,
+                   [10, 11, 10, 9, 8, 9, 10, 9, 8]),
+        "T4/I03": ("Rasio kekerasan terhadap Anak per 10.000", None,
+                   [20, 19, 18, 17, 16, 18, 19, 17, 16]),
+    }  # fmt: skip
+    want = sorted(
+        (node, indikator, satuan, measure, year, float(value))
+        for node, (indikator, satuan, values) in printed.items()
+        for measure, year, value in zip(measures, years, values, strict=True)
+    )
+    columns = ["node_id", "indikator", "satuan", "measure", "tahun", "target"]
+    got = sorted(
+        tuple(None if v is pd.NA else v for v in row)
+        for row in service[columns].astype(object).itertuples(index=False)
+    )
+    assert got == want

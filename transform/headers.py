@@ -22,6 +22,7 @@ __all__ = [
     "header_rows",
     "is_number_row",
     "map_header",
+    "measure_columns",
     "other_kind",
     "review_halves",
     "title_kind",
@@ -31,7 +32,8 @@ _KEYWORDS = (
     "kode", "urusan", "bidang", "program", "kegiatan", "indikator", "kinerja", "satuan", "lokasi",
     "target", "capaian", "pagu", "kebutuhan", "dana", "sumber", "catatan", "penting", "penanggung",
     "jawab", "prakiraan", "rencana", "tahun", "nomor", "keterangan", "anggaran", "klasifikasi",
-    "tolok", "ukur", "uraian",
+    "tolok", "ukur", "uraian", "rancangan", "ranwal", "rkpd", "analisis", "realisasi", "renstra",
+    "proyeksi",
 )  # fmt: skip
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
@@ -96,6 +98,8 @@ def _is_header_row(row: list[str | None]) -> bool:
     texts = [c for c in row if c and c.strip()]
     if not texts:
         return False
+    if len(texts) >= 2 and all(_YEAR.fullmatch(compact(t)) for t in texts):
+        return True  # the years under "Target Renstra" / "Realisasi" / "Proyeksi"
     for text in texts:
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
@@ -320,27 +324,86 @@ def other_kind(text: str) -> str | None:
     return None
 
 
-_HALVES = (
-    ("rancangan_awal", re.compile(r"rancanganawal|ranwal")),
-    ("hasil_analisis", re.compile(r"hasilanalisis|analisiskebutuhan")),
-)
+_HASIL = re.compile(r"hasilanalisis|analisiskebutuhan")
 
 
 def review_halves(table: RawTable) -> list[tuple[str, HeaderMap]]:
     """The halves of a review table (T-C.31), each with the header map of its own columns:
-    ``rancangan_awal`` (the draft RKPD) and ``hasil_analisis`` (the needs analysis). Columns
-    under neither heading (the row number, notes) belong to both. A table printing only one
-    half, under no such heading, is the draft RKPD that the title names."""
+    ``rancangan_awal`` (the draft RKPD) and ``hasil_analisis`` (the needs analysis).
+
+    The form prints the draft first and the needs analysis second, each from its own
+    Program/Kegiatan column on; columns before the first (the row number) and after the last
+    half's columns (notes) belong to both. A table printing one half only is the draft RKPD
+    the title names, unless its heading says it is the needs analysis.
+    """
     n_rows = header_rows(table)
     texts = _column_texts(table, n_rows)
-    side = {
-        col: next((name for name, pattern in _HALVES if pattern.search(compact(text))), None)
-        for col, text in enumerate(texts)
-    }
-    names = [name for name, _ in _HALVES if name in side.values()] or ["rancangan_awal"]
+    starts = [c for c, text in enumerate(texts) if (r := _role_of(text)) and r.name == "nama"]
+    if len(starts) >= 2:
+        bounds = [("rancangan_awal", starts[0], starts[1]), ("hasil_analisis", starts[1], None)]
+    else:
+        hasil = any(_HASIL.search(compact(text)) for text in texts)
+        bounds = [("hasil_analisis" if hasil else "rancangan_awal", 0, None)]
+    first = starts[0] if starts else 0
     halves = []
-    for name in names:
+    for name, lo, hi in bounds:
+        end = len(texts) if hi is None else hi
+        kept = [t if c < first or lo <= c < end else "" for c, t in enumerate(texts)]
         header = HeaderMap(n_header_rows=n_rows)
-        _map_texts(header, [t if side[c] in (None, name) else "" for c, t in enumerate(texts)])
+        _map_texts(header, kept)
         halves.append((name, header))
     return halves
+
+
+_UP_TO = re.compile(r"s\s*/\s*d|sampai|hingga", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^\(?(20\d\d)\)?$")
+
+
+def _measure(text: str) -> tuple[str, int | None] | None:
+    """What a column of an evaluation or service performance table holds, and for which year:
+    the leaf heading says what (Target, Realisasi, Tingkat Realisasi, Proyeksi), the headings
+    over it say what when the leaf is only a year ("Realisasi | 2020")."""
+    parts = [p for p in text.split(" | ") if p.strip()]
+    if not parts:
+        return None
+    leaf, groups = parts[-1], parts[:-1]
+    year_only = _YEAR_ONLY.match(compact(leaf))
+    if year_only and groups:
+        leaf, groups = groups[-1], groups[:-1]
+    words, whole = compact(leaf), compact(text)
+    years = _YEAR.findall(leaf) or [y for g in reversed(groups) for y in _YEAR.findall(g)][:1]
+    year = int(year_only[1]) if year_only else int(years[-1]) if years else None
+    if "tingkat" in words:
+        return ("capaian_kumulatif_persen" if "renstra" in whole else "capaian_persen"), year
+    if "proyeksi" in words:
+        return "proyeksi", year
+    if "realisasi" in words:
+        return ("realisasi_kumulatif" if _UP_TO.search(leaf) else "realisasi"), year
+    if "target" in words and "ikk" in words:
+        return "target_ikk", year
+    if "target" in words:
+        return ("target_renstra" if "renstra" in words else "target"), year
+    return None
+
+
+def measure_columns(table: RawTable) -> tuple[dict[int, tuple[str, int]], HeaderMap]:
+    """The value columns of an evaluation (T-C.29) or service performance (T-C.30) table, each
+    with its measure and year, and the header map of the other columns (codes, names,
+    indicators, units). A column whose heading names no year is left out: its values could
+    not be placed in time. Where a measure and year repeat (a K and an Rp sub column), the
+    first column is the one kept."""
+    n_rows = header_rows(table)
+    texts = _column_texts(table, n_rows)
+    found: dict[int, tuple[str, int]] = {}
+    for col, text in enumerate(texts):
+        measure = _measure(text)
+        if measure is None:
+            continue
+        name, year = measure
+        if year is not None and (name, year) not in found.values():
+            found[col] = (name, year)
+    header = HeaderMap(n_header_rows=n_rows)
+    _map_texts(header, [t if c not in found else "" for c, t in enumerate(texts)])
+    for col in [c for c, r in header.roles.items() if r.name in ("target", "pagu")]:
+        del header.roles[col]
+    return found, header

@@ -28,7 +28,7 @@ from transform.codes import (
 )
 from transform.numbers import Parsed, parse_amount, parse_number, split_target
 
-__all__ = ["Plan", "StatedTotal", "build_plan"]
+__all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
 
 _TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
@@ -200,13 +200,33 @@ class _Builder:
             return
         if current is None or kode is not None:
             return  # urusan / bidang heading rows, or text before the first node
+        if self._unnumbered_sub(current, row, nama):
+            self._add_node("sub_kegiatan", None, None, nama, row)
+            return
         if nama and not row["id_merged"] and not _has_indicator(row):
+            if nama.isupper() and not current.nama.isupper():
+                return  # a heading (bidang urusan) printed without its code, not a name's rest
             current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
             return
         if _has_indicator(row):
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
             self._set_amounts(current, row)
+
+    def _unnumbered_sub(self, current: _Node, row: pd.Series, nama: str) -> bool:
+        """A row that a numbered table forgot to number: a name of its own, an amount of its
+        own and an indicator, under a kegiatan or sub kegiatan whose amount is already given.
+        It is the next sub kegiatan, not a further indicator of the node above."""
+        return (
+            self.id_columns
+            and bool(nama)
+            and not row["id_merged"]
+            and current.level != "program"
+            and bool(current.pagu or current.pagu_next)
+            and nama != current.nama
+            and _has_amount(row)
+            and _has_indicator(row)
+        )
 
     def _add_node(
         self, level: Level, kode: str | None, nomor: str | None, nama: str, row: pd.Series
@@ -250,12 +270,19 @@ class _Builder:
                 "lokasi": row["lokasi"],
                 "target_raw": row["target_raw"],
                 "target_next_raw": row["target_next_raw"],
+                "measures": _measures(row),
                 "page": int(row["page"]),
             }
         )
 
 
-def _parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
+def _measures(row: pd.Series) -> list[tuple[str, int, str]] | None:
+    """The values of an evaluation or service performance row, None for a plan row."""
+    found = row.get("measures")
+    return found if isinstance(found, list) else None
+
+
+def parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
     """A target cell, with the unit taken from it when the document prints them together."""
     if not raw:
         return Parsed(None, ""), satuan
@@ -266,6 +293,36 @@ def _parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
     if unit is not None and _UNIT_ONLY.match(unit):
         return split, satuan or unit
     return parsed, satuan
+
+
+def _measured(
+    base: dict[str, Any], nama: str, number: int, ind: dict[str, Any], source_table: str
+) -> list[dict[str, Any]]:
+    """An indicator of an evaluation or service performance table: one record per value
+    column (target, realisasi, capaian ... of a year)."""
+    out = []
+    satuan = ind["satuan"]
+    for measure, year, raw in ind["measures"]:
+        value, satuan = parse_target(raw, satuan)
+        out.append(
+            {
+                **base,
+                "nama": nama,
+                "measure": measure,
+                "indikator_no": number,
+                "indikator": ind["indikator"] or None,
+                "lokasi": ind["lokasi"] or None,
+                "tahun": year,
+                "target": float(value.value) if value.value is not None else None,
+                "target_raw": value.raw or None,
+                "target_flag": value.flag,
+                "source_table": source_table,
+                "page": ind["page"],
+            }
+        )
+    for record in out:
+        record["satuan"] = satuan or None
+    return out
 
 
 def _frames(builder: _Builder, plan_year: int | None) -> Plan:
@@ -284,10 +341,13 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
             }
         )
         for number, ind in enumerate(node.indicators, start=1):
-            plan_target, satuan = _parse_target(ind["target_raw"], ind["satuan"])
+            if ind["measures"] is not None:
+                indicators += _measured(base, node.nama, number, ind, node.source_table)
+                continue
+            plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
             years = [(plan_year, plan_target)]
             if builder.has_next:
-                next_target, next_satuan = _parse_target(ind["target_next_raw"], satuan)
+                next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
                 satuan = satuan or next_satuan
                 years.append((plan_year + 1 if plan_year else None, next_target))
             for tahun, target in years:

@@ -22,8 +22,11 @@ __all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables", "select
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
-    "id_merged", "bold", "source_table", "page_top",
+    "id_merged", "bold", "source_table", "page_top", "measures",
 ]  # fmt: skip
+
+# Value columns of an evaluation or service performance table: column -> (measure, year).
+MeasureColumns = dict[int, tuple[str, int]]
 
 
 @dataclass
@@ -177,10 +180,15 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     return table.bold[index][col]
 
 
-def plan_rows(plan: PlanTable) -> pd.DataFrame:
-    """One record per printed data row of a plan table, cells named by their column's meaning."""
+def plan_rows(plan: PlanTable, measures: list[MeasureColumns] | None = None) -> pd.DataFrame:
+    """One record per printed data row of a plan table, cells named by their column's meaning.
+
+    ``measures`` (one per segment) names the value columns of an evaluation or service
+    performance table: each record then lists ``(measure, year, text)`` of its non-empty ones.
+    """
     records = []
-    for table, header, first_row in plan.segments:
+    for segment, (table, header, first_row) in enumerate(plan.segments):
+        values = measures[segment] if measures is not None else {}
         kode_cols = header.columns("kode")
         name_col = header.first("nama")
         nomor_col = header.first("nomor")
@@ -190,6 +198,12 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
             if is_number_row(row) or not any(c and c.strip() for c in row):
                 continue
             id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
+            measured = [
+                (name, year, text)
+                for col, (name, year) in sorted(values.items())
+                if (text := clean_text(_cell(row, col)))
+            ]
+            target = clean_text(_cell(row, header.first("target", "plan")))
             records.append(
                 {
                     "page": table.page,
@@ -200,7 +214,7 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "indikator": clean_text(_cell(row, header.first("indikator"))),
                     "satuan": clean_text(_cell(row, header.first("satuan"))),
                     "lokasi": clean_text(_cell(row, header.first("lokasi"))),
-                    "target_raw": clean_text(_cell(row, header.first("target", "plan"))),
+                    "target_raw": target or (measured[0][2] if measured else ""),
                     "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
                     "pagu_raw": _amount_text(row, header.columns("pagu", "plan")),
                     "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
@@ -210,6 +224,7 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "bold": _bold(table, index, name_col),
                     "source_table": plan.label or "",
                     "page_top": page_top,
+                    "measures": measured if measures is not None else None,
                 }
             )
             page_top = False
