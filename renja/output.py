@@ -61,7 +61,8 @@ def _without_repeats(results: list[DocumentResult]) -> list[DocumentResult]:
 
 
 def write_outputs(results: Iterable[DocumentResult], out_dir: Path) -> dict[str, Any]:
-    """Write the three tables over all documents, and ``validation/summary.json``.
+    """Write the tables (programs, indicators, budgets, proposals) over all documents, and
+    ``validation/summary.json``.
 
     Returns the summary. Rejected documents contribute no rows but are listed with their reason.
     """

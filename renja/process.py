@@ -19,6 +19,7 @@ from transform.headers import PLAN_TITLE as _PLAN_TITLE
 from transform.headers import id_column_indices, title_kind
 from transform.hierarchy import StatedTotal, build_plan
 from transform.numbers import parse_amount
+from transform.proposals import proposal_rows
 from transform.review import node_prefix, review_frames
 from transform.rows import PlanTable, plan_rows, select_plan_tables, select_tables
 
@@ -142,7 +143,7 @@ def _table_like(page: PageText) -> bool:
     return len(_VALUE_TOKEN.findall(page.text)) >= 40
 
 
-_LABEL_LINE = re.compile(r"^\s*tabel\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
+_LABEL_LINE = re.compile(r"^\s*tabel\.?\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _titled_kind(text: str) -> str | None:
@@ -270,7 +271,7 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
     frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
     for name, frame in _other_tables(found, tahun).items():
-        frames[name] = pd.concat([frames[name], frame], ignore_index=True)
+        frames[name] = pd.concat([frames.get(name, pd.DataFrame()), frame], ignore_index=True)
     result.frames = _with_document_columns(frames, result)
     return result
 
@@ -278,10 +279,13 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
 def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.DataFrame]:
     """Indicators and budgets of the document's other tables (review of the draft RKPD,
     evaluation of the previous Renja, service performance), each table's node ids prefixed so
-    that they stay apart from the plan's."""
-    indicators, budgets = [], []
+    that they stay apart from the plan's; and the community proposals."""
+    indicators, budgets, proposals = [], [], []
     unnumbered = 0
     for table in found:
+        if table.kind == "usulan":
+            proposals.append(proposal_rows(table))
+            continue
         if table.kind not in ("review", "evaluasi", "kinerja_pelayanan"):
             continue
         unnumbered += not table.label
@@ -295,7 +299,20 @@ def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.Dat
     return {
         "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),
         "budgets": pd.concat(budgets, ignore_index=True) if budgets else pd.DataFrame(),
+        "proposals": _numbered(proposals),
     }
+
+
+def _numbered(proposals: list[pd.DataFrame]) -> pd.DataFrame:
+    """The proposals of all tables; two unnumbered tables keep their rows apart by number."""
+    frames = [f for f in proposals if not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    frame = pd.concat(frames, ignore_index=True)
+    duplicated = frame.duplicated(["source_table", "usulan_no"])
+    if duplicated.any():
+        frame["usulan_no"] = frame.groupby("source_table").cumcount() + 1
+    return frame
 
 
 def _with_document_columns(
@@ -305,7 +322,7 @@ def _with_document_columns(
         doc_id=result.doc_id, source_file=result.source_file, opd=result.opd, tahun=result.tahun
     )
     out = {"programs": enforce_schema(programs, "programs")}
-    for name in ("indicators", "budgets"):
+    for name in ("indicators", "budgets", "proposals"):
         frame = frames.get(name)
         out[name] = (
             empty_frame(name)

@@ -14,6 +14,7 @@ from synth.seed_tables import (
     SERVICE_MEASURES,
     SERVICE_YEARS,
     evaluation_table,
+    proposals_table,
     read_tsv,
     review_table,
     service_table,
@@ -157,3 +158,35 @@ def test_seed_service_performance_table(tmp_path: Path) -> None:
     assert row.set_index("measure")["target"].to_dict() == {
         "target_renstra": 9.26, "realisasi": 9.26,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_seed_proposals_table(ruled: bool, tmp_path: Path) -> None:
+    """The seed's Tabel 2.5 (community proposals) into the proposals table: every printed row
+    with its program (the numbered or PROGRAM row above it), kegiatan (carried down), lokasi,
+    indicator and size, the unit taken from the size cell."""
+    plan = random_plan(4)
+    path = tmp_path / "renja.pdf"
+    render_pdf(plan, path, LAYOUTS["single_decimals"], others=(proposals_table(ruled),))
+    result = process_pdf(path)
+    assert result.status == "ok", result.reason
+    assert compare(result.frames, plan).differences == []
+    want = []
+    program = kegiatan = None
+    for row in read_tsv("tabel_2_5_usulan.tsv")[2:]:
+        nomor, name, lokasi, indikator, besaran, catatan = row
+        if name and (nomor or name.lower().startswith("program")):
+            program, kegiatan = name, None
+        elif name:
+            kegiatan = name
+        size, unit = (besaran.split(" ", 1) + [None])[:2] if besaran else (None, None)
+        want.append(
+            (len(want) + 1, program, kegiatan, lokasi or None, indikator or None,
+             float(size) if size else None, besaran or None, unit, catatan or None)
+        )  # fmt: skip
+    columns = ["usulan_no", "program", "kegiatan", "lokasi", "indikator", "besaran",
+               "besaran_raw", "satuan", "catatan"]  # fmt: skip
+    got = result.frames["proposals"]
+    assert list(zip(*[_plain(got[c]) for c in columns], strict=True)) == want
+    assert set(got["source_table"]) == {"2.5"}
+    assert not got.duplicated(list(KEYS["proposals"])).any()

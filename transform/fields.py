@@ -156,6 +156,26 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["source_table"],
         _COMMON["page"],
     ],
+    "proposals": [
+        _COMMON["doc_id"],
+        Field("usulan_no", pa.int16(), "Order of the printed row within its proposals table, "
+              "from 1.", nullable=False),
+        Field("program", pa.string(), "Program the proposal falls under, as printed (the "
+              "numbered or PROGRAM row above it, or the row's program column)."),
+        Field("kegiatan", pa.string(), "Kegiatan proposed, as printed; carried down to the rows "
+              "under it that print none; null on a program's own row."),
+        Field("lokasi", pa.string(), "Location as printed."),
+        Field("indikator", pa.string(), "Performance indicator (or the proposal itself) as "
+              "printed."),
+        Field("besaran", pa.float64(), "Size or volume proposed; null when empty or unreadable.",
+              unit="satuan"),
+        Field("besaran_raw", pa.string(), "Size / volume cell text as printed."),
+        Field("besaran_flag", pa.string(), "Why the size could not be read; null when it was."),
+        Field("satuan", pa.string(), "Unit of the size, taken from the cell (120 Orang, 100 %)."),
+        Field("catatan", pa.string(), "Notes as printed."),
+        _COMMON["source_table"],
+        _COMMON["page"],
+    ],
 }  # fmt: skip
 
 TABLES = tuple(FIELDS)
@@ -163,6 +183,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "programs": ("doc_id", "node_id"),
     "indicators": ("doc_id", "table_kind", "node_id", "indikator_no", "measure", "tahun"),
     "budgets": ("doc_id", "table_kind", "node_id", "tahun", "jenis"),
+    "proposals": ("doc_id", "source_table", "usulan_no"),
 }
 
 

@@ -284,7 +284,7 @@ PLAN_TITLE = re.compile(
     r"rumusan\s+rencana\s+program|rencana\s+program\s+(?:dan|,)\s*kegiatan.{0,80}prakiraan\s+maju",
     re.IGNORECASE | re.DOTALL,
 )
-_TABLE_LABEL = re.compile(r"\btabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
+_TABLE_LABEL = re.compile(r"\btabel\.?\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
 def title_kind(text: str) -> tuple[str | None, str | None]:

@@ -104,3 +104,21 @@ def service_table(ruled: bool = True) -> PrintedTable:
         spans=spans,
         ruled=ruled,
     )
+
+
+def proposals_table(ruled: bool = True) -> PrintedTable:
+    """Tabel 2.5 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan of the seed."""
+    rows = read_tsv("tabel_2_5_usulan.tsv")
+    header, body = rows[:2], rows[2:]
+    return PrintedTable(
+        title=(
+            "TABEL. 2.5",
+            "Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun 2021",
+            "DISNAKERTRANS KOTA SERANG",
+        ),
+        header=tuple(tuple(r) for r in header),
+        body=tuple(tuple(r) for r in body),
+        widths=(2, 16, 10, 16, 5, 5),
+        bold_rows=frozenset(i for i, r in enumerate(body) if r[0]),
+        ruled=ruled,
+    )
