@@ -65,11 +65,17 @@ def test_review_rows_leave_the_plan_alone(sample_result) -> None:
         assert not frame.duplicated(list(KEYS[table])).any(), table
 
 
-@pytest.mark.skipif(not SUMUT.exists(), reason="shared real documents absent")
-def test_sumut_review_both_halves() -> None:
+@pytest.fixture(scope="module")
+def sumut_result():
+    if not SUMUT.exists():
+        pytest.skip("shared real documents absent")
+    return process_pdf(SUMUT)
+
+
+def test_sumut_review_both_halves(sumut_result) -> None:
     """ "Review terhadap Rancangan RKPD tahun 2023" (pages 38-47, no table number): RANWAL RKPD
     and ANALISIS KEBUTUHAN side by side, rows numbered I / I.1 / I.1.1."""
-    result = process_pdf(SUMUT)
+    result = sumut_result
     budgets = result.frames["budgets"]
     review = budgets[budgets["table_kind"] == "review"]
     assert review.groupby("jenis")["level"].value_counts().to_dict() == {
@@ -119,19 +125,19 @@ def test_sumut_review_both_halves() -> None:
         ("target_hasil_analisis", 20.0, "dok", "Sumut"),
         ("target_rancangan_awal", 20.0, "dok", "Sumut"),
     ]
+    for table, frame in result.frames.items():
+        assert not frame.duplicated(list(KEYS[table])).any(), table
     # the plan is what it was
     assert result.frames["programs"]["level"].value_counts().to_dict() == {
         "sub_kegiatan": 37, "kegiatan": 19, "program": 7,
     }  # fmt: skip
 
 
-@pytest.mark.skipif(not SUMUT.exists(), reason="shared real documents absent")
-def test_sumut_service_performance_table() -> None:
+def test_sumut_service_performance_table(sumut_result) -> None:
     """Tabel 4 "Pencapaian Kinerja Pelayanan" (T-C.30, page 32): Renstra targets 2019-2023,
     realisations 2021-2022, projections 2023-2024, as printed. Its fourth row, alone on page
     33, is not read (a one-row ruled table continuing a table is below the reader's minimum)."""
-    result = process_pdf(SUMUT)
-    indicators = result.frames["indicators"]
+    indicators = sumut_result.frames["indicators"]
     service = indicators[indicators["table_kind"] == "kinerja_pelayanan"]
     assert set(service["source_table"]) == {"4"} and set(service["page"]) == {32}
     years = [2019, 2020, 2021, 2022, 2023, 2021, 2022, 2023, 2024]
@@ -155,3 +161,60 @@ def test_sumut_service_performance_table() -> None:
         for row in service[columns].astype(object).itertuples(index=False)
     )
     assert got == want
+
+
+def _raw_table(grid: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]]):
+    """A ruled page table from its grid; ``spans`` maps a merged cell's top left to its bottom
+    right (the covered positions are None in the grid)."""
+    from extract.tables import Cell, RawTable
+
+    cells = [
+        Cell(r, spans.get((r, c), (r, c))[0], c, spans.get((r, c), (r, c))[1], text)
+        for r, row in enumerate(grid)
+        for c, text in enumerate(row)
+        if text is not None
+    ]
+    bold = [[False] * len(grid[0]) for _ in grid]
+    return RawTable(10, (0, 0, 800, 500), grid, cells, bold=bold)
+
+
+def test_review_codes_are_normalised_as_the_plan_codes() -> None:
+    """A review printing codes (02.07.03, 4-digit sub kegiatan) carries them normalised
+    exactly as the plan's, so the two tables meet on (doc_id, kode)."""
+    from transform.codes import normalise_kode
+    from transform.review import review_frames
+    from transform.rows import select_tables
+
+    half = ["Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi", "Target",
+            "Pagu Indikatif (Rp)"]  # fmt: skip
+    grid: list[list[str | None]] = [
+        ["Kode", "Rancangan Awal RKPD", None, None, None, None,
+         "Hasil Analisis Kebutuhan", None, None, None, None],
+        [None, *half, *half],
+        [str(i) for i in range(1, 12)],
+        ["02.07.03", "PROGRAM PENEMPATAN", "Capaian", "", "10 %", "1.000.000",
+         "PROGRAM PENEMPATAN", "Capaian", "", "12 %", "1.100.000"],
+        ["02.07.03.02.01", "Pelayanan Antar Kerja", "Persentase", "", "25 %", "600.000",
+         "Pelayanan Antar Kerja", "Persentase", "", "25 %", "700.000"],
+        ["2.07.03.2.01.0001", "Penyedia Sumber Daya", "Jumlah peserta", "Kota", "40 org",
+         "600.000", "Penyedia Sumber Daya", "Jumlah peserta", "Kota", "45 org", "700.000"],
+    ]  # fmt: skip
+    table = _raw_table(grid, {(0, 0): (1, 0), (0, 1): (0, 5), (0, 6): (0, 10)})
+    table.text_before = "Tabel 2.6 Review terhadap Rancangan Awal RKPD Tahun 2024"
+    [review] = select_tables([table])
+    assert (review.kind, review.label, review.is_plan) == ("review", "2.6", False)
+    indicators, budgets = review_frames(review, None, "T2.6/")
+    printed = ["02.07.03", "02.07.03.02.01", "2.07.03.2.01.0001"]
+    for jenis, amounts in (
+        ("pagu_rancangan_awal", [1_000_000, 600_000, 600_000]),
+        ("pagu_hasil_analisis", [1_100_000, 700_000, 700_000]),
+    ):
+        rows = budgets[budgets["jenis"] == jenis]
+        assert rows["kode"].tolist() == [normalise_kode(k) for k in printed]
+        assert rows["kode"].tolist() == ["2.07.03", "2.07.03.2.01", "2.07.03.2.01.0001"]
+        assert rows["level"].tolist() == ["program", "kegiatan", "sub_kegiatan"]
+        assert [int(a) for a in rows["amount"]] == amounts
+        assert set(rows["tahun"]) == {2024}
+    targets = indicators.set_index(["node_id", "measure"])["target"].to_dict()
+    assert targets[("T2.6/P01", "target_hasil_analisis")] == 12.0
+    assert targets[("T2.6/P01.K01.S01", "target_rancangan_awal")] == 40.0
