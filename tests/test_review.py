@@ -218,3 +218,32 @@ def test_review_codes_are_normalised_as_the_plan_codes() -> None:
     targets = indicators.set_index(["node_id", "measure"])["target"].to_dict()
     assert targets[("T2.6/P01", "target_hasil_analisis")] == 12.0
     assert targets[("T2.6/P01.K01.S01", "target_rancangan_awal")] == 40.0
+
+
+def test_sumut_proposals_table(sumut_result) -> None:
+    """The community proposals of section 2.5 (page 48), program and kegiatan in columns of
+    their own, as printed ("PembentukanToko" and "yan" are the document's)."""
+    proposals = sumut_result.frames["proposals"]
+    columns = ["usulan_no", "program", "kegiatan", "besaran", "besaran_raw", "satuan", "page"]
+    assert [tuple(r) for r in proposals[columns].astype(object).itertuples(index=False)] == [
+        (1, "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN",
+         "Pembentukan unit Kelas Perempuan", 11.0, "11 unit", "unit", 48),
+        (2, "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN",
+         "PembentukanToko Online bagi Pelaku Industri Rumahan", 300.0, "300 unit", "unit", 48),
+        (3, "PROGRAM PENINGKATAN KUALITAS KELUARGA", "Pembentukan Layanan Konseling Keluarga",
+         3.0, "3 unit", "unit", 48),
+        (4, "PROGRAM PERLINDUNGAN PEREMPUAN", "Pembentukan Desa Ramah Perempuan dan Peduli Anak",
+         2.0, "2 desa", "desa", 48),
+    ]  # fmt: skip
+    assert proposals["lokasi"].tolist() == [
+        "Dairi, Pakpak Bharat, Langkat, Nias, Nias Utara, Nias Selatan, Binjai, Karo, Tebing "
+        "Tinggi dan Serdang Bedagai",
+        "Medan",
+        "Mandailing Natal, P. Sidempuan dan Tapanuli Selatan",
+        "Karo dan Deli Serdang",
+    ]
+    assert proposals["indikator"].iloc[[0, 2, 3]].tolist() == [
+        "Unit kelas perempuan yang dibentuk untuk peningkatan peran perempuan dalam pembangunan",
+        "Layanan Konseling Keluarga yan dibentuk",
+        "Desa Ramah Perempuan dan Peduli Anak yang dibentuk",
+    ]
