@@ -146,10 +146,18 @@ def _table_like(page: PageText) -> bool:
 _LABEL_LINE = re.compile(r"^\s*tabel\.?\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
 
+# The evaluation's title is often printed without a table number.
+_UNNUMBERED_TITLE = re.compile(
+    r"^\s*rekapitulasi\s+evaluasi\s+hasil\s+pelaksanaan\s+renja\b.*$", re.IGNORECASE | re.MULTILINE
+)
+
+
 def _titled_kind(text: str) -> str | None:
     """The kind of the last table title ("Tabel 2.4 Review ...") printed on a page, if any."""
     kind = None
-    for match in _LABEL_LINE.finditer(text):
+    titles = sorted([*_LABEL_LINE.finditer(text), *_UNNUMBERED_TITLE.finditer(text)],
+                    key=lambda m: m.start())  # fmt: skip
+    for match in titles:
         following = text[match.start() : match.end() + 160]
         kind = title_kind(following)[0] or kind
     return kind
@@ -281,15 +289,15 @@ def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.Dat
     evaluation of the previous Renja, service performance), each table's node ids prefixed so
     that they stay apart from the plan's; and the community proposals."""
     indicators, budgets, proposals = [], [], []
-    unnumbered = 0
+    unnumbered: Counter[str] = Counter()
     for table in found:
         if table.kind == "usulan":
             proposals.append(proposal_rows(table))
             continue
         if table.kind not in ("review", "evaluasi", "kinerja_pelayanan"):
             continue
-        unnumbered += not table.label
-        prefix = node_prefix(table, unnumbered)
+        unnumbered[table.kind] += not table.label
+        prefix = node_prefix(table, unnumbered[table.kind])
         if table.kind == "review":
             ind, bud = review_frames(table, tahun, prefix)
             budgets.append(bud)

@@ -108,7 +108,7 @@ def test_sumut_review_both_halves(sumut_result) -> None:
             1_133_000_000,
         ],
     }
-    first_sub = review[review["node_id"] == "T#1/P01.K01.S01"]
+    first_sub = review[review["node_id"] == "review#1/P01.K01.S01"]
     assert dict(zip(first_sub["jenis"], first_sub["amount"], strict=True)) == {
         "pagu_rancangan_awal": Decimal("250000000.00"),
         "pagu_hasil_analisis": Decimal("275000000.00"),
@@ -118,7 +118,7 @@ def test_sumut_review_both_halves(sumut_result) -> None:
     )
     indicators = result.frames["indicators"]
     ind = indicators[
-        (indicators["table_kind"] == "review") & (indicators["node_id"] == "T#1/P01.K01.S01")
+        (indicators["table_kind"] == "review") & (indicators["node_id"] == "review#1/P01.K01.S01")
     ]
     columns = [ind[c] for c in ("measure", "target", "satuan", "lokasi")]
     assert sorted(zip(*columns, strict=True)) == [
@@ -247,3 +247,54 @@ def test_sumut_proposals_table(sumut_result) -> None:
         "Layanan Konseling Keluarga yan dibentuk",
         "Desa Ramah Perempuan dan Peduli Anak yang dibentuk",
     ]
+
+
+def test_sumut_evaluation_table(sumut_result) -> None:
+    """ "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja ... Hingga Tahun 2021" (T-C.29, pages
+    21-31, no table number): rows numbered as an outline (I | PROGRAM, then 1 | Kegiatan one
+    column right, then 1 | Sub kegiatan), K and Rp sub columns (the K values are read), values
+    as printed; the years are those the headings print."""
+    indicators = sumut_result.frames["indicators"]
+    evaluation = indicators[indicators["table_kind"] == "evaluasi"]
+    assert evaluation["page"].between(21, 31).all()
+    programs = evaluation[evaluation["level"] == "program"].drop_duplicates("node_id")
+    assert programs["nama"].tolist() == [
+        "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH PROVINSI",
+        "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN",
+        "PROGRAM PERLINDUNGAN PEREMPUAN",
+        "PROGRAM PENINGKATAN KUALITAS KELUARGA",
+        "PROGRAM PENGELOLAAN SISTEM DATA GENDER DAN ANAK",
+        "PROGRAM PEMENUHAN HAK ANAK (PHA)",
+        "PROGRAM PERLINDUNGAN KHUSUS ANAK",
+    ]
+    measures = [
+        ("target_renstra", 2023), ("realisasi_kumulatif", 2021), ("target", 2021),
+        ("realisasi", 2021), ("capaian_persen", 2021), ("target", 2023),
+        ("realisasi_kumulatif", 2023), ("capaian_kumulatif_persen", 2021),
+    ]  # fmt: skip
+    printed = {
+        # page 21: "30 dok | 33.651.250 | 0 | 0 | 10 dok | ... | 3 dok | ... | 30% | 28% | 10 dok
+        # | ... | 0 dok | - | -" (Rp columns skipped)
+        ("P01.K01.S01", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+         "Jumlah dokumen yang disusun"):
+            ["30 dok", "0", "10 dok", "3 dok", "30%", "10 dok", "0 dok", "-"],
+        ("P01.K02.S01", "Penyediaan Gaji dan Tunjangan ASN", "Gaji dan tunjangan tersedia"):
+            ["12 bulan", "0", "14 bulan", "13 bulan", "93%", "14 kali", "3 bulan", "25%"],
+    }  # fmt: skip
+    for (node, nama, indikator), values in printed.items():
+        rows = evaluation[evaluation["node_id"] == f"evaluasi#1/{node}"]
+        assert set(rows["nama"]) == {nama} and set(rows["indikator"]) == {indikator}
+        assert set(rows["level"]) == {"sub_kegiatan"}
+        keys = zip(rows["measure"], rows["tahun"], strict=True)
+        got = dict(zip(keys, rows["target_raw"], strict=True))
+        assert got == dict(zip(measures, values, strict=True))
+    gaji = evaluation[evaluation["node_id"] == "evaluasi#1/P01.K02.S01"].set_index(
+        ["measure", "tahun"]
+    )
+    assert gaji.loc[("realisasi", 2021), "target"] == 13.0
+    assert gaji.loc[("capaian_persen", 2021), "target"] == 93.0
+    kegiatan = evaluation[evaluation["node_id"] == "evaluasi#1/P01.K02"]
+    assert set(kegiatan["nama"]) == {"Administrasi Keuangan Perangkat Daerah"}
+    # a cell whose number and unit the text layer interleaves is flagged, never guessed
+    flagged = evaluation[evaluation["target_flag"].notna()]
+    assert flagged["target"].isna().all() and flagged["target_raw"].notna().all()

@@ -10,13 +10,61 @@ service performance indicators belong to no node.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from transform.headers import HeaderMap, measure_columns
+from extract.tables import RawTable
+from transform.headers import HeaderMap, Role, measure_columns
 from transform.hierarchy import build_plan, parse_target
 from transform.rows import MeasureColumns, PlanTable, plan_rows
 
 __all__ = ["measured_indicators"]
+
+
+_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|\(\d+\))\.?$")
+
+
+def _outline_span(raw: RawTable, header: HeaderMap) -> tuple[int, int, int] | None:
+    """The columns of a numbering printed as an outline: the "No" heading spans several
+    columns and so does the name heading beside it, each level printing its number one
+    column further right (I | PROGRAM ..., then 1 | Kegiatan ..., then 1 | Sub ...)."""
+    nomor, nama = header.first("nomor"), header.first("nama")
+    if nomor is None or nama is None or not header.n_header_rows:
+        return None
+    number_cell, name_cell = raw.covering(0, nomor), raw.covering(0, nama)
+    if number_cell is None or name_cell is None or number_cell.col1 + 1 != name_cell.col0:
+        return None
+    if number_cell.col1 == number_cell.col0 or name_cell.col1 == name_cell.col0:
+        return None
+    return number_cell.col0, name_cell.col0, name_cell.col1
+
+
+def _flatten_outline(
+    raw: RawTable, span: tuple[int, int, int], first_row: int, path: list[str]
+) -> RawTable:
+    """The table with each outline row's number (made whole: I, I.1, I.1.1 from I, 1, 1) in
+    the first column of the span and its name in the column after the numbers. ``path`` holds
+    the numbers of the rows above, carried from page to page."""
+    lo, name_col, hi = span
+    grid = [list(row) for row in raw.grid]
+    for index in range(first_row, len(grid)):
+        row = grid[index]
+        texts = [(c, (row[c] or "").strip()) for c in range(lo, hi + 1)]
+        texts = [(c, t) for c, t in texts if t]
+        number, name = "", " ".join(t for _, t in texts)
+        if texts and _NUMBER.match(re.sub(r"\s+", "", texts[0][1])):
+            depth = texts[0][0] - lo
+            printed = re.sub(r"\s+", "", texts[0][1]).rstrip(".")
+            path[:] = [*path[:depth], printed] if depth <= len(path) else [*path, printed]
+            number = ".".join(path)
+            name = " ".join(t for _, t in texts[1:])
+        for col in range(lo, hi + 1):
+            row[col] = ""
+        row[lo], row[name_col] = number, name
+    cells = [c for c in raw.cells if c.row0 < first_row or not lo <= c.col0 <= hi]
+    return RawTable(raw.page, raw.bbox, grid, cells, raw.text_before, raw.text_after, raw.bold,
+                    raw.edges)  # fmt: skip
 
 
 def _segments(table: PlanTable) -> tuple[list[tuple], list[MeasureColumns]]:
@@ -25,11 +73,19 @@ def _segments(table: PlanTable) -> tuple[list[tuple], list[MeasureColumns]]:
     segments: list[tuple] = []
     measures: list[MeasureColumns] = []
     previous: tuple[MeasureColumns, HeaderMap] | None = None
-    for raw, header, first_row in table.segments:
-        if header.n_header_rows:
+    span: tuple[int, int, int] | None = None
+    path: list[str] = []
+    for raw, _, first_row in table.segments:
+        if first_row:  # the page prints its own header
             previous = measure_columns(raw)
+            span = _outline_span(raw, previous[1])
+            if span is not None:  # the names now stand in the span's name column alone
+                previous[1].roles = {c: r for c, r in previous[1].roles.items() if r.name != "nama"}
+                previous[1].roles[span[1]] = Role("nama")
         if previous is None:
             continue
+        if span is not None:
+            raw = _flatten_outline(raw, span, first_row, path)
         segments.append((raw, previous[1], first_row))
         measures.append(previous[0])
     return segments, measures

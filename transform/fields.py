@@ -58,8 +58,8 @@ _COMMON = {
         "Position of the node in the document's hierarchy: P01 (program), P01.K02 (kegiatan), "
         "P01.K02.S03 (sub kegiatan); unique within a document and stable across runs. Rows of "
         "other tables than the plan carry their position in their own table, prefixed by its "
-        "label: T2.4/P01.K02 (T#1/... when the table is unnumbered), T2.2/I03 for the third "
-        "service performance indicator; they link to no programs row.",
+        "label: T2.4/P01.K02 (review#1/... for the first unnumbered review), T2.2/I03 for the "
+        "third service performance indicator; they link to no programs row.",
         nullable=False,
     ),
     "level": Field("level", pa.string(), "Level of the node.", nullable=False, allowed=_LEVELS),

@@ -36,7 +36,7 @@ _KEYWORDS = (
     "proyeksi",
 )  # fmt: skip
 _YEAR = re.compile(r"\b(20\d\d)\b")
-_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")  # "8=(7/6)": a number and its formula
 
 
 def compact(text: str | None) -> str:

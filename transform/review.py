@@ -23,9 +23,10 @@ _TITLE_YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(20\d\d)\b", re.IGNORECASE)
 
 
 def node_prefix(table: PlanTable, unnumbered: int) -> str:
-    """The prefix of the node ids of a table other than the plan: ``T2.4/``, or ``T#1/`` for
-    the first unnumbered one, so that its rows can never be taken for plan nodes."""
-    return f"T{table.label}/" if table.label else f"T#{unnumbered}/"
+    """The prefix of the node ids of a table other than the plan: ``T2.4/``, or, for an
+    unnumbered table, its kind and its order among the unnumbered tables of that kind
+    (``review#1/``), so that its rows can never be taken for plan nodes."""
+    return f"T{table.label}/" if table.label else f"{table.kind}#{unnumbered}/"
 
 
 def _half_segments(table: PlanTable) -> dict[str, list[tuple]]:
@@ -33,8 +34,8 @@ def _half_segments(table: PlanTable) -> dict[str, list[tuple]]:
     A page that prints no header takes the halves of the page before it."""
     halves: dict[str, list[tuple]] = {}
     previous: list[tuple[str, HeaderMap]] = []
-    for raw, header, first_row in table.segments:
-        current = review_halves(raw) if header.n_header_rows else []
+    for raw, _, first_row in table.segments:
+        current = review_halves(raw) if first_row else []  # the page prints its own header
         if not current or not any(h.roles for _, h in current):
             current = [(name, h) for name, h in previous] if previous else []
         for name, half in current:
