@@ -13,7 +13,7 @@ import pandas as pd
 
 from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
 from extract.tables import read_tables
-from transform.evaluation import measured_indicators
+from transform.evaluation import measured_frames
 from transform.fields import empty_frame, enforce_schema
 from transform.headers import PLAN_TITLE as _PLAN_TITLE
 from transform.headers import id_column_indices, title_kind
@@ -73,10 +73,13 @@ class DocumentResult:
                 level: int((programs["level"] == level).sum())
                 for level in ("program", "kegiatan", "sub_kegiatan")
             }
-            budgets = self.frames["budgets"]
-            entry["unreadable_values"] = int(budgets["amount_flag"].notna().sum()) + int(
-                self.frames["indicators"]["target_flag"].notna().sum()
+            budgets, indicators = self.frames["budgets"], self.frames["indicators"]
+            plan_budgets = budgets[budgets["table_kind"] == "rumusan"]
+            plan_indicators = indicators[indicators["table_kind"] == "rumusan"]
+            entry["unreadable_values"] = int(plan_budgets["amount_flag"].notna().sum()) + int(
+                plan_indicators["target_flag"].notna().sum()
             )
+            entry["other_tables"] = _other_counts(self.frames)
         entry["stated_totals"] = [
             {
                 "source": t.source,
@@ -90,6 +93,21 @@ class DocumentResult:
             for t in self.stated_totals
         ]
         return entry
+
+
+def _other_counts(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
+    """Rows read from the tables other than the plan, by kind: indicator and budget rows, and
+    how many of their values were left null with a flag."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, flag in (("indicators", "target_flag"), ("budgets", "amount_flag")):
+        frame = frames[name]
+        for kind, rows in frame[frame["table_kind"] != "rumusan"].groupby("table_kind"):
+            entry = counts.setdefault(str(kind), {"indicators": 0, "budgets": 0, "unreadable": 0})
+            entry[name] = len(rows)
+            entry["unreadable"] += int(rows[flag].notna().sum())
+    if len(frames.get("proposals", ())):
+        counts["usulan"] = {"proposals": len(frames["proposals"])}
+    return counts
 
 
 _HEADER_WORDS = re.compile(r"indikator", re.IGNORECASE)
@@ -302,7 +320,8 @@ def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.Dat
             ind, bud = review_frames(table, tahun, prefix)
             budgets.append(bud)
         else:
-            ind = measured_indicators(table, prefix)
+            ind, bud = measured_frames(table, prefix)
+            budgets.append(bud)
         indicators.append(ind)
     return {
         "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),

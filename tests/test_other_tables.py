@@ -95,7 +95,7 @@ def _values(frame: pd.DataFrame, kind: str, columns: list[str]) -> list[tuple]:
     return sorted(zip(*[_plain(rows[c]) for c in columns], strict=True), key=str)
 
 
-def _render_with(tmp_path: Path, *others: PrintedTable):
+def _render_with(tmp_path: Path, *others: PrintedTable) -> pd.DataFrame:
     plan = random_plan(2)
     path = tmp_path / "renja.pdf"
     render_pdf(plan, path, LAYOUTS["sipd_split5"], others=others)
@@ -107,6 +107,8 @@ def _render_with(tmp_path: Path, *others: PrintedTable):
     ]
     for table, frame in result.frames.items():
         assert not frame.duplicated(list(KEYS[table])).any(), table
+    budgets = result.frames["budgets"]
+    assert set(budgets["table_kind"]) == {"rumusan"}  # these tables print no amounts
     return result.frames["indicators"]
 
 

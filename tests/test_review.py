@@ -61,6 +61,9 @@ def test_review_rows_leave_the_plan_alone(sample_result) -> None:
     programs = sample_result.frames["programs"]
     assert set(programs["source_table"]) == {"3.3"}
     assert sample_result.stated_totals == []
+    summary = sample_result.summary()
+    assert summary["unreadable_values"] == 0
+    assert summary["other_tables"] == {"review": {"indicators": 56, "budgets": 56, "unreadable": 0}}
     for table, frame in sample_result.frames.items():
         assert not frame.duplicated(list(KEYS[table])).any(), table
 
@@ -252,8 +255,8 @@ def test_sumut_proposals_table(sumut_result) -> None:
 def test_sumut_evaluation_table(sumut_result) -> None:
     """ "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja ... Hingga Tahun 2021" (T-C.29, pages
     21-31, no table number): rows numbered as an outline (I | PROGRAM, then 1 | Kegiatan one
-    column right, then 1 | Sub kegiatan), K and Rp sub columns (the K values are read), values
-    as printed; the years are those the headings print."""
+    column right, then 1 | Sub kegiatan), K and Rp sub columns (K into indicators), values
+    as printed, the Rp values into budgets; the years are those the headings print."""
     indicators = sumut_result.frames["indicators"]
     evaluation = indicators[indicators["table_kind"] == "evaluasi"]
     assert evaluation["page"].between(21, 31).all()
@@ -295,6 +298,35 @@ def test_sumut_evaluation_table(sumut_result) -> None:
     assert gaji.loc[("capaian_persen", 2021), "target"] == 93.0
     kegiatan = evaluation[evaluation["node_id"] == "evaluasi#1/P01.K02"]
     assert set(kegiatan["nama"]) == {"Administrasi Keuangan Perangkat Daerah"}
+    # the Rp sub columns: amounts of the same rows, exact (wrapped "11.498.170.\n600" too)
+    budgets = sumut_result.frames["budgets"]
+    money = budgets[budgets["table_kind"] == "evaluasi"]
+    assert money["page"].between(21, 31).all()
+    printed_rp = {
+        "P01": {("pagu_renja", 2021): "11498170600", ("realisasi_anggaran", 2021): "10228356665",
+                ("pagu_renja", 2023): "11225252356",
+                ("realisasi_anggaran_kumulatif", 2021): "0",
+                ("realisasi_anggaran_kumulatif", 2023): "952520582"},
+        "P01.K01.S01": {("pagu_renstra", 2023): "33651250",
+                        ("realisasi_anggaran_kumulatif", 2021): "0",
+                        ("pagu_renja", 2021): "55720000", ("realisasi_anggaran", 2021): "15767500",
+                        ("pagu_renja", 2023): "26921000",
+                        ("realisasi_anggaran_kumulatif", 2023): None},
+        "P01.K02.S01": {("pagu_renstra", 2023): "10132648180",
+                        ("realisasi_anggaran_kumulatif", 2021): "0",
+                        ("pagu_renja", 2021): "8668874303",
+                        ("realisasi_anggaran", 2021): "8077951835",
+                        ("pagu_renja", 2023): "8106118544",
+                        ("realisasi_anggaran_kumulatif", 2023): "598296311"},
+    }  # fmt: skip
+    for node, want in printed_rp.items():
+        rows = money[money["node_id"] == f"evaluasi#1/{node}"]
+        keys = zip(rows["jenis"], rows["tahun"], strict=True)
+        got = {
+            k: None if a is pd.NA else str(int(a))
+            for k, a in zip(keys, rows["amount"], strict=True)
+        }
+        assert got == want, node
     # a cell whose number and unit the text layer interleaves is flagged, never guessed
     flagged = evaluation[evaluation["target_flag"].notna()]
     assert flagged["target"].isna().all() and flagged["target_raw"].notna().all()

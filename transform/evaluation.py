@@ -15,11 +15,11 @@ import re
 import pandas as pd
 
 from extract.tables import RawTable
-from transform.headers import HeaderMap, Role, measure_columns
+from transform.headers import HeaderMap, Role, ValueColumns, measure_columns
 from transform.hierarchy import build_plan, parse_target
-from transform.rows import MeasureColumns, PlanTable, plan_rows
+from transform.rows import PlanTable, plan_rows
 
-__all__ = ["measured_indicators"]
+__all__ = ["measured_frames"]
 
 
 _NUMBER = re.compile(r"^(?:[IVXLC]+|\d+|\(\d+\))\.?$")
@@ -67,49 +67,56 @@ def _flatten_outline(
                     raw.edges)  # fmt: skip
 
 
-def _segments(table: PlanTable) -> tuple[list[tuple], list[MeasureColumns]]:
+def _segments(table: PlanTable) -> tuple[list[tuple], list[ValueColumns]]:
     """Each page's table with the header map of its identifying columns and its value
     columns; a page that prints no header takes those of the page before it."""
     segments: list[tuple] = []
-    measures: list[MeasureColumns] = []
-    previous: tuple[MeasureColumns, HeaderMap] | None = None
+    values: list[ValueColumns] = []
+    previous: ValueColumns | None = None
     span: tuple[int, int, int] | None = None
     path: list[str] = []
     for raw, _, first_row in table.segments:
         if first_row:  # the page prints its own header
             previous = measure_columns(raw)
-            span = _outline_span(raw, previous[1])
+            first_row += previous.extra_rows
+            span = _outline_span(raw, previous.header)
             if span is not None:  # the names now stand in the span's name column alone
-                previous[1].roles = {c: r for c, r in previous[1].roles.items() if r.name != "nama"}
-                previous[1].roles[span[1]] = Role("nama")
+                roles = previous.header.roles
+                previous.header.roles = {c: r for c, r in roles.items() if r.name != "nama"}
+                previous.header.roles[span[1]] = Role("nama")
         if previous is None:
             continue
         if span is not None:
             raw = _flatten_outline(raw, span, first_row, path)
-        segments.append((raw, previous[1], first_row))
-        measures.append(previous[0])
-    return segments, measures
+        segments.append((raw, previous.header, first_row))
+        values.append(previous)
+    return segments, values
 
 
-def measured_indicators(table: PlanTable, prefix: str) -> pd.DataFrame:
-    """Indicators of an evaluation or service performance table, one row per indicator,
-    measure and year, ``table_kind`` the table's kind; node ids carry ``prefix``."""
-    segments, measures = _segments(table)
-    if not segments or not any(measures):
-        return pd.DataFrame()
-    rows = plan_rows(PlanTable(table.label, segments, False, table.kind), measures)
+def measured_frames(table: PlanTable, prefix: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Indicators (one row per indicator, measure and year) and budgets (the Rp columns of an
+    evaluation) of an evaluation or service performance table, ``table_kind`` the table's
+    kind; node ids carry ``prefix``."""
+    segments, values = _segments(table)
+    empty = (pd.DataFrame(), pd.DataFrame())
+    if not segments or not any(v.measures for v in values):
+        return empty
+    plan = PlanTable(table.label, segments, False, table.kind)
+    rows = plan_rows(plan, [v.measures for v in values], [v.amounts for v in values])
     rows = rows[rows["measures"].map(bool) | (rows["nama"] != "")]
     if rows.empty:
-        return pd.DataFrame()
+        return empty
     if table.kind == "kinerja_pelayanan":
-        return _unattached(rows, table, prefix)
+        return _unattached(rows, table, prefix), pd.DataFrame()
     header = segments[0][1]
     id_columns = bool(header.columns("kode")) or header.first("nomor") is not None
     built = build_plan(rows, plan_year=None, has_next=False, id_columns=id_columns)
-    if built.indicators.empty:
-        return pd.DataFrame()
-    frame = built.indicators
-    return frame.assign(table_kind=table.kind, node_id=prefix + frame["node_id"])
+    frames = []
+    for frame in (built.indicators, built.budgets):
+        if not frame.empty:
+            frame = frame.assign(table_kind=table.kind, node_id=prefix + frame["node_id"])
+        frames.append(frame)
+    return frames[0], frames[1]
 
 
 def _unattached(rows: pd.DataFrame, table: PlanTable, prefix: str) -> pd.DataFrame:

@@ -46,7 +46,10 @@ MEASURES = (
     "realisasi", "realisasi_kumulatif", "capaian_persen", "capaian_kumulatif_persen",
     "target_ikk", "proyeksi",
 )  # fmt: skip
-JENIS = ("pagu_indikatif", "prakiraan_maju", "pagu_rancangan_awal", "pagu_hasil_analisis")
+JENIS = (
+    "pagu_indikatif", "prakiraan_maju", "pagu_rancangan_awal", "pagu_hasil_analisis",
+    "pagu_renstra", "pagu_renja", "realisasi_anggaran", "realisasi_anggaran_kumulatif",
+)  # fmt: skip
 
 _COMMON = {
     "doc_id": Field(
@@ -147,7 +150,9 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["tahun"],
         Field("jenis", pa.string(), "pagu_indikatif for the plan year, prakiraan_maju for the "
               "next year (plan table); pagu_rancangan_awal and pagu_hasil_analisis (the two "
-              "halves of the review of the draft RKPD).", nullable=False, allowed=JENIS),
+              "halves of the review of the draft RKPD); pagu_renstra, pagu_renja, "
+              "realisasi_anggaran and realisasi_anggaran_kumulatif (up to and including tahun) "
+              "from the Rp columns of the evaluation.", nullable=False, allowed=JENIS),
         Field("amount", AMOUNT_TYPE, "Amount, exact (decimal, 2 places); null when the cell is "
               "empty or unreadable.", unit="IDR"),
         Field("amount_raw", pa.string(), "Amount cell text as printed (lines joined)."),

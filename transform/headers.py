@@ -23,6 +23,7 @@ __all__ = [
     "is_number_row",
     "map_header",
     "measure_columns",
+    "ValueColumns",
     "other_kind",
     "review_halves",
     "title_kind",
@@ -386,24 +387,56 @@ def _measure(text: str) -> tuple[str, int | None] | None:
     return None
 
 
-def measure_columns(table: RawTable) -> tuple[dict[int, tuple[str, int]], HeaderMap]:
+@dataclass
+class ValueColumns:
+    """The value columns of an evaluation or service performance table: ``measures`` (column
+    -> measure and year, read into indicators), ``amounts`` (column -> budget kind and year:
+    the Rp sub columns), ``header`` (the other columns: codes, names, indicators, units) and
+    ``extra_rows`` (1 when a row of K / Rp sub headings follows the column numbers)."""
+
+    measures: dict[int, tuple[str, int]]
+    amounts: dict[int, tuple[str, int]]
+    header: HeaderMap
+    extra_rows: int = 0
+
+
+# The money a T-C.29 measure stands for, in its Rp sub column.
+_AMOUNT_OF = {
+    "target_renstra": "pagu_renstra",
+    "target": "pagu_renja",
+    "realisasi": "realisasi_anggaran",
+    "realisasi_kumulatif": "realisasi_anggaran_kumulatif",
+}
+_SUB_HEADING = re.compile(r"^(k|rp)$")
+
+
+def measure_columns(table: RawTable) -> ValueColumns:
     """The value columns of an evaluation (T-C.29) or service performance (T-C.30) table, each
     with its measure and year, and the header map of the other columns (codes, names,
     indicators, units). A column whose heading names no year is left out: its values could
-    not be placed in time. Where a measure and year repeat (a K and an Rp sub column), the
-    first column is the one kept."""
+    not be placed in time. Where each value has a K (kinerja) and an Rp sub column, as the
+    row under the column numbers says, the K column is a measure and the Rp column an amount;
+    without that row, the first of two columns of the same measure and year is kept."""
     n_rows = header_rows(table)
     texts = _column_texts(table, n_rows)
+    below = table.grid[n_rows] if n_rows < len(table.grid) else []
+    subs = [compact(c) for c in below]
+    sub_row = any(subs) and all(_SUB_HEADING.match(s) for s in subs if s)
     found: dict[int, tuple[str, int]] = {}
+    amounts: dict[int, tuple[str, int]] = {}
     for col, text in enumerate(texts):
         measure = _measure(text)
-        if measure is None:
+        if measure is None or measure[1] is None:
             continue
-        name, year = measure
-        if year is not None and (name, year) not in found.values():
+        name, year = measure[0], measure[1]
+        if sub_row and col < len(subs) and subs[col] == "rp":
+            if name in _AMOUNT_OF and (_AMOUNT_OF[name], year) not in amounts.values():
+                amounts[col] = (_AMOUNT_OF[name], year)
+        elif (name, year) not in found.values():
             found[col] = (name, year)
     header = HeaderMap(n_header_rows=n_rows)
-    _map_texts(header, [t if c not in found else "" for c, t in enumerate(texts)])
+    taken = found.keys() | amounts.keys()
+    _map_texts(header, [t if c not in taken else "" for c, t in enumerate(texts)])
     for col in [c for c, r in header.roles.items() if r.name in ("target", "pagu")]:
         del header.roles[col]
-    return found, header
+    return ValueColumns(found, amounts, header, int(bool(sub_row)))

@@ -61,6 +61,7 @@ class _Node:
     penanggung_jawab: str = ""
     node_id: str = ""
     parent_id: str | None = None
+    amounts: list[tuple[str, int, str]] | None = None  # (jenis, year, text) of other tables
     indicators: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -257,6 +258,8 @@ class _Builder:
         return self.last["kegiatan"] or self.last["program"]
 
     def _set_amounts(self, node: _Node, row: pd.Series) -> None:
+        found = row.get("amounts")
+        node.amounts = found if isinstance(found, list) else None
         node.pagu = row["pagu_raw"]
         node.pagu_next = row["pagu_next_raw"]
         node.pagu_page = int(row["page"])
@@ -372,6 +375,8 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
         amounts = [("pagu_indikatif", plan_year, node.pagu)]
         if builder.has_next:
             amounts.append(("prakiraan_maju", plan_year + 1 if plan_year else None, node.pagu_next))
+        if node.amounts is not None:  # the money columns of an evaluation table
+            amounts = list(node.amounts)
         for jenis, tahun, raw in amounts:
             parsed = parse_amount(raw)
             budgets.append(

@@ -22,7 +22,7 @@ __all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables", "select
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
-    "id_merged", "bold", "source_table", "page_top", "measures",
+    "id_merged", "bold", "source_table", "page_top", "measures", "amounts",
 ]  # fmt: skip
 
 # Value columns of an evaluation or service performance table: column -> (measure, year).
@@ -180,15 +180,21 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     return table.bold[index][col]
 
 
-def plan_rows(plan: PlanTable, measures: list[MeasureColumns] | None = None) -> pd.DataFrame:
+def plan_rows(
+    plan: PlanTable,
+    measures: list[MeasureColumns] | None = None,
+    amounts: list[MeasureColumns] | None = None,
+) -> pd.DataFrame:
     """One record per printed data row of a plan table, cells named by their column's meaning.
 
     ``measures`` (one per segment) names the value columns of an evaluation or service
-    performance table: each record then lists ``(measure, year, text)`` of its non-empty ones.
+    performance table: each record then lists ``(measure, year, text)`` of its non-empty ones;
+    ``amounts`` likewise its money columns, as ``(jenis, year, text)``.
     """
     records = []
     for segment, (table, header, first_row) in enumerate(plan.segments):
         values = measures[segment] if measures is not None else {}
+        money = amounts[segment] if amounts is not None else {}
         kode_cols = header.columns("kode")
         name_col = header.first("nama")
         nomor_col = header.first("nomor")
@@ -203,7 +209,13 @@ def plan_rows(plan: PlanTable, measures: list[MeasureColumns] | None = None) -> 
                 for col, (name, year) in sorted(values.items())
                 if (text := clean_text(_cell(row, col)))
             ]
+            paid = [
+                (name, year, text)
+                for col, (name, year) in sorted(money.items())
+                if (text := clean_text(_cell(row, col)))
+            ]
             target = clean_text(_cell(row, header.first("target", "plan")))
+            pagu = _amount_text(row, header.columns("pagu", "plan"))
             records.append(
                 {
                     "page": table.page,
@@ -216,7 +228,7 @@ def plan_rows(plan: PlanTable, measures: list[MeasureColumns] | None = None) -> 
                     "lokasi": clean_text(_cell(row, header.first("lokasi"))),
                     "target_raw": target or (measured[0][2] if measured else ""),
                     "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
-                    "pagu_raw": _amount_text(row, header.columns("pagu", "plan")),
+                    "pagu_raw": pagu or (paid[0][2] if paid else ""),
                     "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
                     "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
@@ -225,6 +237,7 @@ def plan_rows(plan: PlanTable, measures: list[MeasureColumns] | None = None) -> 
                     "source_table": plan.label or "",
                     "page_top": page_top,
                     "measures": measured if measures is not None else None,
+                    "amounts": paid if amounts is not None else None,
                 }
             )
             page_top = False
