@@ -327,6 +327,12 @@ def test_sumut_evaluation_table(sumut_result) -> None:
             for k, a in zip(keys, rows["amount"], strict=True)
         }
         assert got == want, node
+    # page 25: the realisation cell sets "orang" above "82"
+    advokasi = evaluation[(evaluation["node_id"] == "evaluasi#1/P03.K01.S01")]
+    advokasi = advokasi.set_index(["measure", "tahun"])
+    assert advokasi.loc[("realisasi", 2021), ["target", "target_raw", "satuan"]].tolist() == [
+        82.0, "orang 82", "orang",
+    ]  # fmt: skip
     # a cell whose number and unit the text layer interleaves is flagged, never guessed
     flagged = evaluation[evaluation["target_flag"].notna()]
     assert flagged["target"].isna().all() and flagged["target_raw"].notna().all()

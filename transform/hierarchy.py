@@ -32,6 +32,7 @@ __all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
 
 _TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
+_UNIT_FIRST = re.compile(r"^(?P<unit>[^\d\s]+)\s+(?P<num>\d[\d.,]*)$")
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,12 @@ def parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
     split, unit = split_target(raw)
     if unit is not None and _UNIT_ONLY.match(unit):
         return split, satuan or unit
+    # a narrow cell may set the unit on a line above its number ("orang" / "82")
+    unit_first = _UNIT_FIRST.match(" ".join(raw.split()))
+    if unit_first:
+        number = parse_number(unit_first["num"])
+        if number.value is not None:
+            return Parsed(number.value, " ".join(raw.split())), satuan or unit_first["unit"]
     return parsed, satuan
 
 
