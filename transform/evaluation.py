@@ -1,9 +1,10 @@
-"""The evaluation of the previous Renja (T-C.29) and the service performance (T-C.30) -> indicators.
+"""The evaluation of the previous Renja (T-C.29) and the service performance (T-C.30) -> indicators
+(and the evaluation's amounts -> budgets).
 
 Both print indicators with values by year: the Renstra target, targets, realisations, the level of
 realisation (%), projections. Each value column becomes a measure with the year its heading names
 (``transform.headers.measure_columns``), so that a researcher can set ``realisasi`` beside
-``target`` for the same indicator and year. The evaluation's rows form the same program /
+``target`` for the same indicator and year; the evaluation's Rp sub columns become budget rows. The evaluation's rows form the same program /
 kegiatan / sub kegiatan tree as the plan (read with its machinery, kept apart from it); the
 service performance indicators belong to no node.
 """
