@@ -4,9 +4,9 @@
 Both print indicators with values by year: the Renstra target, targets, realisations, the level of
 realisation (%), projections. Each value column becomes a measure with the year its heading names
 (``transform.headers.measure_columns``), so that a researcher can set ``realisasi`` beside
-``target`` for the same indicator and year; the evaluation's Rp sub columns become budget rows. The evaluation's rows form the same program /
-kegiatan / sub kegiatan tree as the plan (read with its machinery, kept apart from it); the
-service performance indicators belong to no node.
+``target`` for the same indicator and year; the evaluation's Rp sub columns become budget rows.
+The evaluation's rows form the same program / kegiatan / sub kegiatan tree as the plan (read
+with its machinery, kept apart from it); the service performance indicators belong to no node.
 """
 
 from __future__ import annotations
