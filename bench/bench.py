@@ -5,7 +5,9 @@ without changing what the PDF shows), then times on the same files, in one proce
 - `renja run` end to end (CLI, Prefect flow, all outputs), as a user runs it;
 - camelot lattice extraction of all pages;
 - pdfplumber `extract_tables` of all pages.
-Prints seconds, pages per second and the ratios.
+Prints seconds, pages per second and the ratios. Then, on 16 distinct copies, `renja run` with
+1 and 2 workers on this machine and on a Dask LocalCluster of 1 and 2 worker processes: documents
+per second and the speed-up of 2 over 1.
 """
 
 from __future__ import annotations
@@ -43,12 +45,36 @@ def page_count(paths: list[Path]) -> int:
     return total
 
 
-def time_renja(folder: Path, out: Path) -> float:
+def time_renja(folder: Path, out: Path, *options: str) -> float:
     renja = Path(sys.executable).with_name("renja")
     start = time.perf_counter()
-    subprocess.run([str(renja), "run", str(folder), "--out", str(out)], check=True,
+    subprocess.run([str(renja), "run", str(folder), "--out", str(out), *options], check=True,
                    capture_output=True)  # fmt: skip
     return time.perf_counter() - start
+
+
+def bench_scale(work: Path, documents: int) -> None:
+    """Documents per second with 1 and 2 workers, locally and on a Dask LocalCluster."""
+    from distributed import LocalCluster
+
+    folder = work / "scale"
+    folder.mkdir()
+    make_copies(folder, documents)
+    print(f"\n{documents} documents, each extracted in its own worker process")
+    results: dict[str, dict[int, float]] = {"local threads": {}, "dask LocalCluster": {}}
+    for workers in (1, 2):
+        seconds = time_renja(folder, work / f"local{workers}", "--workers", str(workers))
+        results["local threads"][workers] = seconds
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster:  # fmt: skip
+            seconds = time_renja(folder, work / f"dask{workers}", "--dask-address",
+                                 cluster.scheduler_address)  # fmt: skip
+        results["dask LocalCluster"][workers] = seconds
+    for name, by_workers in results.items():
+        for workers, seconds in by_workers.items():
+            print(f"{name:<18} {workers} worker(s) {seconds:8.2f} s  "
+                  f"{documents / seconds:6.2f} documents/s")  # fmt: skip
+        print(f"{name:<18} speed-up 2 vs 1 worker: {by_workers[1] / by_workers[2]:.2f}x")
 
 
 def time_camelot(paths: list[Path]) -> float:
@@ -70,6 +96,7 @@ def time_pdfplumber(paths: list[Path]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=8)
+    parser.add_argument("--documents", type=int, default=16, help="documents for the scale bench")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="renja-bench-"))
     try:
@@ -90,6 +117,7 @@ def main() -> None:
             print(f"{name:<40} {seconds:8.2f} s  {pages / seconds:7.2f} pages/s")
         print(f"renja / camelot lattice    = {renja / lattice:.2f}  (target <= 0.50)")
         print(f"renja / pdfplumber tables  = {renja / plumber:.2f}")
+        bench_scale(work, args.documents)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

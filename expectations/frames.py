@@ -217,55 +217,63 @@ def stated_total_frame(budgets: pd.DataFrame, totals: Iterable[StatedTotal]) -> 
 
 
 def review_frame(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFrame:
-    """The review table's pagu (T-C.31, hasil analisis kebutuhan) per sub kegiatan against the
-    plan table's pagu indikatif for the same year.
+    """Each sub kegiatan's pagu indikatif in the plan table beside its pagu in the review of the
+    draft RKPD (T-C.31): the rancangan awal half and the hasil analisis kebutuhan half.
 
-    Rows are matched on kode, or on level and name when the document prints no codes. Empty
-    when the document has no review table.
+    ``matches`` says whether the plan's amount is one of the review's: the plan's pagu must come
+    out of the review, from the draft or from the analysis of needs. Rows are matched on kode, or
+    on level and name when the document prints no codes; empty without a review table.
     """
-    columns = [*_CONTEXT, "tahun", "stated", "computed", "difference", "page", "review_page"]
+    columns = [*_CONTEXT, "tahun", "stated", "computed", "difference", "page", "matches",
+               "rancangan_awal", "hasil_analisis", "review_page"]  # fmt: skip
     if "table_kind" not in budgets.columns:
         return pd.DataFrame(columns=columns)
     amounts = plain_objects(budgets)
     names = plain_objects(programs).set_index(["doc_id", "node_id"])["nama"].to_dict()
-    amounts["match"] = [
-        kode if kode is not None else f"{level}:{_normal_name(names.get((doc, node)))}"
-        for doc, node, level, kode in zip(
-            amounts["doc_id"], amounts["node_id"], amounts["level"], amounts["kode"], strict=True
-        )
-    ]
-    review = amounts[
-        (amounts["table_kind"] == "review")
-        & (amounts["jenis"] == "pagu_hasil_analisis")
-        & (amounts["level"] == "sub_kegiatan")
-    ]
-    plan = amounts[
-        (amounts["table_kind"] == "rumusan")
-        & (amounts["jenis"] == "pagu_indikatif")
-        & (amounts["level"] == "sub_kegiatan")
-    ]
-    merged = review.merge(plan, on=["doc_id", "match", "tahun"], suffixes=("_review", ""))
+    if "nama" not in amounts.columns:
+        keys = zip(amounts["doc_id"], amounts["node_id"], strict=True)
+        amounts["nama"] = [names.get(key) for key in keys]
+    subs = amounts[amounts["level"] == "sub_kegiatan"]
+    review: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in records(subs[subs["table_kind"] == "review"]):
+        for key in _match_keys(row):  # by code and by name: either table may lack codes
+            half = review.setdefault(key, {})
+            half[row["jenis"]] = row["amount"]
+            half.setdefault("page", row["page"])
+    plan = subs[(subs["table_kind"] == "rumusan") & (subs["jenis"] == "pagu_indikatif")]
     rows = []
-    for row in records(merged):
-        stated, computed = row["amount_review"], row["amount"]
-        if stated is None or computed is None:
+    for row in records(plan):
+        printed = next((review[k] for k in _match_keys(row) if k in review), None)
+        if printed is None or row["amount"] is None:
             continue
+        draft = printed.get("pagu_rancangan_awal")
+        needs = printed.get("pagu_hasil_analisis")
+        known = [v for v in (draft, needs) if v is not None]
+        if not known:
+            continue
+        nearest = min(known, key=lambda v: abs(v - row["amount"]))
         rows.append(
             {
-                "doc_id": row["doc_id"],
-                "node_id": row["node_id"],
-                "level": row["level"],
-                "kode": row["kode"],
-                "nama": names.get((row["doc_id"], row["node_id"])),
+                **{c: row[c] for c in _CONTEXT},
                 "tahun": row["tahun"],
-                "stated": stated,
-                "computed": computed,
-                "difference": stated - computed,
+                "stated": row["amount"],
+                "computed": nearest,
+                "difference": row["amount"] - nearest,
                 "page": row["page"],
-                "review_page": row["page_review"],
+                "matches": row["amount"] in known,
+                "rancangan_awal": draft,
+                "hasil_analisis": needs,
+                "review_page": printed["page"],
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def _match_keys(row: dict[str, Any]) -> list[tuple[Any, ...]]:
+    keys = [(row["doc_id"], row["tahun"], "nama", _normal_name(row["nama"]))]
+    if row["kode"] is not None:
+        keys.insert(0, (row["doc_id"], row["tahun"], "kode", row["kode"]))
+    return keys
 
 
 def _normal_name(name: Any) -> str:
@@ -328,8 +336,8 @@ def target_frame(indicators: pd.DataFrame) -> pd.DataFrame:
     """Indicator targets with what the plausibility checks need: whether the unit counts
     something (a target is then expected) and whether it is a percentage."""
     frame = plain_objects(indicators)
-    if "measure" in frame.columns:
-        frame = frame[frame["measure"] == "target"]
+    if "table_kind" in frame.columns:  # the plan's own targets
+        frame = frame[(frame["table_kind"] == "rumusan") & (frame["measure"] == "target")]
     satuan = frame["satuan"].fillna("").astype(str).str.strip().str.lower()
     out = frame.assign(
         percent=satuan.isin(["%", "persen", "prosentase", "persentase"]),

@@ -86,12 +86,10 @@ def build_frames(
     stated_totals: Iterable[f.StatedTotal],
     reference: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Every frame a check runs on, from the three output tables."""
+    """Every frame a check runs on, from the output tables."""
     programs, indicators, budgets = tables["programs"], tables["indicators"], tables["budgets"]
     frames = {
-        "programs": f.plain_objects(programs),
-        "indicators": f.plain_objects(indicators),
-        "budgets": f.plain_objects(budgets),
+        **{name: f.plain_objects(table) for name, table in tables.items()},
         "tree": f.tree_frame(programs),
         "nomor": f.nomor_frame(programs),
         "rollup_kegiatan": f.rollup_frame(programs, budgets, "kegiatan"),

@@ -216,12 +216,13 @@ CHECKS: tuple[Check, ...] = (
         "cross_table",
         "error",
         "review",
-        "each sub kegiatan's pagu in the review of the draft RKPD (T-C.31, hasil analisis "
-        "kebutuhan) equals its pagu indikatif in the plan table",
-        (E.ExpectColumnPairValuesToBeEqual(column_A="stated", column_B="computed"),),
+        "each sub kegiatan's pagu indikatif in the plan table is one of the pagu the review of "
+        "the draft RKPD (T-C.31) prints for it: rancangan awal or hasil analisis kebutuhan",
+        (E.ExpectColumnValuesToBeInSet(column="matches", value_set=[True]),),
         lambda row: (
-            f"review table (page {row['review_page']}) {_amount(row['stated'])}, plan table "
-            f"{_amount(row['computed'])} (difference {_amount(row['difference'])})"
+            f"plan table {_amount(row['stated'])}; review table (page {row['review_page']}): "
+            f"rancangan awal {_amount(row['rancangan_awal'])}, hasil analisis kebutuhan "
+            f"{_amount(row['hasil_analisis'])}"
         ),
     ),
     Check(

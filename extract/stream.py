@@ -138,7 +138,9 @@ def _header_lines(lines: list[_Line], number_index: int) -> list[_Line]:
         x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]
         text = " ".join(w["text"] for w in phrases[0])
         wide = sum(x0 <= c <= x1 for c in centres) > 0.4 * len(centres)
-        if len(phrases) == 1 and (wide or _TITLE_LINE.match(text)):
+        # set larger than the column headings under it: a title line
+        larger = bool(header) and line.height > 1.2 * max(h.height for h in header)
+        if len(phrases) == 1 and (wide or larger or _TITLE_LINE.match(text)):
             break  # a title or agency line over the table, not a column heading
         header.insert(0, line)
         below = line

@@ -23,8 +23,18 @@ DATAPACKAGE_PATH = Path("datapackage.json")
 
 _DESCRIPTIONS = {
     "programs": "One row per program, kegiatan and sub kegiatan of each document's plan table.",
-    "indicators": "One row per performance indicator of a node and year, with its target.",
-    "budgets": "One row per amount of a node: year and kind (pagu indikatif, prakiraan maju).",
+    "indicators": (
+        "One row per indicator, measure and year, from the plan and the other tables "
+        "(table_kind). Rows with table_kind 'rumusan' belong to the programs row with the same "
+        "doc_id and node_id; rows of other tables are matched on kode, or on level and nama."
+    ),
+    "budgets": (
+        "One row per amount of a node, year and kind (jenis), from the plan and the other "
+        "tables (table_kind). Rows with table_kind 'rumusan' belong to the programs row with "
+        "the same doc_id and node_id; rows of other tables are matched on kode, or on level "
+        "and nama."
+    ),
+    "proposals": "One row per printed row of the community proposals table.",
 }
 
 
@@ -61,13 +71,6 @@ def _schema(table: str) -> dict[str, Any]:
         "primaryKey": list(KEYS[table]),
         "missingValues": [""],
     }
-    if table != "programs":
-        schema["foreignKeys"] = [
-            {
-                "fields": ["doc_id", "node_id"],
-                "reference": {"resource": "programs", "fields": ["doc_id", "node_id"]},
-            }
-        ]
     return schema
 
 

@@ -95,8 +95,9 @@ def write_outputs(
     *,
     code_list: Path | None = None,
 ) -> dict[str, Any]:
-    """Write the three tables over all documents, validate them, and write the summary,
-    Data Docs, audit reports and data package (see :func:`renja.validate.validate_dir`).
+    """Write the tables (programs, indicators, budgets, proposals) over all documents, validate
+    them, and write the summary, Data Docs, audit reports and data package (see
+    :func:`renja.validate.validate_dir`).
 
     Returns the summary. Rejected documents contribute no rows but are listed with their reason.
     """

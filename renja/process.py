@@ -13,12 +13,15 @@ import pandas as pd
 
 from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
 from extract.tables import read_tables
+from transform.evaluation import measured_frames
 from transform.fields import empty_frame, enforce_schema
 from transform.headers import PLAN_TITLE as _PLAN_TITLE
 from transform.headers import id_column_indices, title_kind
 from transform.hierarchy import StatedTotal, build_plan
 from transform.numbers import parse_amount
-from transform.rows import PlanTable, plan_rows, select_plan_tables
+from transform.proposals import proposal_rows
+from transform.review import node_prefix, review_frames
+from transform.rows import PlanTable, plan_rows, select_plan_tables, select_tables
 
 __all__ = ["DocumentResult", "process_pdf"]
 
@@ -72,10 +75,13 @@ class DocumentResult:
                 level: int((programs["level"] == level).sum())
                 for level in ("program", "kegiatan", "sub_kegiatan")
             }
-            budgets = self.frames["budgets"]
-            entry["unreadable_values"] = int(budgets["amount_flag"].notna().sum()) + int(
-                self.frames["indicators"]["target_flag"].notna().sum()
+            budgets, indicators = self.frames["budgets"], self.frames["indicators"]
+            plan_budgets = budgets[budgets["table_kind"] == "rumusan"]
+            plan_indicators = indicators[indicators["table_kind"] == "rumusan"]
+            entry["unreadable_values"] = int(plan_budgets["amount_flag"].notna().sum()) + int(
+                plan_indicators["target_flag"].notna().sum()
             )
+            entry["other_tables"] = _other_counts(self.frames)
         entry["stated_totals"] = [
             {
                 "source": t.source,
@@ -91,21 +97,38 @@ class DocumentResult:
         return entry
 
 
+def _other_counts(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
+    """Rows read from the tables other than the plan, by kind: indicator and budget rows, and
+    how many of their values were left null with a flag."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, flag in (("indicators", "target_flag"), ("budgets", "amount_flag")):
+        frame = frames[name]
+        for kind, rows in frame[frame["table_kind"] != "rumusan"].groupby("table_kind"):
+            entry = counts.setdefault(str(kind), {"indicators": 0, "budgets": 0, "unreadable": 0})
+            entry[name] = len(rows)
+            entry["unreadable"] += int(rows[flag].notna().sum())
+    if len(frames.get("proposals", ())):
+        counts["usulan"] = {"proposals": len(frames["proposals"])}
+    return counts
+
+
 _HEADER_WORDS = re.compile(r"indikator", re.IGNORECASE)
 _BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
 
 
-def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int]]:
+def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int], list[int]]:
     """Pages worth a table search, judged from the fast text layer.
 
     A page is searched when it prints a plan table title, a plan-like header (indicators and
     budgets), or amounts while a plan table is running; and the page after each such page (a
     table's last rows may carry no amount). Pages of another titled table (the review of the
     draft RKPD, the evaluation of last year) are skipped until a new title appears. Also
-    returns the pages that open inside such another table, whose first table is not the plan.
+    returns the pages that open inside such another table, whose first table is not the plan,
+    and the pages of the other titled tables (and the page after each), read for their own rows.
     """
     numbers: set[int] = set()
     inside_other: set[int] = set()
+    other: set[int] = set()
     state: str | None = None
     for page in pages:
         kind = _titled_kind(page.text)
@@ -120,19 +143,41 @@ def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int]]:
         elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 2)):
             state = "plan"
             numbers.add(page.number)
+        elif state == "other" and _table_like(page):
+            pass  # the other table runs on (evaluation and service pages print no amounts)
         elif page.amount_tokens < 2 and not header:
             state = None
+        if state == "other":
+            other.add(page.number)
     numbers |= {n + 1 for n in numbers if n < len(pages)}
-    return sorted(numbers), inside_other
+    other |= {n + 1 for n in other if n < len(pages)}
+    return sorted(numbers), inside_other, sorted(other)
 
 
-_LABEL_LINE = re.compile(r"^\s*tabel\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
+_VALUE_TOKEN = re.compile(r"(?<!\S)\d+(?:[.,]\d+)?%?(?!\S)")
+
+
+def _table_like(page: PageText) -> bool:
+    """Whether a page prints many bare numbers (targets, realisations, percentages), as the
+    pages of an evaluation or service performance table do and narrative pages do not."""
+    return len(_VALUE_TOKEN.findall(page.text)) >= 40
+
+
+_LABEL_LINE = re.compile(r"^\s*tabel\.?\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
+
+
+# The evaluation's title is often printed without a table number.
+_UNNUMBERED_TITLE = re.compile(
+    r"^\s*rekapitulasi\s+evaluasi\s+hasil\s+pelaksanaan\s+renja\b.*$", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _titled_kind(text: str) -> str | None:
     """The kind of the last table title ("Tabel 2.4 Review ...") printed on a page, if any."""
     kind = None
-    for match in _LABEL_LINE.finditer(text):
+    titles = sorted([*_LABEL_LINE.finditer(text), *_UNNUMBERED_TITLE.finditer(text)],
+                    key=lambda m: m.start())  # fmt: skip
+    for match in titles:
         following = text[match.start() : match.end() + 160]
         kind = title_kind(following)[0] or kind
     return kind
@@ -223,8 +268,10 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
         if any(p.images for p in pages):
             raise DocumentError("no text layer (scanned pages; OCR is needed)")
         raise DocumentError("no text and no images on any page (blank document)")
-    candidates, inside_other = _candidate_pages(pages)
-    plans = select_plan_tables(read_tables(path, candidates, id_column_indices), inside_other)
+    candidates, inside_other, other_pages = _candidate_pages(pages)
+    to_read = sorted(set(candidates) | set(other_pages))
+    found = select_tables(read_tables(path, to_read, id_column_indices), inside_other)
+    plans = [t for t in found if t.is_plan]
     if not plans:  # the text layer misled the page selection: search every page with amounts
         wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
         plans = select_plan_tables(read_tables(path, wider, id_column_indices))
@@ -251,8 +298,50 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
     if built.nodes.empty:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
     frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
+    for name, frame in _other_tables(found, tahun).items():
+        frames[name] = pd.concat([frames.get(name, pd.DataFrame()), frame], ignore_index=True)
     result.frames = _with_document_columns(frames, result)
     return result
+
+
+def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.DataFrame]:
+    """Indicators and budgets of the document's other tables (review of the draft RKPD,
+    evaluation of the previous Renja, service performance), each table's node ids prefixed so
+    that they stay apart from the plan's; and the community proposals."""
+    indicators, budgets, proposals = [], [], []
+    unnumbered: Counter[str] = Counter()
+    for table in found:
+        if table.kind == "usulan":
+            proposals.append(proposal_rows(table))
+            continue
+        if table.kind not in ("review", "evaluasi", "kinerja_pelayanan"):
+            continue
+        unnumbered[table.kind] += not table.label
+        prefix = node_prefix(table, unnumbered[table.kind])
+        if table.kind == "review":
+            ind, bud = review_frames(table, tahun, prefix)
+            budgets.append(bud)
+        else:
+            ind, bud = measured_frames(table, prefix)
+            budgets.append(bud)
+        indicators.append(ind)
+    return {
+        "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),
+        "budgets": pd.concat(budgets, ignore_index=True) if budgets else pd.DataFrame(),
+        "proposals": _numbered(proposals),
+    }
+
+
+def _numbered(proposals: list[pd.DataFrame]) -> pd.DataFrame:
+    """The proposals of all tables; two unnumbered tables keep their rows apart by number."""
+    frames = [f for f in proposals if not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    frame = pd.concat(frames, ignore_index=True)
+    duplicated = frame.duplicated(["source_table", "usulan_no"])
+    if duplicated.any():
+        frame["usulan_no"] = frame.groupby("source_table").cumcount() + 1
+    return frame
 
 
 def _with_document_columns(
@@ -262,7 +351,7 @@ def _with_document_columns(
         doc_id=result.doc_id, source_file=result.source_file, opd=result.opd, tahun=result.tahun
     )
     out = {"programs": enforce_schema(programs, "programs")}
-    for name in ("indicators", "budgets"):
+    for name in ("indicators", "budgets", "proposals"):
         frame = frames.get(name)
         out[name] = (
             empty_frame(name)

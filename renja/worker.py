@@ -12,6 +12,7 @@ Run as ``python -m renja.worker PDF RESULT_DIR``.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import resource
 import signal
@@ -29,6 +30,7 @@ from transform.fields import TABLES
 __all__ = ["DocumentOutcome", "Limits", "extract_isolated"]
 
 _RESULT = "result.json"
+log = logging.getLogger("renja")
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,14 @@ def extract_isolated(path: Path, limits: Limits, sha256: str | None = None) -> D
             )
         result = Path(tmp) / _RESULT
         if process.returncode != 0 or not result.exists():
-            return rejected(path, _death(process.returncode, stderr, limits), sha256)
+            reason = _death(process.returncode, stderr, limits)
+            log.warning("%s: %s\n%s", path, reason, stderr.decode("utf-8", "replace")[-2000:])
+            return rejected(path, reason, sha256)
         entry = json.loads(result.read_text(encoding="utf-8"))
+        if str(entry.get("reason") or "").startswith("could not be processed"):
+            # an internal error, not a fault of the document: keep the worker's traceback
+            log.error("%s (%s): %s\n%s", path, entry.get("doc_id"), entry["reason"],
+                      stderr.decode("utf-8", "replace")[-4000:])  # fmt: skip
         frames = {
             name: pd.read_parquet(Path(tmp) / f"{name}.parquet", dtype_backend="pyarrow")
             for name in TABLES

@@ -82,3 +82,18 @@ def test_a_code_split_over_five_columns_joins_back(parts: tuple, pad_urusan: boo
     assert parent_kode(kode) == f"{u}.{b:02d}.{p:02d}.{k}.{kk:02d}"
     glued, rest = split_glued_kode(f"{kode} Penyusunan Dokumen")
     assert (glued, rest) == (kode, "Penyusunan Dokumen")
+
+
+def test_levels_numbered_each_on_its_own() -> None:
+    """I program, 1 kegiatan, (1) sub kegiatan (Tabel 2.4 of the sample); I / I.1 / I.1.1
+    elsewhere keeps its meaning."""
+    from transform.codes import nomor_levels
+
+    own = nomor_levels(["I", "1", "(1)", "(2)", "2", "II"])
+    assert [own(n) for n in ["I", "1", "(1)", "12", "(34)", "VI", "x", None]] == [
+        "program", "kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan", "program", None, None,
+    ]  # fmt: skip
+    dotted = nomor_levels(["I", "I.1", "I.1.1"])
+    assert [dotted(n) for n in ["I", "I.1", "I.1.1", "(1)"]] == [
+        "program", "kegiatan", "sub_kegiatan", None,
+    ]  # fmt: skip

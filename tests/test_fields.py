@@ -38,7 +38,8 @@ def test_enforce_schema_fails_loudly() -> None:
     with pytest.raises(SchemaError, match="null"):
         enforce_schema(bad, "budgets")
     row = {c: None for c in frame.columns} | {
-        "doc_id": "x", "node_id": "P01", "level": "programme", "tahun": 2022,
+        "doc_id": "x", "table_kind": "rumusan", "node_id": "P01", "level": "programme",
+        "tahun": 2022,
         "jenis": "pagu_indikatif", "page": 1,
     }  # fmt: skip
     with pytest.raises(SchemaError, match="not allowed"):
@@ -51,3 +52,17 @@ def test_docs_check_table_is_generated_from_the_suites() -> None:
     assert (ROOT / "docs" / "checks.md").read_text() == generated.stdout, (
         "docs/checks.md is stale: regenerate it with `renja checks > docs/checks.md`"
     )
+
+
+def test_keys_are_unique_and_plan_rows_are_marked(sample_result) -> None:
+    from transform.fields import KEYS
+
+    for table, frame in sample_result.frames.items():
+        assert not frame.duplicated(list(KEYS[table])).any(), table
+    plan = sample_result.frames["budgets"]
+    plan = plan[plan["jenis"].isin(["pagu_indikatif", "prakiraan_maju"])]
+    assert set(plan["table_kind"]) == {"rumusan"}
+    indicators = sample_result.frames["indicators"]
+    rumusan = indicators[indicators["table_kind"] == "rumusan"]
+    assert set(rumusan["measure"]) == {"target"}
+    assert set(rumusan["tahun"]) == {2022, 2023}

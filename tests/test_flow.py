@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from flows.pipeline import discover_pdfs
 
 
@@ -18,3 +20,31 @@ def test_a_file_named_directly_is_taken_whatever_its_suffix(tmp_path: Path) -> N
     odd = tmp_path / "renja.bin"
     odd.write_bytes(b"%PDF-1.4")
     assert discover_pdfs([odd]) == [odd.resolve()]
+
+
+def test_io_errors_are_retried_and_parse_errors_are_not(monkeypatch) -> None:
+    from conftest import SAMPLE
+
+    import flows.pipeline as pipeline
+
+    calls: list[str] = []
+
+    def flaky(path: Path) -> str:
+        calls.append("call")
+        if len(calls) < 3:
+            raise OSError("stale NFS file handle")
+        return "abc"
+
+    monkeypatch.setattr(pipeline, "content_hash", flaky)
+    assert pipeline.identify_document(SAMPLE) == "abc"
+    assert len(calls) == 3  # two I/O errors, retried
+
+    def broken(path: Path) -> str:
+        calls.append("call")
+        raise ValueError("not a transient fault")
+
+    calls.clear()
+    monkeypatch.setattr(pipeline, "content_hash", broken)
+    with pytest.raises(ValueError):
+        pipeline.identify_document(SAMPLE)
+    assert len(calls) == 1  # never retried

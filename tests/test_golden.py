@@ -51,10 +51,18 @@ def test_sample_states_no_total(sample_result) -> None:
 
 
 def test_sample_provenance(sample_result) -> None:
-    """Every row names the printed table and a page inside it (the table runs on pages 13-21)."""
-    for frame in sample_result.frames.values():
-        assert set(frame["source_table"]) == {"3.3"}
-        assert frame["page"].between(13, 21).all()
+    """Every plan row names the printed table and a page inside it (the table runs on pages
+    13-21); the review table's rows name theirs (Tabel 2.4, pages 10-11)."""
+    assert sample_result.frames["proposals"].empty  # the sample prints no proposals table
+    for name in ("programs", "indicators", "budgets"):
+        frame = sample_result.frames[name]
+        plan = frame[frame["table_kind"] == "rumusan"] if "table_kind" in frame else frame
+        assert set(plan["source_table"]) == {"3.3"}
+        assert plan["page"].between(13, 21).all()
+        if "table_kind" in frame:
+            other = frame[frame["table_kind"] != "rumusan"]
+            assert set(other["source_table"]) == {"2.4"}
+            assert other["page"].between(10, 11).all()
     programs = sample_result.frames["programs"]
     first = programs.iloc[0]
     assert (first["kode"], first["page"], first["node_id"]) == ("2.07.03", 13, "P01")

@@ -223,3 +223,15 @@ def test_codes_printed_in_part_per_level_are_made_whole() -> None:
     assert glued.nodes["nama"].tolist()[1:] == [
         "Pelaksanaan Pelatihan", "Proses Pelaksanaan", "Pengukuran",
     ]  # fmt: skip
+
+
+def test_unit_set_above_its_number_in_a_narrow_cell() -> None:
+    """Sumut's evaluation prints "orang" on the line above "82" in one cell: value and unit;
+    a cell whose lines interleave digits and letters stays unread, with its text."""
+    from transform.hierarchy import parse_target
+
+    value, satuan = parse_target("orang 82", "")
+    assert (value.value, value.raw, value.flag, satuan) == (Decimal(82), "orang 82", None, "orang")
+    value, satuan = parse_target("layana 3600 n", "")
+    assert (value.value, value.raw, satuan) == (None, "layana 3600 n", "")
+    assert value.flag is not None

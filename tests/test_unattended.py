@@ -113,7 +113,9 @@ def test_the_good_document_is_complete(bad_run) -> None:
     good = programs[programs["source_file"] == "good.pdf"]
     assert len(good) == 77
     budgets = pd.read_parquet(bad_run["out"] / "budgets.parquet")
-    assert len(budgets[budgets["doc_id"] == good["doc_id"].iloc[0]]) == 154
+    mine = budgets[budgets["doc_id"] == good["doc_id"].iloc[0]]
+    assert len(mine[mine["table_kind"] == "rumusan"]) == 154
+    assert len(mine[mine["table_kind"] == "review"]) == 56  # Tabel 2.4
 
 
 def test_a_second_run_changes_nothing(bad_run) -> None:

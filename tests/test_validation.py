@@ -51,7 +51,8 @@ def test_sample_reports_only_its_printed_inconsistency(sample_out) -> None:
 
 def _amount_row(tables: dict, kode: str, tahun: int) -> int:
     budgets = tables["budgets"]
-    match = budgets.index[(budgets["kode"] == kode) & (budgets["tahun"] == tahun)]
+    match = budgets.index[(budgets["kode"] == kode) & (budgets["tahun"] == tahun)
+                          & (budgets["table_kind"] == "rumusan")]  # fmt: skip
     assert len(match) == 1
     return int(match[0])
 
@@ -88,7 +89,33 @@ def test_planted_sub_kegiatan_amount(sample_out) -> None:
     page = int(tables["budgets"].at[_amount_row(tables, kegiatan, 2022), "page"])
     planted = ("sum_sub_kegiatan", kegiatan, 2022, _money(stated),
                _money(stated + 1_000_000), page)  # fmt: skip
-    assert _errors(result) == {SAMPLE_FAULT, planted}
+    sub_row = _amount_row(tables, sub, 2022)
+    new, sub_page = tables["budgets"].at[sub_row, "amount"], tables["budgets"].at[sub_row, "page"]
+    # the review of the draft RKPD (Tabel 2.4) prints the old amount for this sub kegiatan
+    review = ("review_pagu", sub, 2022, _money(new), _money(new - 1_000_000), int(sub_page))
+    assert _errors(result) == {SAMPLE_FAULT, planted, review}
+
+
+def test_planted_review_amount(sample_out) -> None:
+    out, summary = sample_out
+    tables = read_tables(out)
+    budgets = tables["budgets"].astype({"amount": object})
+    sub = "2.07.01.2.01.07"
+    rows = budgets.index[(budgets["table_kind"] == "review") & (budgets["kode"] == sub)]
+    if rows.empty:  # the review prints no codes: it is matched on level and name
+        nama = tables["programs"].set_index("kode").at[sub, "nama"]
+        rows = budgets.index[(budgets["table_kind"] == "review") & (budgets["nama"] == nama)
+                             & (budgets["level"] == "sub_kegiatan")]  # fmt: skip
+    [row] = rows
+    budgets.at[row, "amount"] = budgets.at[row, "amount"] + 7
+    tables["budgets"] = budgets
+    result = _revalidate(tables, summary)
+    plan = _budget(tables, sub, 2022)
+    page = int(tables["budgets"].at[_amount_row(tables, sub, 2022), "page"])
+    assert _errors(result) == {
+        SAMPLE_FAULT,
+        ("review_pagu", sub, 2022, _money(plan), _money(plan + 7), page),
+    }
 
 
 def test_planted_kegiatan_total(sample_out) -> None:
@@ -183,7 +210,7 @@ def test_datapackage_describes_the_tables(sample_out) -> None:
         columns = pq.read_schema(out / resource["path"]).names
         assert [f["name"] for f in resource["schema"]["fields"]] == columns
     budgets = next(r for r in package["resources"] if r["name"] == "budgets")
-    assert budgets["schema"]["foreignKeys"][0]["reference"]["resource"] == "programs"
+    assert budgets["schema"]["primaryKey"] == ["doc_id", "table_kind", "node_id", "tahun", "jenis"]
     import hashlib
 
     [source] = package["sources"]
@@ -288,6 +315,9 @@ def test_real_documents(tmp_path: Path) -> None:
         if f["check"] == "nomor_prefix"
     }  # fmt: skip
     assert warnings == {("nomor_prefix", "numbered VIII.3 under VII")}
+    # the review (pages 38-47) lists 22 sub kegiatan; the plan takes each one's Ranwal RKPD pagu
+    review = next(c for c in sumut["checks"] if c["check"] == "review_pagu")
+    assert (review["checked"], review["success"]) == (22, True)
 
 
 def test_code_list_names_the_new_code_of_a_recoded_item(tmp_path: Path, sample_out) -> None:

@@ -9,7 +9,7 @@ write ``02`` for ``2``, use ``X.XX`` for the Penunjang program, or print no code
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 Level = Literal["program", "kegiatan", "sub_kegiatan"]
@@ -20,6 +20,7 @@ __all__ = [
     "KODE_PATTERNS",
     "Level",
     "join_kode",
+    "nomor_levels",
     "level_of_kode",
     "level_of_nomor",
     "normalise_kode",
@@ -103,6 +104,32 @@ def level_of_nomor(nomor: str | None) -> Level | None:
         return None
     depth = len(text.split("."))
     return LEVELS[depth - 1] if depth <= 3 else None
+
+
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_ARABIC = re.compile(r"^\d+\.?$")
+_BRACKETED = re.compile(r"^\(\d+\)$")
+
+
+def nomor_levels(nomors: Iterable[str | None]) -> Callable[[str | None], Level | None]:
+    """How a table numbers its levels. Most print ``I`` / ``I.1`` / ``I.1.1``; some number each
+    level on its own: ``I`` program, ``1`` kegiatan, ``(1)`` sub kegiatan (counting on through
+    the table). The second style is told by its bracketed numbers beside Roman ones."""
+    texts = [re.sub(r"\s+", "", n) for n in nomors if n]
+    if not (any(_BRACKETED.match(t) for t in texts) and any(_ROMAN.match(t) for t in texts)):
+        return level_of_nomor
+
+    def by_style(nomor: str | None) -> Level | None:
+        text = re.sub(r"\s+", "", nomor or "")
+        if _ROMAN.match(text):
+            return "program"
+        if _ARABIC.match(text):
+            return "kegiatan"
+        if _BRACKETED.match(text):
+            return "sub_kegiatan"
+        return None
+
+    return by_style
 
 
 def split_glued_kode(text: str) -> tuple[str | None, str]:

@@ -39,6 +39,18 @@ class Field:
 
 _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
+# The printed table a row comes from, by its form in Permendagri 86/2017.
+TABLE_KINDS = ("rumusan", "review", "evaluasi", "kinerja_pelayanan")
+MEASURES = (
+    "target", "target_rancangan_awal", "target_hasil_analisis", "target_renstra",
+    "realisasi", "realisasi_kumulatif", "capaian_persen", "capaian_kumulatif_persen",
+    "target_ikk", "proyeksi",
+)  # fmt: skip
+JENIS = (
+    "pagu_indikatif", "prakiraan_maju", "pagu_rancangan_awal", "pagu_hasil_analisis",
+    "pagu_renstra", "pagu_renja", "realisasi_anggaran", "realisasi_anggaran_kumulatif",
+)  # fmt: skip
+
 _COMMON = {
     "doc_id": Field(
         "doc_id", pa.string(), "First 16 hex digits of the SHA-256 of the source PDF's bytes.",
@@ -47,7 +59,10 @@ _COMMON = {
     "node_id": Field(
         "node_id", pa.string(),
         "Position of the node in the document's hierarchy: P01 (program), P01.K02 (kegiatan), "
-        "P01.K02.S03 (sub kegiatan); unique within a document and stable across runs.",
+        "P01.K02.S03 (sub kegiatan); unique within a document and stable across runs. Rows of "
+        "other tables than the plan carry their position in their own table, prefixed by its "
+        "label: T2.4/P01.K02 (review#1/... for the first unnumbered review), T2.2/I03 for the "
+        "third service performance indicator; they link to no programs row.",
         nullable=False,
     ),
     "level": Field("level", pa.string(), "Level of the node.", nullable=False, allowed=_LEVELS),
@@ -58,6 +73,19 @@ _COMMON = {
         "none.",
     ),
     "tahun": Field("tahun", pa.int16(), "Year the value refers to.", unit="year", nullable=False),
+    "table_kind": Field(
+        "table_kind", pa.string(),
+        "Which printed table the row comes from: rumusan (the plan, T-C.33), review (review of the "
+        "draft RKPD, T-C.31: rancangan awal and hasil analisis kebutuhan), evaluasi (evaluation "
+        "of the previous Renja and Renstra achievement, T-C.29), kinerja_pelayanan (service "
+        "performance, T-C.30).",
+        nullable=False, allowed=TABLE_KINDS,
+    ),
+    "nama": Field(
+        "nama", pa.string(),
+        "Name of the program, kegiatan or sub kegiatan as printed in the row's own table (rows "
+        "of other tables link to no programs row: match them on kode, or on level and nama).",
+    ),
     "source_table": Field(
         "source_table", pa.string(), "Label of the printed table the value comes from (e.g. 3.3); "
         "empty when the table is unnumbered.",
@@ -86,18 +114,27 @@ FIELDS: dict[str, list[Field]] = {
     ],
     "indicators": [
         _COMMON["doc_id"],
+        _COMMON["table_kind"],
         _COMMON["node_id"],
-        _COMMON["level"],
+        Field("level", pa.string(), "Level of the node; null for service performance "
+              "indicators (kinerja_pelayanan), which belong to no node.", allowed=_LEVELS),
         _COMMON["kode"],
+        _COMMON["nama"],
         Field("indikator_no", pa.int16(), "Order of the indicator within its node, from 1.",
               nullable=False),
         Field("indikator", pa.string(), "Performance indicator as printed."),
         Field("satuan", pa.string(), "Unit of the target as printed (%, org, dokumen ...); taken "
               "from the target cell when the document prints number and unit together."),
         Field("lokasi", pa.string(), "Location as printed."),
+        Field("measure", pa.string(),
+              "What the value is: target (plan), target_rancangan_awal / target_hasil_analisis "
+              "(the two halves of the review), target_renstra, realisasi, realisasi_kumulatif "
+              "(up to and including tahun), capaian_persen (realisasi / target, %), "
+              "capaian_kumulatif_persen (against the Renstra target, %), target_ikk, proyeksi.",
+              nullable=False, allowed=MEASURES),
         _COMMON["tahun"],
-        Field("target", pa.float64(), "Target value; null when empty or unreadable.",
-              unit="satuan"),
+        Field("target", pa.float64(), "The value of the measure (for the plan: the target); "
+              "null when empty or unreadable.", unit="satuan"),
         Field("target_raw", pa.string(), "Target cell text as printed (lines joined by a space)."),
         Field("target_flag", pa.string(), "Why the target could not be read; null when it was."),
         _COMMON["source_table"],
@@ -105,12 +142,17 @@ FIELDS: dict[str, list[Field]] = {
     ],
     "budgets": [
         _COMMON["doc_id"],
+        _COMMON["table_kind"],
         _COMMON["node_id"],
         _COMMON["level"],
         _COMMON["kode"],
+        _COMMON["nama"],
         _COMMON["tahun"],
         Field("jenis", pa.string(), "pagu_indikatif for the plan year, prakiraan_maju for the "
-              "next year.", nullable=False, allowed=("pagu_indikatif", "prakiraan_maju")),
+              "next year (plan table); pagu_rancangan_awal and pagu_hasil_analisis (the two "
+              "halves of the review of the draft RKPD); pagu_renstra, pagu_renja, "
+              "realisasi_anggaran and realisasi_anggaran_kumulatif (up to and including tahun) "
+              "from the Rp columns of the evaluation.", nullable=False, allowed=JENIS),
         Field("amount", AMOUNT_TYPE, "Amount, exact (decimal, 2 places); null when the cell is "
               "empty or unreadable.", unit="IDR"),
         Field("amount_raw", pa.string(), "Amount cell text as printed (lines joined)."),
@@ -119,13 +161,34 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["source_table"],
         _COMMON["page"],
     ],
+    "proposals": [
+        _COMMON["doc_id"],
+        Field("usulan_no", pa.int16(), "Order of the printed row within its proposals table, "
+              "from 1.", nullable=False),
+        Field("program", pa.string(), "Program the proposal falls under, as printed (the "
+              "numbered or PROGRAM row above it, or the row's program column)."),
+        Field("kegiatan", pa.string(), "Kegiatan proposed, as printed; carried down to the rows "
+              "under it that print none; null on a program's own row."),
+        Field("lokasi", pa.string(), "Location as printed."),
+        Field("indikator", pa.string(), "Performance indicator (or the proposal itself) as "
+              "printed."),
+        Field("besaran", pa.float64(), "Size or volume proposed; null when empty or unreadable.",
+              unit="satuan"),
+        Field("besaran_raw", pa.string(), "Size / volume cell text as printed."),
+        Field("besaran_flag", pa.string(), "Why the size could not be read; null when it was."),
+        Field("satuan", pa.string(), "Unit of the size, taken from the cell (120 Orang, 100 %)."),
+        Field("catatan", pa.string(), "Notes as printed."),
+        _COMMON["source_table"],
+        _COMMON["page"],
+    ],
 }  # fmt: skip
 
 TABLES = tuple(FIELDS)
 KEYS: dict[str, tuple[str, ...]] = {
     "programs": ("doc_id", "node_id"),
-    "indicators": ("doc_id", "node_id", "indikator_no", "tahun"),
-    "budgets": ("doc_id", "node_id", "tahun", "jenis"),
+    "indicators": ("doc_id", "table_kind", "node_id", "indikator_no", "measure", "tahun"),
+    "budgets": ("doc_id", "table_kind", "node_id", "tahun", "jenis"),
+    "proposals": ("doc_id", "source_table", "usulan_no"),
 }
 
 

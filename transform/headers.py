@@ -22,6 +22,10 @@ __all__ = [
     "header_rows",
     "is_number_row",
     "map_header",
+    "measure_columns",
+    "ValueColumns",
+    "other_kind",
+    "review_halves",
     "title_kind",
 ]
 
@@ -29,10 +33,11 @@ _KEYWORDS = (
     "kode", "urusan", "bidang", "program", "kegiatan", "indikator", "kinerja", "satuan", "lokasi",
     "target", "capaian", "pagu", "kebutuhan", "dana", "sumber", "catatan", "penting", "penanggung",
     "jawab", "prakiraan", "rencana", "tahun", "nomor", "keterangan", "anggaran", "klasifikasi",
-    "tolok", "ukur", "uraian",
+    "tolok", "ukur", "uraian", "rancangan", "ranwal", "rkpd", "analisis", "realisasi", "renstra",
+    "proyeksi",
 )  # fmt: skip
 _YEAR = re.compile(r"\b(20\d\d)\b")
-_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?$")
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")  # "8=(7/6)": a number and its formula
 
 
 def compact(text: str | None) -> str:
@@ -94,6 +99,8 @@ def _is_header_row(row: list[str | None]) -> bool:
     texts = [c for c in row if c and c.strip()]
     if not texts:
         return False
+    if len(texts) >= 2 and all(_YEAR.fullmatch(compact(t)) for t in texts):
+        return True  # the years under "Target Renstra" / "Realisasi" / "Proyeksi"
     for text in texts:
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
@@ -278,7 +285,7 @@ PLAN_TITLE = re.compile(
     r"rumusan\s+rencana\s+program|rencana\s+program\s+(?:dan|,)\s*kegiatan.{0,80}prakiraan\s+maju",
     re.IGNORECASE | re.DOTALL,
 )
-_TABLE_LABEL = re.compile(r"\btabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
+_TABLE_LABEL = re.compile(r"\btabel\.?\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
 def title_kind(text: str) -> tuple[str | None, str | None]:
@@ -295,3 +302,141 @@ def title_kind(text: str) -> tuple[str | None, str | None]:
     if _PLAN_TABLE.search(text):
         return "plan", label
     return (None, label) if label else (None, None)
+
+
+# The other tables of a Renja (Permendagri 86/2017), by the words of their titles.
+_OTHER_KINDS = (
+    ("review", re.compile(r"review|rancangan\s+awal|ranwal|rancangan\s+rkpd", re.IGNORECASE)),
+    ("evaluasi", re.compile(r"evaluasi", re.IGNORECASE)),
+    ("kinerja_pelayanan", re.compile(r"kinerja\s+pelayanan|pencapaian\s+kinerja", re.IGNORECASE)),
+    ("usulan", re.compile(r"usulan|pemangku", re.IGNORECASE)),
+)
+
+
+def other_kind(text: str) -> str | None:
+    """Which of the other Renja tables a title names: ``review`` (T-C.31), ``evaluasi``
+    (T-C.29), ``kinerja_pelayanan`` (T-C.30), ``usulan`` (proposals), or None."""
+    label_match = list(_TABLE_LABEL.finditer(text))
+    if label_match:
+        text = text[label_match[-1].start() :]
+    for kind, pattern in _OTHER_KINDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+_HASIL = re.compile(r"hasilanalisis|analisiskebutuhan")
+
+
+def review_halves(table: RawTable) -> list[tuple[str, HeaderMap]]:
+    """The halves of a review table (T-C.31), each with the header map of its own columns:
+    ``rancangan_awal`` (the draft RKPD) and ``hasil_analisis`` (the needs analysis).
+
+    The form prints the draft first and the needs analysis second, each from its own
+    Program/Kegiatan column on; columns before the first (the row number) and after the last
+    half's columns (notes) belong to both. A table printing one half only is the draft RKPD
+    the title names, unless its heading says it is the needs analysis.
+    """
+    n_rows = header_rows(table)
+    texts = _column_texts(table, n_rows)
+    starts = [c for c, text in enumerate(texts) if (r := _role_of(text)) and r.name == "nama"]
+    if len(starts) >= 2:
+        bounds = [("rancangan_awal", starts[0], starts[1]), ("hasil_analisis", starts[1], None)]
+    else:
+        hasil = any(_HASIL.search(compact(text)) for text in texts)
+        bounds = [("hasil_analisis" if hasil else "rancangan_awal", 0, None)]
+    first = starts[0] if starts else 0
+    halves = []
+    for name, lo, hi in bounds:
+        end = len(texts) if hi is None else hi
+        kept = [t if c < first or lo <= c < end else "" for c, t in enumerate(texts)]
+        header = HeaderMap(n_header_rows=n_rows)
+        _map_texts(header, kept)
+        halves.append((name, header))
+    return halves
+
+
+_UP_TO = re.compile(r"s\s*/\s*d|sampai|hingga", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^\(?(20\d\d)\)?$")
+
+
+def _measure(text: str) -> tuple[str, int | None] | None:
+    """What a column of an evaluation or service performance table holds, and for which year:
+    the leaf heading says what (Target, Realisasi, Tingkat Realisasi, Proyeksi), the headings
+    over it say what when the leaf is only a year ("Realisasi | 2020")."""
+    parts = [p for p in text.split(" | ") if p.strip()]
+    if not parts:
+        return None
+    leaf, groups = parts[-1], parts[:-1]
+    year_only = _YEAR_ONLY.match(compact(leaf))
+    if year_only and groups:
+        leaf, groups = groups[-1], groups[:-1]
+    words, whole = compact(leaf), compact(text)
+    years = _YEAR.findall(leaf) or [y for g in reversed(groups) for y in _YEAR.findall(g)][:1]
+    year = int(year_only[1]) if year_only else int(years[-1]) if years else None
+    if "tingkat" in words:
+        return ("capaian_kumulatif_persen" if "renstra" in whole else "capaian_persen"), year
+    if "proyeksi" in words:
+        return "proyeksi", year
+    if "realisasi" in words:
+        return ("realisasi_kumulatif" if _UP_TO.search(leaf) else "realisasi"), year
+    if "target" in words and "ikk" in words:
+        return "target_ikk", year
+    if "target" in words:
+        return ("target_renstra" if "renstra" in words else "target"), year
+    return None
+
+
+@dataclass
+class ValueColumns:
+    """The value columns of an evaluation or service performance table: ``measures`` (column
+    -> measure and year, read into indicators), ``amounts`` (column -> budget kind and year:
+    the Rp sub columns), ``header`` (the other columns: codes, names, indicators, units) and
+    ``extra_rows`` (1 when a row of K / Rp sub headings follows the column numbers)."""
+
+    measures: dict[int, tuple[str, int]]
+    amounts: dict[int, tuple[str, int]]
+    header: HeaderMap
+    extra_rows: int = 0
+
+
+# The money a T-C.29 measure stands for, in its Rp sub column.
+_AMOUNT_OF = {
+    "target_renstra": "pagu_renstra",
+    "target": "pagu_renja",
+    "realisasi": "realisasi_anggaran",
+    "realisasi_kumulatif": "realisasi_anggaran_kumulatif",
+}
+_SUB_HEADING = re.compile(r"^(k|rp)$")
+
+
+def measure_columns(table: RawTable) -> ValueColumns:
+    """The value columns of an evaluation (T-C.29) or service performance (T-C.30) table, each
+    with its measure and year, and the header map of the other columns (codes, names,
+    indicators, units). A column whose heading names no year is left out: its values could
+    not be placed in time. Where each value has a K (kinerja) and an Rp sub column, as the
+    row under the column numbers says, the K column is a measure and the Rp column an amount;
+    without that row, the first of two columns of the same measure and year is kept."""
+    n_rows = header_rows(table)
+    texts = _column_texts(table, n_rows)
+    below = table.grid[n_rows] if n_rows < len(table.grid) else []
+    subs = [compact(c) for c in below]
+    sub_row = any(subs) and all(_SUB_HEADING.match(s) for s in subs if s)
+    found: dict[int, tuple[str, int]] = {}
+    amounts: dict[int, tuple[str, int]] = {}
+    for col, text in enumerate(texts):
+        measure = _measure(text)
+        if measure is None or measure[1] is None:
+            continue
+        name, year = measure[0], measure[1]
+        if sub_row and col < len(subs) and subs[col] == "rp":
+            if name in _AMOUNT_OF and (_AMOUNT_OF[name], year) not in amounts.values():
+                amounts[col] = (_AMOUNT_OF[name], year)
+        elif (name, year) not in found.values():
+            found[col] = (name, year)
+    header = HeaderMap(n_header_rows=n_rows)
+    taken = found.keys() | amounts.keys()
+    _map_texts(header, [t if c not in taken else "" for c, t in enumerate(texts)])
+    for col in [c for c, r in header.roles.items() if r.name in ("target", "pagu")]:
+        del header.roles[col]
+    return ValueColumns(found, amounts, header, int(bool(sub_row)))

@@ -10,6 +10,7 @@ a page break cut, or the document's stated total.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,15 +22,17 @@ from transform.codes import (
     join_kode,
     level_of_kode,
     level_of_nomor,
+    nomor_levels,
     normalise_kode,
     split_glued_kode,
 )
 from transform.numbers import Parsed, parse_amount, parse_number, split_target
 
-__all__ = ["Plan", "StatedTotal", "build_plan"]
+__all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
 
 _TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
+_UNIT_FIRST = re.compile(r"^(?P<unit>[^\d\s]+)\s+(?P<num>\d[\d.,]*)$")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class _Node:
     penanggung_jawab: str = ""
     node_id: str = ""
     parent_id: str | None = None
+    amounts: list[tuple[str, int, str]] | None = None  # (jenis, year, text) of other tables
     indicators: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -111,9 +115,15 @@ def _has_amount(row: pd.Series) -> bool:
 
 
 class _Builder:
-    def __init__(self, has_next: bool, id_columns: bool) -> None:
+    def __init__(
+        self,
+        has_next: bool,
+        id_columns: bool,
+        level_of_number: Callable[[str | None], Level | None] = level_of_nomor,
+    ) -> None:
         self.has_next = has_next
         self.id_columns = id_columns
+        self.level_of_number = level_of_number
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
@@ -127,7 +137,7 @@ class _Builder:
         if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
             self._continue_row(row, nama)
             return
-        level = level_of_kode(kode) or level_of_nomor(nomor)
+        level = level_of_kode(kode) or self.level_of_number(nomor)
         if level is None and kode is None and nomor is None and not row["id_merged"]:
             level = self._level_without_id(row, nama)
         if level is None:
@@ -192,13 +202,33 @@ class _Builder:
             return
         if current is None or kode is not None:
             return  # urusan / bidang heading rows, or text before the first node
+        if self._unnumbered_sub(current, row, nama):
+            self._add_node("sub_kegiatan", None, None, nama, row)
+            return
         if nama and not row["id_merged"] and not _has_indicator(row):
+            if nama.isupper() and not current.nama.isupper():
+                return  # a heading (bidang urusan) printed without its code, not a name's rest
             current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
             return
         if _has_indicator(row):
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
             self._set_amounts(current, row)
+
+    def _unnumbered_sub(self, current: _Node, row: pd.Series, nama: str) -> bool:
+        """A row that a numbered table forgot to number: a name of its own, an amount of its
+        own and an indicator, under a kegiatan or sub kegiatan whose amount is already given.
+        It is the next sub kegiatan, not a further indicator of the node above."""
+        return (
+            self.id_columns
+            and bool(nama)
+            and not row["id_merged"]
+            and current.level != "program"
+            and bool(current.pagu or current.pagu_next)
+            and nama != current.nama
+            and _has_amount(row)
+            and _has_indicator(row)
+        )
 
     def _add_node(
         self, level: Level, kode: str | None, nomor: str | None, nama: str, row: pd.Series
@@ -229,6 +259,8 @@ class _Builder:
         return self.last["kegiatan"] or self.last["program"]
 
     def _set_amounts(self, node: _Node, row: pd.Series) -> None:
+        found = row.get("amounts")
+        node.amounts = found if isinstance(found, list) else None
         node.pagu = row["pagu_raw"]
         node.pagu_next = row["pagu_next_raw"]
         node.pagu_page = int(row["page"])
@@ -242,12 +274,19 @@ class _Builder:
                 "lokasi": row["lokasi"],
                 "target_raw": row["target_raw"],
                 "target_next_raw": row["target_next_raw"],
+                "measures": _measures(row),
                 "page": int(row["page"]),
             }
         )
 
 
-def _parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
+def _measures(row: pd.Series) -> list[tuple[str, int, str]] | None:
+    """The values of an evaluation or service performance row, None for a plan row."""
+    found = row.get("measures")
+    return found if isinstance(found, list) else None
+
+
+def parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
     """A target cell, with the unit taken from it when the document prints them together."""
     if not raw:
         return Parsed(None, ""), satuan
@@ -257,7 +296,43 @@ def _parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
     split, unit = split_target(raw)
     if unit is not None and _UNIT_ONLY.match(unit):
         return split, satuan or unit
+    # a narrow cell may set the unit on a line above its number ("orang" / "82")
+    unit_first = _UNIT_FIRST.match(" ".join(raw.split()))
+    if unit_first:
+        number = parse_number(unit_first["num"])
+        if number.value is not None:
+            return Parsed(number.value, " ".join(raw.split())), satuan or unit_first["unit"]
     return parsed, satuan
+
+
+def _measured(
+    base: dict[str, Any], nama: str, number: int, ind: dict[str, Any], source_table: str
+) -> list[dict[str, Any]]:
+    """An indicator of an evaluation or service performance table: one record per value
+    column (target, realisasi, capaian ... of a year)."""
+    out = []
+    satuan = ind["satuan"]
+    for measure, year, raw in ind["measures"]:
+        value, satuan = parse_target(raw, satuan)
+        out.append(
+            {
+                **base,
+                "nama": nama,
+                "measure": measure,
+                "indikator_no": number,
+                "indikator": ind["indikator"] or None,
+                "lokasi": ind["lokasi"] or None,
+                "tahun": year,
+                "target": float(value.value) if value.value is not None else None,
+                "target_raw": value.raw or None,
+                "target_flag": value.flag,
+                "source_table": source_table,
+                "page": ind["page"],
+            }
+        )
+    for record in out:
+        record["satuan"] = satuan or None
+    return out
 
 
 def _frames(builder: _Builder, plan_year: int | None) -> Plan:
@@ -276,16 +351,22 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
             }
         )
         for number, ind in enumerate(node.indicators, start=1):
-            plan_target, satuan = _parse_target(ind["target_raw"], ind["satuan"])
+            if ind["measures"] is not None:
+                indicators += _measured(base, node.nama, number, ind, node.source_table)
+                continue
+            plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
             years = [(plan_year, plan_target)]
             if builder.has_next:
-                next_target, next_satuan = _parse_target(ind["target_next_raw"], satuan)
+                next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
                 satuan = satuan or next_satuan
                 years.append((plan_year + 1 if plan_year else None, next_target))
             for tahun, target in years:
                 indicators.append(
                     {
                         **base,
+                        "table_kind": "rumusan",
+                        "nama": node.nama,
+                        "measure": "target",
                         "indikator_no": number,
                         "indikator": ind["indikator"] or None,
                         "satuan": satuan or None,
@@ -301,11 +382,15 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
         amounts = [("pagu_indikatif", plan_year, node.pagu)]
         if builder.has_next:
             amounts.append(("prakiraan_maju", plan_year + 1 if plan_year else None, node.pagu_next))
+        if node.amounts is not None:  # the money columns of an evaluation table
+            amounts = list(node.amounts)
         for jenis, tahun, raw in amounts:
             parsed = parse_amount(raw)
             budgets.append(
                 {
                     **base,
+                    "table_kind": "rumusan",
+                    "nama": node.nama,
                     "tahun": tahun,
                     "jenis": jenis,
                     "amount": parsed.value.quantize(Decimal("0.01"))
@@ -334,7 +419,8 @@ def build_plan(
     ``id_columns`` says whether the table has a code or number column (rows without either are
     then continuations, not nodes).
     """
-    builder = _Builder(has_next=has_next, id_columns=id_columns)
+    numbers = nomor_levels(rows.get("nomor", []))
+    builder = _Builder(has_next, id_columns, numbers)
     for _, row in rows.iterrows():
         builder.add_row(row)
     return _frames(builder, plan_year)

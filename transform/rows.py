@@ -15,15 +15,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from extract.tables import RawTable
-from transform.headers import HeaderMap, is_number_row, map_header, title_kind
+from transform.headers import HeaderMap, is_number_row, map_header, other_kind, title_kind
 
-__all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables"]
+__all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables", "select_tables"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
-    "id_merged", "bold", "source_table", "page_top",
+    "id_merged", "bold", "source_table", "page_top", "measures", "amounts",
 ]  # fmt: skip
+
+# Value columns of an evaluation or service performance table: column -> (measure, year).
+MeasureColumns = dict[int, tuple[str, int]]
 
 
 @dataclass
@@ -33,6 +36,7 @@ class PlanTable:
     label: str | None
     segments: list[tuple[RawTable, HeaderMap, int]]  # table, header, first data row
     is_plan: bool = True
+    kind: str | None = "rumusan"  # rumusan (the plan), or the other table's kind (other_kind)
 
     @property
     def header(self) -> HeaderMap:
@@ -56,7 +60,15 @@ def clean_text(text: str | None) -> str:
 def select_plan_tables(
     tables: Iterable[RawTable], inside_other: Collection[int] = ()
 ) -> list[PlanTable]:
-    """Group page tables into logical tables and keep those that are the plan table.
+    """Group page tables into logical tables and keep those that are the plan table."""
+    return [t for t in select_tables(tables, inside_other) if t.is_plan]
+
+
+def select_tables(
+    tables: Iterable[RawTable], inside_other: Collection[int] = ()
+) -> list[PlanTable]:
+    """Group page tables into logical tables; keep the plan table and the other tables whose
+    title names their kind (review, evaluation, service performance, proposals).
 
     ``inside_other`` names pages that open in the middle of another (non-plan) table whose
     title was printed on a page not read here: their first untitled table belongs to it.
@@ -66,7 +78,8 @@ def select_plan_tables(
     pending_title = ""
     last_page = None
     for table in tables:
-        kind, label = title_kind(pending_title + "\n" + table.text_before)
+        title = pending_title + "\n" + table.text_before
+        kind, label = title_kind(title)
         if table.page in inside_other and table.page != last_page and kind is None:
             kind = "other"
         last_page = table.page
@@ -82,8 +95,9 @@ def select_plan_tables(
             current.segments.append((table, inherited, header.n_header_rows))
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
-            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan)
-            if is_plan:
+            specific = "rumusan" if is_plan else other_kind(title) if kind == "other" else None
+            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan, specific)
+            if specific is not None:
                 found.append(current)
         else:
             current = None
@@ -166,10 +180,21 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     return table.bold[index][col]
 
 
-def plan_rows(plan: PlanTable) -> pd.DataFrame:
-    """One record per printed data row of a plan table, cells named by their column's meaning."""
+def plan_rows(
+    plan: PlanTable,
+    measures: list[MeasureColumns] | None = None,
+    amounts: list[MeasureColumns] | None = None,
+) -> pd.DataFrame:
+    """One record per printed data row of a plan table, cells named by their column's meaning.
+
+    ``measures`` (one per segment) names the value columns of an evaluation or service
+    performance table: each record then lists ``(measure, year, text)`` of its non-empty ones;
+    ``amounts`` likewise its money columns, as ``(jenis, year, text)``.
+    """
     records = []
-    for table, header, first_row in plan.segments:
+    for segment, (table, header, first_row) in enumerate(plan.segments):
+        values = measures[segment] if measures is not None else {}
+        money = amounts[segment] if amounts is not None else {}
         kode_cols = header.columns("kode")
         name_col = header.first("nama")
         nomor_col = header.first("nomor")
@@ -179,6 +204,18 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
             if is_number_row(row) or not any(c and c.strip() for c in row):
                 continue
             id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
+            measured = [
+                (name, year, text)
+                for col, (name, year) in sorted(values.items())
+                if (text := clean_text(_cell(row, col)))
+            ]
+            paid = [
+                (name, year, text)
+                for col, (name, year) in sorted(money.items())
+                if (text := clean_text(_cell(row, col)))
+            ]
+            target = clean_text(_cell(row, header.first("target", "plan")))
+            pagu = _amount_text(row, header.columns("pagu", "plan"))
             records.append(
                 {
                     "page": table.page,
@@ -189,9 +226,9 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "indikator": clean_text(_cell(row, header.first("indikator"))),
                     "satuan": clean_text(_cell(row, header.first("satuan"))),
                     "lokasi": clean_text(_cell(row, header.first("lokasi"))),
-                    "target_raw": clean_text(_cell(row, header.first("target", "plan"))),
+                    "target_raw": target or (measured[0][2] if measured else ""),
                     "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
-                    "pagu_raw": _amount_text(row, header.columns("pagu", "plan")),
+                    "pagu_raw": pagu or (paid[0][2] if paid else ""),
                     "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
                     "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
@@ -199,6 +236,8 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "bold": _bold(table, index, name_col),
                     "source_table": plan.label or "",
                     "page_top": page_top,
+                    "measures": measured if measures is not None else None,
+                    "amounts": paid if amounts is not None else None,
                 }
             )
             page_top = False

@@ -39,6 +39,7 @@ from reportlab.platypus import (
 __all__ = [
     "LAYOUTS",
     "Layout",
+    "PrintedTable",
     "format_amount",
     "format_number",
     "random_plan",
@@ -1204,8 +1205,62 @@ class _Renderer:
         ]
 
 
-def render_pdf(plan: dict, path: Path, layout: Layout) -> None:
-    """Render ``plan`` to a PDF at ``path`` using ``layout`` (deterministic output)."""
+@dataclass(frozen=True)
+class PrintedTable:
+    """Another table of a Renja (review, evaluation, service performance, proposals), printed
+    as given: title lines, header rows (``spans`` as reportlab ((col0, row0), (col1, row1))),
+    the row of column numbers, and body rows of cell texts. ``widths`` are relative."""
+
+    title: tuple[str, ...]
+    header: tuple[tuple[str, ...], ...]
+    body: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    spans: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    ruled: bool = True
+    bold_rows: frozenset[int] = frozenset()
+
+    def flowables(self, frame_width: float, font_size: float = 6.5) -> list[Flowable]:
+        leading = round(font_size * 1.2, 2)
+        body = ParagraphStyle("pt", fontName=FONT, fontSize=font_size, leading=leading)
+        bold = ParagraphStyle("ptb", parent=body, fontName=FONT_BOLD)
+        head = ParagraphStyle("pth", parent=bold, alignment=TA_CENTER)
+        title = ParagraphStyle(
+            "ptt", fontName=FONT_BOLD, fontSize=font_size + 3, leading=(font_size + 3) * 1.25,
+            alignment=TA_CENTER,
+        )  # fmt: skip
+        numbers = len(self.header) - 1  # the last header row holds the column numbers
+        data: list[list[Any]] = []
+        for r, row in enumerate(self.header):
+            data.append([cell if r == numbers else _p(cell, head) for cell in row])
+        for r, row in enumerate(self.body):
+            style = bold if r in self.bold_rows else body
+            data.append([_p(cell, style) if cell else "" for cell in row])
+        total = sum(self.widths)
+        widths = [frame_width * w / total for w in self.widths]
+        cmds: list[tuple] = [
+            ("FONT", (0, 0), (-1, -1), FONT, font_size, leading),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, numbers), (-1, numbers), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        cmds += [("SPAN", a, b) for a, b in self.spans]
+        if self.ruled:
+            cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        table = Table(data, colWidths=widths, repeatRows=len(self.header), style=TableStyle(cmds))
+        return [
+            *[Paragraph(escape(line), title) for line in self.title],
+            Spacer(1, 6),
+            table,
+            PageBreak(),
+        ]
+
+
+def render_pdf(
+    plan: dict, path: Path, layout: Layout, others: tuple[PrintedTable, ...] = ()
+) -> None:
+    """Render ``plan`` to a PDF at ``path`` using ``layout`` (deterministic output); ``others``
+    are printed on landscape pages before the plan table, as chapter II of a Renja has them."""
     has_codes = any(n.get("kode") for n in plan["nodes"])
     if not has_codes and layout.code_style not in ("nomor", "none"):
         raise ValueError("plans without codes must be rendered with code_style 'nomor' or 'none'")
@@ -1270,6 +1325,8 @@ def render_pdf(plan: dict, path: Path, layout: Layout) -> None:
     pages = layout.narrative_pages or rng.choice([1, 2])
     story: list[Flowable] = rend.narrative(rng, pages)
     story += [NextPageTemplate("landscape"), PageBreak()]
+    for other in others:
+        story += other.flowables(land[0] - 2 * margin_x)
     story += rend.table_title()
     story.append(rend.table())
     doc.build(story)
