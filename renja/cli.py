@@ -31,6 +31,10 @@ _NOMENCLATURE = typer.Option(
     exists=True,
     dir_okay=False,
 )
+_WORKERS = typer.Option("--workers", min=1, help="Documents extracted in parallel.")
+_TIMEOUT = typer.Option("--timeout", min=1, help="Seconds one document may take.")
+_MEMORY = typer.Option("--memory-mb", min=256, help="Memory cap of one document's worker.")
+_QUARANTINE = typer.Option("--quarantine", file_okay=False, help="Copy rejected inputs here.")
 _STRICT = typer.Option(
     "--strict", help="Exit with status 1 unless every document is ok (to gate publication)."
 )
@@ -47,9 +51,7 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="Extract every document again, even those done.")
     ] = False,
-    workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Documents extracted in parallel.")
-    ] = 1,
+    workers: Annotated[int, _WORKERS] = 1,
     dask_address: Annotated[
         str | None,
         typer.Option(
@@ -58,16 +60,9 @@ def run(
             "and the output folder must be reachable from its workers.",
         ),
     ] = None,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Seconds one document may take.")
-    ] = 300.0,
-    memory_mb: Annotated[
-        int, typer.Option("--memory-mb", min=256, help="Memory cap of one document's worker.")
-    ] = 3072,
-    quarantine: Annotated[
-        Path | None,
-        typer.Option("--quarantine", file_okay=False, help="Copy rejected inputs here."),
-    ] = None,
+    timeout: Annotated[float, _TIMEOUT] = 300.0,
+    memory_mb: Annotated[int, _MEMORY] = 3072,
+    quarantine: Annotated[Path | None, _QUARANTINE] = None,
 ) -> None:
     """Extract every new PDF, write programs/indicators/budgets Parquet, and validate them.
 
@@ -115,19 +110,10 @@ def serve(
     ] = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "renja",
     nomenclature: Annotated[Path | None, _NOMENCLATURE] = None,
-    workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Documents extracted in parallel.")
-    ] = 1,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=1, help="Seconds one document may take.")
-    ] = 300.0,
-    memory_mb: Annotated[
-        int, typer.Option("--memory-mb", min=256, help="Memory cap of one document's worker.")
-    ] = 3072,
-    quarantine: Annotated[
-        Path | None,
-        typer.Option("--quarantine", file_okay=False, help="Copy rejected inputs here."),
-    ] = None,
+    workers: Annotated[int, _WORKERS] = 1,
+    timeout: Annotated[float, _TIMEOUT] = 300.0,
+    memory_mb: Annotated[int, _MEMORY] = 3072,
+    quarantine: Annotated[Path | None, _QUARANTINE] = None,
 ) -> None:
     """Serve the run as a Prefect deployment on a schedule: each run extracts the new PDFs.
 

@@ -8,7 +8,6 @@ to extract everything again instead of trusting them.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -21,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.document import content_hash
 from renja import __version__
 from renja.files import SUMMARY_PATH
 from renja.process import DocumentResult
@@ -28,7 +28,7 @@ from renja.validate import read_tables, validate_dir
 from renja.worker import DocumentOutcome
 from transform.fields import TABLES, arrow_schema, empty_frame
 
-__all__ = ["file_sha256", "previous_outcomes", "remove_leftovers", "write_outputs"]
+__all__ = ["previous_outcomes", "remove_leftovers", "write_outputs"]
 
 
 def _table(outcomes: list[DocumentOutcome], name: str) -> pa.Table:
@@ -57,14 +57,6 @@ def _without_repeats(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
         else:
             first[outcome.doc_id] = outcome
     return outcomes
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 _LEFTOVER = re.compile(r"^\.(?:[\w.-]+\.(?:parquet|json|html)\.\w+|data_docs\.\w+|data_docs\.old)$")
@@ -112,7 +104,7 @@ def write_outputs(
             os.close(fd)
             staged.append((Path(tmp_name), out_dir / f"{name}.parquet"))
             pq.write_table(_table(outcomes, name), tmp_name)
-        hashes = {target.name: file_sha256(tmp) for tmp, target in staged}
+        hashes = {target.name: content_hash(tmp) for tmp, target in staged}
         for tmp, target in staged:
             os.chmod(tmp, 0o644)
             os.replace(tmp, target)
@@ -138,7 +130,7 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
         if summary.get("pipeline_version") != __version__:
             return {}
         recorded = summary.get("tables", {})
-        if any(file_sha256(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
+        if any(content_hash(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
                for t in TABLES):  # fmt: skip
             return {}
         tables = read_tables(out_dir)

@@ -12,11 +12,13 @@ from transform.fields import FIELDS, SchemaError, arrow_schema, empty_frame, enf
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_docs_field_table_is_generated_from_the_dictionary() -> None:
+@pytest.mark.parametrize("command", ["fields", "checks"])
+def test_docs_tables_are_generated_from_the_code(command: str) -> None:
+    """docs/fields.md from the field dictionary, docs/checks.md from the suites."""
     renja = Path(sys.executable).with_name("renja")
-    generated = subprocess.run([str(renja), "fields"], capture_output=True, text=True, check=True)
-    assert (ROOT / "docs" / "fields.md").read_text() == generated.stdout, (
-        "docs/fields.md is stale: regenerate it with `renja fields > docs/fields.md`"
+    generated = subprocess.run([str(renja), command], capture_output=True, text=True, check=True)
+    assert (ROOT / "docs" / f"{command}.md").read_text() == generated.stdout, (
+        f"docs/{command}.md is stale: regenerate it with `renja {command} > docs/{command}.md`"
     )
 
 
@@ -44,14 +46,6 @@ def test_enforce_schema_fails_loudly() -> None:
     }  # fmt: skip
     with pytest.raises(SchemaError, match="not allowed"):
         enforce_schema(pd.DataFrame([row]), "budgets")
-
-
-def test_docs_check_table_is_generated_from_the_suites() -> None:
-    renja = Path(sys.executable).with_name("renja")
-    generated = subprocess.run([str(renja), "checks"], capture_output=True, text=True, check=True)
-    assert (ROOT / "docs" / "checks.md").read_text() == generated.stdout, (
-        "docs/checks.md is stale: regenerate it with `renja checks > docs/checks.md`"
-    )
 
 
 def test_keys_are_unique_and_plan_rows_are_marked(sample_result) -> None:
