@@ -6,13 +6,14 @@ exhaust its own worker: the worker is killed at the time limit, its memory is ca
 worker hands back JSON and Parquet files written by this project's code, never a pickle, so
 nothing a document contains is ever executed or unpickled by the parent.
 
-Run as ``python -m renja.worker PDF RESULT_DIR``.
+Run by hand as ``python -m renja.worker PDF RESULT_DIR MEMORY_MB``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import resource
 import signal
@@ -83,34 +84,31 @@ def rejected(path: Path, reason: str, sha256: str | None = None) -> DocumentOutc
     )
 
 
+# Workers are forked from a server process that has imported the parsers once: a worker starts
+# in milliseconds, without inheriting the threads or state of the process that asks for it.
+_WORKERS = multiprocessing.get_context("forkserver")
+_WORKERS.set_forkserver_preload(["renja.process"])
+
+
 def extract_isolated(path: Path, limits: Limits, sha256: str | None = None) -> DocumentOutcome:
     """Extract ``path`` in a worker process; any failure of the worker rejects the document."""
     with tempfile.TemporaryDirectory(prefix="renja-worker-") as tmp:
-        command = [sys.executable, "-m", "renja.worker", str(path), tmp, str(limits.memory_mb)]
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,  # its own process group: a timeout kills all it started
-        )
-        try:
-            _, stderr = process.communicate(timeout=limits.timeout_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
+        exitcode = _run_worker(path, Path(tmp), limits)
+        if exitcode is None:
             return rejected(
                 path, f"timed out after {limits.timeout_s:g} s (limit --timeout)", sha256
             )
+        stderr = _read(Path(tmp) / "stderr.log")
         result = Path(tmp) / _RESULT
-        if process.returncode != 0 or not result.exists():
-            reason = _death(process.returncode, stderr, limits)
-            log.warning("%s: %s\n%s", path, reason, stderr.decode("utf-8", "replace")[-2000:])
+        if exitcode != 0 or not result.exists():
+            reason = _death(exitcode, stderr, limits)
+            log.warning("%s: %s\n%s", path, reason, stderr[-2000:])
             return rejected(path, reason, sha256)
         entry = json.loads(result.read_text(encoding="utf-8"))
         if str(entry.get("reason") or "").startswith("could not be processed"):
             # an internal error, not a fault of the document: keep the worker's traceback
             log.error("%s (%s): %s\n%s", path, entry.get("doc_id"), entry["reason"],
-                      stderr.decode("utf-8", "replace")[-4000:])  # fmt: skip
+                      stderr[-4000:])  # fmt: skip
         frames = {
             name: pd.read_parquet(Path(tmp) / f"{name}.parquet", dtype_backend="pyarrow")
             for name in TABLES
@@ -119,8 +117,46 @@ def extract_isolated(path: Path, limits: Limits, sha256: str | None = None) -> D
         return DocumentOutcome(entry, frames)
 
 
-def _death(returncode: int, stderr: bytes, limits: Limits) -> str:
-    text = stderr.decode("utf-8", "replace")
+def _run_worker(path: Path, tmp: Path, limits: Limits) -> int | None:
+    """Run the worker to its end and return its exit code; None when it was killed at the
+    time limit. A daemonic process (a Dask worker) may not fork children of its own, so there
+    the worker is a fresh interpreter instead."""
+    if not multiprocessing.current_process().daemon:
+        process = _WORKERS.Process(target=_work, args=(str(path), str(tmp), limits.memory_mb))
+        process.start()
+        process.join(limits.timeout_s)
+        if process.is_alive():
+            process.kill()
+            process.join()
+            return None
+        return process.exitcode
+    command = [sys.executable, "-m", "renja.worker", str(path), str(tmp), str(limits.memory_mb)]
+    with (tmp / "stderr.log").open("wb") as log_file:
+        child = subprocess.Popen(command, stdout=log_file, stderr=log_file, start_new_session=True)
+        try:
+            return child.wait(timeout=limits.timeout_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            return None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _work(path: str, out: str, memory_mb: int) -> None:
+    """The worker: its output goes to a log file, its memory is capped, then it extracts."""
+    log_fd = os.open(os.path.join(out, "stderr.log"), os.O_WRONLY | os.O_CREAT, 0o600)
+    os.dup2(log_fd, 1)
+    os.dup2(log_fd, 2)
+    sys.exit(main([path, out, str(memory_mb)]))
+
+
+def _death(returncode: int, text: str, limits: Limits) -> str:
     if "MemoryError" in text or returncode == -signal.SIGKILL:
         return f"worker ran out of memory (cap {limits.memory_mb} MB, limit --memory-mb)"
     if returncode < 0:  # a native parser aborts when an allocation fails under the cap
