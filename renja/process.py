@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
+from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
 from extract.tables import read_tables
 from transform.fields import empty_frame, enforce_schema
 from transform.headers import PLAN_TITLE as _PLAN_TITLE
@@ -48,6 +50,7 @@ class DocumentResult:
     stated_totals: list[StatedTotal] = field(default_factory=list)
     duplicate_of: str | None = None
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
 
     def summary(self) -> dict[str, Any]:
         """The document's entry in ``validation/summary.json``."""
@@ -60,6 +63,7 @@ class DocumentResult:
             "tahun": self.tahun,
             "table_pages": self.pages,
             "pages_not_read": self.pages_not_read,
+            "ocr_pages": self.ocr_pages,
         }
         if self.duplicate_of:
             entry["duplicate_of"] = self.duplicate_of
@@ -213,19 +217,59 @@ def process_pdf(path: Path) -> DocumentResult:
         return DocumentResult(path.name, doc_id, "rejected", reason)
 
 
-def _process(path: Path, doc_id: str) -> DocumentResult:
+# A page with fewer printable characters than this in its text layer but with an image on it is
+# a scan (a scanner may stamp a page number or a few stray characters).
+_USABLE_TEXT = 20
+
+
+def _scanned(page: PageText) -> bool:
+    """A page whose content is an image, with no usable text layer."""
+    return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
+
+
+def _process(path: Path, doc_id: str, ocr: OcrSettings | None = None) -> DocumentResult:
     pages = page_texts(path)
     if not pages:
         raise DocumentError("PDF has no pages")
-    if not any(p.text.strip() for p in pages):
-        if any(p.images for p in pages):
-            raise DocumentError("no text layer (scanned pages; OCR is needed)")
-        raise DocumentError("no text and no images on any page (blank document)")
+    scanned = [p.number for p in pages if _scanned(p)]
+    if not scanned:
+        if not any(p.text.strip() for p in pages):
+            raise DocumentError("no text and no images on any page (blank document)")
+        return _read(path, doc_id, pages)
+    reason = ocr_unavailable(ocr)
+    if reason:
+        if len(scanned) == len(pages) or not any(p.text.strip() for p in pages):
+            raise DocumentError(f"no text layer (scanned pages): {reason}")
+        log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
+        return _read(path, doc_id, pages)
+    read = ocr_pages(path, scanned, ocr)
+    with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
+        layer = Path(folder) / "text-layer.pdf"
+        write_text_layer(read, [(p.width, p.height) for p in pages], layer)
+        pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
+        result = _read(path, doc_id, pages, layer, set(read))
+    result.ocr_pages = sorted(read)
+    return result
+
+
+def _read(
+    path: Path,
+    doc_id: str,
+    pages: list[PageText],
+    text_layer: Path | None = None,
+    ocr_numbers: set[int] | None = None,
+) -> DocumentResult:
+    """The plan of a document from its text (``text_layer`` holds the pages read by OCR)."""
+    ocr_numbers = ocr_numbers or set()
+
+    def tables(numbers: list[int]) -> Any:
+        return read_tables(path, numbers, id_column_indices, text_layer, ocr_numbers)
+
     candidates, inside_other = _candidate_pages(pages)
-    plans = select_plan_tables(read_tables(path, candidates, id_column_indices), inside_other)
+    plans = select_plan_tables(tables(candidates), inside_other)
     if not plans:  # the text layer misled the page selection: search every page with amounts
         wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
-        plans = select_plan_tables(read_tables(path, wider, id_column_indices))
+        plans = select_plan_tables(tables(wider))
     if not plans:
         raise DocumentError(
             "no plan table found (Rumusan Rencana Program dan Kegiatan with program, indicator "

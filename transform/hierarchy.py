@@ -24,7 +24,14 @@ from transform.codes import (
     normalise_kode,
     split_glued_kode,
 )
-from transform.numbers import Parsed, parse_amount, parse_number, split_target
+from transform.numbers import (
+    MIN_OCR_CONFIDENCE,
+    Parsed,
+    parse_amount,
+    parse_number,
+    split_target,
+    trust_ocr,
+)
 
 __all__ = ["Plan", "StatedTotal", "build_plan"]
 
@@ -55,6 +62,8 @@ class _Node:
     pagu: str = ""
     pagu_next: str = ""
     pagu_page: int = 0
+    pagu_conf: float | None = None  # lowest OCR confidence of the amount cells' words
+    pagu_next_conf: float | None = None
     sumber_dana: str = ""
     penanggung_jawab: str = ""
     node_id: str = ""
@@ -106,13 +115,21 @@ def _text_only(row: pd.Series) -> bool:
     return not any(row[c].strip() for c in numbers) and bool(row["nama"] or row["indikator"])
 
 
+def _conf(value: Any) -> float | None:
+    """An OCR confidence from a row (None, or NaN in a frame, when the page had text)."""
+    return None if value is None or value == "" or pd.isna(value) else float(value)
+
+
 def _has_amount(row: pd.Series) -> bool:
     return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip())
 
 
 class _Builder:
-    def __init__(self, has_next: bool, id_columns: bool) -> None:
+    def __init__(
+        self, has_next: bool, id_columns: bool, min_ocr_confidence: float = MIN_OCR_CONFIDENCE
+    ) -> None:
         self.has_next = has_next
+        self.min_ocr_confidence = min_ocr_confidence
         self.id_columns = id_columns
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
@@ -181,11 +198,14 @@ class _Builder:
     def _add_unidentified(self, row: pd.Series, nama: str, kode: str | None) -> None:
         current = self.nodes[-1] if self.nodes else None
         if nama and _has_amount(row) and (current is None or _TOTAL_WORDS.match(nama)):
+            minimum = self.min_ocr_confidence
             self.totals.append(
                 StatedTotal(
                     nama,
-                    parse_amount(row["pagu_raw"]),
-                    parse_amount(row["pagu_next_raw"]),
+                    trust_ocr(parse_amount(row["pagu_raw"]), _conf(row["pagu_conf"]), minimum),
+                    trust_ocr(
+                        parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
+                    ),
                     int(row["page"]),
                 )
             )
@@ -232,6 +252,8 @@ class _Builder:
         node.pagu = row["pagu_raw"]
         node.pagu_next = row["pagu_next_raw"]
         node.pagu_page = int(row["page"])
+        node.pagu_conf = _conf(row["pagu_conf"])
+        node.pagu_next_conf = _conf(row["pagu_next_conf"])
         node.sumber_dana = row["sumber_dana"]
 
     def _add_indicator(self, node: _Node, row: pd.Series) -> None:
@@ -242,6 +264,8 @@ class _Builder:
                 "lokasi": row["lokasi"],
                 "target_raw": row["target_raw"],
                 "target_next_raw": row["target_next_raw"],
+                "target_conf": _conf(row["target_conf"]),
+                "target_next_conf": _conf(row["target_next_conf"]),
                 "page": int(row["page"]),
             }
         )
@@ -262,6 +286,7 @@ def _parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
 
 def _frames(builder: _Builder, plan_year: int | None) -> Plan:
     nodes, indicators, budgets = [], [], []
+    minimum = builder.min_ocr_confidence
     for node in builder.nodes:
         base = {"node_id": node.node_id, "level": node.level, "kode": node.kode}
         nodes.append(
@@ -277,12 +302,15 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
         )
         for number, ind in enumerate(node.indicators, start=1):
             plan_target, satuan = _parse_target(ind["target_raw"], ind["satuan"])
-            years = [(plan_year, plan_target)]
+            plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
+            years = [(plan_year, plan_target, ind["target_conf"])]
             if builder.has_next:
                 next_target, next_satuan = _parse_target(ind["target_next_raw"], satuan)
+                next_target = trust_ocr(next_target, ind["target_next_conf"], minimum)
                 satuan = satuan or next_satuan
-                years.append((plan_year + 1 if plan_year else None, next_target))
-            for tahun, target in years:
+                years.append((plan_year + 1 if plan_year else None, next_target,
+                              ind["target_next_conf"]))  # fmt: skip
+            for tahun, target, confidence in years:
                 indicators.append(
                     {
                         **base,
@@ -294,15 +322,17 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                         "target": float(target.value) if target.value is not None else None,
                         "target_raw": target.raw or None,
                         "target_flag": target.flag,
+                        "ocr_confidence": confidence,
                         "source_table": node.source_table,
                         "page": ind["page"],
                     }
                 )
-        amounts = [("pagu_indikatif", plan_year, node.pagu)]
+        amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
         if builder.has_next:
-            amounts.append(("prakiraan_maju", plan_year + 1 if plan_year else None, node.pagu_next))
-        for jenis, tahun, raw in amounts:
-            parsed = parse_amount(raw)
+            next_year = plan_year + 1 if plan_year else None
+            amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
+        for jenis, tahun, raw, confidence in amounts:
+            parsed = trust_ocr(parse_amount(raw), confidence, minimum)
             budgets.append(
                 {
                     **base,
@@ -313,6 +343,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                     else None,
                     "amount_raw": parsed.raw or None,
                     "amount_flag": parsed.flag,
+                    "ocr_confidence": confidence,
                     "sumber_dana": node.sumber_dana or None,
                     "source_table": node.source_table,
                     "page": node.pagu_page or node.page,
@@ -327,14 +358,20 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
 
 
 def build_plan(
-    rows: pd.DataFrame, *, plan_year: int | None, has_next: bool, id_columns: bool
+    rows: pd.DataFrame,
+    *,
+    plan_year: int | None,
+    has_next: bool,
+    id_columns: bool,
+    min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
 ) -> Plan:
     """Build the node tree, indicators and budgets from the rows of a plan table.
 
     ``id_columns`` says whether the table has a code or number column (rows without either are
-    then continuations, not nodes).
+    then continuations, not nodes). Numbers read by OCR with a confidence below
+    ``min_ocr_confidence`` are left null and flagged.
     """
-    builder = _Builder(has_next=has_next, id_columns=id_columns)
+    builder = _Builder(has_next, id_columns, min_ocr_confidence)
     for _, row in rows.iterrows():
         builder.add_row(row)
     return _frames(builder, plan_year)

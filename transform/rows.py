@@ -23,6 +23,8 @@ ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
     "id_merged", "bold", "source_table", "page_top",
+    # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
+    "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
 ]  # fmt: skip
 
 
@@ -166,6 +168,19 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     return table.bold[index][col]
 
 
+def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
+    """The lowest OCR confidence over a row's cells in the given columns (None: not OCR)."""
+    if index >= len(table.confidence):
+        return None
+    row = table.confidence[index]
+    found = [row[c] for c in cols if c < len(row) and row[c] is not None]
+    return min(v for v in found if v is not None) if found else None
+
+
+def _cols(col: int | None) -> list[int]:
+    return [] if col is None else [col]
+
+
 def plan_rows(plan: PlanTable) -> pd.DataFrame:
     """One record per printed data row of a plan table, cells named by their column's meaning."""
     records = []
@@ -199,6 +214,12 @@ def plan_rows(plan: PlanTable) -> pd.DataFrame:
                     "bold": _bold(table, index, name_col),
                     "source_table": plan.label or "",
                     "page_top": page_top,
+                    "target_conf": _confidence(table, index, _cols(header.first("target", "plan"))),
+                    "target_next_conf": _confidence(
+                        table, index, _cols(header.first("target", "next"))
+                    ),
+                    "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
+                    "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
                 }
             )
             page_top = False
