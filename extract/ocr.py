@@ -279,10 +279,9 @@ def _reread(
         x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
         crops.append(image[y0:y1, x0:x1])
     reads: dict[int, list[tuple[int, str, float]]] = {}
-    first = 0
-    while first < len(crops):
-        count = _read_sheet(crops[first:], settings, reads, first)
-        first += count
+    done = 0
+    while done < len(crops):
+        done += _read_sheet(crops[done:], settings, reads, done)
     out = list(words)
     for slot, i in enumerate(picked):
         word, found = words[i], sorted(reads.get(slot, []))
@@ -327,8 +326,7 @@ def _read_sheet(
             break
         slots.append((gap, y, gap + w, y + h))
         y += h + gap
-    row_height = 0
-    sheet = np.full((y + row_height + gap, width), 255, np.uint8)
+    sheet = np.full((y, width), 255, np.uint8)
     for crop, (x0, y0, x1, y1) in zip(crops, slots, strict=False):
         sheet[y0:y1, x0:x1] = crop
     data = pytesseract.image_to_data(
