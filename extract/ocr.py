@@ -129,10 +129,19 @@ def _render(path: Path, number: int, dpi: int) -> tuple[np.ndarray, float, float
     return np.ascontiguousarray(image), width, height
 
 
+# Ink is at least this much darker than the paper (grey levels): on a page that is nearly
+# blank, Otsu's threshold would otherwise split the paper's noise into "ink" and paper.
+_INK_CONTRAST = 60
+
+
 def _binary(gray: np.ndarray) -> np.ndarray:
+    """Ink white on black: Otsu's threshold, but never closer to the paper than _INK_CONTRAST."""
     import cv2
 
-    _, inverted = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    paper = float(np.median(gray))
+    level = min(otsu, paper - _INK_CONTRAST)
+    _, inverted = cv2.threshold(gray, level, 255, cv2.THRESH_BINARY_INV)
     return inverted
 
 
@@ -240,8 +249,10 @@ _ALNUM = re.compile(r"[^\W_]")
 _SPECK_CONFIDENCE = 60.0
 _NUMERIC = re.compile(r"^\(?[\d.,]*\d[\d.,]*\)?[^\w\s]?$")
 _MIN_NUMBER = 3  # number-like words at least this long are always read twice
-_SHORT = 4  # shorter words read with less than _SURE confidence are read twice too
+_SHORT = 4  # shorter words read with less than _SURE confidence are read twice too...
 _SURE = 85.0
+_DIGIT_LIKE = re.compile(r"^.$|[\d\W]")  # ...when a lone character, or with a digit or a sign
+_SECOND_SURE = 80.0  # a doubtful word takes the second read when it is at least this sure
 _DIGITS = re.compile(r"\d")
 _REREAD_ALPHABET = "0123456789.,%"
 
@@ -259,13 +270,18 @@ def _reread(
     better read is kept with the lower of the two confidences, so that the value is flagged. A
     doubtful short word takes the second read only when that one is sure.
     """
+    import cv2
+
     numbers = {
         i for i, w in enumerate(words) if _NUMERIC.match(w.text) and len(w.text) >= _MIN_NUMBER
     }
     doubtful = {
         i
         for i, w in enumerate(words)
-        if i not in numbers and len(w.text) <= _SHORT and w.conf < _SURE
+        if i not in numbers
+        and len(w.text) <= _SHORT
+        and w.conf < _SURE
+        and _DIGIT_LIKE.search(w.text)
     }
     tall = 30 / 72 * settings.dpi / scale  # points: no word of a table is this tall
     picked = sorted(i for i in numbers | doubtful if words[i].bottom - words[i].top < tall)
@@ -278,20 +294,33 @@ def _reread(
         x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
         x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
         crops.append(image[y0:y1, x0:x1])
-    reads: dict[int, list[tuple[int, str, float]]] = {}
-    done = 0
-    while done < len(crops):
-        done += _read_sheet(crops[done:], settings, reads, done)
+    reads = _read_crops(crops, settings)
+    # Lone characters are read better larger: doubtful words are read a third time at twice
+    # the size, and take a reading that the two restricted reads agree on, or a sure one that
+    # the other does not contradict.
+    large = [i for i in picked if i in doubtful]
+    enlarged = _read_crops(
+        [cv2.resize(crops[picked.index(i)], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+         for i in large],
+        settings,
+    )  # fmt: skip
     out = list(words)
     for slot, i in enumerate(picked):
-        word, found = words[i], sorted(reads.get(slot, []))
-        if not found:
-            continue
-        text, conf = "".join(t for _, t, _ in found), min(c for _, _, c in found)
+        word, found = words[i], reads.get(slot)
         if i in doubtful:
-            if conf >= _SURE and conf > word.conf:
+            second = enlarged.get(large.index(i))
+            texts = {r[0] for r in (found, second) if r}
+            best = max((r for r in (found, second) if r), key=lambda r: r[1], default=None)
+            if best is None or len(texts) > 1 and best[1] < _SECOND_SURE:
+                continue
+            agreed = found is not None and second is not None and found[0] == second[0]
+            if (agreed or best[1] >= _SECOND_SURE) and len(texts) == 1 and best[1] > word.conf:
+                text, conf = best
                 out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
             continue
+        if found is None:
+            continue
+        text, conf = found
         first = word.text.strip("()")
         if text == first:
             conf = max(conf, word.conf)
@@ -304,6 +333,20 @@ def _reread(
 
 
 _SHEET_HEIGHT = 8000  # pixels; Tesseract refuses images over 32767
+
+
+def _read_crops(crops: list[np.ndarray], settings: OcrSettings) -> dict[int, tuple[str, float]]:
+    """The restricted reading of each crop (by index): its words joined, their lowest
+    confidence; crops with nothing read are left out."""
+    reads: dict[int, list[tuple[int, str, float]]] = {}
+    done = 0
+    while done < len(crops):
+        done += _read_sheet(crops[done:], settings, reads, done)
+    out = {}
+    for index, found in reads.items():
+        found.sort()
+        out[index] = ("".join(t for _, t, _ in found), min(c for _, _, c in found))
+    return out
 
 
 def _read_sheet(
@@ -402,14 +445,15 @@ def _page_content(page: OcrPage) -> bytes:
     for x0, top, x1, bottom in page.rules:
         y0, y1 = page.height - top, page.height - bottom
         out.append(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l S".encode())
-    # Words of one line share its top and bottom, so that they read as one line.
-    spans: dict[tuple[int, int, int], tuple[float, float]] = {}
+    # Every word of a line gets the line's typical height, centred on the word: ascenders and
+    # descenders then no longer split a line, while a word set lower in a cell (a wrapped
+    # heading that Tesseract took into the same line) stays on a line of its own.
+    heights: dict[tuple[int, int, int], list[float]] = {}
     for word in page.words:
-        top, bottom = spans.get(word.line, (word.top, word.bottom))
-        spans[word.line] = (min(top, word.top), max(bottom, word.bottom))
+        heights.setdefault(word.line, []).append(word.bottom - word.top)
     for word in page.words:
-        top, bottom = spans[word.line]
-        size = max(1.0, bottom - top)
+        size = max(1.0, float(np.median(heights[word.line])))
+        bottom = (word.top + word.bottom) / 2 + size / 2
         natural = _COURIER_ADVANCE * size * len(word.text)
         stretch = 100 * max(0.1, word.x1 - word.x0) / natural
         grey = min(max(word.conf, 0.0), 100.0) / 100
