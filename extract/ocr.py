@@ -51,6 +51,9 @@ class OcrSettings:
     lang: str = "ind"
     psm: int = 6  # Tesseract page segmentation: one uniform block (table rows stay lines)
     max_skew: float = 5.0  # degrees; larger angles are not taken for skew
+    # Tesseract misses letters smaller than this (pixels, median height of the ink's blobs): a
+    # page printed in small type or scanned at a low resolution is rendered larger, up to 600 dpi.
+    min_glyph: int = 20
 
     def __post_init__(self) -> None:
         if not 100 <= self.dpi <= 600:
@@ -145,6 +148,17 @@ def _binary(gray: np.ndarray) -> np.ndarray:
     return inverted
 
 
+def _glyph_height(inverted: np.ndarray) -> float | None:
+    """The median height of the ink's letter-sized blobs (pixels), or None on a blank page."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(inverted, connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    letters = heights[(heights >= 4) & (heights <= 120) & (widths <= 120)]
+    return float(np.median(letters)) if len(letters) >= 50 else None
+
+
 def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical ruling lines: runs of ink far longer than any letter."""
     import cv2
@@ -235,8 +249,8 @@ def _read_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[
     for i, text in enumerate(data["text"]):
         text = text.strip().strip("|")  # a stroke at a word's end is what is left of a rule
         conf = float(data["conf"][i])
-        if not text or conf < 0 or (conf < _SPECK_CONFIDENCE and not _ALNUM.search(text)):
-            continue  # a speck of noise read as punctuation
+        if not text or conf < 0 or _SPECK.match(text):
+            continue  # a speck of noise read as punctuation: a table prints no lone dot
         left, top = data["left"][i] / scale, data["top"][i] / scale
         right = (data["left"][i] + data["width"][i]) / scale
         bottom = (data["top"][i] + data["height"][i]) / scale
@@ -245,14 +259,13 @@ def _read_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[
     return words
 
 
-_ALNUM = re.compile(r"[^\W_]")
-_SPECK_CONFIDENCE = 60.0
+_SPECK = re.compile(r"^[.,:;'`\"“”‘’|_~^*]+$")
 _NUMERIC = re.compile(r"^\(?[\d.,]*\d[\d.,]*\)?[^\w\s]?$")
 _MIN_NUMBER = 3  # number-like words at least this long are always read twice
 _SHORT = 4  # shorter words read with less than _SURE confidence are read twice too...
 _SURE = 85.0
 _DIGIT_LIKE = re.compile(r"^.$|[\d\W]")  # ...when a lone character, or with a digit or a sign
-_SECOND_SURE = 80.0  # a doubtful word takes the second read when it is at least this sure
+_SECOND_SURE = 70.0  # a doubtful word takes a restricted read at least this sure
 _DIGITS = re.compile(r"\d")
 _REREAD_ALPHABET = "0123456789.,%"
 
@@ -264,11 +277,13 @@ def _reread(
     other on a clean sheet, with only digits, separators and ``%`` allowed.
 
     Tesseract's language model drops the dot of a short code (``2.04`` read as ``204``) and
-    misreads lone digits stacked in narrow code cells (``0`` as ``DOD``) or a ``%`` (as ``Ko)``);
-    the restricted second read gets them right. For a number, when both reads give the same
-    digits the second is kept (its separators are the more reliable); when the digits differ, the
+    misreads lone digits stacked in narrow code cells (``0`` as ``DOD`` or ``fo)``); the
+    restricted read gets most of them right. For a number, when both reads give the same digits
+    the second is kept (its separators are the more reliable); when the digits differ, the
     better read is kept with the lower of the two confidences, so that the value is flagged. A
-    doubtful short word takes the second read only when that one is sure.
+    doubtful short word is also read at twice the size, and takes the restricted reading when
+    both restricted reads agree, or one is fairly sure and the other does not contradict it, and
+    it is surer than the first reading.
     """
     import cv2
 
@@ -309,13 +324,11 @@ def _reread(
         word, found = words[i], reads.get(slot)
         if i in doubtful:
             second = enlarged.get(large.index(i))
-            texts = {r[0] for r in (found, second) if r}
-            best = max((r for r in (found, second) if r), key=lambda r: r[1], default=None)
-            if best is None or len(texts) > 1 and best[1] < _SECOND_SURE:
-                continue
-            agreed = found is not None and second is not None and found[0] == second[0]
-            if (agreed or best[1] >= _SECOND_SURE) and len(texts) == 1 and best[1] > word.conf:
-                text, conf = best
+            both = [r for r in (found, second) if r is not None]
+            if not both or len({text for text, _ in both}) > 1:
+                continue  # nothing read, or the two restricted reads contradict each other
+            text, conf = max(both, key=lambda r: r[1])
+            if (len(both) == 2 or conf >= _SECOND_SURE) and conf > word.conf:
                 out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
             continue
         if found is None:
@@ -398,6 +411,10 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     settings = settings or OcrSettings()
     start = time.perf_counter()
     gray, width, height = _render(path, number, settings.dpi)
+    glyph = _glyph_height(_binary(cv2.medianBlur(gray, 3)))
+    if glyph and glyph < settings.min_glyph:
+        dpi = min(600, round(settings.dpi * settings.min_glyph / glyph))
+        gray, width, height = _render(path, number, dpi)
     scale = gray.shape[1] / width
     gray = cv2.medianBlur(gray, 3)
     angle = _skew(_binary(gray), settings.max_skew)
@@ -411,7 +428,10 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     inverted = _binary(gray)
     horizontal, vertical = _rule_masks(inverted)
     rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
-    rules_mask = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
+    # The rules' blurred edges would be read as strokes (``13`` as ``113``): cleared widely.
+    rules_mask = cv2.dilate(horizontal, np.ones((9, 5), np.uint8)) | cv2.dilate(
+        vertical, np.ones((5, 9), np.uint8)
+    )
     # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
     # with the background and the rules turned white.
     cleaned = gray.copy()
