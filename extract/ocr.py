@@ -429,8 +429,9 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     horizontal, vertical = _rule_masks(inverted)
     rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
     # The rules' blurred edges would be read as strokes (``13`` as ``113``): cleared widely.
-    rules_mask = cv2.dilate(horizontal, np.ones((9, 5), np.uint8)) | cv2.dilate(
-        vertical, np.ones((5, 9), np.uint8)
+    rules_mask = cv2.bitwise_or(
+        cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
+        cv2.dilate(vertical, np.ones((5, 9), np.uint8)),
     )
     # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
     # with the background and the rules turned white.
