@@ -247,9 +247,25 @@ def _process(path: Path, doc_id: str, ocr: OcrSettings | None = None) -> Documen
         layer = Path(folder) / "text-layer.pdf"
         write_text_layer(read, [(p.width, p.height) for p in pages], layer)
         pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
-        result = _read(path, doc_id, pages, layer, set(read))
+        try:
+            result = _read(path, doc_id, pages, layer, set(read))
+        except DocumentError as exc:
+            raise DocumentError(
+                f"{exc}; scanned pages read by OCR: {_ranges(sorted(read))}"
+            ) from exc
     result.ocr_pages = sorted(read)
     return result
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Page numbers as ranges: ``1-11, 14``."""
+    out: list[str] = []
+    for n in numbers:
+        if out and int(out[-1].split("-")[-1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
 
 
 def _read(
