@@ -155,7 +155,8 @@ def _glyph_height(inverted: np.ndarray) -> float | None:
     count, _, stats, _ = cv2.connectedComponentsWithStats(inverted, connectivity=8)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     widths = stats[1:, cv2.CC_STAT_WIDTH]
-    letters = heights[(heights >= 4) & (heights <= 120) & (widths <= 120)]
+    # Blobs under 8 px are dust or punctuation, not letters (2 pt at 300 dpi).
+    letters = heights[(heights >= 8) & (heights <= 120) & (widths <= 120)]
     return float(np.median(letters)) if len(letters) >= 50 else None
 
 
@@ -328,7 +329,8 @@ def _reread(
             if not both or len({text for text, _ in both}) > 1:
                 continue  # nothing read, or the two restricted reads contradict each other
             text, conf = max(both, key=lambda r: r[1])
-            if (len(both) == 2 or conf >= _SECOND_SURE) and conf > word.conf:
+            longer = len(text) > len(word.text)  # the crop's margin caught a speck or a rule
+            if (len(both) == 2 or conf >= _SECOND_SURE) and conf > word.conf and not longer:
                 out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
             continue
         if found is None:
@@ -412,7 +414,7 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     start = time.perf_counter()
     gray, width, height = _render(path, number, settings.dpi)
     glyph = _glyph_height(_binary(cv2.medianBlur(gray, 3)))
-    if glyph and glyph < settings.min_glyph:
+    if glyph and glyph < 0.9 * settings.min_glyph:  # a few percent larger is not worth it
         dpi = min(600, round(settings.dpi * settings.min_glyph / glyph))
         gray, width, height = _render(path, number, dpi)
     scale = gray.shape[1] / width
