@@ -12,6 +12,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	@# Scanned pages need Tesseract and its Indonesian data (Debian: tesseract-ocr tesseract-ocr-ind).
+	@tesseract --list-langs 2>/dev/null | grep -qx ind \
+	  || echo "note: tesseract with 'ind' data is missing; scanned pages will be rejected" \
+	     "(apt-get install tesseract-ocr tesseract-ocr-ind)"
 	touch $(STAMP)
 
 run: setup

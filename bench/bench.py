@@ -4,7 +4,9 @@ Makes N distinct copies of the sample (a comment appended after %%EOF changes th
 without changing what the PDF shows), then times on the same files, in one process run:
 - `renja run` end to end (CLI, Prefect flow, all outputs), as a user runs it;
 - camelot lattice extraction of all pages;
-- pdfplumber `extract_tables` of all pages.
+- pdfplumber `extract_tables` of all pages;
+- OCR: `renja run` on a scanned copy of the sample (tests/synth/scan.py: 200 dpi greyscale
+  page images, slightly turned, noisy, no text layer), whose every page goes through OCR.
 Prints seconds, pages per second and the ratios. Then, on 16 distinct copies, `renja run` with
 1 and 2 workers on this machine and on a Dask LocalCluster of 1 and 2 worker processes: documents
 per second and the speed-up of 2 over 1.
@@ -25,6 +27,9 @@ import pdfplumber
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from synth.scan import scanned_copy  # noqa: E402
 
 
 def make_copies(folder: Path, count: int) -> list[Path]:
@@ -117,6 +122,15 @@ def main() -> None:
             print(f"{name:<40} {seconds:8.2f} s  {pages / seconds:7.2f} pages/s")
         print(f"renja / camelot lattice    = {renja / lattice:.2f}  (target <= 0.50)")
         print(f"renja / pdfplumber tables  = {renja / plumber:.2f}")
+        scans = work / "scanned"
+        scans.mkdir()
+        scanned = scanned_copy(SAMPLE, scans / "renja_scan.pdf")
+        scanned_pages = page_count([scanned])
+        ocr = time_renja(scans, work / "clean-scanned")
+        print(
+            f"{'OCR: renja run on a scanned copy':<40} {ocr:8.2f} s  "
+            f"{scanned_pages / ocr:7.2f} pages/s  ({scanned_pages} scanned pages)"
+        )
         bench_scale(work, args.documents)
     finally:
         shutil.rmtree(work, ignore_errors=True)

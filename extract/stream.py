@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from extract.ocr import char_confidence
 from extract.tables import Cell, RawTable
 
 __all__ = ["KeyColumns", "StreamColumns", "stream_tables"]
@@ -368,20 +369,33 @@ def _bold_cells(row: list[_Line], columns: StreamColumns) -> list[bool]:
     return [t > 0 and b > 0.6 * t for t, b in zip(total, bold, strict=True)]
 
 
+def _confidence_cells(row: list[_Line], columns: StreamColumns) -> list[float | None]:
+    """Per column, the lowest OCR confidence of the row's words in it."""
+    lowest: list[float | None] = [None] * (len(columns.edges) - 1)
+    for word in (w for line in row for w in line.words):
+        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        conf = char_confidence(word)
+        if col is not None and conf is not None:
+            current = lowest[col]
+            lowest[col] = conf if current is None else min(current, conf)
+    return lowest
+
+
 def stream_tables(
     page: Any,
     number: int,
     previous: StreamColumns | None = None,
     key_columns: KeyColumns | None = None,
+    ocr: bool = False,
 ) -> tuple[list[RawTable], StreamColumns | None]:
     """Read a table printed without ruling lines; returns the tables and the columns to carry on.
 
     ``key_columns`` names, from the header texts, the columns whose cells start a new row (a
-    code or row number); without it rows are told apart by vertical gaps only.
+    code or row number); without it rows are told apart by vertical gaps only. On a page
+    read by OCR (``ocr``), each cell carries the lowest confidence of its words.
     """
-    words = page.extract_words(
-        keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"]
-    )
+    attrs = ["fontname", "non_stroking_color"] if ocr else ["fontname"]
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs)
     lines = _lines(words)
     number_index = _number_row(lines)
     block = _header_block(lines) if number_index is None else None
@@ -431,9 +445,15 @@ def stream_tables(
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
     bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns) for r in rows]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
+    confidence: list[list[float | None]] = []
+    if ocr:
+        empty: list[float | None] = [None] * n
+        confidence = [list(empty) for _ in head_rows] + [
+            _confidence_cells(r, columns) for r in rows
+        ]
     table = RawTable(
         number, bbox, grid, cells, text_before=text_before, bold=bold,
-        edges=columns.edges,
+        edges=columns.edges, confidence=confidence,
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)

@@ -8,7 +8,7 @@ rectangles); pages that print a table without rules are read by ``extract.stream
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.document import DocumentError
+from extract.ocr import char_confidence
 
 if TYPE_CHECKING:
     from extract.stream import KeyColumns
@@ -64,6 +65,8 @@ class RawTable:
     text_after: str = ""
     bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
     edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
+    # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
+    confidence: list[list[float | None]] = field(default_factory=list)
 
     @property
     def n_cols(self) -> int:
@@ -83,9 +86,10 @@ def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
 
 
 class _PageChars:
-    """The page's characters, indexed for fast lookup by cell."""
+    """The page's characters, indexed for fast lookup by cell; ``ocr`` for an OCR text layer."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, ocr: bool = False) -> None:
+        self.ocr = ocr
         self.chars = list(page.chars)
         self.cx = np.array([(c["x0"] + c["x1"]) / 2 for c in self.chars])
         self.cy = np.array([(c["top"] + c["bottom"]) / 2 for c in self.chars])
@@ -100,6 +104,14 @@ class _PageChars:
         chars = [c for c in self._inside(bbox) if c["text"].strip()]
         bold = sum(1 for c in chars if "bold" in c["fontname"].lower())
         return bool(chars) and bold > 0.6 * len(chars)
+
+    def cell_confidence(self, bbox: tuple[float, float, float, float]) -> float | None:
+        """The lowest OCR confidence of a cell's characters (None: no text, or not OCR)."""
+        if not self.ocr or not self.chars:
+            return None
+        found = [char_confidence(c) for c in self._inside(bbox) if c["text"].strip()]
+        values = [v for v in found if v is not None]
+        return min(values) if values else None
 
     def cell_text(self, bbox: tuple[float, float, float, float]) -> str:
         """Text of a cell, lines separated by newlines; a word the cell was too narrow for and
@@ -162,6 +174,12 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
         grid=grid,
         cells=cells,
         bold=[[c is not None and chars.cell_bold(c) for c in row.cells] for row in table.rows],
+        confidence=[
+            [None if c is None else chars.cell_confidence(c) for c in row.cells]
+            for row in table.rows
+        ]
+        if chars.ocr
+        else [],
     )
 
 
@@ -198,7 +216,7 @@ def _ruling_settings(page: Any) -> dict[str, Any]:
     }
 
 
-def _page_tables(page: Any, number: int) -> list[RawTable]:
+def _page_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
     settings = _ruling_settings(page)
     if (
         min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"]))
@@ -206,7 +224,7 @@ def _page_tables(page: Any, number: int) -> list[RawTable]:
     ):
         return []
     found = sorted(page.find_tables(settings), key=lambda t: (t.bbox[1], t.bbox[0]))
-    chars = _PageChars(page)
+    chars = _PageChars(page, ocr)
     tables = [
         t for t in (_table_from_plumber(page, f, number, chars) for f in found) if t is not None
     ]
@@ -262,12 +280,18 @@ def upright_page(pdf: Any, page: Any) -> Any:
 
 
 def read_tables(
-    path: Path, pages: Iterable[int], key_columns: KeyColumns | None = None
+    path: Path,
+    pages: Iterable[int],
+    key_columns: KeyColumns | None = None,
+    text_layer: Path | None = None,
+    ocr_pages: Collection[int] = (),
 ) -> Iterator[RawTable]:
     """Yield the ruled tables of the given pages (1-based), in reading order.
 
     Pages without ruling lines are read as borderless tables from their text layout;
     ``key_columns`` is the hook that tells, from header texts, which columns start a row.
+    The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
+    wrote for them (same page numbers), and their cells carry OCR confidences.
     """
     from extract.stream import stream_tables
 
@@ -275,13 +299,20 @@ def read_tables(
         pdf = pdfplumber.open(path)
     except (PdfminerException, PDFSyntaxError) as exc:
         raise DocumentError(f"unreadable PDF: {exc}") from exc
-    with pdf:
+    layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
+    try:
         columns = None
         for number in pages:
-            page = upright_page(pdf, pdf.pages[number - 1])
-            tables = _page_tables(page, number)
+            ocr = layer is not None and number in ocr_pages
+            source = layer if ocr and layer is not None else pdf
+            page = upright_page(source, source.pages[number - 1])
+            tables = _page_tables(page, number, ocr)
             if tables:
                 columns = None
             else:
-                tables, columns = stream_tables(page, number, columns, key_columns)
+                tables, columns = stream_tables(page, number, columns, key_columns, ocr)
             yield from tables
+    finally:
+        pdf.close()
+        if layer is not None:
+            layer.close()

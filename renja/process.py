@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
+from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
 from extract.tables import read_tables
 from transform.evaluation import measured_frames
 from transform.fields import empty_frame, enforce_schema
@@ -52,6 +54,7 @@ class DocumentResult:
     stated_totals: list[StatedTotal] = field(default_factory=list)
     duplicate_of: str | None = None
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
 
     def summary(self) -> dict[str, Any]:
         """The document's entry in ``validation/summary.json``."""
@@ -65,6 +68,7 @@ class DocumentResult:
             "tahun": self.tahun,
             "table_pages": self.pages,
             "pages_not_read": self.pages_not_read,
+            "ocr_pages": self.ocr_pages,
         }
         if self.duplicate_of:
             entry["duplicate_of"] = self.duplicate_of
@@ -260,21 +264,77 @@ def process_pdf(path: Path) -> DocumentResult:
     return result
 
 
-def _process(path: Path, doc_id: str) -> DocumentResult:
+# A page with fewer printable characters than this in its text layer but with an image on it is
+# a scan (a scanner may stamp a page number or a few stray characters).
+_USABLE_TEXT = 20
+
+
+def _scanned(page: PageText) -> bool:
+    """A page whose content is an image, with no usable text layer."""
+    return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
+
+
+def _process(path: Path, doc_id: str, ocr: OcrSettings | None = None) -> DocumentResult:
     pages = page_texts(path)
     if not pages:
         raise DocumentError("PDF has no pages")
-    if not any(p.text.strip() for p in pages):
-        if any(p.images for p in pages):
-            raise DocumentError("no text layer (scanned pages; OCR is needed)")
-        raise DocumentError("no text and no images on any page (blank document)")
+    scanned = [p.number for p in pages if _scanned(p)]
+    if not scanned:
+        if not any(p.text.strip() for p in pages):
+            raise DocumentError("no text and no images on any page (blank document)")
+        return _read(path, doc_id, pages)
+    reason = ocr_unavailable(ocr)
+    if reason:
+        if len(scanned) == len(pages) or not any(p.text.strip() for p in pages):
+            raise DocumentError(f"no text layer (scanned pages): {reason}")
+        log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
+        return _read(path, doc_id, pages)
+    read = ocr_pages(path, scanned, ocr)
+    with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
+        layer = Path(folder) / "text-layer.pdf"
+        write_text_layer(read, [(p.width, p.height) for p in pages], layer)
+        pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
+        try:
+            result = _read(path, doc_id, pages, layer, set(read))
+        except DocumentError as exc:
+            raise DocumentError(
+                f"{exc}; scanned pages read by OCR: {_ranges(sorted(read))}"
+            ) from exc
+    result.ocr_pages = sorted(read)
+    return result
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Page numbers as ranges: ``1-11, 14``."""
+    out: list[str] = []
+    for n in numbers:
+        if out and int(out[-1].split("-")[-1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def _read(
+    path: Path,
+    doc_id: str,
+    pages: list[PageText],
+    text_layer: Path | None = None,
+    ocr_numbers: set[int] | None = None,
+) -> DocumentResult:
+    """The plan of a document from its text (``text_layer`` holds the pages read by OCR)."""
+    ocr_numbers = ocr_numbers or set()
+
+    def tables(numbers: list[int]) -> Any:
+        return read_tables(path, numbers, id_column_indices, text_layer, ocr_numbers)
+
     candidates, inside_other, other_pages = _candidate_pages(pages)
     to_read = sorted(set(candidates) | set(other_pages))
-    found = select_tables(read_tables(path, to_read, id_column_indices), inside_other)
+    found = select_tables(tables(to_read), inside_other)
     plans = [t for t in found if t.is_plan]
     if not plans:  # the text layer misled the page selection: search every page with amounts
         wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
-        plans = select_plan_tables(read_tables(path, wider, id_column_indices))
+        plans = select_plan_tables(tables(wider))
     if not plans:
         raise DocumentError(
             "no plan table found (Rumusan Rencana Program dan Kegiatan with program, indicator "
@@ -299,6 +359,8 @@ def _process(path: Path, doc_id: str) -> DocumentResult:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
     frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
     for name, frame in _other_tables(found, tahun).items():
+        if name in ("indicators", "budgets") and not frame.empty:
+            frame = frame.assign(ocr_confidence=None)  # read by the born-digital path only
         frames[name] = pd.concat([frames.get(name, pd.DataFrame()), frame], ignore_index=True)
     result.frames = _with_document_columns(frames, result)
     return result

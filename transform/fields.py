@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
+from transform.numbers import MIN_OCR_CONFIDENCE
+
 __all__ = [
     "FIELDS",
     "KEYS",
@@ -92,6 +94,12 @@ _COMMON = {
     ),
     "page": Field("page", pa.int32(), "1-based page of the PDF where the row is printed.",
                   nullable=False),
+    "ocr_confidence": Field(
+        "ocr_confidence", pa.float64(), "For a value read by OCR from a scanned page: the lowest "
+        "Tesseract confidence of the words of its cell, 0-100 (below "
+        f"{MIN_OCR_CONFIDENCE:g} the value is left null and flagged); null when the page has a "
+        "text layer, and for rows of tables other than the plan.", unit="percent",
+    ),
 }  # fmt: skip
 
 FIELDS: dict[str, list[Field]] = {
@@ -136,7 +144,9 @@ FIELDS: dict[str, list[Field]] = {
         Field("target", pa.float64(), "The value of the measure (for the plan: the target); "
               "null when empty or unreadable.", unit="satuan"),
         Field("target_raw", pa.string(), "Target cell text as printed (lines joined by a space)."),
-        Field("target_flag", pa.string(), "Why the target could not be read; null when it was."),
+        Field("target_flag", pa.string(), "Why the target could not be read (unreadable format, "
+              "low OCR confidence); null when it was."),
+        _COMMON["ocr_confidence"],
         _COMMON["source_table"],
         _COMMON["page"],
     ],
@@ -156,7 +166,9 @@ FIELDS: dict[str, list[Field]] = {
         Field("amount", AMOUNT_TYPE, "Amount, exact (decimal, 2 places); null when the cell is "
               "empty or unreadable.", unit="IDR"),
         Field("amount_raw", pa.string(), "Amount cell text as printed (lines joined)."),
-        Field("amount_flag", pa.string(), "Why the amount could not be read; null when it was."),
+        Field("amount_flag", pa.string(), "Why the amount could not be read (unreadable format, "
+              "low OCR confidence); null when it was."),
+        _COMMON["ocr_confidence"],
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],
         _COMMON["page"],

@@ -26,7 +26,14 @@ from transform.codes import (
     normalise_kode,
     split_glued_kode,
 )
-from transform.numbers import Parsed, parse_amount, parse_number, split_target
+from transform.numbers import (
+    MIN_OCR_CONFIDENCE,
+    Parsed,
+    parse_amount,
+    parse_number,
+    split_target,
+    trust_ocr,
+)
 
 __all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
 
@@ -58,6 +65,8 @@ class _Node:
     pagu: str = ""
     pagu_next: str = ""
     pagu_page: int = 0
+    pagu_conf: float | None = None  # lowest OCR confidence of the amount cells' words
+    pagu_next_conf: float | None = None
     sumber_dana: str = ""
     penanggung_jawab: str = ""
     node_id: str = ""
@@ -110,6 +119,11 @@ def _text_only(row: pd.Series) -> bool:
     return not any(row[c].strip() for c in numbers) and bool(row["nama"] or row["indikator"])
 
 
+def _conf(value: Any) -> float | None:
+    """An OCR confidence from a row (None, or NaN in a frame, when the page had text)."""
+    return None if value is None or value == "" or pd.isna(value) else float(value)
+
+
 def _has_amount(row: pd.Series) -> bool:
     return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip())
 
@@ -120,8 +134,10 @@ class _Builder:
         has_next: bool,
         id_columns: bool,
         level_of_number: Callable[[str | None], Level | None] = level_of_nomor,
+        min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
     ) -> None:
         self.has_next = has_next
+        self.min_ocr_confidence = min_ocr_confidence
         self.id_columns = id_columns
         self.level_of_number = level_of_number
         self.nodes: list[_Node] = []
@@ -191,11 +207,14 @@ class _Builder:
     def _add_unidentified(self, row: pd.Series, nama: str, kode: str | None) -> None:
         current = self.nodes[-1] if self.nodes else None
         if nama and _has_amount(row) and (current is None or _TOTAL_WORDS.match(nama)):
+            minimum = self.min_ocr_confidence
             self.totals.append(
                 StatedTotal(
                     nama,
-                    parse_amount(row["pagu_raw"]),
-                    parse_amount(row["pagu_next_raw"]),
+                    trust_ocr(parse_amount(row["pagu_raw"]), _conf(row["pagu_conf"]), minimum),
+                    trust_ocr(
+                        parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
+                    ),
                     int(row["page"]),
                 )
             )
@@ -264,6 +283,8 @@ class _Builder:
         node.pagu = row["pagu_raw"]
         node.pagu_next = row["pagu_next_raw"]
         node.pagu_page = int(row["page"])
+        node.pagu_conf = _conf(row["pagu_conf"])
+        node.pagu_next_conf = _conf(row["pagu_next_conf"])
         node.sumber_dana = row["sumber_dana"]
 
     def _add_indicator(self, node: _Node, row: pd.Series) -> None:
@@ -275,6 +296,8 @@ class _Builder:
                 "target_raw": row["target_raw"],
                 "target_next_raw": row["target_next_raw"],
                 "measures": _measures(row),
+                "target_conf": _conf(row.get("target_conf")),
+                "target_next_conf": _conf(row.get("target_next_conf")),
                 "page": int(row["page"]),
             }
         )
@@ -326,6 +349,7 @@ def _measured(
                 "target": float(value.value) if value.value is not None else None,
                 "target_raw": value.raw or None,
                 "target_flag": value.flag,
+                "ocr_confidence": None,
                 "source_table": source_table,
                 "page": ind["page"],
             }
@@ -337,6 +361,7 @@ def _measured(
 
 def _frames(builder: _Builder, plan_year: int | None) -> Plan:
     nodes, indicators, budgets = [], [], []
+    minimum = builder.min_ocr_confidence
     for node in builder.nodes:
         base = {"node_id": node.node_id, "level": node.level, "kode": node.kode}
         nodes.append(
@@ -355,12 +380,15 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                 indicators += _measured(base, node.nama, number, ind, node.source_table)
                 continue
             plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
-            years = [(plan_year, plan_target)]
+            plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
+            years = [(plan_year, plan_target, ind["target_conf"])]
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
+                next_target = trust_ocr(next_target, ind["target_next_conf"], minimum)
                 satuan = satuan or next_satuan
-                years.append((plan_year + 1 if plan_year else None, next_target))
-            for tahun, target in years:
+                years.append((plan_year + 1 if plan_year else None, next_target,
+                              ind["target_next_conf"]))  # fmt: skip
+            for tahun, target, confidence in years:
                 indicators.append(
                     {
                         **base,
@@ -375,17 +403,19 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                         "target": float(target.value) if target.value is not None else None,
                         "target_raw": target.raw or None,
                         "target_flag": target.flag,
+                        "ocr_confidence": confidence,
                         "source_table": node.source_table,
                         "page": ind["page"],
                     }
                 )
-        amounts = [("pagu_indikatif", plan_year, node.pagu)]
+        amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
         if builder.has_next:
-            amounts.append(("prakiraan_maju", plan_year + 1 if plan_year else None, node.pagu_next))
+            next_year = plan_year + 1 if plan_year else None
+            amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
         if node.amounts is not None:  # the money columns of an evaluation table
-            amounts = list(node.amounts)
-        for jenis, tahun, raw in amounts:
-            parsed = parse_amount(raw)
+            amounts = [(jenis, tahun, raw, None) for jenis, tahun, raw in node.amounts]
+        for jenis, tahun, raw, confidence in amounts:
+            parsed = trust_ocr(parse_amount(raw), confidence, minimum)
             budgets.append(
                 {
                     **base,
@@ -398,6 +428,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                     else None,
                     "amount_raw": parsed.raw or None,
                     "amount_flag": parsed.flag,
+                    "ocr_confidence": confidence,
                     "sumber_dana": node.sumber_dana or None,
                     "source_table": node.source_table,
                     "page": node.pagu_page or node.page,
@@ -412,15 +443,21 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
 
 
 def build_plan(
-    rows: pd.DataFrame, *, plan_year: int | None, has_next: bool, id_columns: bool
+    rows: pd.DataFrame,
+    *,
+    plan_year: int | None,
+    has_next: bool,
+    id_columns: bool,
+    min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
 ) -> Plan:
     """Build the node tree, indicators and budgets from the rows of a plan table.
 
     ``id_columns`` says whether the table has a code or number column (rows without either are
-    then continuations, not nodes).
+    then continuations, not nodes). Numbers read by OCR with a confidence below
+    ``min_ocr_confidence`` are left null and flagged.
     """
     numbers = nomor_levels(rows.get("nomor", []))
-    builder = _Builder(has_next, id_columns, numbers)
+    builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence)
     for _, row in rows.iterrows():
         builder.add_row(row)
     return _frames(builder, plan_year)

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
+    "MIN_OCR_CONFIDENCE",
     "Parsed",
     "format_idr",
     "join_wrapped",
     "parse_amount",
     "parse_number",
     "split_target",
+    "trust_ocr",
 ]
 
 
@@ -139,6 +141,21 @@ def split_target(raw: str | None) -> tuple[Parsed, str | None]:
     parsed = parse_number(match["num"])
     unit = match["unit"] or None
     return Parsed(parsed.value, text, parsed.flag), unit
+
+
+# Below this Tesseract word confidence (0-100) a number read by OCR is not trusted: its digits
+# may be wrong, and a wrong amount must not pass as a read one.
+MIN_OCR_CONFIDENCE = 85.0
+
+
+def trust_ocr(
+    parsed: Parsed, confidence: float | None, minimum: float = MIN_OCR_CONFIDENCE
+) -> Parsed:
+    """A number read by OCR with a confidence below ``minimum`` is left null with a flag that
+    gives the confidence; the raw text is kept. Values not read by OCR pass unchanged."""
+    if confidence is None or parsed.value is None or confidence >= minimum:
+        return parsed
+    return Parsed(None, parsed.raw, f"low OCR confidence ({confidence:.0f})")
 
 
 def format_idr(value: Decimal | int, *, decimals: int = 0, prefix: str = "") -> str:

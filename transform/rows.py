@@ -23,6 +23,8 @@ ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
     "id_merged", "bold", "source_table", "page_top", "measures", "amounts",
+    # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
+    "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
 ]  # fmt: skip
 
 # Value columns of an evaluation or service performance table: column -> (measure, year).
@@ -180,6 +182,19 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     return table.bold[index][col]
 
 
+def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
+    """The lowest OCR confidence over a row's cells in the given columns (None: not OCR)."""
+    if index >= len(table.confidence):
+        return None
+    row = table.confidence[index]
+    found = [row[c] for c in cols if c < len(row) and row[c] is not None]
+    return min(v for v in found if v is not None) if found else None
+
+
+def _cols(col: int | None) -> list[int]:
+    return [] if col is None else [col]
+
+
 def plan_rows(
     plan: PlanTable,
     measures: list[MeasureColumns] | None = None,
@@ -238,6 +253,12 @@ def plan_rows(
                     "page_top": page_top,
                     "measures": measured if measures is not None else None,
                     "amounts": paid if amounts is not None else None,
+                    "target_conf": _confidence(table, index, _cols(header.first("target", "plan"))),
+                    "target_next_conf": _confidence(
+                        table, index, _cols(header.first("target", "next"))
+                    ),
+                    "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
+                    "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
                 }
             )
             page_top = False

@@ -1,0 +1,543 @@
+"""Scanned pages -> words with confidences and ruling lines, written as a text layer the table
+reader can read like a born-digital page.
+
+A page without a usable text layer is rendered, deskewed (the angle of its long horizontal rules,
+or of its text lines when it has none) and cleaned (median filter against speckle); its ruling
+lines are found with morphological openings and removed from the image before Tesseract reads it
+(``ind`` language data), so that rules are not read as ``|`` or ``l``. Each word keeps Tesseract's
+confidence (0-100).
+
+:func:`write_text_layer` writes the result as a PDF with one page per source page: every word as
+text at its place, every rule as a stroked line, so that ``extract.tables`` finds the cells from
+the rules and places the words in them exactly as on a born-digital page. The confidence of each
+word travels as its fill grey level (``0.87 g`` for 87), which :func:`char_confidence` reads back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from extract.document import DocumentError
+
+__all__ = [
+    "OcrPage",
+    "OcrSettings",
+    "OcrWord",
+    "char_confidence",
+    "ocr_pages",
+    "ocr_unavailable",
+    "write_text_layer",
+]
+
+# Worker threads of Tesseract's OpenMP build fight over the cores and make it several times
+# slower when pages are read one after another; one thread per process is the fast setting.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How scanned pages are read."""
+
+    dpi: int = 300  # rendering resolution; a low-resolution scan is upsampled to it
+    lang: str = "ind"
+    psm: int = 6  # Tesseract page segmentation: one uniform block (table rows stay lines)
+    max_skew: float = 5.0  # degrees; larger angles are not taken for skew
+    # Tesseract misses letters smaller than this (pixels, median height of the ink's blobs): a
+    # page printed in small type or scanned at a low resolution is rendered larger, up to 600 dpi.
+    min_glyph: int = 20
+
+    def __post_init__(self) -> None:
+        if not 100 <= self.dpi <= 600:
+            raise ValueError(f"dpi must be within 100..600, not {self.dpi}")
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A word read from the image, in PDF points from the page's top left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float  # Tesseract's confidence, 0-100
+    line: tuple[int, int, int]  # block, paragraph, line
+
+
+@dataclass
+class OcrPage:
+    """What OCR read on one page (1-based number) of size ``width`` x ``height`` points."""
+
+    number: int
+    width: float
+    height: float
+    words: list[OcrWord] = field(default_factory=list)
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0 top x1 bot
+    angle: float = 0.0  # skew corrected, degrees
+    seconds: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The words in reading order, one printed line per text line."""
+        lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+        for word in self.words:
+            lines.setdefault(word.line, []).append(word)
+        return "\n".join(" ".join(w.text for w in ws) for ws in lines.values())
+
+
+def ocr_unavailable(settings: OcrSettings | None = None) -> str | None:
+    """Why scanned pages cannot be read here (a missing tool or language), or None."""
+    lang = (settings or OcrSettings()).lang
+    try:
+        import cv2  # noqa: F401
+        import pytesseract
+    except ImportError as exc:
+        return f"OCR is needed but {exc.name} is not installed"
+    if shutil.which("tesseract") is None:
+        return "OCR is needed but tesseract is not installed (Debian: tesseract-ocr)"
+    try:
+        languages = pytesseract.get_languages(config="")
+    except Exception as exc:  # a broken tesseract install reports itself in many ways
+        return f"OCR is needed but tesseract does not run: {exc}"
+    if lang not in languages:
+        return f"OCR is needed but tesseract has no '{lang}' language data (tesseract-ocr-{lang})"
+    return None
+
+
+def _render(path: Path, number: int, dpi: int) -> tuple[np.ndarray, float, float]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[number - 1]
+        try:
+            width, height = page.get_size()
+            bitmap = page.render(scale=dpi / 72, grayscale=True, rotation=0)
+            image = bitmap.to_numpy()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+    if image.ndim == 3:
+        image = image[..., 0]
+    return np.ascontiguousarray(image), width, height
+
+
+# Ink is at least this much darker than the paper (grey levels): on a page that is nearly
+# blank, Otsu's threshold would otherwise split the paper's noise into "ink" and paper.
+_INK_CONTRAST = 60
+
+
+def _binary(gray: np.ndarray) -> np.ndarray:
+    """Ink white on black: Otsu's threshold, but never closer to the paper than _INK_CONTRAST."""
+    import cv2
+
+    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    paper = float(np.median(gray))
+    level = min(otsu, paper - _INK_CONTRAST)
+    _, inverted = cv2.threshold(gray, level, 255, cv2.THRESH_BINARY_INV)
+    return inverted
+
+
+def _glyph_height(inverted: np.ndarray) -> float | None:
+    """The median height of the ink's letter-sized blobs (pixels), or None on a blank page."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(inverted, connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    # Blobs under 8 px are dust or punctuation, not letters (2 pt at 300 dpi).
+    letters = heights[(heights >= 8) & (heights <= 120) & (widths <= 120)]
+    return float(np.median(letters)) if len(letters) >= 50 else None
+
+
+def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical ruling lines: runs of ink far longer than any letter."""
+    import cv2
+
+    h, w = inverted.shape
+    horizontal = cv2.morphologyEx(
+        inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(25, w // 40), 1))
+    )
+    vertical = cv2.morphologyEx(
+        inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(25, h // 50)))
+    )
+    return horizontal, vertical
+
+
+def _skew(inverted: np.ndarray, max_skew: float) -> float:
+    """The page's skew in degrees, from its long horizontal rules, or else from its text lines
+    (letters smeared into bars); 0 when neither shows one."""
+    import cv2
+
+    h, w = inverted.shape
+    rules = cv2.morphologyEx(
+        inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(25, w // 40), 1))
+    )
+    angle = _dominant_angle(rules, w / 6, max_skew)
+    if angle is None:
+        smeared = cv2.dilate(inverted, np.ones((1, max(3, w // 150)), np.uint8))
+        lines = cv2.morphologyEx(
+            smeared, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w // 12, 1))
+        )
+        angle = _dominant_angle(lines, w / 6, max_skew)
+    return angle or 0.0
+
+
+def _dominant_angle(mask: np.ndarray, min_length: float, max_skew: float) -> float | None:
+    """The length-weighted median angle of the long, thin blobs of a mask."""
+    import cv2
+
+    angles, weights = [], []
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    for contour in contours:
+        _, _, width, height = cv2.boundingRect(contour)
+        if width < min_length or height > width / 8:
+            continue
+        vx, vy, _, _ = cv2.fitLine(contour, cv2.DIST_L2, 0, 0.01, 0.01).ravel()
+        angle = float(np.degrees(np.arctan2(vy, vx)))
+        angle = (angle + 90) % 180 - 90
+        if abs(angle) <= max_skew:
+            angles.append(angle)
+            weights.append(width)
+    if len(angles) < 2:
+        return None
+    order = np.argsort(angles)
+    cumulative = np.cumsum(np.asarray(weights, dtype=float)[order])
+    middle = int(np.searchsorted(cumulative, cumulative[-1] / 2))
+    return float(np.asarray(angles)[order][middle])
+
+
+Segment = tuple[float, float, float, float]
+
+
+def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]:
+    """Each connected run of a rule mask as a line segment (x0, top, x1, bottom) in points."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Segment] = []
+    for i in range(1, count):
+        x, y, w, h, _ = stats[i]
+        if horizontal:
+            mid = (y + h / 2) / scale
+            out.append((x / scale, mid, (x + w) / scale, mid))
+        else:
+            mid = (x + w / 2) / scale
+            out.append((mid, y / scale, mid, (y + h) / scale))
+    return out
+
+
+def _read_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(
+        image,
+        lang=settings.lang,
+        config=f"--psm {settings.psm} -c preserve_interword_spaces=0",
+        output_type=pytesseract.Output.DICT,
+    )
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = text.strip().strip("|")  # a stroke at a word's end is what is left of a rule
+        conf = float(data["conf"][i])
+        if not text or conf < 0 or _SPECK.match(text):
+            continue  # a speck of noise read as punctuation: a table prints no lone dot
+        left, top = data["left"][i] / scale, data["top"][i] / scale
+        right = (data["left"][i] + data["width"][i]) / scale
+        bottom = (data["top"][i] + data["height"][i]) / scale
+        line = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        words.append(OcrWord(text, left, top, right, bottom, conf, line))
+    return words
+
+
+_SPECK = re.compile(r"^[.,:;'`\"“”‘’|_~^*]+$")
+_NUMERIC = re.compile(r"^\(?[\d.,]*\d[\d.,]*\)?[^\w\s]?$")
+_MIN_NUMBER = 3  # number-like words at least this long are always read twice
+_SHORT = 4  # shorter words read with less than _SURE confidence are read twice too...
+_SURE = 85.0
+_DIGIT_LIKE = re.compile(r"^.$|[\d\W]")  # ...when a lone character, or with a digit or a sign
+_SECOND_SURE = 70.0  # a doubtful word takes a restricted read at least this sure
+_DIGITS = re.compile(r"\d")
+_REREAD_ALPHABET = "0123456789.,%"
+
+
+def _reread(
+    image: np.ndarray, words: list[OcrWord], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """Read number-like and doubtful short words a second time, cut out and set one under the
+    other on a clean sheet, with only digits, separators and ``%`` allowed.
+
+    Tesseract's language model drops the dot of a short code (``2.04`` read as ``204``) and
+    misreads lone digits stacked in narrow code cells (``0`` as ``DOD`` or ``fo)``); the
+    restricted read gets most of them right. For a number, when both reads give the same digits
+    the second is kept (its separators are the more reliable); when the digits differ, the
+    better read is kept with the lower of the two confidences, so that the value is flagged. A
+    doubtful short word is also read at twice the size, and takes the restricted reading when
+    both restricted reads agree, or one is fairly sure and the other does not contradict it, and
+    it is surer than the first reading.
+    """
+    import cv2
+
+    numbers = {
+        i for i, w in enumerate(words) if _NUMERIC.match(w.text) and len(w.text) >= _MIN_NUMBER
+    }
+    doubtful = {
+        i
+        for i, w in enumerate(words)
+        if i not in numbers
+        and len(w.text) <= _SHORT
+        and w.conf < _SURE
+        and _DIGIT_LIKE.search(w.text)
+    }
+    tall = 30 / 72 * settings.dpi / scale  # points: no word of a table is this tall
+    picked = sorted(i for i in numbers | doubtful if words[i].bottom - words[i].top < tall)
+    if not picked:
+        return words
+    pad = 6
+    crops = []
+    for i in picked:
+        word = words[i]
+        x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
+        x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
+        crops.append(image[y0:y1, x0:x1])
+    reads = _read_crops(crops, settings)
+    # Lone characters are read better larger: doubtful words are read a third time at twice
+    # the size, and take a reading that the two restricted reads agree on, or a sure one that
+    # the other does not contradict.
+    large = [i for i in picked if i in doubtful]
+    enlarged = _read_crops(
+        [cv2.resize(crops[picked.index(i)], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+         for i in large],
+        settings,
+    )  # fmt: skip
+    out = list(words)
+    for slot, i in enumerate(picked):
+        word, found = words[i], reads.get(slot)
+        if i in doubtful:
+            second = enlarged.get(large.index(i))
+            both = [r for r in (found, second) if r is not None]
+            if not both or len({text for text, _ in both}) > 1:
+                continue  # nothing read, or the two restricted reads contradict each other
+            text, conf = max(both, key=lambda r: r[1])
+            longer = len(text) > len(word.text)  # the crop's margin caught a speck or a rule
+            if (len(both) == 2 or conf >= _SECOND_SURE) and conf > word.conf and not longer:
+                out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
+            continue
+        if found is None:
+            continue
+        text, conf = found
+        first = word.text.strip("()")
+        if text == first:
+            conf = max(conf, word.conf)
+        elif _DIGITS.findall(text) != _DIGITS.findall(first):
+            text, conf = (text if conf > word.conf else first), min(conf, word.conf)
+        if first != word.text:  # keep the brackets of a negative amount
+            text = word.text.replace(first, text)
+        out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
+    return out
+
+
+_SHEET_HEIGHT = 8000  # pixels; Tesseract refuses images over 32767
+
+
+def _read_crops(crops: list[np.ndarray], settings: OcrSettings) -> dict[int, tuple[str, float]]:
+    """The restricted reading of each crop (by index): its words joined, their lowest
+    confidence; crops with nothing read are left out."""
+    reads: dict[int, list[tuple[int, str, float]]] = {}
+    done = 0
+    while done < len(crops):
+        done += _read_sheet(crops[done:], settings, reads, done)
+    out = {}
+    for index, found in reads.items():
+        found.sort()
+        out[index] = ("".join(t for _, t, _ in found), min(c for _, _, c in found))
+    return out
+
+
+def _read_sheet(
+    crops: list[np.ndarray],
+    settings: OcrSettings,
+    reads: dict[int, list[tuple[int, str, float]]],
+    offset: int,
+) -> int:
+    """Lay crops out one under the other on a sheet, read it, and file each word read under the crop
+    (numbered from ``offset``) it lies on. Returns how many crops fitted on the sheet."""
+    import pytesseract
+
+    gap = 24
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    slots: list[tuple[int, int, int, int]] = []  # x0, y0, x1, y1 of each crop on the sheet
+    y = gap
+    for crop in crops:  # one crop a line: set side by side, they would be read as one line
+        h, w = crop.shape
+        if slots and y + h + gap > _SHEET_HEIGHT:
+            break
+        slots.append((gap, y, gap + w, y + h))
+        y += h + gap
+    sheet = np.full((y, width), 255, np.uint8)
+    for crop, (x0, y0, x1, y1) in zip(crops, slots, strict=False):
+        sheet[y0:y1, x0:x1] = crop
+    data = pytesseract.image_to_data(
+        sheet,
+        lang=settings.lang,
+        config=f"--psm 6 -c tessedit_char_whitelist={_REREAD_ALPHABET}",
+        output_type=pytesseract.Output.DICT,
+    )
+    for k, text in enumerate(data["text"]):
+        conf = float(data["conf"][k])
+        if not text.strip() or conf < 0:
+            continue
+        cx = data["left"][k] + data["width"][k] / 2
+        cy = data["top"][k] + data["height"][k] / 2
+        for j, (a, b, c, d) in enumerate(slots):
+            if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                reads.setdefault(offset + j, []).append((data["left"][k], text.strip(), conf))
+                break
+    return len(slots)
+
+
+def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> OcrPage:
+    """Read one page of a PDF by OCR: deskew, clean, find the rules, read the words."""
+    import cv2
+
+    settings = settings or OcrSettings()
+    start = time.perf_counter()
+    gray, width, height = _render(path, number, settings.dpi)
+    glyph = _glyph_height(_binary(cv2.medianBlur(gray, 3)))
+    if glyph and glyph < 0.9 * settings.min_glyph:  # a few percent larger is not worth it
+        dpi = min(600, round(settings.dpi * settings.min_glyph / glyph))
+        gray, width, height = _render(path, number, dpi)
+    scale = gray.shape[1] / width
+    gray = cv2.medianBlur(gray, 3)
+    angle = _skew(_binary(gray), settings.max_skew)
+    if abs(angle) > 0.05:
+        h, w = gray.shape
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        gray = cv2.warpAffine(
+            gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+            borderValue=255,
+        )  # fmt: skip
+    inverted = _binary(gray)
+    horizontal, vertical = _rule_masks(inverted)
+    rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
+    # The rules' blurred edges would be read as strokes (``13`` as ``113``): cleared widely.
+    rules_mask = cv2.bitwise_or(
+        cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
+        cv2.dilate(vertical, np.ones((5, 9), np.uint8)),
+    )
+    # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
+    # with the background and the rules turned white.
+    cleaned = gray.copy()
+    cleaned[(inverted == 0) | (rules_mask > 0)] = 255
+    words = _reread(cleaned, _read_words(cleaned, settings, scale), settings, scale)
+    return OcrPage(number, width, height, words, rules, angle, time.perf_counter() - start)
+
+
+def ocr_pages(
+    path: Path, numbers: Iterable[int], settings: OcrSettings | None = None
+) -> dict[int, OcrPage]:
+    """OCR the given pages (1-based) of a PDF; raises DocumentError when OCR is not available."""
+    reason = ocr_unavailable(settings)
+    if reason:
+        raise DocumentError(reason)
+    return {n: ocr_page(path, n, settings) for n in numbers}
+
+
+# --- the text layer -----------------------------------------------------------------------
+
+_COURIER_ADVANCE = 0.6  # every Courier glyph is 600/1000 of the font size wide
+
+
+def _pdf_string(text: str) -> bytes:
+    data = text.encode("cp1252", errors="replace")
+    return b"(" + re.sub(rb"([\\()])", rb"\\\1", data) + b")"
+
+
+def _page_content(page: OcrPage) -> bytes:
+    out = [b"0 G 0.5 w"]
+    for x0, top, x1, bottom in page.rules:
+        y0, y1 = page.height - top, page.height - bottom
+        out.append(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l S".encode())
+    # Every word of a line gets the line's typical height, centred on the word: ascenders and
+    # descenders then no longer split a line, while a word set lower in a cell (a wrapped
+    # heading that Tesseract took into the same line) stays on a line of its own.
+    heights: dict[tuple[int, int, int], list[float]] = {}
+    for word in page.words:
+        heights.setdefault(word.line, []).append(word.bottom - word.top)
+    for word in page.words:
+        size = max(1.0, float(np.median(heights[word.line])))
+        bottom = (word.top + word.bottom) / 2 + size / 2
+        natural = _COURIER_ADVANCE * size * len(word.text)
+        stretch = 100 * max(0.1, word.x1 - word.x0) / natural
+        grey = min(max(word.conf, 0.0), 100.0) / 100
+        out.append(
+            f"BT /F1 {size:.2f} Tf {stretch:.2f} Tz {grey:.4f} g "
+            f"1 0 0 1 {word.x0:.2f} {page.height - bottom:.2f} Tm ".encode()
+            + _pdf_string(word.text + " ")  # the space keeps words apart however close
+            + b" Tj ET"
+        )
+    return b"\n".join(out)
+
+
+def write_text_layer(
+    pages: dict[int, OcrPage], sizes: list[tuple[float, float]], target: Path
+) -> None:
+    """Write a PDF with a page per source page (``sizes`` in points): the OCR'd pages carry their
+    words and rules, the others are blank. Page numbers therefore match the source."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+    pages_id = add(b"")  # filled in below, once the kids are known
+    kids = []
+    for index, (width, height) in enumerate(sizes, start=1):
+        page = pages.get(index)
+        content = _page_content(page) if page is not None else b""
+        stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width:.2f} {height:.2f}] "
+                f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {stream} 0 R >>".encode()
+            )
+        )
+    kid_refs = " ".join(f"{k} 0 R" for k in kids)
+    objects[pages_id - 1] = f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()
+    catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        data += b"%010d 00000 n \n" % offset
+    data += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        xref,
+    )
+    target.write_bytes(bytes(data))
+
+
+def char_confidence(char: dict[str, Any]) -> float | None:
+    """The OCR confidence (0-100) a character of the text layer carries as its grey level."""
+    colour = char.get("non_stroking_color")
+    if isinstance(colour, (tuple, list)) and len(colour) == 1:
+        return round(float(colour[0]) * 100, 2)
+    if isinstance(colour, (int, float)):
+        return round(float(colour) * 100, 2)
+    return None

@@ -1,0 +1,271 @@
+"""Scanned pages: read by OCR, every value marked, every doubtful number flagged, never guessed.
+
+The scanned copy of the sample (``synth.scan``) is made the way a scanner makes one: pages
+rendered to greyscale images, turned by a fraction of a degree, with noise and dust, bound back
+into a PDF without a text layer (pdftoppm, PIL/numpy, img2pdf).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pdfplumber
+import pytest
+from conftest import REAL, SAMPLE, SAMPLE_TRUTH
+from synth.scan import scanned_copy
+from truth import load_truth
+
+from extract.ocr import OcrPage, OcrWord, char_confidence, ocr_unavailable, write_text_layer
+from extract.tables import read_tables
+from renja.process import DocumentResult, process_pdf
+from transform.numbers import parse_amount, trust_ocr
+
+needs_ocr = pytest.mark.skipif(
+    ocr_unavailable() is not None or shutil.which("pdftoppm") is None,
+    reason=f"OCR tools missing: {ocr_unavailable()}",
+)
+BOGOR = REAL / "bogor-disperindag-renja-2020-imageonly.pdf"
+
+
+@pytest.fixture(scope="session")
+def scanned_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scanned_copy(SAMPLE, tmp_path_factory.mktemp("scan") / "renja_serang_2022_scan.pdf")
+
+
+@pytest.fixture(scope="session")
+def scanned_result(scanned_sample: Path) -> DocumentResult:
+    return process_pdf(scanned_sample)
+
+
+def _amounts(result: DocumentResult) -> dict[tuple[str, str], dict[str, Any]]:
+    budgets = result.frames["budgets"]
+    return {(r["kode"], r["jenis"]): r for r in budgets.to_dict("records")}
+
+
+def _sum_check_failures(result: DocumentResult) -> set[tuple[str, str]]:
+    """(kode, jenis) of every amount in a parent/children sum that does not add up: the
+    reconciliation that catches a wrong amount read with high confidence."""
+    programs = result.frames["programs"]
+    budgets = result.frames["budgets"]
+    kode_of = dict(zip(programs["node_id"], programs["kode"], strict=True))
+    amount = {
+        (r["node_id"], r["jenis"]): r["amount"]
+        for r in budgets.to_dict("records")
+    }  # fmt: skip
+    children: dict[str, list[str]] = defaultdict(list)
+    for node_id, parent in zip(programs["node_id"], programs["parent_id"], strict=True):
+        if isinstance(parent, str):
+            children[parent].append(node_id)
+    failing: set[tuple[str, str]] = set()
+    for parent, kids in children.items():
+        for jenis in ("pagu_indikatif", "prakiraan_maju"):
+            values = [amount.get((k, jenis)) for k in kids]
+            total = amount.get((parent, jenis))
+            if total is None or pd.isna(total) or any(v is None or pd.isna(v) for v in values):
+                continue
+            if sum(values, Decimal(0)) != total:
+                failing |= {(kode_of[n], jenis) for n in [parent, *kids]}
+    return failing
+
+
+def _amount_check(result: DocumentResult) -> tuple[int, int, list[Any], list[Any], list[Any]]:
+    """Exact, total, flagged, wrong (read but not the printed value) and, among the wrong ones,
+    those that no parent/children sum check catches."""
+    truth = load_truth(SAMPLE_TRUTH)
+    ours = _amounts(result)
+    caught = _sum_check_failures(result)
+    exact, flagged, wrong = 0, [], []
+    for node in truth["nodes"]:
+        for jenis, name in (("pagu_indikatif", "pagu"), ("prakiraan_maju", "pagu_next")):
+            row = ours.get((node["kode"], jenis))
+            expected = None if node[name] is None else Decimal(str(node[name]))
+            got = None if row is None or pd.isna(row["amount"]) else Decimal(row["amount"])
+            if got == expected and row is not None:
+                exact += 1
+            elif row is not None and got is None and row["amount_flag"]:
+                flagged.append((node["kode"], jenis, row["amount_raw"], row["amount_flag"]))
+            else:
+                wrong.append((node["kode"], jenis, got, expected))
+    uncaught = [w for w in wrong if (w[0], w[1]) not in caught and w[2] is not None]
+    return exact, 2 * len(truth["nodes"]), flagged, wrong, uncaught
+
+
+def _nodes_check(result: DocumentResult) -> tuple[list[str], int, int]:
+    """Truth nodes not found (by level and code, under the right parent), names read exactly,
+    and how many nodes were extracted."""
+    truth = load_truth(SAMPLE_TRUTH)
+    programs = result.frames["programs"]
+    by_id = dict(zip(programs["node_id"], programs["kode"], strict=True))
+    records = programs.to_dict("records")
+    ours = {(r["level"], r["kode"]): r for r in records if isinstance(r["kode"], str)}
+    missing, names_exact = [], 0
+    for node in truth["nodes"]:
+        row = ours.get((node["level"], node["kode"]))
+        parent = by_id.get(row["parent_id"]) if row and isinstance(row["parent_id"], str) else None
+        if row is None or parent != node["parent_kode"]:
+            missing.append(node["kode"])
+            continue
+        names_exact += row["nama"] == node["nama"]
+    return missing, names_exact, len(programs)
+
+
+@needs_ocr
+def test_scanned_sample_amounts_exact_or_flagged(scanned_result: DocumentResult) -> None:
+    """At least 98% of the amounts of the scanned sample come out exact; any other one is
+    flagged (left null, raw text kept) or sits in a parent/children sum that does not add up."""
+    assert scanned_result.status == "ok", scanned_result.reason
+    assert scanned_result.ocr_pages == list(range(1, 23))
+    exact, total, flagged, wrong, uncaught = _amount_check(scanned_result)
+    print(f"scanned sample: {exact}/{total} amounts exact; flagged {flagged}; wrong {wrong}")
+    assert uncaught == []
+    assert all(raw for _, _, raw, _ in flagged)
+    assert exact / total >= 0.98, (exact, total, flagged, wrong)
+
+
+@needs_ocr
+def test_scanned_sample_finds_every_node(scanned_result: DocumentResult) -> None:
+    """Every program, kegiatan and sub kegiatan, by code under the right parent, and no other;
+    names mostly exact (a misread letter in a name is not a missing node)."""
+    missing, names_exact, extracted = _nodes_check(scanned_result)
+    print(f"scanned sample: nodes not found {missing}; {names_exact} names exact; {extracted}")
+    assert (missing, extracted) == ([], 77)
+    assert names_exact >= 0.85 * 77
+
+
+@needs_ocr
+def test_values_read_by_ocr_carry_their_confidence(scanned_result: DocumentResult) -> None:
+    budgets = scanned_result.frames["budgets"]
+    printed = budgets[budgets["amount_raw"].notna()]
+    assert printed["ocr_confidence"].notna().all()
+    assert printed["ocr_confidence"].between(0, 100).all()
+    low = printed[printed["ocr_confidence"] < 85]
+    assert low["amount"].isna().all()
+    assert low["amount_flag"].str.startswith("low OCR confidence").all()
+    indicators = scanned_result.frames["indicators"]
+    targets = indicators[indicators["target_raw"].notna()]
+    assert targets["ocr_confidence"].notna().all()
+    summary = scanned_result.summary()
+    assert summary["ocr_pages"] == list(range(1, 23))
+
+
+def test_born_digital_values_carry_no_confidence(sample_result: DocumentResult) -> None:
+    assert sample_result.ocr_pages == []
+    for name in ("budgets", "indicators"):
+        assert sample_result.frames[name]["ocr_confidence"].isna().all()
+
+
+@needs_ocr
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+def test_mixed_document_reads_only_its_scanned_page(scanned_sample: Path, tmp_path: Path) -> None:
+    """A born-digital document with one scanned page: only that page goes through OCR."""
+    mixed = tmp_path / "mixed.pdf"
+    subprocess.run(
+        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(scanned_sample), "14",
+         str(SAMPLE), "15-z", "--", str(mixed)],
+        check=True,
+    )  # fmt: skip
+    result = process_pdf(mixed)
+    assert result.status == "ok", result.reason
+    assert result.ocr_pages == [14]
+    budgets = result.frames["budgets"]
+    assert budgets.loc[budgets["page"] != 14, "ocr_confidence"].isna().all()
+    on_page = budgets[budgets["page"] == 14]
+    assert len(on_page) > 0 and on_page["ocr_confidence"].notna().all()
+    assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
+
+
+def test_scanned_document_without_ocr_tools_is_rejected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No tesseract: the document is rejected with the reason, nothing crashes."""
+    import img2pdf
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (200, 280), 255).save(buffer, format="PNG")
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(img2pdf.convert([buffer.getvalue()]))
+    monkeypatch.setattr(
+        "renja.process.ocr_unavailable", lambda *_: "OCR is needed but tesseract is not installed"
+    )
+    result = process_pdf(scan)
+    assert result.status == "rejected"
+    assert result.reason == (
+        "no text layer (scanned pages): OCR is needed but tesseract is not installed"
+    )
+
+
+def test_text_layer_places_words_and_rules_with_their_confidence(tmp_path: Path) -> None:
+    """The written layer reads back through the ruled-table reader: cells from the rules,
+    words in their cells, each cell with the lowest confidence of its words."""
+    words = [
+        OcrWord("Kode", 12, 12, 40, 20, 95, (1, 1, 1)),
+        OcrWord("Target", 112, 12, 140, 20, 88, (1, 1, 1)),
+        OcrWord("Pagu", 212, 12, 240, 20, 91, (1, 1, 1)),
+        OcrWord("2.07.03", 12, 32, 50, 40, 93, (1, 1, 2)),
+        OcrWord("65", 112, 32, 125, 40, 90, (1, 1, 2)),
+        OcrWord("2.730.000.000", 212, 32, 280, 40, 71, (1, 1, 2)),
+    ]
+    rules = [(10, 10, 300, 10), (10, 25, 300, 25), (10, 45, 300, 45)]
+    rules += [(x, 10, x, 45) for x in (10, 100, 200, 300)]
+    page = OcrPage(1, 400, 200, words, rules)
+    layer = tmp_path / "layer.pdf"
+    write_text_layer({1: page}, [(400, 200)], layer)
+    with pdfplumber.open(layer) as pdf:
+        chars = pdf.pages[0].chars
+        assert {char_confidence(c) for c in chars if c["text"].strip()} == {95, 88, 91, 93, 90, 71}
+    (table,) = read_tables(layer, [1], None, layer, {1})
+    assert table.grid == [["Kode", "Target", "Pagu"], ["2.07.03", "65", "2.730.000.000"]]
+    assert table.confidence == [[95, 88, 91], [93, 90, 71]]
+
+
+def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
+    parsed = parse_amount("2.730.000.000")
+    assert trust_ocr(parsed, None) == parsed  # born-digital: unchanged
+    assert trust_ocr(parsed, 96.0) == parsed
+    doubtful = trust_ocr(parsed, 71.4)
+    assert (doubtful.value, doubtful.raw, doubtful.flag) == (
+        None, "2.730.000.000", "low OCR confidence (71)",
+    )  # fmt: skip
+    unreadable = parse_amount("2.730.000,000")
+    assert trust_ocr(unreadable, 40.0) == unreadable  # keeps its own reason
+
+
+@needs_ocr
+@pytest.mark.skipif(not BOGOR.exists(), reason="shared real documents absent")
+def test_image_only_renja_produces_its_tables() -> None:
+    """The 11-page image-only Renja of Kota Bogor (132 dpi page images): its plan table (Rencana
+    Kerja Pembangunan Daerah, pages 10-11: 8 programs, 36 kegiatan, total Rp 9.693.761.000,
+    read by eye from the page images) is found and read; every amount the scan leaves in doubt
+    is flagged, and an amount given is one the pages print."""
+    printed = {
+        9_693_761_000, 4_750_487_000, 2_676_141_000, 1_250_000_000, 600_000_000, 650_000_000,
+        20_261_000, 0, 754_085_000, 100_000_000, 177_000_000, 200_000_000, 75_000_000,
+        202_085_000, 50_000_000, 4_943_274_000, 2_225_000_000, 150_000_000, 60_000_000,
+        1_600_000_000, 115_000_000, 2_018_274_000, 186_445_000, 184_425_000, 11_100_000,
+        736_304_000, 700_000_000, 350_000_000, 250_000_000,
+    }  # fmt: skip
+    result = process_pdf(BOGOR)
+    assert result.status == "ok", result.reason
+    assert result.pages == [10, 11]
+    assert {10, 11} <= set(result.ocr_pages)
+    assert result.tahun == 2020
+    programs = result.frames["programs"]
+    assert len(programs) >= 20
+    budgets = result.frames["budgets"]
+    assert budgets["amount_raw"].notna().sum() >= 25
+    assert budgets["ocr_confidence"].notna().all()
+    given = budgets[budgets["amount"].notna()]
+    assert {int(a) for a in given["amount"]} <= printed
+    printed_cells = budgets[budgets["amount_raw"].notna()]
+    assert (printed_cells["amount"].notna() | printed_cells["amount_flag"].notna()).all()
+    stated = {int(t.plan.value) for t in result.stated_totals if t.plan.value is not None}
+    assert stated <= printed
+    assert 9_693_761_000 in stated  # the grand total ("JUMLAH"), read exactly
