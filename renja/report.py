@@ -132,7 +132,8 @@ def _document_view(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict
     return {
         "doc": doc,
         "counts": doc.get("counts", {}),
-        "total_plan": totals["plan"] if chart_rows else None,
+        "total_plan": totals["plan"] if any(r["plan"] is not None for r in chart_rows) else None,
+        "unread_plan": sum(1 for r in chart_rows if r["plan"] is None),
         "total_next": totals["next"] if any(r["next"] is not None for r in chart_rows) else None,
         "chart": program_chart(chart_rows, doc.get("tahun")),
         "checks": checks,
