@@ -359,8 +359,8 @@ def _read(
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
     frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
     for name, frame in _other_tables(found, tahun).items():
-        if name in ("indicators", "budgets") and not frame.empty:
-            frame = frame.assign(ocr_confidence=None)  # read by the born-digital path only
+        if name in ("indicators", "budgets") and "ocr_confidence" not in frame.columns:
+            frame = frame.assign(ocr_confidence=None)
         frames[name] = pd.concat([frames.get(name, pd.DataFrame()), frame], ignore_index=True)
     result.frames = _with_document_columns(frames, result)
     return result
