@@ -183,7 +183,7 @@ def _document_checks(
 
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
-    """The three output tables of a folder, with their Arrow types."""
+    """The output tables of a folder, with their Arrow types."""
     return {t: pd.read_parquet(out_dir / f"{t}.parquet", dtype_backend="pyarrow") for t in TABLES}
 
 

@@ -1,8 +1,14 @@
 """Shared test fixtures: paths to the sample and to the shared documents (skipped when absent)."""
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Quiet Prefect in the tests' own process, as the command line does (its temporary server would
+# otherwise log its shutdown after pytest has closed the streams).
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
