@@ -84,3 +84,15 @@ def test_exit_status_gates_on_validity_only_when_strict(tmp_path: Path) -> None:
     proc = _run(str(SAMPLE), "--out", str(tmp_path / "c"))
     assert proc.returncode == 0, proc.stderr  # outputs written; the summary says invalid
     assert (tmp_path / "c" / "programs.parquet").exists()
+
+
+def test_a_relative_output_folder(tmp_path: Path) -> None:
+    """`make run` passes data/clean, relative to the working directory."""
+    shutil.copy(SAMPLE, tmp_path / "sample.pdf")
+    proc = subprocess.run(
+        [str(RENJA), "run", "sample.pdf", "--out", "clean"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "clean" / "validation" / "data_docs" / "index.html").exists()
+    assert (tmp_path / "clean" / "validation" / "summary.json").exists()
