@@ -35,6 +35,7 @@ __all__ = [
     "char_confidence",
     "ocr_pages",
     "ocr_unavailable",
+    "pdf_bytes",
     "write_text_layer",
 ]
 
@@ -516,6 +517,11 @@ def write_text_layer(
     kid_refs = " ".join(f"{k} 0 R" for k in kids)
     objects[pages_id - 1] = f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()
     catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
+    target.write_bytes(pdf_bytes(objects, catalog))
+
+
+def pdf_bytes(objects: list[bytes], root: int) -> bytes:
+    """A PDF file of numbered objects (1-based, in order) with its cross-reference table."""
     data = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -527,10 +533,10 @@ def write_text_layer(
         data += b"%010d 00000 n \n" % offset
     data += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
-        catalog,
+        root,
         xref,
     )
-    target.write_bytes(bytes(data))
+    return bytes(data)
 
 
 def char_confidence(char: dict[str, Any]) -> float | None:

@@ -3,6 +3,8 @@
 import zlib
 from pathlib import Path
 
+from extract.ocr import pdf_bytes
+
 
 def write_stream_bomb(path: Path, inflated_mb: int = 4096) -> None:
     """A one-page PDF whose content stream is ``inflated_mb`` MB of spaces compressed into a few
@@ -16,16 +18,4 @@ def write_stream_bomb(path: Path, inflated_mb: int = 4096) -> None:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_bytes(objects, root=1))

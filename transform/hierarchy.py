@@ -337,26 +337,39 @@ def _measured(
     satuan = ind["satuan"]
     for measure, year, raw in ind["measures"]:
         value, satuan = parse_target(raw, satuan)
-        out.append(
-            {
-                **base,
-                "nama": nama,
-                "measure": measure,
-                "indikator_no": number,
-                "indikator": ind["indikator"] or None,
-                "lokasi": ind["lokasi"] or None,
-                "tahun": year,
-                "target": float(value.value) if value.value is not None else None,
-                "target_raw": value.raw or None,
-                "target_flag": value.flag,
-                "ocr_confidence": None,
-                "source_table": source_table,
-                "page": ind["page"],
-            }
-        )
+        out.append(_indicator(base, nama, measure, number, ind, year, value, None, source_table))
     for record in out:
         record["satuan"] = satuan or None
     return out
+
+
+def _indicator(
+    base: dict[str, Any],
+    nama: str,
+    measure: str,
+    number: int,
+    ind: dict[str, Any],
+    tahun: int | None,
+    value: Parsed,
+    confidence: float | None,
+    source_table: str,
+) -> dict[str, Any]:
+    """One indicator record: a measure of an indicator of a node, for a year."""
+    return {
+        **base,
+        "nama": nama,
+        "measure": measure,
+        "indikator_no": number,
+        "indikator": ind["indikator"] or None,
+        "lokasi": ind["lokasi"] or None,
+        "tahun": tahun,
+        "target": float(value.value) if value.value is not None else None,
+        "target_raw": value.raw or None,
+        "target_flag": value.flag,
+        "ocr_confidence": confidence,
+        "source_table": source_table,
+        "page": ind["page"],
+    }
 
 
 def _frames(builder: _Builder, plan_year: int | None) -> Plan:
@@ -389,25 +402,9 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                 years.append((plan_year + 1 if plan_year else None, next_target,
                               ind["target_next_conf"]))  # fmt: skip
             for tahun, target, confidence in years:
-                indicators.append(
-                    {
-                        **base,
-                        "table_kind": "rumusan",
-                        "nama": node.nama,
-                        "measure": "target",
-                        "indikator_no": number,
-                        "indikator": ind["indikator"] or None,
-                        "satuan": satuan or None,
-                        "lokasi": ind["lokasi"] or None,
-                        "tahun": tahun,
-                        "target": float(target.value) if target.value is not None else None,
-                        "target_raw": target.raw or None,
-                        "target_flag": target.flag,
-                        "ocr_confidence": confidence,
-                        "source_table": node.source_table,
-                        "page": ind["page"],
-                    }
-                )
+                record = _indicator(base, node.nama, "target", number, ind, tahun, target,
+                                    confidence, node.source_table)  # fmt: skip
+                indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
         amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
