@@ -18,6 +18,7 @@ from great_expectations.expectations.row_conditions import Column
 
 from transform.codes import KODE_PATTERNS
 from transform.fields import FIELDS, KEYS
+from transform.numbers import format_rupiah
 
 __all__ = ["CHECKS", "Check", "checks_for"]
 
@@ -39,11 +40,7 @@ class Check:
 
 
 def _amount(value: Any) -> str:
-    if value is None:
-        return "-"
-    text = f"{abs(value):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    text = text.removesuffix(",00")
-    return f"-{text}" if value < 0 else text
+    return "-" if value is None else format_rupiah(value)
 
 
 def _sum_message(children: str) -> Callable[[Row], str]:

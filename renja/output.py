@@ -8,6 +8,7 @@ to extract everything again instead of trusting them.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -123,8 +124,6 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
     """The documents an earlier run of this pipeline version extracted into ``out_dir``, by
     SHA-256, with their rows; empty when there is none, when it was another version, or when
     the tables are not those its summary describes (a run killed while writing)."""
-    import json
-
     try:
         summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
         if summary.get("pipeline_version") != __version__:

@@ -8,6 +8,7 @@ with their raw text, and a chart of pagu per program. Text from the documents is
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from expectations.frames import plain_objects, records
 from renja.files import atomic_write_text
+from transform.numbers import format_rupiah
 
 __all__ = ["program_chart", "render_report", "write_reports"]
 
@@ -29,12 +31,7 @@ _ENV = Environment(
 
 def idr(value: Any) -> str:
     """An amount the Indonesian way, without decimals when they are zero: 13.319.369.434."""
-    if value is None or value == "":
-        return "–"
-    amount = Decimal(str(value))
-    text = f"{abs(amount):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    text = text.removesuffix(",00")
-    return f"-{text}" if amount < 0 else text
+    return "–" if value is None or value == "" else format_rupiah(value)
 
 
 _ENV.filters["idr"] = idr
@@ -58,7 +55,7 @@ def program_chart(programs: list[dict[str, Any]], plan_year: int | None) -> str:
         short = name if len(name) <= 42 else name[:40] + "…"
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" class="lbl">'
-            f"<title>{_esc(name)}</title>{_esc(short)}</text>"
+            f"<title>{escape(name)}</title>{escape(short)}</text>"
         )
         for j, (key, css) in enumerate((("plan", "plan"), ("next", "next"))):
             value = program[key]
@@ -80,12 +77,6 @@ def program_chart(programs: list[dict[str, Any]], plan_year: int | None) -> str:
         f'<text x="{label_w + 186}" y="{y}" class="val">prakiraan maju {nxt}</text></svg>'
     )
     return "".join(parts)
-
-
-def _esc(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
 
 
 def _document_view(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict[str, Any]:

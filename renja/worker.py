@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.process import DocumentResult, process_pdf
 from transform.fields import TABLES
 
 __all__ = ["DocumentOutcome", "Limits", "extract_isolated"]
@@ -68,20 +69,9 @@ class DocumentOutcome:
 
 def rejected(path: Path, reason: str, sha256: str | None = None) -> DocumentOutcome:
     """The outcome of a document that could not be read."""
-    return DocumentOutcome(
-        {
-            "doc_id": sha256[:16] if sha256 else "",
-            "sha256": sha256,
-            "source_file": path.name,
-            "status": "rejected",
-            "reason": reason,
-            "opd": None,
-            "tahun": None,
-            "table_pages": [],
-            "pages_not_read": [],
-            "stated_totals": [],
-        }
-    )
+    doc_id = sha256[:16] if sha256 else ""
+    result = DocumentResult(path.name, doc_id, "rejected", reason, sha256=sha256)
+    return DocumentOutcome(result.summary())
 
 
 # Workers are forked from a server process that has imported the parsers once: a worker starts
@@ -173,8 +163,6 @@ def main(argv: list[str]) -> int:
     path, out, memory_mb = Path(argv[0]), Path(argv[1]), int(argv[2])
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
-    from renja.process import process_pdf
-
     result = process_pdf(path)
     for name, frame in result.frames.items():
         frame.to_parquet(out / f"{name}.parquet", index=False)

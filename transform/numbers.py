@@ -17,6 +17,7 @@ __all__ = [
     "MIN_OCR_CONFIDENCE",
     "Parsed",
     "format_idr",
+    "format_rupiah",
     "join_wrapped",
     "parse_amount",
     "parse_number",
@@ -167,3 +168,8 @@ def format_idr(value: Decimal | int, *, decimals: int = 0, prefix: str = "") -> 
     whole, _, frac = text.partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{prefix}{sign}{grouped}" + (f",{frac}" if decimals else "")
+
+
+def format_rupiah(value: Decimal | int | str) -> str:
+    """An amount for people to read: ``13.319.369.434``, with ``,50`` only when it has cents."""
+    return format_idr(Decimal(str(value)), decimals=2).removesuffix(",00")
