@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["DocumentError", "PageText", "content_hash", "page_texts", "probe_pdf"]
+__all__ = ["DocumentError", "PageProgress", "PageText", "content_hash", "page_texts", "probe_pdf"]
+
+# Told how far the reading of a document has got: (stage, pages done, pages in the stage).
+PageProgress = Callable[[str, int, int], None]
 
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 
@@ -58,8 +62,9 @@ def probe_pdf(path: Path) -> None:
         raise DocumentError("not a PDF (no %PDF- header)")
 
 
-def page_texts(path: Path) -> list[PageText]:
-    """Text of every page through PDFium, which is fast enough to scan a whole document."""
+def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageText]:
+    """Text of every page through PDFium, which is fast enough to scan a whole document;
+    ``progress`` is told of each page as stage ``text``."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -69,7 +74,10 @@ def page_texts(path: Path) -> list[PageText]:
         raise DocumentError(f"unreadable PDF: {message}") from exc
     try:
         pages = []
-        for index in range(len(pdf)):
+        count = len(pdf)
+        for index in range(count):
+            if progress is not None:
+                progress("text", index, count)
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
@@ -82,6 +90,8 @@ def page_texts(path: Path) -> list[PageText]:
             finally:
                 page.close()
             pages.append(PageText(index + 1, text, width, height, images))
+        if progress is not None:
+            progress("text", count, count)
         return pages
     finally:
         pdf.close()

@@ -9,26 +9,35 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 
-from extract.document import content_hash
+from extract.document import PageProgress, content_hash
 from renja.output import previous_outcomes, write_outputs
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
 
-__all__ = ["RunOptions", "discover_pdfs", "listening", "renja_run"]
+__all__ = ["Listener", "RunOptions", "discover_pdfs", "listening", "renja_run"]
 
 log = logging.getLogger("renja")
 
-Progress = Callable[[str, DocumentOutcome], None]
+
+class Listener(Protocol):
+    """Told of each document as it is done, and of the pages of those being read."""
+
+    def __call__(self, event: str, outcome: DocumentOutcome) -> None:
+        """``event`` is ``processed``, ``skipped`` or ``rejected``."""
+
+    def pages(self, source_file: str, stage: str, done: int, total: int) -> None:
+        """How far the reading of ``source_file`` has got (see ``renja.process.process_pdf``)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,7 @@ def identify_document(path: Path) -> str:
       retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
 def extract_document(path: Path, sha256: str, limits: Limits) -> DocumentOutcome:
     """Extract one document in a worker process; bad input comes back rejected, never raised."""
-    return extract_isolated(path, limits, sha256)
+    return extract_isolated(path, limits, sha256, _page_progress(path.name))
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
@@ -131,17 +140,31 @@ def renja_run(
 
 # Listeners of per-document events (the command line's progress bar). Not flow parameters:
 # parameters travel with the flow run context, to Dask workers too, and a console cannot.
-_listeners: list[Progress] = []
+# A task on a Dask worker finds none here, so page progress is told in this process only.
+_listeners: list[Listener] = []
 
 
 @contextmanager
-def listening(progress: Progress) -> Iterator[None]:
-    """Call ``progress(event, outcome)`` for each document of the runs made meanwhile."""
-    _listeners.append(progress)
+def listening(listener: Listener) -> Iterator[None]:
+    """Tell ``listener`` of each document, and its pages, of the runs made meanwhile."""
+    _listeners.append(listener)
     try:
         yield
     finally:
-        _listeners.remove(progress)
+        _listeners.remove(listener)
+
+
+def _page_progress(source_file: str) -> PageProgress | None:
+    if not _listeners:
+        return None
+    return partial(_tell_pages, list(_listeners), source_file)
+
+
+def _tell_pages(
+    listeners: list[Listener], source_file: str, stage: str, done: int, total: int
+) -> None:
+    for listener in listeners:
+        listener.pages(source_file, stage, done, total)
 
 
 def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:

@@ -6,13 +6,21 @@ import logging
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from extract.document import DocumentError, PageText, content_hash, page_texts, probe_pdf
+from extract.document import (
+    DocumentError,
+    PageProgress,
+    PageText,
+    content_hash,
+    page_texts,
+    probe_pdf,
+)
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
 from extract.tables import read_tables
 from transform.evaluation import measured_frames
@@ -244,8 +252,12 @@ def _plan_year(plans: list[PlanTable], pages: list[PageText]) -> int | None:
     return _document_year(pages)
 
 
-def process_pdf(path: Path) -> DocumentResult:
-    """Extract the plan of one Renja PDF; a document that cannot be read is rejected, not raised."""
+def process_pdf(path: Path, progress: PageProgress | None = None) -> DocumentResult:
+    """Extract the plan of one Renja PDF; a document that cannot be read is rejected, not raised.
+
+    ``progress`` is told how far the reading has got, stage by stage: ``text`` (every page's text
+    layer), ``ocr`` (scanned pages) and ``tables`` (the pages whose tables are read).
+    """
     try:
         sha256 = content_hash(path)
     except OSError as exc:
@@ -253,7 +265,7 @@ def process_pdf(path: Path) -> DocumentResult:
     doc_id = sha256[:16]
     try:
         probe_pdf(path)
-        result = _process(path, doc_id)
+        result = _process(path, doc_id, progress=progress)
     except DocumentError as exc:
         result = DocumentResult(path.name, doc_id, "rejected", str(exc))
     except Exception as exc:  # a parser failure on odd input must not stop the other documents
@@ -274,28 +286,43 @@ def _scanned(page: PageText) -> bool:
     return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
 
 
-def _process(path: Path, doc_id: str, ocr: OcrSettings | None = None) -> DocumentResult:
-    pages = page_texts(path)
+def _counted(numbers: list[int], stage: str, progress: PageProgress | None) -> Iterator[int]:
+    """``numbers``, telling ``progress`` how many were done each time the next one is taken."""
+    for done, number in enumerate(numbers):
+        if progress is not None:
+            progress(stage, done, len(numbers))
+        yield number
+    if progress is not None:
+        progress(stage, len(numbers), len(numbers))
+
+
+def _process(
+    path: Path,
+    doc_id: str,
+    ocr: OcrSettings | None = None,
+    progress: PageProgress | None = None,
+) -> DocumentResult:
+    pages = page_texts(path, progress)
     if not pages:
         raise DocumentError("PDF has no pages")
     scanned = [p.number for p in pages if _scanned(p)]
     if not scanned:
         if not any(p.text.strip() for p in pages):
             raise DocumentError("no text and no images on any page (blank document)")
-        return _read(path, doc_id, pages)
+        return _read(path, doc_id, pages, progress=progress)
     reason = ocr_unavailable(ocr)
     if reason:
         if len(scanned) == len(pages) or not any(p.text.strip() for p in pages):
             raise DocumentError(f"no text layer (scanned pages): {reason}")
         log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
-        return _read(path, doc_id, pages)
-    read = ocr_pages(path, scanned, ocr)
+        return _read(path, doc_id, pages, progress=progress)
+    read = ocr_pages(path, _counted(scanned, "ocr", progress), ocr)
     with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
         layer = Path(folder) / "text-layer.pdf"
         write_text_layer(read, [(p.width, p.height) for p in pages], layer)
         pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
         try:
-            result = _read(path, doc_id, pages, layer, set(read))
+            result = _read(path, doc_id, pages, layer, set(read), progress)
         except DocumentError as exc:
             raise DocumentError(
                 f"{exc}; scanned pages read by OCR: {_ranges(sorted(read))}"
@@ -321,12 +348,14 @@ def _read(
     pages: list[PageText],
     text_layer: Path | None = None,
     ocr_numbers: set[int] | None = None,
+    progress: PageProgress | None = None,
 ) -> DocumentResult:
     """The plan of a document from its text (``text_layer`` holds the pages read by OCR)."""
     ocr_numbers = ocr_numbers or set()
 
     def tables(numbers: list[int]) -> Any:
-        return read_tables(path, numbers, id_column_indices, text_layer, ocr_numbers)
+        pages = _counted(numbers, "tables", progress)
+        return read_tables(path, pages, id_column_indices, text_layer, ocr_numbers)
 
     candidates, inside_other, other_pages = _candidate_pages(pages)
     to_read = sorted(set(candidates) | set(other_pages))

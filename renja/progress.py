@@ -1,8 +1,15 @@
 """Progress over the documents of a run: a bar on a terminal, one plain line per document in a
-log (key=value pairs, for schedulers), and the counts for the final summary line."""
+log (key=value pairs, for schedulers), and the counts for the final summary line.
+
+Within a document being read, the bar shows a second line per document with its pages (text
+layer, OCR, tables); in a log, a document that takes long gets a ``pages`` line every
+``heartbeat_s`` seconds, so that a scheduler sees it is still moving.
+"""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,27 +22,67 @@ from renja.worker import DocumentOutcome
 
 __all__ = ["ProgressReporter", "progress_reporter"]
 
+_STAGES = {"text": "text layer", "ocr": "OCR", "tables": "tables"}
+
 
 class ProgressReporter:
-    """Called by the flow once per document: ``processed``, ``skipped`` or ``rejected``."""
+    """Told by the flow of each document (``processed``, ``skipped`` or ``rejected``) and of the
+    pages of the documents being read."""
 
-    def __init__(self, console: Console, bar: Progress | None = None, task: Any = None) -> None:
+    def __init__(
+        self,
+        console: Console,
+        bar: Progress | None = None,
+        task: Any = None,
+        heartbeat_s: float = 10.0,
+    ) -> None:
         self.console = console
         self.bar = bar
         self.task = task
+        self.heartbeat_s = heartbeat_s
         self.counts: Counter[str] = Counter()
+        self._lock = threading.Lock()  # documents are read on several threads
+        self._page_tasks: dict[str, Any] = {}
+        self._started: dict[str, float] = {}
+        self._last_line: dict[str, float] = {}
 
     def __call__(self, event: str, outcome: DocumentOutcome) -> None:
-        self.counts[event] += 1
-        if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=f"{event} {outcome.source_file}")
-        else:
-            self.console.print(
-                f"renja event={event} file={outcome.source_file!r} doc_id={outcome.doc_id} "
-                f"status={outcome.status}",
-                markup=False,
-                highlight=False,
-            )
+        with self._lock:
+            self.counts[event] += 1
+            name = outcome.source_file
+            self._started.pop(name, None)
+            self._last_line.pop(name, None)
+            if self.bar is not None:
+                page_task = self._page_tasks.pop(name, None)
+                if page_task is not None:
+                    self.bar.remove_task(page_task)
+                self.bar.update(self.task, advance=1, description=f"{event} {name}")
+                return
+        self._line(f"event={event} file={name!r} doc_id={outcome.doc_id} status={outcome.status}")
+
+    def pages(self, source_file: str, stage: str, done: int, total: int) -> None:
+        label = _STAGES.get(stage, stage)
+        with self._lock:
+            if self.bar is not None:
+                description = f"  {source_file}: {label}"
+                page_task = self._page_tasks.get(source_file)
+                if page_task is None:
+                    self._page_tasks[source_file] = self.bar.add_task(
+                        description, total=total, completed=done
+                    )
+                else:
+                    self.bar.update(page_task, description=description, total=total,
+                                    completed=done)  # fmt: skip
+                return
+            now = time.monotonic()
+            started = self._started.setdefault(source_file, now)
+            if now - self._last_line.get(source_file, started) < self.heartbeat_s:
+                return
+            self._last_line[source_file] = now
+        self._line(f"event=pages file={source_file!r} stage={stage} done={done} total={total}")
+
+    def _line(self, text: str) -> None:
+        self.console.print(f"renja {text}", markup=False, highlight=False)
 
 
 @contextmanager

@@ -20,18 +20,23 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from extract.document import PageProgress
 from renja.process import DocumentResult, process_pdf
 from transform.fields import TABLES
 
 __all__ = ["DocumentOutcome", "Limits", "extract_isolated"]
 
 _RESULT = "result.json"
+_PROGRESS = "progress.json"  # how far the worker has read: {"stage", "done", "total"}
+_POLL_S = 0.25  # how often the parent looks at the worker's progress
 log = logging.getLogger("renja")
 
 
@@ -80,10 +85,19 @@ _WORKERS = multiprocessing.get_context("forkserver")
 _WORKERS.set_forkserver_preload(["renja.process"])
 
 
-def extract_isolated(path: Path, limits: Limits, sha256: str | None = None) -> DocumentOutcome:
-    """Extract ``path`` in a worker process; any failure of the worker rejects the document."""
+def extract_isolated(
+    path: Path,
+    limits: Limits,
+    sha256: str | None = None,
+    progress: PageProgress | None = None,
+) -> DocumentOutcome:
+    """Extract ``path`` in a worker process; any failure of the worker rejects the document.
+
+    ``progress`` is told, from this process, how far the worker has read (see ``process_pdf``).
+    """
     with tempfile.TemporaryDirectory(prefix="renja-worker-") as tmp:
-        exitcode = _run_worker(path, Path(tmp), limits)
+        watch = _ProgressWatch(Path(tmp) / _PROGRESS, progress)
+        exitcode = _run_worker(path, Path(tmp), limits, watch)
         if exitcode is None:
             return rejected(
                 path, f"timed out after {limits.timeout_s:g} s (limit --timeout)", sha256
@@ -107,28 +121,77 @@ def extract_isolated(path: Path, limits: Limits, sha256: str | None = None) -> D
         return DocumentOutcome(entry, frames)
 
 
-def _run_worker(path: Path, tmp: Path, limits: Limits) -> int | None:
+class _ProgressWatch:
+    """Passes on what the worker writes into its progress file, each change once."""
+
+    def __init__(self, file: Path, progress: PageProgress | None) -> None:
+        self.file = file
+        self.progress = progress
+        self.seen: tuple[str, int, int] | None = None
+
+    def __call__(self) -> None:
+        if self.progress is None:
+            return
+        try:
+            state = json.loads(self.file.read_text(encoding="utf-8"))
+            current = (str(state["stage"]), int(state["done"]), int(state["total"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # not written yet
+        if current != self.seen:
+            self.seen = current
+            self.progress(*current)
+
+
+def _waiting(
+    alive: Callable[[float], bool], kill: Callable[[], None], limits: Limits, watch: _ProgressWatch
+) -> bool:
+    """Wait for a worker, passing on its progress; False when it was killed at the time limit.
+    ``alive(seconds)`` waits up to that long and tells whether the worker still runs."""
+    deadline = time.monotonic() + limits.timeout_s
+    while True:
+        left = deadline - time.monotonic()
+        running = alive(max(0.0, min(_POLL_S, left)))
+        watch()
+        if not running:
+            return True
+        if left <= _POLL_S:
+            kill()
+            return False
+
+
+def _run_worker(path: Path, tmp: Path, limits: Limits, watch: _ProgressWatch) -> int | None:
     """Run the worker to its end and return its exit code; None when it was killed at the
     time limit. A daemonic process (a Dask worker) may not fork children of its own, so there
     the worker is a fresh interpreter instead."""
     if not multiprocessing.current_process().daemon:
         process = _WORKERS.Process(target=_work, args=(str(path), str(tmp), limits.memory_mb))
         process.start()
-        process.join(limits.timeout_s)
-        if process.is_alive():
+
+        def alive(seconds: float) -> bool:
+            process.join(seconds)
+            return process.is_alive()
+
+        def kill() -> None:
             process.kill()
             process.join()
-            return None
-        return process.exitcode
+
+        return process.exitcode if _waiting(alive, kill, limits, watch) else None
     command = [sys.executable, "-m", "renja.worker", str(path), str(tmp), str(limits.memory_mb)]
     with (tmp / "stderr.log").open("wb") as log_file:
         child = subprocess.Popen(command, stdout=log_file, stderr=log_file, start_new_session=True)
-        try:
-            return child.wait(timeout=limits.timeout_s)
-        except subprocess.TimeoutExpired:
+
+        def waits(seconds: float) -> bool:
+            try:
+                child.wait(timeout=seconds)
+            except subprocess.TimeoutExpired:
+                return True
+            return False
+
+        def killpg() -> None:
             os.killpg(child.pid, signal.SIGKILL)
             child.wait()
-            return None
+
+        return child.returncode if _waiting(waits, killpg, limits, watch) else None
 
 
 def _read(path: Path) -> str:
@@ -158,12 +221,30 @@ def _death(returncode: int, text: str, limits: Limits) -> str:
     return f"worker failed (exit {returncode}): {last[0][:200]}"
 
 
+class _ProgressFile:
+    """The worker's side of progress: the latest state in a small file, replaced atomically,
+    at most every ``_POLL_S`` seconds but always at the end of a stage."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.written = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.written < _POLL_S:
+            return
+        self.written = now
+        staged = self.file.with_suffix(".tmp")
+        staged.write_text(json.dumps({"stage": stage, "done": done, "total": total}))
+        os.replace(staged, self.file)
+
+
 def main(argv: list[str]) -> int:
     """Worker entry point: extract one PDF and write its outcome into a folder."""
     path, out, memory_mb = Path(argv[0]), Path(argv[1]), int(argv[2])
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
-    result = process_pdf(path)
+    result = process_pdf(path, _ProgressFile(out / _PROGRESS))
     for name, frame in result.frames.items():
         frame.to_parquet(out / f"{name}.parquet", index=False)
     (out / _RESULT).write_text(json.dumps(result.summary(), ensure_ascii=False), encoding="utf-8")
