@@ -31,7 +31,9 @@ __all__ = ["Cell", "RawTable", "read_tables"]
 # A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
 _RULE_THICKNESS = 3.0
 _MIN_TABLE_COLUMNS = 3
-_MIN_TABLE_ROWS = 2
+# A single row is kept: the last row of a long table (often its grand total) may be all that a
+# page holds of it. Whether such a row carries on a table is decided in transform.rows.
+_MIN_TABLE_ROWS = 1
 
 LATTICE_SETTINGS: dict[str, Any] = {
     "vertical_strategy": "lines",

@@ -138,11 +138,11 @@ def test_sumut_review_both_halves(sumut_result) -> None:
 
 def test_sumut_service_performance_table(sumut_result) -> None:
     """Tabel 4 "Pencapaian Kinerja Pelayanan" (T-C.30, page 32): Renstra targets 2019-2023,
-    realisations 2021-2022, projections 2023-2024, as printed. Its fourth row, alone on page
-    33, is not read (a one-row ruled table continuing a table is below the reader's minimum)."""
+    realisations 2021-2022, projections 2023-2024, as printed. Its fourth row is alone on page
+    33, a one-row ruled table that carries on the table of page 32."""
     indicators = sumut_result.frames["indicators"]
     service = indicators[indicators["table_kind"] == "kinerja_pelayanan"]
-    assert set(service["source_table"]) == {"4"} and set(service["page"]) == {32}
+    assert set(service["source_table"]) == {"4"} and set(service["page"]) == {32, 33}
     years = [2019, 2020, 2021, 2022, 2023, 2021, 2022, 2023, 2024]
     measures = ["target_renstra"] * 5 + ["realisasi"] * 2 + ["proyeksi"] * 2
     printed = {
@@ -152,6 +152,8 @@ def test_sumut_service_performance_table(sumut_result) -> None:
                    [10, 11, 10, 9, 8, 9, 10, 9, 8]),
         "T4/I03": ("Rasio kekerasan terhadap Anak per 10.000", None,
                    [20, 19, 18, 17, 16, 18, 19, 17, 16]),
+        "T4/I04": ("Persentase Perangkat Daerah berkontribusi mewujudkan Kabupaten/Kota Layak "
+                   "Anak (Menuju)", "%", [19, 44, 58, 76, 100, 52, 70, 100, 100]),
     }  # fmt: skip
     want = sorted(
         (node, indikator, satuan, measure, year, float(value))

@@ -60,6 +60,29 @@ def test_codes_printed_in_part_per_level(layout_name: str, seed: int, tmp_path: 
     _check(random_plan(seed + 11, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "plan.pdf")
 
 
+# Layouts and plans whose table, printed without a repeated header, leaves one row alone on
+# the last page: the grand total, or the last sub kegiatan.
+LONE_LAST_ROW = [("single_decimals", 5, True), ("sipd_split5", 44, False),
+                 ("glued_rp_3rows", 47, False)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("layout_name", "seed", "total_row"), LONE_LAST_ROW,
+                         ids=[f"{n}-{s}" for n, s, _ in LONE_LAST_ROW])  # fmt: skip
+def test_a_lone_row_on_the_last_page_is_read(
+    layout_name: str, seed: int, total_row: bool, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    layout = dataclasses.replace(
+        LAYOUTS[layout_name], repeat_header=False, grand_total_row=total_row
+    )
+    path = tmp_path / "plan.pdf"
+    render_pdf(random_plan(seed), path, layout)
+    with pdfplumber.open(path) as pdf:  # the case itself: one table row on the last page
+        assert [len(t.rows) for t in pdf.pages[-1].find_tables()] == [1]
+    _check(random_plan(seed), layout, path)
+
+
 def random_layout(seed: int) -> Layout:
     rng = random.Random(seed)
     code_style = rng.choice(["split5", "single", "glued", "nomor", "none"])

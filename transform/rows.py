@@ -95,6 +95,8 @@ def select_tables(
             else:
                 inherited = _carried_header(current.segments[-1][0], current.header, table)
             current.segments.append((table, inherited, header.n_header_rows))
+        elif len(table.grid) < 2:
+            pass  # a lone row that carries on nothing: a framed line of text, not a table
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
             specific = "rumusan" if is_plan else other_kind(title) if kind == "other" else None

@@ -631,6 +631,7 @@ class Layout:
     shading: bool = False
     page_numbers: bool = False
     narrative_pages: int | None = None
+    repeat_header: bool = True  # header rows printed again on every page of the table
 
     def __post_init__(self) -> None:
         if self.code_style not in ("split5", "single", "partial", "glued", "nomor", "none"):
@@ -1113,7 +1114,11 @@ class _Renderer:
                 for c in merged:
                     cmds.append(("SPAN", (c, r0), (c, r0 + count - 1)))
         return Table(
-            data, colWidths=widths, repeatRows=nhead, style=TableStyle(cmds), hAlign="CENTER"
+            data,
+            colWidths=widths,
+            repeatRows=nhead if self.layout.repeat_header else 0,
+            style=TableStyle(cmds),
+            hAlign="CENTER",
         )
 
     # ---- narrative ----------------------------------------------------------------------
