@@ -281,9 +281,11 @@ def _reread(
     Tesseract's language model drops the dot of a short code (``2.04`` read as ``204``) and
     misreads lone digits stacked in narrow code cells (``0`` as ``DOD`` or ``fo)``); the
     restricted read gets most of them right. For a number, when both reads give the same digits
-    the second is kept (its separators are the more reliable); when the digits differ, the
-    better read is kept with the lower of the two confidences, so that the value is flagged. A
-    doubtful short word is also read at twice the size, and takes the restricted reading when
+    the second is kept (its separators are the more reliable), but when one read has a
+    separator more than the other (``4,2`` against ``42``), the surer read is kept with the
+    lower of the two confidences; when the digits differ, the better read is kept with the
+    lower of the two confidences, so that the value is flagged. A doubtful short word is also
+    read at twice the size, and takes the restricted reading when
     both restricted reads agree, or one is fairly sure and the other does not contradict it, and
     it is surer than the first reading.
     """
@@ -342,10 +344,20 @@ def _reread(
             conf = max(conf, word.conf)
         elif _DIGITS.findall(text) != _DIGITS.findall(first):
             text, conf = (text if conf > word.conf else first), min(conf, word.conf)
+        elif _separators(text) != _separators(first):
+            # one read saw a separator the other did not (4,2 against 42, or a speck read as
+            # a dot): the surer read is kept, and the value, whose size is in doubt, takes
+            # the lower confidence
+            text = text if conf >= word.conf else first
+            conf = min(conf, word.conf)
         if first != word.text:  # keep the brackets of a negative amount
             text = word.text.replace(first, text)
         out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
     return out
+
+
+def _separators(text: str) -> int:
+    return sum(1 for c in text if c in ".,")
 
 
 _SHEET_HEIGHT = 8000  # pixels; Tesseract refuses images over 32767

@@ -270,3 +270,59 @@ def test_image_only_renja_produces_its_tables() -> None:
     stated = {int(t.plan.value) for t in result.stated_totals if t.plan.value is not None}
     assert stated <= printed
     assert 9_693_761_000 in stated  # the grand total ("JUMLAH"), read exactly
+
+
+@pytest.fixture(scope="module")
+def scanned_other_tables(tmp_path_factory: pytest.TempPathFactory) -> tuple[DocumentResult, ...]:
+    """A Renja with the seed's evaluation (Tabel 2.1) and service performance (Tabel 2.2)
+    tables before its plan, born digital and as a scanned copy."""
+    from synth.generator import LAYOUTS, random_plan, render_pdf
+    from synth.seed_tables import evaluation_table, service_table
+
+    folder = tmp_path_factory.mktemp("other_scan")
+    digital = folder / "renja.pdf"
+    render_pdf(random_plan(2), digital, LAYOUTS["sipd_split5"],
+               others=(evaluation_table(), service_table()))  # fmt: skip
+    return process_pdf(digital), process_pdf(scanned_copy(digital, folder / "scan.pdf"))
+
+
+@needs_ocr
+def test_scanned_evaluation_and_service_values_carry_confidence(scanned_other_tables) -> None:
+    _, scanned = scanned_other_tables
+    indicators = scanned.frames["indicators"]
+    other = indicators[indicators["table_kind"].isin(["evaluasi", "kinerja_pelayanan"])]
+    assert set(other["table_kind"]) == {"evaluasi", "kinerja_pelayanan"}
+    assert other["ocr_confidence"].notna().all()
+    low = other[other["ocr_confidence"] < 85]
+    assert len(low) and low["target"].isna().all()
+    assert low["target_flag"].str.startswith("low OCR confidence").all()
+
+
+@needs_ocr
+def test_scanned_service_values_exact_or_flagged(scanned_other_tables) -> None:
+    """Each value of the scanned service performance table against the born-digital one: most
+    exact, the rest mostly flagged. A decimal comma seen by one reading and not by the other
+    (``4,2`` against ``42``) leaves the value in doubt: it is flagged, not given as 42. Three
+    values lose their comma in both readings (``2,8`` as 28): the count of those is measured,
+    not hidden."""
+    digital, scanned = scanned_other_tables
+    key = ["node_id", "measure", "tahun"]
+
+    def service(result: DocumentResult) -> pd.DataFrame:
+        indicators = result.frames["indicators"]
+        return indicators[indicators["table_kind"] == "kinerja_pelayanan"].set_index(key)
+
+    printed, read = service(digital), service(scanned)
+    assert sorted(read.index) == sorted(printed.index)  # every value found in its place
+    both = printed[["target", "target_raw"]].join(
+        read[["target", "target_flag"]].rename(columns=lambda c: f"{c}_ocr")
+    )
+    exact = both["target"] == both["target_ocr"]
+    flagged = both["target_ocr"].isna()
+    wrong = both[~exact & ~flagged]
+    print(f"scanned service table: {exact.sum()}/{len(both)} exact, {flagged.sum()} flagged, "
+          f"{len(wrong)} wrong: {wrong['target_raw'].tolist()}")  # fmt: skip
+    assert exact.sum() >= 0.85 * len(both)
+    assert len(wrong) <= 0.02 * len(both)
+    doubted = both.loc[("T2.2/I01", "proyeksi", 2022)]
+    assert doubted["target_raw"] == "4,2" and pd.isna(doubted["target_ocr"])

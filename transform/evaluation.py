@@ -12,12 +12,14 @@ with its machinery, kept apart from it); the service performance indicators belo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
 from extract.tables import RawTable
 from transform.headers import HeaderMap, Role, ValueColumns, measure_columns
 from transform.hierarchy import build_plan, parse_target
+from transform.numbers import trust_ocr
 from transform.rows import PlanTable, plan_rows
 
 __all__ = ["measured_frames"]
@@ -64,8 +66,7 @@ def _flatten_outline(
             row[col] = ""
         row[lo], row[name_col] = number, name
     cells = [c for c in raw.cells if c.row0 < first_row or not lo <= c.col0 <= hi]
-    return RawTable(raw.page, raw.bbox, grid, cells, raw.text_before, raw.text_after, raw.bold,
-                    raw.edges)  # fmt: skip
+    return replace(raw, grid=grid, cells=cells)
 
 
 def _segments(table: PlanTable) -> tuple[list[tuple], list[ValueColumns]]:
@@ -130,8 +131,9 @@ def _unattached(rows: pd.DataFrame, table: PlanTable, prefix: str) -> pd.DataFra
             continue
         number += 1
         satuan = row["satuan"]
-        for measure, year, raw in row["measures"]:
+        for measure, year, raw, confidence in row["measures"]:
             value, satuan = parse_target(raw, satuan)
+            value = trust_ocr(value, confidence)
             records.append(
                 {
                     "table_kind": table.kind,
@@ -148,6 +150,7 @@ def _unattached(rows: pd.DataFrame, table: PlanTable, prefix: str) -> pd.DataFra
                     "target": float(value.value) if value.value is not None else None,
                     "target_raw": value.raw or None,
                     "target_flag": value.flag,
+                    "ocr_confidence": confidence,
                     "source_table": table.label or "",
                     "page": int(row["page"]),
                 }

@@ -98,7 +98,7 @@ _COMMON = {
         "ocr_confidence", pa.float64(), "For a value read by OCR from a scanned page: the lowest "
         "Tesseract confidence of the words of its cell, 0-100 (below "
         f"{MIN_OCR_CONFIDENCE:g} the value is left null and flagged); null when the page has a "
-        "text layer, and for the values of evaluation and service performance tables.",
+        "text layer.",
         unit="percent",
     ),
 }  # fmt: skip

@@ -71,7 +71,8 @@ class _Node:
     penanggung_jawab: str = ""
     node_id: str = ""
     parent_id: str | None = None
-    amounts: list[tuple[str, int, str]] | None = None  # (jenis, year, text) of other tables
+    # (jenis, year, text, OCR confidence) of the money columns of other tables
+    amounts: list[tuple[str, int, str, float | None]] | None = None
     indicators: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -303,7 +304,7 @@ class _Builder:
         )
 
 
-def _measures(row: pd.Series) -> list[tuple[str, int, str]] | None:
+def _measures(row: pd.Series) -> list[tuple[str, int, str, float | None]] | None:
     """The values of an evaluation or service performance row, None for a plan row."""
     found = row.get("measures")
     return found if isinstance(found, list) else None
@@ -329,15 +330,23 @@ def parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
 
 
 def _measured(
-    base: dict[str, Any], nama: str, number: int, ind: dict[str, Any], source_table: str
+    base: dict[str, Any],
+    nama: str,
+    number: int,
+    ind: dict[str, Any],
+    source_table: str,
+    minimum: float = MIN_OCR_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """An indicator of an evaluation or service performance table: one record per value
     column (target, realisasi, capaian ... of a year)."""
     out = []
     satuan = ind["satuan"]
-    for measure, year, raw in ind["measures"]:
+    for measure, year, raw, confidence in ind["measures"]:
         value, satuan = parse_target(raw, satuan)
-        out.append(_indicator(base, nama, measure, number, ind, year, value, None, source_table))
+        value = trust_ocr(value, confidence, minimum)
+        out.append(
+            _indicator(base, nama, measure, number, ind, year, value, confidence, source_table)
+        )
     for record in out:
         record["satuan"] = satuan or None
     return out
@@ -390,7 +399,8 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
         )
         for number, ind in enumerate(node.indicators, start=1):
             if ind["measures"] is not None:
-                indicators += _measured(base, node.nama, number, ind, node.source_table)
+                indicators += _measured(base, node.nama, number, ind, node.source_table,
+                                        minimum)  # fmt: skip
                 continue
             plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
             plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
@@ -410,7 +420,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
             next_year = plan_year + 1 if plan_year else None
             amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
         if node.amounts is not None:  # the money columns of an evaluation table
-            amounts = [(jenis, tahun, raw, None) for jenis, tahun, raw in node.amounts]
+            amounts = list(node.amounts)
         for jenis, tahun, raw, confidence in amounts:
             parsed = trust_ocr(parse_amount(raw), confidence, minimum)
             budgets.append(

@@ -205,8 +205,9 @@ def plan_rows(
     """One record per printed data row of a plan table, cells named by their column's meaning.
 
     ``measures`` (one per segment) names the value columns of an evaluation or service
-    performance table: each record then lists ``(measure, year, text)`` of its non-empty ones;
-    ``amounts`` likewise its money columns, as ``(jenis, year, text)``.
+    performance table: each record then lists ``(measure, year, text, ocr confidence)`` of its
+    non-empty ones; ``amounts`` likewise its money columns, as ``(jenis, year, text, ocr
+    confidence)``.
     """
     records = []
     for segment, (table, header, first_row) in enumerate(plan.segments):
@@ -222,12 +223,12 @@ def plan_rows(
                 continue
             id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
             measured = [
-                (name, year, text)
+                (name, year, text, _confidence(table, index, [col]))
                 for col, (name, year) in sorted(values.items())
                 if (text := clean_text(_cell(row, col)))
             ]
             paid = [
-                (name, year, text)
+                (name, year, text, _confidence(table, index, [col]))
                 for col, (name, year) in sorted(money.items())
                 if (text := clean_text(_cell(row, col)))
             ]
