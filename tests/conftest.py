@@ -9,6 +9,8 @@ import pytest
 # otherwise log its shutdown after pytest has closed the streams).
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+# A task called on its own (tests/test_flow.py) has no flow run to send its logs to.
+os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
