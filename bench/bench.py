@@ -15,6 +15,7 @@ per second and the speed-up of 2 over 1.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,9 @@ from pathlib import Path
 
 import camelot
 import pdfplumber
+
+# The Dask workers run Prefect tasks in this process's environment: quiet as the command line.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
