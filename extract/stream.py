@@ -222,10 +222,16 @@ def _body_word(text: str) -> bool:
     return bool(re.search(r"\d", text)) and not _YEAR_TOKEN.match(text)
 
 
+# A currency word on its own is printed before an amount (its number wrapped onto the next
+# line); header labels put it in brackets ("Pagu Indikatif (Rp)").
+_CURRENCY = re.compile(r"^rp\.?$", re.IGNORECASE)
+
+
 def _body_line(line: _Line) -> bool:
-    """A line of table body: it prints numbers, or starts with a row number (I, II.1)."""
+    """A line of table body: it prints numbers or a lone currency word, or starts with a row
+    number (I, II.1)."""
     return bool(_ROW_NUMBER.match(line.words[0]["text"])) or any(
-        _body_word(w["text"]) for w in line.words
+        _body_word(w["text"]) or _CURRENCY.match(w["text"]) for w in line.words
     )
 
 

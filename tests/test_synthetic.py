@@ -130,3 +130,21 @@ def test_borderless_header_labels_staggered_over_lines(seed: int, tmp_path: Path
     _check(
         random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
     )
+
+
+def test_borderless_total_row_first_under_a_header_without_numbers(tmp_path: Path) -> None:
+    """Caught by the held-out layout sweep (seed 932): with no number row under the header, the
+    grand-total row printed first (the agency's name, "Rp" on its own line above the wrapped
+    amount) was taken for the last header line, and the stated total was lost."""
+    seed = 932
+    layout = random_layout(seed)
+    assert (layout.ruled, layout.number_row, layout.grand_total_position) == (
+        False,
+        "none",
+        "first",
+    )
+    assert layout.amount_style == "rp_newline" and layout.grand_total_row
+    codes = layout.code_style not in ("nomor", "none")
+    _check(
+        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
+    )
