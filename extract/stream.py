@@ -230,9 +230,18 @@ _CURRENCY = re.compile(r"^rp\.?$", re.IGNORECASE)
 def _body_line(line: _Line) -> bool:
     """A line of table body: it prints numbers or a lone currency word, or starts with a row
     number (I, II.1)."""
-    return bool(_ROW_NUMBER.match(line.words[0]["text"])) or any(
+    return _starts_with_row_number(line) or any(
         _body_word(w["text"]) or _CURRENCY.match(w["text"]) for w in line.words
     )
+
+
+def _starts_with_row_number(line: _Line) -> bool:
+    """Whether the line opens with a row number (I, II.1) set apart from what follows; a
+    letter-spaced label ("I ND IK AT O R") opens with a fragment that touches the next one."""
+    words = line.words
+    if not _ROW_NUMBER.match(words[0]["text"]):
+        return False
+    return len(words) == 1 or words[1]["x0"] - words[0]["x1"] > 0.05 * line.height
 
 
 def _header_block(lines: list[_Line]) -> tuple[int, int] | None:

@@ -148,3 +148,16 @@ def test_borderless_total_row_first_under_a_header_without_numbers(tmp_path: Pat
     _check(
         random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
     )
+
+
+@pytest.mark.parametrize("seed", [882, 902])
+def test_borderless_letter_spaced_label_opening_with_i(seed: int, tmp_path: Path) -> None:
+    """Caught by the held-out layout sweep: an upper-case label printed letter-spaced opens
+    with a lone "I" ("I ND IK AT O R"), which was taken for a row numbered I, so that the
+    header lost its upper lines and the indicator column."""
+    layout = random_layout(seed)
+    assert (layout.ruled, layout.number_row, layout.upper_headers) == (False, "none", True)
+    codes = layout.code_style not in ("nomor", "none")
+    _check(
+        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
+    )
