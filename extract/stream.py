@@ -127,13 +127,19 @@ def _phrases(line: _Line) -> list[list[dict[str, Any]]]:
     return phrases
 
 
+# A header of three rows of wrapped labels may run to a dozen lines (more when letter-spaced);
+# the lines above it are titles, and a gap or a title line stops the header first.
+_MAX_HEADER_LINES = 16
+
+
 def _header_lines(lines: list[_Line], number_index: int) -> list[_Line]:
     header: list[_Line] = []
     numbers = lines[number_index].words
     centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
     below = lines[number_index]
     for line in reversed(lines[:number_index]):
-        if below.top - line.bottom > 1.2 * max(line.height, 1.0) or len(header) >= 10:
+        gap = below.top - line.bottom
+        if gap > 1.2 * max(line.height, 1.0) or len(header) >= _MAX_HEADER_LINES:
             break
         phrases = _phrases(line)
         x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]

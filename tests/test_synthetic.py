@@ -161,3 +161,17 @@ def test_borderless_letter_spaced_label_opening_with_i(seed: int, tmp_path: Path
     _check(
         random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
     )
+
+
+@pytest.mark.parametrize("seed", [548, 573])
+def test_borderless_tall_header_and_indicator_rows_at_a_page_top(seed: int, tmp_path: Path) -> None:
+    """Caught by the layout sweep: a letter-spaced three-row header ran to twelve lines, over
+    the reader's former cap of ten, and lost its year headings (548); an indicator row at the
+    top of a page ("... Perencanaan ... Tahun Berjalan | 356 | unit") was taken for a header
+    row because its words hold header terms (573)."""
+    layout = random_layout(seed)
+    assert not layout.ruled
+    codes = layout.code_style not in ("nomor", "none")
+    _check(
+        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
+    )

@@ -37,6 +37,7 @@ _KEYWORDS = (
     "proyeksi",
 )  # fmt: skip
 _YEAR = re.compile(r"\b(20\d\d)\b")
+_PLAIN_NUMBER = re.compile(r"\d[\d.,]*")
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")  # "8=(7/6)": a number and its formula
 
 
@@ -105,6 +106,8 @@ def _is_header_row(row: list[str | None]) -> bool:
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
             return False
+        if _PLAIN_NUMBER.fullmatch(text.strip()) and not _YEAR.fullmatch(text.strip()):
+            return False  # a target: labels print no number but years (1, 2, ... rows aside)
     words = " ".join(compact(t) for t in texts)
     hits = {k for k in _KEYWORDS if k in words}
     return len(hits) >= 2
