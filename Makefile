@@ -12,10 +12,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
-	@# Scanned pages need Tesseract and its Indonesian data (Debian: tesseract-ocr tesseract-ocr-ind).
-	@tesseract --list-langs 2>/dev/null | grep -qx ind \
-	  || echo "note: tesseract with 'ind' data is missing; scanned pages will be rejected" \
-	     "(apt-get install tesseract-ocr tesseract-ocr-ind)"
+	@# Tesseract with its Indonesian data (scanned pages) and the tests' tools, from Debian's
+	@# packages: installed when run as root, otherwise listed with the command that installs them.
+	@.ci/system-packages || echo "note: system packages were not installed (see README, Setup)"
 	touch $(STAMP)
 
 run: setup
