@@ -1,0 +1,51 @@
+"""Layout sweep: render a random plan in a random layout for each seed, run the pipeline on it,
+and count the documents that come back exact (as ``tests/test_synthetic.py`` checks them).
+
+    .venv/bin/python tests/sweep.py 701 1001
+
+Seeds 100-699 were used while the readers were developed; 701-1000 are kept to measure them.
+A layout that does not fit its page is not rendered and not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth.generator import random_plan, render_pdf  # noqa: E402
+from test_synthetic import _check, random_layout  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("first", type=int)
+    parser.add_argument("stop", type=int, help="one past the last seed")
+    args = parser.parse_args(argv)
+    rendered = exact = 0
+    for seed in range(args.first, args.stop):
+        layout = random_layout(seed)
+        codes = layout.code_style not in ("nomor", "none")
+        plan = random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2))
+        with tempfile.TemporaryDirectory() as folder:
+            try:
+                render_pdf(plan, Path(folder) / "probe.pdf", layout)
+            except ValueError:
+                continue  # the layout does not fit the page
+            rendered += 1
+            try:
+                _check(plan, layout, Path(folder) / "plan.pdf")
+            except AssertionError as exc:
+                ruling = "ruled" if layout.ruled else "borderless"
+                print(f"seed {seed} ({ruling}): {(str(exc).splitlines() or [''])[0][:160]}")
+                continue
+            exact += 1
+    print(f"{exact} of {rendered} rendered layouts exact ({100 * exact / max(rendered, 1):.1f}%)")
+    return 0 if exact == rendered else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
