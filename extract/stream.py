@@ -86,20 +86,44 @@ def _crossings(x: float, words: list[dict[str, Any]]) -> int:
     return sum(1 for w in words if w["x0"] < x < w["x1"])
 
 
-def _boundary(lo: float, hi: float, words: list[dict[str, Any]], prior: float) -> float:
-    """The x between two column centres that the fewest words cross; among those, the one
-    nearest to ``prior`` (where the boundary falls if the column labels are centred)."""
+def _aligned(words: list[dict[str, Any]]) -> tuple[set[int], set[int]]:
+    """The x (rounded) where words of differing lengths start together, and where they end
+    together: the left side of a column of left-aligned values, the right side of a column of
+    right-aligned ones. (Words of one length, "APBD" every time, tell no alignment.)"""
+    ends_by_start: dict[int, set[int]] = {}
+    starts_by_end: dict[int, set[int]] = {}
+    for w in words:
+        ends_by_start.setdefault(round(w["x0"]), set()).add(round(w["x1"]))
+        starts_by_end.setdefault(round(w["x1"]), set()).add(round(w["x0"]))
+    return (
+        {x for x, ends in ends_by_start.items() if len(ends) >= 2},
+        {x for x, starts in starts_by_end.items() if len(starts) >= 2},
+    )
+
+
+def _boundary(
+    lo: float,
+    hi: float,
+    words: list[dict[str, Any]],
+    prior: float,
+    aligned: tuple[set[int], set[int]] = (set(), set()),
+) -> float:
+    """The x between two column centres that the fewest words cross; among those, one next to
+    where a column of aligned values starts or ends (``aligned``), then the one nearest to
+    ``prior`` (where the boundary falls if the column labels are centred)."""
     points = sorted(
         {lo, hi, *(w["x0"] for w in words if lo < w["x0"] < hi)}
         | {w["x1"] for w in words if lo < w["x1"] < hi}
     )
-    best: tuple[int, float, float] | None = None
+    starts, ends = aligned
+    best: tuple[int, int, float, float] | None = None
     for a, b in zip(points, points[1:], strict=False):
         mid = min(max(prior, a), b) if b - a > 2 else (a + b) / 2
-        key = (_crossings(mid, words), abs(mid - prior), mid)
+        support = (round(b) in starts and b < hi) + (round(a) in ends and a > lo)
+        key = (_crossings(mid, words), -support, abs(mid - prior), mid)
         if best is None or key < best:
             best = key
-    return best[2] if best else (lo + hi) / 2
+    return best[3] if best else (lo + hi) / 2
 
 
 def _centred_edges(centres: list[float], left: float, right: float) -> list[float]:
@@ -163,6 +187,34 @@ _YEAR = re.compile(r"\b20\d\d\b")
 _NEEDS_YEAR = re.compile(r"target|capaian|pagu|kebutuhan|rp$")
 
 
+def _share_group_headings(parts: list[list[str]]) -> None:
+    """A measure heading ("Realisasi", "Target Renstra Perangkat Daerah") is narrower than the
+    year columns under it: a column headed by a year alone takes the heading of the nearest
+    column that has one and a year of its own; between two as near, the one whose years run on
+    into this column's (2022 then 2023, not 2023 then 2019)."""
+
+    def years(i: int) -> list[int]:
+        return [int(y) for p in parts[i] for y in _YEAR.findall(p)]
+
+    def heading(i: int) -> list[str]:
+        return [p for p in parts[i] if re.search(r"[A-Za-z]", p)]
+
+    headed = [i for i in range(len(parts)) if heading(i) and years(i)]
+    shared: dict[int, list[str]] = {}
+    for i in range(len(parts)):
+        if heading(i) or len(years(i)) != 1 or not headed:
+            continue
+        year = years(i)[0]
+
+        def rank(j: int, i: int = i, year: int = year) -> tuple[int, int]:
+            runs_on = year - years(j)[0] == i - j  # the years count up with the columns
+            return abs(i - j), 0 if runs_on else 1
+
+        shared[i] = heading(min(headed, key=rank))
+    for i, words in shared.items():
+        parts[i] = [*words, *parts[i]]
+
+
 def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
     n = len(columns.edges) - 1
     centres = [(columns.edges[i] + columns.edges[i + 1]) / 2 for i in range(n)]
@@ -180,6 +232,7 @@ def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
                 parts[i].append(text)
             if _YEAR.search(text):
                 year_phrases.append((x0, x1, text))
+    _share_group_headings(parts)
     # A year group heading ("Rencana Tahun 2022") is narrower than the columns it stands over:
     # a target or amount column without a year takes the nearest one.
     for i, centre in enumerate(centres):
@@ -200,10 +253,11 @@ def _columns(
     left = min([w["x0"] for w in body] + [centres[0]]) - 1
     right = max([w["x1"] for w in body] + [centres[-1]]) + 1
     priors = _centred_edges(centres, left - 2, right + 2)
+    aligned = _aligned(body)
     edges = [left]
     for i, (a, b) in enumerate(zip(centres, centres[1:], strict=False)):
         prior = priors[i + 1] if a < priors[i + 1] < b else (a + b) / 2
-        edges.append(_boundary(a, b, body, prior))
+        edges.append(_boundary(a, b, body, prior, aligned))
     edges.append(right)
     return StreamColumns(tuple(edges), page_width, ())
 

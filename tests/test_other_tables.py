@@ -142,11 +142,13 @@ def test_seed_evaluation_table(tmp_path: Path) -> None:
     assert realised["level"].iloc[0] == "sub_kegiatan"
 
 
-def test_seed_service_performance_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_seed_service_performance_table(ruled: bool, tmp_path: Path) -> None:
     """Every value of the seed's Tabel 2.2 (T-C.30): Renstra targets, realisations and
-    projections by year, one indicator per printed row, in no node. (Ruled only: the
-    borderless reader misplaces the columns under its two-row year headings.)"""
-    indicators = _render_with(tmp_path, service_table())
+    projections by year, one indicator per printed row, in no node. Borderless, its values
+    are left-aligned in narrow year columns and its measure headings ("Realisasi") are
+    narrower than the years under them."""
+    indicators = _render_with(tmp_path, service_table(ruled))
     want = []
     for number, row in enumerate(read_tsv("tabel_2_2_kinerja_pelayanan.tsv")[3:], start=1):
         for value, measure, year in zip(row[4:14], SERVICE_MEASURES, SERVICE_YEARS, strict=True):

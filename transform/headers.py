@@ -103,10 +103,12 @@ def _is_header_row(row: list[str | None]) -> bool:
     if len(texts) >= 2 and all(_YEAR.fullmatch(compact(t)) for t in texts):
         return True  # the years under "Target Renstra" / "Realisasi" / "Proyeksi"
     for text in texts:
+        if _YEAR.fullmatch(text.strip()):
+            continue  # a year heading over its column
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
             return False
-        if _PLAIN_NUMBER.fullmatch(text.strip()) and not _YEAR.fullmatch(text.strip()):
+        if _PLAIN_NUMBER.fullmatch(text.strip()):
             return False  # a target: labels print no number but years (1, 2, ... rows aside)
     words = " ".join(compact(t) for t in texts)
     hits = {k for k in _KEYWORDS if k in words}
