@@ -33,6 +33,9 @@ class StreamColumns:
     edges: tuple[float, ...]  # len = columns + 1
     page_width: float
     header: tuple[str, ...]
+    # (x0, x1) of the body phrases the edges were placed by, for a page that repeats the header
+    # and adds its own rows: one row alone tells little of where values align
+    body: tuple[tuple[float, float], ...] = ()
 
     def column_of(self, x: float) -> int | None:
         for i in range(len(self.edges) - 1):
@@ -210,7 +213,7 @@ def _share_group_headings(parts: list[list[str]]) -> None:
             runs_on = year - years(j)[0] == i - j  # the years count up with the columns
             return abs(i - j), 0 if runs_on else 1
 
-        shared[i] = heading(min(headed, key=rank))
+        shared[i] = [_YEAR.sub("", p).strip() for p in heading(min(headed, key=rank))]
     for i, words in shared.items():
         parts[i] = [*words, *parts[i]]
 
@@ -218,20 +221,24 @@ def _share_group_headings(parts: list[list[str]]) -> None:
 def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
     n = len(columns.edges) - 1
     centres = [(columns.edges[i] + columns.edges[i + 1]) / 2 for i in range(n)]
-    parts: list[list[str]] = [[] for _ in range(n)]
+    # A phrase over several columns is a group heading; the lines of a column's own label are
+    # one leaf text, as a ruled header cell's would be ("Tingkat Realisasi (%)").
+    groups: list[list[str]] = [[] for _ in range(n)]
+    leaves: list[list[str]] = [[] for _ in range(n)]
     year_phrases: list[tuple[float, float, str]] = []
     for line in header:
         for phrase in _phrases(line):
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
-            if len(covered) < 2:
-                col = columns.column_of((x0 + x1) / 2)
-                covered = [col] if col is not None else []
-            for i in covered:
-                parts[i].append(text)
+            if len(covered) >= 2:
+                for i in covered:
+                    groups[i].append(text)
+            elif (col := columns.column_of((x0 + x1) / 2)) is not None:
+                leaves[col].append(text)
             if _YEAR.search(text):
                 year_phrases.append((x0, x1, text))
+    parts = [[*g, " ".join(leaf)] if leaf else g for g, leaf in zip(groups, leaves, strict=True)]
     _share_group_headings(parts)
     # A year group heading ("Rencana Tahun 2022") is narrower than the columns it stands over:
     # a target or amount column without a year takes the nearest one.
@@ -244,12 +251,21 @@ def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
     return [" | ".join(p) for p in parts]
 
 
+_CARRIED_PHRASES = 800  # enough rows to show the alignment; few enough to stay quick
+
+
 def _columns(
-    centres: list[float], header: list[_Line], body_lines: list[_Line], page_width: float
+    centres: list[float],
+    header: list[_Line],
+    body_lines: list[_Line],
+    page_width: float,
+    earlier: tuple[tuple[float, float], ...] = (),
 ) -> StreamColumns:
-    """Column edges between the given centres, where the fewest body and header words cross."""
+    """Column edges between the given centres, where the fewest body and header words cross;
+    ``earlier`` adds the body phrases of the table's pages before, in the same columns."""
     # Phrases, not words: the space inside "Kota Serang" is no column gap.
     body = [{"x0": p[0]["x0"], "x1": p[-1]["x1"]} for line in body_lines for p in _phrases(line)]
+    body += [{"x0": x0, "x1": x1} for x0, x1 in earlier]
     left = min([w["x0"] for w in body] + [centres[0]]) - 1
     right = max([w["x1"] for w in body] + [centres[-1]]) + 1
     priors = _centred_edges(centres, left - 2, right + 2)
@@ -259,7 +275,8 @@ def _columns(
         prior = priors[i + 1] if a < priors[i + 1] < b else (a + b) / 2
         edges.append(_boundary(a, b, body, prior, aligned))
     edges.append(right)
-    return StreamColumns(tuple(edges), page_width, ())
+    extents = tuple((w["x0"], w["x1"]) for w in body)[:_CARRIED_PHRASES]
+    return StreamColumns(tuple(edges), page_width, (), extents)
 
 
 _HEADER_TERMS = {
@@ -456,6 +473,16 @@ def _confidence_cells(row: list[_Line], columns: StreamColumns) -> list[float | 
     return lowest
 
 
+def _same_columns(previous: StreamColumns, centres: list[float], width: float) -> bool:
+    """Whether a page's column centres fall one in each column of the page before."""
+    if abs(previous.page_width - width) >= 1:
+        return False
+    edges = previous.edges
+    return len(edges) - 1 == len(centres) and all(
+        edges[i] < c < edges[i + 1] for i, c in enumerate(centres)
+    )
+
+
 def stream_tables(
     page: Any,
     number: int,
@@ -488,9 +515,11 @@ def stream_tables(
             body_start = block[1] + 1
         if len(centres) < _MIN_COLUMNS:
             return [], previous
-        columns = _columns(centres, header, lines[body_start:], page.width)
+        same = previous is not None and _same_columns(previous, centres, page.width)
+        earlier = previous.body if same and previous is not None else ()
+        columns = _columns(centres, header, lines[body_start:], page.width, earlier)
         texts = _header_texts(header, columns)
-        columns = StreamColumns(columns.edges, columns.page_width, tuple(texts))
+        columns = StreamColumns(columns.edges, columns.page_width, tuple(texts), columns.body)
         top = header[0].top if header else lines[body_start - 1].top
         text_before = "\n".join(
             " ".join(w["text"] for w in line.words) for line in lines if line.bottom < top

@@ -112,11 +112,13 @@ def _render_with(tmp_path: Path, *others: PrintedTable) -> pd.DataFrame:
     return result.frames["indicators"]
 
 
-def test_seed_evaluation_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_seed_evaluation_table(ruled: bool, tmp_path: Path) -> None:
     """Every value printed in the seed's Tabel 2.1 (T-C.29) comes back with its measure and
-    year; the plan and its totals are untouched. (Ruled only: the borderless reader does not
-    place this table's sixteen narrow columns.)"""
-    indicators = _render_with(tmp_path, evaluation_table())
+    year; the plan and its totals are untouched. Borderless, its sixteen narrow columns stand
+    under headings of many lines, some over several columns ("Target dan Realisasi Kinerja
+    Program dan Kegiatan Tahun 2020")."""
+    indicators = _render_with(tmp_path, evaluation_table(ruled))
     want = []
     node = None
     for row in read_tsv("tabel_2_1_evaluasi.tsv"):
