@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth.generator import random_plan, render_pdf  # noqa: E402
-from test_synthetic import _check, random_layout  # noqa: E402
+from synth.generator import render_pdf  # noqa: E402
+from test_synthetic import _check, random_layout, seed_plan  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -28,8 +28,7 @@ def main(argv: list[str]) -> int:
     rendered = exact = 0
     for seed in range(args.first, args.stop):
         layout = random_layout(seed)
-        codes = layout.code_style not in ("nomor", "none")
-        plan = random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2))
+        plan = seed_plan(seed, layout)
         with tempfile.TemporaryDirectory() as folder:
             try:
                 render_pdf(plan, Path(folder) / "probe.pdf", layout)

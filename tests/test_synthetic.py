@@ -108,11 +108,17 @@ def random_layout(seed: int) -> Layout:
     )
 
 
+def seed_plan(seed: int, layout: Layout) -> dict:
+    """The random plan that goes with ``random_layout(seed)``: coded unless the layout numbers
+    its rows or prints no identifier, 2- or 4-digit sub kegiatan codes by the seed's parity."""
+    codes = layout.code_style not in ("nomor", "none")
+    return random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2))
+
+
 @pytest.mark.parametrize("seed", range(100, 116))
 def test_random_layouts(seed: int, tmp_path: Path) -> None:
     layout = random_layout(seed)
-    codes = layout.code_style not in ("nomor", "none")
-    plan = random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2))
+    plan = seed_plan(seed, layout)
     try:
         render_pdf(plan, tmp_path / "probe.pdf", layout)
     except ValueError as exc:
@@ -126,10 +132,7 @@ def test_borderless_header_labels_staggered_over_lines(seed: int, tmp_path: Path
     2027") over labels wrapped onto different lines were taken for column labels."""
     layout = random_layout(seed)
     assert (layout.ruled, layout.number_row) == (False, "none")
-    codes = layout.code_style not in ("nomor", "none")
-    _check(
-        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
-    )
+    _check(seed_plan(seed, layout), layout, tmp_path / "p.pdf")
 
 
 def test_borderless_total_row_first_under_a_header_without_numbers(tmp_path: Path) -> None:
@@ -144,10 +147,7 @@ def test_borderless_total_row_first_under_a_header_without_numbers(tmp_path: Pat
         "first",
     )
     assert layout.amount_style == "rp_newline" and layout.grand_total_row
-    codes = layout.code_style not in ("nomor", "none")
-    _check(
-        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
-    )
+    _check(seed_plan(seed, layout), layout, tmp_path / "p.pdf")
 
 
 @pytest.mark.parametrize("seed", [882, 902])
@@ -157,10 +157,7 @@ def test_borderless_letter_spaced_label_opening_with_i(seed: int, tmp_path: Path
     header lost its upper lines and the indicator column."""
     layout = random_layout(seed)
     assert (layout.ruled, layout.number_row, layout.upper_headers) == (False, "none", True)
-    codes = layout.code_style not in ("nomor", "none")
-    _check(
-        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
-    )
+    _check(seed_plan(seed, layout), layout, tmp_path / "p.pdf")
 
 
 @pytest.mark.parametrize("seed", [548, 573])
@@ -171,7 +168,4 @@ def test_borderless_tall_header_and_indicator_rows_at_a_page_top(seed: int, tmp_
     row because its words hold header terms (573)."""
     layout = random_layout(seed)
     assert not layout.ruled
-    codes = layout.code_style not in ("nomor", "none")
-    _check(
-        random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2)), layout, tmp_path / "p.pdf"
-    )
+    _check(seed_plan(seed, layout), layout, tmp_path / "p.pdf")
