@@ -4,17 +4,38 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["DocumentError", "PageProgress", "PageText", "content_hash", "page_texts", "probe_pdf"]
+__all__ = [
+    "DocumentError",
+    "PageProgress",
+    "PageText",
+    "content_hash",
+    "counted",
+    "page_texts",
+    "probe_pdf",
+]
 
 # Told how far the reading of a document has got: (stage, pages done, pages in the stage).
 PageProgress = Callable[[str, int, int], None]
+
+
+def counted(items: Iterable[int], stage: str, progress: PageProgress | None) -> Iterator[int]:
+    """``items`` (pages), telling ``progress`` how many were done each time the next one is
+    taken, and once more when all are."""
+    numbers = list(items)
+    for done, number in enumerate(numbers):
+        if progress is not None:
+            progress(stage, done, len(numbers))
+        yield number
+    if progress is not None:
+        progress(stage, len(numbers), len(numbers))
+
 
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 
@@ -74,10 +95,7 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
         raise DocumentError(f"unreadable PDF: {message}") from exc
     try:
         pages = []
-        count = len(pdf)
-        for index in range(count):
-            if progress is not None:
-                progress("text", index, count)
+        for index in counted(range(len(pdf)), "text", progress):
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
@@ -90,8 +108,6 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
             finally:
                 page.close()
             pages.append(PageText(index + 1, text, width, height, images))
-        if progress is not None:
-            progress("text", count, count)
         return pages
     finally:
         pdf.close()

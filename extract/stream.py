@@ -515,8 +515,8 @@ def stream_tables(
             body_start = block[1] + 1
         if len(centres) < _MIN_COLUMNS:
             return [], previous
-        same = previous is not None and _same_columns(previous, centres, page.width)
-        earlier = previous.body if same and previous is not None else ()
+        carry_on = previous is not None and _same_columns(previous, centres, page.width)
+        earlier = previous.body if carry_on and previous is not None else ()
         columns = _columns(centres, header, lines[body_start:], page.width, earlier)
         texts = _header_texts(header, columns)
         columns = StreamColumns(columns.edges, columns.page_width, tuple(texts), columns.body)

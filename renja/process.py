@@ -6,7 +6,6 @@ import logging
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from extract.document import (
     PageProgress,
     PageText,
     content_hash,
+    counted,
     page_texts,
     probe_pdf,
 )
@@ -286,16 +286,6 @@ def _scanned(page: PageText) -> bool:
     return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
 
 
-def _counted(numbers: list[int], stage: str, progress: PageProgress | None) -> Iterator[int]:
-    """``numbers``, telling ``progress`` how many were done each time the next one is taken."""
-    for done, number in enumerate(numbers):
-        if progress is not None:
-            progress(stage, done, len(numbers))
-        yield number
-    if progress is not None:
-        progress(stage, len(numbers), len(numbers))
-
-
 def _process(
     path: Path,
     doc_id: str,
@@ -316,7 +306,7 @@ def _process(
             raise DocumentError(f"no text layer (scanned pages): {reason}")
         log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
         return _read(path, doc_id, pages, progress=progress)
-    read = ocr_pages(path, _counted(scanned, "ocr", progress), ocr)
+    read = ocr_pages(path, counted(scanned, "ocr", progress), ocr)
     with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
         layer = Path(folder) / "text-layer.pdf"
         write_text_layer(read, [(p.width, p.height) for p in pages], layer)
@@ -354,7 +344,7 @@ def _read(
     ocr_numbers = ocr_numbers or set()
 
     def tables(numbers: list[int]) -> Any:
-        pages = _counted(numbers, "tables", progress)
+        pages = counted(numbers, "tables", progress)
         return read_tables(path, pages, id_column_indices, text_layer, ocr_numbers)
 
     candidates, inside_other, other_pages = _candidate_pages(pages)

@@ -43,14 +43,12 @@ class ProgressReporter:
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()  # documents are read on several threads
         self._page_tasks: dict[str, Any] = {}
-        self._started: dict[str, float] = {}
-        self._last_line: dict[str, float] = {}
+        self._last_line: dict[str, float] = {}  # per document read: its start, then its last line
 
     def __call__(self, event: str, outcome: DocumentOutcome) -> None:
         with self._lock:
             self.counts[event] += 1
             name = outcome.source_file
-            self._started.pop(name, None)
             self._last_line.pop(name, None)
             if self.bar is not None:
                 page_task = self._page_tasks.pop(name, None)
@@ -75,8 +73,7 @@ class ProgressReporter:
                                     completed=done)  # fmt: skip
                 return
             now = time.monotonic()
-            started = self._started.setdefault(source_file, now)
-            if now - self._last_line.get(source_file, started) < self.heartbeat_s:
+            if now - self._last_line.setdefault(source_file, now) < self.heartbeat_s:
                 return
             self._last_line[source_file] = now
         self._line(f"event=pages file={source_file!r} stage={stage} done={done} total={total}")

@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from extract.document import PageProgress
+from renja.files import atomic_write_text
 from renja.process import DocumentResult, process_pdf
 from transform.fields import TABLES
 
@@ -234,9 +235,7 @@ class _ProgressFile:
         if done < total and now - self.written < _POLL_S:
             return
         self.written = now
-        staged = self.file.with_suffix(".tmp")
-        staged.write_text(json.dumps({"stage": stage, "done": done, "total": total}))
-        os.replace(staged, self.file)
+        atomic_write_text(self.file, json.dumps({"stage": stage, "done": done, "total": total}))
 
 
 def main(argv: list[str]) -> int:
