@@ -102,6 +102,20 @@ def time_pdfplumber(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def bench_dotproduct(scanned: Path, pages: tuple[int, ...] = (13, 14, 15)) -> None:
+    """OCR of a few table pages with Tesseract's dot product pinned to its portable code (the
+    pipeline's setting) against the code this machine's CPU would pick: the price of reading
+    a scan the same on every machine."""
+    from extract.ocr import OcrSettings, ocr_pages
+
+    for dotproduct in ("generic", "native"):
+        start = time.perf_counter()
+        ocr_pages(scanned, pages, OcrSettings(dotproduct=dotproduct))
+        seconds = time.perf_counter() - start
+        label = f"OCR pages, dotproduct={dotproduct}"
+        print(f"{label:<40} {seconds:8.2f} s  {len(pages) / seconds:7.2f} pages/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=8)
@@ -135,6 +149,7 @@ def main() -> None:
             f"{'OCR: renja run on a scanned copy':<40} {ocr:8.2f} s  "
             f"{scanned_pages / ocr:7.2f} pages/s  ({scanned_pages} scanned pages)"
         )
+        bench_dotproduct(scanned)
         bench_scale(work, args.documents)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -247,6 +247,15 @@ CHECKS: tuple[Check, ...] = (
         ),
     ),
     Check(
+        "regrouped_codes",
+        "plausibility",
+        "warning",
+        "programs",
+        "every code was read as printed",
+        (E.ExpectColumnValuesToBeNull(column="kode_flag"),),
+        lambda row: f"code {row['kode_flag']}: check the printed page",
+    ),
+    Check(
         "unreadable_amounts",
         "plausibility",
         "warning",

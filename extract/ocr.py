@@ -44,6 +44,10 @@ __all__ = [
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
+# Tesseract's values of `dotproduct`; "native" and the SIMD ones depend on the machine.
+_DOTPRODUCTS = {"auto", "generic", "native", "sse", "avx", "avx2", "avx512", "fma"}
+
+
 @dataclass(frozen=True)
 class OcrSettings:
     """How scanned pages are read."""
@@ -55,10 +59,21 @@ class OcrSettings:
     # Tesseract misses letters smaller than this (pixels, median height of the ink's blobs): a
     # page printed in small type or scanned at a low resolution is rendered larger, up to 600 dpi.
     min_glyph: int = 20
+    # Tesseract 5 picks the code of its network's dot products by CPU at run time (SSE, AVX2,
+    # AVX-512, ...), and the paths round differently, so one scan read on two machines gives
+    # different digits. "generic" is plain C++ that every machine runs the same way.
+    dotproduct: str = "generic"
 
     def __post_init__(self) -> None:
         if not 100 <= self.dpi <= 600:
             raise ValueError(f"dpi must be within 100..600, not {self.dpi}")
+        if self.dotproduct not in _DOTPRODUCTS:
+            raise ValueError(f"dotproduct must be one of {sorted(_DOTPRODUCTS)}")
+
+    @property
+    def engine_config(self) -> str:
+        """Tesseract options that make a reading the same on every machine."""
+        return f"-c dotproduct={self.dotproduct}"
 
 
 @dataclass(frozen=True)
@@ -244,7 +259,7 @@ def _read_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[
     data = pytesseract.image_to_data(
         image,
         lang=settings.lang,
-        config=f"--psm {settings.psm} -c preserve_interword_spaces=0",
+        config=f"--psm {settings.psm} -c preserve_interword_spaces=0 {settings.engine_config}",
         output_type=pytesseract.Output.DICT,
     )
     words = []
@@ -403,7 +418,7 @@ def _read_sheet(
     data = pytesseract.image_to_data(
         sheet,
         lang=settings.lang,
-        config=f"--psm 6 -c tessedit_char_whitelist={_REREAD_ALPHABET}",
+        config=f"--psm 6 -c tessedit_char_whitelist={_REREAD_ALPHABET} {settings.engine_config}",
         output_type=pytesseract.Output.DICT,
     )
     for k, text in enumerate(data["text"]):

@@ -10,6 +10,7 @@ from transform.codes import (
     level_of_nomor,
     normalise_kode,
     parent_kode,
+    regroup_kode,
     split_glued_kode,
 )
 
@@ -97,3 +98,13 @@ def test_levels_numbered_each_on_its_own() -> None:
     assert [dotted(n) for n in ["I", "I.1", "I.1.1", "(1)"]] == [
         "program", "kegiatan", "sub_kegiatan", None,
     ]  # fmt: skip
+
+
+def test_regroup_puts_back_only_the_dots_the_code_format_needs() -> None:
+    assert regroup_kode("2.07.01.201.02") == "2.07.01.2.01.02"
+    assert regroup_kode("2.07.01.201") == "2.07.01.2.01"
+    assert regroup_kode("2.07.01.2.010001") == "2.07.01.2.01.0001"
+    assert regroup_kode("2.07.01.2.01.02") == "2.07.01.2.01.02"  # already well formed
+    assert regroup_kode("2.07") is None  # a bidang heading makes no node code
+    assert regroup_kode("2.7.01.2.01.02") is None  # a printed dot is always a boundary
+    assert regroup_kode("X.XX.01") is None

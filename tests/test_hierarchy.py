@@ -235,3 +235,41 @@ def test_unit_set_above_its_number_in_a_narrow_cell() -> None:
     value, satuan = parse_target("layana 3600 n", "")
     assert (value.value, value.raw, satuan) == (None, "layana 3600 n", "")
     assert value.flag is not None
+
+
+def test_code_read_without_a_dot_is_regrouped_under_its_parent_and_flagged() -> None:
+    """OCR read ``2.01`` as ``201`` in a sub kegiatan's code: the digits make exactly one
+    well-formed code, under the kegiatan above, so the node and its siblings stay in place and
+    the reading is kept in ``kode_flag``."""
+    plan = build(
+        rows(
+            {"kode_parts": split("2.07.01"), "nama": "PROGRAM PENUNJANG"},
+            {"kode_parts": split("2.07.01.2.01"), "nama": "Perencanaan"},
+            {"kode_parts": ["2", "07", "01", "201", "02"], "nama": "Koordinasi RKA",
+             "pagu_raw": "200.000.000"},
+            {"kode_parts": split("2.07.01.2.01.03"), "nama": "Evaluasi Kinerja"},
+        )
+    )  # fmt: skip
+    assert values(plan.nodes, "node_id", "kode", "kode_flag") == [
+        ["P01", "2.07.01", None],
+        ["P01.K01", "2.07.01.2.01", None],
+        [
+            "P01.K01.S01",
+            "2.07.01.2.01.02",
+            "read as 2.07.01.201.02; regrouped to the code format under 2.07.01.2.01",
+        ],
+        ["P01.K01.S02", "2.07.01.2.01.03", None],
+    ]
+
+
+def test_code_that_regroups_away_from_its_parent_is_kept_as_read() -> None:
+    """A pre-2019 code (``307.01.001``) also regroups to a well-formed code, but not under the
+    node above it: it is not rewritten."""
+    plan = build(
+        rows(
+            {"kode_parts": split("2.07.01"), "nama": "PROGRAM PENUNJANG"},
+            {"kode_parts": ["307.01.001"], "nama": "Kegiatan lama", "pagu_raw": "1.000"},
+        )
+    )  # fmt: skip
+    assert plan.nodes["kode_flag"].isna().all()
+    assert "3.07.01.0.01" not in set(plan.nodes["kode"])

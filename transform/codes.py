@@ -25,6 +25,7 @@ __all__ = [
     "level_of_nomor",
     "normalise_kode",
     "parent_kode",
+    "regroup_kode",
     "split_glued_kode",
 ]
 
@@ -66,6 +67,47 @@ def normalise_kode(text: str | None) -> str | None:
     if not compact or not _KODE.match(compact):
         return None
     return ".".join(_normalise_segment(i, s) for i, s in enumerate(compact.split(".")))
+
+
+# Digits of each segment of a complete code, by level (the sub kegiatan part has 2 or 4).
+_WIDTHS: tuple[tuple[int, ...], ...] = (
+    (1, 2, 2),
+    (1, 2, 2, 1, 2),
+    (1, 2, 2, 1, 2, 2),
+    (1, 2, 2, 1, 2, 4),
+)
+
+
+def regroup_kode(kode: str) -> str | None:
+    """The one well-formed code whose segments a misread code's digits make, or None.
+
+    OCR drops the dot of a short code segment (``2.07.01.201.02`` for ``2.07.01.2.01.02``).
+    The printed dots stay boundaries; a dot is put back only where the widths of Permendagri
+    90's segments need one, and only when exactly one code of any level comes out.
+    """
+    groups = kode.split(".")
+    if not all(g.isdigit() for g in groups):
+        return None
+    found = set()
+    for widths in _WIDTHS:
+        split = _split_groups(groups, widths)
+        if split is not None:
+            found.add(".".join(split))
+    return found.pop() if len(found) == 1 else None
+
+
+def _split_groups(groups: list[str], widths: tuple[int, ...]) -> list[str] | None:
+    """Cut each printed digit group into consecutive segments of the given widths."""
+    out: list[str] = []
+    for group in groups:
+        rest = group
+        while rest:
+            if len(out) == len(widths) or len(rest) < widths[len(out)]:
+                return None
+            width = widths[len(out)]
+            out.append(rest[:width])
+            rest = rest[width:]
+    return out if len(out) == len(widths) else None
 
 
 def join_kode(parts: Iterable[str | None]) -> str | None:

@@ -118,6 +118,9 @@ FIELDS: dict[str, list[Field]] = {
         Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed.",
               nullable=False),
         Field("penanggung_jawab", pa.string(), "Responsible unit, as printed; null when none."),
+        Field("kode_flag", pa.string(), "How a code read without one of its dots (OCR: "
+              "2.07.01.201.02) was regrouped to the one well-formed code under its parent, with "
+              "the reading; null when the code was read as printed."),
         _COMMON["source_table"],
         _COMMON["page"],
     ],

@@ -18,12 +18,15 @@ from typing import Any
 import pandas as pd
 
 from transform.codes import (
+    KODE_PATTERNS,
     Level,
     join_kode,
     level_of_kode,
     level_of_nomor,
     nomor_levels,
     normalise_kode,
+    parent_kode,
+    regroup_kode,
     split_glued_kode,
 )
 from transform.numbers import (
@@ -69,6 +72,7 @@ class _Node:
     pagu_next_conf: float | None = None
     sumber_dana: str = ""
     penanggung_jawab: str = ""
+    kode_flag: str | None = None  # how a misread code was regrouped, None when read as printed
     node_id: str = ""
     parent_id: str | None = None
     # (jenis, year, text, OCR confidence) of the money columns of other tables
@@ -150,6 +154,7 @@ class _Builder:
         kode, nama = _row_kode(row)
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
+        kode, kode_flag = self._regrouped(kode)
         nomor = row["nomor"] or None
         if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
             self._continue_row(row, nama)
@@ -166,6 +171,21 @@ class _Builder:
             self._add_indicator(current, row)
             return
         self._add_node(level, kode, nomor, nama, row)
+        self.nodes[-1].kode_flag = kode_flag
+
+    def _regrouped(self, kode: str | None) -> tuple[str | None, str | None]:
+        """A code whose digits were read without a dot (``2.07.01.201.02``), regrouped to the
+        one well-formed code they make when that code sits under the node above it; the
+        reading is kept in the flag. Any other code is returned as read."""
+        level = level_of_kode(kode)
+        if kode is None or (level is not None and re.match(KODE_PATTERNS[level], kode)):
+            return kode, None
+        regrouped = regroup_kode(kode)
+        parent = parent_kode(regrouped) if regrouped else None
+        above = [n.kode for n in (self.last["program"], self.last["kegiatan"]) if n is not None]
+        if regrouped is None or parent is None or parent not in above:
+            return kode, None
+        return regrouped, f"read as {kode}; regrouped to the code format under {parent}"
 
     def _complete(self, part: str, nama: str) -> str:
         """A code printed in part, each level giving only its own segments (kegiatan ``2.01``
@@ -393,6 +413,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                 "parent_id": node.parent_id,
                 "nama": node.nama,
                 "penanggung_jawab": node.penanggung_jawab or None,
+                "kode_flag": node.kode_flag,
                 "source_table": node.source_table,
                 "page": node.page,
             }
