@@ -11,16 +11,13 @@ previous borderless page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from extract.model import Cell, KeyColumns, RawTable
 from extract.ocr import char_confidence
-from extract.tables import Cell, RawTable
 
-__all__ = ["KeyColumns", "StreamColumns", "stream_tables"]
-
-KeyColumns = Callable[[list[str]], set[int]]
+__all__ = ["StreamColumns", "stream_tables"]
 
 _NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 _MIN_COLUMNS = 5

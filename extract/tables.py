@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pdfplumber
@@ -21,12 +20,11 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.document import DocumentError
+from extract.model import Cell, KeyColumns, RawTable
 from extract.ocr import char_confidence
+from extract.stream import stream_tables
 
-if TYPE_CHECKING:
-    from extract.stream import KeyColumns
-
-__all__ = ["Cell", "RawTable", "read_tables"]
+__all__ = ["read_tables"]
 
 # A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
 _RULE_THICKNESS = 3.0
@@ -42,44 +40,6 @@ LATTICE_SETTINGS: dict[str, Any] = {
     "join_tolerance": 3,
     "intersection_tolerance": 3,
 }
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A cell of the grid: rows ``row0..row1`` and columns ``col0..col1`` (inclusive)."""
-
-    row0: int
-    row1: int
-    col0: int
-    col1: int
-    text: str
-
-
-@dataclass
-class RawTable:
-    """One table as printed on one page, before any interpretation."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    grid: list[list[str | None]]
-    cells: list[Cell]
-    text_before: str = ""
-    text_after: str = ""
-    bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
-    edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
-    # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
-    confidence: list[list[float | None]] = field(default_factory=list)
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.grid[0]) if self.grid else 0
-
-    def covering(self, row: int, col: int) -> Cell | None:
-        """The cell that covers a grid position (itself or a merged cell from above or left)."""
-        for cell in self.cells:
-            if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
-                return cell
-        return None
 
 
 def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
@@ -295,8 +255,6 @@ def read_tables(
     The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
     wrote for them (same page numbers), and their cells carry OCR confidences.
     """
-    from extract.stream import stream_tables
-
     try:
         pdf = pdfplumber.open(path)
     except (PdfminerException, PDFSyntaxError) as exc:

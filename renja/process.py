@@ -31,7 +31,7 @@ from transform.hierarchy import StatedTotal, build_plan
 from transform.numbers import parse_amount
 from transform.proposals import proposal_rows
 from transform.review import node_prefix, review_frames
-from transform.rows import PlanTable, plan_rows, select_plan_tables, select_tables
+from transform.rows import LogicalTable, select_plan_tables, select_tables, table_rows
 
 __all__ = ["DocumentResult", "process_pdf"]
 
@@ -240,7 +240,7 @@ def _document_year(pages: list[PageText]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _plan_year(plans: list[PlanTable], pages: list[PageText]) -> int | None:
+def _plan_year(plans: list[LogicalTable], pages: list[PageText]) -> int | None:
     for plan in plans:
         if plan.header.plan_year is not None:
             return plan.header.plan_year
@@ -362,7 +362,7 @@ def _read(
     tahun = _plan_year(plans, pages)
     opd = _opd(pages)
     result = DocumentResult(path.name, doc_id, "ok", opd=opd, tahun=tahun)
-    rows = pd.concat([plan_rows(plan) for plan in plans], ignore_index=True)
+    rows = pd.concat([table_rows(plan) for plan in plans], ignore_index=True)
     has_next = any(plan.header.first("pagu", "next") is not None for plan in plans)
     id_columns = any(
         bool(plan.header.columns("kode")) or plan.header.first("nomor") is not None
@@ -385,7 +385,7 @@ def _read(
     return result
 
 
-def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.DataFrame]:
+def _other_tables(found: list[LogicalTable], tahun: int | None) -> dict[str, pd.DataFrame]:
     """Indicators and budgets of the document's other tables (review of the draft RKPD,
     evaluation of the previous Renja, service performance), each table's node ids prefixed so
     that they stay apart from the plan's; and the community proposals."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.tables import RawTable
+from extract.model import RawTable
 from transform.numbers import parse_amount
 
 __all__ = [

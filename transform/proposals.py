@@ -13,10 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from extract.tables import RawTable
+from extract.model import RawTable
 from transform.headers import compact, header_rows, is_number_row
 from transform.hierarchy import parse_target
-from transform.rows import PlanTable, clean_text
+from transform.rows import LogicalTable, clean_text
 
 __all__ = ["proposal_rows"]
 
@@ -48,7 +48,7 @@ def _columns(table: RawTable) -> dict[str, int]:
     return columns
 
 
-def proposal_rows(table: PlanTable) -> pd.DataFrame:
+def proposal_rows(table: LogicalTable) -> pd.DataFrame:
     """The proposals of one table, in printed order."""
     records: list[dict[str, Any]] = []
     program: str | None = None

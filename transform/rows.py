@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from extract.tables import RawTable
+from extract.model import RawTable
 from transform.headers import HeaderMap, is_number_row, map_header, other_kind, title_kind
 
-__all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables", "select_tables"]
+__all__ = ["LogicalTable", "clean_text", "table_rows", "select_plan_tables", "select_tables"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
@@ -32,8 +32,9 @@ MeasureColumns = dict[int, tuple[str, int]]
 
 
 @dataclass
-class PlanTable:
-    """The pages of one plan table, each with the header map that applies to it."""
+class LogicalTable:
+    """One printed table of any kind (the plan or another), followed over the pages it runs on:
+    each page's table with the header map that applies to it."""
 
     label: str | None
     segments: list[tuple[RawTable, HeaderMap, int]]  # table, header, first data row
@@ -61,22 +62,22 @@ def clean_text(text: str | None) -> str:
 
 def select_plan_tables(
     tables: Iterable[RawTable], inside_other: Collection[int] = ()
-) -> list[PlanTable]:
+) -> list[LogicalTable]:
     """Group page tables into logical tables and keep those that are the plan table."""
     return [t for t in select_tables(tables, inside_other) if t.is_plan]
 
 
 def select_tables(
     tables: Iterable[RawTable], inside_other: Collection[int] = ()
-) -> list[PlanTable]:
+) -> list[LogicalTable]:
     """Group page tables into logical tables; keep the plan table and the other tables whose
     title names their kind (review, evaluation, service performance, proposals).
 
     ``inside_other`` names pages that open in the middle of another (non-plan) table whose
     title was printed on a page not read here: their first untitled table belongs to it.
     """
-    found: list[PlanTable] = []
-    current: PlanTable | None = None
+    found: list[LogicalTable] = []
+    current: LogicalTable | None = None
     pending_title = ""
     last_page = None
     for table in tables:
@@ -100,7 +101,8 @@ def select_tables(
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
             specific = "rumusan" if is_plan else other_kind(title) if kind == "other" else None
-            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan, specific)
+            segment = (table, header, header.n_header_rows)
+            current = LogicalTable(label, [segment], is_plan, specific)
             if specific is not None:
                 found.append(current)
         else:
@@ -109,7 +111,7 @@ def select_tables(
     return found
 
 
-def _continues(current: PlanTable, table: RawTable, header: HeaderMap) -> bool:
+def _continues(current: LogicalTable, table: RawTable, header: HeaderMap) -> bool:
     """Whether a page's table carries on the current one: same columns, or (for the plan
     table) a repeated header that again reads as a plan table."""
     last_table, _, _ = current.segments[-1]
@@ -197,12 +199,12 @@ def _cols(col: int | None) -> list[int]:
     return [] if col is None else [col]
 
 
-def plan_rows(
-    plan: PlanTable,
+def table_rows(
+    plan: LogicalTable,
     measures: list[MeasureColumns] | None = None,
     amounts: list[MeasureColumns] | None = None,
 ) -> pd.DataFrame:
-    """One record per printed data row of a plan table, cells named by their column's meaning.
+    """One record per printed data row of a table, cells named by their column's meaning.
 
     ``measures`` (one per segment) names the value columns of an evaluation or service
     performance table: each record then lists ``(measure, year, text, ocr confidence)`` of its
