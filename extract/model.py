@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Cell", "KeyColumns", "RawTable"]
+__all__ = ["TEXT", "Cell", "KeyColumns", "RawTable", "TextSettings"]
 
 # From a table's header texts, the columns whose cells start a new row (a code or row number).
 KeyColumns = Callable[[list[str]], set[int]]
@@ -51,3 +51,20 @@ class RawTable:
             if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
                 return cell
         return None
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """How both readers, ruled and borderless, group words into lines and call a cell bold."""
+
+    # Words whose tops differ by at most this share of their height stand on one line (a page's
+    # width of words in the borderless reader, where a tighter tolerance keeps rows apart).
+    line_tolerance: float = 0.4
+    # The same inside one ruled cell, whose rules already keep the rows apart.
+    cell_line_tolerance: float = 0.5
+    # A cell is bold when more than this share of its characters is set in a bold face
+    # (a bold word or two inside a plain name does not make a heading).
+    bold_share: float = 0.6
+
+
+TEXT = TextSettings()

@@ -20,7 +20,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.document import DocumentError
-from extract.model import Cell, KeyColumns, RawTable
+from extract.model import TEXT, Cell, KeyColumns, RawTable
 from extract.ocr import char_confidence
 from extract.stream import stream_tables
 
@@ -65,7 +65,7 @@ class _PageChars:
         """Whether most of a cell's characters are set in a bold face."""
         chars = [c for c in self._inside(bbox) if c["text"].strip()]
         bold = sum(1 for c in chars if "bold" in c["fontname"].lower())
-        return bool(chars) and bold > 0.6 * len(chars)
+        return bool(chars) and bold > TEXT.bold_share * len(chars)
 
     def cell_confidence(self, bbox: tuple[float, float, float, float]) -> float | None:
         """The lowest OCR confidence of a cell's characters (None: no text, or not OCR)."""
@@ -87,7 +87,7 @@ class _PageChars:
         words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
         lines: list[list[dict[str, Any]]] = []
         for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-            if lines and abs(lines[-1][0]["top"] - word["top"]) <= 0.5 * (
+            if lines and abs(lines[-1][0]["top"] - word["top"]) <= TEXT.cell_line_tolerance * (
                 word["bottom"] - word["top"]
             ):
                 lines[-1].append(word)
