@@ -2,29 +2,23 @@
 
 Only ruling lines and text positions are used here; what the columns mean is decided in
 ``transform.headers``. Tables are read with pdfplumber's lattice strategy (ruling lines and cell
-rectangles); pages that print a table without rules are read by ``extract.stream``.
+rectangles); pages that print a table without rules are read by ``extract.stream``, and
+``extract.pages`` chooses between the two.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.page import Page
 from pdfplumber.utils import extract_words, rect_to_edges
-from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.document import DocumentError
-from extract.model import TEXT, Cell, KeyColumns, RawTable
+from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
-from extract.stream import stream_tables
 
-__all__ = ["read_tables"]
+__all__ = ["ruled_tables", "upright_page"]
 
 # A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
 _RULE_THICKNESS = 3.0
@@ -178,7 +172,8 @@ def _ruling_settings(page: Any) -> dict[str, Any]:
     }
 
 
-def _page_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
+def ruled_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
+    """The ruled tables of a page, top to bottom, each with the text above and below it."""
     settings = _ruling_settings(page)
     if (
         min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"]))
@@ -239,40 +234,3 @@ def upright_page(pdf: Any, page: Any) -> Any:
         if _reads_forward(turned):
             return turned
     return page
-
-
-def read_tables(
-    path: Path,
-    pages: Iterable[int],
-    key_columns: KeyColumns | None = None,
-    text_layer: Path | None = None,
-    ocr_pages: Collection[int] = (),
-) -> Iterator[RawTable]:
-    """Yield the ruled tables of the given pages (1-based), in reading order.
-
-    Pages without ruling lines are read as borderless tables from their text layout;
-    ``key_columns`` is the hook that tells, from header texts, which columns start a row.
-    The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
-    wrote for them (same page numbers), and their cells carry OCR confidences.
-    """
-    try:
-        pdf = pdfplumber.open(path)
-    except (PdfminerException, PDFSyntaxError) as exc:
-        raise DocumentError(f"unreadable PDF: {exc}") from exc
-    layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
-    try:
-        columns = None
-        for number in pages:
-            ocr = layer is not None and number in ocr_pages
-            source = layer if ocr and layer is not None else pdf
-            page = upright_page(source, source.pages[number - 1])
-            tables = _page_tables(page, number, ocr)
-            if tables:
-                columns = None
-            else:
-                tables, columns = stream_tables(page, number, columns, key_columns, ocr)
-            yield from tables
-    finally:
-        pdf.close()
-        if layer is not None:
-            layer.close()

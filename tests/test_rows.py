@@ -1,7 +1,8 @@
 """Header mapping and row reading on small inline tables."""
 
+from extract.locate import title_kind
 from extract.model import Cell, RawTable
-from transform.headers import map_header, title_kind
+from transform.headers import map_header
 from transform.rows import clean_text, select_plan_tables, table_rows
 
 

@@ -24,9 +24,7 @@ __all__ = [
     "map_header",
     "measure_columns",
     "ValueColumns",
-    "other_kind",
     "review_halves",
-    "title_kind",
 ]
 
 _KEYWORDS = (
@@ -274,60 +272,6 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
             header.roles[cols[1]] = Role(name, "next")
     header.plan_year = plan_year
     header.next_year = plan_year + 1 if plan_year is not None else None
-
-
-_OTHER_TABLE = re.compile(
-    r"review|rancangan\s+awal|evaluasi|usulan|pemangku|pencapaian\s+kinerja|kinerja\s+pelayanan"
-    r"|realisasi|rincian\s+belanja|rekapitulasi",
-    re.IGNORECASE,
-)
-_PLAN_TABLE = re.compile(
-    r"rumusan|rencana\s+program|program\s+dan\s+kegiatan|prakiraan\s+maju|\brenja\b",
-    re.IGNORECASE,
-)
-# The title of the plan table itself, wherever it stands on a page.
-PLAN_TITLE = re.compile(
-    r"rumusan\s+rencana\s+program|rencana\s+program\s+(?:dan|,)\s*kegiatan.{0,80}prakiraan\s+maju",
-    re.IGNORECASE | re.DOTALL,
-)
-_TABLE_LABEL = re.compile(r"\btabel\.?\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
-
-
-def title_kind(text: str) -> tuple[str | None, str | None]:
-    """Classify the text printed above a table: ``("plan" | "other" | None, table label)``.
-
-    The label is the printed table number (``3.3``) when there is one.
-    """
-    label_match = list(_TABLE_LABEL.finditer(text))
-    label = label_match[-1][1] if label_match else None
-    if label_match:
-        text = text[label_match[-1].start() :]
-    if _OTHER_TABLE.search(text):
-        return "other", label
-    if _PLAN_TABLE.search(text):
-        return "plan", label
-    return (None, label) if label else (None, None)
-
-
-# The other tables of a Renja (Permendagri 86/2017), by the words of their titles.
-_OTHER_KINDS = (
-    ("review", re.compile(r"review|rancangan\s+awal|ranwal|rancangan\s+rkpd", re.IGNORECASE)),
-    ("evaluasi", re.compile(r"evaluasi", re.IGNORECASE)),
-    ("kinerja_pelayanan", re.compile(r"kinerja\s+pelayanan|pencapaian\s+kinerja", re.IGNORECASE)),
-    ("usulan", re.compile(r"usulan|pemangku", re.IGNORECASE)),
-)
-
-
-def other_kind(text: str) -> str | None:
-    """Which of the other Renja tables a title names: ``review`` (T-C.31), ``evaluasi``
-    (T-C.29), ``kinerja_pelayanan`` (T-C.30), ``usulan`` (proposals), or None."""
-    label_match = list(_TABLE_LABEL.finditer(text))
-    if label_match:
-        text = text[label_match[-1].start() :]
-    for kind, pattern in _OTHER_KINDS:
-        if pattern.search(text):
-            return kind
-    return None
 
 
 _HASIL = re.compile(r"hasilanalisis|analisiskebutuhan")

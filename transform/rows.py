@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from extract.locate import other_kind, title_kind
 from extract.model import RawTable
-from transform.headers import HeaderMap, is_number_row, map_header, other_kind, title_kind
+from transform.headers import HeaderMap, is_number_row, map_header
 
 __all__ = ["LogicalTable", "clean_text", "table_rows", "select_plan_tables", "select_tables"]
 
