@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extract.document import PageText
+from transform.vocabulary import PAGE_BUDGET_WORDS, PAGE_INDICATOR_WORDS
 
 __all__ = [
     "PLAN_TITLE",
@@ -91,10 +92,6 @@ class PageChoice:
         return sorted(set(self.plan) | set(self.other))
 
 
-_HEADER_WORDS = re.compile(r"indikator", re.IGNORECASE)
-_BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
-
-
 def candidate_pages(pages: list[PageText]) -> PageChoice:
     """Pages worth a table search, judged from the fast text layer.
 
@@ -111,7 +108,9 @@ def candidate_pages(pages: list[PageText]) -> PageChoice:
     state: str | None = None
     for page in pages:
         kind = _titled_kind(page.text)
-        header = bool(_HEADER_WORDS.search(page.text) and _BUDGET_WORDS.search(page.text))
+        header = bool(
+            PAGE_INDICATOR_WORDS.search(page.text) and PAGE_BUDGET_WORDS.search(page.text)
+        )
         if kind == "plan" or PLAN_TITLE.search(page.text):
             if state == "other":
                 inside_other.add(page.number)

@@ -16,6 +16,13 @@ from typing import Any
 
 from extract.model import TEXT, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
+from transform.vocabulary import (
+    BORDERLESS_HEADER_TERMS,
+    NEEDS_YEAR,
+    YEAR_TOKEN,
+    YEAR_WORD,
+    ColumnRole,
+)
 
 __all__ = ["STREAM", "StreamColumns", "StreamSettings", "stream_tables"]
 
@@ -253,8 +260,6 @@ _TITLE_LINE = re.compile(
     r"kecamatan|rumah\s+sakit)\s+[A-Z])",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b20\d\d\b")
-_NEEDS_YEAR = re.compile(r"target|capaian|pagu|kebutuhan|rp$")
 
 
 def _share_group_headings(parts: list[list[str]]) -> None:
@@ -264,7 +269,7 @@ def _share_group_headings(parts: list[list[str]]) -> None:
     into this column's (2022 then 2023, not 2023 then 2019)."""
 
     def years(i: int) -> list[int]:
-        return [int(y) for p in parts[i] for y in _YEAR.findall(p)]
+        return [int(y) for p in parts[i] for y in YEAR_WORD.findall(p)]
 
     def heading(i: int) -> list[str]:
         return [p for p in parts[i] if re.search(r"[A-Za-z]", p)]
@@ -280,7 +285,7 @@ def _share_group_headings(parts: list[list[str]]) -> None:
             runs_on = year - years(j)[0] == i - j  # the years count up with the columns
             return abs(i - j), 0 if runs_on else 1
 
-        shared[i] = [_YEAR.sub("", p).strip() for p in heading(min(headed, key=rank))]
+        shared[i] = [YEAR_WORD.sub("", p).strip() for p in heading(min(headed, key=rank))]
     for i, words in shared.items():
         parts[i] = [*words, *parts[i]]
 
@@ -305,7 +310,7 @@ def _header_texts(
                     groups[i].append(text)
             elif (col := columns.column_of((x0 + x1) / 2)) is not None:
                 leaves[col].append(text)
-            if _YEAR.search(text):
+            if YEAR_WORD.search(text):
                 year_phrases.append((x0, x1, text))
     parts = [[*g, " ".join(leaf)] if leaf else g for g, leaf in zip(groups, leaves, strict=True)]
     _share_group_headings(parts)
@@ -314,7 +319,7 @@ def _header_texts(
     for i, centre in enumerate(centres):
         joined = " ".join(parts[i])
         letters = re.sub(r"[^a-z]", "", joined.lower())
-        if year_phrases and _NEEDS_YEAR.search(letters) and not _YEAR.search(joined):
+        if year_phrases and NEEDS_YEAR.search(letters) and not YEAR_WORD.search(joined):
             nearest = min(year_phrases, key=lambda p: max(p[0] - centre, centre - p[1], 0))
             parts[i].insert(0, nearest[2])
     return [" | ".join(p) for p in parts]
@@ -351,24 +356,13 @@ def _columns(
     return StreamColumns(tuple(edges), page_width, (), extents)
 
 
-_HEADER_TERMS = {
-    "indikator": r"indikator",
-    "target": r"target|capaian",
-    "pagu": r"pagu|kebutuhan|\(rp\)|anggaran",
-    "lokasi": r"lokasi",
-    "satuan": r"satuan",
-    "kode": r"kode",
-    "nama": r"program|kegiatan|uraian",
-    "sumber": r"sumber",
-}
 # Header labels carry no numbers but years; a line with any other number is table body.
-_YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[.,:;]?$")
 _ROW_NUMBER = re.compile(r"^[IVX]+(?:\.\d+)*$")
 
 
 def _body_word(text: str) -> bool:
     """A word that header labels do not print: a number other than a year."""
-    return bool(re.search(r"\d", text)) and not _YEAR_TOKEN.match(text)
+    return bool(re.search(r"\d", text)) and not YEAR_TOKEN.match(text)
 
 
 # A currency word on its own is printed before an amount (its number wrapped onto the next
@@ -433,9 +427,13 @@ def _as_header(
     text = " ".join(" ".join(w["text"] for w in line.words) for line in lines[start : end + 1])
     letters = re.sub(r"[^a-z() ]", "", text.lower())
     squeezed = re.sub(r"\s+", "", letters)
-    kinds = {k for k, pattern in _HEADER_TERMS.items() if re.search(pattern, squeezed)}
+    kinds = {k for k, pattern in BORDERLESS_HEADER_TERMS.items() if pattern.search(squeezed)}
     short = end - start + 1 <= settings.max_worded_header_lines
-    if len(kinds) >= settings.header_kinds and kinds & {"pagu", "target"} and short:
+    if (
+        len(kinds) >= settings.header_kinds
+        and kinds & {ColumnRole.PAGU, ColumnRole.TARGET}
+        and short
+    ):
         return start, end
     return None
 

@@ -21,6 +21,7 @@ from transform.headers import HeaderMap, Role, ValueColumns, measure_columns
 from transform.hierarchy import build_plan, parse_target
 from transform.numbers import trust_ocr
 from transform.rows import LogicalTable, table_rows
+from transform.vocabulary import ColumnRole
 
 __all__ = ["measured_frames"]
 
@@ -85,7 +86,7 @@ def _segments(table: LogicalTable) -> tuple[list[tuple], list[ValueColumns]]:
             if span is not None:  # the names now stand in the span's name column alone
                 roles = previous.header.roles
                 previous.header.roles = {c: r for c, r in roles.items() if r.name != "nama"}
-                previous.header.roles[span[1]] = Role("nama")
+                previous.header.roles[span[1]] = Role(ColumnRole.NAMA)
         if previous is None:
             continue
         if span is not None:

@@ -10,6 +10,7 @@ from extract.document import PageText
 from transform.hierarchy import StatedTotal
 from transform.numbers import parse_amount
 from transform.rows import LogicalTable
+from transform.vocabulary import title_year
 
 __all__ = ["opd_name", "plan_year", "stated_in_text"]
 
@@ -19,7 +20,7 @@ _OPD_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _REGION_LINE = re.compile(r"^\s*((?:KOTA|KABUPATEN|PROVINSI)\b.*)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:tahun|ta\.?|anggaran)\s+(20\d\d)\b", re.IGNORECASE)
+_YEAR = title_year("tahun", r"ta\.?", "anggaran")
 
 _TOTAL_SENTENCE = re.compile(
     r"total\s+kebutuhan\s+dana\s*/?\s*(?:pagu\s+indikatif\s+)?(?:\w+\s+){0,6}?"

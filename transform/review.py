@@ -9,17 +9,16 @@ hierarchy, codes, numbers); its rows never become plan nodes and its totals are 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from transform.headers import HeaderMap, review_halves
 from transform.hierarchy import build_plan
 from transform.rows import LogicalTable, table_rows
+from transform.vocabulary import title_year
 
 __all__ = ["node_prefix", "review_frames"]
 
-_TITLE_YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(20\d\d)\b", re.IGNORECASE)
+_TITLE_YEAR = title_year("tahun", r"ta\.?")
 
 
 def node_prefix(table: LogicalTable, unnumbered: int) -> str:
