@@ -19,7 +19,7 @@ __all__ = [
     "PageChoice",
     "all_pages_with_amounts",
     "candidate_pages",
-    "other_kind",
+    "from_last_label",
     "title_kind",
 ]
 
@@ -56,25 +56,11 @@ def title_kind(text: str) -> tuple[str | None, str | None]:
     return (None, label) if label else (None, None)
 
 
-# The other tables of a Renja (Permendagri 86/2017), by the words of their titles.
-_OTHER_KINDS = (
-    ("review", re.compile(r"review|rancangan\s+awal|ranwal|rancangan\s+rkpd", re.IGNORECASE)),
-    ("evaluasi", re.compile(r"evaluasi", re.IGNORECASE)),
-    ("kinerja_pelayanan", re.compile(r"kinerja\s+pelayanan|pencapaian\s+kinerja", re.IGNORECASE)),
-    ("usulan", re.compile(r"usulan|pemangku", re.IGNORECASE)),
-)
-
-
-def other_kind(text: str) -> str | None:
-    """Which of the other Renja tables a title names: ``review`` (T-C.31), ``evaluasi``
-    (T-C.29), ``kinerja_pelayanan`` (T-C.30), ``usulan`` (proposals), or None."""
+def from_last_label(text: str) -> str:
+    """The text from its last table label on ("Tabel 2.4 Review ..."): the title nearest to
+    the table below it."""
     label_match = list(_TABLE_LABEL.finditer(text))
-    if label_match:
-        text = text[label_match[-1].start() :]
-    for kind, pattern in _OTHER_KINDS:
-        if pattern.search(text):
-            return kind
-    return None
+    return text[label_match[-1].start() :] if label_match else text
 
 
 @dataclass(frozen=True)

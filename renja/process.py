@@ -24,14 +24,14 @@ from extract.locate import all_pages_with_amounts, candidate_pages
 from extract.model import RawTable
 from extract.ocr import OcrSettings
 from extract.pages import document_pages
-from transform.evaluation import measured_frames
 from transform.fields import empty_frame, enforce_schema
+from transform.grouping import select_plan_tables, select_tables
 from transform.headers import id_column_indices
 from transform.hierarchy import StatedTotal, build_plan
+from transform.kinds import kind_named
 from transform.metadata import opd_name, plan_year, stated_in_text
-from transform.proposals import proposal_rows
-from transform.review import node_prefix, review_frames
-from transform.rows import LogicalTable, select_plan_tables, select_tables, table_rows
+from transform.review import node_prefix
+from transform.rows import LogicalTable, table_rows
 
 __all__ = ["DocumentResult", "Observer", "process_pdf"]
 
@@ -221,31 +221,28 @@ def _read(
 
 
 def _other_tables(found: list[LogicalTable], tahun: int | None) -> dict[str, pd.DataFrame]:
-    """Indicators and budgets of the document's other tables (review of the draft RKPD,
-    evaluation of the previous Renja, service performance), each table's node ids prefixed so
-    that they stay apart from the plan's; and the community proposals."""
-    indicators, budgets, proposals = [], [], []
+    """The frames of the document's other tables, each by its kind's transform (review of the
+    draft RKPD, evaluation of the previous Renja, service performance: indicators and budgets,
+    node ids prefixed so that they stay apart from the plan's; community proposals)."""
+    parts: dict[str, list[pd.DataFrame]] = {"indicators": [], "budgets": [], "proposals": []}
     unnumbered: Counter[str] = Counter()
     for table in found:
-        if table.kind == "usulan":
-            proposals.append(proposal_rows(table))
+        kind = kind_named(table.kind)
+        if kind is None or kind.frames is None:
             continue
-        if table.kind not in ("review", "evaluasi", "kinerja_pelayanan"):
-            continue
-        unnumbered[table.kind] += not table.label
-        prefix = node_prefix(table, unnumbered[table.kind])
-        if table.kind == "review":
-            ind, bud = review_frames(table, tahun, prefix)
-            budgets.append(bud)
-        else:
-            ind, bud = measured_frames(table, prefix)
-            budgets.append(bud)
-        indicators.append(ind)
+        unnumbered[kind.name] += not table.label
+        prefix = node_prefix(table, unnumbered[kind.name])
+        for name, frame in kind.frames(table, tahun, prefix).items():
+            parts[name].append(frame)
     return {
-        "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),
-        "budgets": pd.concat(budgets, ignore_index=True) if budgets else pd.DataFrame(),
-        "proposals": _numbered(proposals),
+        "indicators": _concat(parts["indicators"]),
+        "budgets": _concat(parts["budgets"]),
+        "proposals": _numbered(parts["proposals"]),
     }
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def _numbered(proposals: list[pd.DataFrame]) -> pd.DataFrame:

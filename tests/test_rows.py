@@ -2,8 +2,9 @@
 
 from extract.locate import title_kind
 from extract.model import Cell, RawTable
+from transform.grouping import select_plan_tables
 from transform.headers import map_header
-from transform.rows import clean_text, select_plan_tables, table_rows
+from transform.rows import clean_text, table_rows
 
 
 def table(grid: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]]) -> RawTable:
