@@ -22,7 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.document import DocumentError, PageProgress, PageText, counted, page_texts
 from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
-from extract.stream import stream_tables
+from extract.stream import STREAM, StreamSettings, stream_tables
 from extract.tables import ruled_tables, upright_page
 
 __all__ = ["DocumentPages", "document_pages", "read_tables"]
@@ -114,6 +114,7 @@ def read_tables(
     key_columns: KeyColumns | None = None,
     text_layer: Path | None = None,
     ocr_pages: Collection[int] = (),
+    settings: StreamSettings = STREAM,
 ) -> Iterator[RawTable]:
     """Yield the tables of the given pages (1-based), in reading order.
 
@@ -121,7 +122,8 @@ def read_tables(
     borderless table from its text layout, carrying the columns of the borderless page before;
     ``key_columns`` is the hook that tells, from header texts, which columns start a row.
     The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
-    wrote for them (same page numbers), and their cells carry OCR confidences.
+    wrote for them (same page numbers), and their cells carry OCR confidences. ``settings``
+    are the borderless reader's.
     """
     try:
         pdf = pdfplumber.open(path)
@@ -138,7 +140,7 @@ def read_tables(
             if tables:
                 columns = None
             else:
-                tables, columns = stream_tables(page, number, columns, key_columns, ocr)
+                tables, columns = stream_tables(page, number, columns, key_columns, ocr, settings)
             yield from tables
     finally:
         pdf.close()

@@ -33,26 +33,28 @@ __all__ = ["write_stages"]
 def write_stages(pdf: Path, out: Path) -> DocumentResult:
     """Process one PDF and write each stage's output to ``out``; returns the result."""
     out.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, Any] = {}
     raw: list[dict[str, Any]] = []
     logical: list[dict[str, Any]] = []
 
     def observe(stage: str, value: Any) -> None:
-        if stage == "pages":
-            pages, choice = value
-            _write_json(out / "1-pages.json", _pages(pages, choice))
-        elif stage == "raw_table":
+        if stage == "raw_table":
             raw.append(_raw_table(value))
-            _write_json(out / "2-raw-tables.json", raw)
-        elif stage == "tables":
+        elif stage == "tables":  # twice when the plan is searched for again on more pages
             logical.extend(_logical_table(t) for t in value)
-            _write_json(out / "3-tables.json", logical)
-        elif stage == "rows":
-            value.to_csv(out / "4-rows.csv", index=False)
-        elif stage == "frames":
-            for name, frame in value.items():
-                frame.to_csv(out / f"5-{name}.csv", index=False)
+        else:
+            seen[stage] = value
 
     result = process_pdf(pdf, observe=observe)
+    if "pages" in seen:
+        _write_json(out / "1-pages.json", _pages(*seen["pages"]))
+        _write_json(out / "2-raw-tables.json", raw)
+    if logical:
+        _write_json(out / "3-tables.json", logical)
+    if "rows" in seen:
+        seen["rows"].to_csv(out / "4-rows.csv", index=False)
+    for name, frame in seen.get("frames", {}).items():
+        frame.to_csv(out / f"5-{name}.csv", index=False)
     _write_json(out / "result.json", result.summary())
     return result
 
