@@ -2,10 +2,11 @@
 
 The stages, each in its own module: the pages and how each is read (``extract.pages``), the
 pages that hold tables and what their titles say (``extract.locate``), the page tables
-(``extract.tables``, ``extract.stream``), the logical tables and their header maps
-(``transform.rows``, ``transform.headers``), their rows and hierarchy (``transform.hierarchy``,
-one transform per other table kind), and what the document says of itself
-(``transform.metadata``). ``observe`` is shown each stage's output (``renja debug``).
+(``extract.tables``, ``extract.stream``), the logical tables, their kinds and header maps
+(``transform.grouping``, ``transform.kinds``, ``transform.headers``), their rows and hierarchy
+(``transform.rows``, ``transform.hierarchy``, one transform per other table kind), and what the
+document says of itself (``transform.metadata``). ``observe`` is shown each stage's output
+(``renja debug``); docs/architecture.md draws the whole.
 """
 
 from __future__ import annotations
