@@ -4,14 +4,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+LOCK   := requirements-lock.txt
+
+.PHONY: setup run test lint bench clean lock
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev]" -c $(LOCK)
 	@# Tesseract with its Indonesian data (scanned pages) and the tests' tools, from Debian's
 	@# packages: installed when run as root, otherwise listed with the command that installs them.
 	@.ci/system-packages || echo "note: system packages were not installed (see README, Setup)"
@@ -33,3 +35,14 @@ bench: setup
 
 clean:
 	rm -rf data/clean/*.parquet data/clean/validation
+
+# Pin the newest versions pyproject.toml allows: install them into a scratch venv, freeze it.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e ".[dev]"
+	head -3 $(LOCK) > $(LOCK).new
+	.venv-lock/bin/python -m pip freeze --exclude-editable >> $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+	rm -rf .venv-lock

@@ -11,19 +11,89 @@ previous borderless page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from extract.model import TEXT, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
-from extract.tables import Cell, RawTable
+from transform.vocabulary import (
+    BORDERLESS_HEADER_TERMS,
+    NEEDS_YEAR,
+    YEAR_TOKEN,
+    YEAR_WORD,
+    ColumnRole,
+)
 
-__all__ = ["KeyColumns", "StreamColumns", "stream_tables"]
-
-KeyColumns = Callable[[list[str]], set[int]]
+__all__ = ["STREAM", "StreamColumns", "StreamSettings", "stream_tables"]
 
 _NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
-_MIN_COLUMNS = 5
+
+
+@dataclass(frozen=True)
+class StreamSettings:
+    """Every threshold of the borderless reader, with the reason for its value. Lengths are in
+    points, or in shares of a line's height or of the line pitch where a layout scales them."""
+
+    text: TextSettings = TEXT  # line grouping and bold cells, shared with the ruled reader
+    # A table has at least this many columns (a row of 1 2 3 4 counts a list, not a table).
+    min_columns: int = 5
+    # Words closer than this share of their height are one phrase ("Kota Serang"); a wider gap
+    # is a column gap.
+    phrase_gap: float = 0.8
+    # A gap between column labels of more than this share of a line's height ends the header
+    # above the number row (a title stands further off).
+    header_gap: float = 1.2
+    # The most lines a header runs to above a row of column numbers: three rows of wrapped
+    # labels make a dozen, more when letter-spaced, and the number row vouches for them.
+    max_header_lines: int = 16
+    # The most lines of a header found by its words alone (no number row): without that row to
+    # vouch, a longer run of lines without numbers is more likely narrative text or a list.
+    max_worded_header_lines: int = 12
+    # A lone phrase over more than this share of the column centres is a title, not a label.
+    title_span: float = 0.4
+    # A line this many times taller than the labels under it is a title set larger.
+    title_size: float = 1.2
+    # A lone phrase longer than this (characters) is a sentence or title over the header.
+    title_chars: int = 60
+    # Lines closer than this share of a line's height belong to one worded header block.
+    header_block_gap: float = 1.5
+    # A worded header names at least this many kinds of column (amounts or targets among them).
+    header_kinds: int = 4
+    # Labels of one column overlap by at least this share of the narrower one (a wrapped label);
+    # labels of neighbouring columns merely touch.
+    label_overlap: float = 1 / 3
+    # A gap wider than this (points) between words lets a boundary sit where centred labels put
+    # it; in a narrower one it goes in the middle.
+    free_gap: float = 2.0
+    # The table's sides stand this far (points) outside its outermost words; the centred-label
+    # boundaries are reckoned from a further ``prior_margin`` out.
+    table_margin: float = 1.0
+    prior_margin: float = 2.0
+    # Body phrases carried to the next page: enough rows to show the alignment, few enough to
+    # stay quick.
+    carried_phrases: int = 800
+    # The body ends at a gap wider than this many line pitches, and at least ``body_gap``
+    # points (a footnote or the next section).
+    body_gap_pitches: float = 4.0
+    body_gap: float = 30.0
+    # A bare number set apart by more than this many pitches is a page number, not a value.
+    folio_gap_pitches: float = 2.0
+    # A gap between lines wider than this share of the line height starts a new row (where
+    # no code or row number says so).
+    row_gap: float = 0.6
+    # The line height assumed when a table has no lines to measure.
+    default_line_height: float = 8.0
+    # A row number ("II.1") is set apart from what follows by more than this share of the line
+    # height; a letter-spaced label's first fragment touches the next.
+    row_number_gap: float = 0.05
+    # Two pages whose widths differ by less than this (points) can carry one table's columns.
+    page_width_tolerance: float = 1.0
+    # A lone phrase crossing this many column boundaries is running text above a continued
+    # table.
+    running_text_edges: int = 2
+
+
+STREAM = StreamSettings()
 
 
 @dataclass(frozen=True)
@@ -61,11 +131,14 @@ class _Line:
         return self.bottom - self.top
 
 
-def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+def _lines(words: list[dict[str, Any]], settings: StreamSettings = STREAM) -> list[_Line]:
     lines: list[_Line] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         size = word["bottom"] - word["top"]
-        if lines and abs(lines[-1].words[0]["top"] - word["top"]) <= 0.4 * size:
+        if (
+            lines
+            and abs(lines[-1].words[0]["top"] - word["top"]) <= settings.text.line_tolerance * size
+        ):
             lines[-1].words.append(word)
         else:
             lines.append(_Line([word]))
@@ -74,10 +147,10 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
     return lines
 
 
-def _number_row(lines: list[_Line]) -> int | None:
+def _number_row(lines: list[_Line], settings: StreamSettings = STREAM) -> int | None:
     for index, line in enumerate(lines):
         numbers = [_NUMBER.match(w["text"]) for w in line.words]
-        if len(numbers) < _MIN_COLUMNS or not all(numbers):
+        if len(numbers) < settings.min_columns or not all(numbers):
             continue
         values = [int(m[1]) for m in numbers if m]
         if values == list(range(values[0], values[0] + len(values))):
@@ -110,6 +183,7 @@ def _boundary(
     words: list[dict[str, Any]],
     prior: float,
     aligned: tuple[set[int], set[int]] = (set(), set()),
+    settings: StreamSettings = STREAM,
 ) -> float:
     """The x between two column centres that the fewest words cross; among those, one next to
     where a column of aligned values starts or ends (``aligned``), then the one nearest to
@@ -121,7 +195,7 @@ def _boundary(
     starts, ends = aligned
     best: tuple[int, int, float, float] | None = None
     for a, b in zip(points, points[1:], strict=False):
-        mid = min(max(prior, a), b) if b - a > 2 else (a + b) / 2
+        mid = min(max(prior, a), b) if b - a > settings.free_gap else (a + b) / 2
         support = (round(b) in starts and b < hi) + (round(a) in ends and a > lo)
         key = (_crossings(mid, words), -support, abs(mid - prior), mid)
         if best is None or key < best:
@@ -143,37 +217,37 @@ def _centred_edges(centres: list[float], left: float, right: float) -> list[floa
     return [(a + b) / 2 for a, b in zip(from_left, from_right, strict=True)]
 
 
-def _phrases(line: _Line) -> list[list[dict[str, Any]]]:
+def _phrases(line: _Line, settings: StreamSettings = STREAM) -> list[list[dict[str, Any]]]:
     phrases: list[list[dict[str, Any]]] = []
     for word in line.words:
         size = word["bottom"] - word["top"]
-        if phrases and word["x0"] - phrases[-1][-1]["x1"] <= 0.8 * size:
+        if phrases and word["x0"] - phrases[-1][-1]["x1"] <= settings.phrase_gap * size:
             phrases[-1].append(word)
         else:
             phrases.append([word])
     return phrases
 
 
-# A header of three rows of wrapped labels may run to a dozen lines (more when letter-spaced);
-# the lines above it are titles, and a gap or a title line stops the header first.
-_MAX_HEADER_LINES = 16
-
-
-def _header_lines(lines: list[_Line], number_index: int) -> list[_Line]:
+def _header_lines(
+    lines: list[_Line], number_index: int, settings: StreamSettings = STREAM
+) -> list[_Line]:
+    """The label lines above the number row, up to a gap or a title line (or the most a header
+    runs to); the lines above them are titles."""
     header: list[_Line] = []
     numbers = lines[number_index].words
     centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
     below = lines[number_index]
     for line in reversed(lines[:number_index]):
         gap = below.top - line.bottom
-        if gap > 1.2 * max(line.height, 1.0) or len(header) >= _MAX_HEADER_LINES:
+        too_far = gap > settings.header_gap * max(line.height, 1.0)
+        if too_far or len(header) >= settings.max_header_lines:
             break
-        phrases = _phrases(line)
+        phrases = _phrases(line, settings)
         x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]
         text = " ".join(w["text"] for w in phrases[0])
-        wide = sum(x0 <= c <= x1 for c in centres) > 0.4 * len(centres)
+        wide = sum(x0 <= c <= x1 for c in centres) > settings.title_span * len(centres)
         # set larger than the column headings under it: a title line
-        larger = bool(header) and line.height > 1.2 * max(h.height for h in header)
+        larger = bool(header) and line.height > settings.title_size * max(h.height for h in header)
         if len(phrases) == 1 and (wide or larger or _TITLE_LINE.match(text)):
             break  # a title or agency line over the table, not a column heading
         header.insert(0, line)
@@ -186,8 +260,6 @@ _TITLE_LINE = re.compile(
     r"kecamatan|rumah\s+sakit)\s+[A-Z])",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b20\d\d\b")
-_NEEDS_YEAR = re.compile(r"target|capaian|pagu|kebutuhan|rp$")
 
 
 def _share_group_headings(parts: list[list[str]]) -> None:
@@ -197,7 +269,7 @@ def _share_group_headings(parts: list[list[str]]) -> None:
     into this column's (2022 then 2023, not 2023 then 2019)."""
 
     def years(i: int) -> list[int]:
-        return [int(y) for p in parts[i] for y in _YEAR.findall(p)]
+        return [int(y) for p in parts[i] for y in YEAR_WORD.findall(p)]
 
     def heading(i: int) -> list[str]:
         return [p for p in parts[i] if re.search(r"[A-Za-z]", p)]
@@ -213,12 +285,14 @@ def _share_group_headings(parts: list[list[str]]) -> None:
             runs_on = year - years(j)[0] == i - j  # the years count up with the columns
             return abs(i - j), 0 if runs_on else 1
 
-        shared[i] = [_YEAR.sub("", p).strip() for p in heading(min(headed, key=rank))]
+        shared[i] = [YEAR_WORD.sub("", p).strip() for p in heading(min(headed, key=rank))]
     for i, words in shared.items():
         parts[i] = [*words, *parts[i]]
 
 
-def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
+def _header_texts(
+    header: list[_Line], columns: StreamColumns, settings: StreamSettings = STREAM
+) -> list[str]:
     n = len(columns.edges) - 1
     centres = [(columns.edges[i] + columns.edges[i + 1]) / 2 for i in range(n)]
     # A phrase over several columns is a group heading; the lines of a column's own label are
@@ -227,7 +301,7 @@ def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
     leaves: list[list[str]] = [[] for _ in range(n)]
     year_phrases: list[tuple[float, float, str]] = []
     for line in header:
-        for phrase in _phrases(line):
+        for phrase in _phrases(line, settings):
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
@@ -236,7 +310,7 @@ def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
                     groups[i].append(text)
             elif (col := columns.column_of((x0 + x1) / 2)) is not None:
                 leaves[col].append(text)
-            if _YEAR.search(text):
+            if YEAR_WORD.search(text):
                 year_phrases.append((x0, x1, text))
     parts = [[*g, " ".join(leaf)] if leaf else g for g, leaf in zip(groups, leaves, strict=True)]
     _share_group_headings(parts)
@@ -245,13 +319,10 @@ def _header_texts(header: list[_Line], columns: StreamColumns) -> list[str]:
     for i, centre in enumerate(centres):
         joined = " ".join(parts[i])
         letters = re.sub(r"[^a-z]", "", joined.lower())
-        if year_phrases and _NEEDS_YEAR.search(letters) and not _YEAR.search(joined):
+        if year_phrases and NEEDS_YEAR.search(letters) and not YEAR_WORD.search(joined):
             nearest = min(year_phrases, key=lambda p: max(p[0] - centre, centre - p[1], 0))
             parts[i].insert(0, nearest[2])
     return [" | ".join(p) for p in parts]
-
-
-_CARRIED_PHRASES = 800  # enough rows to show the alignment; few enough to stay quick
 
 
 def _columns(
@@ -260,43 +331,38 @@ def _columns(
     body_lines: list[_Line],
     page_width: float,
     earlier: tuple[tuple[float, float], ...] = (),
+    settings: StreamSettings = STREAM,
 ) -> StreamColumns:
     """Column edges between the given centres, where the fewest body and header words cross;
     ``earlier`` adds the body phrases of the table's pages before, in the same columns."""
     # Phrases, not words: the space inside "Kota Serang" is no column gap.
-    body = [{"x0": p[0]["x0"], "x1": p[-1]["x1"]} for line in body_lines for p in _phrases(line)]
+    body = [
+        {"x0": p[0]["x0"], "x1": p[-1]["x1"]}
+        for line in body_lines
+        for p in _phrases(line, settings)
+    ]
     body += [{"x0": x0, "x1": x1} for x0, x1 in earlier]
-    left = min([w["x0"] for w in body] + [centres[0]]) - 1
-    right = max([w["x1"] for w in body] + [centres[-1]]) + 1
-    priors = _centred_edges(centres, left - 2, right + 2)
+    margin, prior_margin = settings.table_margin, settings.prior_margin
+    left = min([w["x0"] for w in body] + [centres[0]]) - margin
+    right = max([w["x1"] for w in body] + [centres[-1]]) + margin
+    priors = _centred_edges(centres, left - prior_margin, right + prior_margin)
     aligned = _aligned(body)
     edges = [left]
     for i, (a, b) in enumerate(zip(centres, centres[1:], strict=False)):
         prior = priors[i + 1] if a < priors[i + 1] < b else (a + b) / 2
-        edges.append(_boundary(a, b, body, prior, aligned))
+        edges.append(_boundary(a, b, body, prior, aligned, settings))
     edges.append(right)
-    extents = tuple((w["x0"], w["x1"]) for w in body)[:_CARRIED_PHRASES]
+    extents = tuple((w["x0"], w["x1"]) for w in body)[: settings.carried_phrases]
     return StreamColumns(tuple(edges), page_width, (), extents)
 
 
-_HEADER_TERMS = {
-    "indikator": r"indikator",
-    "target": r"target|capaian",
-    "pagu": r"pagu|kebutuhan|\(rp\)|anggaran",
-    "lokasi": r"lokasi",
-    "satuan": r"satuan",
-    "kode": r"kode",
-    "nama": r"program|kegiatan|uraian",
-    "sumber": r"sumber",
-}
 # Header labels carry no numbers but years; a line with any other number is table body.
-_YEAR_TOKEN = re.compile(r"^\(?(?:19|20)\d\d\)?[.,:;]?$")
 _ROW_NUMBER = re.compile(r"^[IVX]+(?:\.\d+)*$")
 
 
 def _body_word(text: str) -> bool:
     """A word that header labels do not print: a number other than a year."""
-    return bool(re.search(r"\d", text)) and not _YEAR_TOKEN.match(text)
+    return bool(re.search(r"\d", text)) and not YEAR_TOKEN.match(text)
 
 
 # A currency word on its own is printed before an amount (its number wrapped onto the next
@@ -304,59 +370,70 @@ def _body_word(text: str) -> bool:
 _CURRENCY = re.compile(r"^rp\.?$", re.IGNORECASE)
 
 
-def _body_line(line: _Line) -> bool:
+def _body_line(line: _Line, settings: StreamSettings = STREAM) -> bool:
     """A line of table body: it prints numbers or a lone currency word, or starts with a row
     number (I, II.1)."""
-    return _starts_with_row_number(line) or any(
+    return _starts_with_row_number(line, settings) or any(
         _body_word(w["text"]) or _CURRENCY.match(w["text"]) for w in line.words
     )
 
 
-def _starts_with_row_number(line: _Line) -> bool:
+def _starts_with_row_number(line: _Line, settings: StreamSettings = STREAM) -> bool:
     """Whether the line opens with a row number (I, II.1) set apart from what follows; a
     letter-spaced label ("I ND IK AT O R") opens with a fragment that touches the next one."""
     words = line.words
     if not _ROW_NUMBER.match(words[0]["text"]):
         return False
-    return len(words) == 1 or words[1]["x0"] - words[0]["x1"] > 0.05 * line.height
+    return (
+        len(words) == 1 or words[1]["x0"] - words[0]["x1"] > settings.row_number_gap * line.height
+    )
 
 
-def _header_block(lines: list[_Line]) -> tuple[int, int] | None:
+def _header_block(lines: list[_Line], settings: StreamSettings = STREAM) -> tuple[int, int] | None:
     """First and last line of a column header recognised by its words, when no number row is
     printed: a run of close lines without numbers (years aside) that together name at least
     four kinds of column, amounts or targets among them."""
     start = None
     for index in range(len(lines) + 1):
         line = lines[index] if index < len(lines) else None
-        wordy = line is not None and not _body_line(line)
+        wordy = line is not None and not _body_line(line, settings)
         close = (
             line is not None
             and start is not None
-            and line.top - lines[index - 1].bottom <= 1.5 * max(line.height, 1.0)
+            and line.top - lines[index - 1].bottom
+            <= settings.header_block_gap * max(line.height, 1.0)
         )
         if wordy and (start is None or close):
             if start is None:
                 start = index
             continue
         if start is not None:
-            found = _as_header(lines, start, index - 1)
+            found = _as_header(lines, start, index - 1, settings)
             if found is not None:
                 return found
         start = index if wordy else None
     return None
 
 
-def _as_header(lines: list[_Line], start: int, end: int) -> tuple[int, int] | None:
+def _as_header(
+    lines: list[_Line], start: int, end: int, settings: StreamSettings = STREAM
+) -> tuple[int, int] | None:
     while start <= end:  # titles and agency lines above the labels are not part of them
         text = " ".join(w["text"] for w in lines[start].words)
-        if not (_TITLE_LINE.match(text) or len(_phrases(lines[start])) == 1 and len(text) > 60):
+        lone = len(_phrases(lines[start], settings)) == 1
+        if not (_TITLE_LINE.match(text) or lone and len(text) > settings.title_chars):
             break
         start += 1
     text = " ".join(" ".join(w["text"] for w in line.words) for line in lines[start : end + 1])
     letters = re.sub(r"[^a-z() ]", "", text.lower())
     squeezed = re.sub(r"\s+", "", letters)
-    kinds = {k for k, pattern in _HEADER_TERMS.items() if re.search(pattern, squeezed)}
-    if len(kinds) >= 4 and kinds & {"pagu", "target"} and end - start < 12:
+    kinds = {k for k, pattern in BORDERLESS_HEADER_TERMS.items() if pattern.search(squeezed)}
+    short = end - start + 1 <= settings.max_worded_header_lines
+    if (
+        len(kinds) >= settings.header_kinds
+        and kinds & {ColumnRole.PAGU, ColumnRole.TARGET}
+        and short
+    ):
         return start, end
     return None
 
@@ -367,34 +444,36 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return inter / max(1.0, min(a[1] - a[0], b[1] - b[0]))
 
 
-def _clusters(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _clusters(
+    spans: list[tuple[float, float]], settings: StreamSettings = STREAM
+) -> list[tuple[float, float]]:
     """Spans merged where they overlap by a third or more (one label wrapped over lines);
     labels of neighbouring columns that merely touch stay apart."""
     merged: list[tuple[float, float]] = []
     for span in sorted(spans):
-        if merged and _overlap(merged[-1], span) >= 1 / 3:
+        if merged and _overlap(merged[-1], span) >= settings.label_overlap:
             merged[-1] = (min(merged[-1][0], span[0]), max(merged[-1][1], span[1]))
         else:
             merged.append(span)
     return merged
 
 
-def _label_centres(header: list[_Line]) -> list[float]:
+def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> list[float]:
     """Column centres from the header's own labels: a heading that stands over two or more
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
     leaves: list[tuple[float, float]] = []
     for line in reversed(header):  # bottom up: a heading is judged by the labels under it
         found = []
-        for phrase in _phrases(line):
+        for phrase in _phrases(line, settings):
             a, b = phrase[0]["x0"], phrase[-1]["x1"]
             under = [(c, d) for c, d in leaves if c < b and d > a]
-            if len(_clusters(under)) < 2:
+            if len(_clusters(under, settings)) < 2:
                 found.append((a, b))
         leaves.extend(found)
-    return [(a + b) / 2 for a, b in _clusters(leaves)]
+    return [(a + b) / 2 for a, b in _clusters(leaves, settings)]
 
 
-def _body_lines(lines: list[_Line]) -> list[_Line]:
+def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_Line]:
     """Lines of the table body: up to the first gap much larger than the line pitch."""
     if not lines:
         return []
@@ -403,7 +482,8 @@ def _body_lines(lines: list[_Line]) -> list[_Line]:
     body = [lines[0]]
     for line in lines[1:]:
         gap = line.top - body[-1].bottom
-        if gap > max(4 * pitch, 30) or _is_folio(line, alone=gap > 2 * pitch):
+        far = gap > max(settings.body_gap_pitches * pitch, settings.body_gap)
+        if far or _is_folio(line, alone=gap > settings.folio_gap_pitches * pitch):
             break
         body.append(line)
     return body
@@ -419,16 +499,21 @@ def _is_folio(line: _Line, alone: bool) -> bool:
     return bool(_FOLIO.match(text)) or (alone and bool(_BARE_NUMBER.match(text)))
 
 
-def _rows(lines: list[_Line], columns: StreamColumns, id_columns: set[int]) -> list[list[_Line]]:
+def _rows(
+    lines: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    settings: StreamSettings = STREAM,
+) -> list[list[_Line]]:
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
-    line_height = heights[len(heights) // 2] if heights else 8.0
+    line_height = heights[len(heights) // 2] if heights else settings.default_line_height
     for line in lines:
         starts_id = any(
             columns.column_of((w["x0"] + w["x1"]) / 2) in id_columns for w in line.words
         )
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
-        if not rows or starts_id or gap > 0.6 * line_height:
+        if not rows or starts_id or gap > settings.row_gap * line_height:
             rows.append([line])
         else:
             rows[-1].append(line)
@@ -449,7 +534,9 @@ def _cells(row: list[_Line], columns: StreamColumns) -> list[str]:
     return ["\n".join(t) for t in texts]
 
 
-def _bold_cells(row: list[_Line], columns: StreamColumns) -> list[bool]:
+def _bold_cells(
+    row: list[_Line], columns: StreamColumns, settings: StreamSettings = STREAM
+) -> list[bool]:
     n = len(columns.edges) - 1
     total, bold = [0] * n, [0] * n
     for word in (w for line in row for w in line.words):
@@ -458,7 +545,8 @@ def _bold_cells(row: list[_Line], columns: StreamColumns) -> list[bool]:
             total[col] += len(word["text"])
             if "bold" in word.get("fontname", "").lower():
                 bold[col] += len(word["text"])
-    return [t > 0 and b > 0.6 * t for t, b in zip(total, bold, strict=True)]
+    share = settings.text.bold_share
+    return [t > 0 and b > share * t for t, b in zip(total, bold, strict=True)]
 
 
 def _confidence_cells(row: list[_Line], columns: StreamColumns) -> list[float | None]:
@@ -473,9 +561,14 @@ def _confidence_cells(row: list[_Line], columns: StreamColumns) -> list[float | 
     return lowest
 
 
-def _same_columns(previous: StreamColumns, centres: list[float], width: float) -> bool:
+def _same_columns(
+    previous: StreamColumns,
+    centres: list[float],
+    width: float,
+    settings: StreamSettings = STREAM,
+) -> bool:
     """Whether a page's column centres fall one in each column of the page before."""
-    if abs(previous.page_width - width) >= 1:
+    if abs(previous.page_width - width) >= settings.page_width_tolerance:
         return False
     edges = previous.edges
     return len(edges) - 1 == len(centres) and all(
@@ -489,36 +582,38 @@ def stream_tables(
     previous: StreamColumns | None = None,
     key_columns: KeyColumns | None = None,
     ocr: bool = False,
+    settings: StreamSettings = STREAM,
 ) -> tuple[list[RawTable], StreamColumns | None]:
     """Read a table printed without ruling lines; returns the tables and the columns to carry on.
 
     ``key_columns`` names, from the header texts, the columns whose cells start a new row (a
     code or row number); without it rows are told apart by vertical gaps only. On a page
-    read by OCR (``ocr``), each cell carries the lowest confidence of its words.
+    read by OCR (``ocr``), each cell carries the lowest confidence of its words. ``settings``
+    holds the reader's thresholds.
     """
     attrs = ["fontname", "non_stroking_color"] if ocr else ["fontname"]
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs)
-    lines = _lines(words)
-    number_index = _number_row(lines)
-    block = _header_block(lines) if number_index is None else None
+    lines = _lines(words, settings)
+    number_index = _number_row(lines, settings)
+    block = _header_block(lines, settings) if number_index is None else None
     head_rows: list[list[str | None]]
     if number_index is not None or block is not None:
         if number_index is not None:
-            header = _header_lines(lines, number_index)
+            header = _header_lines(lines, number_index, settings)
             numbers = lines[number_index].words
             centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
             body_start = number_index + 1
         else:
             assert block is not None
             header = lines[block[0] : block[1] + 1]
-            centres = _label_centres(header)
+            centres = _label_centres(header, settings)
             body_start = block[1] + 1
-        if len(centres) < _MIN_COLUMNS:
+        if len(centres) < settings.min_columns:
             return [], previous
-        carry_on = previous is not None and _same_columns(previous, centres, page.width)
+        carry_on = previous is not None and _same_columns(previous, centres, page.width, settings)
         earlier = previous.body if carry_on and previous is not None else ()
-        columns = _columns(centres, header, lines[body_start:], page.width, earlier)
-        texts = _header_texts(header, columns)
+        columns = _columns(centres, header, lines[body_start:], page.width, earlier, settings)
+        texts = _header_texts(header, columns, settings)
         columns = StreamColumns(columns.edges, columns.page_width, tuple(texts), columns.body)
         top = header[0].top if header else lines[body_start - 1].top
         text_before = "\n".join(
@@ -527,27 +622,29 @@ def stream_tables(
         head_rows = [list(texts)]
         if number_index is not None:
             head_rows.append([str(i + 1) for i in range(len(texts))])
-    elif previous is not None and abs(previous.page_width - page.width) < 1:
+    elif previous is not None and abs(previous.page_width - page.width) < (
+        settings.page_width_tolerance
+    ):
         columns, body_start, text_before = previous, 0, ""
         head_rows = []
         # Running heads and titles above the table: skip lines that sit in no single column.
-        while body_start < len(lines) and _spans_page(lines[body_start], columns):
+        while body_start < len(lines) and _spans_page(lines[body_start], columns, settings):
             text_before += " ".join(w["text"] for w in lines[body_start].words) + "\n"
             body_start += 1
     else:
         return [], previous
-    body = _body_lines(lines[body_start:])
+    body = _body_lines(lines[body_start:], settings)
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
-    rows = _rows(body, columns, keys)
+    rows = _rows(body, columns, keys, settings)
     grid: list[list[str | None]] = [
         *head_rows,
         *(list[str | None](_cells(r, columns)) for r in rows),
     ]
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
-    bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns) for r in rows]
+    bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns, settings) for r in rows]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
     confidence: list[list[float | None]] = []
     if ocr:
@@ -564,11 +661,12 @@ def stream_tables(
     return [table], columns
 
 
-def _spans_page(line: _Line, columns: StreamColumns) -> bool:
+def _spans_page(line: _Line, columns: StreamColumns, settings: StreamSettings = STREAM) -> bool:
     """A line of running text above a continued table: one phrase crossing column boundaries."""
-    phrases = _phrases(line)
+    phrases = _phrases(line, settings)
     if len(phrases) != 1:
         return False
     x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]
     inner = columns.edges[1:-1]
-    return sum(1 for e in inner if x0 < e < x1) >= 2 or x1 < columns.edges[0]
+    crossed = sum(1 for e in inner if x0 < e < x1)
+    return crossed >= settings.running_text_edges or x1 < columns.edges[0]

@@ -2,31 +2,23 @@
 
 Only ruling lines and text positions are used here; what the columns mean is decided in
 ``transform.headers``. Tables are read with pdfplumber's lattice strategy (ruling lines and cell
-rectangles); pages that print a table without rules are read by ``extract.stream``.
+rectangles); pages that print a table without rules are read by ``extract.stream``, and
+``extract.pages`` chooses between the two.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.page import Page
 from pdfplumber.utils import extract_words, rect_to_edges
-from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.document import DocumentError
+from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
 
-if TYPE_CHECKING:
-    from extract.stream import KeyColumns
-
-__all__ = ["Cell", "RawTable", "read_tables"]
+__all__ = ["ruled_tables", "upright_page"]
 
 # A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
 _RULE_THICKNESS = 3.0
@@ -42,44 +34,6 @@ LATTICE_SETTINGS: dict[str, Any] = {
     "join_tolerance": 3,
     "intersection_tolerance": 3,
 }
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A cell of the grid: rows ``row0..row1`` and columns ``col0..col1`` (inclusive)."""
-
-    row0: int
-    row1: int
-    col0: int
-    col1: int
-    text: str
-
-
-@dataclass
-class RawTable:
-    """One table as printed on one page, before any interpretation."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    grid: list[list[str | None]]
-    cells: list[Cell]
-    text_before: str = ""
-    text_after: str = ""
-    bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
-    edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
-    # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
-    confidence: list[list[float | None]] = field(default_factory=list)
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.grid[0]) if self.grid else 0
-
-    def covering(self, row: int, col: int) -> Cell | None:
-        """The cell that covers a grid position (itself or a merged cell from above or left)."""
-        for cell in self.cells:
-            if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
-                return cell
-        return None
 
 
 def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
@@ -105,7 +59,7 @@ class _PageChars:
         """Whether most of a cell's characters are set in a bold face."""
         chars = [c for c in self._inside(bbox) if c["text"].strip()]
         bold = sum(1 for c in chars if "bold" in c["fontname"].lower())
-        return bool(chars) and bold > 0.6 * len(chars)
+        return bool(chars) and bold > TEXT.bold_share * len(chars)
 
     def cell_confidence(self, bbox: tuple[float, float, float, float]) -> float | None:
         """The lowest OCR confidence of a cell's characters (None: no text, or not OCR)."""
@@ -127,7 +81,7 @@ class _PageChars:
         words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
         lines: list[list[dict[str, Any]]] = []
         for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-            if lines and abs(lines[-1][0]["top"] - word["top"]) <= 0.5 * (
+            if lines and abs(lines[-1][0]["top"] - word["top"]) <= TEXT.cell_line_tolerance * (
                 word["bottom"] - word["top"]
             ):
                 lines[-1].append(word)
@@ -218,7 +172,8 @@ def _ruling_settings(page: Any) -> dict[str, Any]:
     }
 
 
-def _page_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
+def ruled_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
+    """The ruled tables of a page, top to bottom, each with the text above and below it."""
     settings = _ruling_settings(page)
     if (
         min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"]))
@@ -279,42 +234,3 @@ def upright_page(pdf: Any, page: Any) -> Any:
         if _reads_forward(turned):
             return turned
     return page
-
-
-def read_tables(
-    path: Path,
-    pages: Iterable[int],
-    key_columns: KeyColumns | None = None,
-    text_layer: Path | None = None,
-    ocr_pages: Collection[int] = (),
-) -> Iterator[RawTable]:
-    """Yield the ruled tables of the given pages (1-based), in reading order.
-
-    Pages without ruling lines are read as borderless tables from their text layout;
-    ``key_columns`` is the hook that tells, from header texts, which columns start a row.
-    The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
-    wrote for them (same page numbers), and their cells carry OCR confidences.
-    """
-    from extract.stream import stream_tables
-
-    try:
-        pdf = pdfplumber.open(path)
-    except (PdfminerException, PDFSyntaxError) as exc:
-        raise DocumentError(f"unreadable PDF: {exc}") from exc
-    layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
-    try:
-        columns = None
-        for number in pages:
-            ocr = layer is not None and number in ocr_pages
-            source = layer if ocr and layer is not None else pdf
-            page = upright_page(source, source.pages[number - 1])
-            tables = _page_tables(page, number, ocr)
-            if tables:
-                columns = None
-            else:
-                tables, columns = stream_tables(page, number, columns, key_columns, ocr)
-            yield from tables
-    finally:
-        pdf.close()
-        if layer is not None:
-            layer.close()

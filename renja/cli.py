@@ -226,6 +226,21 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
 
 
 @app.command()
+def debug(
+    pdf: Annotated[Path, typer.Argument(help="One PDF.", exists=True, dir_okay=False)],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the stages' outputs.")],
+) -> None:
+    """Read one PDF and write each stage's output to a folder: the pages chosen, the page
+    tables as read, the logical tables with their header maps, the plan's rows and the tidy
+    tables (see renja/debug.py)."""
+    from renja.debug import write_stages
+
+    result = write_stages(pdf, out)
+    reason = f" ({result.reason})" if result.reason else ""
+    console.print(f"{pdf.name}: {result.status}{reason} -> {out}")
+
+
+@app.command()
 def fields() -> None:
     """Print the field dictionary (every output column) as Markdown."""
     from transform.fields import FIELDS, KEYS

@@ -1,49 +1,47 @@
-"""One document, end to end: PDF -> plan tables -> tidy frames with provenance, or a rejection."""
+"""One document, end to end: PDF -> plan tables -> tidy frames with provenance, or a rejection.
+
+The stages, each in its own module: the pages and how each is read (``extract.pages``), the
+pages that hold tables and what their titles say (``extract.locate``), the page tables
+(``extract.tables``, ``extract.stream``), the logical tables, their kinds and header maps
+(``transform.grouping``, ``transform.kinds``, ``transform.headers``), their rows and hierarchy
+(``transform.rows``, ``transform.hierarchy``, one transform per other table kind), and what the
+document says of itself (``transform.metadata``). ``observe`` is shown each stage's output
+(``renja debug``); docs/architecture.md draws the whole.
+"""
 
 from __future__ import annotations
 
 import logging
-import re
-import tempfile
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from extract.document import (
-    DocumentError,
-    PageProgress,
-    PageText,
-    content_hash,
-    counted,
-    page_texts,
-    probe_pdf,
-)
-from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
-from extract.tables import read_tables
-from transform.evaluation import measured_frames
+from extract.document import DocumentError, PageProgress, PageText, content_hash, probe_pdf
+from extract.locate import all_pages_with_amounts, candidate_pages
+from extract.model import RawTable
+from extract.ocr import OcrSettings
+from extract.pages import document_pages
 from transform.fields import empty_frame, enforce_schema
-from transform.headers import PLAN_TITLE as _PLAN_TITLE
-from transform.headers import id_column_indices, title_kind
+from transform.grouping import select_plan_tables, select_tables
+from transform.headers import id_column_indices
 from transform.hierarchy import StatedTotal, build_plan
-from transform.numbers import parse_amount
-from transform.proposals import proposal_rows
-from transform.review import node_prefix, review_frames
-from transform.rows import PlanTable, plan_rows, select_plan_tables, select_tables
+from transform.kinds import kind_named
+from transform.metadata import opd_name, plan_year, stated_in_text
+from transform.review import node_prefix
+from transform.rows import LogicalTable, table_rows
 
-__all__ = ["DocumentResult", "process_pdf"]
+__all__ = ["DocumentResult", "Observer", "process_pdf"]
 
 log = logging.getLogger(__name__)
 
-_OPD_LINE = re.compile(
-    r"^\s*(?:nama\s+perangkat\s+daerah\s*:\s*)?((?:DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN|"
-    r"KANTOR|RUMAH\s+SAKIT|RSUD|KECAMATAN)\b.*)$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_REGION_LINE = re.compile(r"^\s*((?:KOTA|KABUPATEN|PROVINSI)\b.*)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:tahun|ta\.?|anggaran)\s+(20\d\d)\b", re.IGNORECASE)
+# Shown the output of each stage by name: "pages" (the document's pages and the choice of
+# pages to read), "raw_table" (each page table as read), "tables" (the logical tables with
+# their header maps), "rows" (the plan's rows) and "frames" (the tidy tables).
+Observer = Callable[[str, Any], None]
 
 
 @dataclass
@@ -124,139 +122,14 @@ def _other_counts(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
     return counts
 
 
-_HEADER_WORDS = re.compile(r"indikator", re.IGNORECASE)
-_BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
-
-
-def _candidate_pages(pages: list[PageText]) -> tuple[list[int], set[int], list[int]]:
-    """Pages worth a table search, judged from the fast text layer.
-
-    A page is searched when it prints a plan table title, a plan-like header (indicators and
-    budgets), or amounts while a plan table is running; and the page after each such page (a
-    table's last rows may carry no amount). Pages of another titled table (the review of the
-    draft RKPD, the evaluation of last year) are skipped until a new title appears. Also
-    returns the pages that open inside such another table, whose first table is not the plan,
-    and the pages of the other titled tables (and the page after each), read for their own rows.
-    """
-    numbers: set[int] = set()
-    inside_other: set[int] = set()
-    other: set[int] = set()
-    state: str | None = None
-    for page in pages:
-        kind = _titled_kind(page.text)
-        header = bool(_HEADER_WORDS.search(page.text) and _BUDGET_WORDS.search(page.text))
-        if kind == "plan" or _PLAN_TITLE.search(page.text):
-            if state == "other":
-                inside_other.add(page.number)
-            state = "plan"
-            numbers.add(page.number)
-        elif kind == "other":
-            state = "other"
-        elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 2)):
-            state = "plan"
-            numbers.add(page.number)
-        elif state == "other" and _table_like(page):
-            pass  # the other table runs on (evaluation and service pages print no amounts)
-        elif page.amount_tokens < 2 and not header:
-            state = None
-        if state == "other":
-            other.add(page.number)
-    numbers |= {n + 1 for n in numbers if n < len(pages)}
-    other |= {n + 1 for n in other if n < len(pages)}
-    return sorted(numbers), inside_other, sorted(other)
-
-
-_VALUE_TOKEN = re.compile(r"(?<!\S)\d+(?:[.,]\d+)?%?(?!\S)")
-
-
-def _table_like(page: PageText) -> bool:
-    """Whether a page prints many bare numbers (targets, realisations, percentages), as the
-    pages of an evaluation or service performance table do and narrative pages do not."""
-    return len(_VALUE_TOKEN.findall(page.text)) >= 40
-
-
-_LABEL_LINE = re.compile(r"^\s*tabel\.?\s+[\dIVX]+(?:\.\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
-
-
-# The evaluation's title is often printed without a table number.
-_UNNUMBERED_TITLE = re.compile(
-    r"^\s*rekapitulasi\s+evaluasi\s+hasil\s+pelaksanaan\s+renja\b.*$", re.IGNORECASE | re.MULTILINE
-)
-
-
-def _titled_kind(text: str) -> str | None:
-    """The kind of the last table title ("Tabel 2.4 Review ...") printed on a page, if any."""
-    kind = None
-    titles = sorted([*_LABEL_LINE.finditer(text), *_UNNUMBERED_TITLE.finditer(text)],
-                    key=lambda m: m.start())  # fmt: skip
-    for match in titles:
-        following = text[match.start() : match.end() + 160]
-        kind = title_kind(following)[0] or kind
-    return kind
-
-
-def _all_pages_with_amounts(pages: list[PageText]) -> list[int]:
-    return [p.number for p in pages if p.amount_tokens >= 2]
-
-
-_TOTAL_SENTENCE = re.compile(
-    r"total\s+kebutuhan\s+dana\s*/?\s*(?:pagu\s+indikatif\s+)?(?:\w+\s+){0,6}?"
-    r"(?:adalah\s+)?sebesar\s+(Rp\.?\s*\d[\d.]*(?:,\d{1,2})?(?:,-)?)",
-    re.IGNORECASE,
-)
-
-
-def _stated_in_text(pages: list[PageText]) -> list[StatedTotal]:
-    """The total the narrative states ("Total kebutuhan dana/pagu indikatif adalah sebesar
-    Rp. 13.319.369.434,-"), with the page it is printed on."""
-    found = []
-    for page in pages:
-        for match in _TOTAL_SENTENCE.finditer(" ".join(page.text.split())):
-            label = " ".join(match[0].split()[:5])
-            found.append(
-                StatedTotal(label, parse_amount(match[1]), parse_amount(None), page.number, "text")
-            )
-    return found
-
-
-def _opd(pages: list[PageText]) -> str | None:
-    for page in pages[:5] + pages[5:]:
-        lines = page.text.splitlines()
-        for i, line in enumerate(lines):
-            match = _OPD_LINE.match(line)
-            if not match or len(match[1]) > 160:
-                continue
-            name = " ".join(match[1].split())
-            following = lines[i + 1] if i + 1 < len(lines) else ""
-            region = _REGION_LINE.match(following)
-            if region and not re.search(r"\b(kota|kabupaten|provinsi)\b", name, re.IGNORECASE):
-                name = f"{name} {' '.join(region[1].split())}"
-            return name
-    return None
-
-
-def _document_year(pages: list[PageText]) -> int | None:
-    years = Counter(int(y) for page in pages[:3] for y in _YEAR.findall(page.text))
-    return years.most_common(1)[0][0] if years else None
-
-
-def _plan_year(plans: list[PlanTable], pages: list[PageText]) -> int | None:
-    for plan in plans:
-        if plan.header.plan_year is not None:
-            return plan.header.plan_year
-    for plan in plans:
-        titles = " ".join(t.text_before for t, _, _ in plan.segments[:1])
-        match = _YEAR.search(titles)
-        if match:
-            return int(match[1])
-    return _document_year(pages)
-
-
-def process_pdf(path: Path, progress: PageProgress | None = None) -> DocumentResult:
+def process_pdf(
+    path: Path, progress: PageProgress | None = None, observe: Observer | None = None
+) -> DocumentResult:
     """Extract the plan of one Renja PDF; a document that cannot be read is rejected, not raised.
 
     ``progress`` is told how far the reading has got, stage by stage: ``text`` (every page's text
-    layer), ``ocr`` (scanned pages) and ``tables`` (the pages whose tables are read).
+    layer), ``ocr`` (scanned pages) and ``tables`` (the pages whose tables are read);
+    ``observe`` is shown each stage's output.
     """
     try:
         sha256 = content_hash(path)
@@ -265,7 +138,7 @@ def process_pdf(path: Path, progress: PageProgress | None = None) -> DocumentRes
     doc_id = sha256[:16]
     try:
         probe_pdf(path)
-        result = _process(path, doc_id, progress=progress)
+        result = _process(path, doc_id, progress=progress, observe=observe)
     except DocumentError as exc:
         result = DocumentResult(path.name, doc_id, "rejected", str(exc))
     except Exception as exc:  # a parser failure on odd input must not stop the other documents
@@ -276,100 +149,62 @@ def process_pdf(path: Path, progress: PageProgress | None = None) -> DocumentRes
     return result
 
 
-# A page with fewer printable characters than this in its text layer but with an image on it is
-# a scan (a scanner may stamp a page number or a few stray characters).
-_USABLE_TEXT = 20
-
-
-def _scanned(page: PageText) -> bool:
-    """A page whose content is an image, with no usable text layer."""
-    return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
-
-
 def _process(
     path: Path,
     doc_id: str,
     ocr: OcrSettings | None = None,
     progress: PageProgress | None = None,
+    observe: Observer | None = None,
 ) -> DocumentResult:
-    pages = page_texts(path, progress)
-    if not pages:
-        raise DocumentError("PDF has no pages")
-    scanned = [p.number for p in pages if _scanned(p)]
-    if not scanned:
-        if not any(p.text.strip() for p in pages):
-            raise DocumentError("no text and no images on any page (blank document)")
-        return _read(path, doc_id, pages, progress=progress)
-    reason = ocr_unavailable(ocr)
-    if reason:
-        if len(scanned) == len(pages) or not any(p.text.strip() for p in pages):
-            raise DocumentError(f"no text layer (scanned pages): {reason}")
-        log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
-        return _read(path, doc_id, pages, progress=progress)
-    read = ocr_pages(path, counted(scanned, "ocr", progress), ocr)
-    with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
-        layer = Path(folder) / "text-layer.pdf"
-        write_text_layer(read, [(p.width, p.height) for p in pages], layer)
-        pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
-        try:
-            result = _read(path, doc_id, pages, layer, set(read), progress)
-        except DocumentError as exc:
+    """The stages of one document: its pages (OCR where scanned), the pages that hold tables,
+    the tables on them, the plan and the other tables as rows, then as tidy frames."""
+    see: Observer = observe or (lambda stage, value: None)
+    with document_pages(path, ocr, progress) as pages:
+        choice = candidate_pages(pages.texts)
+        see("pages", (pages, choice))
+
+        def tables(numbers: list[int]) -> Iterator[RawTable]:
+            for table in pages.tables(numbers, id_column_indices, progress):
+                see("raw_table", table)
+                yield table
+
+        found = select_tables(tables(choice.to_read), choice.inside_other)
+        see("tables", found)
+        plans = [t for t in found if t.is_plan]
+        if not plans:  # the text layer misled the page selection: search every page with amounts
+            wider = sorted(set(choice.plan) | set(all_pages_with_amounts(pages.texts)))
+            plans = select_plan_tables(tables(wider))
+            see("tables", plans)
+        if not plans:
             raise DocumentError(
-                f"{exc}; scanned pages read by OCR: {_ranges(sorted(read))}"
-            ) from exc
-    result.ocr_pages = sorted(read)
+                "no plan table found (Rumusan Rencana Program dan Kegiatan with program, "
+                "indicator and pagu columns)"
+            )
+        result = _read(path, doc_id, pages.texts, plans, found, see)
+        result.ocr_pages = sorted(pages.ocr_pages)
     return result
-
-
-def _ranges(numbers: list[int]) -> str:
-    """Page numbers as ranges: ``1-11, 14``."""
-    out: list[str] = []
-    for n in numbers:
-        if out and int(out[-1].split("-")[-1]) == n - 1:
-            out[-1] = f"{out[-1].split('-')[0]}-{n}"
-        else:
-            out.append(str(n))
-    return ", ".join(out)
 
 
 def _read(
     path: Path,
     doc_id: str,
     pages: list[PageText],
-    text_layer: Path | None = None,
-    ocr_numbers: set[int] | None = None,
-    progress: PageProgress | None = None,
+    plans: list[LogicalTable],
+    found: list[LogicalTable],
+    see: Observer,
 ) -> DocumentResult:
-    """The plan of a document from its text (``text_layer`` holds the pages read by OCR)."""
-    ocr_numbers = ocr_numbers or set()
-
-    def tables(numbers: list[int]) -> Any:
-        pages = counted(numbers, "tables", progress)
-        return read_tables(path, pages, id_column_indices, text_layer, ocr_numbers)
-
-    candidates, inside_other, other_pages = _candidate_pages(pages)
-    to_read = sorted(set(candidates) | set(other_pages))
-    found = select_tables(tables(to_read), inside_other)
-    plans = [t for t in found if t.is_plan]
-    if not plans:  # the text layer misled the page selection: search every page with amounts
-        wider = sorted(set(candidates) | set(_all_pages_with_amounts(pages)))
-        plans = select_plan_tables(tables(wider))
-    if not plans:
-        raise DocumentError(
-            "no plan table found (Rumusan Rencana Program dan Kegiatan with program, indicator "
-            "and pagu columns)"
-        )
-    tahun = _plan_year(plans, pages)
-    opd = _opd(pages)
-    result = DocumentResult(path.name, doc_id, "ok", opd=opd, tahun=tahun)
-    rows = pd.concat([plan_rows(plan) for plan in plans], ignore_index=True)
+    """The document's plan (``plans``) and other tables (in ``found``) as tidy frames."""
+    tahun = plan_year(plans, pages)
+    result = DocumentResult(path.name, doc_id, "ok", opd=opd_name(pages), tahun=tahun)
+    rows = pd.concat([table_rows(plan) for plan in plans], ignore_index=True)
+    see("rows", rows)
     has_next = any(plan.header.first("pagu", "next") is not None for plan in plans)
     id_columns = any(
         bool(plan.header.columns("kode")) or plan.header.first("nomor") is not None
         for plan in plans
     )
     built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
-    result.stated_totals = built.stated_totals + _stated_in_text(pages)
+    result.stated_totals = built.stated_totals + stated_in_text(pages)
     result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
     result.pages_not_read = [
         p for p in range(result.pages[0], result.pages[-1] + 1) if p not in result.pages
@@ -382,35 +217,33 @@ def _read(
             frame = frame.assign(ocr_confidence=None)
         frames[name] = pd.concat([frames.get(name, pd.DataFrame()), frame], ignore_index=True)
     result.frames = _with_document_columns(frames, result)
+    see("frames", result.frames)
     return result
 
 
-def _other_tables(found: list[PlanTable], tahun: int | None) -> dict[str, pd.DataFrame]:
-    """Indicators and budgets of the document's other tables (review of the draft RKPD,
-    evaluation of the previous Renja, service performance), each table's node ids prefixed so
-    that they stay apart from the plan's; and the community proposals."""
-    indicators, budgets, proposals = [], [], []
+def _other_tables(found: list[LogicalTable], tahun: int | None) -> dict[str, pd.DataFrame]:
+    """The frames of the document's other tables, each by its kind's transform (review of the
+    draft RKPD, evaluation of the previous Renja, service performance: indicators and budgets,
+    node ids prefixed so that they stay apart from the plan's; community proposals)."""
+    parts: dict[str, list[pd.DataFrame]] = {"indicators": [], "budgets": [], "proposals": []}
     unnumbered: Counter[str] = Counter()
     for table in found:
-        if table.kind == "usulan":
-            proposals.append(proposal_rows(table))
+        kind = kind_named(table.kind)
+        if kind is None or kind.frames is None:
             continue
-        if table.kind not in ("review", "evaluasi", "kinerja_pelayanan"):
-            continue
-        unnumbered[table.kind] += not table.label
-        prefix = node_prefix(table, unnumbered[table.kind])
-        if table.kind == "review":
-            ind, bud = review_frames(table, tahun, prefix)
-            budgets.append(bud)
-        else:
-            ind, bud = measured_frames(table, prefix)
-            budgets.append(bud)
-        indicators.append(ind)
+        unnumbered[kind.name] += not table.label
+        prefix = node_prefix(table, unnumbered[kind.name])
+        for name, frame in kind.frames(table, tahun, prefix).items():
+            parts[name].append(frame)
     return {
-        "indicators": pd.concat(indicators, ignore_index=True) if indicators else pd.DataFrame(),
-        "budgets": pd.concat(budgets, ignore_index=True) if budgets else pd.DataFrame(),
-        "proposals": _numbered(proposals),
+        "indicators": _concat(parts["indicators"]),
+        "budgets": _concat(parts["budgets"]),
+        "proposals": _numbered(parts["proposals"]),
     }
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def _numbered(proposals: list[pd.DataFrame]) -> pd.DataFrame:

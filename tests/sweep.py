@@ -1,5 +1,6 @@
 """Layout sweep: render a random plan in a random layout for each seed, run the pipeline on it,
-and count the documents that come back exact (as ``tests/test_synthetic.py`` checks them).
+and count the documents that come back exact (``truth.check_round_trip``, as
+``tests/test_synthetic.py`` checks them).
 
     .venv/bin/python tests/sweep.py 701 1001
 
@@ -16,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth.generator import render_pdf  # noqa: E402
-from test_synthetic import _check, random_layout, seed_plan  # noqa: E402
+from synth.generator import random_layout, render_pdf, seed_plan  # noqa: E402
+from truth import check_round_trip  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -36,7 +37,7 @@ def main(argv: list[str]) -> int:
                 continue  # the layout does not fit the page
             rendered += 1
             try:
-                _check(plan, layout, Path(folder) / "plan.pdf")
+                check_round_trip(plan, layout, Path(folder) / "plan.pdf")
             except AssertionError as exc:
                 ruling = "ruled" if layout.ruled else "borderless"
                 print(f"seed {seed} ({ruling}): {(str(exc).splitlines() or [''])[0][:160]}")

@@ -34,13 +34,13 @@ def test_sample_counts_and_total(sample_result) -> None:
 def test_total_stated_in_the_text_is_read() -> None:
     """The seed's sentence (the sample PDF itself prints none, and none is reported for it)."""
     from extract.document import PageText
-    from renja.process import _stated_in_text
+    from transform.metadata import stated_in_text
 
     seed = (
         "Total kebutuhan dana/ pagu indikatif adalah sebesar Rp. 13.319.369.434,- (Tiga Belas\n"
         "Milyar Tiga Ratus Sembilan Belas Juta ...)"
     )
-    stated = _stated_in_text([PageText(1, "BAB III", 595, 842), PageText(2, seed, 595, 842)])
+    stated = stated_in_text([PageText(1, "BAB III", 595, 842), PageText(2, seed, 595, 842)])
     assert [(t.source, t.plan.value, t.plan.raw, t.page) for t in stated] == [
         ("text", Decimal("13319369434"), "Rp. 13.319.369.434,-", 2)
     ]

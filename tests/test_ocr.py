@@ -23,7 +23,7 @@ from synth.scan import scanned_copy
 from truth import load_truth
 
 from extract.ocr import OcrPage, OcrWord, char_confidence, ocr_unavailable, write_text_layer
-from extract.tables import read_tables
+from extract.pages import read_tables
 from renja.process import DocumentResult, process_pdf
 from transform.numbers import parse_amount, trust_ocr
 
@@ -222,7 +222,7 @@ def test_scanned_document_without_ocr_tools_is_rejected(
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(img2pdf.convert([buffer.getvalue()]))
     monkeypatch.setattr(
-        "renja.process.ocr_unavailable", lambda *_: "OCR is needed but tesseract is not installed"
+        "extract.pages.ocr_unavailable", lambda *_: "OCR is needed but tesseract is not installed"
     )
     result = process_pdf(scan)
     assert result.status == "rejected"

@@ -171,7 +171,7 @@ def test_sumut_service_performance_table(sumut_result) -> None:
 def _raw_table(grid: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]]):
     """A ruled page table from its grid; ``spans`` maps a merged cell's top left to its bottom
     right (the covered positions are None in the grid)."""
-    from extract.tables import Cell, RawTable
+    from extract.model import Cell, RawTable
 
     cells = [
         Cell(r, spans.get((r, c), (r, c))[0], c, spans.get((r, c), (r, c))[1], text)

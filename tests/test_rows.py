@@ -1,8 +1,10 @@
 """Header mapping and row reading on small inline tables."""
 
-from extract.tables import Cell, RawTable
-from transform.headers import map_header, title_kind
-from transform.rows import clean_text, plan_rows, select_plan_tables
+from extract.locate import title_kind
+from extract.model import Cell, RawTable
+from transform.grouping import select_plan_tables
+from transform.headers import map_header
+from transform.rows import clean_text, table_rows
 
 
 def table(grid: list[list[str | None]], spans: dict[tuple[int, int], tuple[int, int]]) -> RawTable:
@@ -41,7 +43,7 @@ def test_currency_sign_in_its_own_column_joins_the_amount() -> None:
     grid = [*HEADER, ["I", "PROGRAM A", "Indikator", "5", "Rp", "2.730.000.000", "6", "Rp.",
                       "3.000.000.000,-"]]  # fmt: skip
     plans = select_plan_tables([table(grid, SPANS)])
-    rows = plan_rows(plans[0])
+    rows = table_rows(plans[0])
     assert rows[["pagu_raw", "pagu_next_raw"]].values.tolist() == [
         ["Rp 2.730.000.000", "Rp. 3.000.000.000,-"]
     ]
@@ -107,7 +109,7 @@ def test_a_stray_rule_on_a_continued_page_does_not_lose_it() -> None:
     stray = table([["I.1", "Kegiatan B", "", "y", "5", "", "200", "", "", ""]], {})
     stray.edges = (0, 10, 30, 50, 90, 100, 110, 120, 130, 140, 150)  # name column split
     plans = select_plan_tables([first, stray])
-    rows = plan_rows(plans[0])
+    rows = table_rows(plans[0])
     assert rows[["nomor", "nama", "indikator", "pagu_raw"]].values.tolist() == [
         ["I", "PROGRAM A", "x", "100"], ["I.1", "Kegiatan B", "y", "200"],
     ]  # fmt: skip

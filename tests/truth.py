@@ -141,3 +141,24 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
     if ours_count != len(truth_nodes):
         out.differences.append(f"{ours_count} nodes extracted, truth has {len(truth_nodes)}")
     return out
+
+
+def check_round_trip(plan: dict[str, Any], layout: Any, path: Path) -> None:
+    """Render ``plan`` in ``layout`` to ``path``, read it back, and assert that the pipeline
+    returns the plan exactly: nodes, indicators, amounts, plan year and stated totals."""
+    from synth.generator import render_pdf
+
+    from renja.process import process_pdf
+
+    render_pdf(plan, path, layout)
+    result = process_pdf(path)
+    assert result.status == "ok", result.reason
+    if layout.code_style == "none":  # nothing printed identifies a row: no nomor to compare
+        plan = {**plan, "nodes": [{**n, "nomor": None} for n in plan["nodes"]]}
+    comparison = compare(result.frames, plan)
+    assert comparison.differences == [], comparison.line()
+    assert result.tahun == plan["plan_year"]
+    total = Decimal(plan["total_pagu"])
+    in_table = [t.plan.value for t in result.stated_totals if t.source == "table"]
+    assert in_table == ([total] if layout.grand_total_row else [])
+    assert [t.plan.value for t in result.stated_totals if t.source == "text"] == [total]

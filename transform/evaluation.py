@@ -16,11 +16,12 @@ from dataclasses import replace
 
 import pandas as pd
 
-from extract.tables import RawTable
+from extract.model import RawTable
 from transform.headers import HeaderMap, Role, ValueColumns, measure_columns
 from transform.hierarchy import build_plan, parse_target
 from transform.numbers import trust_ocr
-from transform.rows import PlanTable, plan_rows
+from transform.rows import LogicalTable, table_rows
+from transform.vocabulary import ColumnRole
 
 __all__ = ["measured_frames"]
 
@@ -69,7 +70,7 @@ def _flatten_outline(
     return replace(raw, grid=grid, cells=cells)
 
 
-def _segments(table: PlanTable) -> tuple[list[tuple], list[ValueColumns]]:
+def _segments(table: LogicalTable) -> tuple[list[tuple], list[ValueColumns]]:
     """Each page's table with the header map of its identifying columns and its value
     columns; a page that prints no header takes those of the page before it."""
     segments: list[tuple] = []
@@ -85,7 +86,7 @@ def _segments(table: PlanTable) -> tuple[list[tuple], list[ValueColumns]]:
             if span is not None:  # the names now stand in the span's name column alone
                 roles = previous.header.roles
                 previous.header.roles = {c: r for c, r in roles.items() if r.name != "nama"}
-                previous.header.roles[span[1]] = Role("nama")
+                previous.header.roles[span[1]] = Role(ColumnRole.NAMA)
         if previous is None:
             continue
         if span is not None:
@@ -95,7 +96,7 @@ def _segments(table: PlanTable) -> tuple[list[tuple], list[ValueColumns]]:
     return segments, values
 
 
-def measured_frames(table: PlanTable, prefix: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def measured_frames(table: LogicalTable, prefix: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Indicators (one row per indicator, measure and year) and budgets (the Rp columns of an
     evaluation) of an evaluation or service performance table, ``table_kind`` the table's
     kind; node ids carry ``prefix``."""
@@ -103,8 +104,8 @@ def measured_frames(table: PlanTable, prefix: str) -> tuple[pd.DataFrame, pd.Dat
     empty = (pd.DataFrame(), pd.DataFrame())
     if not segments or not any(v.measures for v in values):
         return empty
-    plan = PlanTable(table.label, segments, False, table.kind)
-    rows = plan_rows(plan, [v.measures for v in values], [v.amounts for v in values])
+    plan = LogicalTable(table.label, segments, False, table.kind)
+    rows = table_rows(plan, [v.measures for v in values], [v.amounts for v in values])
     rows = rows[rows["measures"].map(bool) | (rows["nama"] != "")]
     if rows.empty:
         return empty
@@ -121,7 +122,7 @@ def measured_frames(table: PlanTable, prefix: str) -> tuple[pd.DataFrame, pd.Dat
     return frames[0], frames[1]
 
 
-def _unattached(rows: pd.DataFrame, table: PlanTable, prefix: str) -> pd.DataFrame:
+def _unattached(rows: pd.DataFrame, table: LogicalTable, prefix: str) -> pd.DataFrame:
     """Service performance indicators: one per printed row with an indicator, in no node."""
     records = []
     number = 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
+from transform.kinds import KINDS
 from transform.numbers import MIN_OCR_CONFIDENCE
 
 __all__ = [
@@ -41,17 +42,11 @@ class Field:
 
 _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
-# The printed table a row comes from, by its form in Permendagri 86/2017.
-TABLE_KINDS = ("rumusan", "review", "evaluasi", "kinerja_pelayanan")
-MEASURES = (
-    "target", "target_rancangan_awal", "target_hasil_analisis", "target_renstra",
-    "realisasi", "realisasi_kumulatif", "capaian_persen", "capaian_kumulatif_persen",
-    "target_ikk", "proyeksi",
-)  # fmt: skip
-JENIS = (
-    "pagu_indikatif", "prakiraan_maju", "pagu_rancangan_awal", "pagu_hasil_analisis",
-    "pagu_renstra", "pagu_renja", "realisasi_anggaran", "realisasi_anggaran_kumulatif",
-)  # fmt: skip
+# The printed table a row comes from (by its form in Permendagri 86/2017), and the values its
+# rows may carry, from the registry of table kinds.
+TABLE_KINDS = tuple(k.name for k in KINDS if k.measures or k.jenis)
+MEASURES = tuple(dict.fromkeys(m for k in KINDS for m in k.measures))
+JENIS = tuple(dict.fromkeys(j for k in KINDS for j in k.jenis))
 
 _COMMON = {
     "doc_id": Field(

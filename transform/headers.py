@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.tables import RawTable
+from extract.model import RawTable
 from transform.numbers import parse_amount
+from transform.vocabulary import HEADER_WORDS, YEAR_ALONE, YEAR_WORD, ColumnRole, compact, role_of
 
 __all__ = [
     "HeaderMap",
@@ -24,33 +25,18 @@ __all__ = [
     "map_header",
     "measure_columns",
     "ValueColumns",
-    "other_kind",
     "review_halves",
-    "title_kind",
 ]
 
-_KEYWORDS = (
-    "kode", "urusan", "bidang", "program", "kegiatan", "indikator", "kinerja", "satuan", "lokasi",
-    "target", "capaian", "pagu", "kebutuhan", "dana", "sumber", "catatan", "penting", "penanggung",
-    "jawab", "prakiraan", "rencana", "tahun", "nomor", "keterangan", "anggaran", "klasifikasi",
-    "tolok", "ukur", "uraian", "rancangan", "ranwal", "rkpd", "analisis", "realisasi", "renstra",
-    "proyeksi",
-)  # fmt: skip
-_YEAR = re.compile(r"\b(20\d\d)\b")
 _PLAIN_NUMBER = re.compile(r"\d[\d.,]*")
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")  # "8=(7/6)": a number and its formula
-
-
-def compact(text: str | None) -> str:
-    """Lower-case letters and digits only: ``"Satu\\nan"`` and ``"SATUAN"`` become ``satuan``."""
-    return re.sub(r"[^a-z0-9+]", "", (text or "").lower())
 
 
 @dataclass(frozen=True)
 class Role:
     """What a column holds; ``year`` is ``"plan"`` or ``"next"`` for targets and amounts."""
 
-    name: str
+    name: ColumnRole
     year: str | None = None
     part: int = 0  # order of a code column among the code columns
 
@@ -100,10 +86,10 @@ def _is_header_row(row: list[str | None]) -> bool:
     texts = [c for c in row if c and c.strip()]
     if not texts:
         return False
-    if len(texts) >= 2 and all(_YEAR.fullmatch(compact(t)) for t in texts):
+    if len(texts) >= 2 and all(YEAR_WORD.fullmatch(compact(t)) for t in texts):
         return True  # the years under "Target Renstra" / "Realisasi" / "Proyeksi"
     for text in texts:
-        if _YEAR.fullmatch(text.strip()):
+        if YEAR_WORD.fullmatch(text.strip()):
             continue  # a year heading over its column
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
@@ -111,7 +97,7 @@ def _is_header_row(row: list[str | None]) -> bool:
         if _PLAIN_NUMBER.fullmatch(text.strip()):
             return False  # a target: labels print no number but years (1, 2, ... rows aside)
     words = " ".join(compact(t) for t in texts)
-    hits = {k for k in _KEYWORDS if k in words}
+    hits = {k for k in HEADER_WORDS if k in words}
     return len(hits) >= 2
 
 
@@ -144,38 +130,8 @@ def _column_texts(table: RawTable, n_rows: int) -> list[str]:
 
 
 def _role_of(text: str) -> Role | None:
-    h = compact(text)
-    lowered = text.lower()
-    if not h:
-        return None
-    if "sumberdana" in h or h == "sumber":
-        return Role("sumber_dana")
-    if "penanggung" in h or "jawab" in h:
-        return Role("penanggung_jawab")
-    if "catatan" in h or "keterangan" in h:
-        return Role("catatan")
-    if "satuan" in h:
-        return Role("satuan")
-    if "lokasi" in h:
-        return Role("lokasi")
-    if "target" in h:
-        return Role("target")
-    if (
-        "pagu" in h or "kebutuhandana" in h or "anggaran" in h
-        or re.search(r"\(?\brp\b\.?\)?", lowered)
-    ):  # fmt: skip
-        return Role("pagu")
-    if "indikator" in h or "tolokukur" in h:
-        return Role("indikator")
-    if "kode" in h:
-        return Role("kode")
-    if h in {"no", "nomor", "no."} or re.fullmatch(r"no(mor)?(urut)?", h):
-        return Role("nomor")
-    if "program" in h or "kegiatan" in h or "uraian" in h or "urusan" in h:
-        return Role("nama")
-    if "capaian" in h or "kinerja" in h:
-        return Role("target")
-    return None
+    role = role_of(text)
+    return None if role is None else Role(role)
 
 
 _CODE_PART = re.compile(
@@ -221,15 +177,15 @@ def _map_texts(header: HeaderMap, texts: list[str]) -> None:
     years: dict[int, list[int]] = {}
     kode_parts = 0
     for col, text in enumerate(texts):
-        role = Role("kode") if col in code_parts else _role_of(text)
+        role = Role(ColumnRole.KODE) if col in code_parts else _role_of(text)
         if role is None:
             continue
-        if role.name == "kode":
-            role = Role("kode", part=kode_parts)
+        if role.name == ColumnRole.KODE:
+            role = Role(ColumnRole.KODE, part=kode_parts)
             kode_parts += 1
         header.roles[col] = role
         if role.name in ("target", "pagu"):
-            years[col] = [int(y) for y in _YEAR.findall(text)]
+            years[col] = [int(y) for y in YEAR_WORD.findall(text)]
     _keep_plan_columns(header, texts)
     _assign_years(header, texts, years)
 
@@ -241,7 +197,7 @@ def _keep_plan_columns(header: HeaderMap, texts: list[str]) -> None:
     """Where several columns read as names or indicators (a "Bidang Urusan" column, the
     indicators of tujuan and sasaran beside those of the programs), keep the one that speaks
     of programs and kegiatan; the others are left unmapped."""
-    for name in ("nama", "indikator"):
+    for name in (ColumnRole.NAMA, ColumnRole.INDIKATOR):
         cols = header.columns(name)
         if len(cols) < 2:
             continue
@@ -267,67 +223,13 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
         is_next = col in forward or (plan_year is not None and bool(ys) and max(ys) > plan_year)
         header.roles[col] = Role(header.roles[col].name, "next" if is_next else "plan")
     # Without year headings, a second target or amount column is the prakiraan maju one.
-    for name in ("target", "pagu"):
+    for name in (ColumnRole.TARGET, ColumnRole.PAGU):
         cols = header.columns(name)
         unlabelled = not any(years[c] for c in cols)
         if len(cols) >= 2 and unlabelled and all(header.roles[c].year == "plan" for c in cols):
             header.roles[cols[1]] = Role(name, "next")
     header.plan_year = plan_year
     header.next_year = plan_year + 1 if plan_year is not None else None
-
-
-_OTHER_TABLE = re.compile(
-    r"review|rancangan\s+awal|evaluasi|usulan|pemangku|pencapaian\s+kinerja|kinerja\s+pelayanan"
-    r"|realisasi|rincian\s+belanja|rekapitulasi",
-    re.IGNORECASE,
-)
-_PLAN_TABLE = re.compile(
-    r"rumusan|rencana\s+program|program\s+dan\s+kegiatan|prakiraan\s+maju|\brenja\b",
-    re.IGNORECASE,
-)
-# The title of the plan table itself, wherever it stands on a page.
-PLAN_TITLE = re.compile(
-    r"rumusan\s+rencana\s+program|rencana\s+program\s+(?:dan|,)\s*kegiatan.{0,80}prakiraan\s+maju",
-    re.IGNORECASE | re.DOTALL,
-)
-_TABLE_LABEL = re.compile(r"\btabel\.?\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
-
-
-def title_kind(text: str) -> tuple[str | None, str | None]:
-    """Classify the text printed above a table: ``("plan" | "other" | None, table label)``.
-
-    The label is the printed table number (``3.3``) when there is one.
-    """
-    label_match = list(_TABLE_LABEL.finditer(text))
-    label = label_match[-1][1] if label_match else None
-    if label_match:
-        text = text[label_match[-1].start() :]
-    if _OTHER_TABLE.search(text):
-        return "other", label
-    if _PLAN_TABLE.search(text):
-        return "plan", label
-    return (None, label) if label else (None, None)
-
-
-# The other tables of a Renja (Permendagri 86/2017), by the words of their titles.
-_OTHER_KINDS = (
-    ("review", re.compile(r"review|rancangan\s+awal|ranwal|rancangan\s+rkpd", re.IGNORECASE)),
-    ("evaluasi", re.compile(r"evaluasi", re.IGNORECASE)),
-    ("kinerja_pelayanan", re.compile(r"kinerja\s+pelayanan|pencapaian\s+kinerja", re.IGNORECASE)),
-    ("usulan", re.compile(r"usulan|pemangku", re.IGNORECASE)),
-)
-
-
-def other_kind(text: str) -> str | None:
-    """Which of the other Renja tables a title names: ``review`` (T-C.31), ``evaluasi``
-    (T-C.29), ``kinerja_pelayanan`` (T-C.30), ``usulan`` (proposals), or None."""
-    label_match = list(_TABLE_LABEL.finditer(text))
-    if label_match:
-        text = text[label_match[-1].start() :]
-    for kind, pattern in _OTHER_KINDS:
-        if pattern.search(text):
-            return kind
-    return None
 
 
 _HASIL = re.compile(r"hasilanalisis|analisiskebutuhan")
@@ -362,7 +264,6 @@ def review_halves(table: RawTable) -> list[tuple[str, HeaderMap]]:
 
 
 _UP_TO = re.compile(r"s\s*/\s*d|sampai|hingga", re.IGNORECASE)
-_YEAR_ONLY = re.compile(r"^\(?(20\d\d)\)?$")
 
 
 def _measure(text: str) -> tuple[str, int | None] | None:
@@ -373,11 +274,13 @@ def _measure(text: str) -> tuple[str, int | None] | None:
     if not parts:
         return None
     leaf, groups = parts[-1], parts[:-1]
-    year_only = _YEAR_ONLY.match(compact(leaf))
+    year_only = YEAR_ALONE.match(compact(leaf))
     if year_only and groups:
         leaf, groups = groups[-1], groups[:-1]
     words, whole = compact(leaf), compact(text)
-    years = _YEAR.findall(leaf) or [y for g in reversed(groups) for y in _YEAR.findall(g)][:1]
+    years = (
+        YEAR_WORD.findall(leaf) or [y for g in reversed(groups) for y in YEAR_WORD.findall(g)][:1]
+    )
     year = int(year_only[1]) if year_only else int(years[-1]) if years else None
     if "tingkat" in words:
         return ("capaian_kumulatif_persen" if "renstra" in whole else "capaian_persen"), year

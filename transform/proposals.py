@@ -13,22 +13,14 @@ from typing import Any
 
 import pandas as pd
 
-from extract.tables import RawTable
+from extract.model import RawTable
 from transform.headers import compact, header_rows, is_number_row
 from transform.hierarchy import parse_target
-from transform.rows import PlanTable, clean_text
+from transform.rows import LogicalTable, clean_text
+from transform.vocabulary import PROPOSAL_TERMS, role_of
 
 __all__ = ["proposal_rows"]
 
-_ROLES = (
-    ("nomor", re.compile(r"^(no|nomor)$")),
-    ("lokasi", re.compile(r"lokasi")),
-    ("indikator", re.compile(r"indikator|tolokukur")),
-    ("besaran", re.compile(r"besaran|volume|target")),
-    ("catatan", re.compile(r"catatan|keterangan")),
-    ("program", re.compile(r"^program$")),
-    ("kegiatan", re.compile(r"kegiatan")),
-)
 _PROGRAM_NAME = re.compile(r"^program\b", re.IGNORECASE)
 
 
@@ -42,13 +34,13 @@ def _columns(table: RawTable) -> dict[str, int]:
             if not is_number_row(table.grid[row]) and (cell := table.covering(row, col)) is not None
         }
         text = compact(" ".join(sorted(texts)))
-        role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+        role = role_of(text, PROPOSAL_TERMS)
         if role is not None and role not in columns:
             columns[role] = col
     return columns
 
 
-def proposal_rows(table: PlanTable) -> pd.DataFrame:
+def proposal_rows(table: LogicalTable) -> pd.DataFrame:
     """The proposals of one table, in printed order."""
     records: list[dict[str, Any]] = []
     program: str | None = None

@@ -9,27 +9,26 @@ hierarchy, codes, numbers); its rows never become plan nodes and its totals are 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from transform.headers import HeaderMap, review_halves
 from transform.hierarchy import build_plan
-from transform.rows import PlanTable, plan_rows
+from transform.rows import LogicalTable, table_rows
+from transform.vocabulary import title_year
 
 __all__ = ["node_prefix", "review_frames"]
 
-_TITLE_YEAR = re.compile(r"\b(?:tahun|ta\.?)\s+(20\d\d)\b", re.IGNORECASE)
+_TITLE_YEAR = title_year("tahun", r"ta\.?")
 
 
-def node_prefix(table: PlanTable, unnumbered: int) -> str:
+def node_prefix(table: LogicalTable, unnumbered: int) -> str:
     """The prefix of the node ids of a table other than the plan: ``T2.4/``, or, for an
     unnumbered table, its kind and its order among the unnumbered tables of that kind
     (``review#1/``), so that its rows can never be taken for plan nodes."""
     return f"T{table.label}/" if table.label else f"{table.kind}#{unnumbered}/"
 
 
-def _half_segments(table: PlanTable) -> dict[str, list[tuple]]:
+def _half_segments(table: LogicalTable) -> dict[str, list[tuple]]:
     """Each half's segments (page table, header map of the half's columns, first data row).
     A page that prints no header takes the halves of the page before it."""
     halves: dict[str, list[tuple]] = {}
@@ -44,7 +43,7 @@ def _half_segments(table: PlanTable) -> dict[str, list[tuple]]:
     return halves
 
 
-def _year(table: PlanTable, header: HeaderMap, default: int | None) -> int | None:
+def _year(table: LogicalTable, header: HeaderMap, default: int | None) -> int | None:
     if header.plan_year is not None:
         return header.plan_year
     match = _TITLE_YEAR.search(table.segments[0][0].text_before)
@@ -52,7 +51,7 @@ def _year(table: PlanTable, header: HeaderMap, default: int | None) -> int | Non
 
 
 def review_frames(
-    table: PlanTable, plan_year: int | None, prefix: str
+    table: LogicalTable, plan_year: int | None, prefix: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Indicators and budgets of a review table, ``table_kind="review"``: the targets as
     ``target_rancangan_awal`` / ``target_hasil_analisis`` and the amounts as
@@ -60,7 +59,7 @@ def review_frames(
     indicators, budgets = [], []
     for half, segments in _half_segments(table).items():
         header = segments[0][1]
-        rows = plan_rows(PlanTable(table.label, segments, is_plan=False, kind="review"))
+        rows = table_rows(LogicalTable(table.label, segments, is_plan=False, kind="review"))
         if rows.empty:
             continue
         id_columns = bool(header.columns("kode")) or header.first("nomor") is not None

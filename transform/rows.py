@@ -1,23 +1,21 @@
-"""Raw tables -> the rows of the plan table, one record per printed row, cells named by meaning.
+"""A logical table -> its rows, one record per printed row, cells named by their column's meaning.
 
-The plan table (form T-C.33, "Rumusan Rencana Program dan Kegiatan ... Tahun N dan Prakiraan Maju
-Tahun N+1") is found by its title and its header, wherever it is, and followed over the pages it
-runs on: a page that repeats the header, or prints rows under no header with the same columns,
-continues it; a new title or a different header ends it.
+A ``LogicalTable`` is one printed table of any kind followed over its pages
+(``transform.grouping`` finds them); its rows are read the same way for every kind, the value
+columns of an evaluation or service performance table named by measure and year.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from extract.tables import RawTable
-from transform.headers import HeaderMap, is_number_row, map_header, other_kind, title_kind
+from extract.model import RawTable
+from transform.headers import HeaderMap, is_number_row
 
-__all__ = ["PlanTable", "clean_text", "plan_rows", "select_plan_tables", "select_tables"]
+__all__ = ["LogicalTable", "clean_text", "table_rows"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
@@ -32,13 +30,14 @@ MeasureColumns = dict[int, tuple[str, int]]
 
 
 @dataclass
-class PlanTable:
-    """The pages of one plan table, each with the header map that applies to it."""
+class LogicalTable:
+    """One printed table of any kind (the plan or another), followed over the pages it runs on:
+    each page's table with the header map that applies to it."""
 
     label: str | None
     segments: list[tuple[RawTable, HeaderMap, int]]  # table, header, first data row
     is_plan: bool = True
-    kind: str | None = "rumusan"  # rumusan (the plan), or the other table's kind (other_kind)
+    kind: str | None = "rumusan"  # its kind's name in transform.kinds: rumusan is the plan
 
     @property
     def header(self) -> HeaderMap:
@@ -57,97 +56,6 @@ def clean_text(text: str | None) -> str:
         else:
             out = f"{out} {line}" if out else line
     return re.sub(r"\s+", " ", out).strip()
-
-
-def select_plan_tables(
-    tables: Iterable[RawTable], inside_other: Collection[int] = ()
-) -> list[PlanTable]:
-    """Group page tables into logical tables and keep those that are the plan table."""
-    return [t for t in select_tables(tables, inside_other) if t.is_plan]
-
-
-def select_tables(
-    tables: Iterable[RawTable], inside_other: Collection[int] = ()
-) -> list[PlanTable]:
-    """Group page tables into logical tables; keep the plan table and the other tables whose
-    title names their kind (review, evaluation, service performance, proposals).
-
-    ``inside_other`` names pages that open in the middle of another (non-plan) table whose
-    title was printed on a page not read here: their first untitled table belongs to it.
-    """
-    found: list[PlanTable] = []
-    current: PlanTable | None = None
-    pending_title = ""
-    last_page = None
-    for table in tables:
-        title = pending_title + "\n" + table.text_before
-        kind, label = title_kind(title)
-        if table.page in inside_other and table.page != last_page and kind is None:
-            kind = "other"
-        last_page = table.page
-        header = map_header(table)
-        # A running head ("RENJA DINAS ...") or "Tabel 3.3 (lanjutan)" over a page does not
-        # start a new table; another label or another kind of title does.
-        same_title = kind is None or (kind == "plan" and label in (None, current and current.label))
-        if current is not None and same_title and _continues(current, table, header):
-            if header.n_header_rows:
-                inherited = header
-            else:
-                inherited = _carried_header(current.segments[-1][0], current.header, table)
-            current.segments.append((table, inherited, header.n_header_rows))
-        elif len(table.grid) < 2:
-            pass  # a lone row that carries on nothing: a framed line of text, not a table
-        elif header.n_header_rows and header.roles:
-            is_plan = header.is_plan_table and kind != "other"
-            specific = "rumusan" if is_plan else other_kind(title) if kind == "other" else None
-            current = PlanTable(label, [(table, header, header.n_header_rows)], is_plan, specific)
-            if specific is not None:
-                found.append(current)
-        else:
-            current = None
-        pending_title = table.text_after
-    return found
-
-
-def _continues(current: PlanTable, table: RawTable, header: HeaderMap) -> bool:
-    """Whether a page's table carries on the current one: same columns, or (for the plan
-    table) a repeated header that again reads as a plan table."""
-    last_table, _, _ = current.segments[-1]
-    if header.n_header_rows == 0:
-        return table.n_cols == last_table.n_cols or _same_width(last_table, table)
-    if current.is_plan and header.is_plan_table:
-        return True
-    return table.n_cols == last_table.n_cols and _names(header) == _names(current.header)
-
-
-def _same_width(a: RawTable, b: RawTable) -> bool:
-    """Two tables that span the same width of the page (a stray rule may add a column)."""
-    return bool(a.edges and b.edges) and (
-        abs(a.edges[0] - b.edges[0]) < 6 and abs(a.edges[-1] - b.edges[-1]) < 6
-    )
-
-
-def _carried_header(source: RawTable, header: HeaderMap, target: RawTable) -> HeaderMap:
-    """The header of the page before, for a page that prints none. When a stray rule has
-    added or removed a column, each column takes the role of the column above its centre."""
-    if target.n_cols == source.n_cols or not (source.edges and target.edges):
-        return header
-    carried = HeaderMap(plan_year=header.plan_year, next_year=header.next_year)
-    taken: set[int] = set()
-    for col in range(target.n_cols):
-        centre = (target.edges[col] + target.edges[col + 1]) / 2
-        above = next(
-            (c for c in range(source.n_cols) if source.edges[c] <= centre < source.edges[c + 1]),
-            None,
-        )
-        if above is not None and above in header.roles and above not in taken:
-            carried.roles[col] = header.roles[above]
-            taken.add(above)
-    return carried
-
-
-def _names(header: HeaderMap) -> list[tuple[int, str]]:
-    return [(col, role.name) for col, role in sorted(header.roles.items())]
 
 
 def _cell(row: list[str | None], col: int | None) -> str | None:
@@ -197,12 +105,12 @@ def _cols(col: int | None) -> list[int]:
     return [] if col is None else [col]
 
 
-def plan_rows(
-    plan: PlanTable,
+def table_rows(
+    plan: LogicalTable,
     measures: list[MeasureColumns] | None = None,
     amounts: list[MeasureColumns] | None = None,
 ) -> pd.DataFrame:
-    """One record per printed data row of a plan table, cells named by their column's meaning.
+    """One record per printed data row of a table, cells named by their column's meaning.
 
     ``measures`` (one per segment) names the value columns of an evaluation or service
     performance table: each record then lists ``(measure, year, text, ocr confidence)`` of its

@@ -741,6 +741,42 @@ LAYOUTS: dict[str, Layout] = {
 }
 
 
+def random_layout(seed: int) -> Layout:
+    """A layout drawn at random for the layout sweep (``tests/sweep.py``) and the random
+    layout tests. A test of one layout writes the layout out instead: the draws change
+    whenever an option is added here."""
+    rng = random.Random(seed)
+    code_style = rng.choice(["split5", "single", "glued", "nomor", "none"])
+    return Layout(
+        ruled=rng.random() < 0.6,
+        code_style=code_style,
+        amount_style=rng.choice(["plain", "decimals", "rp", "rp_dot", "rp_newline"]),
+        satuan_column=rng.random() < 0.5,
+        number_row=rng.choice(["arabic", "paren", "none"]),
+        page_size=rng.choice(["A4", "F4", "Legal"]),
+        wrap_amounts=rng.random() < 0.3,
+        font_size=rng.choice([6.5, 7.0, 7.5]),
+        grand_total_row=rng.random() < 0.5,
+        grand_total_position=rng.choice(["first", "last"]),
+        header_rows=rng.choice([2, 3]),
+        pagu_header=rng.choice(
+            ["Kebutuhan Dana/Pagu Indikatif (Rp)", "Pagu Indikatif (Rp)", "PAGU (RP)"]
+        ),
+        next_header=rng.choice(["Prakiraan Maju Rencana Tahun {next}", "Rencana Tahun {next}"]),
+        upper_headers=rng.random() < 0.3,
+        shading=rng.random() < 0.3,
+        page_numbers=rng.random() < 0.5,
+    )
+
+
+def seed_plan(seed: int, layout: Layout) -> dict:
+    """The random plan that goes with a layout of the sweep's ``seed``: coded unless the layout
+    numbers its rows or prints no identifier, 2- or 4-digit sub kegiatan codes by the seed's
+    parity."""
+    codes = layout.code_style not in ("nomor", "none")
+    return random_plan(seed, codes=codes, sub_digits=2 + 2 * (seed % 2))
+
+
 # --------------------------------------------------------------------------------------------
 # Rendering
 # --------------------------------------------------------------------------------------------

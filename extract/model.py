@@ -1,0 +1,70 @@
+"""What the readers hand on: one table as printed on one page, before any interpretation.
+
+The ruled reader (``extract.tables``), the borderless reader (``extract.stream``) and the OCR
+route all produce ``RawTable``; ``transform`` reads nothing else of the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["TEXT", "Cell", "KeyColumns", "RawTable", "TextSettings"]
+
+# From a table's header texts, the columns whose cells start a new row (a code or row number).
+KeyColumns = Callable[[list[str]], set[int]]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of the grid: rows ``row0..row1`` and columns ``col0..col1`` (inclusive)."""
+
+    row0: int
+    row1: int
+    col0: int
+    col1: int
+    text: str
+
+
+@dataclass
+class RawTable:
+    """One table as printed on one page, before any interpretation."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    grid: list[list[str | None]]
+    cells: list[Cell]
+    text_before: str = ""
+    text_after: str = ""
+    bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
+    edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
+    # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
+    confidence: list[list[float | None]] = field(default_factory=list)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    def covering(self, row: int, col: int) -> Cell | None:
+        """The cell that covers a grid position (itself or a merged cell from above or left)."""
+        for cell in self.cells:
+            if cell.row0 <= row <= cell.row1 and cell.col0 <= col <= cell.col1:
+                return cell
+        return None
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """How both readers, ruled and borderless, group words into lines and call a cell bold."""
+
+    # Words whose tops differ by at most this share of their height stand on one line (a page's
+    # width of words in the borderless reader, where a tighter tolerance keeps rows apart).
+    line_tolerance: float = 0.4
+    # The same inside one ruled cell, whose rules already keep the rows apart.
+    cell_line_tolerance: float = 0.5
+    # A cell is bold when more than this share of its characters is set in a bold face
+    # (a bold word or two inside a plain name does not make a heading).
+    bold_share: float = 0.6
+
+
+TEXT = TextSettings()

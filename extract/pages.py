@@ -1,0 +1,148 @@
+"""How each page is read: from its text layer or by OCR, and as a ruled or a borderless table.
+
+A document whose pages carry no usable text layer is read by OCR first (``extract.ocr``), and
+the words found are written to a PDF text layer beside it; every page is then read as a ruled
+table (``extract.tables``) when it draws ruling lines, and as a borderless one
+(``extract.stream``) when it does not.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extract.document import DocumentError, PageProgress, PageText, counted, page_texts
+from extract.model import KeyColumns, RawTable
+from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
+from extract.stream import STREAM, StreamSettings, stream_tables
+from extract.tables import ruled_tables, upright_page
+
+__all__ = ["DocumentPages", "document_pages", "read_tables"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DocumentPages:
+    """A document's pages as they are to be read: the text of each (by OCR for scanned pages),
+    and the PDF text layer that holds the OCR words (``text_layer``, pages ``ocr_pages``)."""
+
+    path: Path
+    texts: list[PageText]
+    text_layer: Path | None = None
+    ocr_pages: set[int] = field(default_factory=set)
+
+    def tables(
+        self,
+        numbers: Iterable[int],
+        key_columns: KeyColumns | None = None,
+        progress: PageProgress | None = None,
+    ) -> Iterator[RawTable]:
+        """The tables of the given pages, in reading order (``progress`` counts the pages)."""
+        pages = counted(numbers, "tables", progress)
+        return read_tables(self.path, pages, key_columns, self.text_layer, self.ocr_pages)
+
+
+# A page with fewer printable characters than this in its text layer but with an image on it is
+# a scan (a scanner may stamp a page number or a few stray characters).
+_USABLE_TEXT = 20
+
+
+def _scanned(page: PageText) -> bool:
+    """A page whose content is an image, with no usable text layer."""
+    return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
+
+
+@contextmanager
+def document_pages(
+    path: Path, ocr: OcrSettings | None = None, progress: PageProgress | None = None
+) -> Iterator[DocumentPages]:
+    """The pages of a document, scanned pages read by OCR (the text layer lives as long as the
+    context). A document without pages, blank, or scanned while OCR is unavailable is a
+    ``DocumentError``; one raised inside the context names the pages read by OCR."""
+    pages = page_texts(path, progress)
+    if not pages:
+        raise DocumentError("PDF has no pages")
+    scanned = [p.number for p in pages if _scanned(p)]
+    if not scanned:
+        if not any(p.text.strip() for p in pages):
+            raise DocumentError("no text and no images on any page (blank document)")
+        yield DocumentPages(path, pages)
+        return
+    reason = ocr_unavailable(ocr)
+    if reason:
+        if len(scanned) == len(pages) or not any(p.text.strip() for p in pages):
+            raise DocumentError(f"no text layer (scanned pages): {reason}")
+        log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
+        yield DocumentPages(path, pages)
+        return
+    read = ocr_pages(path, counted(scanned, "ocr", progress), ocr)
+    with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
+        layer = Path(folder) / "text-layer.pdf"
+        write_text_layer(read, [(p.width, p.height) for p in pages], layer)
+        pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
+        try:
+            yield DocumentPages(path, pages, layer, set(read))
+        except DocumentError as exc:
+            raise DocumentError(
+                f"{exc}; scanned pages read by OCR: {_ranges(sorted(read))}"
+            ) from exc
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Page numbers as ranges: ``1-11, 14``."""
+    out: list[str] = []
+    for n in numbers:
+        if out and int(out[-1].split("-")[-1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def read_tables(
+    path: Path,
+    pages: Iterable[int],
+    key_columns: KeyColumns | None = None,
+    text_layer: Path | None = None,
+    ocr_pages: Collection[int] = (),
+    settings: StreamSettings = STREAM,
+) -> Iterator[RawTable]:
+    """Yield the tables of the given pages (1-based), in reading order.
+
+    A page that draws ruling lines is read as ruled tables; a page without is read as a
+    borderless table from its text layout, carrying the columns of the borderless page before;
+    ``key_columns`` is the hook that tells, from header texts, which columns start a row.
+    The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
+    wrote for them (same page numbers), and their cells carry OCR confidences. ``settings``
+    are the borderless reader's.
+    """
+    try:
+        pdf = pdfplumber.open(path)
+    except (PdfminerException, PDFSyntaxError) as exc:
+        raise DocumentError(f"unreadable PDF: {exc}") from exc
+    layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
+    try:
+        columns = None
+        for number in pages:
+            ocr = layer is not None and number in ocr_pages
+            source = layer if ocr and layer is not None else pdf
+            page = upright_page(source, source.pages[number - 1])
+            tables = ruled_tables(page, number, ocr)
+            if tables:
+                columns = None
+            else:
+                tables, columns = stream_tables(page, number, columns, key_columns, ocr, settings)
+            yield from tables
+    finally:
+        pdf.close()
+        if layer is not None:
+            layer.close()

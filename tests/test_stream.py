@@ -1,0 +1,236 @@
+"""The borderless reader on small hand-built word lists: lines, boundaries, headers and rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from extract.stream import (
+    STREAM,
+    StreamColumns,
+    _body_lines,
+    _boundary,
+    _header_block,
+    _header_lines,
+    _lines,
+    _number_row,
+    _phrases,
+    _rows,
+    stream_tables,
+)
+
+SIZE = 8.0  # font size (height of a word) in points
+CHAR = 4.0  # width of a character in points
+
+
+def word(text: str, x0: float, top: float, bold: bool = False) -> dict[str, Any]:
+    """A word as pdfplumber's ``extract_words`` gives it."""
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + CHAR * len(text),
+        "top": top,
+        "bottom": top + SIZE,
+        "fontname": "Arial-Bold" if bold else "Arial",
+    }
+
+
+def line_of(top: float, *placed: tuple[str, float], bold: bool = False) -> list[dict[str, Any]]:
+    """Words on one line: each phrase at its x, its words set one space apart."""
+    words = []
+    for text, x in placed:
+        for part in text.split():
+            words.append(word(part, x, top, bold))
+            x += CHAR * (len(part) + 1)
+    return words
+
+
+def texts(lines: list[Any]) -> list[str]:
+    return [" ".join(w["text"] for w in line.words) for line in lines]
+
+
+# Column x of a five-column table: number, name, indicator, target, pagu.
+X = (20.0, 80.0, 260.0, 400.0, 480.0)
+
+
+def test_words_within_the_line_tolerance_share_a_line() -> None:
+    words = [word("B", 60, 100.2), word("A", 20, 100.0), word("C", 100, 103.3)]
+    # 0.2 pt apart is one line; 3.3 pt is more than 0.4 of the 8 pt height: the next line
+    assert texts(_lines(words)) == ["A B", "C"]
+    wider = replace(STREAM, text=replace(STREAM.text, line_tolerance=0.5))
+    assert texts(_lines(words, wider)) == ["A B C"]
+
+
+def test_phrases_break_at_gaps_wider_than_the_phrase_gap() -> None:
+    # "Kota Serang": one space apart; "15" stands 40 pt further right, in the next column
+    (line,) = _lines(line_of(100, ("Kota Serang", 20), ("15", 100)))
+    assert [[w["text"] for w in p] for p in _phrases(line)] == [["Kota", "Serang"], ["15"]]
+    (tight,) = _lines([word("a", 20, 100), word("b", 20 + CHAR + 0.9 * SIZE, 100)])
+    assert len(_phrases(tight)) == 2  # 0.9 of the height apart: more than the 0.8 of a phrase
+    assert len(_phrases(tight, replace(STREAM, phrase_gap=1.0))) == 1
+
+
+def test_number_row_needs_consecutive_numbers_in_enough_columns() -> None:
+    lines = _lines(
+        line_of(80, ("Program", 80), ("Target", 400))
+        + line_of(100, *((f"({i + 1})", x) for i, x in enumerate(X)))
+        + line_of(120, *((str(i + 1), x) for i, x in enumerate(X[:4])))
+    )
+    assert _number_row(lines) == 1
+    assert _number_row(lines[2:]) is None  # four numbers: fewer than the five columns needed
+    skipped = _lines(line_of(100, *((str(n), x) for n, x in zip((1, 2, 4, 5, 6), X, strict=True))))
+    assert _number_row(skipped) is None
+
+
+def test_boundary_goes_where_no_word_crosses() -> None:
+    body = [{"x0": 60.0, "x1": 120.0}, {"x0": 130.0, "x1": 160.0}, {"x0": 70.0, "x1": 100.0}]
+    edge = _boundary(50.0, 150.0, body, prior=100.0)
+    assert 120.0 <= edge <= 130.0  # the only gap that no word crosses; nearest to the prior
+    assert edge == 120.0
+    # with nothing to choose between, the prior (the centred-label boundary) decides
+    assert _boundary(50.0, 150.0, [], prior=90.0) == 90.0
+
+
+def test_boundary_prefers_where_aligned_values_start() -> None:
+    # gaps free of words at 100-110 and 120-130; values of differing lengths start at 130
+    body = [{"x0": 60.0, "x1": 100.0}, {"x0": 110.0, "x1": 120.0}, {"x0": 130.0, "x1": 190.0}]
+    assert _boundary(50.0, 200.0, body, prior=105.0) == 105.0
+    assert _boundary(50.0, 200.0, body, prior=105.0, aligned=({130}, set())) == 120.0
+
+
+HEADER_WORDS = (
+    ("No", X[0]),
+    ("Program/Kegiatan", X[1]),
+    ("Indikator Kinerja", X[2]),
+    ("Target", X[3]),
+    ("Pagu (Rp)", X[4]),
+)
+
+
+def test_header_block_is_found_by_its_words_below_the_title() -> None:
+    lines = _lines(
+        line_of(40, ("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20))
+        + line_of(60, *HEADER_WORDS)
+        + line_of(70, ("Sumber Dana", X[1]), ("Lokasi", X[2]))
+        + line_of(90, ("I", X[0]), ("Program A", X[1]), ("100", X[3]), ("1.500.000", X[4]))
+    )
+    assert _header_block(lines) == (1, 2)  # the title is not part of the labels
+
+
+def test_header_block_needs_amount_or_target_and_four_kinds() -> None:
+    no_values = _lines(
+        line_of(60, ("No", X[0]), ("Program", X[1]), ("Indikator", X[2]), ("Lokasi", X[3]))
+        + line_of(70, ("Satuan", X[4]))
+    )
+    assert _header_block(no_values) is None  # five kinds, but neither target nor pagu
+    three = _lines(line_of(60, ("Program", X[1]), ("Target", X[3]), ("Pagu", X[4])))
+    assert _header_block(three) is None
+
+
+def test_worded_header_block_has_a_line_limit() -> None:
+    filler = [line_of(70 + 10 * i, ("Keterangan", X[2])) for i in range(11)]
+    lines = _lines(line_of(60, *HEADER_WORDS) + [w for f in filler for w in f])
+    assert len(lines) == 12
+    assert _header_block(lines) == (0, 11)
+    longer = _lines([w for line in lines for w in line.words] + line_of(180, ("Catatan", X[2])))
+    assert _header_block(longer) is None  # 13 lines without numbers: not a header
+    assert _header_block(longer, replace(STREAM, max_worded_header_lines=13)) == (0, 12)
+
+
+def test_header_lines_stop_at_a_title_and_at_a_gap() -> None:
+    numbers = line_of(100, *((str(i + 1), x) for i, x in enumerate(X)))
+    lines = _lines(
+        line_of(40, ("Catatan di atas tabel", 20))
+        + line_of(68, ("Tabel 3.3 Rumusan", 20))
+        + line_of(80, *HEADER_WORDS)
+        + line_of(90, ("Kinerja", X[2]), ("Indikatif", X[4]))
+        + numbers
+    )
+    # the number row is line 4; the labels are lines 2 and 3; the title line stops the header
+    assert texts(_header_lines(lines, 4)) == [
+        "No Program/Kegiatan Indikator Kinerja Target Pagu (Rp)",
+        "Kinerja Indikatif",
+    ]
+    gapped = _lines(line_of(40, *HEADER_WORDS) + numbers)
+    assert _header_lines(gapped, 1) == []  # 52 pt above the numbers: not their header
+
+
+def test_header_lines_have_a_line_limit() -> None:
+    labels = [w for i in range(18) for w in line_of(10 + 9 * i, ("Ket", X[0]), ("Pagu", X[4]))]
+    lines = _lines(labels + line_of(10 + 9 * 18, *((str(i + 1), x) for i, x in enumerate(X))))
+    assert len(_header_lines(lines, 18)) == STREAM.max_header_lines == 16
+    assert len(_header_lines(lines, 18, replace(STREAM, max_header_lines=4))) == 4
+
+
+COLUMNS = StreamColumns(edges=(10.0, 70.0, 250.0, 390.0, 470.0, 560.0), page_width=595.0, header=())
+
+
+def test_rows_start_at_an_id_cell_or_a_gap() -> None:
+    lines = _lines(
+        line_of(100, ("1", X[0]), ("Program A", X[1]), ("1.500", X[4]))
+        + line_of(109, ("lanjutan nama", X[1]))  # wrapped name: close under, no id
+        + line_of(118, ("2", X[0]), ("Program B", X[1]))  # an id cell starts a row
+        + line_of(140, ("Program C", X[1]))  # 14 pt gap: more than 0.6 of the line height
+    )
+    rows = _rows(lines, COLUMNS, {0})
+    assert [texts(r) for r in rows] == [
+        ["1 Program A 1.500", "lanjutan nama"],
+        ["2 Program B"],
+        ["Program C"],
+    ]
+    # without id columns the rows are told apart by gaps only
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [3, 1]
+
+
+def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
+    rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(5)]
+    body = [w for r in rows for w in r]
+    footnote = line_of(100 + 10 * 4 + 8 + 41, ("Sumber: Bappeda", 20))
+    assert len(_body_lines(_lines(body + footnote))) == 5  # 41 pt > max(4 pitches of 10, 30)
+    close = line_of(100 + 10 * 4 + 8 + 39, ("Sumber: Bappeda", 20))
+    assert len(_body_lines(_lines(body + close))) == 6
+    folio = line_of(100 + 10 * 5, ("Halaman 3", 250))
+    assert len(_body_lines(_lines(body + folio))) == 5
+    bare = line_of(100 + 10 * 4 + 8 + 21, ("12", 300))  # a bare number set apart: page number
+    assert len(_body_lines(_lines(body + bare))) == 5
+    near = line_of(100 + 10 * 5, ("12", 300))  # at the pitch: a value of the table
+    assert len(_body_lines(_lines(body + near))) == 6
+
+
+class _Page:
+    """What ``stream_tables`` reads of a pdfplumber page."""
+
+    def __init__(self, words: list[dict[str, Any]], width: float = 595.0) -> None:
+        self.words, self.width = words, width
+
+    def extract_words(self, **_: Any) -> list[dict[str, Any]]:
+        return self.words
+
+
+def test_a_borderless_page_becomes_a_table_with_named_columns() -> None:
+    words = (
+        line_of(40, ("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20))
+        + line_of(80, *HEADER_WORDS)
+        + line_of(90, *((f"({i + 1})", x) for i, x in enumerate(X)))
+        + line_of(105, ("I", X[0]), ("Program A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]), bold=True)
+        + line_of(115, ("I.1", X[0]), ("Kegiatan B", X[1]), ("Indikator", X[2]), ("5", X[3]),
+                  ("700.000", X[4]))
+    )  # fmt: skip
+    tables, columns = stream_tables(_Page(words), 12, key_columns=lambda texts: {0})
+    (table,) = tables
+    assert table.page == 12
+    assert table.grid[0] == ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)"]
+    assert table.grid[1] == ["1", "2", "3", "4", "5"]
+    assert table.grid[2:] == [
+        ["I", "Program A", "Indikator", "10", "1.500.000"],
+        ["I.1", "Kegiatan B", "Indikator", "5", "700.000"],
+    ]
+    assert table.bold[2] == [True] * 5 and table.bold[3] == [False] * 5
+    assert "Tabel 3.3" in table.text_before
+    assert columns is not None and len(columns.edges) == 6
+    # a next page without a header carries the columns on
+    more = line_of(60, ("I.2", X[0]), ("Kegiatan C", X[1]), ("Indikator", X[2]), ("7", X[3]),
+                   ("300.000", X[4]))  # fmt: skip
+    (carried,), _ = stream_tables(_Page(more), 13, columns, lambda texts: {0})
+    assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]]

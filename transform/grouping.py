@@ -1,0 +1,113 @@
+"""Page tables -> logical tables: the plan table and the other tables a Renja prints, each
+followed over the pages it runs on.
+
+The plan table (form T-C.33, "Rumusan Rencana Program dan Kegiatan ... Tahun N dan Prakiraan Maju
+Tahun N+1") is found by its title and its header, wherever it is, and followed over the pages it
+runs on: a page that repeats the header, or prints rows under no header with the same columns,
+continues it; a new title or a different header ends it. The other tables are kept when their
+title names their kind (``transform.kinds``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from extract.locate import title_kind
+from extract.model import RawTable
+from transform.headers import HeaderMap, map_header
+from transform.kinds import PLAN, other_kind
+from transform.rows import LogicalTable
+
+__all__ = ["select_plan_tables", "select_tables"]
+
+
+def select_plan_tables(
+    tables: Iterable[RawTable], inside_other: Collection[int] = ()
+) -> list[LogicalTable]:
+    """Group page tables into logical tables and keep those that are the plan table."""
+    return [t for t in select_tables(tables, inside_other) if t.is_plan]
+
+
+def select_tables(
+    tables: Iterable[RawTable], inside_other: Collection[int] = ()
+) -> list[LogicalTable]:
+    """Group page tables into logical tables; keep the plan table and the other tables whose
+    title names their kind (review, evaluation, service performance, proposals).
+
+    ``inside_other`` names pages that open in the middle of another (non-plan) table whose
+    title was printed on a page not read here: their first untitled table belongs to it.
+    """
+    found: list[LogicalTable] = []
+    current: LogicalTable | None = None
+    pending_title = ""
+    last_page = None
+    for table in tables:
+        title = pending_title + "\n" + table.text_before
+        kind, label = title_kind(title)
+        if table.page in inside_other and table.page != last_page and kind is None:
+            kind = "other"
+        last_page = table.page
+        header = map_header(table)
+        # A running head ("RENJA DINAS ...") or "Tabel 3.3 (lanjutan)" over a page does not
+        # start a new table; another label or another kind of title does.
+        same_title = kind is None or (kind == "plan" and label in (None, current and current.label))
+        if current is not None and same_title and _continues(current, table, header):
+            if header.n_header_rows:
+                inherited = header
+            else:
+                inherited = _carried_header(current.segments[-1][0], current.header, table)
+            current.segments.append((table, inherited, header.n_header_rows))
+        elif len(table.grid) < 2:
+            pass  # a lone row that carries on nothing: a framed line of text, not a table
+        elif header.n_header_rows and header.roles:
+            is_plan = header.is_plan_table and kind != "other"
+            specific = PLAN.name if is_plan else other_kind(title) if kind == "other" else None
+            segment = (table, header, header.n_header_rows)
+            current = LogicalTable(label, [segment], is_plan, specific)
+            if specific is not None:
+                found.append(current)
+        else:
+            current = None
+        pending_title = table.text_after
+    return found
+
+
+def _continues(current: LogicalTable, table: RawTable, header: HeaderMap) -> bool:
+    """Whether a page's table carries on the current one: same columns, or (for the plan
+    table) a repeated header that again reads as a plan table."""
+    last_table, _, _ = current.segments[-1]
+    if header.n_header_rows == 0:
+        return table.n_cols == last_table.n_cols or _same_width(last_table, table)
+    if current.is_plan and header.is_plan_table:
+        return True
+    return table.n_cols == last_table.n_cols and _names(header) == _names(current.header)
+
+
+def _same_width(a: RawTable, b: RawTable) -> bool:
+    """Two tables that span the same width of the page (a stray rule may add a column)."""
+    return bool(a.edges and b.edges) and (
+        abs(a.edges[0] - b.edges[0]) < 6 and abs(a.edges[-1] - b.edges[-1]) < 6
+    )
+
+
+def _carried_header(source: RawTable, header: HeaderMap, target: RawTable) -> HeaderMap:
+    """The header of the page before, for a page that prints none. When a stray rule has
+    added or removed a column, each column takes the role of the column above its centre."""
+    if target.n_cols == source.n_cols or not (source.edges and target.edges):
+        return header
+    carried = HeaderMap(plan_year=header.plan_year, next_year=header.next_year)
+    taken: set[int] = set()
+    for col in range(target.n_cols):
+        centre = (target.edges[col] + target.edges[col + 1]) / 2
+        above = next(
+            (c for c in range(source.n_cols) if source.edges[c] <= centre < source.edges[c + 1]),
+            None,
+        )
+        if above is not None and above in header.roles and above not in taken:
+            carried.roles[col] = header.roles[above]
+            taken.add(above)
+    return carried
+
+
+def _names(header: HeaderMap) -> list[tuple[int, str]]:
+    return [(col, role.name) for col, role in sorted(header.roles.items())]
