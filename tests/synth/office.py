@@ -48,6 +48,12 @@ FONTS = ["Arial", "Times New Roman", "Arial Narrow", "Liberation Sans", "DejaVu 
 ZWSP = "\u200b"
 
 
+def _wider(font: str) -> float:
+    """How much wider than Helvetica Bold a text in ``font`` may print, with a margin (DejaVu
+    Sans Bold's digits are a quarter wider)."""
+    return {"DejaVu Sans": 1.32, "Arial Narrow": 1.0}.get(font, 1.15)
+
+
 @dataclass(frozen=True)
 class OfficeLayout:
     maker: Maker = "docx"
@@ -295,7 +301,7 @@ class _Table:
         def words_mm(texts: list[str], whole: bool = False) -> float:
             words = [w for t in texts for w in ([t] if whole else t.split())]
             widest = max((stringWidth(w, "Helvetica-Bold", size) for w in words), default=0)
-            return widest * 1.15 * 25.4 / 72
+            return widest * _wider(self.layout.font) * 25.4 / 72
 
         cells = [r.cells.get(col.key, "") for r in rows]
         data = max((words_mm([c], whole=col.key in AMOUNT_KEYS) for c in cells), default=0.0)
@@ -621,7 +627,7 @@ def _shade(cell: Any, fill: str, element: Any, qn: Any) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _lines(text: str | None, width_mm: float, size: float) -> int:
+def _lines(text: str | None, width_mm: float, size: float, font: str) -> int:
     """How many lines ``text`` takes in a cell ``width_mm`` wide, wrapped at spaces (a word wider
     than the cell is broken), measured generously with Helvetica Bold."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -630,9 +636,9 @@ def _lines(text: str | None, width_mm: float, size: float) -> int:
         return 1
     inner = max((width_mm - 1.6) * 72 / 25.4, 4.0)
     lines, used = 1, 0.0
-    space = stringWidth(" ", "Helvetica-Bold", size) * 1.15
+    space = stringWidth(" ", "Helvetica-Bold", size) * _wider(font)
     for word in text.split():
-        w = stringWidth(word, "Helvetica-Bold", size) * 1.15
+        w = stringWidth(word, "Helvetica-Bold", size) * _wider(font)
         if used and used + space + w > inner:
             lines += 1
             used = 0.0
@@ -704,9 +710,9 @@ def _write_xlsx(table: _Table, path: Path) -> None:
             cell.alignment = centre
             cell.border = border()
     line_pt = lay.font_size * 1.3
-    lines_of = {c.key: _lines(c.label, c.width, lay.font_size) for c in cols}
+    lines_of = {c.key: _lines(c.label, c.width, lay.font_size, lay.font) for c in cols}
     if nhead == 2:
-        top = max(_lines(c.group, c.width, lay.font_size) for c in cols if c.group)
+        top = max(_lines(c.group, c.width, lay.font_size, lay.font) for c in cols if c.group)
         low = max(lines_of[c.key] for c in cols if c.group)
         low = max([low] + [lines_of[c.key] - top for c in cols if not c.group])
         sheet.row_dimensions[r].height = top * line_pt + 4
@@ -739,7 +745,9 @@ def _write_xlsx(table: _Table, path: Path) -> None:
             if row.fill:
                 cell.fill = PatternFill("solid", fgColor=row.fill)
         # Calc does not always size a row to its wrapped text: set the height it needs.
-        lines = max(_lines(row.cells.get(c.key, ""), c.width, lay.font_size) for c in cols)
+        lines = max(
+            _lines(row.cells.get(c.key, ""), c.width, lay.font_size, lay.font) for c in cols
+        )
         sheet.row_dimensions[r].height = lines * line_pt + 3
         r += 1
     setup = sheet.page_setup
