@@ -187,8 +187,8 @@ def test_review_codes_are_normalised_as_the_plan_codes() -> None:
     """A review printing codes (02.07.03, 4-digit sub kegiatan) carries them normalised
     exactly as the plan's, so the two tables meet on (doc_id, kode)."""
     from transform.codes import normalise_kode
+    from transform.grouping import select_tables
     from transform.review import review_frames
-    from transform.rows import select_tables
 
     half = ["Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi", "Target",
             "Pagu Indikatif (Rp)"]  # fmt: skip
