@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.ocr import char_confidence
-from extract.tables import Cell, RawTable
+from extract.tables import Box, Cell, RawTable
 
 __all__ = ["KeyColumns", "StreamColumns", "stream_tables"]
 
@@ -435,6 +435,13 @@ def _rows(lines: list[_Line], columns: StreamColumns, id_columns: set[int]) -> l
     return rows
 
 
+def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
+    """Each cell's box: its column's band between the row's first and last lines."""
+    top, bottom = row[0].top, row[-1].bottom
+    edges = columns.edges
+    return [(edges[c], top, edges[c + 1], bottom) for c in range(len(edges) - 1)]
+
+
 def _cells(row: list[_Line], columns: StreamColumns) -> list[str]:
     n = len(columns.edges) - 1
     texts: list[list[str]] = [[] for _ in range(n)]
@@ -555,9 +562,11 @@ def stream_tables(
         confidence = [list(empty) for _ in head_rows] + [
             _confidence_cells(r, columns) for r in rows
         ]
+    no_boxes: list[Box | None] = [None] * n
     table = RawTable(
         number, bbox, grid, cells, text_before=text_before, bold=bold,
         edges=columns.edges, confidence=confidence,
+        boxes=[list(no_boxes) for _ in head_rows] + [_row_boxes(r, columns) for r in rows],
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)

@@ -44,6 +44,9 @@ LATTICE_SETTINGS: dict[str, Any] = {
 }
 
 
+Box = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Cell:
     """A cell of the grid: rows ``row0..row1`` and columns ``col0..col1`` (inclusive)."""
@@ -69,6 +72,8 @@ class RawTable:
     edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
     # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
     confidence: list[list[float | None]] = field(default_factory=list)
+    # Per cell of the grid: its box (x0, top, x1, bottom) in PDF points; None where no cell is.
+    boxes: list[list[Box | None]] = field(default_factory=list)
 
     @property
     def n_cols(self) -> int:
@@ -182,6 +187,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
         ]
         if chars.ocr
         else [],
+        boxes=[[None if c is None else tuple(c) for c in row.cells] for row in table.rows],
     )
 
 

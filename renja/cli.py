@@ -228,17 +228,20 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
 @app.command()
 def fields() -> None:
     """Print the field dictionary (every output column) as Markdown."""
-    from transform.fields import FIELDS, KEYS
+    from transform.fields import FIELDS, FOREIGN_KEYS, KEYS, file_schema
 
     for table, columns in FIELDS.items():
         typer.echo(f"### {table}\n\nKey: {', '.join(KEYS[table])}\n")
+        for own, resource, theirs in FOREIGN_KEYS.get(table, []):
+            typer.echo(f"References: ({', '.join(own)}) -> {resource} ({', '.join(theirs)})\n")
         typer.echo("| column | type | unit | required | description |")
         typer.echo("|---|---|---|---|---|")
-        for f in columns:
+        for f, stored in zip(columns, file_schema(table), strict=True):
             allowed = f" One of: {', '.join(f.allowed)}." if f.allowed else ""
             required = "yes" if not f.nullable else ""
             typer.echo(
-                f"| {f.name} | {f.type} | {f.unit or ''} | {required} | {f.description}{allowed} |"
+                f"| {f.name} | {stored.type} | {f.unit or ''} | {required} "
+                f"| {f.description}{allowed} |"
             )
         typer.echo("")
 

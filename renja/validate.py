@@ -22,9 +22,10 @@ from expectations.frames import StatedTotal
 from expectations.runner import CheckOutcome, Failure, build_frames, run_checks
 from expectations.suites import CHECKS
 from renja.datapackage import write_datapackage
+from renja.documents import write_documents
 from renja.files import SUMMARY_PATH, atomic_write_text
 from renja.report import write_reports
-from transform.fields import TABLES, arrow_schema
+from transform.fields import TABLES, file_schema, read_file_table
 
 __all__ = [
     "DATA_DOCS_PATH",
@@ -72,7 +73,7 @@ def schema_failures(out_dir: Path) -> list[Failure]:
     failures = []
     for table in TABLES:
         path = out_dir / f"{table}.parquet"
-        expected = arrow_schema(table)
+        expected = file_schema(table)
         try:
             actual = pq.read_schema(path)
         except (OSError, ValueError) as exc:
@@ -184,7 +185,7 @@ def _document_checks(
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
     """The output tables of a folder, with their Arrow types."""
-    return {t: pd.read_parquet(out_dir / f"{t}.parquet", dtype_backend="pyarrow") for t in TABLES}
+    return {t: read_file_table(out_dir / f"{t}.parquet") for t in TABLES}
 
 
 def validate_dir(
@@ -217,6 +218,7 @@ def validate_dir(
         )
         _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
     write_reports(tables, summary, out_dir / REPORTS_PATH)
+    write_documents(out_dir, summary, tables)
     write_datapackage(out_dir, summary)
     text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
     atomic_write_text(out_dir / SUMMARY_PATH, text)
