@@ -8,6 +8,7 @@ No parsing happens here; see ``renja.process`` for what happens to one document 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -192,7 +193,16 @@ def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, An
         _tell("processed", done[-1][1])
     if options.quarantine is not None:
         _quarantine(done, options.quarantine)
+    _record_source_paths(done, out_dir)
     return write_run_outputs([outcome for _, outcome in done], out_dir, options.code_list)
+
+
+def _record_source_paths(done: list[tuple[Path, DocumentOutcome]], out_dir: Path) -> None:
+    """Each document's input path relative to ``out_dir`` (``source_path`` in the summary), so
+    that the reports link to the PDF and show its pages."""
+    base = out_dir.resolve()
+    for path, outcome in done:
+        outcome.entry["source_path"] = Path(os.path.relpath(path.resolve(), base)).as_posix()
 
 
 def _tell(what: str, outcome: DocumentOutcome) -> None:
