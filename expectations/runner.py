@@ -25,6 +25,7 @@ from great_expectations.data_context.types.base import (
 from great_expectations.expectations.row_conditions import ComparisonCondition
 
 from expectations import frames as f
+from expectations.datadocs import make_offline
 from expectations.suites import Check, checks_for
 
 __all__ = ["CheckOutcome", "Failure", "build_frames", "run_checks"]
@@ -179,6 +180,7 @@ def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) ->
         outcomes += by_check.values()
     if docs_dir is not None:  # once for all suites: a build per checkpoint costs seconds each
         context.build_data_docs(site_names=["renja"])
+        make_offline(docs_dir)
     return outcomes
 
 

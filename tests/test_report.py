@@ -242,3 +242,25 @@ def test_report_fits_1280_px_and_its_pictures_decode_in_a_browser(linked_out) ->
     assert all(w == 1100 and h > 20 and done for w, h, done in measured["images"])
     pdf = (out.parent / "raw" / SAMPLE.name).resolve().as_uri()
     assert measured["links"] and all(link.split("#")[0] == pdf for link in measured["links"])
+
+
+def test_data_docs_load_nothing_from_the_network(sample_out) -> None:
+    """Every Data Docs page takes its styles from files beside it, and the index lists each
+    validation result as plain HTML (not drawn by a script fetched from a CDN)."""
+    from expectations.datadocs import OFFLINE_CSS, remote_assets
+
+    out, _ = sample_out
+    site = out / "validation" / "data_docs"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text()
+        assert remote_assets(html) == [], page
+        assert not re.search(r"""(?:src|href)=["']https?://[^"']*\.(?:css|js)\b""", html), page
+        [css] = re.findall(r'<link rel="stylesheet" href="([^"]*offline\.css)">', html)
+        assert (page.parent / css).resolve() == (site / OFFLINE_CSS).resolve()
+    index = (site / "index.html").read_text()
+    results = re.findall(r'<tr><td><a href="(validations/[^"]+\.html)">', index)
+    assert len(results) == 13  # one per suite run
+    assert all((site / link).is_file() for link in results)
+    assert index.count(">Failed</span>") == 2  # rollup_kegiatan (the sum) and targets
