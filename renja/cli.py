@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -86,7 +86,7 @@ def run(
     flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
     total = len(discover_pdfs(inputs))
     with progress_reporter(console, total=total) as progress, listening(progress):
-        summary = flow(
+        state = flow(
             [str(p) for p in inputs],
             str(out),
             force=force,
@@ -94,8 +94,25 @@ def run(
             memory_mb=memory_mb,
             quarantine=str(quarantine) if quarantine else None,
             code_list=str(nomenclature) if nomenclature else None,
+            strict=strict,
+            return_state=True,
         )
-    _report(summary, out, strict, counts=progress.counts)
+    summary = state.result(raise_on_failure=False)  # Failed under --strict still has it
+    if isinstance(summary, BaseException):
+        raise summary
+    _report(cast(dict, summary), out, strict, counts=progress.counts)
+    _print_run_url(state)
+
+
+def _print_run_url(state: Any) -> None:
+    """Where the flow run is shown, when the run used a Prefect server of the user's."""
+    if not os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.settings import PREFECT_UI_URL
+
+    base = PREFECT_UI_URL.value()
+    if base:
+        console.print(f"flow run: {base}/runs/flow-run/{state.state_details.flow_run_id}")
 
 
 @app.command()

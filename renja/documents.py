@@ -17,8 +17,9 @@ import pyarrow.parquet as pq
 from expectations.frames import plain_objects
 from renja.files import atomic_write
 from transform.fields import FIELDS, enforce_schema, file_table
+from transform.numbers import format_rupiah
 
-__all__ = ["DOCUMENTS_PATH", "documents_frame", "write_documents"]
+__all__ = ["DOCUMENTS_PATH", "documents_frame", "plan_totals", "write_documents"]
 
 DOCUMENTS_PATH = Path("documents.parquet")
 
@@ -124,3 +125,17 @@ def write_documents(
     table = file_table(documents_frame(summary, tables), "documents")
     atomic_write(path, lambda tmp: pq.write_table(table, tmp))
     return path
+
+
+def plan_totals(out_dir: Path) -> dict[str, str]:
+    """Each document's pagu indikatif of the plan year (sum of its programs), formatted the
+    Indonesian way, from ``documents.parquet``; empty when it cannot be read."""
+    try:
+        table = pq.read_table(out_dir / DOCUMENTS_PATH, columns=["doc_id", "pagu_computed"])
+    except (OSError, ValueError):
+        return {}
+    return {
+        row["doc_id"]: format_rupiah(row["pagu_computed"])
+        for row in table.to_pylist()
+        if row["pagu_computed"] is not None
+    }
