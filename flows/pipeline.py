@@ -30,7 +30,7 @@ from prefect.states import Completed, Failed, State
 from extract.document import PageProgress, content_hash
 from renja.documents import plan_totals
 from renja.output import previous_outcomes, write_outputs
-from renja.validate import REPORTS_PATH
+from renja.validate import REPORTS_PATH, stages
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
 
@@ -240,6 +240,7 @@ def _tell_pages(
 
 def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
     paths = discover_pdfs(inputs)
+    stages.info("reading")
     previous = {} if options.force else previous_outcomes(out_dir)
     done: list[tuple[Path, DocumentOutcome]] = []
     pending: dict[PrefectFuture, tuple[Path, str]] = {}
@@ -264,6 +265,7 @@ def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, An
     if options.quarantine is not None:
         _quarantine(done, options.quarantine)
     _record_source_paths(done, out_dir)
+    stages.info("writing tables")
     return write_run_outputs([outcome for _, outcome in done], out_dir, options.code_list)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, cast
 import typer
 from rich.console import Console
 
-app = typer.Typer(no_args_is_help=True, add_completion=False)
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="markdown")
 console = Console(stderr=True, soft_wrap=True)
 
 # Quiet, local defaults for Prefect; any of them can be overridden from the environment.
@@ -86,6 +86,8 @@ def run(
     flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
     total = len(discover_pdfs(inputs))
     with progress_reporter(console, total=total) as progress, listening(progress):
+        if not os.environ.get("PREFECT_API_URL"):
+            progress.stage("starting Prefect's local server")
         state = flow(
             [str(p) for p in inputs],
             str(out),

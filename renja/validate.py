@@ -8,6 +8,7 @@ Expectations Data Docs, one HTML report per document and ``datapackage.json``.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 from decimal import Decimal
@@ -36,6 +37,9 @@ __all__ = [
     "validate_dir",
     "validate_tables",
 ]
+
+# The stage a run is at ("validating", "writing reports"), for the command line's status line.
+stages = logging.getLogger("renja.stage")
 
 DATA_DOCS_PATH = Path("validation") / "data_docs"
 REPORTS_PATH = Path("validation") / "reports"
@@ -204,6 +208,7 @@ def validate_dir(
         for doc in summary["documents"]:  # validation starts again from the extraction's status
             if doc["status"] == "invalid":
                 doc["status"] = "ok"
+    stages.info("validating")
     reference = load_code_list(code_list) if code_list else None
     summary.setdefault("validation", {})["code_list"] = str(code_list) if code_list else None
     tables = read_tables(out_dir)
@@ -217,6 +222,7 @@ def validate_dir(
             docs_dir=docs_tmp,
         )
         _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
+    stages.info("writing reports")
     write_reports(tables, summary, out_dir / REPORTS_PATH)
     write_documents(out_dir, summary, tables)
     write_datapackage(out_dir, summary)
