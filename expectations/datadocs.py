@@ -13,11 +13,15 @@ from __future__ import annotations
 import ast
 import os
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 from typing import Any
 
-__all__ = ["OFFLINE_CSS", "make_offline", "remote_assets"]
+from transform.numbers import format_rupiah
+
+__all__ = ["OFFLINE_CSS", "RowLabel", "make_offline", "remote_assets"]
 
 OFFLINE_CSS = Path("static") / "styles" / "offline.css"
 
@@ -103,12 +107,63 @@ def _offline_page(html: str, stylesheet: str) -> str:
     return html.replace("</head>", f"{link}\n</head>", 1)
 
 
-def make_offline(site: Path) -> None:
-    """Rewrite every page of a built Data Docs site so that it loads nothing from the network."""
+# A row of GX's table of unexpected values: value, count, and the DataFrame indices.
+_UNEXPECTED_ROW = re.compile(
+    r'(<td id="[^"]*" ><div class="show-scrollbars">)(?P<value>[^<]*)(</div></td>'
+    r'<td id="[^"]*" ><div class="show-scrollbars">[^<]*</div></td>'
+    r'<td id="[^"]*" ><div class="show-scrollbars">)(?P<index>[\d, ]+(?:\.\.\.)?)(</div></td>)'
+)
+_FLOAT = re.compile(r"-?\d+\.\d+(?:e[+-]?\d+)?")
+
+
+@dataclass(frozen=True)
+class RowLabel:
+    """How a failing row of a check frame is shown: its kode and page, and its amounts exact."""
+
+    label: str
+    amounts: tuple[Decimal, ...] = ()
+
+
+def _exact(value: str, amounts: tuple[Decimal, ...]) -> str:
+    """GX prints amounts as floats (715000000.0): each becomes the row's exact amount."""
+
+    def one(match: re.Match[str]) -> str:
+        number = float(match[0])
+        same = next((a for a in amounts if float(a) == number), None)
+        return format_rupiah(same) if same is not None else match[0]
+
+    return _FLOAT.sub(one, value)
+
+
+def _label_rows(html: str, rows: dict[int, RowLabel]) -> str:
+    def one(match: re.Match[str]) -> str:
+        listed = match["index"].replace(" ", "")
+        indices = [int(i) for i in listed.removesuffix("...").split(",") if i]
+        found = [rows[i] for i in indices if i in rows]
+        if not found:
+            return match[0]
+        value = _exact(match["value"], found[0].amounts)
+        labels = "; ".join(dict.fromkeys(r.label for r in found))
+        labels += "; …" if listed.endswith("...") else ""
+        return f"{match[1]}{value}{match[3]}{escape(labels)}{match[5]}"
+
+    html = _UNEXPECTED_ROW.sub(one, html)
+    return re.sub(r"(<th\b[^>]*>\s*)Index(\s*</th>)", r"\1Rows (kode, page)\2", html)
+
+
+def make_offline(site: Path, rows: dict[str, dict[int, RowLabel]] | None = None) -> None:
+    """Rewrite every page of a built Data Docs site so that it loads nothing from the network.
+
+    ``rows`` gives, per suite (check frame), the failing rows by their DataFrame index: the
+    result pages then name them by kode and page and print their amounts exactly.
+    """
     css = site / OFFLINE_CSS
     css.parent.mkdir(parents=True, exist_ok=True)
     css.write_text(_STYLE, encoding="utf-8")
     for page in sorted(site.rglob("*.html")):
         stylesheet = Path(os.path.relpath(css, page.parent)).as_posix()
-        html = page.read_text(encoding="utf-8")
-        page.write_text(_offline_page(html, stylesheet), encoding="utf-8")
+        html = _offline_page(page.read_text(encoding="utf-8"), stylesheet)
+        parts = page.relative_to(site).parts
+        if rows and len(parts) > 2 and parts[0] == "validations" and parts[1] in rows:
+            html = _label_rows(html, rows[parts[1]])
+        page.write_text(html, encoding="utf-8")

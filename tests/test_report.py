@@ -264,3 +264,7 @@ def test_data_docs_load_nothing_from_the_network(sample_out) -> None:
     assert len(results) == 13  # one per suite run
     assert all((site / link).is_file() for link in results)
     assert index.count(">Failed</span>") == 2  # rollup_kegiatan (the sum) and targets
+    [rollup] = (site / "validations" / "rollup_kegiatan").rglob("*.html")
+    html = rollup.read_text()
+    assert "Rows (kode, page)" in html and "2.07.01.2.01 p. 17" in html  # not a DataFrame index
+    assert "[793.000.000, 723.000.000]" in html and "793000000.0" not in html  # exact amounts
