@@ -106,13 +106,15 @@ def _post(url: str, body: dict) -> list:
 
 
 def _finished_run(api: str, run_id: str | None = None) -> dict:
-    """The one flow run (or the given one) once it has reached a final state."""
+    """The one flow run that has ended (or the given one, once it has ended); the schedule's
+    future runs wait in the Scheduled state."""
     found: list = []
+    ended = {"type": {"any_": ["COMPLETED", "FAILED", "CRASHED"]}}
 
     def final() -> bool:
-        body = {"flow_runs": {"id": {"any_": [run_id]}}} if run_id else {}
-        found[:] = _post(f"{api}/flow_runs/filter", body)
-        return len(found) == 1 and found[0]["state"]["type"] in ("COMPLETED", "FAILED")
+        runs = {"state": ended, **({"id": {"any_": [run_id]}} if run_id else {})}
+        found[:] = _post(f"{api}/flow_runs/filter", {"flow_runs": runs})
+        return len(found) == 1
 
     _wait(final, 120, "the flow run's final state")
     return found[0]
