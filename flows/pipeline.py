@@ -24,7 +24,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 from prefect.futures import PrefectFuture, as_completed
-from prefect.runtime import flow_run
+from prefect.runtime import deployment, flow_run
 from prefect.states import Completed, Failed, State
 
 from extract.document import PageProgress, content_hash
@@ -204,7 +204,7 @@ def _final_state(summary: dict[str, Any], out_dir: Path, strict: bool) -> State:
     )
     failed = strict and summary["totals"]["ok"] != len(summary["documents"])
     _run_logger().log(logging.ERROR if failed else logging.INFO, "%s -> %s", message, out_dir)
-    if flow_run.deployment_id:  # a scheduled run of `renja serve`: one line in its output
+    if deployment.id:  # a scheduled run of `renja serve`: one line in its output
         print(f"renja run {flow_run.name}: {message} -> {out_dir}", file=sys.stderr, flush=True)
     return (Failed if failed else Completed)(message=message, data=summary)
 

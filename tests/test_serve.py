@@ -125,12 +125,17 @@ def _the_run_tells_its_story(api: str, serve_log: Path) -> None:
     the serve command prints one line for the run."""
     run = _finished_run(api)
     assert re.fullmatch(r"renja-\d{4}-\d\d-\d\d-1-doc", run["name"]), run["name"]
-    assert run["state"]["type"] == "COMPLETED"
+    assert run["state"]["type"] == "COMPLETED", run["state"]["message"]
     assert run["state"]["message"] == "0 ok, 1 invalid, 0 rejected"
-    logs = _post(f"{api}/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}})
-    messages = [log["message"] for log in logs]
-    assert any(m == "processed serang.pdf: ok" for m in messages), messages
-    assert any(m.startswith("0 ok, 1 invalid, 0 rejected -> ") for m in messages), messages
+    messages: list[str] = []
+
+    def logged() -> bool:  # log lines reach the server in batches, after the state
+        logs = _post(f"{api}/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}})
+        messages[:] = [log["message"] for log in logs]
+        return any(m.startswith("0 ok, 1 invalid, 0 rejected -> ") for m in messages)
+
+    _wait(logged, 60, "the run's last log line")
+    assert "processed serang.pdf: ok" in messages, messages
     artifacts = _post(
         f"{api}/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}}
     )
