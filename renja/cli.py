@@ -102,8 +102,8 @@ def run(
     summary = state.result(raise_on_failure=False)  # Failed under --strict still has it
     if isinstance(summary, BaseException):
         raise summary
-    _report(cast(dict, summary), out, strict, counts=progress.counts)
     _print_run_url(state)
+    _report(cast(dict, summary), out, strict, counts=progress.counts)
 
 
 def _print_run_url(state: Any) -> None:
