@@ -109,10 +109,10 @@ def test_a_terminal_shows_a_page_bar_per_document_being_read() -> None:
         reporter.pages("b.pdf", "ocr", 1, 4)
         reporter.pages("a.pdf", "tables", 2, 9)
         shown = {t.description.strip(): (t.completed, t.total) for t in reporter.bar.tasks}
-        assert shown == {"documents": (0, 2), "a.pdf: tables": (2, 9), "b.pdf: OCR": (1, 4)}
+        assert shown == {"starting": (0, 2), "a.pdf: tables": (2, 9), "b.pdf: OCR": (1, 4)}
         reporter("processed", outcome("a.pdf"))
         shown = {t.description.strip(): (t.completed, t.total) for t in reporter.bar.tasks}
-        assert shown == {"processed a.pdf": (1, 2), "b.pdf: OCR": (1, 4)}
+        assert shown == {"reading: processed a.pdf": (1, 2), "b.pdf: OCR": (1, 4)}
     assert reporter.counts == {"processed": 1}
 
 
