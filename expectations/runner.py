@@ -25,6 +25,7 @@ from great_expectations.data_context.types.base import (
 from great_expectations.expectations.row_conditions import ComparisonCondition
 
 from expectations import frames as f
+from expectations.datadocs import RowLabel, make_offline
 from expectations.suites import Check, checks_for
 
 __all__ = ["CheckOutcome", "Failure", "build_frames", "run_checks"]
@@ -135,6 +136,7 @@ def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) ->
         zip(zip(nodes["doc_id"], nodes["node_id"], strict=True), nodes["nama"], strict=True)
     )
     outcomes: list[CheckOutcome] = []
+    labels: dict[str, dict[int, RowLabel]] = {}
     for name, frame in frames.items():
         checks = checks_for(name)
         if not checks:
@@ -176,10 +178,28 @@ def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) ->
                 if not item.success:
                     column = item.expectation_config.kwargs.get("column")
                     outcome.failures += _failures(outcome.check, frame, item.result, column, names)
+                    labels.setdefault(name, {}).update(
+                        _row_labels(frame, item.result.get("unexpected_index_list") or [])
+                    )
         outcomes += by_check.values()
     if docs_dir is not None:  # once for all suites: a build per checkpoint costs seconds each
         context.build_data_docs(site_names=["renja"])
+        make_offline(docs_dir, labels)
     return outcomes
+
+
+def _row_labels(frame: pd.DataFrame, indices: list[Any]) -> dict[int, RowLabel]:
+    """The failing rows by index, named by kode (or node) and page, with their amounts."""
+    found = {}
+    for index in indices:
+        row = frame.iloc[int(index)]
+        kode = row.get("kode") if "kode" in frame.columns else None
+        who = kode if isinstance(kode, str) else row.get("node_id", "")
+        page = row.get("page") if "page" in frame.columns else None
+        label = f"{who or '–'} p. {int(page)}" if page is not None and pd.notna(page) else who
+        amounts = tuple(v for v in row.tolist() if isinstance(v, Decimal))
+        found[int(index)] = RowLabel(str(label or index), amounts)
+    return found
 
 
 def _rows_checked(check: Check, frame: pd.DataFrame) -> dict[str | None, int]:

@@ -17,7 +17,7 @@ from great_expectations.expectations import Expectation
 from great_expectations.expectations.row_conditions import Column
 
 from transform.codes import KODE_PATTERNS
-from transform.fields import FIELDS, KEYS
+from transform.fields import FIELDS, KEYS, TABLES
 from transform.numbers import format_rupiah
 
 __all__ = ["CHECKS", "Check", "checks_for"]
@@ -132,7 +132,7 @@ CHECKS: tuple[Check, ...] = (
         "each Parquet file's column types are those of the field dictionary",
         (),
     ),
-    *(check for table in FIELDS for check in _schema_checks(table)),
+    *(check for table in TABLES for check in _schema_checks(table)),
     _kode_format(),
     Check(
         "tree",

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["TEXT", "Cell", "KeyColumns", "RawTable", "TextSettings"]
+__all__ = ["TEXT", "Box", "Cell", "KeyColumns", "RawTable", "TextSettings"]
 
 # From a table's header texts, the columns whose cells start a new row (a code or row number).
 KeyColumns = Callable[[list[str]], set[int]]
+
+
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class RawTable:
     edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
     # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
     confidence: list[list[float | None]] = field(default_factory=list)
+    # Per cell of the grid: its box (x0, top, x1, bottom) in PDF points; None where no cell is.
+    boxes: list[list[Box | None]] = field(default_factory=list)
 
     @property
     def n_cols(self) -> int:

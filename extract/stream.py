@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extract.model import TEXT, Cell, KeyColumns, RawTable, TextSettings
+from extract.model import TEXT, Box, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
 from transform.vocabulary import (
     BORDERLESS_HEADER_TERMS,
@@ -520,6 +520,13 @@ def _rows(
     return rows
 
 
+def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
+    """Each cell's box: its column's band between the row's first and last lines."""
+    top, bottom = row[0].top, row[-1].bottom
+    edges = columns.edges
+    return [(edges[c], top, edges[c + 1], bottom) for c in range(len(edges) - 1)]
+
+
 def _cells(row: list[_Line], columns: StreamColumns) -> list[str]:
     n = len(columns.edges) - 1
     texts: list[list[str]] = [[] for _ in range(n)]
@@ -652,9 +659,11 @@ def stream_tables(
         confidence = [list(empty) for _ in head_rows] + [
             _confidence_cells(r, columns) for r in rows
         ]
+    no_boxes: list[Box | None] = [None] * n
     table = RawTable(
         number, bbox, grid, cells, text_before=text_before, bold=bold,
         edges=columns.edges, confidence=confidence,
+        boxes=[list(no_boxes) for _ in head_rows] + [_row_boxes(r, columns) for r in rows],
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)

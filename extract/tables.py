@@ -136,6 +136,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
         ]
         if chars.ocr
         else [],
+        boxes=[[None if c is None else tuple(c) for c in row.cells] for row in table.rows],
     )
 
 

@@ -8,24 +8,41 @@ No parsing happens here; see ``renja.process`` for what happens to one document 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 from prefect.futures import PrefectFuture, as_completed
+from prefect.runtime import deployment, flow_run
+from prefect.states import Completed, Failed, State
 
 from extract.document import PageProgress, content_hash
+from renja.documents import plan_totals
 from renja.output import previous_outcomes, write_outputs
+from renja.validate import REPORTS_PATH, stages
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
 
-__all__ = ["Listener", "RunOptions", "discover_pdfs", "listening", "renja_run"]
+__all__ = [
+    "Listener",
+    "RunOptions",
+    "discover_pdfs",
+    "headline",
+    "listening",
+    "renja_run",
+    "run_name",
+]
 
 log = logging.getLogger("renja")
 
@@ -114,7 +131,15 @@ def _failed(future: PrefectFuture, path: Path, sha256: str | None) -> DocumentOu
         return rejected(path, f"could not be read: {type(exc).__name__}: {exc}"[:300], sha256)
 
 
-@flow(name="renja-run", log_prints=False, validate_parameters=False)
+def run_name() -> str:
+    """The flow run's name: what ran, e.g. ``renja-2026-12-02-3-docs``."""
+    inputs = [Path(p) for p in flow_run.parameters.get("inputs", [])]
+    count = len(discover_pdfs([p for p in inputs if p.exists()]))
+    today = datetime.now(UTC).date().isoformat()
+    return f"renja-{today}-{count}-doc{'' if count == 1 else 's'}"
+
+
+@flow(name="renja-run", flow_run_name=run_name, log_prints=False, validate_parameters=False)
 def renja_run(
     inputs: list[str],
     out_dir: str,
@@ -123,11 +148,14 @@ def renja_run(
     memory_mb: int = Limits.memory_mb,
     quarantine: str | None = None,
     code_list: str | None = None,
-) -> dict[str, Any]:
+    strict: bool = False,
+) -> State:
     """Extract every PDF under ``inputs`` that this pipeline version has not extracted into
     ``out_dir`` yet (all of them with ``force``); write validated tables and reports.
 
-    Parameters are plain values so that a deployment can carry them (``renja serve``).
+    Parameters are plain values so that a deployment can carry them (``renja serve``). The
+    run ends Completed with the counts (``1 ok, 1 invalid, 0 rejected``) as its message and
+    the summary as its result; with ``strict``, Failed unless every document is ok.
     """
     options = RunOptions(
         force=force,
@@ -135,7 +163,50 @@ def renja_run(
         quarantine=Path(quarantine) if quarantine else None,
         code_list=Path(code_list) if code_list else None,
     )
-    return _run([Path(p) for p in inputs], Path(out_dir), options)
+    summary = _run([Path(p) for p in inputs], Path(out_dir), options)
+    return _final_state(summary, Path(out_dir), strict)
+
+
+def headline(summary: dict[str, Any]) -> str:
+    """The counts of a run: ``1 ok, 1 invalid, 0 rejected``."""
+    totals = summary["totals"]
+    return f"{totals['ok']} ok, {totals['invalid']} invalid, {totals['rejected']} rejected"
+
+
+def _final_state(summary: dict[str, Any], out_dir: Path, strict: bool) -> State:
+    """Tell the run's story where Prefect shows it (artifacts, one log line), and end the run
+    Failed under ``strict`` when a document is not ok, else Completed."""
+    message = headline(summary)
+    reports = out_dir.resolve() / REPORTS_PATH / "index.html"
+    totals = plan_totals(out_dir)
+    documents = [
+        {
+            "file": doc["source_file"],
+            "status": doc["status"],
+            "reason": doc.get("reason") or (f"same as {doc['duplicate_of']}"
+                                            if doc.get("duplicate_of") else ""),
+            **{k: (doc.get("counts") or {}).get(k, 0)
+               for k in ("program", "kegiatan", "sub_kegiatan")},
+            "pagu_indikatif": totals.get(doc.get("doc_id") or "", ""),
+            "failures": sum(len(c["failures"]) for c in doc.get("checks", [])),
+            "report": str(reports.with_name(f"{doc['doc_id']}.html")) if "checks" in doc else "",
+        }
+        for doc in summary["documents"]
+    ]  # fmt: skip
+    create_table_artifact(
+        documents, key="renja-documents", description=f"Documents of this run: {message}"
+    )
+    create_markdown_artifact(
+        f"## Renja run: {message}\n\n{len(documents)} documents written to `{out_dir.resolve()}`."
+        f"\n\nAudit reports: [{reports}]({reports.as_uri()})\n",
+        key="renja-summary",
+        description=message,
+    )
+    failed = strict and summary["totals"]["ok"] != len(summary["documents"])
+    _run_logger().log(logging.ERROR if failed else logging.INFO, "%s -> %s", message, out_dir)
+    if deployment.id:  # a scheduled run of `renja serve`: one line in its output
+        print(f"renja run {flow_run.name}: {message} -> {out_dir}", file=sys.stderr, flush=True)
+    return (Failed if failed else Completed)(message=message, data=summary)
 
 
 # Listeners of per-document events (the command line's progress bar). Not flow parameters:
@@ -169,6 +240,7 @@ def _tell_pages(
 
 def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
     paths = discover_pdfs(inputs)
+    stages.info("reading")
     previous = {} if options.force else previous_outcomes(out_dir)
     done: list[tuple[Path, DocumentOutcome]] = []
     pending: dict[PrefectFuture, tuple[Path, str]] = {}
@@ -192,13 +264,40 @@ def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, An
         _tell("processed", done[-1][1])
     if options.quarantine is not None:
         _quarantine(done, options.quarantine)
+    _record_source_paths(done, out_dir)
+    stages.info("writing tables")
     return write_run_outputs([outcome for _, outcome in done], out_dir, options.code_list)
+
+
+def _record_source_paths(done: list[tuple[Path, DocumentOutcome]], out_dir: Path) -> None:
+    """Each document's input path relative to ``out_dir`` (``source_path`` in the summary), so
+    that the reports link to the PDF and show its pages."""
+    base = out_dir.resolve()
+    for path, outcome in done:
+        outcome.entry["source_path"] = Path(os.path.relpath(path.resolve(), base)).as_posix()
 
 
 def _tell(what: str, outcome: DocumentOutcome) -> None:
     for listener in _listeners:
         listener(what, outcome)
-    log.info("%s %s: %s", what, outcome.source_file, outcome.status)
+    reason = f" ({outcome.entry['reason']})" if outcome.entry.get("reason") else ""
+    _run_logger().info("%s %s: %s%s", what, outcome.source_file, outcome.status, reason)
+
+
+def _run_logger() -> logging.Logger | logging.LoggerAdapter:
+    """The flow run's logger, or the module's outside a flow run.
+
+    Its lines go to the Prefect server (the UI shows them) at INFO, whatever the console's
+    level, and not to the console, where the command line shows its own progress.
+    """
+    try:
+        logger = get_run_logger()
+    except MissingContextError:
+        return log
+    runs = logging.getLogger("prefect.flow_runs")
+    runs.setLevel(min(runs.getEffectiveLevel(), logging.INFO))
+    runs.propagate = False
+    return logger
 
 
 def _quarantine(done: list[tuple[Path, DocumentOutcome]], folder: Path) -> None:

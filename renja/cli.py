@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
 
-app = typer.Typer(no_args_is_help=True, add_completion=False)
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="markdown")
 console = Console(stderr=True, soft_wrap=True)
 
 # Quiet, local defaults for Prefect; any of them can be overridden from the environment.
@@ -86,7 +86,9 @@ def run(
     flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
     total = len(discover_pdfs(inputs))
     with progress_reporter(console, total=total) as progress, listening(progress):
-        summary = flow(
+        if not os.environ.get("PREFECT_API_URL"):
+            progress.stage("starting Prefect's local server")
+        state = flow(
             [str(p) for p in inputs],
             str(out),
             force=force,
@@ -94,8 +96,25 @@ def run(
             memory_mb=memory_mb,
             quarantine=str(quarantine) if quarantine else None,
             code_list=str(nomenclature) if nomenclature else None,
+            strict=strict,
+            return_state=True,
         )
-    _report(summary, out, strict, counts=progress.counts)
+    summary = state.result(raise_on_failure=False)  # Failed under --strict still has it
+    if isinstance(summary, BaseException):
+        raise summary
+    _print_run_url(state)
+    _report(cast(dict, summary), out, strict, counts=progress.counts)
+
+
+def _print_run_url(state: Any) -> None:
+    """Where the flow run is shown, when the run used a Prefect server of the user's."""
+    if not os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.settings import PREFECT_UI_URL
+
+    base = PREFECT_UI_URL.value()
+    if base:
+        console.print(f"flow run: {base}/runs/flow-run/{state.state_details.flow_run_id}")
 
 
 @app.command()
@@ -243,17 +262,20 @@ def debug(
 @app.command()
 def fields() -> None:
     """Print the field dictionary (every output column) as Markdown."""
-    from transform.fields import FIELDS, KEYS
+    from transform.fields import FIELDS, FOREIGN_KEYS, KEYS, file_schema
 
     for table, columns in FIELDS.items():
         typer.echo(f"### {table}\n\nKey: {', '.join(KEYS[table])}\n")
+        for own, resource, theirs in FOREIGN_KEYS.get(table, []):
+            typer.echo(f"References: ({', '.join(own)}) -> {resource} ({', '.join(theirs)})\n")
         typer.echo("| column | type | unit | required | description |")
         typer.echo("|---|---|---|---|---|")
-        for f in columns:
+        for f, stored in zip(columns, file_schema(table), strict=True):
             allowed = f" One of: {', '.join(f.allowed)}." if f.allowed else ""
             required = "yes" if not f.nullable else ""
             typer.echo(
-                f"| {f.name} | {f.type} | {f.unit or ''} | {required} | {f.description}{allowed} |"
+                f"| {f.name} | {stored.type} | {f.unit or ''} | {required} "
+                f"| {f.description}{allowed} |"
             )
         typer.echo("")
 

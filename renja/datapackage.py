@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from renja import __version__
 from renja.files import atomic_write_text
-from transform.fields import FIELDS, KEYS, Field
+from transform.fields import FIELDS, FOREIGN_KEYS, KEYS, Field
 
 __all__ = ["DATAPACKAGE_PATH", "datapackage", "write_datapackage"]
 
@@ -35,6 +35,10 @@ _DESCRIPTIONS = {
         "and nama."
     ),
     "proposals": "One row per printed row of the community proposals table.",
+    "documents": (
+        "One row per source document (by content): status, reason, agency, plan year, pages of "
+        "each table, counts, failures and the totals stated and computed."
+    ),
 }
 
 
@@ -71,6 +75,12 @@ def _schema(table: str) -> dict[str, Any]:
         "primaryKey": list(KEYS[table]),
         "missingValues": [""],
     }
+    foreign = [
+        {"fields": list(fields), "reference": {"resource": resource, "fields": list(keys)}}
+        for fields, resource, keys in FOREIGN_KEYS.get(table, [])
+    ]
+    if foreign:
+        schema["foreignKeys"] = foreign
     return schema
 
 

@@ -27,7 +27,7 @@ from renja.files import SUMMARY_PATH
 from renja.process import DocumentResult
 from renja.validate import read_tables, validate_dir
 from renja.worker import DocumentOutcome
-from transform.fields import TABLES, arrow_schema, empty_frame
+from transform.fields import TABLES, empty_frame, file_schema, file_table
 
 __all__ = ["previous_outcomes", "remove_leftovers", "write_outputs"]
 
@@ -38,10 +38,7 @@ def _table(outcomes: list[DocumentOutcome], name: str) -> pa.Table:
     frame = pd.concat(frames, ignore_index=True) if frames else empty_frame(name)
     frame = frame.sort_values([c for c in ("doc_id", "node_id") if c in frame.columns],
                               kind="stable")  # fmt: skip
-    table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
-    # No pandas metadata: the schema is the field dictionary's, and the bytes must not depend on
-    # how the frames were built (a second run over the same inputs writes identical files).
-    return table.replace_schema_metadata(None)
+    return file_table(frame, name)
 
 
 def _without_repeats(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
@@ -60,7 +57,9 @@ def _without_repeats(outcomes: list[DocumentOutcome]) -> list[DocumentOutcome]:
     return outcomes
 
 
-_LEFTOVER = re.compile(r"^\.(?:[\w.-]+\.(?:parquet|json|html)\.\w+|data_docs\.\w+|data_docs\.old)$")
+_LEFTOVER = re.compile(
+    r"^\.(?:[\w.-]+\.(?:parquet|json|html|csv)\.\w+|data_docs\.\w+|data_docs\.old)$"
+)
 
 
 def remove_leftovers(out_dir: Path) -> None:
@@ -120,6 +119,12 @@ def write_outputs(
     return validate_dir(out_dir, code_list=code_list, summary=summary)
 
 
+def _same_columns(path: Path, table: str) -> bool:
+    """Whether a written table has the columns and types the field dictionary gives now."""
+    found = pq.read_schema(path)
+    return [(f.name, f.type) for f in found] == [(f.name, f.type) for f in file_schema(table)]
+
+
 def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
     """The documents an earlier run of this pipeline version extracted into ``out_dir``, by
     SHA-256, with their rows; empty when there is none, when it was another version, or when
@@ -132,6 +137,8 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
         if any(content_hash(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
                for t in TABLES):  # fmt: skip
             return {}
+        if not all(_same_columns(out_dir / f"{t}.parquet", t) for t in TABLES):
+            return {}  # written with other columns (an earlier pipeline): extract again
         tables = read_tables(out_dir)
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return {}

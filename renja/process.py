@@ -262,7 +262,10 @@ def _with_document_columns(
     frames: dict[str, pd.DataFrame], result: DocumentResult
 ) -> dict[str, pd.DataFrame]:
     programs = frames["programs"].assign(
-        doc_id=result.doc_id, source_file=result.source_file, opd=result.opd, tahun=result.tahun
+        doc_id=result.doc_id,
+        source_file=result.source_file,
+        opd=result.opd,
+        tahun_rencana=result.tahun,
     )
     out = {"programs": enforce_schema(programs, "programs")}
     for name in ("indicators", "budgets", "proposals"):

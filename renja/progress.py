@@ -8,6 +8,7 @@ layer, OCR, tables); in a log, a document that takes long gets a ``pages`` line 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import Counter
@@ -44,6 +45,7 @@ class ProgressReporter:
         self._lock = threading.Lock()  # documents are read on several threads
         self._page_tasks: dict[str, Any] = {}
         self._last_line: dict[str, float] = {}  # per document read: its start, then its last line
+        self.current_stage = ""
 
     def __call__(self, event: str, outcome: DocumentOutcome) -> None:
         with self._lock:
@@ -54,7 +56,7 @@ class ProgressReporter:
                 page_task = self._page_tasks.pop(name, None)
                 if page_task is not None:
                     self.bar.remove_task(page_task)
-                self.bar.update(self.task, advance=1, description=f"{event} {name}")
+                self.bar.update(self.task, advance=1, description=f"reading: {event} {name}")
                 return
         self._line(f"event={event} file={name!r} doc_id={outcome.doc_id} status={outcome.status}")
 
@@ -78,15 +80,74 @@ class ProgressReporter:
             self._last_line[source_file] = now
         self._line(f"event=pages file={source_file!r} stage={stage} done={done} total={total}")
 
+    def stage(self, text: str) -> None:
+        """The stage the run is at: the bar's first line on a terminal, a line otherwise."""
+        with self._lock:
+            self.current_stage = text
+            if self.bar is not None:
+                self.bar.update(self.task, description=text)
+                return
+        self._line(f"event=stage stage={text!r}")
+
     def _line(self, text: str) -> None:
         self.console.print(f"renja {text}", markup=False, highlight=False)
 
 
+class _StageHandler(logging.Handler):
+    """Passes the stages the run logs (``renja.stage``) to the reporter."""
+
+    def __init__(self, reporter: ProgressReporter) -> None:
+        super().__init__(logging.INFO)
+        self.reporter = reporter
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.reporter.stage(record.getMessage())
+
+
+@contextmanager
+def _stages_to(reporter: ProgressReporter) -> Iterator[ProgressReporter]:
+    logger = logging.getLogger("renja.stage")
+    handler = _StageHandler(reporter)
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield reporter
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+@contextmanager
+def _prefect_logs_through(console: Console) -> Iterator[None]:
+    """While the bar is drawn, Prefect's console log lines go through the bar's console, which
+    prints them above the bar instead of into it."""
+    swapped = []
+    for logger in [
+        logging.getLogger(),
+        *map(logging.getLogger, list(logging.Logger.manager.loggerDict)),
+    ]:
+        for handler in getattr(logger, "handlers", []):
+            if hasattr(handler, "console") and isinstance(handler.console, Console):
+                swapped.append((handler, handler.console))
+                handler.console = console
+    try:
+        yield
+    finally:
+        for handler, own in swapped:
+            handler.console = own
+
+
 @contextmanager
 def progress_reporter(console: Console, total: int | None = None) -> Iterator[ProgressReporter]:
-    """A reporter with a progress bar when ``console`` is a terminal, plain lines otherwise."""
+    """A reporter with a progress bar when ``console`` is a terminal, plain lines otherwise;
+    either way it shows the stage the run is at (starting Prefect's server, reading, validating,
+    writing reports)."""
     if not console.is_terminal:
-        yield ProgressReporter(console)
+        with _stages_to(ProgressReporter(console)) as reporter:
+            yield reporter
         return
     bar = Progress(
         TextColumn("{task.description}"),
@@ -96,5 +157,6 @@ def progress_reporter(console: Console, total: int | None = None) -> Iterator[Pr
         console=console,
         transient=True,
     )
-    with bar:
-        yield ProgressReporter(console, bar, bar.add_task("documents", total=total))
+    reporter = ProgressReporter(console, bar, bar.add_task("starting", total=total))
+    with bar, _prefect_logs_through(console), _stages_to(reporter):
+        yield reporter

@@ -7,10 +7,14 @@ with their raw text, and a chart of pagu per program. Text from the documents is
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
 from decimal import Decimal
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -19,7 +23,15 @@ from expectations.frames import plain_objects, records
 from renja.files import atomic_write_text
 from transform.numbers import format_rupiah
 
-__all__ = ["program_chart", "render_report", "write_reports"]
+__all__ = [
+    "crop_rows",
+    "failures_csv",
+    "program_chart",
+    "render_report",
+    "sorted_failures",
+    "table_name",
+    "write_reports",
+]
 
 _ENV = Environment(
     loader=PackageLoader("renja", "templates"),
@@ -70,22 +82,198 @@ def program_chart(programs: list[dict[str, Any]], plan_year: int | None) -> str:
     year = f"{plan_year}" if plan_year else "plan year"
     nxt = f"{plan_year + 1}" if plan_year else "next year"
     y = height - 12
-    parts.append(
-        f'<rect x="{label_w}" y="{y - 9}" width="12" height="10" class="plan"/>'
-        f'<text x="{label_w + 16}" y="{y}" class="val">pagu indikatif {year}</text>'
-        f'<rect x="{label_w + 170}" y="{y - 9}" width="12" height="10" class="next"/>'
-        f'<text x="{label_w + 186}" y="{y}" class="val">prakiraan maju {nxt}</text></svg>'
-    )
+    legend = [("plan", f"pagu indikatif {year}")]
+    if any(p["next"] is not None for p in programs):  # no entry for a series that is not drawn
+        legend.append(("next", f"prakiraan maju {nxt}"))
+    for i, (css, text) in enumerate(legend):
+        x = label_w + 170 * i
+        parts.append(
+            f'<rect x="{x}" y="{y - 9}" width="12" height="10" class="{css}"/>'
+            f'<text x="{x + 16}" y="{y}" class="val">{text}</text>'
+        )
+    parts.append("</svg>")
     return "".join(parts)
 
 
-def _document_view(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+_TABLE_NAMES = {
+    "rumusan": "plan",
+    "review": "review of the draft RKPD",
+    "evaluasi": "evaluation",
+    "kinerja_pelayanan": "service performance",
+}
+_BOX = ("x0", "top", "x1", "bottom")
+_CROP_WIDTH_PX = 1100  # a crop is rendered this wide, whatever the page size
+_CROP_MAX_HEIGHT_PT = 360.0  # a taller band of rows is cut to this height around the value
+_MAX_CROPS = 200  # failures with pictures per report, to keep it small
+_MAX_CROP_PAGES = 3  # pages pictured per failure
+
+
+def table_name(kind: str | None, label: str | None) -> str:
+    """Which printed table a value comes from, for a reader: "plan (Tabel 3.3)"."""
+    name = _TABLE_NAMES.get(kind or "", kind or "")
+    return f"{name} (Tabel {label})" if label else name
+
+
+def _box(row: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    values = [row.get(k) for k in _BOX]
+    if any(v is None for v in values):
+        return None
+    x0, top, x1, bottom = (float(v) for v in values)  # type: ignore[arg-type]
+    return (x0, top, x1, bottom)
+
+
+def crop_rows(
+    pdf: Path, page: int, boxes: list[tuple[float, float, float, float]], mark: int | None = 0
+) -> dict[str, Any] | None:
+    """A PNG (base64) of the band of ``page`` that holds ``boxes`` (PDF points), as wide as the
+    page, with the boxes outlined (``boxes[mark]`` in red, the others in blue; none when
+    ``mark`` is None and there is only the one); None when the page cannot be rendered."""
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    try:
+        document = pdfium.PdfDocument(str(pdf))
+    except (pdfium.PdfiumError, OSError):
+        return None
+    try:
+        if not 1 <= page <= len(document):
+            return None
+        sheet = document[page - 1]
+        width, height = sheet.get_size()
+        top = max(0.0, min(b[1] for b in boxes) - 4)
+        bottom = min(height, max(b[3] for b in boxes) + 4)
+        if bottom - top > _CROP_MAX_HEIGHT_PT:  # keep the first (marked) value in view
+            centre = (boxes[0][1] + boxes[0][3]) / 2
+            top = max(0.0, centre - _CROP_MAX_HEIGHT_PT / 2)
+            bottom = min(height, top + _CROP_MAX_HEIGHT_PT)
+        scale = _CROP_WIDTH_PX / width
+        image = sheet.render(scale=scale, crop=(0, height - bottom, 0, top)).to_pil()
+    finally:
+        document.close()
+    image = image.convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for i, (x0, y0, x1, y1) in enumerate(boxes):
+        if mark is None and len(boxes) == 1:
+            break
+        colour = (179, 38, 30) if i == mark else (47, 95, 158)
+        draw.rectangle(
+            (x0 * scale - 2, (y0 - top) * scale - 2, x1 * scale + 2, (y1 - top) * scale + 2),
+            outline=colour,
+            width=2,
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return {
+        "png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+        "width": image.width,
+        "height": image.height,
+        "box": f"0 {top:.1f} {width:.1f} {bottom:.1f}",
+    }
+
+
+def _failure_source(
+    failure: dict[str, Any], budgets: pd.DataFrame, programs: pd.DataFrame
+) -> dict[str, Any] | None:
+    """The budgets row a failure is about (its node, year and jenis), else its programs row."""
+    node = failure.get("node_id")
+    if node is None:
+        return None
+    mine = budgets[budgets["node_id"] == node]
+    if failure.get("jenis") is not None:
+        mine = mine[(mine["jenis"] == failure["jenis"]) & (mine["tahun"] == failure["tahun"])]
+    if len(mine):
+        return records(mine.head(1))[0]
+    row = programs[programs["node_id"] == node]
+    return {**records(row.head(1))[0], "table_kind": "rumusan"} if len(row) else None
+
+
+def _failure_view(
+    failure: dict[str, Any],
+    doc: dict[str, Any],
+    budgets: pd.DataFrame,
+    programs: pd.DataFrame,
+    pdf: Path | None,
+    crop: bool,
+) -> dict[str, Any]:
+    """A failure with the table it comes from, a link to its page and a crop of its rows."""
+    source = _failure_source(failure, budgets, programs)
+    view = {**failure, "table": "", "link": None, "crops": [], "box": None}
+    if source is not None:
+        view["table"] = table_name(source.get("table_kind"), source.get("source_table"))
+        view["box"] = _box(source)
+    page = failure.get("page")
+    if doc.get("source_path") and page:
+        view["link"] = f"../../{quote(doc['source_path'])}#page={page}"
+    if not crop or pdf is None or source is None or view["box"] is None:
+        return view
+    # The value checked, outlined in red when the check is about it (an amount of a year),
+    # and the amounts of its children it is checked against, in blue, page by page.
+    marked = failure.get("jenis") is not None
+    same = budgets[
+        (budgets["jenis"] == source["jenis"])
+        & (budgets["tahun"] == source["tahun"])
+        & (budgets["table_kind"] == source["table_kind"])
+    ]
+    children = records(same[same["node_id"].isin(_children(programs, source["node_id"]))])
+    by_page: dict[int, list[tuple[float, float, float, float]]] = {
+        int(source["page"]): [view["box"]]
+    }
+    if marked:
+        for child in children:
+            box = _box(child)
+            if box is not None:
+                by_page.setdefault(int(child["page"]), []).append(box)
+    for number, boxes in sorted(by_page.items())[:_MAX_CROP_PAGES]:
+        own = number == int(source["page"])
+        image = crop_rows(pdf, number, boxes, mark=0 if own and marked else None)
+        if image is not None:
+            view["crops"].append({**image, "page": number})
+    return view
+
+
+def _children(programs: pd.DataFrame, node_id: str) -> list[str]:
+    return list(programs.loc[programs["parent_id"] == node_id, "node_id"])
+
+
+def _program_totals(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[dict[str, Any]]:
+    """Per program: the printed pagu indikatif and prakiraan maju, the sums of its kegiatan,
+    and the differences."""
+    rows = []
+    for node in records(programs[programs["level"] == "program"]):
+        row: dict[str, Any] = {"kode": node["kode"] or node["nomor"] or "", "nama": node["nama"]}
+        kids = _children(programs, node["node_id"])
+        for jenis in ("pagu_indikatif", "prakiraan_maju"):
+            of_jenis = budgets[budgets["jenis"] == jenis]
+            own = of_jenis.loc[of_jenis["node_id"] == node["node_id"], "amount"]
+            stated = next((a for a in own if a is not None), None)
+            parts = [a for a in of_jenis.loc[of_jenis["node_id"].isin(kids), "amount"]]
+            known = [a for a in parts if a is not None]
+            total = sum(known, Decimal(0)) if known else None
+            row[jenis] = stated
+            row[f"{jenis}_sum"] = total
+            row[f"{jenis}_diff"] = (
+                stated - total if stated is not None and total is not None else None
+            )
+        rows.append(row)
+    return rows
+
+
+def sorted_failures(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document's failures, errors first, in page order."""
+    return sorted(
+        (f for c in doc.get("checks", []) for f in c["failures"]),
+        key=lambda f: (f["severity"] != "error", f["page"] or 0, f["check"]),
+    )
+
+
+def _document_view(
+    doc: dict[str, Any], tables: dict[str, pd.DataFrame], out_dir: Path | None
+) -> dict[str, Any]:
     doc_id = doc["doc_id"]
     programs = plain_objects(tables["programs"][tables["programs"]["doc_id"] == doc_id])
-    budgets = plain_objects(tables["budgets"][tables["budgets"]["doc_id"] == doc_id])
+    all_budgets = plain_objects(tables["budgets"][tables["budgets"]["doc_id"] == doc_id])
     indicators = plain_objects(tables["indicators"][tables["indicators"]["doc_id"] == doc_id])
-    if "table_kind" in budgets.columns:
-        budgets = budgets[budgets["table_kind"] == "rumusan"]
+    budgets = all_budgets[all_budgets["table_kind"] == "rumusan"]
     names = dict(zip(programs["node_id"], programs["nama"], strict=True))
     top = programs[programs["level"] == "program"]
     chart_rows: list[dict[str, Any]] = []
@@ -107,19 +295,22 @@ def _document_view(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict
     unreadable = [
         {"level": b["level"], "kode": b["kode"], "nama": names.get(b["node_id"]),
          "tahun": b["tahun"], "what": b["jenis"], "raw": b["amount_raw"],
-         "reason": b["amount_flag"], "page": b["page"]}
+         "reason": b["amount_flag"], "page": b["page"],
+         "table": table_name(b["table_kind"], b["source_table"])}
         for b in records(budgets[budgets["amount_flag"].notna()])
     ] + [
-        {"level": i["level"], "kode": i["kode"], "nama": names.get(i["node_id"]),
-         "tahun": i["tahun"], "what": f"target: {i['indikator'] or ''}", "raw": i["target_raw"],
-         "reason": i["target_flag"], "page": i["page"]}
+        {"level": i["level"], "kode": i["kode"], "nama": names.get(i["node_id"]) or i["nama"],
+         "tahun": i["tahun"], "what": f"{i['measure']}: {i['indikator'] or ''}",
+         "raw": i["target_raw"], "reason": i["target_flag"], "page": i["page"],
+         "table": table_name(i["table_kind"], i["source_table"])}
         for i in records(indicators[indicators["target_flag"].notna()])
     ]  # fmt: skip
     checks = doc.get("checks", [])
-    failures = sorted(
-        (f for c in checks for f in c["failures"]),
-        key=lambda f: (f["severity"] != "error", f["page"] or 0, f["check"]),
-    )
+    pdf = out_dir / doc["source_path"] if out_dir and doc.get("source_path") else None
+    failures = [
+        _failure_view(f, doc, all_budgets, programs, pdf, crop=i < _MAX_CROPS)
+        for i, f in enumerate(sorted_failures(doc))
+    ]
     return {
         "doc": doc,
         "counts": doc.get("counts", {}),
@@ -132,26 +323,63 @@ def _document_view(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict
         "errors": sum(1 for c in checks if not c["success"] and c["severity"] == "error"),
         "warnings": sum(1 for c in checks if not c["success"] and c["severity"] == "warning"),
         "failures": failures,
+        "failure_count": {
+            severity: sum(1 for f in failures if f["severity"] == severity)
+            for severity in ("error", "warning")
+        },
         "unreadable": unreadable,
+        "program_totals": _program_totals(programs, budgets),
+        "pdf_link": f"../../{quote(doc['source_path'])}" if doc.get("source_path") else None,
+        "csv": f"{doc_id}.failures.csv",
     }
 
 
-def render_report(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> str:
-    """The HTML report of one validated document."""
-    return _ENV.get_template("report.html").render(**_document_view(doc, tables))
+def render_report(
+    doc: dict[str, Any], tables: dict[str, pd.DataFrame], out_dir: Path | None = None
+) -> str:
+    """The HTML report of one validated document; with ``out_dir`` (the output folder the
+    document's ``source_path`` is relative to), crops of the failing rows from the PDF."""
+    return _ENV.get_template("report.html").render(**_document_view(doc, tables, out_dir))
+
+
+FAILURE_COLUMNS = (
+    "doc_id", "source_file", "check", "severity", "level", "kode", "nama", "node_id", "tahun",
+    "jenis", "stated", "computed", "difference", "page", "message",
+)  # fmt: skip
+
+
+def failures_csv(documents: list[dict[str, Any]]) -> str:
+    """The failures of the given documents as CSV, amounts as exact decimal strings."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, FAILURE_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for doc in documents:
+        for failure in sorted_failures(doc):
+            writer.writerow({**failure, "doc_id": doc["doc_id"], "source_file": doc["source_file"]})
+    return buffer.getvalue()
 
 
 def write_reports(
     tables: dict[str, pd.DataFrame], summary: dict[str, Any], reports_dir: Path
 ) -> list[Path]:
-    """Write ``<doc_id>.html`` for every processed document and ``index.html`` listing all."""
+    """Write ``<doc_id>.html`` and ``<doc_id>.failures.csv`` for every processed document,
+    ``index.html`` listing all, and ``../failures.csv`` with the failures of all."""
+    out_dir = reports_dir.parent.parent
     written = []
-    for doc in summary["documents"]:
-        if "checks" not in doc:
-            continue
+    checked = [doc for doc in summary["documents"] if "checks" in doc]
+    for doc in checked:
         path = reports_dir / f"{doc['doc_id']}.html"
-        atomic_write_text(path, render_report(doc, tables))
+        atomic_write_text(path, render_report(doc, tables, out_dir))
+        atomic_write_text(reports_dir / f"{doc['doc_id']}.failures.csv", failures_csv([doc]))
         written.append(path)
-    index = _ENV.get_template("index.html").render(summary=summary)
+    counts = {
+        doc["doc_id"]: {
+            severity: sum(len(c["failures"]) for c in doc["checks"] if c["severity"] == severity)
+            for severity in ("error", "warning")
+        }
+        for doc in checked
+    }
+    index = _ENV.get_template("index.html").render(summary=summary, counts=counts)
     atomic_write_text(reports_dir / "index.html", index)
+    atomic_write_text(reports_dir.parent / "failures.csv", failures_csv(checked))
     return written

@@ -8,6 +8,7 @@ Expectations Data Docs, one HTML report per document and ``datapackage.json``.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 from decimal import Decimal
@@ -22,9 +23,10 @@ from expectations.frames import StatedTotal
 from expectations.runner import CheckOutcome, Failure, build_frames, run_checks
 from expectations.suites import CHECKS
 from renja.datapackage import write_datapackage
+from renja.documents import write_documents
 from renja.files import SUMMARY_PATH, atomic_write_text
 from renja.report import write_reports
-from transform.fields import TABLES, arrow_schema
+from transform.fields import TABLES, file_schema, read_file_table
 
 __all__ = [
     "DATA_DOCS_PATH",
@@ -35,6 +37,9 @@ __all__ = [
     "validate_dir",
     "validate_tables",
 ]
+
+# The stage a run is at ("validating", "writing reports"), for the command line's status line.
+stages = logging.getLogger("renja.stage")
 
 DATA_DOCS_PATH = Path("validation") / "data_docs"
 REPORTS_PATH = Path("validation") / "reports"
@@ -72,7 +77,7 @@ def schema_failures(out_dir: Path) -> list[Failure]:
     failures = []
     for table in TABLES:
         path = out_dir / f"{table}.parquet"
-        expected = arrow_schema(table)
+        expected = file_schema(table)
         try:
             actual = pq.read_schema(path)
         except (OSError, ValueError) as exc:
@@ -184,7 +189,7 @@ def _document_checks(
 
 def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
     """The output tables of a folder, with their Arrow types."""
-    return {t: pd.read_parquet(out_dir / f"{t}.parquet", dtype_backend="pyarrow") for t in TABLES}
+    return {t: read_file_table(out_dir / f"{t}.parquet") for t in TABLES}
 
 
 def validate_dir(
@@ -203,6 +208,7 @@ def validate_dir(
         for doc in summary["documents"]:  # validation starts again from the extraction's status
             if doc["status"] == "invalid":
                 doc["status"] = "ok"
+    stages.info("validating")
     reference = load_code_list(code_list) if code_list else None
     summary.setdefault("validation", {})["code_list"] = str(code_list) if code_list else None
     tables = read_tables(out_dir)
@@ -216,7 +222,9 @@ def validate_dir(
             docs_dir=docs_tmp,
         )
         _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
+    stages.info("writing reports")
     write_reports(tables, summary, out_dir / REPORTS_PATH)
+    write_documents(out_dir, summary, tables)
     write_datapackage(out_dir, summary)
     text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
     atomic_write_text(out_dir / SUMMARY_PATH, text)

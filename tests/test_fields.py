@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -60,3 +61,80 @@ def test_keys_are_unique_and_plan_rows_are_marked(sample_result) -> None:
     rumusan = indicators[indicators["table_kind"] == "rumusan"]
     assert set(rumusan["measure"]) == {"target"}
     assert set(rumusan["tahun"]) == {2022, 2023}
+
+
+def test_written_tables_describe_their_columns_and_encode_their_sets(sample_out) -> None:
+    """Every column's description is in the Parquet field metadata; columns with allowed
+    values are dictionary-encoded, and pandas reads them as category with exactly those."""
+    import pyarrow.parquet as pq
+
+    out, _ = sample_out
+    for table, fields in FIELDS.items():
+        schema = pq.read_schema(out / f"{table}.parquet")
+        assert schema.names == [f.name for f in fields], table
+        for f in fields:
+            stored = schema.field(f.name)
+            assert stored.metadata[b"description"].decode() == f.description, (table, f.name)
+            assert (stored.metadata.get(b"unit") or b"").decode() == (f.unit or "")
+            assert pa_is_dictionary(stored.type) == bool(f.allowed), (table, f.name)
+        frame = pd.read_parquet(out / f"{table}.parquet")
+        for f in fields:
+            if f.allowed:
+                assert frame[f.name].dtype == "category", (table, f.name)
+                assert list(frame[f.name].cat.categories) == list(f.allowed), (table, f.name)
+
+
+def pa_is_dictionary(kind) -> bool:
+    import pyarrow as pa
+
+    return pa.types.is_dictionary(kind)
+
+
+def test_the_plan_year_does_not_clash_with_the_year_of_a_value(sample_out) -> None:
+    """programs carry the plan year as tahun_rencana, so that the natural join with budgets
+    grouped by tahun gives each program's amount of that year, not the sum of both years."""
+    out, _ = sample_out
+    programs = pd.read_parquet(out / "programs.parquet")
+    budgets = pd.read_parquet(out / "budgets.parquet")
+    assert "tahun" not in programs.columns and set(programs["tahun_rencana"]) == {2022}
+    joined = programs[programs["kode"] == "2.07.03"].merge(budgets, on=["doc_id", "node_id"])
+    per_year = joined.groupby("tahun", observed=True)["amount"].sum()
+    assert per_year.to_dict() == {2022: Decimal("2730000000.00"), 2023: Decimal("3320000000.00")}
+
+
+def test_documents_table_has_one_row_per_document(sample_out) -> None:
+    out, summary = sample_out
+    documents = pd.read_parquet(out / "documents.parquet")
+    [doc] = summary["documents"]
+    assert len(documents) == 1
+    row = documents.iloc[0]
+    assert (row["doc_id"], row["sha256"], row["source_file"]) == (
+        doc["doc_id"], doc["sha256"], doc["source_file"],
+    )  # fmt: skip
+    assert (row["status"], row["tahun_rencana"], row["opd"]) == ("invalid", 2022, doc["opd"])
+    assert row["plan_pages"] == "13, 14, 15, 16, 17, 18, 19, 20, 21"
+    assert row["review_pages"] == "10, 11"
+    assert (row["n_program"], row["n_kegiatan"], row["n_sub_kegiatan"]) == (6, 20, 51)
+    failures = {
+        severity: sum(len(c["failures"]) for c in doc["checks"] if c["severity"] == severity)
+        for severity in ("error", "warning")
+    }
+    assert (row["n_errors"], row["n_warnings"]) == (failures["error"], failures["warning"])
+    assert row["n_errors"] == 1
+    assert row["pagu_computed"] == Decimal("13319369434.00")
+    assert row["prakiraan_maju_computed"] == Decimal("14757887434.00")
+
+
+def test_budget_values_keep_the_box_they_are_printed_in(sample_out) -> None:
+    """The kegiatan whose prakiraan maju is wrong prints 793.000.000 on page 17: its box lies
+    in the plan table's prakiraan maju column, right of the plan year's amount."""
+    out, _ = sample_out
+    budgets = pd.read_parquet(out / "budgets.parquet")
+    plan = budgets[budgets["table_kind"] == "rumusan"]
+    row = plan[(plan["kode"] == "2.07.01.2.01") & (plan["jenis"] == "prakiraan_maju")].iloc[0]
+    same = plan[(plan["kode"] == "2.07.01.2.01") & (plan["jenis"] == "pagu_indikatif")].iloc[0]
+    assert row["page"] == 17 and row["x0"] < row["x1"] and row["top"] < row["bottom"]
+    assert same["x1"] <= row["x0"]  # the plan year's column is left of the next year's
+    assert (row["top"], row["bottom"]) == (same["top"], same["bottom"])  # the same printed row
+    printed = plan[plan["amount"].notna()]
+    assert printed["x0"].notna().mean() == 1.0  # every amount read has its box

@@ -109,10 +109,10 @@ def test_a_terminal_shows_a_page_bar_per_document_being_read() -> None:
         reporter.pages("b.pdf", "ocr", 1, 4)
         reporter.pages("a.pdf", "tables", 2, 9)
         shown = {t.description.strip(): (t.completed, t.total) for t in reporter.bar.tasks}
-        assert shown == {"documents": (0, 2), "a.pdf: tables": (2, 9), "b.pdf: OCR": (1, 4)}
+        assert shown == {"starting": (0, 2), "a.pdf: tables": (2, 9), "b.pdf: OCR": (1, 4)}
         reporter("processed", outcome("a.pdf"))
         shown = {t.description.strip(): (t.completed, t.total) for t in reporter.bar.tasks}
-        assert shown == {"processed a.pdf": (1, 2), "b.pdf: OCR": (1, 4)}
+        assert shown == {"reading: processed a.pdf": (1, 2), "b.pdf: OCR": (1, 4)}
     assert reporter.counts == {"processed": 1}
 
 
@@ -141,3 +141,31 @@ def test_a_run_tells_its_listener_of_documents_and_their_pages(tmp_path: Path) -
     assert {name for name, *_ in recorder.pages_told} == {SAMPLE.name}
     _, stage, done, total = recorder.pages_told[-1]
     assert stage == "tables" and done == total > 0
+
+
+def test_the_stage_of_the_run_is_shown() -> None:
+    """What the run is doing between documents (starting Prefect's server, validating,
+    writing reports) is a line in a log, and the bar's first line on a terminal."""
+    import logging
+
+    from renja.validate import stages
+
+    log = io.StringIO()
+    with progress_reporter(Console(file=log, force_terminal=False, width=200)) as reporter:
+        reporter.stage("starting Prefect's local server")
+        stages.info("validating")
+        stages.info("writing reports")
+    lines = log.getvalue().splitlines()
+    assert lines == [
+        'renja event=stage stage="starting Prefect\'s local server"',
+        "renja event=stage stage='validating'",
+        "renja event=stage stage='writing reports'",
+    ]
+    assert logging.getLogger("renja.stage").handlers == []  # nothing left behind
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=100)
+    with progress_reporter(console, total=2) as reporter:
+        stages.info("validating")
+        assert reporter.bar is not None
+        assert reporter.bar.tasks[0].description == "validating"
+    assert reporter.current_stage == "validating"

@@ -21,8 +21,9 @@ from reportlab.pdfgen import canvas
 
 RENJA = Path(sys.executable).with_name("renja")
 QPDF = shutil.which("qpdf")
-OUTPUTS = ("programs.parquet", "indicators.parquet", "budgets.parquet", "datapackage.json",
-           "validation/summary.json")  # fmt: skip
+OUTPUTS = ("programs.parquet", "indicators.parquet", "budgets.parquet", "documents.parquet",
+           "datapackage.json", "validation/summary.json", "validation/failures.csv",
+           "validation/reports/index.html")  # fmt: skip
 
 
 def renja(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:

@@ -211,6 +211,13 @@ def test_datapackage_describes_the_tables(sample_out) -> None:
         assert [f["name"] for f in resource["schema"]["fields"]] == columns
     budgets = next(r for r in package["resources"] if r["name"] == "budgets")
     assert budgets["schema"]["primaryKey"] == ["doc_id", "table_kind", "node_id", "tahun", "jenis"]
+    documents = next(r for r in package["resources"] if r["name"] == "documents")
+    assert documents["schema"]["primaryKey"] == ["doc_id"]
+    for resource in package["resources"]:
+        if resource["name"] != "documents":
+            assert resource["schema"]["foreignKeys"] == [
+                {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}
+            ]
     import hashlib
 
     [source] = package["sources"]

@@ -7,15 +7,19 @@ generated from here, so they cannot drift apart. Each transform ends with :func:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from transform.kinds import KINDS
 from transform.numbers import MIN_OCR_CONFIDENCE
 
 __all__ = [
     "FIELDS",
+    "FOREIGN_KEYS",
     "KEYS",
     "TABLES",
     "Field",
@@ -23,6 +27,9 @@ __all__ = [
     "arrow_schema",
     "empty_frame",
     "enforce_schema",
+    "file_schema",
+    "file_table",
+    "read_file_table",
 ]
 
 AMOUNT_TYPE = pa.decimal128(20, 2)
@@ -47,6 +54,7 @@ _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 TABLE_KINDS = tuple(k.name for k in KINDS if k.measures or k.jenis)
 MEASURES = tuple(dict.fromkeys(m for k in KINDS for m in k.measures))
 JENIS = tuple(dict.fromkeys(j for k in KINDS for j in k.jenis))
+STATUSES = ("ok", "invalid", "rejected")
 
 _COMMON = {
     "doc_id": Field(
@@ -69,7 +77,18 @@ _COMMON = {
         "2.07.03.2.01.01 or 2.07.03.2.01.0001), segments padded; null when the document prints "
         "none.",
     ),
-    "tahun": Field("tahun", pa.int16(), "Year the value refers to.", unit="year", nullable=False),
+    "tahun": Field(
+        "tahun", pa.int16(), "Year the value refers to (the plan year, the next year, or the "
+        "year an evaluation or service performance column names); not the plan year of the "
+        "document, which is programs.tahun_rencana.",
+        unit="year", nullable=False,
+    ),
+    "tahun_rencana": Field(
+        "tahun_rencana", pa.int16(), "Plan year of the document (tahun rencana): the year its "
+        "pagu indikatif is for. A node's amounts and targets carry their own year in "
+        "budgets.tahun and indicators.tahun.",
+        unit="year", nullable=False,
+    ),
     "table_kind": Field(
         "table_kind", pa.string(),
         "Which printed table the row comes from: rumusan (the plan, T-C.33), review (review of the "
@@ -98,13 +117,32 @@ _COMMON = {
     ),
 }  # fmt: skip
 
+_BOX_SIDES = {
+    "x0": "left edge",
+    "top": "top edge",
+    "x1": "right edge",
+    "bottom": "bottom edge",
+}
+# Where on the page the value is printed: its cell (or the cells of a wrapped or split amount).
+_BOX = [
+    Field(
+        name,
+        pa.float64(),
+        f"The {side} of the value's cell on its page, in PDF points from "
+        "the page's left (x0, x1) or top (top, bottom) edge, as pdfplumber measures them "
+        "(on the page turned upright when it was printed sideways); null when the cell is "
+        "empty or its position is not known.",
+        unit="pt",
+    )
+    for name, side in _BOX_SIDES.items()
+]
+
 FIELDS: dict[str, list[Field]] = {
     "programs": [
         _COMMON["doc_id"],
         Field("source_file", pa.string(), "File name of the source PDF.", nullable=False),
         Field("opd", pa.string(), "Agency (perangkat daerah) the plan belongs to, as printed."),
-        Field("tahun", pa.int16(), "Plan year of the document (tahun rencana).", unit="year",
-              nullable=False),
+        _COMMON["tahun_rencana"],
         _COMMON["level"],
         _COMMON["kode"],
         Field("nomor", pa.string(), "Row number as printed (I, I.1, I.1.1); null when none."),
@@ -171,6 +209,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],
         _COMMON["page"],
+        *_BOX,
     ],
     "proposals": [
         _COMMON["doc_id"],
@@ -192,14 +231,66 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["source_table"],
         _COMMON["page"],
     ],
+    "documents": [
+        _COMMON["doc_id"],
+        Field("sha256", pa.string(), "SHA-256 of the source PDF's bytes (hex).", nullable=False),
+        Field("source_file", pa.string(), "File name of the source PDF (the first one, when the "
+              "same content came under several names).", nullable=False),
+        Field("duplicate_files", pa.int16(), "How many other input files had the same content "
+              "(listed with duplicate_of in validation/summary.json).", nullable=False),
+        Field("opd", pa.string(), "Agency (perangkat daerah) the plan belongs to, as printed."),
+        Field("tahun_rencana", pa.int16(), "Plan year of the document (tahun rencana); null "
+              "when it was not found.", unit="year"),
+        Field("status", pa.string(), "ok (every error-severity check passed), invalid (read, but "
+              "a check failed: see the failures) or rejected (not read: see reason).",
+              nullable=False, allowed=STATUSES),
+        Field("reason", pa.string(), "Why the document was rejected; null otherwise."),
+        Field("plan_pages", pa.string(), "Pages of the plan table (rumusan), comma-separated."),
+        Field("review_pages", pa.string(), "Pages of the review of the draft RKPD, "
+              "comma-separated; null when none was read."),
+        Field("evaluasi_pages", pa.string(), "Pages of the evaluation table, comma-separated; "
+              "null when none was read."),
+        Field("kinerja_pelayanan_pages", pa.string(), "Pages of the service performance table, "
+              "comma-separated; null when none was read."),
+        Field("usulan_pages", pa.string(), "Pages of the community proposals table, "
+              "comma-separated; null when none was read."),
+        Field("pages_not_read", pa.string(), "Pages inside the plan table's span from which no "
+              "row was read, comma-separated; null when none."),
+        Field("ocr_pages", pa.string(), "Pages read by OCR, comma-separated; null when none."),
+        Field("n_program", pa.int32(), "Programs read from the plan table."),
+        Field("n_kegiatan", pa.int32(), "Kegiatan read from the plan table."),
+        Field("n_sub_kegiatan", pa.int32(), "Sub kegiatan read from the plan table."),
+        Field("n_unreadable", pa.int32(), "Amounts and targets of the plan table left null "
+              "with a flag."),
+        Field("n_errors", pa.int32(), "Failures of error-severity checks (each failing row "
+              "counts)."),
+        Field("n_warnings", pa.int32(), "Failures of warning-severity checks."),
+        Field("pagu_stated", AMOUNT_TYPE, "Total pagu indikatif of the plan year as the "
+              "document states it (its grand-total row, else its text); null when none.",
+              unit="IDR"),
+        Field("pagu_computed", AMOUNT_TYPE, "Sum of the programs' pagu indikatif of the plan "
+              "year; null when none was read.", unit="IDR"),
+        Field("prakiraan_maju_stated", AMOUNT_TYPE, "Total prakiraan maju of the next year as "
+              "the document states it; null when none.", unit="IDR"),
+        Field("prakiraan_maju_computed", AMOUNT_TYPE, "Sum of the programs' prakiraan maju of "
+              "the next year; null when none was read.", unit="IDR"),
+    ],
 }  # fmt: skip
 
-TABLES = tuple(FIELDS)
+# The tables of values read from the documents; ``documents`` describes the documents
+# themselves, from the validated summary.
+TABLES = tuple(t for t in FIELDS if t != "documents")
 KEYS: dict[str, tuple[str, ...]] = {
     "programs": ("doc_id", "node_id"),
     "indicators": ("doc_id", "table_kind", "node_id", "indikator_no", "measure", "tahun"),
     "budgets": ("doc_id", "table_kind", "node_id", "tahun", "jenis"),
     "proposals": ("doc_id", "source_table", "usulan_no"),
+    "documents": ("doc_id",),
+}
+# Foreign keys that hold in every output: table -> (columns, referenced table, its columns).
+# Rows of the other tables than the plan link to no programs row (see node_id).
+FOREIGN_KEYS: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {
+    table: [(("doc_id",), "documents", ("doc_id",))] for table in TABLES
 }
 
 
@@ -210,6 +301,54 @@ class SchemaError(ValueError):
 def arrow_schema(table: str) -> pa.Schema:
     """The Parquet schema of an output table."""
     return pa.schema([pa.field(f.name, f.type, nullable=f.nullable) for f in FIELDS[table]])
+
+
+# Columns with allowed values are written dictionary-encoded (pandas reads them as category).
+DICTIONARY_TYPE = pa.dictionary(pa.int8(), pa.string())
+
+
+def file_schema(table: str) -> pa.Schema:
+    """The schema of the Parquet file: the columns with allowed values dictionary-encoded
+    (pandas reads them as category), each with its description (and unit) as field metadata."""
+    fields = []
+    for f in FIELDS[table]:
+        metadata = {"description": f.description}
+        if f.unit:
+            metadata["unit"] = f.unit
+        kind = DICTIONARY_TYPE if f.allowed else f.type
+        fields.append(pa.field(f.name, kind, nullable=f.nullable, metadata=metadata))
+    return pa.schema(fields)
+
+
+def file_table(frame: pd.DataFrame, table: str) -> pa.Table:
+    """``frame`` as the Arrow table written to Parquet (see :func:`file_schema`).
+
+    A dictionary column's dictionary is the field's allowed values, in the dictionary's order,
+    whatever values the frame holds, so that the bytes depend on the values only.
+    """
+    plain = pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False)
+    schema = file_schema(table)
+    columns = []
+    for f in FIELDS[table]:
+        column = plain.column(f.name).combine_chunks()
+        if f.allowed:
+            dictionary = pa.array(f.allowed, pa.string())
+            indices = pc.index_in(column, value_set=dictionary).cast(pa.int8())
+            column = pa.DictionaryArray.from_arrays(indices, dictionary)
+        columns.append(column)
+    # No pandas metadata: the schema is the field dictionary's, and the bytes must not depend on
+    # how the frames were built (a second run over the same inputs writes identical files).
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def read_file_table(path: Any) -> pd.DataFrame:
+    """A written table as a frame with Arrow-backed dtypes, its dictionary-encoded columns
+    decoded back to plain values (the dtypes :func:`enforce_schema` gives)."""
+    arrow = pq.read_table(path)
+    for i, f in enumerate(arrow.schema):
+        if pa.types.is_dictionary(f.type):
+            arrow = arrow.set_column(i, f.name, arrow.column(i).cast(f.type.value_type))
+    return arrow.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def empty_frame(table: str) -> pd.DataFrame:

@@ -70,6 +70,8 @@ class _Node:
     pagu_page: int = 0
     pagu_conf: float | None = None  # lowest OCR confidence of the amount cells' words
     pagu_next_conf: float | None = None
+    pagu_bbox: tuple[float, ...] | None = None  # where the amount cells are printed
+    pagu_next_bbox: tuple[float, ...] | None = None
     sumber_dana: str = ""
     penanggung_jawab: str = ""
     kode_flag: str | None = None  # how a misread code was regrouped, None when read as printed
@@ -306,6 +308,8 @@ class _Builder:
         node.pagu_page = int(row["page"])
         node.pagu_conf = _conf(row["pagu_conf"])
         node.pagu_next_conf = _conf(row["pagu_next_conf"])
+        node.pagu_bbox = _bbox(row.get("pagu_bbox"))
+        node.pagu_next_bbox = _bbox(row.get("pagu_next_bbox"))
         node.sumber_dana = row["sumber_dana"]
 
     def _add_indicator(self, node: _Node, row: pd.Series) -> None:
@@ -401,6 +405,13 @@ def _indicator(
     }
 
 
+def _bbox(value: Any) -> tuple[float, ...] | None:
+    """A cell box carried by a row (a tuple, or a list after a round trip), rounded to 0.1 pt."""
+    if value is None or isinstance(value, float) or len(value) != 4:
+        return None
+    return tuple(round(float(v), 1) for v in value)
+
+
 def _frames(builder: _Builder, plan_year: int | None) -> Plan:
     nodes, indicators, budgets = [], [], []
     minimum = builder.min_ocr_confidence
@@ -437,12 +448,14 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                                     confidence, node.source_table)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
         amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
+        boxes = {"pagu_indikatif": node.pagu_bbox, "prakiraan_maju": node.pagu_next_bbox}
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
             amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
         if node.amounts is not None:  # the money columns of an evaluation table
-            amounts = list(node.amounts)
+            amounts, boxes = list(node.amounts), {}
         for jenis, tahun, raw, confidence in amounts:
+            box = boxes.get(jenis) or (None, None, None, None)
             parsed = trust_ocr(parse_amount(raw), confidence, minimum)
             budgets.append(
                 {
@@ -460,6 +473,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                     "sumber_dana": node.sumber_dana or None,
                     "source_table": node.source_table,
                     "page": node.pagu_page or node.page,
+                    **dict(zip(("x0", "top", "x1", "bottom"), box, strict=True)),
                 }
             )
     return Plan(

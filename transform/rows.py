@@ -23,6 +23,8 @@ ROW_COLUMNS = [
     "id_merged", "bold", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
+    # box (x0, top, x1, bottom) in PDF points of the amount cells that print something
+    "pagu_bbox", "pagu_next_bbox",
 ]  # fmt: skip
 
 # Value columns of an evaluation or service performance table: column -> (measure, year).
@@ -101,6 +103,24 @@ def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
     return min(v for v in found if v is not None) if found else None
 
 
+def _box(table: RawTable, index: int, cols: list[int]) -> tuple[float, ...] | None:
+    """The box around a row's cells in the given columns that print something."""
+    if index >= len(table.boxes):
+        return None
+    row, texts = table.boxes[index], table.grid[index]
+    found = [
+        box
+        for c in cols
+        if c < len(row) and (box := row[c]) is not None and (texts[c] or "").strip()
+    ]
+    if not found:
+        return None
+    return (
+        min(b[0] for b in found), min(b[1] for b in found),
+        max(b[2] for b in found), max(b[3] for b in found),
+    )  # fmt: skip
+
+
 def _cols(col: int | None) -> list[int]:
     return [] if col is None else [col]
 
@@ -170,6 +190,8 @@ def table_rows(
                     ),
                     "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
                     "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
+                    "pagu_bbox": _box(table, index, header.columns("pagu", "plan")),
+                    "pagu_next_bbox": _box(table, index, header.columns("pagu", "next")),
                 }
             )
             page_top = False
