@@ -8,6 +8,7 @@ No parsing happens here; see ``renja.process`` for what happens to one document 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,12 +21,29 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 
-from extract.document import PageProgress, content_hash
+from extract.document import PageProgress
+from renja.files import (
+    NotARegularFile,
+    discover_pdfs,
+    display_name,
+    file_sha256,
+    output_folder_problem,
+    output_lock,
+    regular_file_problem,
+)
 from renja.output import previous_outcomes, write_outputs
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
 
-__all__ = ["Listener", "RunOptions", "discover_pdfs", "listening", "renja_run"]
+__all__ = [
+    "Listener",
+    "NoInput",
+    "OutputUnwritable",
+    "RunOptions",
+    "discover_pdfs",
+    "listening",
+    "renja_run",
+]
 
 log = logging.getLogger("renja")
 
@@ -50,17 +68,13 @@ class RunOptions:
     code_list: Path | None = None
 
 
-def discover_pdfs(inputs: list[Path]) -> list[Path]:
-    """PDF files named directly or found (recursively) in the given folders, without duplicates."""
-    found: dict[Path, None] = {}
-    for item in inputs:
-        if item.is_dir():
-            for path in sorted(item.rglob("*")):
-                if path.is_file() and path.suffix.lower() == ".pdf":
-                    found[path.resolve()] = None
-        else:
-            found[item.resolve()] = None
-    return list(found)
+class NoInput(Exception):
+    """The inputs hold no PDF: the outputs are left as they are (an empty or unmounted folder
+    must not empty the published tables)."""
+
+
+class OutputUnwritable(Exception):
+    """The output folder cannot be written (checked before any work)."""
 
 
 def _transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -78,8 +92,9 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
 @task(name="identify-document", task_run_name="hash {path.name}", cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
 def identify_document(path: Path) -> str:
-    """The SHA-256 of the file: the document's identity whatever its name."""
-    return content_hash(path)
+    """The SHA-256 of the file: the document's identity whatever its name. Only a regular
+    file is read (a FIFO or a device would never end): others raise ``NotARegularFile``."""
+    return file_sha256(path)
 
 
 @task(name="extract-document", task_run_name="{path.name}", cache_policy=NO_CACHE,
@@ -98,10 +113,10 @@ def write_run_outputs(
 
 
 def _reuse(previous: DocumentOutcome, path: Path) -> DocumentOutcome:
-    entry = {**previous.entry, "source_file": path.name}
+    entry = {**previous.entry, "source_file": display_name(path)}
     frames = dict(previous.frames)
     if "programs" in frames:
-        renamed = frames["programs"].assign(source_file=path.name)
+        renamed = frames["programs"].assign(source_file=display_name(path))
         frames["programs"] = enforce_schema(renamed, "programs")  # the dtypes of a fresh run
     return DocumentOutcome(entry, frames)
 
@@ -110,7 +125,7 @@ def _failed(future: PrefectFuture, path: Path, sha256: str | None) -> DocumentOu
     try:
         return future.result()
     except Exception as exc:  # retries exhausted: the document is reported, the run goes on
-        log.warning("%s: %s", path.name, exc, exc_info=True)
+        log.warning("%s: %s", display_name(path), exc, exc_info=True)
         return rejected(path, f"could not be read: {type(exc).__name__}: {exc}"[:300], sha256)
 
 
@@ -168,17 +183,44 @@ def _tell_pages(
 
 
 def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
-    paths = discover_pdfs(inputs)
+    paths = discover_pdfs(inputs, exclude=options.quarantine)
+    if not paths:
+        raise NoInput(f"no PDF files in {', '.join(str(p) for p in inputs)}")
+    problem = output_folder_problem(out_dir)
+    if problem:
+        raise OutputUnwritable(problem)
+    with output_lock(out_dir, waiting=partial(_waiting_for, out_dir)):
+        return _extract_and_write(paths, out_dir, options)
+
+
+def _waiting_for(out_dir: Path) -> None:
+    log.warning("another run is writing to %s: waiting for it to end", out_dir)
+
+
+def _extract_and_write(paths: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
     previous = {} if options.force else previous_outcomes(out_dir)
     done: list[tuple[Path, DocumentOutcome]] = []
     pending: dict[PrefectFuture, tuple[Path, str]] = {}
-    hashes = {identify_document.submit(path): path for path in paths}
+    readable = []
+    for path in paths:
+        problem = regular_file_problem(path)
+        if problem is None or problem.startswith("cannot read"):  # an I/O error is retried
+            readable.append(path)
+        else:  # a FIFO, a device, a folder, a dangling link: never opened
+            done.append((path, rejected(path, problem)))
+            _tell("rejected", done[-1][1])
+    hashes = {identify_document.submit(path): path for path in readable}
     for future in as_completed(list(hashes)):
         path = hashes[future]
         try:
             sha256 = future.result()
+        except NotARegularFile as exc:
+            done.append((path, rejected(path, str(exc))))
+            _tell("rejected", done[-1][1])
+            continue
         except Exception as exc:
-            done.append((path, rejected(path, f"cannot read file: {exc}"[:300])))
+            reason = f"cannot read file: {getattr(exc, 'strerror', None) or exc}"
+            done.append((path, rejected(path, reason[:300])))
             _tell("rejected", done[-1][1])
             continue
         if sha256 in previous:
@@ -202,12 +244,30 @@ def _tell(what: str, outcome: DocumentOutcome) -> None:
 
 
 def _quarantine(done: list[tuple[Path, DocumentOutcome]], folder: Path) -> None:
-    """Copy each rejected input into ``folder`` as ``<doc_id>-<file name>``; the name is the
-    input's own file name, never anything read from inside the document."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Copy each rejected input into ``folder`` as ``<doc_id>-<file name>`` (cut to the 255
+    bytes a file name may have); the name is the input's own file name, never anything read
+    from inside the document. A copy that fails is logged, and the run goes on."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("quarantine folder %s: %s", folder, exc)
+        return
     for source, outcome in done:
-        if outcome.status != "rejected":
+        if outcome.status != "rejected" or not source.is_file():
             continue
-        target = folder / f"{outcome.doc_id or 'unread'}-{source.name}"
-        if not target.exists():
-            shutil.copy2(source, target)
+        target = os.path.join(os.fsencode(folder), quarantine_name(outcome.doc_id, source))
+        try:
+            if not os.path.exists(target):
+                shutil.copy2(source, os.fsdecode(target))
+        except OSError as exc:
+            log.warning("%s: not copied to the quarantine: %s", outcome.source_file, exc)
+
+
+def quarantine_name(doc_id: str, source: Path, limit: int = 255) -> bytes:
+    """``<doc_id>-<file name>`` as the bytes of a file name of at most ``limit`` bytes: a
+    long name is cut before its suffix."""
+    name = f"{doc_id or 'unread'}-".encode() + os.fsencode(source.name)
+    if len(name) <= limit:
+        return name
+    suffix = os.fsencode(source.suffix)[:16]
+    return name[: limit - len(suffix)] + suffix
