@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test test-fast lint bench clean
 
 setup: $(STAMP)
 
@@ -20,8 +20,14 @@ $(STAMP): pyproject.toml
 run: setup
 	$(VENV)/bin/renja run data/raw --out data/clean
 
+# Over both cores; each test file stays on one worker, so its module fixtures run once.
+TEST := $(PY) -m pytest -n 2 --dist loadfile
+
 test: setup
-	$(PY) -m pytest
+	$(TEST)
+
+test-fast: setup  # the unit layer: no run through Prefect
+	$(TEST) -m "not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check .
