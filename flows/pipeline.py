@@ -29,6 +29,7 @@ from renja.files import (
     file_sha256,
     output_folder_problem,
     output_lock,
+    printable,
     regular_file_problem,
 )
 from renja.output import previous_outcomes, write_outputs
@@ -88,8 +89,16 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
     return False
 
 
+def _run_name(prefix: str) -> str:
+    """A task run's name: its document's file name, escaped (a name that is not UTF-8 cannot
+    travel in Prefect's events)."""
+    from prefect.runtime import task_run
+
+    return prefix + printable(display_name(Path(task_run.parameters["path"])))
+
+
 # No result caching: a document's identity is its content hash, handled by the run itself.
-@task(name="identify-document", task_run_name="hash {path.name}", cache_policy=NO_CACHE,
+@task(name="identify-document", task_run_name=lambda: _run_name("hash "), cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
 def identify_document(path: Path) -> str:
     """The SHA-256 of the file: the document's identity whatever its name. Only a regular
@@ -97,7 +106,7 @@ def identify_document(path: Path) -> str:
     return file_sha256(path)
 
 
-@task(name="extract-document", task_run_name="{path.name}", cache_policy=NO_CACHE,
+@task(name="extract-document", task_run_name=lambda: _run_name(""), cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
 def extract_document(path: Path, sha256: str, limits: Limits) -> DocumentOutcome:
     """Extract one document in a worker process; bad input comes back rejected, never raised."""

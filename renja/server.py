@@ -192,8 +192,10 @@ def main(argv: list[str]) -> int:
 
     app = create_app(ephemeral=True, final=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="error", lifespan="on"))
-    server.run(sockets=[sock])
-    shutil.rmtree(os.environ["PREFECT_HOME"], ignore_errors=True)
+    try:
+        server.run(sockets=[sock])
+    finally:  # also when its shutdown fails (uvicorn then exits with status 3)
+        shutil.rmtree(os.environ["PREFECT_HOME"], ignore_errors=True)
     return 0
 
 
