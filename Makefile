@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 LOCK   := requirements-lock.txt
 
-.PHONY: setup run test lint bench clean lock
+.PHONY: setup run test test-fast lint bench clean lock
 
 setup: $(STAMP)
 
@@ -22,8 +22,14 @@ $(STAMP): pyproject.toml $(LOCK)
 run: setup
 	$(VENV)/bin/renja run data/raw --out data/clean
 
+# Over both cores; each test file stays on one worker, so its module fixtures run once.
+TEST := $(PY) -m pytest -n 2 --dist loadfile
+
 test: setup
-	$(PY) -m pytest
+	$(TEST)
+
+test-fast: setup  # the unit layer: no run through Prefect
+	$(TEST) -m "not slow"
 
 lint: setup
 	$(VENV)/bin/ruff check .

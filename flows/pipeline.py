@@ -27,8 +27,18 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import deployment, flow_run
 from prefect.states import Completed, Failed, State
 
-from extract.document import PageProgress, content_hash
+from extract.document import PageProgress
 from renja.documents import plan_totals
+from renja.files import (
+    NotARegularFile,
+    discover_pdfs,
+    display_name,
+    file_sha256,
+    output_folder_problem,
+    output_lock,
+    printable,
+    regular_file_problem,
+)
 from renja.output import previous_outcomes, write_outputs
 from renja.validate import REPORTS_PATH, stages
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
@@ -36,6 +46,9 @@ from transform.fields import enforce_schema
 
 __all__ = [
     "Listener",
+    "Listener",
+    "NoInput",
+    "OutputUnwritable",
     "RunOptions",
     "discover_pdfs",
     "headline",
@@ -67,17 +80,13 @@ class RunOptions:
     code_list: Path | None = None
 
 
-def discover_pdfs(inputs: list[Path]) -> list[Path]:
-    """PDF files named directly or found (recursively) in the given folders, without duplicates."""
-    found: dict[Path, None] = {}
-    for item in inputs:
-        if item.is_dir():
-            for path in sorted(item.rglob("*")):
-                if path.is_file() and path.suffix.lower() == ".pdf":
-                    found[path.resolve()] = None
-        else:
-            found[item.resolve()] = None
-    return list(found)
+class NoInput(Exception):
+    """The inputs hold no PDF: the outputs are left as they are (an empty or unmounted folder
+    must not empty the published tables)."""
+
+
+class OutputUnwritable(Exception):
+    """The output folder cannot be written (checked before any work)."""
 
 
 def _transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -91,15 +100,24 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
     return False
 
 
+def _run_name(prefix: str) -> str:
+    """A task run's name: its document's file name, escaped (a name that is not UTF-8 cannot
+    travel in Prefect's events)."""
+    from prefect.runtime import task_run
+
+    return prefix + printable(display_name(Path(task_run.parameters["path"])))
+
+
 # No result caching: a document's identity is its content hash, handled by the run itself.
-@task(name="identify-document", task_run_name="hash {path.name}", cache_policy=NO_CACHE,
+@task(name="identify-document", task_run_name=lambda: _run_name("hash "), cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
 def identify_document(path: Path) -> str:
-    """The SHA-256 of the file: the document's identity whatever its name."""
-    return content_hash(path)
+    """The SHA-256 of the file: the document's identity whatever its name. Only a regular
+    file is read (a FIFO or a device would never end): others raise ``NotARegularFile``."""
+    return file_sha256(path)
 
 
-@task(name="extract-document", task_run_name="{path.name}", cache_policy=NO_CACHE,
+@task(name="extract-document", task_run_name=lambda: _run_name(""), cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_transient)  # fmt: skip
 def extract_document(path: Path, sha256: str, limits: Limits) -> DocumentOutcome:
     """Extract one document in a worker process; bad input comes back rejected, never raised."""
@@ -115,10 +133,10 @@ def write_run_outputs(
 
 
 def _reuse(previous: DocumentOutcome, path: Path) -> DocumentOutcome:
-    entry = {**previous.entry, "source_file": path.name}
+    entry = {**previous.entry, "source_file": display_name(path)}
     frames = dict(previous.frames)
     if "programs" in frames:
-        renamed = frames["programs"].assign(source_file=path.name)
+        renamed = frames["programs"].assign(source_file=display_name(path))
         frames["programs"] = enforce_schema(renamed, "programs")  # the dtypes of a fresh run
     return DocumentOutcome(entry, frames)
 
@@ -127,7 +145,7 @@ def _failed(future: PrefectFuture, path: Path, sha256: str | None) -> DocumentOu
     try:
         return future.result()
     except Exception as exc:  # retries exhausted: the document is reported, the run goes on
-        log.warning("%s: %s", path.name, exc, exc_info=True)
+        log.warning("%s: %s", display_name(path), exc, exc_info=True)
         return rejected(path, f"could not be read: {type(exc).__name__}: {exc}"[:300], sha256)
 
 
@@ -239,18 +257,45 @@ def _tell_pages(
 
 
 def _run(inputs: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
-    paths = discover_pdfs(inputs)
+    paths = discover_pdfs(inputs, exclude=options.quarantine)
+    if not paths:
+        raise NoInput(f"no PDF files in {', '.join(str(p) for p in inputs)}")
+    problem = output_folder_problem(out_dir)
+    if problem:
+        raise OutputUnwritable(problem)
+    with output_lock(out_dir, waiting=partial(_waiting_for, out_dir)):
+        return _extract_and_write(paths, out_dir, options)
+
+
+def _waiting_for(out_dir: Path) -> None:
+    log.warning("another run is writing to %s: waiting for it to end", out_dir)
+
+
+def _extract_and_write(paths: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
     stages.info("reading")
     previous = {} if options.force else previous_outcomes(out_dir)
     done: list[tuple[Path, DocumentOutcome]] = []
     pending: dict[PrefectFuture, tuple[Path, str]] = {}
-    hashes = {identify_document.submit(path): path for path in paths}
+    readable = []
+    for path in paths:
+        problem = regular_file_problem(path)
+        if problem is None or problem.startswith("cannot read"):  # an I/O error is retried
+            readable.append(path)
+        else:  # a FIFO, a device, a folder, a dangling link: never opened
+            done.append((path, rejected(path, problem)))
+            _tell("rejected", done[-1][1])
+    hashes = {identify_document.submit(path): path for path in readable}
     for future in as_completed(list(hashes)):
         path = hashes[future]
         try:
             sha256 = future.result()
+        except NotARegularFile as exc:
+            done.append((path, rejected(path, str(exc))))
+            _tell("rejected", done[-1][1])
+            continue
         except Exception as exc:
-            done.append((path, rejected(path, f"cannot read file: {exc}"[:300])))
+            reason = f"cannot read file: {getattr(exc, 'strerror', None) or exc}"
+            done.append((path, rejected(path, reason[:300])))
             _tell("rejected", done[-1][1])
             continue
         if sha256 in previous:
@@ -301,12 +346,30 @@ def _run_logger() -> logging.Logger | logging.LoggerAdapter:
 
 
 def _quarantine(done: list[tuple[Path, DocumentOutcome]], folder: Path) -> None:
-    """Copy each rejected input into ``folder`` as ``<doc_id>-<file name>``; the name is the
-    input's own file name, never anything read from inside the document."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Copy each rejected input into ``folder`` as ``<doc_id>-<file name>`` (cut to the 255
+    bytes a file name may have); the name is the input's own file name, never anything read
+    from inside the document. A copy that fails is logged, and the run goes on."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("quarantine folder %s: %s", folder, exc)
+        return
     for source, outcome in done:
-        if outcome.status != "rejected":
+        if outcome.status != "rejected" or not source.is_file():
             continue
-        target = folder / f"{outcome.doc_id or 'unread'}-{source.name}"
-        if not target.exists():
-            shutil.copy2(source, target)
+        target = os.path.join(os.fsencode(folder), quarantine_name(outcome.doc_id, source))
+        try:
+            if not os.path.exists(target):
+                shutil.copy2(source, os.fsdecode(target))
+        except OSError as exc:
+            log.warning("%s: not copied to the quarantine: %s", outcome.source_file, exc)
+
+
+def quarantine_name(doc_id: str, source: Path, limit: int = 255) -> bytes:
+    """``<doc_id>-<file name>`` as the bytes of a file name of at most ``limit`` bytes: a
+    long name is cut before its suffix."""
+    name = f"{doc_id or 'unread'}-".encode() + os.fsencode(source.name)
+    if len(name) <= limit:
+        return name
+    suffix = os.fsencode(source.suffix)[:16]
+    return name[: limit - len(suffix)] + suffix

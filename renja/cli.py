@@ -8,6 +8,9 @@ from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+
+from renja.files import printable
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="markdown")
 console = Console(stderr=True, soft_wrap=True)
@@ -75,16 +78,24 @@ def run(
     """
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    from flows.pipeline import discover_pdfs, listening, renja_run
+    inputs = inputs or [Path("data/raw")]
+    missing = [_name(p) for p in inputs if not p.exists() and not p.is_symlink()]
+    if missing:
+        _fail(f"not found: {', '.join(missing)}", 2)
+    from renja.files import discover_pdfs, output_folder_problem
+
+    problem = output_folder_problem(out)
+    if problem:
+        _fail(problem, 2)
+    total = len(discover_pdfs(inputs, exclude=quarantine))
+    if not total:  # an empty or unmounted folder must not empty the published tables
+        places = ", ".join(_name(p) for p in inputs)
+        _fail(f"no PDF files in {places}; {_name(out)} left as it was", 2)
+    _prefect_server()  # before Prefect is imported: it reads its settings once
+    from flows.pipeline import listening, renja_run
     from renja.progress import progress_reporter
 
-    inputs = inputs or [Path("data/raw")]
-    missing = [str(p) for p in inputs if not p.exists()]
-    if missing:
-        console.print(f"[red]not found:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
     flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
-    total = len(discover_pdfs(inputs))
     with progress_reporter(console, total=total) as progress, listening(progress):
         if not os.environ.get("PREFECT_API_URL"):
             progress.stage("starting Prefect's local server")
@@ -145,6 +156,15 @@ def serve(
         raise typer.Exit(2)
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    api_url = os.environ.get("PREFECT_API_URL")
+    if not api_url:
+        _fail("renja serve needs a Prefect server: set PREFECT_API_URL (see README)", 3)
+    from renja.server import NoServer, check_server
+
+    try:
+        check_server(str(api_url), wait_s=10)
+    except NoServer as exc:
+        _fail(str(exc), 3)
     # Flow runs start in their own processes and take the thread pool size from here.
     os.environ["PREFECT_TASK_RUNNER_THREAD_POOL_MAX_WORKERS"] = str(workers)
     from flows.pipeline import renja_run
@@ -158,7 +178,8 @@ def serve(
         "quarantine": str(quarantine.resolve()) if quarantine else None,
         "code_list": str(nomenclature.resolve()) if nomenclature else None,
     }
-    console.print(f"serving deployment renja-run/{name}: {', '.join(watched)}")
+    places = escape(printable(", ".join(watched)))
+    console.print(f"serving deployment renja-run/{escape(name)}: {places}")
     renja_run.serve(
         name=name,
         cron=cron,
@@ -166,6 +187,38 @@ def serve(
         parameters=parameters,
         print_starting_message=False,
     )
+
+
+def _name(path: Path) -> str:
+    """A path as the console shows it: not UTF-8 bytes and control characters escaped."""
+    raw = os.fsencode(path)
+    return printable(raw.decode("utf-8", errors="backslashreplace"))
+
+
+def _fail(message: str, status: int) -> None:
+    """Print one line (no markup is read from it) and exit with ``status``."""
+    console.print(message, style="red", markup=False, highlight=False)
+    raise typer.Exit(status)
+
+
+def _prefect_server() -> None:
+    """Make sure the run has a Prefect server: the one of ``PREFECT_API_URL``, which must
+    answer, or else a temporary one of its own (see ``renja.server``). Exit 3 when there is
+    none."""
+    from renja.server import NoServer, check_server, start_temporary_server
+
+    api_url = os.environ.get("PREFECT_API_URL")
+    try:
+        if api_url:
+            check_server(api_url, wait_s=10)
+            return
+        console.print(
+            "no PREFECT_API_URL: starting a temporary Prefect server for this run",
+            style="dim", markup=False, highlight=False,
+        )  # fmt: skip
+        os.environ["PREFECT_API_URL"] = start_temporary_server()
+    except NoServer as exc:
+        _fail(str(exc), 3)
 
 
 def _task_runner(workers: int, dask_address: str | None) -> Any:
@@ -201,26 +254,26 @@ def validate(
         if not (out / name).exists()
     ]
     if missing:
-        console.print(f"[red]not an output folder, missing:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
+        _fail(f"not an output folder, missing: {', '.join(missing)}", 2)
     try:
         summary = validate_dir(out, code_list=nomenclature)
     except CodeListError as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        _fail(str(exc), 2)
     _report(summary, out, strict)
 
 
 def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
     for doc in summary["documents"]:
+        name = escape(printable(doc["source_file"]))
         if doc.get("duplicate_of"):
             console.print(
-                f"{doc['status']:<8} {doc['source_file']}: same content as {doc['duplicate_of']}"
+                f"{doc['status']:<8} {name}: same content as "
+                f"{escape(printable(doc['duplicate_of']))}"
             )
         elif doc["status"] == "ok":
             levels = doc.get("counts", {})
             console.print(
-                f"[green]ok[/green]       {doc['source_file']}: "
+                f"[green]ok[/green]       {name}: "
                 f"{levels.get('program', 0)} programs, {levels.get('kegiatan', 0)} kegiatan, "
                 f"{levels.get('sub_kegiatan', 0)} sub kegiatan"
             )
@@ -228,18 +281,19 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
             failed = [
                 c["check"] for c in doc["checks"] if not c["success"] and c["severity"] == "error"
             ]
-            console.print(f"[red]invalid[/red]  {doc['source_file']}: failed {', '.join(failed)}")
+            console.print(f"[red]invalid[/red]  {name}: failed {escape(', '.join(failed))}")
         else:
-            console.print(f"[red]{doc['status']:<8}[/red] {doc['source_file']}: {doc['reason']}")
+            reason = escape(printable(str(doc["reason"])))
+            console.print(f"[red]{doc['status']:<8}[/red] {name}: {reason}")
     totals = summary["totals"]
     done = ""
     if counts is not None:
         done = f"{counts['processed']} processed, {counts['skipped']} skipped; "
     console.print(
         f"{len(summary['documents'])} documents: {done}{totals['ok']} ok, "
-        f"{totals['invalid']} invalid, {totals['rejected']} rejected -> {out}"
+        f"{totals['invalid']} invalid, {totals['rejected']} rejected -> {escape(_name(out))}"
     )
-    console.print(f"reports: {out / 'validation' / 'reports' / 'index.html'}")
+    console.print(f"reports: {escape(_name(out / 'validation' / 'reports' / 'index.html'))}")
     if strict and totals["ok"] != len(summary["documents"]):
         raise typer.Exit(1)
 

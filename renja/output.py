@@ -24,9 +24,10 @@ import pyarrow.parquet as pq
 from extract.document import content_hash
 from renja import __version__
 from renja.files import SUMMARY_PATH
+from renja.fingerprint import fingerprint
 from renja.process import DocumentResult
-from renja.validate import read_tables, validate_dir
-from renja.worker import DocumentOutcome
+from renja.validate import REPORTS_PATH, read_tables, validate_dir
+from renja.worker import DocumentOutcome, limit_rejection
 from transform.fields import TABLES, empty_frame, file_schema, file_table
 
 __all__ = ["previous_outcomes", "remove_leftovers", "write_outputs"]
@@ -113,10 +114,27 @@ def write_outputs(
             tmp.unlink(missing_ok=True)
     summary = {
         "pipeline_version": __version__,
+        "pipeline_fingerprint": fingerprint(),
         "documents": [o.entry for o in outcomes],
         "tables": hashes,
     }
-    return validate_dir(out_dir, code_list=code_list, summary=summary)
+    summary = validate_dir(out_dir, code_list=code_list, summary=summary)
+    remove_stale_reports(out_dir, summary)
+    return summary
+
+
+_REPORT = re.compile(r"^[0-9a-f]{16}\.html$")
+
+
+def remove_stale_reports(out_dir: Path, summary: dict[str, Any]) -> None:
+    """Delete the audit reports of documents the summary no longer lists (dropped inputs)."""
+    reports = out_dir / REPORTS_PATH
+    if not reports.is_dir():
+        return
+    kept = {f"{d.get('doc_id')}.html" for d in summary["documents"] if "checks" in d}
+    for item in reports.iterdir():
+        if _REPORT.match(item.name) and item.name not in kept:
+            item.unlink(missing_ok=True)
 
 
 def _same_columns(path: Path, table: str) -> bool:
@@ -126,12 +144,14 @@ def _same_columns(path: Path, table: str) -> bool:
 
 
 def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
-    """The documents an earlier run of this pipeline version extracted into ``out_dir``, by
-    SHA-256, with their rows; empty when there is none, when it was another version, or when
-    the tables are not those its summary describes (a run killed while writing)."""
+    """The documents an earlier run of this pipeline (same fingerprint: same sources, PDF
+    libraries and Tesseract, see ``renja.fingerprint``) extracted into ``out_dir``, by SHA-256,
+    with their rows; empty when there is none, when it was another pipeline, or when the tables
+    are not those its summary describes (a run killed while writing). A document rejected by a
+    limit (time, memory) is not among them: the next run tries it again."""
     try:
         summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
-        if summary.get("pipeline_version") != __version__:
+        if summary.get("pipeline_fingerprint") != fingerprint():
             return {}
         recorded = summary.get("tables", {})
         if any(content_hash(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
@@ -146,6 +166,8 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
     for entry in summary.get("documents", []):
         sha = entry.get("sha256")
         if not sha or entry.get("duplicate_of") or sha in previous:
+            continue
+        if entry["status"] == "rejected" and limit_rejection(entry.get("reason") or ""):
             continue
         entry = {k: v for k, v in entry.items() if k != "checks"}
         if entry["status"] == "invalid":  # the checks run again on every write

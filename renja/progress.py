@@ -17,8 +17,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from renja.files import printable
 from renja.worker import DocumentOutcome
 
 __all__ = ["ProgressReporter", "progress_reporter"]
@@ -56,7 +58,8 @@ class ProgressReporter:
                 page_task = self._page_tasks.pop(name, None)
                 if page_task is not None:
                     self.bar.remove_task(page_task)
-                self.bar.update(self.task, advance=1, description=f"reading: {event} {name}")
+                description = escape(f"reading: {event} {printable(name)}")
+                self.bar.update(self.task, advance=1, description=description)
                 return
         self._line(f"event={event} file={name!r} doc_id={outcome.doc_id} status={outcome.status}")
 
@@ -64,7 +67,7 @@ class ProgressReporter:
         label = _STAGES.get(stage, stage)
         with self._lock:
             if self.bar is not None:
-                description = f"  {source_file}: {label}"
+                description = escape(f"  {printable(source_file)}: {label}")
                 page_task = self._page_tasks.get(source_file)
                 if page_task is None:
                     self._page_tasks[source_file] = self.bar.add_task(

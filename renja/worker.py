@@ -28,12 +28,13 @@ from typing import Any
 
 import pandas as pd
 
+from extract.damage import damage
 from extract.document import PageProgress
-from renja.files import atomic_write_text
+from renja.files import atomic_write_text, display_name, file_sha256
 from renja.process import DocumentResult, process_pdf
 from transform.fields import TABLES
 
-__all__ = ["DocumentOutcome", "Limits", "extract_isolated"]
+__all__ = ["DocumentOutcome", "Limits", "extract_isolated", "limit_rejection", "rejected"]
 
 _RESULT = "result.json"
 _PROGRESS = "progress.json"  # how far the worker has read: {"stage", "done", "total"}
@@ -76,8 +77,17 @@ class DocumentOutcome:
 def rejected(path: Path, reason: str, sha256: str | None = None) -> DocumentOutcome:
     """The outcome of a document that could not be read."""
     doc_id = sha256[:16] if sha256 else ""
-    result = DocumentResult(path.name, doc_id, "rejected", reason, sha256=sha256)
+    result = DocumentResult(display_name(path), doc_id, "rejected", reason, sha256=sha256)
     return DocumentOutcome(result.summary())
+
+
+_LIMIT = "limit --"  # in the reason of a rejection by --timeout or --memory-mb
+
+
+def limit_rejection(reason: str) -> bool:
+    """Whether a document was rejected by a limit of this run rather than for what it is: such
+    a rejection is not remembered, and the next run tries the document again."""
+    return _LIMIT in reason
 
 
 # Workers are forked from a server process that has imported the parsers once: a worker starts
@@ -97,6 +107,7 @@ def extract_isolated(
     ``progress`` is told, from this process, how far the worker has read (see ``process_pdf``).
     """
     with tempfile.TemporaryDirectory(prefix="renja-worker-") as tmp:
+        path = _readable_name(path, Path(tmp))
         watch = _ProgressWatch(Path(tmp) / _PROGRESS, progress)
         exitcode = _run_worker(path, Path(tmp), limits, watch)
         if exitcode is None:
@@ -120,6 +131,18 @@ def extract_isolated(
             if (Path(tmp) / f"{name}.parquet").exists()
         }
         return DocumentOutcome(entry, frames)
+
+
+def _readable_name(path: Path, tmp: Path) -> Path:
+    """``path``, or a link to it under its printable name when its name is not UTF-8 (the
+    name is recorded in every row, and JSON and Parquet hold text only)."""
+    name = display_name(path)
+    if name == path.name:
+        return path
+    (tmp / "input").mkdir()
+    link = tmp / "input" / name
+    link.symlink_to(path.resolve())
+    return link
 
 
 class _ProgressWatch:
@@ -243,7 +266,12 @@ def main(argv: list[str]) -> int:
     path, out, memory_mb = Path(argv[0]), Path(argv[1]), int(argv[2])
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
-    result = process_pdf(path, _ProgressFile(out / _PROGRESS))
+    reason = damage(path)
+    if reason is not None:
+        sha256 = file_sha256(path)
+        result = DocumentResult(path.name, sha256[:16], "rejected", reason, sha256=sha256)
+    else:
+        result = process_pdf(path, _ProgressFile(out / _PROGRESS))
     for name, frame in result.frames.items():
         frame.to_parquet(out / f"{name}.parquet", index=False)
     (out / _RESULT).write_text(json.dumps(result.summary(), ensure_ascii=False), encoding="utf-8")

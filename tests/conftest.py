@@ -1,6 +1,8 @@
-"""Shared test fixtures: paths to the sample and to the shared documents (skipped when absent)."""
+"""Shared test fixtures: paths to the sample and to the shared documents (skipped when absent),
+and one Prefect server for the whole test session (each pytest-xdist worker is a session)."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,30 @@ SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
 SAMPLE_TRUTH = ROOT / "tests" / "golden" / "renja_serang_2022.truth.json"
 SHARED = ROOT.parent / "shared"
 REAL = SHARED / "real"
+
+
+@pytest.fixture(scope="session")
+def prefect_api() -> str:
+    """The Prefect API the session's ``renja`` subprocesses use: ``PREFECT_API_URL`` when set,
+    otherwise one temporary server started here for the session (``renja.server``), instead
+    of one per ``renja run``. It stops when the session ends."""
+    api_url = os.environ.get("PREFECT_API_URL")
+    if not api_url:
+        from renja.server import start_temporary_server
+
+        api_url = start_temporary_server()
+        os.environ["PREFECT_API_URL"] = api_url
+        if "prefect.context" in sys.modules:  # imported by a test module: read settings again
+            sys.modules["prefect.context"].refresh_global_settings_context()
+    return api_url
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` (runs through Prefect) get the session's server, before their
+    module's fixtures run ``renja``; the others never start one."""
+    for item in items:
+        if item.get_closest_marker("slow") and "prefect_api" not in item.fixturenames:
+            item.fixturenames.insert(0, "prefect_api")  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ import pytest
 from conftest import SAMPLE
 from synth.generator import LAYOUTS, random_plan, render_pdf
 
+pytestmark = pytest.mark.slow
+
 RENJA = Path(sys.executable).with_name("renja")
 
 

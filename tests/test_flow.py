@@ -22,6 +22,7 @@ def test_a_file_named_directly_is_taken_whatever_its_suffix(tmp_path: Path) -> N
     assert discover_pdfs([odd]) == [odd.resolve()]
 
 
+@pytest.mark.slow  # Prefect's task engine
 def test_io_errors_are_retried_and_parse_errors_are_not(monkeypatch) -> None:
     from conftest import SAMPLE
 
@@ -35,7 +36,7 @@ def test_io_errors_are_retried_and_parse_errors_are_not(monkeypatch) -> None:
             raise OSError("stale NFS file handle")
         return "abc"
 
-    monkeypatch.setattr(pipeline, "content_hash", flaky)
+    monkeypatch.setattr(pipeline, "file_sha256", flaky)
     assert pipeline.identify_document(SAMPLE) == "abc"
     assert len(calls) == 3  # two I/O errors, retried
 
@@ -44,7 +45,7 @@ def test_io_errors_are_retried_and_parse_errors_are_not(monkeypatch) -> None:
         raise ValueError("not a transient fault")
 
     calls.clear()
-    monkeypatch.setattr(pipeline, "content_hash", broken)
+    monkeypatch.setattr(pipeline, "file_sha256", broken)
     with pytest.raises(ValueError):
         pipeline.identify_document(SAMPLE)
     assert len(calls) == 1  # never retried

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE
 
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent
 PREFECT = BIN / "prefect"
 
