@@ -40,6 +40,8 @@ __all__ = ["NoServer", "check_server", "start_temporary_server"]
 STARTUP_S = 600.0  # a fresh database on a machine whose cores are all busy
 _WATCH_S = 0.2  # how often the server looks whether its run is still there
 _PR_SET_PDEATHSIG = 1
+# How long a server whose run is gone may take to shut down before it is ended at once.
+_SHUTDOWN_S = 10.0
 
 
 class NoServer(Exception):
@@ -161,9 +163,12 @@ def _stop(server: subprocess.Popen, home: Path) -> None:
 
 
 def _watch(parent: int) -> None:
-    """Stop the server, removing its folder, once the run that started it is gone."""
+    """Stop the server, removing its folder, once the run that started it is gone: by a
+    graceful shutdown (as the signal Linux sends on the parent's death starts), else at once."""
     while os.getppid() == parent:
         time.sleep(_WATCH_S)
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(_SHUTDOWN_S)  # a process that shut down in time never gets here
     shutil.rmtree(os.environ["PREFECT_HOME"], ignore_errors=True)
     os._exit(0)
 
@@ -175,9 +180,16 @@ def _die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def main(argv: list[str]) -> int:
     """The server process: bind a port, print it, then serve the Prefect API."""
     parent = int(argv[0])
+    # Registered first, so run last: the database's and Prefect's own handlers at exit may
+    # still write into the folder.
+    atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
     _die_with_parent()
     if os.getppid() != parent:  # the run died before the request above took effect
         return 0
@@ -192,6 +204,9 @@ def main(argv: list[str]) -> int:
 
     app = create_app(ephemeral=True, final=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="error", lifespan="on"))
+    # uvicorn shuts down gracefully on SIGTERM, then raises the signal again under the handler
+    # found before it: make that an exit that runs the clean-up below, not a silent death.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         server.run(sockets=[sock])
     finally:  # also when its shutdown fails (uvicorn then exits with status 3)
