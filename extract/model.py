@@ -37,6 +37,7 @@ class RawTable:
     text_before: str = ""
     text_after: str = ""
     bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
+    fill: list[list[str | None]] = field(default_factory=list)  # per cell: its background colour
     edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
     # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
     confidence: list[list[float | None]] = field(default_factory=list)

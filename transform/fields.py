@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 
 from transform.kinds import KINDS
+from transform.levels import LEVEL_SOURCES
 from transform.numbers import MIN_OCR_CONFIDENCE
 
 __all__ = [
@@ -108,6 +109,11 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["level"],
         _COMMON["kode"],
         Field("nomor", pa.string(), "Row number as printed (I, I.1, I.1.1); null when none."),
+        Field("level_source", pa.string(), "What decided the row's level: kode (its code), "
+              "numbering (its row number, by the table's numbering scheme), style (its bold "
+              "type, cell fill and upper case, learnt per table from the rows whose level other evidence "
+              "gives, or its PROGRAM prefix), arithmetic (number and style disagree, and the "
+              "amounts roll up under the reading chosen).", allowed=LEVEL_SOURCES),
         _COMMON["node_id"],
         Field("parent_id", pa.string(), "node_id of the parent node; null for programs."),
         Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed.",

@@ -29,6 +29,7 @@ from transform.codes import (
     regroup_kode,
     split_glued_kode,
 )
+from transform.levels import LevelSource, RowLevel, resolve_levels
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
     Parsed,
@@ -65,6 +66,7 @@ class _Node:
     nama: str
     page: int
     source_table: str
+    level_source: LevelSource | None = None
     pagu: str = ""
     pagu_next: str = ""
     pagu_page: int = 0
@@ -140,7 +142,12 @@ class _Builder:
         id_columns: bool,
         level_of_number: Callable[[str | None], Level | None] = level_of_nomor,
         min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
+        hints: list[RowLevel] | None = None,
+        coded: bool = False,
     ) -> None:
+        self.hints = hints or []
+        self.coded = coded
+        self.position = -1
         self.has_next = has_next
         self.min_ocr_confidence = min_ocr_confidence
         self.id_columns = id_columns
@@ -150,7 +157,21 @@ class _Builder:
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
         self.counters: dict[str, int] = {}
 
+    def _hint(self, row: pd.Series, nomor: str | None) -> RowLevel:
+        """The level the table's evidence gives a row without a code of its own. A row with
+        no number is a node by its style only in a table without codes, when it states an
+        amount, and not above the first node (an OPD row there states the total)."""
+        hint = (
+            self.hints[self.position] if self.position < len(self.hints) else RowLevel(None, None)
+        )
+        if hint.level is None or nomor is not None:
+            return hint
+        if self.coded or not _has_amount(row) or not self.nodes:
+            return RowLevel(None, None)
+        return hint
+
     def add_row(self, row: pd.Series) -> None:
+        self.position += 1
         kode, nama = _row_kode(row)
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
@@ -159,9 +180,14 @@ class _Builder:
         if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
             self._continue_row(row, nama)
             return
-        level = level_of_kode(kode) or self.level_of_number(nomor)
+        level = level_of_kode(kode)
+        source: LevelSource | None = "kode"
+        if level is None and kode is None:
+            level, source = self._hint(row, nomor).level, self._hint(row, nomor).source
+        if level is None:
+            level, source = self.level_of_number(nomor), "numbering"
         if level is None and kode is None and nomor is None and not row["id_merged"]:
-            level = self._level_without_id(row, nama)
+            level, source = self._level_without_id(row, nama), "style"
         if level is None:
             self._add_unidentified(row, nama, kode)
             return
@@ -170,7 +196,7 @@ class _Builder:
         if same and current is not None and nama in ("", current.nama):
             self._add_indicator(current, row)
             return
-        self._add_node(level, kode, nomor, nama, row)
+        self._add_node(level, kode, nomor, nama, row, source)
         self.nodes[-1].kode_flag = kode_flag
 
     def _regrouped(self, kode: str | None) -> tuple[str | None, str | None]:
@@ -243,7 +269,7 @@ class _Builder:
         if current is None or kode is not None:
             return  # urusan / bidang heading rows, or text before the first node
         if self._unnumbered_sub(current, row, nama):
-            self._add_node("sub_kegiatan", None, None, nama, row)
+            self._add_node("sub_kegiatan", None, None, nama, row, "numbering")
             return
         if nama and not row["id_merged"] and not _has_indicator(row):
             if nama.isupper() and not current.nama.isupper():
@@ -271,9 +297,15 @@ class _Builder:
         )
 
     def _add_node(
-        self, level: Level, kode: str | None, nomor: str | None, nama: str, row: pd.Series
+        self,
+        level: Level,
+        kode: str | None,
+        nomor: str | None,
+        nama: str,
+        row: pd.Series,
+        source: LevelSource | None,
     ) -> None:
-        node = _Node(level, kode, nomor, nama, int(row["page"]), row["source_table"])
+        node = _Node(level, kode, nomor, nama, int(row["page"]), row["source_table"], source)
         parent = self._parent_for(level)
         node.parent_id = parent.node_id if parent else None
         prefix = {"program": "P", "kegiatan": "K", "sub_kegiatan": "S"}[level]
@@ -410,6 +442,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
             {
                 **base,
                 "nomor": node.nomor,
+                "level_source": node.level_source,
                 "parent_id": node.parent_id,
                 "nama": node.nama,
                 "penanggung_jawab": node.penanggung_jawab or None,
@@ -485,7 +518,9 @@ def build_plan(
     ``min_ocr_confidence`` are left null and flagged.
     """
     numbers = nomor_levels(rows.get("nomor", []))
-    builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence)
+    hints = resolve_levels(rows)
+    coded = any(_row_kode(row)[0] is not None for _, row in rows.iterrows())
+    builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
     for _, row in rows.iterrows():
         builder.add_row(row)
     return _frames(builder, plan_year)

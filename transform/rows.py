@@ -20,7 +20,7 @@ __all__ = ["LogicalTable", "clean_text", "table_rows"]
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
     "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
-    "id_merged", "bold", "source_table", "page_top", "measures", "amounts",
+    "id_merged", "bold", "fill", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
 ]  # fmt: skip
@@ -92,6 +92,13 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     return table.bold[index][col]
 
 
+def _fill(table: RawTable, index: int, cols: list[int | None]) -> str | None:
+    """A row's background colour: that of its first cell (name, number) that has one."""
+    fills = table.fill[index] if index < len(table.fill) else []
+    found = [fills[col] for col in cols if col is not None and col < len(fills) and fills[col]]
+    return found[0] if found else None
+
+
 def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
     """The lowest OCR confidence over a row's cells in the given columns (None: not OCR)."""
     if index >= len(table.confidence):
@@ -160,6 +167,7 @@ def table_rows(
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
                     "id_merged": bool(id_cells) and all(c is None for c in id_cells),
                     "bold": _bold(table, index, name_col),
+                    "fill": _fill(table, index, [name_col, nomor_col]),
                     "source_table": plan.label or "",
                     "page_top": page_top,
                     "measures": measured if measures is not None else None,
