@@ -108,7 +108,7 @@ def _document_view(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict
         {"level": b["level"], "kode": b["kode"], "nama": names.get(b["node_id"]),
          "tahun": b["tahun"], "what": b["jenis"], "raw": b["amount_raw"],
          "reason": b["amount_flag"], "page": b["page"]}
-        for b in records(budgets[budgets["amount_flag"].notna()])
+        for b in records(budgets[budgets["amount_flag"].notna() & budgets["amount"].isna()])
     ] + [
         {"level": i["level"], "kode": i["kode"], "nama": names.get(i["node_id"]),
          "tahun": i["tahun"], "what": f"target: {i['indikator'] or ''}", "raw": i["target_raw"],

@@ -72,6 +72,7 @@ class _Node:
     pagu_page: int = 0
     pagu_conf: float | None = None  # lowest OCR confidence of the amount cells' words
     pagu_next_conf: float | None = None
+    pagu_before: str = ""  # a Renja Perubahan's amount before the change (SEBELUM)
     sumber_dana: str = ""
     penanggung_jawab: str = ""
     kode_flag: str | None = None  # how a misread code was regrouped, None when read as printed
@@ -132,7 +133,8 @@ def _conf(value: Any) -> float | None:
 
 
 def _has_amount(row: pd.Series) -> bool:
-    return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip())
+    before = str(row.get("pagu_before_raw") or "")
+    return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip() or before.strip())
 
 
 class _Builder:
@@ -335,6 +337,7 @@ class _Builder:
         node.amounts = found if isinstance(found, list) else None
         node.pagu = row["pagu_raw"]
         node.pagu_next = row["pagu_next_raw"]
+        node.pagu_before = row.get("pagu_before_raw") or ""
         node.pagu_page = int(row["page"])
         node.pagu_conf = _conf(row["pagu_conf"])
         node.pagu_next_conf = _conf(row["pagu_next_conf"])
@@ -348,6 +351,7 @@ class _Builder:
                 "lokasi": row["lokasi"],
                 "target_raw": row["target_raw"],
                 "target_next_raw": row["target_next_raw"],
+                "target_before_raw": row.get("target_before_raw") or "",
                 "measures": _measures(row),
                 "target_conf": _conf(row.get("target_conf")),
                 "target_next_conf": _conf(row.get("target_next_conf")),
@@ -433,7 +437,7 @@ def _indicator(
     }
 
 
-def _frames(builder: _Builder, plan_year: int | None) -> Plan:
+def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) -> Plan:
     nodes, indicators, budgets = [], [], []
     minimum = builder.min_ocr_confidence
     for node in builder.nodes:
@@ -458,18 +462,28 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                 continue
             plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
             plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
-            years = [(plan_year, plan_target, ind["target_conf"])]
+            plan_measure = "target_sesudah" if has_before else "target"
+            years = [(plan_measure, plan_year, plan_target, ind["target_conf"])]
+            if has_before:
+                # the unit is that of the target after the change, as printed
+                before, _ = parse_target(ind["target_before_raw"], satuan)
+                years.append(("target_sebelum", plan_year, before, None))
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
                 next_target = trust_ocr(next_target, ind["target_next_conf"], minimum)
                 satuan = satuan or next_satuan
-                years.append((plan_year + 1 if plan_year else None, next_target,
+                years.append(("target", plan_year + 1 if plan_year else None, next_target,
                               ind["target_next_conf"]))  # fmt: skip
-            for tahun, target, confidence in years:
-                record = _indicator(base, node.nama, "target", number, ind, tahun, target,
+            for measure, tahun, target, confidence in years:
+                record = _indicator(base, node.nama, measure, number, ind, tahun, target,
                                     confidence, node.source_table)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
         amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
+        if has_before:  # a Renja Perubahan: the plan year's amount after and before the change
+            amounts = [
+                ("pagu_sesudah", plan_year, node.pagu, node.pagu_conf),
+                ("pagu_sebelum", plan_year, node.pagu_before, None),
+            ]
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
             amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
@@ -523,4 +537,10 @@ def build_plan(
     builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
     for _, row in rows.iterrows():
         builder.add_row(row)
-    return _frames(builder, plan_year)
+    has_before = any(
+        str(v).strip()
+        for c in ("pagu_before_raw", "target_before_raw")
+        if c in rows
+        for v in rows[c]
+    )
+    return _frames(builder, plan_year, has_before)

@@ -19,7 +19,9 @@ __all__ = ["LogicalTable", "clean_text", "table_rows"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
-    "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
+    "target_next_raw", "pagu_raw", "pagu_next_raw",
+    # a Renja Perubahan's plan-year target and amount before the change (SEBELUM)
+    "target_before_raw", "pagu_before_raw", "sumber_dana", "penanggung_jawab",
     "id_merged", "bold", "fill", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
@@ -163,6 +165,8 @@ def table_rows(
                     "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
                     "pagu_raw": pagu or (paid[0][2] if paid else ""),
                     "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
+                    "target_before_raw": clean_text(_cell(row, header.first("target", "before"))),
+                    "pagu_before_raw": _amount_text(row, header.columns("pagu", "before")),
                     "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
                     "id_merged": bool(id_cells) and all(c is None for c in id_cells),
