@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL, SAMPLE_TRUTH
-from truth import compare, load_truth
+from truth import PERUBAHAN_JENIS, PLAN_JENIS, compare, is_perubahan, load_truth
 
 from renja.process import process_pdf
 
@@ -81,6 +81,23 @@ def test_real_documents_match_truth(truth_path: Path) -> None:
     print(f"{pdf.name}: {comparison.line()}")
     assert comparison.differences == []
     assert result.tahun == truth["plan_year"]
+    assert (comparison.nodes_found, comparison.nodes) == (len(truth["nodes"]),) * 2
+    assert comparison.amounts_exact == comparison.amounts > 0
+    assert comparison.targets_exact == comparison.targets
+    # The programs add up to the total the truth gives, for every amount it records.
+    budgets = result.frames["budgets"]
+    programs = budgets[(budgets["level"] == "program") & (budgets["table_kind"] == "rumusan")]
+    jenis = PERUBAHAN_JENIS if is_perubahan(truth) else PLAN_JENIS
+    for name in ("pagu", "pagu_before"):
+        if f"total_{name}" in truth:
+            mine = programs[programs["jenis"] == jenis[name]]["amount"]
+            assert sum(mine.tolist(), Decimal(0)) == Decimal(truth[f"total_{name}"]), name
+    # A total the table states itself (an OPD or grand-total row) is read as printed.
+    tables = [t for t in result.stated_totals if t.source == "table"]
+    if tables:
+        assert tables[0].plan.value == Decimal(truth["total_pagu"])
+        if "total_pagu_before" in truth:
+            assert tables[0].before.value == Decimal(truth["total_pagu_before"])
 
 
 REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []

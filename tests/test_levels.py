@@ -3,6 +3,7 @@
 import pandas as pd
 from test_hierarchy import build, rows, values
 
+from transform.hierarchy import build_plan
 from transform.levels import numbering_levels, resolve_levels
 
 YELLOW, BLUE = "1.00,1.00,0.00", "0.84,0.86,0.89"
@@ -91,4 +92,71 @@ def test_codes_decide_before_any_other_signal() -> None:
     )
     assert values(plan.nodes, "level", "level_source") == [
         ["program", "kode"], ["kegiatan", "kode"],
+    ]  # fmt: skip
+
+
+def test_pre_2019_layout_programs_kegiatan_headings_and_subtotals() -> None:
+    """Bogor 2020: Urusan / Bidang headings, programs with no amount of their own (one in upper
+    case without the word PROGRAM, one in plain type), kegiatan with a lokasi, the program's
+    amount on an unlabelled subtotal row after its kegiatan, an unlabelled grand total."""
+    bogor = "Kota Bogor"
+    plan = build(
+        rows(
+            {"nama": "Urusan Umum"},
+            {"nama": "Bidang Sekretariat"},
+            {"nama": "PROGRAM PELAYANAN ADMINISTRASI", "indikator": "Indikator Kinerja Program"},
+            {"nama": "Pengelolaan Rumah Tangga", "lokasi": bogor, "pagu_raw": "Rp\n5.000"},
+            {"pagu_raw": "Rp\n5.000"},
+            {"nama": "PENGEMBANGAN SISTEM PELAPORAN", "indikator": "Nilai LKIP"},
+            {"nama": "Penyusunan Perencanaan", "lokasi": bogor, "pagu_raw": "Rp\n20.000"},
+            {"pagu_raw": "Rp\n20.000"},
+            {"nama": "Urusan Perindustrian"},
+            {"nama": "Bidang Perindustrian"},
+            {"nama": "Program Pengembangan IKM", "indikator": "Indikator Kinerja Program"},
+            {"nama": "Penerapan GKM", "lokasi": bogor, "pagu_raw": "Rp\n100.000"},
+            {"nama": "Daya Saing IKM", "lokasi": bogor, "pagu_raw": "Rp\n-"},
+            {"nama": "Rumah Kemasan", "lokasi": bogor, "pagu_raw": "Rp\n-"},
+            {"nama": "Produktivitas IKM", "lokasi": bogor, "pagu_raw": "Rp\n-"},
+            {"pagu_raw": "Rp\n100.000"},
+            {"pagu_raw": "Rp 125.000"},
+        ),
+        id_columns=False,
+    )  # fmt: skip
+    assert values(plan.nodes, "node_id", "nama", "level_source") == [
+        ["P01", "PROGRAM PELAYANAN ADMINISTRASI", "style"],
+        ["P01.K01", "Pengelolaan Rumah Tangga", "style"],
+        ["P02", "PENGEMBANGAN SISTEM PELAPORAN", "style"],
+        ["P02.K01", "Penyusunan Perencanaan", "style"],
+        ["P03", "Program Pengembangan IKM", "style"],
+        ["P03.K01", "Penerapan GKM", "style"],
+        ["P03.K02", "Daya Saing IKM", "style"],
+        ["P03.K03", "Rumah Kemasan", "style"],
+        ["P03.K04", "Produktivitas IKM", "style"],
+    ]
+    budgets = plan.budgets[plan.budgets["jenis"] == "pagu_indikatif"]
+    assert values(budgets, "node_id", "amount", "amount_flag")[4:7] == [
+        ["P03", 100_000, None],
+        ["P03.K01", 100_000, None],
+        ["P03.K02", 0, "printed as a dash"],
+    ]
+    assert values(budgets, "node_id", "amount")[:4] == [
+        ["P01", 5_000], ["P01.K01", 5_000], ["P02", 20_000], ["P02.K01", 20_000],
+    ]  # fmt: skip
+    assert [(t.label, t.plan.value) for t in plan.stated_totals] == [("", 125_000)]
+
+
+def test_renja_perubahan_columns_before_and_after_the_change() -> None:
+    """Sumut 2024: TARGET and PAGU each split into SEBELUM and SESUDAH, no prakiraan maju."""
+    plan = build_plan(
+        rows(
+            {"nomor": "I", "nama": "PROGRAM A", "indikator": "Persen", "target_raw": "100%",
+             "target_before_raw": "90%", "pagu_raw": "-", "pagu_before_raw": "1.000.000"},
+        ),
+        plan_year=2022, has_next=False, id_columns=True,
+    )  # fmt: skip
+    assert values(plan.budgets, "jenis", "tahun", "amount") == [
+        ["pagu_sesudah", 2022, 0], ["pagu_sebelum", 2022, 1_000_000],
+    ]  # fmt: skip
+    assert values(plan.indicators, "measure", "tahun", "target", "satuan") == [
+        ["target_sesudah", 2022, 100, "%"], ["target_sebelum", 2022, 90, "%"],
     ]  # fmt: skip

@@ -29,7 +29,7 @@ from transform.codes import (
     regroup_kode,
     split_glued_kode,
 )
-from transform.levels import LevelSource, RowLevel, resolve_levels
+from transform.levels import LevelSource, RowLevel, is_heading, resolve_levels
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
     Parsed,
@@ -56,6 +56,8 @@ class StatedTotal:
     next: Parsed
     page: int
     source: str = "table"
+    # a Renja Perubahan's total before the change (SEBELUM); ``plan`` is the total after it
+    before: Parsed = Parsed(None, "")
 
 
 @dataclass
@@ -168,7 +170,9 @@ class _Builder:
         )
         if hint.level is None or nomor is not None:
             return hint
-        if self.coded or not _has_amount(row) or not self.nodes:
+        if self.coded or (self.id_columns and not _has_amount(row)):
+            return RowLevel(None, None)
+        if not self.nodes and _has_amount(row):
             return RowLevel(None, None)
         return hint
 
@@ -179,7 +183,15 @@ class _Builder:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode)
         nomor = row["nomor"] or None
-        if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
+        if is_heading(nama, _has_amount(row)) and not (kode or nomor):
+            return  # an Urusan / Bidang / UPTD heading: no node, and no part of the one above
+        starts_program = nama.upper().startswith("PROGRAM")
+        if (
+            row["page_top"]
+            and self.nodes
+            and not (kode or nomor or starts_program)
+            and _text_only(row)
+        ):
             self._continue_row(row, nama)
             return
         level = level_of_kode(kode)
@@ -265,11 +277,14 @@ class _Builder:
                         parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
                     ),
                     int(row["page"]),
+                    before=parse_amount(str(row.get("pagu_before_raw") or "")),
                 )
             )
             return
         if current is None or kode is not None:
             return  # urusan / bidang heading rows, or text before the first node
+        if not nama and not _has_indicator(row) and _has_amount(row) and self._subtotal(row):
+            return
         if self._unnumbered_sub(current, row, nama):
             self._add_node("sub_kegiatan", None, None, nama, row, "numbering")
             return
@@ -282,6 +297,38 @@ class _Builder:
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
             self._set_amounts(current, row)
+
+    def _subtotal(self, row: pd.Series) -> bool:
+        """A row with an amount and nothing else, printed after a program's kegiatan (the
+        pre-2019 layout): the program's amount when the program states none of its own and
+        the amount is the sum of its kegiatan; or, equal to the sum of all programs, the
+        table's unlabelled grand total."""
+        stated = parse_amount(row["pagu_raw"]).value
+        if stated is None:
+            return False
+        program = self.last["program"]
+        if program is not None and not (program.pagu or program.pagu_next):
+            kids = [n for n in self.nodes if n.parent_id == program.node_id]
+            total = sum((parse_amount(k.pagu).value or Decimal(0) for k in kids), Decimal(0))
+            if kids and total == stated:
+                self._set_amounts(program, row)
+                return True
+        programs = [n for n in self.nodes if n.level == "program"]
+        total = sum((parse_amount(n.pagu).value or Decimal(0) for n in programs), Decimal(0))
+        if programs and total == stated:
+            minimum = self.min_ocr_confidence
+            self.totals.append(
+                StatedTotal(
+                    "",
+                    trust_ocr(parse_amount(row["pagu_raw"]), _conf(row["pagu_conf"]), minimum),
+                    trust_ocr(
+                        parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
+                    ),
+                    int(row["page"]),
+                )
+            )
+            return True
+        return False
 
     def _unnumbered_sub(self, current: _Node, row: pd.Series, nama: str) -> bool:
         """A row that a numbered table forgot to number: a name of its own, an amount of its

@@ -24,7 +24,14 @@ import pandas as pd
 from transform.codes import LEVELS, Level, level_of_nomor
 from transform.numbers import parse_amount
 
-__all__ = ["LEVEL_SOURCES", "LevelSource", "RowLevel", "numbering_levels", "resolve_levels"]
+__all__ = [
+    "LEVEL_SOURCES",
+    "LevelSource",
+    "RowLevel",
+    "is_heading",
+    "numbering_levels",
+    "resolve_levels",
+]
 
 LevelSource = Literal["kode", "numbering", "style", "arithmetic"]
 LEVEL_SOURCES: tuple[LevelSource, ...] = ("kode", "numbering", "style", "arithmetic")
@@ -35,6 +42,7 @@ _BRACKETED = re.compile(r"^\(\d+\)\.?$")
 _DOTTED = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)+\.?$")
 _TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+_HEADING = re.compile(r"^(urusan|bidang|uptd|opd)\b", re.IGNORECASE)
 
 # A style stands for a level when at least this share of the rows with other evidence of their
 # level agree on it (a few rows printed with the wrong number, or none, do not blur it).
@@ -92,10 +100,21 @@ def _style(row: pd.Series) -> Style:
     return bool(row["bold"]), str(row.get("fill") or ""), nama.isupper()
 
 
+def is_heading(nama: str, has_amount: bool) -> bool:
+    """An Urusan, Bidang, OPD or UPTD heading row: no node (it may state a total)."""
+    return bool(_HEADING.match(nama)) and not has_amount
+
+
 def _candidate(row: pd.Series) -> bool:
-    """A row that may be a node: it has a name that is no total's label."""
+    """A row that may be a node: it has a name that is no total's label nor a heading."""
     nama = str(row["nama"] or "")
-    return bool(nama) and not _TOTAL_WORDS.match(nama) and not row["id_merged"]
+    amount = bool(str(row["pagu_raw"]).strip())
+    return (
+        bool(nama)
+        and not _TOTAL_WORDS.match(nama)
+        and not is_heading(nama, amount)
+        and not row["id_merged"]
+    )
 
 
 def _style_levels(
@@ -126,8 +145,6 @@ def _style_levels(
         level, count = counter.most_common(1)[0]
         if count >= STYLE_AGREEMENT * sum(counter.values()):
             mapping[style] = level
-    taken = Counter(mapping.values())
-    mapping = {s: lv for s, lv in mapping.items() if taken[lv] == 1}  # one style per level
     left = [lv for lv in LEVELS if lv not in mapping.values()]
     # Styles with no evidence, among rows after the first with some (an OPD or urusan heading
     # above the first program is no level) and printed more than once.
@@ -135,9 +152,13 @@ def _style_levels(
     after = range(evidenced[0], len(styles)) if evidenced else range(0)
     seen = Counter(styles[i] for i in after if candidates[i])
     unknown = [s for s, n in seen.items() if n > 1 and s not in mapping and s not in votes]
-    if len(left) == 1 and len(unknown) == 1 and len(mapping) == len(LEVELS) - 1:
+    if len(left) == 1 and len(unknown) == 1 and len(set(mapping.values())) == len(LEVELS) - 1:
         mapping[unknown[0]] = left[0]
-    if len(mapping) < 2:
+    elif left == ["kegiatan"] and not unknown and not any(numbered):
+        # Programs and a lowest level with a lokasi, nothing between: the pre-2019 layout
+        # (programs and kegiatan only), whose lowest level is the kegiatan.
+        mapping = {s: "kegiatan" if lv == "sub_kegiatan" else lv for s, lv in mapping.items()}
+    if len(set(mapping.values())) < 2:
         return [None] * len(rows)  # style does not tell the levels apart in this table
     return [mapping.get(styles[i]) if candidates[i] else None for i in range(len(rows))]
 
@@ -175,6 +196,7 @@ def resolve_levels(rows: pd.DataFrame) -> list[RowLevel]:
     if rows.empty:
         return []
     candidates = [_candidate(row) for _, row in rows.iterrows()]
+    names = [str(n or "") for n in rows["nama"]]
     numbered = numbering_levels(list(rows["nomor"]))
     styled = _style_levels(rows, numbered, candidates)
     amounts = [parse_amount(str(raw)).value for raw in rows["pagu_raw"]]
@@ -196,6 +218,8 @@ def resolve_levels(rows: pd.DataFrame) -> list[RowLevel]:
             out.append(RowLevel(styled[i], "arithmetic"))
         elif candidates[i] and numbered[i] is not None:
             out.append(RowLevel(numbered[i], "numbering"))
+        elif candidates[i] and not _nomor(rows["nomor"].iloc[i]) and _PROGRAM.match(names[i]):
+            out.append(RowLevel("program", "style"))  # the wording: PROGRAM ...
         elif styled[i] is not None:
             out.append(RowLevel(styled[i], "style"))
         else:
