@@ -27,6 +27,11 @@ _MIN_TABLE_COLUMNS = 3
 # page holds of it. Whether such a row carries on a table is decided in transform.rows.
 _MIN_TABLE_ROWS = 1
 
+# A gap between two glyphs wider than this share of the font size starts a new word: some PDF
+# producers place each word on its own and print no space glyphs (a space is 0.22-0.28 em wide,
+# the gap between the letters of a word about nothing).
+WORD_GAP_RATIO = 0.18
+
 LATTICE_SETTINGS: dict[str, Any] = {
     "vertical_strategy": "lines",
     "horizontal_strategy": "lines",
@@ -76,7 +81,12 @@ class _PageChars:
         return _bare(text) in self.inline_words
 
     def _read_inline_words(self) -> None:
-        words = extract_words(self.chars, keep_blank_chars=False, use_text_flow=False)
+        words = extract_words(
+            self.chars,
+            keep_blank_chars=False,
+            use_text_flow=False,
+            x_tolerance_ratio=WORD_GAP_RATIO,
+        )
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
         for left, word in zip(ordered, ordered[1:], strict=False):
             size = word["bottom"] - word["top"]
@@ -125,7 +135,9 @@ class _PageChars:
         chars = self._inside(bbox)
         if not chars:
             return ""
-        words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
+        words = extract_words(
+            chars, keep_blank_chars=False, use_text_flow=False, x_tolerance_ratio=WORD_GAP_RATIO
+        )
         lines: list[list[dict[str, Any]]] = []
         for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
             if lines and abs(lines[-1][0]["top"] - word["top"]) <= TEXT.cell_line_tolerance * (
