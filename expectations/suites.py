@@ -260,7 +260,7 @@ CHECKS: tuple[Check, ...] = (
         "plausibility",
         "warning",
         "budgets",
-        "every amount could be read",
+        "every amount could be read (a dash is read as zero)",
         # an amount printed as a dash is read (as zero); any other flag is a value not read
         (E.ExpectColumnValuesToBeInSet(column="amount_flag", value_set=[DASH_FLAG]),),
         lambda row: f"amount {row['amount_raw']!r} not read: {row['amount_flag']}",
