@@ -216,6 +216,34 @@ def _is_rule(edge: dict[str, Any]) -> bool:
     return min(width, height) <= _RULE_THICKNESS
 
 
+# Column rules that start (or end) within this many points of each other are one table's.
+_RULE_END_TOLERANCE = 2.0
+_MIN_COLUMN_RULES = 3
+
+
+def _column_rule_ends(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A rule across the highest top and the lowest bottom that several column rules share: a
+    row printed at a page break without its top rule is still framed by the column rules, and
+    is then read as a row of the table, not lost above it."""
+    verticals = [e for e in rules if e["orientation"] == "v"]
+    added = []
+    for side in ("top", "bottom"):
+        heights = sorted({round(e[side]) for e in verticals}, reverse=side == "bottom")
+        for height in heights:  # the highest top and the lowest bottom shared by the columns
+            near = [e for e in verticals if abs(e[side] - height) <= _RULE_END_TOLERANCE]
+            columns = {round(e["x0"]) for e in near}
+            if len(columns) < _MIN_COLUMN_RULES:
+                continue
+            x0, x1 = min(e["x0"] for e in near), max(e["x0"] for e in near)
+            y = min(e[side] for e in near) if side == "top" else max(e[side] for e in near)
+            added.append(
+                {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                 "orientation": "h", "object_type": "line"}  # fmt: skip
+            )
+            break
+    return added
+
+
 def _ruling_settings(page: Any) -> dict[str, Any]:
     edges = []
     for rect in page.rects:
@@ -224,6 +252,7 @@ def _ruling_settings(page: Any) -> dict[str, Any]:
             edges.append(edge)
     edges += [e for e in page.edges if e.get("object_type") != "rect_edge"]
     rules = [e for e in edges if _is_rule(e)]
+    rules += _column_rule_ends(rules)
     return {
         **LATTICE_SETTINGS,
         "vertical_strategy": "explicit",

@@ -41,3 +41,24 @@ def test_words_placed_without_space_glyphs_keep_their_spaces(tmp_path: Path) -> 
     assert table.grid[1][1] == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"
     assert table.grid[2][1] == "Perencanaan, Penganggaran, dan Evaluasi Kinerja"
     assert table.grid[0][2] == "Pagu Indikatif (Rp)"
+
+
+def test_a_row_without_its_top_rule_at_a_page_break_is_kept(tmp_path: Path) -> None:
+    """Sumut 2024 p40: the first row of a continued page has column rules but no top rule."""
+    path = tmp_path / "notop.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 300, 420], [500, 480, 460]
+    for x in xs:
+        pdf.line(x, 520, x, ys[-1])  # column rules from the top of the first row
+    for y in ys:  # row rules only from the bottom of the first row on
+        pdf.line(xs[0], y, xs[-1], y)
+    rows = [("III.1.1", "Koordinasi dan Sinkronisasi", "90.945.000"),
+            ("III.2", "Penguatan Lembaga", "1.000.000"),
+            ("III.2.1", "Peningkatan Kapasitas", "1.000.000")]  # fmt: skip
+    for row, y in zip(rows, [520, *ys], strict=False):
+        for text, x in zip(row, xs, strict=False):
+            pdf.drawString(x + 2, y - 13, text)
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert [row[0] for row in table.grid] == ["III.1.1", "III.2", "III.2.1"]
