@@ -237,8 +237,16 @@ def _column_rule_ends(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
             x0, x1 = min(e["x0"] for e in near), max(e["x0"] for e in near)
             y = min(e[side] for e in near) if side == "top" else max(e[side] for e in near)
             added.append(
-                {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
-                 "orientation": "h", "object_type": "line"}  # fmt: skip
+                {
+                    "x0": x0,
+                    "x1": x1,
+                    "top": y,
+                    "bottom": y,
+                    "width": x1 - x0,
+                    "height": 0.0,
+                    "orientation": "h",
+                    "object_type": "line",
+                }  # fmt: skip
             )
             break
     return added

@@ -163,8 +163,9 @@ class _Builder:
 
     def _hint(self, row: pd.Series, nomor: str | None) -> RowLevel:
         """The level the table's evidence gives a row without a code of its own. A row with
-        no number is a node by its style only in a table without codes, when it states an
-        amount, and not above the first node (an OPD row there states the total)."""
+        no number is a node by its style only in a table without codes; in a numbered table
+        only when it states an amount (else it is the rest of the row above); and never when it
+        states an amount above the first node (an OPD row there states the total)."""
         hint = (
             self.hints[self.position] if self.position < len(self.hints) else RowLevel(None, None)
         )
