@@ -130,7 +130,7 @@ def test_renja_perubahan_sebelum_and_sesudah_are_both_the_plan_year() -> None:
     assert (header.first("target", "before"), header.first("target", "plan")) == (3, 4)
     assert (header.first("pagu", "before"), header.first("pagu", "plan")) == (5, 6)
     assert header.first("pagu", "next") is None
-    rows = plan_rows(select_plan_tables([table(grid, spans)])[0])
+    rows = table_rows(select_plan_tables([table(grid, spans)])[0])
     assert rows[
         ["target_raw", "target_before_raw", "pagu_raw", "pagu_before_raw"]
     ].values.tolist() == [["12 dok", "10 dok", "-", "100.545.000"]]
