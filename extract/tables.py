@@ -27,11 +27,6 @@ _MIN_TABLE_COLUMNS = 3
 # page holds of it. Whether such a row carries on a table is decided in transform.rows.
 _MIN_TABLE_ROWS = 1
 
-# A gap between two glyphs wider than this share of the font size starts a new word: some PDF
-# producers place each word on its own and print no space glyphs (a space is 0.22-0.28 em wide,
-# the gap between the letters of a word about nothing).
-WORD_GAP_RATIO = 0.18
-
 LATTICE_SETTINGS: dict[str, Any] = {
     "vertical_strategy": "lines",
     "horizontal_strategy": "lines",
@@ -85,7 +80,7 @@ class _PageChars:
             self.chars,
             keep_blank_chars=False,
             use_text_flow=False,
-            x_tolerance_ratio=WORD_GAP_RATIO,
+            x_tolerance_ratio=TEXT.word_gap,
         )
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
         for left, word in zip(ordered, ordered[1:], strict=False):
@@ -136,7 +131,7 @@ class _PageChars:
         if not chars:
             return ""
         words = extract_words(
-            chars, keep_blank_chars=False, use_text_flow=False, x_tolerance_ratio=WORD_GAP_RATIO
+            chars, keep_blank_chars=False, use_text_flow=False, x_tolerance_ratio=TEXT.word_gap
         )
         lines: list[list[dict[str, Any]]] = []
         for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):

@@ -6,7 +6,7 @@ import pdfplumber
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen import canvas
 
-from extract.tables import read_tables
+from extract.pages import read_tables
 
 FONT, SIZE = "Helvetica", 7.0
 
