@@ -71,7 +71,22 @@ def test_sample_provenance(sample_result) -> None:
 REAL_WITH_TRUTH = sorted(REAL.glob("*.truth.json")) if REAL.is_dir() else []
 
 
-@pytest.mark.parametrize("truth_path", REAL_WITH_TRUTH, ids=lambda p: p.name.split(".")[0])
+# Documents not yet read exactly, with what is left; strict, so the mark must go once they are.
+NOT_YET_EXACT = {
+    "bogor-disperindag-renja-2020": "pre-2019 layout: indicator cells ('Indikator Kinerja "
+    "Program:' label, '-' bullets, one indicator per sub-cell), words broken in narrow cells "
+    "without a hyphen, pages 74-80 (34 of 46 nodes)",
+}
+
+
+def _real(path: Path) -> object:
+    name = path.name.split(".")[0]
+    reason = NOT_YET_EXACT.get(name)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("truth_path", [_real(p) for p in REAL_WITH_TRUTH])
 def test_real_documents_match_truth(truth_path: Path) -> None:
     pdf = truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
     truth = load_truth(truth_path)
