@@ -161,7 +161,11 @@ def rollup_frame(programs: pd.DataFrame, budgets: pd.DataFrame, parent_level: st
             by_key.get((doc_id, kid, tahun, jenis)) for kid in child_ids.get((doc_id, node_id), [])
         ]
         values = [kid["amount"] for kid in kids if kid is not None]
-        unreadable = sum(1 for kid in kids if kid is not None and kid["amount_flag"] is not None)
+        unreadable = sum(
+            1
+            for kid in kids
+            if kid is not None and kid["amount_flag"] is not None and kid["amount"] is None
+        )
         if unreadable or not any(v is not None for v in values):
             continue
         computed = sum((v for v in values if v is not None), Decimal(0))
@@ -192,7 +196,7 @@ def stated_total_frame(budgets: pd.DataFrame, totals: Iterable[StatedTotal]) -> 
             & (programs["tahun"] == total.tahun)
             & (programs["jenis"] == total.jenis)
         ]
-        if mine.empty or mine["amount_flag"].notna().any():
+        if mine.empty or (mine["amount_flag"].notna() & mine["amount"].isna()).any():
             continue
         computed = sum((v for v in mine["amount"] if v is not None), Decimal(0))
         rows.append(

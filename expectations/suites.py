@@ -18,7 +18,7 @@ from great_expectations.expectations.row_conditions import Column
 
 from transform.codes import KODE_PATTERNS
 from transform.fields import FIELDS, KEYS, TABLES
-from transform.numbers import format_rupiah
+from transform.numbers import DASH_FLAG, format_rupiah
 
 __all__ = ["CHECKS", "Check", "checks_for"]
 
@@ -260,8 +260,9 @@ CHECKS: tuple[Check, ...] = (
         "plausibility",
         "warning",
         "budgets",
-        "every amount could be read",
-        (E.ExpectColumnValuesToBeNull(column="amount_flag"),),
+        "every amount could be read (a dash is read as zero)",
+        # an amount printed as a dash is read (as zero); any other flag is a value not read
+        (E.ExpectColumnValuesToBeInSet(column="amount_flag", value_set=[DASH_FLAG]),),
         lambda row: f"amount {row['amount_raw']!r} not read: {row['amount_flag']}",
     ),
     Check(

@@ -104,12 +104,13 @@ def candidate_pages(pages: list[PageText]) -> PageChoice:
             numbers.add(page.number)
         elif kind == "other":
             state = "other"
-        elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 2)):
+        elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 1)):
+            # a running plan table's page may print a single amount (its other rows "Rp -")
             state = "plan"
             numbers.add(page.number)
         elif state == "other" and _table_like(page):
             pass  # the other table runs on (evaluation and service pages print no amounts)
-        elif page.amount_tokens < 2 and not header:
+        elif page.amount_tokens < 1 and not header:
             state = None
         if state == "other":
             other.add(page.number)

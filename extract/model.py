@@ -40,6 +40,7 @@ class RawTable:
     text_before: str = ""
     text_after: str = ""
     bold: list[list[bool]] = field(default_factory=list)  # per cell: mostly bold type
+    fill: list[list[str | None]] = field(default_factory=list)  # per cell: its background colour
     edges: tuple[float, ...] = ()  # x of each column's left side, then the table's right side
     # Per cell, on a page read by OCR: the lowest confidence (0-100) of its words; else empty.
     confidence: list[list[float | None]] = field(default_factory=list)
@@ -70,6 +71,10 @@ class TextSettings:
     # A cell is bold when more than this share of its characters is set in a bold face
     # (a bold word or two inside a plain name does not make a heading).
     bold_share: float = 0.6
+    # A gap between two glyphs wider than this share of the font size starts a new word: some
+    # PDF producers place each word on its own and print no space glyphs (a space is 0.22-0.28
+    # em wide, the gap between the letters of a word about nothing).
+    word_gap: float = 0.18
 
 
 TEXT = TextSettings()

@@ -132,11 +132,12 @@ def read_tables(
     layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
     try:
         columns = None
+        inline_words: set[str] = set()  # words printed inside a line, on the pages read so far
         for number in pages:
             ocr = layer is not None and number in ocr_pages
             source = layer if ocr and layer is not None else pdf
             page = upright_page(source, source.pages[number - 1])
-            tables = ruled_tables(page, number, ocr)
+            tables = ruled_tables(page, number, ocr, inline_words)
             if tables:
                 columns = None
             else:

@@ -41,25 +41,77 @@ def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
     return [i for i, start in enumerate(starts) if lo - 0.5 <= start < hi - 0.5]
 
 
+def _bare(word: str) -> str:
+    """A word without the punctuation around it, in lower case."""
+    return word.strip(".,;:()/\"'").lower()
+
+
 class _PageChars:
     """The page's characters, indexed for fast lookup by cell; ``ocr`` for an OCR text layer."""
 
-    def __init__(self, page: Any, ocr: bool = False) -> None:
+    def __init__(self, page: Any, ocr: bool = False, inline_words: set[str] | None = None) -> None:
         self.ocr = ocr
+        # words printed inside a line, on this page and the pages read before (see is_word)
+        self.inline_words = inline_words if inline_words is not None else set()
+        self.fills = [
+            r
+            for r in page.rects
+            if r.get("fill") and min(r["width"], r["height"]) > _RULE_THICKNESS
+        ]
         self.chars = list(page.chars)
         self.cx = np.array([(c["x0"] + c["x1"]) / 2 for c in self.chars])
         self.cy = np.array([(c["top"] + c["bottom"]) / 2 for c in self.chars])
+        self._read_inline_words()
 
     def _inside(self, bbox: tuple[float, float, float, float]) -> list[dict[str, Any]]:
         x0, top, x1, bottom = bbox
         mask = (self.cx >= x0) & (self.cx < x1) & (self.cy >= top) & (self.cy < bottom)
         return [self.chars[i] for i in np.nonzero(mask)[0]]
 
+    def is_word(self, text: str) -> bool:
+        """Whether the document prints ``text`` as a word inside a line (after another word of
+        the same line), on this page or one read before: the rest of a line that starts with
+        it is then a word of its own, not the end of a word the cell was too narrow for
+        (``perangkat`` / ``daerah``, but ``Perkembang`` / ``an``)."""
+        return _bare(text) in self.inline_words
+
+    def _read_inline_words(self) -> None:
+        words = extract_words(
+            self.chars,
+            keep_blank_chars=False,
+            use_text_flow=False,
+            x_tolerance_ratio=TEXT.word_gap,
+        )
+        ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+        for left, word in zip(ordered, ordered[1:], strict=False):
+            size = word["bottom"] - word["top"]
+            same_line = abs(left["top"] - word["top"]) <= 0.5 * size
+            if same_line and 0 < word["x0"] - left["x1"] < size:
+                self.inline_words.add(_bare(word["text"]))
+
     def cell_bold(self, bbox: tuple[float, float, float, float]) -> bool:
         """Whether most of a cell's characters are set in a bold face."""
         chars = [c for c in self._inside(bbox) if c["text"].strip()]
         bold = sum(1 for c in chars if "bold" in c["fontname"].lower())
         return bool(chars) and bold > TEXT.bold_share * len(chars)
+
+    def cell_fill(self, bbox: tuple[float, float, float, float]) -> str | None:
+        """The colour of the smallest filled rectangle under a cell's centre, None for white
+        or no fill (a level of a plan table is often shaded in a colour of its own)."""
+        x = (bbox[0] + bbox[2]) / 2
+        y = (bbox[1] + bbox[3]) / 2
+        under = [r for r in self.fills if r["x0"] <= x <= r["x1"] and r["top"] <= y <= r["bottom"]]
+        if not under:
+            return None
+        colour = min(under, key=lambda r: r["width"] * r["height"]).get("non_stroking_color")
+        if colour is None:
+            return None
+        values = tuple(
+            round(float(v), 2) for v in (colour if isinstance(colour, (list, tuple)) else [colour])
+        )
+        if all(v >= 0.99 for v in values) or (len(values) == 4 and all(v <= 0.01 for v in values)):
+            return None  # white (gray, RGB, or CMYK with no ink)
+        return ",".join(f"{v:.2f}" for v in values)
 
     def cell_confidence(self, bbox: tuple[float, float, float, float]) -> float | None:
         """The lowest OCR confidence of a cell's characters (None: no text, or not OCR)."""
@@ -78,7 +130,9 @@ class _PageChars:
         chars = self._inside(bbox)
         if not chars:
             return ""
-        words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
+        words = extract_words(
+            chars, keep_blank_chars=False, use_text_flow=False, x_tolerance_ratio=TEXT.word_gap
+        )
         lines: list[list[dict[str, Any]]] = []
         for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
             if lines and abs(lines[-1][0]["top"] - word["top"]) <= TEXT.cell_line_tolerance * (
@@ -101,6 +155,7 @@ class _PageChars:
                 and first["text"][:1].islower()
                 and prev[-1]["text"][-1:].isalpha()
                 and prev[-1]["x1"] + char_width > x1 - pad
+                and not self.is_word(first["text"])
             )
             out += ("" if broken_word else "\n") + " ".join(w["text"] for w in line)
         return out
@@ -130,6 +185,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
         grid=grid,
         cells=cells,
         bold=[[c is not None and chars.cell_bold(c) for c in row.cells] for row in table.rows],
+        fill=[[None if c is None else chars.cell_fill(c) for c in row.cells] for row in table.rows],
         confidence=[
             [None if c is None else chars.cell_confidence(c) for c in row.cells]
             for row in table.rows
@@ -156,6 +212,42 @@ def _is_rule(edge: dict[str, Any]) -> bool:
     return min(width, height) <= _RULE_THICKNESS
 
 
+# Column rules that start (or end) within this many points of each other are one table's.
+_RULE_END_TOLERANCE = 2.0
+_MIN_COLUMN_RULES = 3
+
+
+def _column_rule_ends(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A rule across the highest top and the lowest bottom that several column rules share: a
+    row printed at a page break without its top rule is still framed by the column rules, and
+    is then read as a row of the table, not lost above it."""
+    verticals = [e for e in rules if e["orientation"] == "v"]
+    added = []
+    for side in ("top", "bottom"):
+        heights = sorted({round(e[side]) for e in verticals}, reverse=side == "bottom")
+        for height in heights:  # the highest top and the lowest bottom shared by the columns
+            near = [e for e in verticals if abs(e[side] - height) <= _RULE_END_TOLERANCE]
+            columns = {round(e["x0"]) for e in near}
+            if len(columns) < _MIN_COLUMN_RULES:
+                continue
+            x0, x1 = min(e["x0"] for e in near), max(e["x0"] for e in near)
+            y = min(e[side] for e in near) if side == "top" else max(e[side] for e in near)
+            added.append(
+                {
+                    "x0": x0,
+                    "x1": x1,
+                    "top": y,
+                    "bottom": y,
+                    "width": x1 - x0,
+                    "height": 0.0,
+                    "orientation": "h",
+                    "object_type": "line",
+                }  # fmt: skip
+            )
+            break
+    return added
+
+
 def _ruling_settings(page: Any) -> dict[str, Any]:
     edges = []
     for rect in page.rects:
@@ -164,6 +256,7 @@ def _ruling_settings(page: Any) -> dict[str, Any]:
             edges.append(edge)
     edges += [e for e in page.edges if e.get("object_type") != "rect_edge"]
     rules = [e for e in edges if _is_rule(e)]
+    rules += _column_rule_ends(rules)
     return {
         **LATTICE_SETTINGS,
         "vertical_strategy": "explicit",
@@ -173,8 +266,12 @@ def _ruling_settings(page: Any) -> dict[str, Any]:
     }
 
 
-def ruled_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
-    """The ruled tables of a page, top to bottom, each with the text above and below it."""
+def ruled_tables(
+    page: Any, number: int, ocr: bool = False, inline_words: set[str] | None = None
+) -> list[RawTable]:
+    """The ruled tables of a page, top to bottom, each with the text above and below it.
+    ``inline_words`` gathers the words printed inside a line over the pages read (see
+    ``_PageChars.is_word``)."""
     settings = _ruling_settings(page)
     if (
         min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"]))
@@ -182,7 +279,7 @@ def ruled_tables(page: Any, number: int, ocr: bool = False) -> list[RawTable]:
     ):
         return []
     found = sorted(page.find_tables(settings), key=lambda t: (t.bbox[1], t.bbox[0]))
-    chars = _PageChars(page, ocr)
+    chars = _PageChars(page, ocr, inline_words)
     tables = [
         t for t in (_table_from_plumber(page, f, number, chars) for f in found) if t is not None
     ]

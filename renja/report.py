@@ -297,7 +297,7 @@ def _document_view(
          "tahun": b["tahun"], "what": b["jenis"], "raw": b["amount_raw"],
          "reason": b["amount_flag"], "page": b["page"],
          "table": table_name(b["table_kind"], b["source_table"])}
-        for b in records(budgets[budgets["amount_flag"].notna()])
+        for b in records(budgets[budgets["amount_flag"].notna() & budgets["amount"].isna()])
     ] + [
         {"level": i["level"], "kode": i["kode"], "nama": names.get(i["node_id"]) or i["nama"],
          "tahun": i["tahun"], "what": f"{i['measure']}: {i['indikator'] or ''}",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL, SAMPLE_TRUTH
-from truth import compare, load_truth
+from truth import PERUBAHAN_JENIS, PLAN_JENIS, compare, is_perubahan, load_truth
 
 from renja.process import process_pdf
 
@@ -71,7 +71,22 @@ def test_sample_provenance(sample_result) -> None:
 REAL_WITH_TRUTH = sorted(REAL.glob("*.truth.json")) if REAL.is_dir() else []
 
 
-@pytest.mark.parametrize("truth_path", REAL_WITH_TRUTH, ids=lambda p: p.name.split(".")[0])
+# Documents not yet read exactly, with what is left; strict, so the mark must go once they are.
+NOT_YET_EXACT = {
+    "bogor-disperindag-renja-2020": "pre-2019 layout: indicator cells ('Indikator Kinerja "
+    "Program:' label, '-' bullets, one indicator per sub-cell), words broken in narrow cells "
+    "without a hyphen, pages 74-80 (34 of 46 nodes)",
+}
+
+
+def _real(path: Path) -> object:
+    name = path.name.split(".")[0]
+    reason = NOT_YET_EXACT.get(name)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("truth_path", [_real(p) for p in REAL_WITH_TRUTH])
 def test_real_documents_match_truth(truth_path: Path) -> None:
     pdf = truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
     truth = load_truth(truth_path)
@@ -81,6 +96,23 @@ def test_real_documents_match_truth(truth_path: Path) -> None:
     print(f"{pdf.name}: {comparison.line()}")
     assert comparison.differences == []
     assert result.tahun == truth["plan_year"]
+    assert (comparison.nodes_found, comparison.nodes) == (len(truth["nodes"]),) * 2
+    assert comparison.amounts_exact == comparison.amounts > 0
+    assert comparison.targets_exact == comparison.targets
+    # The programs add up to the total the truth gives, for every amount it records.
+    budgets = result.frames["budgets"]
+    programs = budgets[(budgets["level"] == "program") & (budgets["table_kind"] == "rumusan")]
+    jenis = PERUBAHAN_JENIS if is_perubahan(truth) else PLAN_JENIS
+    for name in ("pagu", "pagu_before"):
+        if f"total_{name}" in truth:
+            mine = programs[programs["jenis"] == jenis[name]]["amount"]
+            assert sum(mine.tolist(), Decimal(0)) == Decimal(truth[f"total_{name}"]), name
+    # A total the table states itself (an OPD or grand-total row) is read as printed.
+    tables = [t for t in result.stated_totals if t.source == "table"]
+    if tables:
+        assert tables[0].plan.value == Decimal(truth["total_pagu"])
+        if "total_pagu_before" in truth:
+            assert tables[0].before.value == Decimal(truth["total_pagu_before"])
 
 
 REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []

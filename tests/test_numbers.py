@@ -42,11 +42,26 @@ def test_malformed_amounts_are_flagged_with_raw_text_kept(raw: str) -> None:
     assert parsed.raw == " ".join(raw.split())
 
 
-@pytest.mark.parametrize("raw", ["", "-", "  ", None])
+@pytest.mark.parametrize("raw", ["", "  ", None])
 def test_empty_cells_are_null_without_flag(raw: str | None) -> None:
     parsed = parse_amount(raw)
     assert parsed.value is None
     assert parsed.flag is None
+
+
+@pytest.mark.parametrize("raw", ["-", "Rp -", "Rp\n-", "Rp. \u2013", " -- "])
+def test_an_amount_printed_as_a_dash_is_zero_and_says_so(raw: str) -> None:
+    """Bogor 2020 prints "Rp" / "-" for a kegiatan with no money; Sumut 2024 prints "-"."""
+    parsed = parse_amount(raw)
+    assert (parsed.value, parsed.flag, parsed.raw) == (
+        0,
+        "printed as a dash",
+        " ".join(raw.split()),
+    )
+
+
+def test_a_target_printed_as_a_dash_stays_null() -> None:
+    assert parse_number("-").value is None
 
 
 @pytest.mark.parametrize(

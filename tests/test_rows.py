@@ -113,3 +113,24 @@ def test_a_stray_rule_on_a_continued_page_does_not_lose_it() -> None:
     assert rows[["nomor", "nama", "indikator", "pagu_raw"]].values.tolist() == [
         ["I", "PROGRAM A", "x", "100"], ["I.1", "Kegiatan B", "y", "200"],
     ]  # fmt: skip
+
+
+def test_renja_perubahan_sebelum_and_sesudah_are_both_the_plan_year() -> None:
+    """Sumut 2024 Tabel 7: TARGET and PAGU each split into SEBELUM | SESUDAH; the first body
+    row (numbered I.1, its cells full of header words) is a row, not more header."""
+    grid = [
+        ["NO", "PROGRAM/KEGIATAN/SUB KEGIATAN", "INDIKATOR", "TARGET", None, "PAGU", None],
+        [None, None, None, "SEBELUM", "SESUDAH", "SEBELUM", "SESUDAH"],
+        ["I.1", "Program dan Kegiatan Perencanaan", "Indikator Kinerja Program", "10 dok",
+         "12 dok", "100.545.000", "-"],
+    ]  # fmt: skip
+    spans = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (1, 2), (0, 3): (0, 4), (0, 5): (0, 6)}
+    header = map_header(table(grid, spans))
+    assert header.n_header_rows == 2
+    assert (header.first("target", "before"), header.first("target", "plan")) == (3, 4)
+    assert (header.first("pagu", "before"), header.first("pagu", "plan")) == (5, 6)
+    assert header.first("pagu", "next") is None
+    rows = table_rows(select_plan_tables([table(grid, spans)])[0])
+    assert rows[
+        ["target_raw", "target_before_raw", "pagu_raw", "pagu_before_raw"]
+    ].values.tolist() == [["12 dok", "10 dok", "-", "100.545.000"]]

@@ -52,6 +52,18 @@ def _key(level: str, kode: str | None, nomor: str | None, nama: str) -> tuple[st
     return (level, kode) if kode else (level, f"{nomor or ''}|{nama}")
 
 
+# The truth files name a Renja Perubahan's columns after the change (pagu, target) and before it
+# (pagu_before, target_before); the pipeline's jenis and measure for them.
+PLAN_JENIS = {"pagu": "pagu_indikatif", "pagu_next": "prakiraan_maju"}
+PERUBAHAN_JENIS = {"pagu": "pagu_sesudah", "pagu_before": "pagu_sebelum"}
+PLAN_MEASURES = {"target": ("target", 0), "target_next": ("target", 1)}
+PERUBAHAN_MEASURES = {"target": ("target_sesudah", 0), "target_before": ("target_sebelum", 0)}
+
+
+def is_perubahan(truth: dict[str, Any]) -> bool:
+    return "total_pagu_before" in truth or any("pagu_before" in n for n in truth["nodes"])
+
+
 def _amount(budgets: pd.DataFrame, node_id: str, jenis: str) -> Decimal | None:
     rows = budgets[(budgets["node_id"] == node_id) & (budgets["jenis"] == jenis)]
     if rows.empty or pd.isna(rows["amount"].iloc[0]):
@@ -79,17 +91,21 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
         ours[_key(row["level"], kode, nomor, row["nama"])].append(row)
     by_id = {r["node_id"]: r for r in programs.to_dict("records")}
     truth_nodes = truth["nodes"]
-    node_ids: dict[tuple[str, str], str] = {}
+    perubahan = is_perubahan(truth)
+    amounts = PERUBAHAN_JENIS if perubahan else PLAN_JENIS
+    measures = PERUBAHAN_MEASURES if perubahan else PLAN_MEASURES
+    # A name printed twice (a program repeated under the UPTD) is matched in order.
+    node_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node in truth_nodes:
         out.nodes += 1
         key = _key(node["level"], node["kode"], node.get("nomor"), node["nama"])
         candidates = ours.get(key)
         if not candidates:
             out.differences.append(f"missing node {key}")
-            out.amounts += 2
+            out.amounts += len(amounts)
             continue
         row = candidates.pop(0)
-        node_ids[(node["kode"] or "", node["nama"])] = row["node_id"]
+        node_ids[(node["kode"] or "", node["nama"])].append(row["node_id"])
         ok = row["nama"] == node["nama"]
         if not ok:
             out.differences.append(f"{key}: nama {row['nama']!r} != {node['nama']!r}")
@@ -98,7 +114,9 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
             ok = False
             out.differences.append(f"{key}: parent {parent and parent['kode']} wrong")
         out.nodes_found += ok
-        for jenis, name in (("pagu_indikatif", "pagu"), ("prakiraan_maju", "pagu_next")):
+        if perubahan and node.get("pagu_next") is not None:
+            out.differences.append(f"{key}: a Renja Perubahan truth with a pagu_next")
+        for name, jenis in amounts.items():
             out.amounts += 1
             got = _amount(budgets, row["node_id"], jenis)
             if _same_number(got, node[name]):
@@ -106,10 +124,22 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
             else:
                 out.differences.append(f"{key}: {name} {got} != {node[name]}")
     seen: dict[str, int] = defaultdict(int)
+    previous: tuple[str, str] | None = None
+    taken: dict[tuple[str, str], int] = defaultdict(int)
     for ind in truth["indicators"]:
-        node_id = node_ids.get((ind["kode"] or "", ind["nama"]))
+        # The indicators of a node follow each other; a new run of the same name is its next
+        # node of that name.
+        name_key = (ind["kode"] or "", ind["nama"])
+        if name_key != previous:
+            taken[name_key] += 1
+            previous = name_key
+        same_name = node_ids.get(name_key, [])
+        node_id = same_name[taken[name_key] - 1] if len(same_name) >= taken[name_key] else None
         position = seen[node_id or ""] = seen[node_id or ""] + 1
-        for year, name in ((plan_year, "target"), (plan_year + 1, "target_next")):
+        for name, (measure, offset) in measures.items():
+            if name not in ind:
+                continue  # the truth does not record this column
+            year = plan_year + offset
             out.targets += 1
             if node_id is None:
                 out.differences.append(f"indicator of missing node {ind['kode']} {ind['nama']}")
@@ -118,15 +148,17 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
                 (indicators["node_id"] == node_id)
                 & (indicators["indikator_no"] == position)
                 & (indicators["tahun"] == year)
+                & (indicators["measure"] == measure)
+                & (indicators["table_kind"] == "rumusan")
             ]
             got = None if rows.empty or pd.isna(rows["target"].iloc[0]) else rows["target"].iloc[0]
-            label = f"{ind['kode'] or ind['nama'][:30]} #{position} {year}"
+            label = f"{ind['kode'] or ind['nama'][:30]} #{position} {name}"
             exact = (
                 _same_number(got, ind[name])
                 and not rows.empty
                 or (rows.empty and ind[name] is None)
             )
-            if exact and not rows.empty and year == plan_year:
+            if exact and not rows.empty and name == "target":
                 row = rows.iloc[0]
                 for column in ("indikator", "satuan"):
                     value = row[column] if isinstance(row[column], str) else None

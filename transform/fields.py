@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from transform.kinds import KINDS
+from transform.levels import LEVEL_SOURCES
 from transform.numbers import MIN_OCR_CONFIDENCE
 
 __all__ = [
@@ -146,6 +147,12 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["level"],
         _COMMON["kode"],
         Field("nomor", pa.string(), "Row number as printed (I, I.1, I.1.1); null when none."),
+        Field("level_source", pa.string(),
+              "What decided the row's level: kode (its code), numbering (its row number, by "
+              "the table's numbering scheme), style (its bold type, cell fill and upper case, "
+              "learnt per table from the rows whose level other evidence gives, or its PROGRAM "
+              "prefix), arithmetic (number and style disagree, and the amounts roll up under "
+              "the reading chosen).", allowed=LEVEL_SOURCES),
         _COMMON["node_id"],
         Field("parent_id", pa.string(), "node_id of the parent node; null for programs."),
         Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed.",
@@ -172,7 +179,9 @@ FIELDS: dict[str, list[Field]] = {
               "from the target cell when the document prints number and unit together."),
         Field("lokasi", pa.string(), "Location as printed."),
         Field("measure", pa.string(),
-              "What the value is: target (plan), target_rancangan_awal / target_hasil_analisis "
+              "What the value is: target (plan; in a Renja Perubahan target_sebelum and "
+              "target_sesudah, the plan year's target before and after the change), "
+              "target_rancangan_awal / target_hasil_analisis "
               "(the two halves of the review), target_renstra, realisasi, realisasi_kumulatif "
               "(up to and including tahun), capaian_persen (realisasi / target, %), "
               "capaian_kumulatif_persen (against the Renstra target, %), target_ikk, proyeksi.",
@@ -196,15 +205,18 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["nama"],
         _COMMON["tahun"],
         Field("jenis", pa.string(), "pagu_indikatif for the plan year, prakiraan_maju for the "
-              "next year (plan table); pagu_rancangan_awal and pagu_hasil_analisis (the two "
+              "next year (plan table); in a Renja Perubahan, pagu_sebelum and pagu_sesudah (the "
+              "plan year's amount before and after the change) instead of pagu_indikatif; "
+              "pagu_rancangan_awal and pagu_hasil_analisis (the two "
               "halves of the review of the draft RKPD); pagu_renstra, pagu_renja, "
               "realisasi_anggaran and realisasi_anggaran_kumulatif (up to and including tahun) "
               "from the Rp columns of the evaluation.", nullable=False, allowed=JENIS),
         Field("amount", AMOUNT_TYPE, "Amount, exact (decimal, 2 places); null when the cell is "
-              "empty or unreadable.", unit="IDR"),
+              "empty or unreadable; zero when it prints only a dash (- or Rp -).", unit="IDR"),
         Field("amount_raw", pa.string(), "Amount cell text as printed (lines joined)."),
         Field("amount_flag", pa.string(), "Why the amount could not be read (unreadable format, "
-              "low OCR confidence); null when it was."),
+              "low OCR confidence), or 'printed as a dash' for a nil amount read as zero; null "
+              "when it was read as printed."),
         _COMMON["ocr_confidence"],
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],

@@ -51,6 +51,17 @@ def select_tables(
         # A running head ("RENJA DINAS ...") or "Tabel 3.3 (lanjutan)" over a page does not
         # start a new table; another label or another kind of title does.
         same_title = kind is None or (kind == "plan" and label in (None, current and current.label))
+        if (
+            current is not None
+            and current.is_plan
+            and same_title
+            and header.n_header_rows
+            and not header.is_plan_table
+            and _continues(current, table, HeaderMap())
+        ):
+            # Rows that only look like a header (a program row with its "Indikator Kinerja
+            # Program" label) on a page of the plan table's width: the table carries on.
+            header = HeaderMap()
         if current is not None and same_title and _continues(current, table, header):
             if header.n_header_rows:
                 inherited = header

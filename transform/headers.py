@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _PLAIN_NUMBER = re.compile(r"\d[\d.,]*")
+_ROW_NUMBER = re.compile(r"(?:[IVXLC]+|\d+)(?:\s*\.\s*\d+)+\.?")
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")  # "8=(7/6)": a number and its formula
 
 
@@ -91,6 +92,8 @@ def _is_header_row(row: list[str | None]) -> bool:
     for text in texts:
         if YEAR_WORD.fullmatch(text.strip()):
             continue  # a year heading over its column
+        if _ROW_NUMBER.fullmatch(text.strip()):
+            return False  # a body row numbered I.1 / 2.3.1, whatever words its cells hold
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
             return False
@@ -211,6 +214,10 @@ def _keep_plan_columns(header: HeaderMap, texts: list[str]) -> None:
                 del header.roles[col]
 
 
+_BEFORE = re.compile(r"sebelum")
+_AFTER = re.compile(r"sesudah|setelah")
+
+
 def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int]]) -> None:
     forward = {c for c in years if re.search(r"prakiraan|maju|n\s*\+\s*1", texts[c].lower())}
     plain_years = [max(ys) for c, ys in years.items() if ys and c not in forward]
@@ -228,6 +235,14 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
         unlabelled = not any(years[c] for c in cols)
         if len(cols) >= 2 and unlabelled and all(header.roles[c].year == "plan" for c in cols):
             header.roles[cols[1]] = Role(name, "next")
+    # A Renja Perubahan splits the plan year's target and amount into before and after the
+    # change (SEBELUM | SESUDAH): both are the plan year, the first is "before".
+    for col in years:
+        words = compact(texts[col])
+        if _BEFORE.search(words):
+            header.roles[col] = Role(header.roles[col].name, "before")
+        elif _AFTER.search(words):
+            header.roles[col] = Role(header.roles[col].name, "plan")
     header.plan_year = plan_year
     header.next_year = plan_year + 1 if plan_year is not None else None
 

@@ -29,6 +29,7 @@ from transform.codes import (
     regroup_kode,
     split_glued_kode,
 )
+from transform.levels import LevelSource, RowLevel, is_heading, resolve_levels
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
     Parsed,
@@ -55,6 +56,8 @@ class StatedTotal:
     next: Parsed
     page: int
     source: str = "table"
+    # a Renja Perubahan's total before the change (SEBELUM); ``plan`` is the total after it
+    before: Parsed = Parsed(None, "")
 
 
 @dataclass
@@ -65,6 +68,7 @@ class _Node:
     nama: str
     page: int
     source_table: str
+    level_source: LevelSource | None = None
     pagu: str = ""
     pagu_next: str = ""
     pagu_page: int = 0
@@ -72,6 +76,7 @@ class _Node:
     pagu_next_conf: float | None = None
     pagu_bbox: tuple[float, ...] | None = None  # where the amount cells are printed
     pagu_next_bbox: tuple[float, ...] | None = None
+    pagu_before: str = ""  # a Renja Perubahan's amount before the change (SEBELUM)
     sumber_dana: str = ""
     penanggung_jawab: str = ""
     kode_flag: str | None = None  # how a misread code was regrouped, None when read as printed
@@ -132,7 +137,8 @@ def _conf(value: Any) -> float | None:
 
 
 def _has_amount(row: pd.Series) -> bool:
-    return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip())
+    before = str(row.get("pagu_before_raw") or "")
+    return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip() or before.strip())
 
 
 class _Builder:
@@ -142,7 +148,12 @@ class _Builder:
         id_columns: bool,
         level_of_number: Callable[[str | None], Level | None] = level_of_nomor,
         min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
+        hints: list[RowLevel] | None = None,
+        coded: bool = False,
     ) -> None:
+        self.hints = hints or []
+        self.coded = coded
+        self.position = -1
         self.has_next = has_next
         self.min_ocr_confidence = min_ocr_confidence
         self.id_columns = id_columns
@@ -152,18 +163,48 @@ class _Builder:
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
         self.counters: dict[str, int] = {}
 
+    def _hint(self, row: pd.Series, nomor: str | None) -> RowLevel:
+        """The level the table's evidence gives a row without a code of its own. A row with
+        no number is a node by its style only in a table without codes; in a numbered table
+        only when it states an amount (else it is the rest of the row above); and never when it
+        states an amount above the first node (an OPD row there states the total)."""
+        hint = (
+            self.hints[self.position] if self.position < len(self.hints) else RowLevel(None, None)
+        )
+        if hint.level is None or nomor is not None:
+            return hint
+        if self.coded or (self.id_columns and not _has_amount(row)):
+            return RowLevel(None, None)
+        if not self.nodes and _has_amount(row):
+            return RowLevel(None, None)
+        return hint
+
     def add_row(self, row: pd.Series) -> None:
+        self.position += 1
         kode, nama = _row_kode(row)
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode)
         nomor = row["nomor"] or None
-        if row["page_top"] and self.nodes and not (kode or nomor) and _text_only(row):
+        if is_heading(nama, _has_amount(row)) and not (kode or nomor):
+            return  # an Urusan / Bidang / UPTD heading: no node, and no part of the one above
+        starts_program = nama.upper().startswith("PROGRAM")
+        if (
+            row["page_top"]
+            and self.nodes
+            and not (kode or nomor or starts_program)
+            and _text_only(row)
+        ):
             self._continue_row(row, nama)
             return
-        level = level_of_kode(kode) or self.level_of_number(nomor)
+        level = level_of_kode(kode)
+        source: LevelSource | None = "kode"
+        if level is None and kode is None:
+            level, source = self._hint(row, nomor).level, self._hint(row, nomor).source
+        if level is None:
+            level, source = self.level_of_number(nomor), "numbering"
         if level is None and kode is None and nomor is None and not row["id_merged"]:
-            level = self._level_without_id(row, nama)
+            level, source = self._level_without_id(row, nama), "style"
         if level is None:
             self._add_unidentified(row, nama, kode)
             return
@@ -172,7 +213,7 @@ class _Builder:
         if same and current is not None and nama in ("", current.nama):
             self._add_indicator(current, row)
             return
-        self._add_node(level, kode, nomor, nama, row)
+        self._add_node(level, kode, nomor, nama, row, source)
         self.nodes[-1].kode_flag = kode_flag
 
     def _regrouped(self, kode: str | None) -> tuple[str | None, str | None]:
@@ -239,13 +280,16 @@ class _Builder:
                         parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
                     ),
                     int(row["page"]),
+                    before=parse_amount(str(row.get("pagu_before_raw") or "")),
                 )
             )
             return
         if current is None or kode is not None:
             return  # urusan / bidang heading rows, or text before the first node
+        if not nama and not _has_indicator(row) and _has_amount(row) and self._subtotal(row):
+            return
         if self._unnumbered_sub(current, row, nama):
-            self._add_node("sub_kegiatan", None, None, nama, row)
+            self._add_node("sub_kegiatan", None, None, nama, row, "numbering")
             return
         if nama and not row["id_merged"] and not _has_indicator(row):
             if nama.isupper() and not current.nama.isupper():
@@ -256,6 +300,38 @@ class _Builder:
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
             self._set_amounts(current, row)
+
+    def _subtotal(self, row: pd.Series) -> bool:
+        """A row with an amount and nothing else, printed after a program's kegiatan (the
+        pre-2019 layout): the program's amount when the program states none of its own and
+        the amount is the sum of its kegiatan; or, equal to the sum of all programs, the
+        table's unlabelled grand total."""
+        stated = parse_amount(row["pagu_raw"]).value
+        if stated is None:
+            return False
+        program = self.last["program"]
+        if program is not None and not (program.pagu or program.pagu_next):
+            kids = [n for n in self.nodes if n.parent_id == program.node_id]
+            total = sum((parse_amount(k.pagu).value or Decimal(0) for k in kids), Decimal(0))
+            if kids and total == stated:
+                self._set_amounts(program, row)
+                return True
+        programs = [n for n in self.nodes if n.level == "program"]
+        total = sum((parse_amount(n.pagu).value or Decimal(0) for n in programs), Decimal(0))
+        if programs and total == stated:
+            minimum = self.min_ocr_confidence
+            self.totals.append(
+                StatedTotal(
+                    "",
+                    trust_ocr(parse_amount(row["pagu_raw"]), _conf(row["pagu_conf"]), minimum),
+                    trust_ocr(
+                        parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
+                    ),
+                    int(row["page"]),
+                )
+            )
+            return True
+        return False
 
     def _unnumbered_sub(self, current: _Node, row: pd.Series, nama: str) -> bool:
         """A row that a numbered table forgot to number: a name of its own, an amount of its
@@ -273,9 +349,15 @@ class _Builder:
         )
 
     def _add_node(
-        self, level: Level, kode: str | None, nomor: str | None, nama: str, row: pd.Series
+        self,
+        level: Level,
+        kode: str | None,
+        nomor: str | None,
+        nama: str,
+        row: pd.Series,
+        source: LevelSource | None,
     ) -> None:
-        node = _Node(level, kode, nomor, nama, int(row["page"]), row["source_table"])
+        node = _Node(level, kode, nomor, nama, int(row["page"]), row["source_table"], source)
         parent = self._parent_for(level)
         node.parent_id = parent.node_id if parent else None
         prefix = {"program": "P", "kegiatan": "K", "sub_kegiatan": "S"}[level]
@@ -305,6 +387,7 @@ class _Builder:
         node.amounts = found if isinstance(found, list) else None
         node.pagu = row["pagu_raw"]
         node.pagu_next = row["pagu_next_raw"]
+        node.pagu_before = row.get("pagu_before_raw") or ""
         node.pagu_page = int(row["page"])
         node.pagu_conf = _conf(row["pagu_conf"])
         node.pagu_next_conf = _conf(row["pagu_next_conf"])
@@ -320,6 +403,7 @@ class _Builder:
                 "lokasi": row["lokasi"],
                 "target_raw": row["target_raw"],
                 "target_next_raw": row["target_next_raw"],
+                "target_before_raw": row.get("target_before_raw") or "",
                 "measures": _measures(row),
                 "target_conf": _conf(row.get("target_conf")),
                 "target_next_conf": _conf(row.get("target_next_conf")),
@@ -412,7 +496,7 @@ def _bbox(value: Any) -> tuple[float, ...] | None:
     return tuple(round(float(v), 1) for v in value)
 
 
-def _frames(builder: _Builder, plan_year: int | None) -> Plan:
+def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) -> Plan:
     nodes, indicators, budgets = [], [], []
     minimum = builder.min_ocr_confidence
     for node in builder.nodes:
@@ -421,6 +505,7 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
             {
                 **base,
                 "nomor": node.nomor,
+                "level_source": node.level_source,
                 "parent_id": node.parent_id,
                 "nama": node.nama,
                 "penanggung_jawab": node.penanggung_jawab or None,
@@ -436,19 +521,33 @@ def _frames(builder: _Builder, plan_year: int | None) -> Plan:
                 continue
             plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
             plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
-            years = [(plan_year, plan_target, ind["target_conf"])]
+            plan_measure = "target_sesudah" if has_before else "target"
+            years = [(plan_measure, plan_year, plan_target, ind["target_conf"])]
+            if has_before:
+                # the unit is that of the target after the change, as printed
+                before, _ = parse_target(ind["target_before_raw"], satuan)
+                years.append(("target_sebelum", plan_year, before, None))
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
                 next_target = trust_ocr(next_target, ind["target_next_conf"], minimum)
                 satuan = satuan or next_satuan
-                years.append((plan_year + 1 if plan_year else None, next_target,
+                years.append(("target", plan_year + 1 if plan_year else None, next_target,
                               ind["target_next_conf"]))  # fmt: skip
-            for tahun, target, confidence in years:
-                record = _indicator(base, node.nama, "target", number, ind, tahun, target,
+            for measure, tahun, target, confidence in years:
+                record = _indicator(base, node.nama, measure, number, ind, tahun, target,
                                     confidence, node.source_table)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
         amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
-        boxes = {"pagu_indikatif": node.pagu_bbox, "prakiraan_maju": node.pagu_next_bbox}
+        if has_before:  # a Renja Perubahan: the plan year's amount after and before the change
+            amounts = [
+                ("pagu_sesudah", plan_year, node.pagu, node.pagu_conf),
+                ("pagu_sebelum", plan_year, node.pagu_before, None),
+            ]
+        boxes = {
+            "pagu_indikatif": node.pagu_bbox,
+            "pagu_sesudah": node.pagu_bbox,
+            "prakiraan_maju": node.pagu_next_bbox,
+        }
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
             amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
@@ -499,7 +598,15 @@ def build_plan(
     ``min_ocr_confidence`` are left null and flagged.
     """
     numbers = nomor_levels(rows.get("nomor", []))
-    builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence)
+    hints = resolve_levels(rows)
+    coded = any(_row_kode(row)[0] is not None for _, row in rows.iterrows())
+    builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
     for _, row in rows.iterrows():
         builder.add_row(row)
-    return _frames(builder, plan_year)
+    has_before = any(
+        str(v).strip()
+        for c in ("pagu_before_raw", "target_before_raw")
+        if c in rows
+        for v in rows[c]
+    )
+    return _frames(builder, plan_year, has_before)

@@ -61,8 +61,9 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 PLAN = TableKind(
     "rumusan", "T-C.33", None, None,
-    measures=("target",),
-    jenis=("pagu_indikatif", "prakiraan_maju"),
+    # a Renja Perubahan: the plan year's target and amount before and after the change
+    measures=("target", "target_sebelum", "target_sesudah"),
+    jenis=("pagu_indikatif", "prakiraan_maju", "pagu_sebelum", "pagu_sesudah"),
 )  # fmt: skip
 
 # In the order titles are tried: the first kind whose words a title prints is its kind.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 __all__ = [
+    "DASH_FLAG",
     "MIN_OCR_CONFIDENCE",
     "Parsed",
     "format_idr",
@@ -36,6 +37,9 @@ class Parsed:
 
 
 _CURRENCY = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
+# An amount cell that prints only a dash (``-``, ``Rp -``) states nil: zero, flagged as such.
+DASH_FLAG = "printed as a dash"
+_DASH_ONLY = re.compile(r"^\s*(?:rp\.?)?\s*[-\u2013\u2014]+\s*$", re.IGNORECASE)
 _TRAILING_DASH = re.compile(r"[,.]?\s*-+\s*$")
 _EMPTY = {"", "-", "--", "—", "–", "nihil"}
 _DIGITS = re.compile(r"^\d+$")
@@ -77,6 +81,8 @@ def parse_number(raw: str | None, *, money: bool = False) -> Parsed:
     if raw is None:
         return Parsed(None, "")
     raw_text = " ".join(raw.split())
+    if money and _DASH_ONLY.match(raw_text):
+        return Parsed(Decimal(0), raw_text, DASH_FLAG)
     text = _normalise(raw) if money else re.sub(r"\s+", "", join_wrapped(raw))
     if text.lower() in _EMPTY:
         return Parsed(None, raw_text)

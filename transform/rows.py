@@ -19,8 +19,10 @@ __all__ = ["LogicalTable", "clean_text", "table_rows"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
-    "target_next_raw", "pagu_raw", "pagu_next_raw", "sumber_dana", "penanggung_jawab",
-    "id_merged", "bold", "source_table", "page_top", "measures", "amounts",
+    "target_next_raw", "pagu_raw", "pagu_next_raw",
+    # a Renja Perubahan's plan-year target and amount before the change (SEBELUM)
+    "target_before_raw", "pagu_before_raw", "sumber_dana", "penanggung_jawab",
+    "id_merged", "bold", "fill", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
     # box (x0, top, x1, bottom) in PDF points of the amount cells that print something
@@ -92,6 +94,13 @@ def _bold(table: RawTable, index: int, col: int | None) -> bool:
     if col is None or index >= len(table.bold) or col >= len(table.bold[index]):
         return False
     return table.bold[index][col]
+
+
+def _fill(table: RawTable, index: int, cols: list[int | None]) -> str | None:
+    """A row's background colour: that of its first cell (name, number) that has one."""
+    fills = table.fill[index] if index < len(table.fill) else []
+    found = [fills[col] for col in cols if col is not None and col < len(fills) and fills[col]]
+    return found[0] if found else None
 
 
 def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
@@ -176,10 +185,13 @@ def table_rows(
                     "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
                     "pagu_raw": pagu or (paid[0][2] if paid else ""),
                     "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
+                    "target_before_raw": clean_text(_cell(row, header.first("target", "before"))),
+                    "pagu_before_raw": _amount_text(row, header.columns("pagu", "before")),
                     "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
                     "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
                     "id_merged": bool(id_cells) and all(c is None for c in id_cells),
                     "bold": _bold(table, index, name_col),
+                    "fill": _fill(table, index, [name_col, nomor_col]),
                     "source_table": plan.label or "",
                     "page_top": page_top,
                     "measures": measured if measures is not None else None,

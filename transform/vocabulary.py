@@ -111,7 +111,7 @@ HEADER_WORDS = (
     "target", "capaian", "pagu", "kebutuhan", "dana", "sumber", "catatan", "penting", "penanggung",
     "jawab", "prakiraan", "rencana", "tahun", "nomor", "keterangan", "anggaran", "klasifikasi",
     "tolok", "ukur", "uraian", "rancangan", "ranwal", "rkpd", "analisis", "realisasi", "renstra",
-    "proyeksi",
+    "proyeksi", "sebelum", "sesudah", "setelah",
 )  # fmt: skip
 
 # A header without a row of column numbers is told by the kinds of column it names (searched

@@ -1,0 +1,162 @@
+"""Row levels from each signal alone, and from their combination (transform.levels)."""
+
+import pandas as pd
+from test_hierarchy import build, rows, values
+
+from transform.hierarchy import build_plan
+from transform.levels import numbering_levels, resolve_levels
+
+YELLOW, BLUE = "1.00,1.00,0.00", "0.84,0.86,0.89"
+
+
+def test_numbering_schemes() -> None:
+    assert numbering_levels(["I", "I.1", "I.1.1", "II", None]) == [
+        "program", "kegiatan", "sub_kegiatan", "program", None,
+    ]  # fmt: skip
+    assert numbering_levels(["I", "1", "(1)", "(2)", "2"]) == [
+        "program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan",
+    ]  # fmt: skip
+    # kegiatan and sub kegiatan both counted with plain numbers: the number says nothing
+    assert numbering_levels(["I", "1", "1", "2", "2", "3"]) == ["program"] + [None] * 5
+
+
+def _counted_on_table() -> pd.DataFrame:
+    """Programs I, II; kegiatan and sub kegiatan numbered 1, 2 each counted on; the level shows
+    in the fill and weight only; sub kegiatan carry a lokasi."""
+    return rows(
+        {"nomor": "I", "nama": "PROGRAM A", "bold": True, "fill": YELLOW, "pagu_raw": "30"},
+        {"nomor": "1", "nama": "Kegiatan a", "bold": True, "fill": BLUE, "pagu_raw": "30"},
+        {"nomor": "1", "nama": "Sub a1", "lokasi": "Medan", "pagu_raw": "10"},
+        {"nomor": "2", "nama": "Sub a2", "lokasi": "Medan", "pagu_raw": "20"},
+        {"nomor": "II", "nama": "PROGRAM B", "bold": True, "fill": YELLOW, "pagu_raw": "5"},
+        {"nomor": "2", "nama": "Kegiatan b", "bold": True, "fill": BLUE, "pagu_raw": "5"},
+        {"nomor": "3", "nama": "Sub b1", "lokasi": "Sumut", "pagu_raw": "5"},
+    )  # fmt: skip
+
+
+def test_counted_on_numbers_take_the_level_of_their_style() -> None:
+    plan = build(_counted_on_table())
+    assert values(plan.nodes, "node_id", "nomor", "level_source") == [
+        ["P01", "I", "numbering"],
+        ["P01.K01", "1", "style"],
+        ["P01.K01.S01", "1", "style"],
+        ["P01.K01.S02", "2", "style"],
+        ["P02", "II", "numbering"],
+        ["P02.K01", "2", "style"],
+        ["P02.K01.S01", "3", "style"],
+    ]
+
+
+def test_a_style_shared_by_two_levels_decides_nothing() -> None:
+    """Kegiatan and sub kegiatan printed alike: the style cannot tell them apart."""
+    frame = _counted_on_table()
+    frame["fill"] = ""
+    frame["bold"] = False
+    frame["lokasi"] = ""
+    levels = resolve_levels(frame)
+    assert [(r.level, r.source) for r in levels][:2] == [("program", "numbering"), (None, None)]
+
+
+def test_where_number_and_style_disagree_the_amounts_decide() -> None:
+    """A white row numbered as a kegiatan (I.2) is a sub kegiatan of I.1: I.1 = 10 + 20 only so."""
+    frame = rows(
+        {"nomor": "I", "nama": "PROGRAM A", "bold": True, "fill": YELLOW, "pagu_raw": "40"},
+        {"nomor": "I.1", "nama": "Keg 1", "bold": True, "fill": BLUE, "pagu_raw": "30"},
+        {"nomor": "I.1.1", "nama": "Sub 1", "pagu_raw": "10"},
+        {"nomor": "I.2", "nama": "Sub 2", "pagu_raw": "20"},
+        {"nomor": "I.3", "nama": "Keg 3", "bold": True, "fill": BLUE, "pagu_raw": "10"},
+        {"nomor": "I.3.1", "nama": "Sub 3", "pagu_raw": "4"},
+        {"nomor": "I.3.2", "nama": "Sub 3b", "pagu_raw": "6"},
+        {"nomor": "I.4", "nama": "Keg 4", "bold": True, "fill": BLUE, "pagu_raw": "0"},
+        {"nomor": "I.4.1", "nama": "Sub 4", "pagu_raw": "0"},
+    )  # fmt: skip
+    plan = build(frame)
+    assert values(plan.nodes, "nama", "level", "level_source")[:4] == [
+        ["PROGRAM A", "program", "numbering"],
+        ["Keg 1", "kegiatan", "numbering"],
+        ["Sub 1", "sub_kegiatan", "numbering"],
+        ["Sub 2", "sub_kegiatan", "arithmetic"],
+    ]
+    # When the amounts side with the number, the number stays.
+    frame.loc[1, "pagu_raw"] = "10"
+    levels = resolve_levels(frame)
+    assert (levels[3].level, levels[3].source) == ("kegiatan", "numbering")
+
+
+def test_codes_decide_before_any_other_signal() -> None:
+    plan = build(
+        rows(
+            {"kode_parts": ["2", "07", "03", "", ""], "nama": "PROGRAM A", "pagu_raw": "10"},
+            {"kode_parts": ["2", "07", "03", "2.01", ""], "nama": "Keg", "pagu_raw": "10"},
+        )
+    )
+    assert values(plan.nodes, "level", "level_source") == [
+        ["program", "kode"], ["kegiatan", "kode"],
+    ]  # fmt: skip
+
+
+def test_pre_2019_layout_programs_kegiatan_headings_and_subtotals() -> None:
+    """Bogor 2020: Urusan / Bidang headings, programs with no amount of their own (one in upper
+    case without the word PROGRAM, one in plain type), kegiatan with a lokasi, the program's
+    amount on an unlabelled subtotal row after its kegiatan, an unlabelled grand total."""
+    bogor = "Kota Bogor"
+    plan = build(
+        rows(
+            {"nama": "Urusan Umum"},
+            {"nama": "Bidang Sekretariat"},
+            {"nama": "PROGRAM PELAYANAN ADMINISTRASI", "indikator": "Indikator Kinerja Program"},
+            {"nama": "Pengelolaan Rumah Tangga", "lokasi": bogor, "pagu_raw": "Rp\n5.000"},
+            {"pagu_raw": "Rp\n5.000"},
+            {"nama": "PENGEMBANGAN SISTEM PELAPORAN", "indikator": "Nilai LKIP"},
+            {"nama": "Penyusunan Perencanaan", "lokasi": bogor, "pagu_raw": "Rp\n20.000"},
+            {"pagu_raw": "Rp\n20.000"},
+            {"nama": "Urusan Perindustrian"},
+            {"nama": "Bidang Perindustrian"},
+            {"nama": "Program Pengembangan IKM", "indikator": "Indikator Kinerja Program"},
+            {"nama": "Penerapan GKM", "lokasi": bogor, "pagu_raw": "Rp\n100.000"},
+            {"nama": "Daya Saing IKM", "lokasi": bogor, "pagu_raw": "Rp\n-"},
+            {"nama": "Rumah Kemasan", "lokasi": bogor, "pagu_raw": "Rp\n-"},
+            {"nama": "Produktivitas IKM", "lokasi": bogor, "pagu_raw": "Rp\n-"},
+            {"pagu_raw": "Rp\n100.000"},
+            {"pagu_raw": "Rp 125.000"},
+        ),
+        id_columns=False,
+    )  # fmt: skip
+    assert values(plan.nodes, "node_id", "nama", "level_source") == [
+        ["P01", "PROGRAM PELAYANAN ADMINISTRASI", "style"],
+        ["P01.K01", "Pengelolaan Rumah Tangga", "style"],
+        ["P02", "PENGEMBANGAN SISTEM PELAPORAN", "style"],
+        ["P02.K01", "Penyusunan Perencanaan", "style"],
+        ["P03", "Program Pengembangan IKM", "style"],
+        ["P03.K01", "Penerapan GKM", "style"],
+        ["P03.K02", "Daya Saing IKM", "style"],
+        ["P03.K03", "Rumah Kemasan", "style"],
+        ["P03.K04", "Produktivitas IKM", "style"],
+    ]
+    budgets = plan.budgets[plan.budgets["jenis"] == "pagu_indikatif"]
+    assert values(budgets, "node_id", "amount", "amount_flag")[4:7] == [
+        ["P03", 100_000, None],
+        ["P03.K01", 100_000, None],
+        ["P03.K02", 0, "printed as a dash"],
+    ]
+    assert values(budgets, "node_id", "amount")[:4] == [
+        ["P01", 5_000], ["P01.K01", 5_000], ["P02", 20_000], ["P02.K01", 20_000],
+    ]  # fmt: skip
+    assert [(t.label, t.plan.value) for t in plan.stated_totals] == [("", 125_000)]
+
+
+def test_renja_perubahan_columns_before_and_after_the_change() -> None:
+    """Sumut 2024: TARGET and PAGU each split into SEBELUM and SESUDAH, no prakiraan maju."""
+    plan = build_plan(
+        rows(
+            {"nomor": "I", "nama": "PROGRAM A", "indikator": "Persen", "target_raw": "100%",
+             "target_before_raw": "90%", "pagu_raw": "-", "pagu_before_raw": "1.000.000"},
+        ),
+        plan_year=2022, has_next=False, id_columns=True,
+    )  # fmt: skip
+    assert values(plan.budgets, "jenis", "tahun", "amount") == [
+        ["pagu_sesudah", 2022, 0], ["pagu_sebelum", 2022, 1_000_000],
+    ]  # fmt: skip
+    assert values(plan.indicators, "measure", "tahun", "target", "satuan") == [
+        ["target_sesudah", 2022, 100, "%"], ["target_sebelum", 2022, 90, "%"],
+    ]  # fmt: skip

@@ -1,0 +1,64 @@
+"""Cell text as printed, whatever the PDF producer did with spaces and line breaks."""
+
+from pathlib import Path
+
+import pdfplumber
+from reportlab.lib.pagesizes import landscape
+from reportlab.pdfgen import canvas
+
+from extract.pages import read_tables
+
+FONT, SIZE = "Helvetica", 7.0
+
+
+def _words_without_spaces(pdf: canvas.Canvas, x: float, y: float, text: str) -> None:
+    """Each word drawn on its own at the place it would have had: no space glyph anywhere."""
+    for word in text.split():
+        pdf.drawString(x, y, word)
+        x += pdf.stringWidth(word + " ", FONT, SIZE)
+
+
+def test_words_placed_without_space_glyphs_keep_their_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "nospace.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 300, 420], [500, 480, 460, 440]
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    rows = [
+        ("No", "Program/Kegiatan/Sub Kegiatan", "Pagu Indikatif (Rp)"),
+        ("I", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "1.000.000"),
+        ("I.1", "Perencanaan, Penganggaran, dan Evaluasi Kinerja", "500.000"),
+    ]
+    for row, y in zip(rows, ys, strict=False):
+        for text, x in zip(row, xs, strict=False):
+            _words_without_spaces(pdf, x + 2, y - 13, text)
+    pdf.save()
+    assert " " not in "".join(c["text"] for c in pdfplumber.open(path).pages[0].chars)
+    (table,) = read_tables(path, [1])
+    assert table.grid[1][1] == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"
+    assert table.grid[2][1] == "Perencanaan, Penganggaran, dan Evaluasi Kinerja"
+    assert table.grid[0][2] == "Pagu Indikatif (Rp)"
+
+
+def test_a_row_without_its_top_rule_at_a_page_break_is_kept(tmp_path: Path) -> None:
+    """Sumut 2024 p40: the first row of a continued page has column rules but no top rule."""
+    path = tmp_path / "notop.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 300, 420], [500, 480, 460]
+    for x in xs:
+        pdf.line(x, 520, x, ys[-1])  # column rules from the top of the first row
+    for y in ys:  # row rules only from the bottom of the first row on
+        pdf.line(xs[0], y, xs[-1], y)
+    rows = [("III.1.1", "Koordinasi dan Sinkronisasi", "90.945.000"),
+            ("III.2", "Penguatan Lembaga", "1.000.000"),
+            ("III.2.1", "Peningkatan Kapasitas", "1.000.000")]  # fmt: skip
+    for row, y in zip(rows, [520, *ys], strict=False):
+        for text, x in zip(row, xs, strict=False):
+            pdf.drawString(x + 2, y - 13, text)
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert [row[0] for row in table.grid] == ["III.1.1", "III.2", "III.2.1"]

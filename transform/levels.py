@@ -1,0 +1,227 @@
+"""The level of each plan row from all the evidence the printed table gives, decided in one place.
+
+A Renja table shows a row's level in several ways at once, and documents differ in which they
+print: the row number (``I`` / ``I.1`` / ``I.1.1``; or ``I`` / ``1`` / ``(1)``; or numbers counted
+on through the table, each level on its own, so ``1`` may be a kegiatan or a sub kegiatan), the
+wording (``PROGRAM ...``), the row's style (bold type and cell fill, the same for every row of a
+level), a lokasi (printed only on the lowest level), and the arithmetic (a row's amount is the sum
+of the rows under it). Each signal is computed on its own; :func:`resolve_levels` combines them per
+table and records which one decided (``level_source``). The code (kode), when printed, decides
+before any of these, in the builder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+import pandas as pd
+
+from transform.codes import LEVELS, Level, level_of_nomor
+from transform.numbers import parse_amount
+
+__all__ = [
+    "LEVEL_SOURCES",
+    "LevelSource",
+    "RowLevel",
+    "is_heading",
+    "numbering_levels",
+    "resolve_levels",
+]
+
+LevelSource = Literal["kode", "numbering", "style", "arithmetic"]
+LEVEL_SOURCES: tuple[LevelSource, ...] = ("kode", "numbering", "style", "arithmetic")
+
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_ARABIC = re.compile(r"^\d+\.?$")
+_BRACKETED = re.compile(r"^\(\d+\)\.?$")
+_DOTTED = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)+\.?$")
+_TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
+_PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+_HEADING = re.compile(r"^(urusan|bidang|uptd|opd)\b", re.IGNORECASE)
+
+# A style stands for a level when at least this share of the rows with other evidence of their
+# level agree on it (a few rows printed with the wrong number, or none, do not blur it).
+STYLE_AGREEMENT = 0.8
+
+
+@dataclass(frozen=True)
+class RowLevel:
+    """The level read for one row (None: no node of the plan by its own evidence) and the
+    signal that decided it."""
+
+    level: Level | None
+    source: LevelSource | None
+
+
+def _nomor(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def numbering_levels(nomors: Sequence[str | None]) -> list[Level | None]:
+    """The level each row number gives, by the scheme the whole table uses.
+
+    ``I`` / ``I.1`` / ``I.1.1`` give their depth; ``I`` / ``1`` / ``(1)`` give program, kegiatan
+    and sub kegiatan. When the table numbers its kegiatan and sub kegiatan both with plain
+    numbers (each counted on through the table, or restarting), a plain number says nothing of
+    the level and gives None; so does a missing number.
+    """
+    texts = [_nomor(n) for n in nomors]
+    bracketed = any(_BRACKETED.match(t) for t in texts)
+    dotted = any(_DOTTED.match(t) for t in texts)
+    out: list[Level | None] = []
+    for text in texts:
+        if not text:
+            out.append(None)
+        elif _DOTTED.match(text) or (dotted and _ROMAN.match(text)):
+            out.append(level_of_nomor(text))
+        elif _ROMAN.match(text):
+            out.append("program")
+        elif _BRACKETED.match(text):
+            out.append("sub_kegiatan")
+        elif _ARABIC.match(text):
+            # beside (1) sub kegiatan a plain number is a kegiatan; beside I.1 a depth of one
+            out.append("kegiatan" if bracketed else "program" if dotted else None)
+        else:
+            out.append(None)
+    return out
+
+
+Style = tuple[bool, str, bool]
+
+
+def _style(row: pd.Series) -> Style:
+    """How a row is printed: bold, its fill colour, its name in upper case."""
+    nama = str(row["nama"] or "")
+    return bool(row["bold"]), str(row.get("fill") or ""), nama.isupper()
+
+
+def is_heading(nama: str, has_amount: bool) -> bool:
+    """An Urusan, Bidang, OPD or UPTD heading row: no node (it may state a total)."""
+    return bool(_HEADING.match(nama)) and not has_amount
+
+
+def _candidate(row: pd.Series) -> bool:
+    """A row that may be a node: it has a name that is no total's label nor a heading."""
+    nama = str(row["nama"] or "")
+    amount = bool(str(row["pagu_raw"]).strip())
+    return (
+        bool(nama)
+        and not _TOTAL_WORDS.match(nama)
+        and not is_heading(nama, amount)
+        and not row["id_merged"]
+    )
+
+
+def _style_levels(
+    rows: pd.DataFrame, numbered: list[Level | None], candidates: list[bool]
+) -> list[Level | None]:
+    """The level each row's style stands for, learnt from the rows whose level other evidence
+    gives: a Roman number or the PROGRAM prefix (program), a lokasi (the lowest level, when the
+    table has a lokasi column in use), a number of its own depth. A style shared by two levels
+    stands for none; a single style left over between them is the level left over."""
+    has_lokasi = bool((rows["lokasi"].astype(str).str.strip() != "").any())
+    votes: dict[Style, Counter[Level]] = defaultdict(Counter)
+    styles = [_style(row) for _, row in rows.iterrows()]
+    for i, (_, row) in enumerate(rows.iterrows()):
+        if not candidates[i]:
+            continue
+        nomor = _nomor(row["nomor"])
+        evidence: Level | None = None
+        if _PROGRAM.match(str(row["nama"])) or _ROMAN.match(nomor):
+            evidence = "program"
+        elif numbered[i] is not None:
+            evidence = numbered[i]
+        elif has_lokasi and str(row["lokasi"]).strip():
+            evidence = "sub_kegiatan"
+        if evidence is not None:
+            votes[styles[i]][evidence] += 1
+    mapping: dict[Style, Level] = {}
+    for style, counter in votes.items():
+        level, count = counter.most_common(1)[0]
+        if count >= STYLE_AGREEMENT * sum(counter.values()):
+            mapping[style] = level
+    left = [lv for lv in LEVELS if lv not in mapping.values()]
+    # Styles with no evidence, among rows after the first with some (an OPD or urusan heading
+    # above the first program is no level) and printed more than once.
+    evidenced = [i for i in range(len(styles)) if candidates[i] and styles[i] in votes]
+    after = range(evidenced[0], len(styles)) if evidenced else range(0)
+    seen = Counter(styles[i] for i in after if candidates[i])
+    unknown = [s for s, n in seen.items() if n > 1 and s not in mapping and s not in votes]
+    if len(left) == 1 and len(unknown) == 1 and len(set(mapping.values())) == len(LEVELS) - 1:
+        mapping[unknown[0]] = left[0]
+    elif left == ["kegiatan"] and not unknown and not any(numbered):
+        # Programs and a lowest level with a lokasi, nothing between: the pre-2019 layout
+        # (programs and kegiatan only), whose lowest level is the kegiatan.
+        mapping = {s: "kegiatan" if lv == "sub_kegiatan" else lv for s, lv in mapping.items()}
+    if len(set(mapping.values())) < 2:
+        return [None] * len(rows)  # style does not tell the levels apart in this table
+    return [mapping.get(styles[i]) if candidates[i] else None for i in range(len(rows))]
+
+
+def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> int:
+    """How many parents equal the sum of their children under a reading of the levels, less
+    how many do not."""
+    depth = {lv: d for d, lv in enumerate(LEVELS)}
+    score = 0
+    for i, level in enumerate(levels):
+        if level is None or level == "sub_kegiatan" or amounts[i] is None:
+            continue
+        total, children = Decimal(0), 0
+        for j in range(i + 1, len(levels)):
+            other = levels[j]
+            if other is None:
+                continue
+            if depth[other] <= depth[level]:
+                break
+            if depth[other] == depth[level] + 1:
+                children += 1
+                total += amounts[j] or Decimal(0)
+        if children:
+            score += 1 if total == amounts[i] else -1
+    return score
+
+
+def resolve_levels(rows: pd.DataFrame) -> list[RowLevel]:
+    """The level of every row of a plan table, and the signal that decided it.
+
+    The row number decides where the style agrees with it or tells nothing; the style decides
+    where the number tells nothing (counted-on numbers, no number); where they disagree, the
+    reading under which the amounts roll up decides, and ``arithmetic`` is recorded.
+    """
+    if rows.empty:
+        return []
+    candidates = [_candidate(row) for _, row in rows.iterrows()]
+    names = [str(n or "") for n in rows["nama"]]
+    numbered = numbering_levels(list(rows["nomor"]))
+    styled = _style_levels(rows, numbered, candidates)
+    amounts = [parse_amount(str(raw)).value for raw in rows["pagu_raw"]]
+    by_number: list[Level | None] = []
+    by_style: list[Level | None] = []
+    for i in range(len(rows)):
+        first = numbered[i] if candidates[i] else None
+        by_number.append(first or styled[i])
+        by_style.append(styled[i] or first)
+    disagree = [
+        i for i in range(len(rows)) if numbered[i] and styled[i] and numbered[i] != styled[i]
+    ]
+    style_wins = bool(disagree) and _rollup_score(by_style, amounts) > _rollup_score(
+        by_number, amounts
+    )
+    out: list[RowLevel] = []
+    for i in range(len(rows)):
+        if i in disagree and style_wins:
+            out.append(RowLevel(styled[i], "arithmetic"))
+        elif candidates[i] and numbered[i] is not None:
+            out.append(RowLevel(numbered[i], "numbering"))
+        elif candidates[i] and not _nomor(rows["nomor"].iloc[i]) and _PROGRAM.match(names[i]):
+            out.append(RowLevel("program", "style"))  # the wording: PROGRAM ...
+        elif styled[i] is not None:
+            out.append(RowLevel(styled[i], "style"))
+        else:
+            out.append(RowLevel(None, None))
+    return out
