@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 console = Console(stderr=True, soft_wrap=True)
@@ -205,11 +206,8 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
                 f"{levels.get('program', 0)} programs, {levels.get('kegiatan', 0)} kegiatan, "
                 f"{levels.get('sub_kegiatan', 0)} sub kegiatan"
             )
-        elif doc["status"] == "invalid":
-            failed = [
-                c["check"] for c in doc["checks"] if not c["success"] and c["severity"] == "error"
-            ]
-            console.print(f"[red]invalid[/red]  {doc['source_file']}: failed {', '.join(failed)}")
+        elif doc["status"] in ("invalid", "suspect"):
+            console.print(_failed_line(doc))
         else:
             console.print(f"[red]{doc['status']:<8}[/red] {doc['source_file']}: {doc['reason']}")
     totals = summary["totals"]
@@ -218,11 +216,23 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
         done = f"{counts['processed']} processed, {counts['skipped']} skipped; "
     console.print(
         f"{len(summary['documents'])} documents: {done}{totals['ok']} ok, "
-        f"{totals['invalid']} invalid, {totals['rejected']} rejected -> {out}"
+        f"{totals['invalid']} invalid, {totals.get('suspect', 0)} suspect, "
+        f"{totals['rejected']} rejected -> {out}"
     )
     console.print(f"reports: {out / 'validation' / 'reports' / 'index.html'}")
     if strict and totals["ok"] != len(summary["documents"]):
         raise typer.Exit(1)
+
+
+def _failed_line(doc: dict) -> str:
+    """An invalid or suspect document: the checks it failed and the first reason."""
+    failed = [c["check"] for c in doc["checks"] if not c["success"] and c["severity"] == "error"]
+    reason = doc.get("first_reason") or ""
+    colour = "red" if doc["status"] == "invalid" else "yellow"
+    return (
+        f"[{colour}]{doc['status']:<8}[/{colour}] {doc['source_file']}: failed "
+        f"{', '.join(failed)}; {escape(reason)}"
+    )
 
 
 @app.command()

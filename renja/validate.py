@@ -24,6 +24,15 @@ from expectations.suites import CHECKS
 from renja.datapackage import write_datapackage
 from renja.files import SUMMARY_PATH, atomic_write_text
 from renja.report import write_reports
+from renja.status import (
+    STATUSES,
+    UNREAD_PATH,
+    document_status,
+    explain_failures,
+    first_reason,
+    reading_checks,
+    write_unread,
+)
 from transform.fields import TABLES, arrow_schema
 
 __all__ = [
@@ -117,8 +126,10 @@ def validate_tables(
         if doc["status"] == "rejected" or doc.get("duplicate_of"):
             continue
         doc["checks"] = _document_checks(doc["doc_id"], outcomes, global_failures)
-        failed = any(not c["success"] and c["severity"] == "error" for c in doc["checks"])
-        doc["status"] = status[doc["doc_id"]] = "invalid" if failed else "ok"
+        doc["checks"] += reading_checks(doc)
+        explain_failures(doc)
+        doc["status"] = status[doc["doc_id"]] = document_status(doc["checks"])
+        doc["first_reason"] = first_reason(doc)
     for doc in documents:  # a repeat has the status of the document it repeats
         if doc.get("duplicate_of") and doc["doc_id"] in status:
             doc["status"] = status[doc["doc_id"]]
@@ -136,8 +147,7 @@ def validate_tables(
         ],
     }
     summary["totals"] = {
-        status: sum(1 for d in documents if d["status"] == status)
-        for status in ("ok", "invalid", "rejected")
+        status: sum(1 for d in documents if d["status"] == status) for status in STATUSES
     }
     return summary
 
@@ -201,7 +211,7 @@ def validate_dir(
     if summary is None:
         summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
         for doc in summary["documents"]:  # validation starts again from the extraction's status
-            if doc["status"] == "invalid":
+            if doc["status"] in ("invalid", "suspect"):
                 doc["status"] = "ok"
     reference = load_code_list(code_list) if code_list else None
     summary.setdefault("validation", {})["code_list"] = str(code_list) if code_list else None
@@ -216,6 +226,7 @@ def validate_dir(
             docs_dir=docs_tmp,
         )
         _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
+    write_unread(summary, out_dir / UNREAD_PATH)
     write_reports(tables, summary, out_dir / REPORTS_PATH)
     write_datapackage(out_dir, summary)
     text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
