@@ -25,6 +25,7 @@ from transform.reading import (
     glued_names,
     names_plan_year,
     other_grouping,
+    page_continuity,
     plan_year_doubts,
     regrouped_levels,
 )
@@ -65,12 +66,14 @@ def check_reading(
     for total in stated:
         read += [(total.page, raw) for raw in (total.plan.raw, total.next.raw) if raw]
     tables: dict[str, Coverage] = {}
+    to_end = False
     for number, table in enumerate(plans, start=1):
         first, _, _ = table.segments[0]
         last, _, _ = table.segments[-1]
         span = table_span(path, first.page, first.bbox[1] - 2, last.page, last.bbox[3])
         read_pages = {t.page for t, _, _ in table.segments}
         printed = printed_amounts(path, span, text_layer, ocr_numbers or set())
+        to_end = span.ended_by == "end of document"
         coverage = account(printed, read, span.pages)
         for page in span.pages:
             if page not in read_pages and page not in coverage.pages_not_read:
@@ -100,6 +103,7 @@ def check_reading(
     nodes = programs.reset_index(drop=True)
     reading.doubts += collapsed_levels(nodes, budgets)
     reading.doubts += regrouped_levels(nodes, budgets)
+    reading.doubts += page_continuity(nodes, budgets, to_end)
     reading.doubts += _plan_year(plans, pages, tahun)
     table_pages = {t.page for p in plans for t, _, _ in p.segments}
     prose = "\n".join(p.text for p in pages if p.number not in table_pages)

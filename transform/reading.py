@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+from transform.numbers import format_rupiah
+
 __all__ = [
     "READING_CHECKS",
     "Coverage",
@@ -30,6 +32,7 @@ __all__ = [
     "glued_names",
     "names_plan_year",
     "other_grouping",
+    "page_continuity",
     "plan_year_doubts",
     "regrouped_levels",
 ]
@@ -46,6 +49,8 @@ READING_CHECKS: dict[str, str] = {
     "glued_names": "names print words as long as the document's prose words, without joins of a "
     "lower-case to an upper-case letter (spaces lost)",
     "missing_columns": "a table whose title names the prakiraan maju has its amount column",
+    "page_continuity": "the rows at the top of each page continue the numbering of the page "
+    "before, and a table that runs to the end of the document ends with its last parent complete",
 }
 
 
@@ -168,7 +173,7 @@ def collapsed_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doub
                     doubts.append(
                         Doubt(
                             "collapsed_levels",
-                            f"{row['level']} {row['nomor'] or row['kode'] or ids[i]} "
+                            f"{row['level']} {_label(row)} "
                             f"{str(row['nama'])[:60]!r} is the sum of the {j - i} "
                             f"{row['level']} rows after it: they look nested under it",
                             _page(row),
@@ -219,7 +224,7 @@ def other_grouping(
                 break
             total += value
             run.append(ids[index])
-            if total == target and set(run) != children and len(run) >= 1:
+            if total == target and set(run) != children and len(run) >= 2:
                 return run
             if total > target:
                 break
@@ -275,7 +280,7 @@ def regrouped_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doub
                 Doubt(
                     "regrouped_levels",
                     f"{len(failing)} of {parents} parents are not the sum of their children; "
-                    f"{row['level']} {row['nomor'] or row['kode'] or row['node_id']} is the sum "
+                    f"{row['level']} {_label(row)} is the sum "
                     f"of {', '.join(run)} instead",
                     _page(row),
                     (str(row["node_id"]), *run),
@@ -344,8 +349,92 @@ def glued_names(programs: pd.DataFrame, prose: str) -> list[Doubt]:
         Doubt(
             "glued_names",
             f"{len(glued)} of {len(programs)} names look glued (no spaces between words), e.g. "
-            f"{word!r} in {row['level']} {row['nomor'] or row['kode'] or row['node_id']}",
+            f"{word!r} in {row['level']} {_label(row)}",
             _page(row),
             tuple(str(r["node_id"]) for r, _ in glued),
         )
     ]
+
+
+def _label(row: pd.Series) -> str:
+    """How a row is printed: its number, else its code, else its node id."""
+    for key in ("nomor", "kode", "node_id"):
+        value = row.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _names_other_parent(row: pd.Series, parent: pd.Series) -> tuple[str, str] | None:
+    """The row's own number or code where it names a parent other than ``parent``: ``III.2.1``
+    placed under ``II.3``, or a code that does not start with the parent's."""
+    nomor, parent_nomor = row.get("nomor"), parent.get("nomor")
+    if isinstance(nomor, str) and "." in nomor and isinstance(parent_nomor, str) and parent_nomor:
+        expected = nomor.rsplit(".", 1)[0]
+        return ("nomor " + nomor, parent_nomor) if expected != parent_nomor else None
+    kode, parent_kode = row.get("kode"), parent.get("kode")
+    if isinstance(kode, str) and isinstance(parent_kode, str) and parent_kode:
+        return None if kode.startswith(parent_kode + ".") else ("kode " + kode, parent_kode)
+    return None
+
+
+def page_continuity(
+    programs: pd.DataFrame, budgets: pd.DataFrame, runs_to_document_end: bool
+) -> list[Doubt]:
+    """Rows lost at a page break: the rows at the top of a page that name (by number or code)
+    a parent other than the one they were placed under, printed on an earlier page; and a
+    table that runs to the end of the document whose last parent lacks part of its amount."""
+    nodes = _ordered(programs)
+    by_id = {str(r["node_id"]): r for _, r in nodes.iterrows()}
+    doubts = []
+    previous_page = None
+    for _, row in nodes.iterrows():
+        page = _page(row)
+        at_top = page != previous_page
+        previous_page = page
+        if not at_top or row["parent_id"] is None or pd.isna(row["parent_id"]):
+            continue
+        parent = by_id.get(str(row["parent_id"]))
+        if parent is None or _page(parent) == page:
+            continue
+        named = _names_other_parent(row, parent)
+        if named is not None:
+            own, actual = named
+            doubts.append(
+                Doubt(
+                    "page_continuity",
+                    f"the first row of page {page} ({own}) does not belong under {actual} of "
+                    f"page {_page(parent)}, where it was placed: the rows of its own parent "
+                    "are missing between the two pages",
+                    page,
+                    (str(row["node_id"]), str(parent["node_id"])),
+                )
+            )
+    if runs_to_document_end and len(nodes):
+        amounts = _plan_amounts(budgets)
+        last = nodes.iloc[-1]
+        chain = []
+        parent_id = last["parent_id"]
+        while isinstance(parent_id, str) and parent_id in by_id:
+            chain.append(by_id[parent_id])
+            parent_id = by_id[parent_id]["parent_id"]
+        for parent in chain:
+            kids = nodes[nodes["parent_id"] == parent["node_id"]]
+            values = [amounts.get(str(k)) for k in kids["node_id"]]
+            stated = amounts.get(str(parent["node_id"]))
+            if stated is None or any(v is None for v in values):
+                continue
+            if _total(values) < stated:
+                doubts.append(
+                    Doubt(
+                        "page_continuity",
+                        f"the table runs to the end of the document, and its last "
+                        f"{parent['level']} {_label(parent)} lacks "
+                        f"{format_rupiah(stated - _total(values))} of its amount: its last rows (pages) may "
+                        "be missing",
+                        _page(last),
+                        (str(parent["node_id"]),),
+                    )
+                )
+                break
+    return doubts
