@@ -430,7 +430,8 @@ def page_continuity(
                         "page_continuity",
                         f"the table runs to the end of the document, and its last "
                         f"{parent['level']} {_label(parent)} lacks "
-                        f"{format_rupiah(stated - _total(values))} of its amount: its last rows (pages) may "
+                        f"{format_rupiah(stated - _total(values))} of its amount: its last "
+                        "rows (pages) may "
                         "be missing",
                         _page(last),
                         (str(parent["node_id"]),),
