@@ -25,10 +25,13 @@ from extract.tables import upright_page
 __all__ = ["PrintedValue", "TableSpan", "END_OF_TABLE", "printed_amounts", "table_span"]
 
 # An amount: 1.250.000 or 1,250,000 or 1.250.000,00, with Rp and a closing ",-" allowed.
-_AMOUNT = re.compile(r"^(?:Rp\.?)?\(?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?:[.,]\d{1,2})?(?:,-)?\)?$")
-# The first part of an amount broken across lines: "1.250." (the rest, "000", on the next line).
-_BROKEN = re.compile(r"^(?:Rp\.?)?\d{1,3}(?:[.,]\d{3})*[.,]$")
-_REST = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:,\d{1,2})?(?:,-)?$")
+# The decimals' separator is never the thousands' one ("91.846.500.00" is a broken number).
+_AMOUNT = re.compile(
+    r"^(?:Rp\.?)?\(?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?:(?!\1)[.,]\d{1,2})?(?:,-)?\)?$"
+)
+# The parts of an amount broken across lines: "43.000.00" over "0,-", "1.250." over "000".
+_HEAD = re.compile(r"^(?:Rp\.?)?\d[\d.,]*[.,][\d.,]*$")
+_TAIL = re.compile(r"^[.,]?\d[\d.,]*(?:,-)?$")
 
 # A line that ends a table: another table's caption, a chapter, a signature or closing block.
 END_OF_TABLE = re.compile(
@@ -62,42 +65,45 @@ class TableSpan:
 
 
 def _amount_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Amount-like words, an amount broken over two lines joined into one word."""
+    """Amount-like words, an amount broken over two lines (``43.000.00`` over ``0,-``, or
+    ``6.899.089`` over ``.000,-``) joined into one word."""
     found = []
     used: set[int] = set()
     for i, word in enumerate(words):
         if i in used:
             continue
-        text = word["text"]
-        if _BROKEN.match(text) and not _AMOUNT.match(text):
-            rest = _continuation(words, i)
-            if rest is not None:
-                used.add(rest)
-                other = words[rest]
-                word = {
-                    "text": text + other["text"],
-                    "x0": min(word["x0"], other["x0"]),
-                    "top": word["top"],
-                    "x1": max(word["x1"], other["x1"]),
-                    "bottom": other["bottom"],
-                }
-                text = word["text"]
-        if _AMOUNT.match(text):
+        rest = _continuation(words, i) if _HEAD.match(word["text"]) else None
+        if rest is not None and rest not in used:
+            used.add(rest)
+            other = words[rest]
+            word = {
+                "text": word["text"] + other["text"],
+                "x0": min(word["x0"], other["x0"]),
+                "top": word["top"],
+                "x1": max(word["x1"], other["x1"]),
+                "bottom": other["bottom"],
+            }
+        if _AMOUNT.match(word["text"]):
             found.append(word)
     return found
 
 
 def _continuation(words: list[dict[str, Any]], index: int) -> int | None:
-    """The word just below ``words[index]`` in the same column that completes its number."""
+    """The word just below ``words[index]`` in the same column that completes its number: the
+    two make an amount, and the first is none by itself or the second opens with a separator."""
     word = words[index]
     height = word["bottom"] - word["top"]
+    whole = bool(_AMOUNT.match(word["text"]))
     best = None
     for j, other in enumerate(words):
-        if j == index or not _REST.match(other["text"]):
+        text = other["text"]
+        if j == index or not _TAIL.match(text) or (whole and text[0].isdigit()):
             continue
         below = other["top"] - word["bottom"]
         overlaps = other["x0"] < word["x1"] and other["x1"] > word["x0"]
-        if overlaps and -1 <= below <= height * 1.5 and (best is None or other["top"] < best[0]):
+        if not (overlaps and -1 <= below <= height * 1.5):
+            continue
+        if _AMOUNT.match(word["text"] + text) and (best is None or other["top"] < best[0]):
             best = (other["top"], j)
     return best[1] if best else None
 
