@@ -93,7 +93,8 @@ def _continuation(words: list[dict[str, Any]], index: int) -> int | None:
     two make an amount, and the first is none by itself or the second opens with a separator."""
     word = words[index]
     height = word["bottom"] - word["top"]
-    whole = bool(_AMOUNT.match(word["text"]))
+    # "896.420.000,0" over "0": one decimal printed, the other on the next line
+    whole = bool(_AMOUNT.match(word["text"])) and not re.search(r"[.,]\d$", word["text"])
     best = None
     for j, other in enumerate(words):
         text = other["text"]
