@@ -19,6 +19,7 @@ from great_expectations.expectations.row_conditions import Column
 from transform.codes import KODE_PATTERNS
 from transform.fields import FIELDS, KEYS, TABLES
 from transform.numbers import DASH_FLAG, format_rupiah
+from transform.reading import READING_CHECKS
 
 __all__ = ["CHECKS", "Check", "checks_for"]
 
@@ -338,6 +339,14 @@ CHECKS: tuple[Check, ...] = (
         (E.ExpectColumnPairValuesToBeEqual(column_A="nomor_prefix", column_B="parent_nomor"),),
         lambda row: f"numbered {row['nomor']} under {row['parent_nomor']}",
     ),
+)
+
+
+# The checks of the reading: decided when the document is read (``transform.reading``) and
+# recorded in summary.json; a failure makes the document suspect rather than invalid.
+CHECKS += tuple(
+    Check(name, "reading", "error", "reading", description, ())
+    for name, description in READING_CHECKS.items()
 )
 
 

@@ -277,11 +277,8 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
                 f"{levels.get('program', 0)} programs, {levels.get('kegiatan', 0)} kegiatan, "
                 f"{levels.get('sub_kegiatan', 0)} sub kegiatan"
             )
-        elif doc["status"] == "invalid":
-            failed = [
-                c["check"] for c in doc["checks"] if not c["success"] and c["severity"] == "error"
-            ]
-            console.print(f"[red]invalid[/red]  {name}: failed {escape(', '.join(failed))}")
+        elif doc["status"] in ("invalid", "suspect"):
+            console.print(_failed_line(doc))
         else:
             reason = escape(printable(str(doc["reason"])))
             console.print(f"[red]{doc['status']:<8}[/red] {name}: {reason}")
@@ -291,11 +288,23 @@ def _report(summary: dict, out: Path, strict: bool, counts: Any = None) -> None:
         done = f"{counts['processed']} processed, {counts['skipped']} skipped; "
     console.print(
         f"{len(summary['documents'])} documents: {done}{totals['ok']} ok, "
-        f"{totals['invalid']} invalid, {totals['rejected']} rejected -> {escape(_name(out))}"
+        f"{totals['invalid']} invalid, {totals.get('suspect', 0)} suspect, "
+        f"{totals['rejected']} rejected -> {escape(_name(out))}"
     )
     console.print(f"reports: {escape(_name(out / 'validation' / 'reports' / 'index.html'))}")
     if strict and totals["ok"] != len(summary["documents"]):
         raise typer.Exit(1)
+
+
+def _failed_line(doc: dict) -> str:
+    """An invalid or suspect document: the checks it failed and the first reason."""
+    failed = [c["check"] for c in doc["checks"] if not c["success"] and c["severity"] == "error"]
+    reason = doc.get("first_reason") or ""
+    colour = "red" if doc["status"] == "invalid" else "yellow"
+    return (
+        f"[{colour}]{doc['status']:<8}[/{colour}] {escape(printable(doc['source_file']))}: "
+        f"failed {escape(', '.join(failed))}; {escape(reason)}"
+    )
 
 
 @app.command()

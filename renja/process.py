@@ -25,6 +25,7 @@ from extract.locate import all_pages_with_amounts, candidate_pages
 from extract.model import RawTable
 from extract.ocr import OcrSettings
 from extract.pages import document_pages
+from renja.reading import Reading, check_reading
 from transform.fields import empty_frame, enforce_schema
 from transform.grouping import select_plan_tables, select_tables
 from transform.headers import id_column_indices
@@ -61,6 +62,7 @@ class DocumentResult:
     duplicate_of: str | None = None
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
+    reading: Reading | None = None  # the plan table's coverage and the doubts of the reading
 
     def summary(self) -> dict[str, Any]:
         """The document's entry in ``validation/summary.json``."""
@@ -79,6 +81,8 @@ class DocumentResult:
         if self.duplicate_of:
             entry["duplicate_of"] = self.duplicate_of
             return entry
+        if self.reading is not None:
+            entry.update(_reading_entry(self.reading))
         if self.frames:
             programs = self.frames["programs"]
             entry["counts"] = {
@@ -105,6 +109,18 @@ class DocumentResult:
             for t in self.stated_totals
         ]
         return entry
+
+
+def _reading_entry(reading: Reading) -> dict[str, Any]:
+    """The summary's record of a reading: reasons of the pages not read, the coverage of the
+    printed amounts, the unread values (``validation/unread.csv``) and the doubts."""
+    return {
+        "pages_not_read_reasons": {str(p): r for p, r in sorted(reading.pages_not_read.items())},
+        "coverage": reading.coverage,
+        "unread": reading.unread,
+        "reading_doubts": [d.record() for d in reading.doubts],
+        "regroupings": reading.regroupings,
+    }
 
 
 def _other_counts(frames: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
@@ -182,6 +198,13 @@ def _process(
             )
         result = _read(path, doc_id, pages.texts, plans, found, see)
         result.ocr_pages = sorted(pages.ocr_pages)
+        result.reading = check_reading(
+            path, plans, pages.texts, result.frames, result.stated_totals, result.tahun,
+            pages.text_layer, pages.ocr_pages,
+        )  # fmt: skip
+        result.pages_not_read = sorted(
+            set(result.pages_not_read) | set(result.reading.pages_not_read)
+        )
     return result
 
 

@@ -61,7 +61,10 @@ class ProgressReporter:
                 description = escape(f"reading: {event} {printable(name)}")
                 self.bar.update(self.task, advance=1, description=description)
                 return
-        self._line(f"event={event} file={name!r} doc_id={outcome.doc_id} status={outcome.status}")
+        # Until validation has run a document read is only that: its status (ok, invalid,
+        # suspect) is told on the lines written after it.
+        stage = "rejected" if outcome.status == "rejected" else "read"
+        self._line(f"event={event} file={name!r} doc_id={outcome.doc_id} status={stage}")
 
     def pages(self, source_file: str, stage: str, done: int, total: int) -> None:
         label = _STAGES.get(stage, stage)

@@ -26,6 +26,15 @@ from renja.datapackage import write_datapackage
 from renja.documents import write_documents
 from renja.files import SUMMARY_PATH, atomic_write_text
 from renja.report import write_reports
+from renja.status import (
+    STATUSES,
+    UNREAD_PATH,
+    document_status,
+    explain_failures,
+    first_reason,
+    reading_checks,
+    write_unread,
+)
 from transform.fields import TABLES, file_schema, read_file_table
 
 __all__ = [
@@ -122,8 +131,10 @@ def validate_tables(
         if doc["status"] == "rejected" or doc.get("duplicate_of"):
             continue
         doc["checks"] = _document_checks(doc["doc_id"], outcomes, global_failures)
-        failed = any(not c["success"] and c["severity"] == "error" for c in doc["checks"])
-        doc["status"] = status[doc["doc_id"]] = "invalid" if failed else "ok"
+        doc["checks"] += reading_checks(doc)
+        explain_failures(doc)
+        doc["status"] = status[doc["doc_id"]] = document_status(doc["checks"])
+        doc["first_reason"] = first_reason(doc)
     for doc in documents:  # a repeat has the status of the document it repeats
         if doc.get("duplicate_of") and doc["doc_id"] in status:
             doc["status"] = status[doc["doc_id"]]
@@ -141,8 +152,7 @@ def validate_tables(
         ],
     }
     summary["totals"] = {
-        status: sum(1 for d in documents if d["status"] == status)
-        for status in ("ok", "invalid", "rejected")
+        status: sum(1 for d in documents if d["status"] == status) for status in STATUSES
     }
     return summary
 
@@ -206,7 +216,7 @@ def validate_dir(
     if summary is None:
         summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
         for doc in summary["documents"]:  # validation starts again from the extraction's status
-            if doc["status"] == "invalid":
+            if doc["status"] in ("invalid", "suspect"):
                 doc["status"] = "ok"
     stages.info("validating")
     reference = load_code_list(code_list) if code_list else None
@@ -223,6 +233,7 @@ def validate_dir(
         )
         _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
     stages.info("writing reports")
+    write_unread(summary, out_dir / UNREAD_PATH)
     write_reports(tables, summary, out_dir / REPORTS_PATH)
     write_documents(out_dir, summary, tables)
     write_datapackage(out_dir, summary)

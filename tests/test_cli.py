@@ -53,7 +53,7 @@ def test_bad_documents_are_reported_and_good_ones_complete(run_dir) -> None:
     assert status["empty.pdf"] == ("rejected", "empty file")
     assert status["truncated.pdf"][0] == "rejected"
     assert "readme.txt" not in status
-    assert summary["totals"] == {"ok": 0, "invalid": 2, "rejected": 3}
+    assert summary["totals"] == {"ok": 0, "invalid": 2, "suspect": 0, "rejected": 3}
     assert "Traceback" not in proc.stderr
     assert "3 rejected" in proc.stderr
 

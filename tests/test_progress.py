@@ -88,7 +88,7 @@ def test_a_log_gets_a_pages_line_only_for_a_document_that_takes_long() -> None:
     quick.pages("a.pdf", "text", 22, 22)
     quick("processed", outcome("a.pdf"))
     assert stream.getvalue().splitlines() == [
-        "renja event=processed file='a.pdf' doc_id=abc status=ok"
+        "renja event=processed file='a.pdf' doc_id=abc status=read"
     ]
     stream.truncate(0)
     stream.seek(0)
@@ -97,7 +97,7 @@ def test_a_log_gets_a_pages_line_only_for_a_document_that_takes_long() -> None:
     slow("processed", outcome("b.pdf"))
     assert stream.getvalue().splitlines() == [
         "renja event=pages file='b.pdf' stage=ocr done=3 total=40",
-        "renja event=processed file='b.pdf' doc_id=abc status=ok",
+        "renja event=processed file='b.pdf' doc_id=abc status=read",
     ]
 
 

@@ -55,7 +55,7 @@ _LEVELS = ("program", "kegiatan", "sub_kegiatan")
 TABLE_KINDS = tuple(k.name for k in KINDS if k.measures or k.jenis)
 MEASURES = tuple(dict.fromkeys(m for k in KINDS for m in k.measures))
 JENIS = tuple(dict.fromkeys(j for k in KINDS for j in k.jenis))
-STATUSES = ("ok", "invalid", "rejected")
+STATUSES = ("ok", "invalid", "suspect", "rejected")
 
 _COMMON = {
     "doc_id": Field(

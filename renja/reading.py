@@ -1,0 +1,158 @@
+"""How far a document's reading can be trusted: the plan table's extent, the accounting of
+every amount printed in it, and the checks of the reading (see ``transform.reading``).
+
+Called once per document after its plan is built; the doubts go to ``summary.json``, where
+validation turns them into the ``reading`` checks that make a document ``suspect``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from extract.coverage import printed_amounts, table_span
+from extract.document import PageText
+from transform.hierarchy import StatedTotal
+from transform.reading import (
+    Coverage,
+    Doubt,
+    account,
+    collapsed_levels,
+    failing_parents,
+    glued_names,
+    names_plan_year,
+    other_grouping,
+    page_continuity,
+    plan_year_doubts,
+    regrouped_levels,
+)
+from transform.rows import LogicalTable
+
+__all__ = ["Reading", "check_reading"]
+
+
+@dataclass
+class Reading:
+    """What the reading of one document left in doubt."""
+
+    coverage: dict[str, Any] = field(default_factory=dict)
+    unread: list[dict[str, Any]] = field(default_factory=list)
+    pages_not_read: dict[int, str] = field(default_factory=dict)
+    doubts: list[Doubt] = field(default_factory=list)
+    # "node_id/jenis" -> the rows printed after a parent whose amounts add up to its own, for
+    # each parent that is not the sum of its children
+    regroupings: dict[str, list[str]] = field(default_factory=dict)
+
+
+def check_reading(
+    path: Path,
+    plans: list[LogicalTable],
+    pages: list[PageText],
+    frames: dict[str, pd.DataFrame],
+    stated: list[StatedTotal],
+    tahun: int | None,
+    text_layer: Path | None = None,
+    ocr_numbers: set[int] | None = None,
+) -> Reading:
+    """The plan table's span and coverage, and the doubts the rows raise."""
+    reading = Reading()
+    programs, budgets = frames["programs"], frames["budgets"]
+    plan = budgets[budgets["table_kind"] == "rumusan"]
+    read = [(int(p), r) for p, r in zip(plan["page"], plan["amount_raw"], strict=True)
+            if isinstance(r, str)]  # fmt: skip
+    for total in stated:
+        read += [(total.page, raw) for raw in (total.plan.raw, total.next.raw) if raw]
+    tables: dict[str, Coverage] = {}
+    to_end = False
+    for number, table in enumerate(plans, start=1):
+        first, _, _ = table.segments[0]
+        last, _, _ = table.segments[-1]
+        span = table_span(path, first.page, first.bbox[1] - 2, last.page, last.bbox[3])
+        read_pages = {t.page for t, _, _ in table.segments}
+        printed = printed_amounts(path, span, text_layer, ocr_numbers or set())
+        to_end = span.ended_by == "end of document"
+        coverage = account(printed, read, span.pages)
+        for page in span.pages:
+            if page not in read_pages and page not in coverage.pages_not_read:
+                coverage.pages_not_read[page] = "no table read on this page"
+        tables[table.label or f"plan#{number}"] = coverage
+        reading.unread += coverage.unread
+        reading.pages_not_read.update(coverage.pages_not_read)
+    reading.coverage = {
+        "printed": sum(c.printed for c in tables.values()),
+        "read": sum(c.read for c in tables.values()),
+        "unread": sum(len(c.unread) for c in tables.values()),
+        "tables": {label: c.figures() for label, c in tables.items()},
+    }
+    for page, reason in sorted(reading.pages_not_read.items()):
+        reading.doubts.append(Doubt("coverage", f"page {page} of the plan table: {reason}", page))
+    for value in reading.unread:
+        if value["page"] in reading.pages_not_read:
+            continue  # counted with its page
+        reading.doubts.append(
+            Doubt(
+                "coverage",
+                f"amount {value['text']} printed on page {value['page']} at "
+                f"({value['x0']:.0f}, {value['top']:.0f}) is in no output row",
+                value["page"],
+            )
+        )
+    nodes = programs.reset_index(drop=True)
+    reading.doubts += collapsed_levels(nodes, budgets)
+    reading.doubts += regrouped_levels(nodes, budgets)
+    reading.doubts += page_continuity(nodes, budgets, to_end)
+    reading.doubts += _plan_year(plans, pages, tahun)
+    table_pages = {t.page for p in plans for t, _, _ in p.segments}
+    prose = "\n".join(p.text for p in pages if p.number not in table_pages)
+    reading.doubts += glued_names(nodes, prose)
+    reading.doubts += _missing_columns(plans, pages)
+    reading.regroupings = _regroupings(nodes, budgets)
+    return reading
+
+
+def _regroupings(nodes: pd.DataFrame, budgets: pd.DataFrame) -> dict[str, list[str]]:
+    found = {}
+    for jenis in ("pagu_indikatif", "prakiraan_maju"):
+        for node_id in failing_parents(nodes, budgets, jenis):
+            run = other_grouping(nodes, budgets, node_id, jenis)
+            if run:
+                found[f"{node_id}/{jenis}"] = run
+    return found
+
+
+def _plan_year(plans: list[LogicalTable], pages: list[PageText], tahun: int | None) -> list[Doubt]:
+    """The plan year against the caption of the plan table, printed above it on its first page
+    (or at the foot of the page before)."""
+    first, _, _ = plans[0].segments[0]
+    for text in (first.text_before, *_page_text(pages, first.page - 1)):
+        if names_plan_year(text):
+            return plan_year_doubts(text, tahun, first.page)
+    return []
+
+
+def _page_text(pages: list[PageText], number: int) -> list[str]:
+    return [p.text[-600:] for p in pages if p.number == number]
+
+
+def _missing_columns(plans: list[LogicalTable], pages: list[PageText]) -> list[Doubt]:
+    """A plan table whose caption names the prakiraan maju while no amount column for it was
+    read: its next-year amounts would be lost."""
+    doubts = []
+    for plan in plans:
+        first, header, _ = plan.segments[0]
+        caption = " ".join(first.text_before.split()).lower()
+        if "prakiraan maju" not in caption and "perkiraan maju" not in caption:
+            continue
+        if header.first("pagu", "next") is None:
+            doubts.append(
+                Doubt(
+                    "missing_columns",
+                    "the caption names the prakiraan maju, but no prakiraan maju amount column "
+                    f"was found in the header ({len(header.columns('pagu'))} amount column read)",
+                    first.page,
+                )
+            )
+    return doubts

@@ -1,0 +1,336 @@
+"""The reading checks: a doubtful reading is `suspect`, never `ok`, and a sound one is not.
+
+Mutations of the sample and of the dev real documents (a page of the table removed with qpdf)
+and of a rendered plan (names without spaces, the caption's year changed, the numbering
+flattened to one level) must come out suspect, naming the check and page; the documents
+themselves stay ok or invalid, with every printed amount of the plan table read.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import REAL, SAMPLE
+from synth.generator import LAYOUTS, random_plan, render_pdf
+
+from extract.coverage import PrintedValue, _amount_words
+from renja.status import document_status, explain_failures, first_reason
+from transform.reading import (
+    account,
+    collapsed_levels,
+    glued_names,
+    other_grouping,
+    page_continuity,
+    plan_year_doubts,
+)
+
+SUMUT = REAL / "sumut-dp3akb-renja-2023.pdf"
+KALTIM = REAL / "kaltim-pupr-bikon-renja.pdf"
+
+
+def _nodes(rows: list[tuple[str, str, str | None, str | None, int, int]]) -> tuple[
+    pd.DataFrame, pd.DataFrame
+]:  # fmt: skip
+    """programs and budgets frames from (node_id, level, parent_id, nomor, page, amount)."""
+    programs = pd.DataFrame(
+        [
+            {
+                "node_id": n,
+                "level": lv,
+                "parent_id": p,
+                "nomor": no,
+                "kode": None,
+                "nama": f"nama {n}",
+                "page": pg,
+            }  # fmt: skip
+            for n, lv, p, no, pg, _ in rows
+        ]
+    )
+    budgets = pd.DataFrame(
+        [
+            {
+                "node_id": n,
+                "table_kind": "rumusan",
+                "jenis": "pagu_indikatif",
+                "amount": Decimal(a),
+            }  # fmt: skip
+            for n, _, _, _, _, a in rows
+        ]
+    )
+    return programs, budgets
+
+
+def test_an_amount_broken_over_two_lines_is_one_printed_value() -> None:
+    words = [
+        {"text": "1.250.", "x0": 500.0, "top": 100.0, "x1": 530.0, "bottom": 108.0},
+        {"text": "000", "x0": 505.0, "top": 109.0, "x1": 520.0, "bottom": 117.0},
+        {"text": "2.730.000.000", "x0": 600.0, "top": 100.0, "x1": 650.0, "bottom": 108.0},
+        {"text": "2023", "x0": 300.0, "top": 50.0, "x1": 320.0, "bottom": 58.0},
+        {"text": "12", "x0": 300.0, "top": 60.0, "x1": 310.0, "bottom": 68.0},
+    ]
+    found = _amount_words(words)
+    assert [(w["text"], w["top"], w["bottom"]) for w in found] == [
+        ("1.250.000", 100.0, 117.0),
+        ("2.730.000.000", 100.0, 108.0),
+    ]
+
+
+def test_every_printed_amount_is_read_or_listed_unread_with_its_page_and_box() -> None:
+    printed = [
+        PrintedValue(3, 10, 20, 60, 28, "1.250.000"),
+        PrintedValue(3, 10, 40, 60, 48, "1.250.000"),
+        PrintedValue(3, 10, 60, 60, 68, "Rp 7.500.000,-"),
+        PrintedValue(4, 10, 20, 60, 28, "9.000.000"),
+    ]
+    read = [(3, "1.250.000"), (3, "7.500.000"), (5, "9.000.000")]
+    coverage = account(printed, read, [3, 4, 5])
+    assert coverage.figures() == {"printed": 4, "read": 2, "unread": 2}
+    assert [(u["page"], u["top"], u["text"]) for u in coverage.unread] == [
+        (3, 40, "1.250.000"),
+        (4, 20, "9.000.000"),
+    ]
+    assert coverage.pages_not_read == {
+        3: "2 of 3 printed amounts read",
+        4: "prints 1 amounts, no row read",
+    }
+
+
+def test_a_row_that_is_the_sum_of_the_rows_after_it_shows_collapsed_levels() -> None:
+    programs, budgets = _nodes(
+        [
+            ("P01", "program", None, "1", 2, 300),
+            ("P02", "program", None, "2", 2, 100),
+            ("P03", "program", None, "3", 3, 200),
+            ("P04", "program", None, "4", 3, 999),
+        ]
+    )
+    (doubt,) = collapsed_levels(programs, budgets)
+    assert (doubt.check, doubt.page, doubt.node_ids) == (
+        "collapsed_levels",
+        2,
+        ("P01", "P02", "P03"),
+    )
+    nested, nested_budgets = _nodes(
+        [
+            ("P01", "program", None, "I", 2, 300),
+            ("P01.K01", "kegiatan", "P01", "I.1", 2, 100),
+            ("P01.K02", "kegiatan", "P01", "I.2", 3, 200),
+        ]
+    )
+    assert collapsed_levels(nested, nested_budgets) == []
+
+
+def test_a_parent_that_adds_up_under_another_grouping_is_named() -> None:
+    programs, budgets = _nodes(
+        [
+            ("P01", "program", None, "I", 2, 300),
+            ("P01.K01", "kegiatan", "P01", "I.1", 2, 100),
+            ("P02", "program", None, "II", 2, 500),
+            ("P02.K01", "kegiatan", "P02", "II.1", 3, 200),
+            ("P02.K02", "kegiatan", "P02", "II.2", 3, 300),
+        ]
+    )
+    assert other_grouping(programs, budgets, "P01") is None  # no run after it adds up
+    assert other_grouping(programs, budgets, "P02") is None  # its own children do add up
+
+
+def test_a_page_whose_first_row_names_another_parent_has_lost_rows() -> None:
+    programs, budgets = _nodes(
+        [
+            ("P01", "program", None, "I", 2, 300),
+            ("P01.K01", "kegiatan", "P01", "I.1", 2, 300),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", "I.1.1", 2, 300),
+            ("P01.K01.S02", "sub_kegiatan", "P01.K01", "II.3.1", 3, 50),
+        ]
+    )
+    (doubt,) = page_continuity(programs, budgets, runs_to_document_end=False)
+    assert (doubt.check, doubt.page) == ("page_continuity", 3)
+    assert "nomor II.3.1" in doubt.message and "I.1 of page 2" in doubt.message
+    short, short_budgets = _nodes(
+        [
+            ("P01", "program", None, "I", 1, 300),
+            ("P01.K01", "kegiatan", "P01", "I.1", 1, 300),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", "I.1.1", 1, 100),
+        ]
+    )
+    (end,) = page_continuity(short, short_budgets, runs_to_document_end=True)
+    assert "end of the document" in end.message and "200" in end.message
+    assert page_continuity(short, short_budgets, runs_to_document_end=False) == []
+
+
+def test_the_plan_year_must_agree_with_the_caption() -> None:
+    caption = (
+        "Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2022 dan Prakiraan Maju Tahun 2023"
+    )
+    assert plan_year_doubts(caption, 2022, 13) == []
+    (doubt,) = plan_year_doubts(caption, 2023, 13)
+    assert (doubt.check, doubt.page) == ("plan_year", 13)
+    assert "read as 2023" in doubt.message
+
+
+def test_names_without_spaces_look_glued_and_ordinary_names_do_not() -> None:
+    prose = " ".join(["Penyelenggaraan pemerintahan daerah dan pembangunan"] * 40)
+    names = [
+        "Penyediaan Gaji dan Tunjangan ASN",
+        "Koordinasi dan Penyusunan Laporan Capaian",
+        "Pengelolaan Barang Milik Daerah",
+        "Administrasi Keuangan Perangkat Daerah",
+    ]
+    programs = pd.DataFrame(
+        {
+            "node_id": [f"P0{i}" for i in range(4)],
+            "level": "program",
+            "nomor": None,
+            "kode": None,
+            "page": 5,
+            "nama": names,
+        }  # fmt: skip
+    )
+    assert glued_names(programs, prose) == []
+    glued = programs.assign(nama=[n.replace(" ", "") for n in names])
+    (doubt,) = glued_names(glued, prose)
+    assert doubt.check == "glued_names" and doubt.page == 5
+    assert doubt.message.startswith("4 of 4 names look glued")
+
+
+def _check(name: str, group: str, failures: list[dict]) -> dict:
+    return {"check": name, "group": group, "severity": "error", "success": not failures,
+            "checked": 1, "failures": failures}  # fmt: skip
+
+
+def test_a_reading_doubt_outranks_the_documents_own_faults() -> None:
+    sum_failure = {"check": "sum_kegiatan", "node_id": "P01", "jenis": "pagu_indikatif",
+                   "page": 4, "message": "printed 300, sum of 2 kegiatan 200"}  # fmt: skip
+    doubt = {"check": "coverage", "node_id": None, "page": 5, "message": "page 5 not read"}
+    assert document_status([_check("sum_kegiatan", "reconciliation", [sum_failure])]) == "invalid"
+    checks = [
+        _check("sum_kegiatan", "reconciliation", [dict(sum_failure)]),
+        _check("coverage", "reading", [doubt]),
+    ]
+    assert document_status(checks) == "suspect"
+    assert document_status([_check("coverage", "reading", [])]) == "ok"
+    doc = {"status": "suspect", "checks": checks,
+           "pages_not_read_reasons": {"5": "prints 4 amounts, no row read"},
+           "regroupings": {"P01/pagu_indikatif": ["P01.K01", "P02.K01"]}}  # fmt: skip
+    explain_failures(doc)
+    assert checks[0]["failures"][0]["message"] == (
+        "printed 300, sum of 2 kegiatan 200; possibly a misreading: it is the sum of P01.K01, "
+        "P02.K01, grouped otherwise; page 5 not read (prints 4 amounts, no row read)"
+    )
+    assert first_reason(doc) == "coverage (page 5): page 5 not read"
+
+
+# Whole documents ----------------------------------------------------------------------------
+
+
+def _without_page(source: Path, page: int, target: Path) -> Path:
+    pages = subprocess.run(
+        ["qpdf", "--show-npages", str(source)], capture_output=True, text=True, check=True
+    )
+    n = int(pages.stdout)
+    keep = ",".join(r for r in (f"1-{page - 1}" if page > 1 else "",
+                                f"{page + 1}-{n}" if page < n else "") if r)  # fmt: skip
+    subprocess.run(
+        ["qpdf", "--warning-exit-0", str(source), "--pages", ".", keep, "--", str(target)],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def _rendered(folder: Path) -> list[Path]:
+    """A rendered plan, and the same plan with names printed without spaces, with the
+    caption's plan year one year late, and with its numbering flattened to one level."""
+    layout = LAYOUTS["nomor_unruled"]
+    plan = random_plan(3, codes=False)
+    glued = copy.deepcopy(plan)
+    for node in glued["nodes"]:
+        node["nama"] = node["nama"].replace(" ", "")
+    flat = copy.deepcopy(plan)
+    for number, node in enumerate(flat["nodes"], start=1):
+        node["nomor"] = str(number)
+    late = dataclasses.replace(layout, title=layout.title.replace("{year}", "{next}"))
+    paths = []
+    for name, (p, lay) in {"rendered": (plan, layout), "glued": (glued, layout),
+                           "year": (plan, late), "flat": (flat, layout)}.items():  # fmt: skip
+        paths.append(folder / f"{name}.pdf")
+        render_pdf(p, paths[-1], lay)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """Every document of the module read and validated in one run, by file name."""
+    from renja.output import write_outputs
+    from renja.process import process_pdf
+
+    if shutil.which("qpdf") is None:
+        pytest.skip("qpdf not installed")
+    folder = tmp_path_factory.mktemp("reading")
+    paths = [SAMPLE, _without_page(SAMPLE, 17, folder / "sample-without-17.pdf")]
+    if SUMUT.exists():
+        paths += [SUMUT, _without_page(SUMUT, 60, folder / "sumut-without-60.pdf")]
+    if KALTIM.exists():
+        paths += [KALTIM, _without_page(KALTIM, 2, folder / "kaltim-without-2.pdf")]
+    paths += _rendered(folder)
+    summary = write_outputs([process_pdf(p) for p in paths], folder / "out")
+    unread = (folder / "out" / "validation" / "unread.csv").read_text(encoding="utf-8")
+    assert unread.splitlines()[0] == "doc_id,page,x0,top,x1,bottom,text,reason"
+    return {d["source_file"]: d for d in summary["documents"]}
+
+
+def _first_doubt(doc: dict) -> tuple[str, int | None]:
+    failed = [c for c in doc["checks"] if c["group"] == "reading" and not c["success"]]
+    return failed[0]["check"], failed[0]["failures"][0]["page"]
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "printed"),
+    [
+        (SAMPLE.name, "invalid", 148),  # its prakiraan maju sums fail as printed
+        (SUMUT.name, "invalid", 128),
+        (KALTIM.name, "ok", 22),
+        ("rendered.pdf", "ok", None),
+    ],
+)
+def test_sound_readings_are_never_suspect_and_read_every_printed_amount(
+    documents: dict[str, dict], name: str, status: str, printed: int | None
+) -> None:
+    if name not in documents:
+        pytest.skip(f"{name} not available")
+    doc = documents[name]
+    assert doc["status"] == status, doc.get("first_reason")
+    assert doc["coverage"]["unread"] == 0 and doc["unread"] == []
+    assert doc["coverage"]["read"] == doc["coverage"]["printed"] > 0
+    if printed is not None:
+        assert doc["coverage"]["printed"] == printed
+    assert doc["pages_not_read"] == [] and doc["reading_doubts"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "check", "page"),
+    [
+        ("sample-without-17.pdf", "page_continuity", 17),
+        ("sumut-without-60.pdf", "page_continuity", 60),
+        ("kaltim-without-2.pdf", "page_continuity", 1),
+        ("glued.pdf", "glued_names", 2),
+        ("year.pdf", "plan_year", 2),
+        ("flat.pdf", "collapsed_levels", 2),
+    ],
+)
+def test_mutated_documents_are_suspect_naming_the_check_and_page(
+    documents: dict[str, dict], name: str, check: str, page: int
+) -> None:
+    if name not in documents:
+        pytest.skip(f"{name} not available")
+    doc = documents[name]
+    assert doc["status"] == "suspect"
+    assert _first_doubt(doc) == (check, page)
+    assert doc["first_reason"].startswith(f"{check} (page {page}): ")

@@ -1,0 +1,441 @@
+"""Checks of the reading itself, apart from the document's own faults.
+
+A document whose numbers do not hold together is ``invalid``: the agency printed them so. A
+document whose *reading* is in doubt is ``suspect``: a page of the table gave no rows, a printed
+amount landed in no row, the levels look collapsed, the roll-ups hold under another grouping,
+the plan year contradicts the title, the names look glued. Each doubt names its check, page and
+rows, so that an auditor knows to distrust the extraction rather than call the agency.
+
+Pure functions: frames and located values in, doubts and coverage out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from transform.numbers import format_rupiah
+
+__all__ = [
+    "READING_CHECKS",
+    "Coverage",
+    "Doubt",
+    "account",
+    "failing_parents",
+    "collapsed_levels",
+    "glued_names",
+    "names_plan_year",
+    "other_grouping",
+    "page_continuity",
+    "plan_year_doubts",
+    "regrouped_levels",
+]
+
+# name -> what the check asserts (listed with the other checks in docs/checks.md)
+READING_CHECKS: dict[str, str] = {
+    "coverage": "every amount printed in the plan table's span lands in an output row, and every "
+    "page of the span gives rows",
+    "collapsed_levels": "no row's amount equals the sum of the rows that follow it at its own "
+    "level (levels read as one)",
+    "regrouped_levels": "most parents equal the sum of their children, or no other grouping of "
+    "the same rows does (levels read wrong)",
+    "plan_year": "the plan year read agrees with the year the title or caption prints",
+    "glued_names": "names print words as long as the document's prose words, without joins of a "
+    "lower-case to an upper-case letter (spaces lost)",
+    "missing_columns": "a table whose title names the prakiraan maju has its amount column",
+    "page_continuity": "the rows at the top of each page continue the numbering of the page "
+    "before, and a table that runs to the end of the document ends with its last parent complete",
+}
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """One reason to doubt the reading."""
+
+    check: str
+    message: str
+    page: int | None = None
+    node_ids: tuple[str, ...] = ()
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "page": self.page,
+            "node_ids": list(self.node_ids),
+            "message": self.message,
+        }
+
+
+@dataclass
+class Coverage:
+    """The amounts printed in a table's span, those read into rows, and the others."""
+
+    printed: int = 0
+    read: int = 0
+    unread: list[dict[str, Any]] = field(default_factory=list)  # located values, with reason
+    pages_not_read: dict[int, str] = field(default_factory=dict)  # page -> reason
+
+    def figures(self) -> dict[str, int]:
+        return {"printed": self.printed, "read": self.read, "unread": len(self.unread)}
+
+
+def _digits(text: Any) -> str:
+    return re.sub(r"\D", "", str(text)) if isinstance(text, str) else ""
+
+
+def account(
+    printed: Iterable[Any],
+    read: Iterable[tuple[int, str]],
+    span_pages: Sequence[int],
+) -> Coverage:
+    """Match each printed value (``extract.coverage.PrintedValue``) with a value read on the
+    same page (``(page, raw text)`` of every output amount and stated total), digit for digit.
+
+    A printed value left over is unread; a page of the span that gives none of its printed
+    values, or fewer than it prints, is listed with the reason.
+    """
+    remaining: Counter[tuple[int, str]] = Counter()
+    for page, raw in read:
+        digits = _digits(raw)
+        if digits:
+            remaining[(int(page), digits)] += 1
+    coverage = Coverage()
+    by_page: dict[int, list[int]] = {p: [0, 0] for p in span_pages}  # page -> printed, read
+    for value in printed:
+        key = (value.page, _digits(value.text))
+        coverage.printed += 1
+        counts = by_page.setdefault(value.page, [0, 0])
+        counts[0] += 1
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            coverage.read += 1
+            counts[1] += 1
+        else:
+            coverage.unread.append(
+                {
+                    "page": value.page,
+                    "x0": round(value.x0, 1),
+                    "top": round(value.top, 1),
+                    "x1": round(value.x1, 1),
+                    "bottom": round(value.bottom, 1),
+                    "text": value.text,
+                    "reason": "printed in the table, in no output row",
+                }
+            )
+    for page, (n_printed, n_read) in sorted(by_page.items()):
+        if n_printed and not n_read:
+            coverage.pages_not_read[page] = f"prints {n_printed} amounts, no row read"
+        elif n_read < n_printed:
+            coverage.pages_not_read[page] = f"{n_read} of {n_printed} printed amounts read"
+    return coverage
+
+
+def _plan_amounts(budgets: pd.DataFrame, jenis: str = "pagu_indikatif") -> dict[str, Decimal]:
+    rows = budgets[(budgets["table_kind"] == "rumusan") & (budgets["jenis"] == jenis)]
+    return {
+        str(n): Decimal(str(a)) for n, a in zip(rows["node_id"], rows["amount"], strict=True)
+        if a is not None and not pd.isna(a)
+    }  # fmt: skip
+
+
+def _ordered(programs: pd.DataFrame) -> pd.DataFrame:
+    """The plan's nodes in printed order (page, then their node ids' order within it)."""
+    return programs.reset_index(drop=True)
+
+
+def collapsed_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
+    """Rows of one level whose amount equals the sum of the following rows of that level up to
+    a row that does not fit: the nesting of a table read as one flat level."""
+    amounts = _plan_amounts(budgets)
+    nodes = _ordered(programs)
+    doubts = []
+    for _, siblings in nodes.groupby(["level", nodes["parent_id"].fillna("")], sort=False):
+        ids = [str(n) for n in siblings["node_id"]]
+        values = [amounts.get(n) for n in ids]
+        for i, head in enumerate(values):
+            if head is None or head <= 0:
+                continue
+            total, count = Decimal(0), 0
+            for j in range(i + 1, len(values)):
+                value = values[j]
+                if value is None:
+                    break
+                total += value
+                count += value > 0
+                if total == head and count >= 2:
+                    row = siblings.iloc[i]
+                    doubts.append(
+                        Doubt(
+                            "collapsed_levels",
+                            f"{row['level']} {_label(row)} "
+                            f"{str(row['nama'])[:60]!r} is the sum of the {j - i} "
+                            f"{row['level']} rows after it: they look nested under it",
+                            _page(row),
+                            tuple(ids[i : j + 1]),
+                        )
+                    )
+                    break
+                if total > head:
+                    break
+    return doubts
+
+
+def _page(row: pd.Series) -> int | None:
+    page = row.get("page")
+    return None if page is None or pd.isna(page) else int(page)
+
+
+_CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+
+
+def other_grouping(
+    programs: pd.DataFrame, budgets: pd.DataFrame, node_id: str, jenis: str = "pagu_indikatif"
+) -> list[str] | None:
+    """The rows printed after a parent, in order, whose amounts add up to the parent's when
+    its own children do not: the run of lower-level rows up to a point, whatever their level
+    was read as. None when no such run exists."""
+    amounts = _plan_amounts(budgets, jenis)
+    nodes = _ordered(programs)
+    ids = [str(n) for n in nodes["node_id"]]
+    if node_id not in ids or node_id not in amounts:
+        return None
+    start = ids.index(node_id)
+    level = nodes.iloc[start]["level"]
+    target = amounts[node_id]
+    children = set(nodes.loc[nodes["parent_id"] == node_id, "node_id"].astype(str))
+    for child_level in ("kegiatan", "sub_kegiatan"):
+        if _rank(child_level) <= _rank(level):
+            continue
+        total, run = Decimal(0), []
+        for index in range(start + 1, len(ids)):
+            row = nodes.iloc[index]
+            if _rank(row["level"]) <= _rank(level) and row["level"] == level:
+                break
+            if row["level"] != child_level:
+                continue
+            value = amounts.get(ids[index])
+            if value is None:
+                break
+            total += value
+            run.append(ids[index])
+            if total == target and set(run) != children and len(run) >= 2:
+                return run
+            if total > target:
+                break
+    return None
+
+
+def _rank(level: str) -> int:
+    return {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}.get(level, 3)
+
+
+def _total(values: Iterable[Decimal | None]) -> Decimal:
+    return sum((v for v in values if v is not None), Decimal(0))
+
+
+def failing_parents(
+    programs: pd.DataFrame, budgets: pd.DataFrame, jenis: str = "pagu_indikatif"
+) -> list[str]:
+    """The parents whose amount is not the sum of their children's (all children read)."""
+    amounts = _plan_amounts(budgets, jenis)
+    failing = []
+    for parent, kids in programs.groupby(programs["parent_id"]):
+        values = [amounts.get(str(k)) for k in kids["node_id"]]
+        if str(parent) not in amounts or any(v is None for v in values):
+            continue
+        if _total(values) != amounts[str(parent)]:
+            failing.append(str(parent))
+    return failing
+
+
+def regrouped_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
+    """Most parents not the sum of their children, while another grouping of the same rows
+    adds up: the levels were read wrong, not printed wrong."""
+    amounts = _plan_amounts(budgets)
+    nodes = _ordered(programs)
+    parents, failing = 0, []
+    for _, row in nodes.iterrows():
+        kids = nodes[nodes["parent_id"] == row["node_id"]]
+        if kids.empty or str(row["node_id"]) not in amounts:
+            continue
+        values = [amounts.get(str(k)) for k in kids["node_id"]]
+        if any(v is None for v in values):
+            continue
+        parents += 1
+        if _total(values) != amounts[str(row["node_id"])]:
+            failing.append(row)
+    if parents < 2 or len(failing) * 2 <= parents:
+        return []
+    doubts = []
+    for row in failing:
+        run = other_grouping(programs, budgets, str(row["node_id"]))
+        if run:
+            doubts.append(
+                Doubt(
+                    "regrouped_levels",
+                    f"{len(failing)} of {parents} parents are not the sum of their children; "
+                    f"{row['level']} {_label(row)} is the sum "
+                    f"of {', '.join(run)} instead",
+                    _page(row),
+                    (str(row["node_id"]), *run),
+                )
+            )
+    return doubts
+
+
+_TITLE_YEAR = re.compile(
+    r"\btahun\s+(?:anggaran\s+)?(20\d\d)\s*(?:dan|&|,)?\s*(?:prakiraan\s+maju|perkiraan\s+maju)"
+    r"\s*(?:tahun\s+)?(20\d\d)?",
+    re.IGNORECASE,
+)
+
+
+def names_plan_year(text: str) -> bool:
+    """Whether a caption prints its plan year ("Tahun 2022 dan Prakiraan Maju ...")."""
+    return bool(_TITLE_YEAR.search(" ".join(text.split())))
+
+
+def plan_year_doubts(title: str, tahun: int | None, page: int | None) -> list[Doubt]:
+    """The plan year read against the year the plan table's caption (or the document's title)
+    prints: "Tahun 2022 dan Prakiraan Maju Tahun 2023" makes the plan year 2022."""
+    match = _TITLE_YEAR.search(" ".join(title.split()))
+    if not match:
+        return []
+    printed = int(match[1])
+    doubts = []
+    if tahun is not None and tahun != printed:
+        doubts.append(
+            Doubt(
+                "plan_year",
+                f"plan year read as {tahun}, the caption says {match[0].strip()!r}",
+                page,
+            )
+        )
+    return doubts
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_JOIN = re.compile(r"[a-z][A-Z]")
+# Indonesian words run long ("penyelenggaraan", "kepemerintahan"); a name word longer than the
+# longest of most prose words by this much is glued from several.
+_GLUED_MARGIN = 6
+
+
+def glued_names(programs: pd.DataFrame, prose: str) -> list[Doubt]:
+    """Names whose words are far longer than the document's prose words, or join a lower-case
+    letter to an upper-case one inside a word (``PenyediaanGaji``): printed without spaces."""
+    prose_words = sorted(len(w) for w in _WORD.findall(prose))
+    if len(prose_words) < 50:
+        limit = 20
+    else:
+        limit = prose_words[int(len(prose_words) * 0.999)] + _GLUED_MARGIN
+    glued = []
+    for _, row in programs.iterrows():
+        words = _WORD.findall(str(row["nama"] or ""))
+        long = [w for w in words if len(w) > limit]
+        joins = [w for w in words if len(_JOIN.findall(w)) >= 1 and len(w) > 12]
+        if long or joins:
+            glued.append((row, (long or joins)[0]))
+    if len(glued) < 3 and len(glued) * 10 < len(programs):
+        return []
+    row, word = glued[0]
+    return [
+        Doubt(
+            "glued_names",
+            f"{len(glued)} of {len(programs)} names look glued (no spaces between words), e.g. "
+            f"{word!r} in {row['level']} {_label(row)}",
+            _page(row),
+            tuple(str(r["node_id"]) for r, _ in glued),
+        )
+    ]
+
+
+def _label(row: pd.Series) -> str:
+    """How a row is printed: its number, else its code, else its node id."""
+    for key in ("nomor", "kode", "node_id"):
+        value = row.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _names_other_parent(row: pd.Series, parent: pd.Series) -> tuple[str, str] | None:
+    """The row's own number or code where it names a parent other than ``parent``: ``III.2.1``
+    placed under ``II.3``, or a code that does not start with the parent's."""
+    nomor, parent_nomor = row.get("nomor"), parent.get("nomor")
+    if isinstance(nomor, str) and "." in nomor and isinstance(parent_nomor, str) and parent_nomor:
+        expected = nomor.rsplit(".", 1)[0]
+        return ("nomor " + nomor, parent_nomor) if expected != parent_nomor else None
+    kode, parent_kode = row.get("kode"), parent.get("kode")
+    if isinstance(kode, str) and isinstance(parent_kode, str) and parent_kode:
+        return None if kode.startswith(parent_kode + ".") else ("kode " + kode, parent_kode)
+    return None
+
+
+def page_continuity(
+    programs: pd.DataFrame, budgets: pd.DataFrame, runs_to_document_end: bool
+) -> list[Doubt]:
+    """Rows lost at a page break: the rows at the top of a page that name (by number or code)
+    a parent other than the one they were placed under, printed on an earlier page; and a
+    table that runs to the end of the document whose last parent lacks part of its amount."""
+    nodes = _ordered(programs)
+    by_id = {str(r["node_id"]): r for _, r in nodes.iterrows()}
+    doubts = []
+    previous_page = None
+    for _, row in nodes.iterrows():
+        page = _page(row)
+        at_top = page != previous_page
+        previous_page = page
+        if not at_top or row["parent_id"] is None or pd.isna(row["parent_id"]):
+            continue
+        parent = by_id.get(str(row["parent_id"]))
+        if parent is None or _page(parent) == page:
+            continue
+        named = _names_other_parent(row, parent)
+        if named is not None:
+            own, actual = named
+            doubts.append(
+                Doubt(
+                    "page_continuity",
+                    f"the first row of page {page} ({own}) does not belong under {actual} of "
+                    f"page {_page(parent)}, where it was placed: the rows of its own parent "
+                    "are missing between the two pages",
+                    page,
+                    (str(row["node_id"]), str(parent["node_id"])),
+                )
+            )
+    if runs_to_document_end and len(nodes):
+        amounts = _plan_amounts(budgets)
+        last = nodes.iloc[-1]
+        chain = []
+        parent_id = last["parent_id"]
+        while isinstance(parent_id, str) and parent_id in by_id:
+            chain.append(by_id[parent_id])
+            parent_id = by_id[parent_id]["parent_id"]
+        for parent in chain:
+            kids = nodes[nodes["parent_id"] == parent["node_id"]]
+            values = [amounts.get(str(k)) for k in kids["node_id"]]
+            stated = amounts.get(str(parent["node_id"]))
+            if stated is None or any(v is None for v in values):
+                continue
+            if _total(values) < stated:
+                doubts.append(
+                    Doubt(
+                        "page_continuity",
+                        f"the table runs to the end of the document, and its last "
+                        f"{parent['level']} {_label(parent)} lacks "
+                        f"{format_rupiah(stated - _total(values))} of its amount: its last "
+                        "rows (pages) may "
+                        "be missing",
+                        _page(last),
+                        (str(parent["node_id"]),),
+                    )
+                )
+                break
+    return doubts
