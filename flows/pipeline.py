@@ -316,10 +316,14 @@ def _extract_and_write(paths: list[Path], out_dir: Path, options: RunOptions) ->
 
 def _record_source_paths(done: list[tuple[Path, DocumentOutcome]], out_dir: Path) -> None:
     """Each document's input path relative to ``out_dir`` (``source_path`` in the summary), so
-    that the reports link to the PDF and show its pages."""
+    that the reports link to the PDF and show its pages. A path that is no text (a file name
+    that is not UTF-8) is left out: the summary is UTF-8, and its report then shows no link."""
     base = out_dir.resolve()
     for path, outcome in done:
-        outcome.entry["source_path"] = Path(os.path.relpath(path.resolve(), base)).as_posix()
+        relative = Path(os.path.relpath(path.resolve(), base)).as_posix()
+        if relative.encode("utf-8", errors="surrogateescape").decode("utf-8", "replace") != relative:
+            continue
+        outcome.entry["source_path"] = relative
 
 
 def _tell(what: str, outcome: DocumentOutcome) -> None:

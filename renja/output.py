@@ -169,8 +169,9 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
             continue
         if entry["status"] == "rejected" and limit_rejection(entry.get("reason") or ""):
             continue
-        entry = {k: v for k, v in entry.items() if k != "checks"}
-        if entry["status"] == "invalid":  # the checks run again on every write
+        # what validation adds is made again on every write, in the same order as the first time
+        entry = {k: v for k, v in entry.items() if k not in ("checks", "first_reason")}
+        if entry["status"] in ("invalid", "suspect"):
             entry["status"] = "ok"
         frames = {}
         if entry["status"] != "rejected":

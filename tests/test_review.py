@@ -313,7 +313,7 @@ def test_sumut_evaluation_table(sumut_result) -> None:
                         ("realisasi_anggaran_kumulatif", 2021): "0",
                         ("pagu_renja", 2021): "55720000", ("realisasi_anggaran", 2021): "15767500",
                         ("pagu_renja", 2023): "26921000",
-                        ("realisasi_anggaran_kumulatif", 2023): None},
+                        ("realisasi_anggaran_kumulatif", 2023): "0"},  # printed "-": zero
         "P01.K02.S01": {("pagu_renstra", 2023): "10132648180",
                         ("realisasi_anggaran_kumulatif", 2021): "0",
                         ("pagu_renja", 2021): "8668874303",

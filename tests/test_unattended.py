@@ -193,22 +193,23 @@ def four_documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
     return raw, snapshot(root / "serial")
 
 
-def test_parallel_workers_write_the_same_outputs(four_documents, tmp_path: Path) -> None:
+def test_parallel_workers_write_the_same_outputs(four_documents) -> None:
     raw, serial = four_documents
-    proc = renja(str(raw), "--out", str(tmp_path / "out"), "--workers", "2")
+    out = raw.parent / "workers2"  # beside the serial run's: the same paths to the PDFs
+    proc = renja(str(raw), "--out", str(out), "--workers", "2")
     assert proc.returncode == 0, proc.stderr
     assert counts(proc.stderr) == (4, 0)
-    assert snapshot(tmp_path / "out") == serial
+    assert snapshot(out) == serial
 
 
-def test_a_dask_cluster_writes_the_same_outputs(four_documents, tmp_path: Path) -> None:
+def test_a_dask_cluster_writes_the_same_outputs(four_documents) -> None:
     distributed = pytest.importorskip("distributed")
     raw, serial = four_documents
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        proc = renja(str(raw), "--out", str(tmp_path / "out"),
+        proc = renja(str(raw), "--out", str(raw.parent / "dask"),
                      "--dask-address", cluster.scheduler_address)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert counts(proc.stderr) == (4, 0)
-    assert snapshot(tmp_path / "out") == serial
+    assert snapshot(raw.parent / "dask") == serial
