@@ -321,7 +321,8 @@ def _record_source_paths(done: list[tuple[Path, DocumentOutcome]], out_dir: Path
     base = out_dir.resolve()
     for path, outcome in done:
         relative = Path(os.path.relpath(path.resolve(), base)).as_posix()
-        if relative.encode("utf-8", errors="surrogateescape").decode("utf-8", "replace") != relative:
+        encoded = relative.encode("utf-8", errors="surrogateescape")
+        if encoded.decode("utf-8", errors="replace") != relative:
             continue
         outcome.entry["source_path"] = relative
 
