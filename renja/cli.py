@@ -117,9 +117,13 @@ def run(
     _report(cast(dict, summary), out, strict, counts=progress.counts)
 
 
+# Set when the run's Prefect server is its own temporary one, whose pages end with the run.
+_TEMPORARY = "RENJA_TEMPORARY_PREFECT_SERVER"
+
+
 def _print_run_url(state: Any) -> None:
     """Where the flow run is shown, when the run used a Prefect server of the user's."""
-    if not os.environ.get("PREFECT_API_URL"):
+    if not os.environ.get("PREFECT_API_URL") or os.environ.get(_TEMPORARY):
         return
     from prefect.settings import PREFECT_UI_URL
 
@@ -217,6 +221,7 @@ def _prefect_server() -> None:
             style="dim", markup=False, highlight=False,
         )  # fmt: skip
         os.environ["PREFECT_API_URL"] = start_temporary_server()
+        os.environ[_TEMPORARY] = "1"
     except NoServer as exc:
         _fail(str(exc), 3)
 
