@@ -19,7 +19,7 @@ from great_expectations.expectations.row_conditions import Column
 from transform.codes import KODE_PATTERNS
 from transform.fields import FIELDS, KEYS, TABLES
 from transform.numbers import DASH_FLAG, format_rupiah
-from transform.reading import READING_CHECKS
+from transform.reading import READING_CHECKS, READING_WARNINGS
 
 __all__ = ["CHECKS", "Check", "checks_for"]
 
@@ -345,7 +345,14 @@ CHECKS: tuple[Check, ...] = (
 # The checks of the reading: decided when the document is read (``transform.reading``) and
 # recorded in summary.json; a failure makes the document suspect rather than invalid.
 CHECKS += tuple(
-    Check(name, "reading", "error", "reading", description, ())
+    Check(
+        name,
+        "reading",
+        "warning" if name in READING_WARNINGS else "error",
+        "reading",
+        description,
+        (),
+    )  # fmt: skip
     for name, description in READING_CHECKS.items()
 )
 

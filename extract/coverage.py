@@ -22,7 +22,14 @@ import pdfplumber
 
 from extract.tables import upright_page
 
-__all__ = ["PrintedValue", "TableSpan", "END_OF_TABLE", "printed_amounts", "table_span"]
+__all__ = [
+    "PrintedValue",
+    "TableSpan",
+    "END_OF_TABLE",
+    "printed_amounts",
+    "printed_numbers",
+    "table_span",
+]
 
 # An amount: 1.250.000 or 1,250,000 or 1.250.000,00, with Rp and a closing ",-" allowed.
 # The decimals' separator is never the thousands' one ("91.846.500.00" is a broken number).
@@ -32,6 +39,11 @@ _AMOUNT = re.compile(
 # The parts of an amount broken across lines: "43.000.00" over "0,-", "1.250." over "000".
 _HEAD = re.compile(r"^(?:Rp\.?)?\d[\d.,]*[.,][\d.,]*$")
 _TAIL = re.compile(r"^[.,]?\d[\d.,]*(?:,-)?$")
+
+# A year as a word ("2023", "(2022)", "2023:"): a heading or part of a name, never a target.
+_YEAR = re.compile(r"^\(?(?:19|20)\d\d\)?[.,:;]?$")
+# A cell of a column-number row: "1", "(12)", "8=(7/6)".
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")
 
 # A line that ends a table: another table's caption, a chapter, a signature or closing block.
 END_OF_TABLE = re.compile(
@@ -64,11 +76,14 @@ class TableSpan:
     ended_by: str  # what ended it: the line's text, or "end of document"
 
 
-def _amount_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _amount_words(
+    words: list[dict[str, Any]], used: set[int] | None = None
+) -> list[dict[str, Any]]:
     """Amount-like words, an amount broken over two lines (``43.000.00`` over ``0,-``, or
-    ``6.899.089`` over ``.000,-``) joined into one word."""
+    ``6.899.089`` over ``.000,-``) joined into one word. ``used`` is given the indices of
+    the words that make them."""
     found = []
-    used: set[int] = set()
+    used = set() if used is None else used
     for i, word in enumerate(words):
         if i in used:
             continue
@@ -85,6 +100,7 @@ def _amount_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         if _AMOUNT.match(word["text"]):
             found.append(word)
+            used.add(i)
     return found
 
 
@@ -172,3 +188,74 @@ def _values(
         )  # fmt: skip
         for w in _amount_words(inside)
     ]
+
+
+Box = tuple[float, float, float, float]
+
+
+def printed_numbers(
+    path: Path,
+    areas: dict[int, list[Box]],
+    text_layer: Path | None = None,
+    ocr_pages: Collection[int] = (),
+) -> list[PrintedValue]:
+    """Every number-like word (a target, a row number, a code, a number inside a name) printed
+    inside the given areas (page -> boxes of a table's body, below its header), other than
+    the amounts ``printed_amounts`` counts, the parts of those amounts, years, and the cells
+    of a row of column numbers."""
+    found: list[PrintedValue] = []
+    with pdfplumber.open(path) as pdf:
+        layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
+        try:
+            for number, boxes in sorted(areas.items()):
+                source = layer if layer is not None and number in ocr_pages else pdf
+                page = upright_page(source, source.pages[number - 1])
+                words = page.extract_words()
+                inside = [w for w in words if any(_within(w, box) for box in boxes)]
+                found += _numbers(number, inside)
+        finally:
+            if layer is not None:
+                layer.close()
+    return found
+
+
+def _within(word: dict[str, Any], box: Box) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _numbers(number: int, words: list[dict[str, Any]]) -> list[PrintedValue]:
+    used: set[int] = set()
+    _amount_words(words, used)
+    for i in list(used):  # the second line of a broken amount
+        rest = _continuation(words, i) if _HEAD.match(words[i]["text"]) else None
+        if rest is not None:
+            used.add(rest)
+    column_numbers = _column_number_words(words)
+    return [
+        PrintedValue(
+            number, float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), w["text"]
+        )  # fmt: skip
+        for i, w in enumerate(words)
+        if i not in used and i not in column_numbers and re.search(r"\d", w["text"])
+        and not _YEAR.match(w["text"])
+    ]  # fmt: skip
+
+
+def _column_number_words(words: list[dict[str, Any]]) -> set[int]:
+    """The words of a line of three or more column numbers rising from left to right, and
+    nothing else (``1 2 3 ... 12``, ``(1) (2) (3)``)."""
+    lines: dict[int, list[int]] = {}
+    for i, word in enumerate(words):
+        lines.setdefault(round(word["top"] / 3), []).append(i)
+    found: set[int] = set()
+    for indices in lines.values():
+        row = sorted(indices, key=lambda i: words[i]["x0"])
+        matches = [_COLUMN_NUMBER.match(words[i]["text"]) for i in row]
+        if len(row) < 3 or not all(matches):
+            continue
+        values = [int(m[1]) for m in matches if m]
+        if all(b > a for a, b in zip(values, values[1:], strict=False)):
+            found.update(row)
+    return found

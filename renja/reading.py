@@ -13,23 +13,28 @@ from typing import Any
 
 import pandas as pd
 
-from extract.coverage import printed_amounts, table_span
+from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
+from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
 from transform.reading import (
     Coverage,
     Doubt,
+    UnknownColumn,
     account,
     collapsed_levels,
+    columns_not_understood,
     failing_parents,
     glued_names,
     names_plan_year,
     other_grouping,
     page_continuity,
     plan_year_doubts,
+    read_numbers,
     regrouped_levels,
 )
 from transform.rows import LogicalTable
+from transform.vocabulary import role_of
 
 __all__ = ["Reading", "check_reading"]
 
@@ -81,10 +86,12 @@ def check_reading(
         tables[table.label or f"plan#{number}"] = coverage
         reading.unread += coverage.unread
         reading.pages_not_read.update(coverage.pages_not_read)
+    numbers = _number_coverage(path, plans, frames, text_layer, ocr_numbers or set())
     reading.coverage = {
         "printed": sum(c.printed for c in tables.values()),
         "read": sum(c.read for c in tables.values()),
         "unread": sum(len(c.unread) for c in tables.values()),
+        "numbers": numbers.figures(),
         "tables": {label: c.figures() for label, c in tables.items()},
     }
     for page, reason in sorted(reading.pages_not_read.items()):
@@ -100,6 +107,18 @@ def check_reading(
                 value["page"],
             )
         )
+    reading.unread += numbers.unread
+    for value in numbers.unread:
+        if value["page"] in reading.pages_not_read:
+            continue
+        reading.doubts.append(
+            Doubt(
+                "coverage",
+                f"number {value['text']} printed on page {value['page']} at "
+                f"({value['x0']:.0f}, {value['top']:.0f}) is in no output row",
+                value["page"],
+            )
+        )
     nodes = programs.reset_index(drop=True)
     reading.doubts += collapsed_levels(nodes, budgets)
     reading.doubts += regrouped_levels(nodes, budgets)
@@ -109,8 +128,42 @@ def check_reading(
     prose = "\n".join(p.text for p in pages if p.number not in table_pages)
     reading.doubts += glued_names(nodes, prose)
     reading.doubts += _missing_columns(plans, pages)
+    reading.doubts += columns_not_understood(_unknown_columns(plans))
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
+
+
+def _number_coverage(
+    path: Path,
+    plans: list[LogicalTable],
+    frames: dict[str, pd.DataFrame],
+    text_layer: Path | None,
+    ocr_pages: set[int],
+) -> Coverage:
+    """The number-like words printed in the body of each page's plan table (below its header
+    and column-number row), matched with the words of the output rows of the same page."""
+    areas: dict[int, list[tuple[float, float, float, float]]] = {}
+    for plan in plans:
+        for table, header, first_row in plan.segments:
+            x0, top, x1, bottom = table.bbox
+            if first_row:
+                tops = (
+                    [b[1] for b in table.boxes[first_row] if b] if table.boxes[first_row:] else []
+                )
+                top = min(tops, default=bottom)
+            # the code columns are left out: a code is printed in parts that need not follow
+            # its dots ("0" over "7" for 07, "2.01"); its form is checked on its own
+            codes = set(header.columns("kode"))
+            edges = table.edges if len(table.edges) == table.n_cols + 1 else (x0, x1)
+            strips = [
+                (edges[c], top - 1, edges[c + 1], bottom)
+                for c in range(len(edges) - 1)
+                if c not in codes or len(edges) == 2
+            ]
+            areas.setdefault(table.page, []).extend(strips)
+    printed = printed_numbers(path, areas, text_layer, ocr_pages)
+    return account(printed, read_numbers(frames), sorted(areas),
+                   "number printed in the table, in no output row")  # fmt: skip
 
 
 def _regroupings(nodes: pd.DataFrame, budgets: pd.DataFrame) -> dict[str, list[str]]:
@@ -135,6 +188,28 @@ def _plan_year(plans: list[LogicalTable], pages: list[PageText], tahun: int | No
 
 def _page_text(pages: list[PageText], number: int) -> list[str]:
     return [p.text[-600:] for p in pages if p.number == number]
+
+
+def _unknown_columns(plans: list[LogicalTable]) -> list[UnknownColumn]:
+    """The columns of each page of the plan tables that the header map gives no role, with
+    the cells of their data rows (a column whose header names a role that was then left out,
+    such as a second name column, is understood)."""
+    found = []
+    for plan in plans:
+        for table, header, first_row in plan.segments:
+            texts = column_texts(table)
+            for col in range(table.n_cols):
+                text = texts[col] if col < len(texts) else ""
+                if col in header.roles or role_of(text) is not None:
+                    continue
+                values = tuple(
+                    cell.strip()
+                    for row in table.grid[first_row:]
+                    if not is_number_row(row) and col < len(row)
+                    and (cell := row[col]) is not None and cell.strip()
+                )  # fmt: skip
+                found.append(UnknownColumn(table.page, (col, table.n_cols), text, values))
+    return found
 
 
 def _missing_columns(plans: list[LogicalTable], pages: list[PageText]) -> list[Doubt]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from renja.files import atomic_write_text
 from transform.fields import STATUSES
-from transform.reading import READING_CHECKS
+from transform.reading import READING_CHECKS, READING_WARNINGS
 
 __all__ = [
     "STATUSES",
@@ -45,10 +45,11 @@ def reading_checks(doc: dict[str, Any]) -> list[dict[str, Any]]:
     doubts = doc.get("reading_doubts", [])
     entries = []
     for name in READING_CHECKS:
+        severity = "warning" if name in READING_WARNINGS else "error"
         failures = [
             {
                 "check": name,
-                "severity": "error",
+                "severity": severity,
                 **dict.fromkeys(_RECORD_KEYS),
                 "node_id": d["node_ids"][0] if d["node_ids"] else None,
                 "page": d["page"],
@@ -58,7 +59,7 @@ def reading_checks(doc: dict[str, Any]) -> list[dict[str, Any]]:
             if d["check"] == name
         ]
         checked = doc["coverage"].get("printed", 0) if name == "coverage" else 1
-        entries.append({"check": name, "group": "reading", "severity": "error",
+        entries.append({"check": name, "group": "reading", "severity": severity,
                         "success": not failures, "checked": checked,
                         "failures": failures})  # fmt: skip
     return entries

@@ -20,16 +20,22 @@ import pytest
 from conftest import REAL, SAMPLE
 from synth.generator import LAYOUTS, random_plan, render_pdf
 
-from extract.coverage import PrintedValue, _amount_words
-from renja.status import document_status, explain_failures, first_reason
+from extract.coverage import PrintedValue, _amount_words, _numbers
+from extract.model import Cell, RawTable
+from renja.reading import _unknown_columns
+from renja.status import document_status, explain_failures, first_reason, reading_checks
+from transform.headers import map_header
 from transform.reading import (
     account,
     collapsed_levels,
+    columns_not_understood,
     glued_names,
     other_grouping,
     page_continuity,
     plan_year_doubts,
+    read_numbers,
 )
+from transform.rows import LogicalTable
 
 SUMUT = REAL / "sumut-dp3akb-renja-2023.pdf"
 KALTIM = REAL / "kaltim-pupr-bikon-renja.pdf"
@@ -80,6 +86,70 @@ def test_an_amount_broken_over_two_lines_is_one_printed_value() -> None:
         ("1.250.000", 100.0, 117.0),
         ("2.730.000.000", 100.0, 108.0),
     ]
+
+
+def _word(text: str, x0: float, top: float) -> dict:
+    return {"text": text, "x0": x0, "top": top, "x1": x0 + 6 * len(text), "bottom": top + 8}
+
+
+def test_numbers_are_told_from_column_numbers_years_and_amounts() -> None:
+    words = [
+        *(_word(f"({n})", 40.0 * n, 50.0) for n in range(1, 8)),  # the column-number row
+        _word("2023", 100, 70),  # a year
+        _word("1.250.", 500, 100),  # an amount broken over two lines
+        _word("000", 505, 109),
+        _word("12", 300, 100),  # targets
+        _word("85,5%", 340, 100),
+        _word("3", 200, 120),  # a number inside a name
+        _word("Dokumen", 220, 120),
+        _word("7", 40, 140),  # a row number alone on its line
+    ]
+    assert [(v.text, v.top) for v in _numbers(4, words)] == [
+        ("12", 100), ("85,5%", 100), ("3", 120), ("7", 140)
+    ]  # fmt: skip
+    # three numbers on a line that do not rise are targets, not column numbers
+    row = [_word("5", 100, 200), _word("3", 200, 200), _word("9", 300, 200)]
+    assert [v.text for v in _numbers(4, row)] == ["5", "3", "9"]
+
+
+def test_a_printed_number_is_read_when_an_output_row_of_its_page_holds_it() -> None:
+    frames = {
+        "programs": pd.DataFrame(
+            {
+                "nama": ["Pembangunan 3 Unit"],
+                "kode": ["1.02.01"],
+                "nomor": ["I.1"],
+                "penanggung_jawab": [None],
+                "page": [4],
+            }  # fmt: skip
+        ),
+        "indicators": pd.DataFrame(
+            {
+                "table_kind": ["rumusan", "review"],
+                "indikator": ["Persentase", "x"],
+                "satuan": ["%", "%"],
+                "lokasi": [None, None],
+                "target_raw": ["85,5%", "12"],
+                "page": [4, 4],
+            }  # fmt: skip
+        ),
+        "budgets": pd.DataFrame(
+            {
+                "table_kind": ["rumusan"],
+                "amount_raw": ["500.000"],
+                "sumber_dana": ["DAK"],
+                "page": [4],
+            }  # fmt: skip
+        ),
+    }
+    printed = [PrintedValue(4, 0, 10 * i, 5, 10 * i + 8, t)
+               for i, t in enumerate(["3", "85,5", "12", "500.000", "02", "3"])]  # fmt: skip
+    coverage = account(printed, read_numbers(frames), [4], "number in no output row")
+    # "12" is a target of another table, the second "3" printed once more than read
+    assert [(u["text"], u["top"], u["reason"]) for u in coverage.unread] == [
+        ("12", 20, "number in no output row"), ("3", 50, "number in no output row")
+    ]  # fmt: skip
+    assert coverage.figures() == {"printed": 6, "read": 4, "unread": 2}
 
 
 def test_every_printed_amount_is_read_or_listed_unread_with_its_page_and_box() -> None:
@@ -200,6 +270,66 @@ def test_names_without_spaces_look_glued_and_ordinary_names_do_not() -> None:
     assert doubt.message.startswith("4 of 4 names look glued")
 
 
+def _plan_table(page: int, grid: list[list[str]]) -> RawTable:
+    cells = [Cell(r, r, c, c, text) for r, row in enumerate(grid) for c, text in enumerate(row)]
+    return RawTable(page, (0, 0, 800, 500), grid, cells)
+
+
+_HEADER = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu Indikatif (Rp)"]
+
+
+def _unknown_doubts(extra: list[str], second_page: list[str]) -> list:
+    """The plan's two pages with the given extra column (its header, then a value per row)."""
+    first = _plan_table(
+        3,
+        [
+            [*_HEADER, extra[0], "Pelaksana"],
+            ["1", "2", "3", "4", "5", "6", "7"],
+            ["1", "Program A", "Persentase", "100", "2.500.000", extra[1], "Dinas X"],
+            ["1.1", "Kegiatan B", "Jumlah", "12", "2.500.000", extra[2], ""],
+        ],
+    )
+    header = map_header(first)
+    second = _plan_table(4, [["1.2", "Kegiatan C", "Jumlah", "3", "700.000", *second_page]])
+    plan = LogicalTable("T-C.30", [(first, header, 2), (second, header, 0)])
+    return columns_not_understood(_unknown_columns([plan]))
+
+
+def test_a_column_of_amounts_whose_role_is_unknown_is_money_unaccounted_for() -> None:
+    doubts = _unknown_doubts(["Belanja Modal", "1.000.000", "Rp 1.000.000"], ["150.000", ""])
+    assert [(d.check, d.page) for d in doubts] == [
+        ("columns_not_understood", 3),
+        ("text_columns_not_understood", 3),
+    ]
+    assert doubts[0].message == (
+        "column 6 (header 'Belanja Modal') has no known role; 3 values (pages 3, 4), 3 of "
+        "them amounts: 1.000.000; Rp 1.000.000; 150.000"
+    )
+    assert doubts[1].message == (
+        "column 7 (header 'Pelaksana') has no known role; 1 values (page 3): Dinas X"
+    )
+    # the amount column fails an error-level reading check; the text column only warns
+    doc = {"coverage": {"printed": 4}, "reading_doubts": [d.record() for d in doubts]}
+    checks = {c["check"]: c for c in reading_checks(doc)}
+    assert (checks["columns_not_understood"]["severity"], checks["columns_not_understood"][
+        "success"]) == ("error", False)  # fmt: skip
+    assert document_status(list(checks.values())) == "suspect"
+    doc["reading_doubts"] = [doubts[1].record()]
+    checks = {c["check"]: c for c in reading_checks(doc)}
+    assert checks["text_columns_not_understood"]["severity"] == "warning"
+    assert not checks["text_columns_not_understood"]["success"]
+    assert document_status(list(checks.values())) == "ok"
+
+
+def test_columns_with_a_known_role_or_printing_nothing_are_understood() -> None:
+    # "Lokasi" is a role; "Rencana Tahun 2022" heads a group and prints no value of its own
+    for extra in (["Lokasi", "Kota", "1.000.000"], ["Rencana Tahun 2022", "", ""]):
+        doubts = _unknown_doubts(extra, ["", "Dinas Y"])
+        assert [(d.check, d.message.split(";")[0]) for d in doubts] == [
+            ("text_columns_not_understood", "column 7 (header 'Pelaksana') has no known role")
+        ]
+
+
 def _check(name: str, group: str, failures: list[dict]) -> dict:
     return {"check": name, "group": group, "severity": "error", "success": not failures,
             "checked": 1, "failures": failures}  # fmt: skip
@@ -292,16 +422,16 @@ def _first_doubt(doc: dict) -> tuple[str, int | None]:
 
 
 @pytest.mark.parametrize(
-    ("name", "status", "printed"),
+    ("name", "status", "printed", "numbers"),
     [
-        (SAMPLE.name, "invalid", 148),  # its prakiraan maju sums fail as printed
-        (SUMUT.name, "invalid", 128),
-        (KALTIM.name, "ok", 22),
-        ("rendered.pdf", "ok", None),
+        (SAMPLE.name, "invalid", 148, 169),  # its prakiraan maju sums fail as printed
+        (SUMUT.name, "invalid", 128, 129),
+        (KALTIM.name, "ok", 22, 21),
+        ("rendered.pdf", "ok", None, None),
     ],
 )
 def test_sound_readings_are_never_suspect_and_read_every_printed_amount(
-    documents: dict[str, dict], name: str, status: str, printed: int | None
+    documents: dict[str, dict], name: str, status: str, printed: int | None, numbers: int | None
 ) -> None:
     if name not in documents:
         pytest.skip(f"{name} not available")
@@ -311,6 +441,12 @@ def test_sound_readings_are_never_suspect_and_read_every_printed_amount(
     assert doc["coverage"]["read"] == doc["coverage"]["printed"] > 0
     if printed is not None:
         assert doc["coverage"]["printed"] == printed
+    # every number printed in the table's body (targets, row numbers, numbers in names)
+    figures = doc["coverage"]["numbers"]
+    assert figures["read"] == figures["printed"] > 0 and figures["unread"] == 0
+    if numbers is not None:
+        assert figures["printed"] == numbers
+    assert [c["check"] for c in doc["checks"] if not c["success"] and c["group"] == "reading"] == []
     assert doc["pages_not_read"] == [] and doc["reading_doubts"] == []
 
 

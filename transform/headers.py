@@ -17,6 +17,7 @@ from transform.vocabulary import HEADER_WORDS, YEAR_ALONE, YEAR_WORD, ColumnRole
 
 __all__ = [
     "HeaderMap",
+    "column_texts",
     "id_column_indices",
     "Role",
     "compact",
@@ -130,6 +131,11 @@ def _column_texts(table: RawTable, n_rows: int) -> list[str]:
                 parts.append(cell.text)
         texts.append(" | ".join(parts))
     return texts
+
+
+def column_texts(table: RawTable) -> list[str]:
+    """Each column's header text (its header cells joined by " | "); all empty without a header."""
+    return _column_texts(table, header_rows(table))
 
 
 def _role_of(text: str) -> Role | None:

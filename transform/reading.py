@@ -20,18 +20,22 @@ from typing import Any
 
 import pandas as pd
 
-from transform.numbers import format_rupiah
+from transform.numbers import format_rupiah, parse_amount
 
 __all__ = [
     "READING_CHECKS",
+    "READING_WARNINGS",
     "Coverage",
+    "UnknownColumn",
     "Doubt",
     "account",
     "failing_parents",
     "collapsed_levels",
+    "columns_not_understood",
     "glued_names",
     "names_plan_year",
     "other_grouping",
+    "read_numbers",
     "page_continuity",
     "plan_year_doubts",
     "regrouped_levels",
@@ -39,8 +43,8 @@ __all__ = [
 
 # name -> what the check asserts (listed with the other checks in docs/checks.md)
 READING_CHECKS: dict[str, str] = {
-    "coverage": "every amount printed in the plan table's span lands in an output row, and every "
-    "page of the span gives rows",
+    "coverage": "every amount printed in the plan table's span, and every number printed in its "
+    "body, lands in an output row, and every page of the span gives rows",
     "collapsed_levels": "no row's amount equals the sum of the rows that follow it at its own "
     "level (levels read as one)",
     "regrouped_levels": "most parents equal the sum of their children, or no other grouping of "
@@ -51,7 +55,13 @@ READING_CHECKS: dict[str, str] = {
     "missing_columns": "a table whose title names the prakiraan maju has its amount column",
     "page_continuity": "the rows at the top of each page continue the numbering of the page "
     "before, and a table that runs to the end of the document ends with its last parent complete",
+    "columns_not_understood": "every column of the plan table that prints amounts has a "
+    "recognised role (an amount column of unknown role is money unaccounted for)",
+    "text_columns_not_understood": "every column of the plan table that prints text or small "
+    "numbers has a recognised role (warning: its values are not in the output)",
 }
+# The reading checks of severity warning: reported, but they do not make a document suspect.
+READING_WARNINGS = frozenset({"text_columns_not_understood"})
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ def account(
     printed: Iterable[Any],
     read: Iterable[tuple[int, str]],
     span_pages: Sequence[int],
+    reason: str = "printed in the table, in no output row",
 ) -> Coverage:
     """Match each printed value (``extract.coverage.PrintedValue``) with a value read on the
     same page (``(page, raw text)`` of every output amount and stated total), digit for digit.
@@ -125,7 +136,7 @@ def account(
                     "x1": round(value.x1, 1),
                     "bottom": round(value.bottom, 1),
                     "text": value.text,
-                    "reason": "printed in the table, in no output row",
+                    "reason": reason,
                 }
             )
     for page, (n_printed, n_read) in sorted(by_page.items()):
@@ -134,6 +145,84 @@ def account(
         elif n_read < n_printed:
             coverage.pages_not_read[page] = f"{n_read} of {n_printed} printed amounts read"
     return coverage
+
+
+@dataclass(frozen=True)
+class UnknownColumn:
+    """A column of a plan table whose header named no known role, on one page: ``column`` says
+    which (its index and the table's width, so that pages of another width are not merged)."""
+
+    page: int
+    column: tuple[int, int]  # (index, number of columns of the page's table)
+    header: str  # its header text ("" on a page without a header)
+    values: tuple[str, ...]  # the non-empty cells of its data rows
+
+
+# A cell holds money when it reads as an amount of at least this many rupiah (a target of
+# "100" or "60 Persen" does not).
+_MONEY_FLOOR = 1000
+
+
+def columns_not_understood(columns: Iterable[UnknownColumn]) -> list[Doubt]:
+    """One doubt per column of unknown role that prints something, over the pages it runs
+    on: ``columns_not_understood`` when any of its cells is an amount (money in no output
+    column), else ``text_columns_not_understood``. Each lists its header and first values."""
+    merged: dict[tuple[int, int], list[UnknownColumn]] = {}
+    for column in columns:
+        if column.values:
+            merged.setdefault(column.column, []).append(column)
+    doubts = []
+    for (index, _), found in merged.items():
+        values = [v for c in found for v in c.values]
+        money = [v for v in values if _is_money(v)]
+        header = next((c.header for c in found if c.header.strip()), "")
+        pages = sorted({c.page for c in found})
+        shown = "; ".join(" ".join(v.split()) for v in (money or values)[:4])
+        doubts.append(
+            Doubt(
+                "columns_not_understood" if money else "text_columns_not_understood",
+                f"column {index + 1} (header {' '.join(header.split())[:60]!r}) has no known "
+                f"role; {len(values)} values (page{'s' if len(pages) > 1 else ''} "
+                f"{', '.join(map(str, pages))})"
+                + (f", {len(money)} of them amounts" if money else "")
+                + f": {shown}",
+                pages[0],
+            )
+        )
+    return doubts
+
+
+def _is_money(text: str) -> bool:
+    value = parse_amount(text).value
+    return value is not None and abs(value) >= _MONEY_FLOOR
+
+
+_NUMBER_WORD = re.compile(r"\S*\d\S*")
+
+
+def read_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
+    """``(page, word)`` of every number-like word the plan's output rows hold: in names, codes
+    (each part of a code too, as split code columns print them), row numbers, indicators,
+    units, locations, targets, amounts and sources of funds."""
+    fields = {
+        "programs": ("nama", "kode", "nomor", "penanggung_jawab"),
+        "indicators": ("indikator", "satuan", "lokasi", "target_raw"),
+        "budgets": ("amount_raw", "sumber_dana"),
+    }
+    found: list[tuple[int, str]] = []
+    for name, columns in fields.items():
+        frame = frames[name]
+        if "table_kind" in frame.columns:
+            frame = frame[frame["table_kind"] == "rumusan"]
+        for column in columns:
+            for page, text in zip(frame["page"], frame[column], strict=True):
+                if not isinstance(text, str) or pd.isna(page):
+                    continue
+                words = _NUMBER_WORD.findall(text)
+                if column == "kode":
+                    words += text.split(".")
+                found += [(int(page), w) for w in words]
+    return found
 
 
 def _plan_amounts(budgets: pd.DataFrame, jenis: str = "pagu_indikatif") -> dict[str, Decimal]:
