@@ -19,10 +19,12 @@ from transform.hierarchy import StatedTotal
 from transform.reading import (
     Coverage,
     Doubt,
+    StatedAmount,
     account,
     collapsed_levels,
     failing_parents,
     glued_names,
+    misread_digits,
     names_plan_year,
     other_grouping,
     page_continuity,
@@ -109,8 +111,20 @@ def check_reading(
     prose = "\n".join(p.text for p in pages if p.number not in table_pages)
     reading.doubts += glued_names(nodes, prose)
     reading.doubts += _missing_columns(plans, pages)
+    reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
+
+
+def _stated(stated: list[StatedTotal], ocr_pages: set[int]) -> list[StatedAmount]:
+    """The totals the document states, per kind of amount, with whether OCR read them."""
+    out = []
+    for total in stated:
+        for jenis, parsed in (("pagu_indikatif", total.plan), ("prakiraan_maju", total.next)):
+            if parsed.value is not None:
+                ocr = total.page in ocr_pages
+                out.append(StatedAmount(jenis, parsed.value, total.page, parsed.raw, ocr))
+    return out
 
 
 def _regroupings(nodes: pd.DataFrame, budgets: pd.DataFrame) -> dict[str, list[str]]:
