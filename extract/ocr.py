@@ -455,7 +455,7 @@ def _sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[Slot]]:
 
 
 _DASH_WORD = re.compile(r"^[-\u2013\u2014]$")
-_BEFORE_DASH = re.compile(r"\d[.,]?$")
+_BEFORE_DASH = re.compile(r"\d[.,]$")  # the comma of ``,-`` stays with the number
 
 
 def _join_dashes(words: list[OcrWord]) -> list[OcrWord]:

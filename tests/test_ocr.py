@@ -298,13 +298,16 @@ def test_a_dash_split_off_its_amount_is_joined_back() -> None:
         OcrWord("1.250.000.000,", 179, 158, 461, 189, 0.0, line),
         OcrWord("-", 448, 153, 463, 197, 0.0, line),  # its box overlaps the number's
         OcrWord("-", 600, 158, 615, 189, 90.0, line),  # a dash of its own, a cell further
+        OcrWord("12.000", 640, 158, 690, 189, 90.0, line),
+        OcrWord("-", 692, 158, 699, 189, 90.0, line),  # no ',' of ',-' before it: its own
         OcrWord("Rp", 700, 158, 740, 189, 90.0, line),
         OcrWord("-", 745, 158, 760, 189, 90.0, line),  # "Rp -": no number before it
     ]
     joined = ocr._join_dashes(words)
     assert [(w.text, w.x0, w.x1, w.conf) for w in joined] == [
         ("Jumlah", 38, 161, 96.0), ("1.250.000.000,-", 179, 463, 0.0), ("-", 600, 615, 90.0),
-        ("Rp", 700, 740, 90.0), ("-", 745, 760, 90.0),
+        ("12.000", 640, 690, 90.0), ("-", 692, 699, 90.0), ("Rp", 700, 740, 90.0),
+        ("-", 745, 760, 90.0),
     ]  # fmt: skip
 
 
