@@ -8,6 +8,7 @@ test it. The schema checks are generated from the field dictionary, so they foll
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,13 +19,15 @@ from great_expectations.expectations.row_conditions import Column
 
 from transform.codes import KODE_PATTERNS
 from transform.fields import FIELDS, KEYS, TABLES
-from transform.numbers import DASH_FLAG, format_rupiah
+from transform.numbers import DASH_FLAG, REPAIRED, format_rupiah
 from transform.reading import READING_CHECKS, READING_WARNINGS
 
 __all__ = ["CHECKS", "Check", "checks_for"]
 
 Row = dict[str, Any]
 E = gx.expectations
+# the flags of an amount that was read: printed as a dash (zero), or repaired
+_READ_FLAGS = f"^({re.escape(DASH_FLAG)}$|{REPAIRED})"
 
 
 @dataclass(frozen=True)
@@ -262,9 +265,23 @@ CHECKS: tuple[Check, ...] = (
         "warning",
         "budgets",
         "every amount could be read (a dash is read as zero)",
-        # an amount printed as a dash is read (as zero); any other flag is a value not read
-        (E.ExpectColumnValuesToBeInSet(column="amount_flag", value_set=[DASH_FLAG]),),
+        # an amount printed as a dash is read (as zero), a repaired one is read (and reported
+        # by repaired_amounts); any other flag is a value not read
+        (E.ExpectColumnValuesToMatchRegex(column="amount_flag", regex=_READ_FLAGS),),
         lambda row: f"amount {row['amount_raw']!r} not read: {row['amount_flag']}",
+    ),
+    Check(
+        "repaired_amounts",
+        "plausibility",
+        "warning",
+        "budgets",
+        "every amount was read as printed, without a repair of its form (a lost dash, letters "
+        "read for digits, swapped separators)",
+        (E.ExpectColumnValuesToNotMatchRegex(column="amount_flag", regex=f"^{REPAIRED}"),),
+        lambda row: (
+            f"amount {row['amount_raw']!r} read as {_amount(row['amount'])}, "
+            f"{row['amount_flag']}: check the printed page"
+        ),
     ),
     Check(
         "unreadable_targets",

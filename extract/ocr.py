@@ -15,6 +15,7 @@ word travels as its fill grey level (``0.87 g`` for 87), which :func:`char_confi
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -284,6 +285,7 @@ _SURE = 85.0
 _DIGIT_LIKE = re.compile(r"^.$|[\d\W]")  # ...when a lone character, or with a digit or a sign
 _SECOND_SURE = 70.0  # a doubtful word takes a restricted read at least this sure
 _DIGITS = re.compile(r"\d")
+_DASH_END = re.compile(r"\d[.,]?[-\u2013\u2014]$")  # an amount printed ``1.250.000,-``
 _REREAD_ALPHABET = "0123456789.,%"
 
 
@@ -355,6 +357,15 @@ def _reread(
             continue
         text, conf = found
         first = word.text.strip("()")
+        if _DASH_END.search(first):
+            # The restricted alphabet has no dash: the second read cannot read the ``-`` of an
+            # amount's ``,-`` ending, drops it and forces its glyph into the alphabet with a
+            # confidence near 0. It confirms the first read when it finds the same digits;
+            # otherwise the first read is kept with the lower confidence, so that it is flagged.
+            if _DIGITS.findall(text) != _DIGITS.findall(first):
+                out[i] = OcrWord(word.text, word.x0, word.top, word.x1, word.bottom,
+                                 min(conf, word.conf), word.line)  # fmt: skip
+            continue
         if text == first:
             conf = max(conf, word.conf)
         elif _DIGITS.findall(text) != _DIGITS.findall(first):
@@ -402,19 +413,7 @@ def _read_sheet(
     (numbered from ``offset``) it lies on. Returns how many crops fitted on the sheet."""
     import pytesseract
 
-    gap = 24
-    width = max(c.shape[1] for c in crops) + 2 * gap
-    slots: list[tuple[int, int, int, int]] = []  # x0, y0, x1, y1 of each crop on the sheet
-    y = gap
-    for crop in crops:  # one crop a line: set side by side, they would be read as one line
-        h, w = crop.shape
-        if slots and y + h + gap > _SHEET_HEIGHT:
-            break
-        slots.append((gap, y, gap + w, y + h))
-        y += h + gap
-    sheet = np.full((y, width), 255, np.uint8)
-    for crop, (x0, y0, x1, y1) in zip(crops, slots, strict=False):
-        sheet[y0:y1, x0:x1] = crop
+    sheet, slots = _sheet(crops)
     data = pytesseract.image_to_data(
         sheet,
         lang=settings.lang,
@@ -432,6 +431,118 @@ def _read_sheet(
                 reads.setdefault(offset + j, []).append((data["left"][k], text.strip(), conf))
                 break
     return len(slots)
+
+
+Slot = tuple[int, int, int, int]  # x0, y0, x1, y1 of a crop on a sheet
+
+
+def _sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[Slot]]:
+    """Crops laid out one under the other on a white sheet (as many as fit), and their places."""
+    gap = 24
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    slots: list[Slot] = []
+    y = gap
+    for crop in crops:  # one crop a line: set side by side, they would be read as one line
+        h, w = crop.shape
+        if slots and y + h + gap > _SHEET_HEIGHT:
+            break
+        slots.append((gap, y, gap + w, y + h))
+        y += h + gap
+    sheet = np.full((y, width), 255, np.uint8)
+    for crop, (x0, y0, x1, y1) in zip(crops, slots, strict=False):
+        sheet[y0:y1, x0:x1] = crop
+    return sheet, slots
+
+
+_DASH_WORD = re.compile(r"^[-\u2013\u2014]$")
+_BEFORE_DASH = re.compile(r"\d[.,]$")  # the comma of ``,-`` stays with the number
+
+
+def _join_dashes(words: list[OcrWord]) -> list[OcrWord]:
+    """An amount's ``,-`` ending that Tesseract split off as a word of its own (``1.250.000,``
+    and ``-``) joined back to its number: the two are one value of one cell."""
+    out: list[OcrWord] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _DASH_WORD.match(word.text)
+            and _BEFORE_DASH.search(last.text)
+            and last.line == word.line
+            and last.x0 < word.x0  # the dash's box may overlap the number's
+            and word.x0 - last.x1 < 0.6 * (last.bottom - last.top)
+        ):
+            out[-1] = OcrWord(
+                last.text + word.text, last.x0, min(last.top, word.top), max(last.x1, word.x1),
+                max(last.bottom, word.bottom), min(last.conf, word.conf), last.line,
+            )  # fmt: skip
+            continue
+        out.append(word)
+    return out
+
+
+_HOCR_WORD = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)")
+_HOCR_CHAR = re.compile(r"x_conf ([\d.]+)'>([^<]*)</span>")
+
+
+def _confirm(
+    image: np.ndarray, words: list[OcrWord], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """Words that Tesseract gave a confidence of 0 while reading them: it does so for a word it
+    split in two while laying out a line (``1.250.000.000,`` / ``-``), whatever its letters'
+    confidences. Each is read again alone, and when the second read gives the same text, the
+    word takes its confidence (the lowest of its characters', where Tesseract again gives 0)."""
+    import pytesseract
+
+    zero = [i for i, w in enumerate(words) if w.conf <= 0]
+    if not zero:
+        return words
+    pad = 6
+    crops = []
+    for i in zero:
+        word = words[i]
+        x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
+        x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
+        crops.append(image[y0:y1, x0:x1])
+    out = list(words)
+    done = 0
+    while done < len(crops):
+        sheet, slots = _sheet(crops[done:])
+        hocr = pytesseract.image_to_pdf_or_hocr(
+            sheet,
+            lang=settings.lang,
+            config=f"--psm 6 -c hocr_char_boxes=1 {settings.engine_config}",
+            extension="hocr",
+        ).decode("utf-8")
+        found: dict[int, list[tuple[int, str, float]]] = {}
+        for chunk in hocr.split("class='ocrx_word'")[1:]:
+            box = _HOCR_WORD.search(chunk)
+            chars = _HOCR_CHAR.findall(chunk)
+            if box is None or not chars:
+                continue
+            left, top, right, bottom, wconf = (int(v) for v in box.groups())
+            text = html.unescape("".join(c for _, c in chars)).strip()
+            conf = float(wconf) if int(wconf) > 0 else min(float(c) for c, _ in chars)
+            cx, cy = (left + right) / 2, (top + bottom) / 2
+            for j, (a, b, c, d) in enumerate(slots):
+                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                    found.setdefault(j, []).append((left, text, conf))
+                    break
+        for j, reads in found.items():
+            word = words[zero[done + j]]
+            reads.sort()
+            if "".join(t for _, t, _ in reads) == word.text:
+                conf = min(c for _, _, c in reads)
+                out[zero[done + j]] = OcrWord(word.text, word.x0, word.top, word.x1,
+                                              word.bottom, conf, word.line)  # fmt: skip
+        done += len(slots)
+    return out
+
+
+def _page_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
+    """The words of a cleaned page image, each with a confidence that is its own."""
+    words = _join_dashes(_read_words(image, settings, scale))
+    return _reread(image, _confirm(image, words, settings, scale), settings, scale)
 
 
 def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> OcrPage:
@@ -467,7 +578,7 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     # with the background and the rules turned white.
     cleaned = gray.copy()
     cleaned[(inverted == 0) | (rules_mask > 0)] = 255
-    words = _reread(cleaned, _read_words(cleaned, settings, scale), settings, scale)
+    words = _page_words(cleaned, settings, scale)
     return OcrPage(number, width, height, words, rules, angle, time.perf_counter() - start)
 
 

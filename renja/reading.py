@@ -20,12 +20,14 @@ from transform.hierarchy import StatedTotal
 from transform.reading import (
     Coverage,
     Doubt,
+    StatedAmount,
     UnknownColumn,
     account,
     collapsed_levels,
     columns_not_understood,
     failing_parents,
     glued_names,
+    misread_digits,
     names_plan_year,
     other_grouping,
     page_continuity,
@@ -129,6 +131,7 @@ def check_reading(
     reading.doubts += glued_names(nodes, prose)
     reading.doubts += _missing_columns(plans, pages)
     reading.doubts += columns_not_understood(_unknown_columns(plans))
+    reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 
@@ -164,6 +167,17 @@ def _number_coverage(
     printed = printed_numbers(path, areas, text_layer, ocr_pages)
     return account(printed, read_numbers(frames), sorted(areas),
                    "number printed in the table, in no output row")  # fmt: skip
+
+
+def _stated(stated: list[StatedTotal], ocr_pages: set[int]) -> list[StatedAmount]:
+    """The totals the document states, per kind of amount, with whether OCR read them."""
+    out = []
+    for total in stated:
+        for jenis, parsed in (("pagu_indikatif", total.plan), ("prakiraan_maju", total.next)):
+            if parsed.value is not None:
+                ocr = total.page in ocr_pages
+                out.append(StatedAmount(jenis, parsed.value, total.page, parsed.raw, ocr))
+    return out
 
 
 def _regroupings(nodes: pd.DataFrame, budgets: pd.DataFrame) -> dict[str, list[str]]:

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transform.numbers import format_idr, join_wrapped, parse_amount, parse_number, split_target
+from transform.numbers import (
+    Parsed,
+    format_idr,
+    join_wrapped,
+    parse_amount,
+    parse_number,
+    split_target,
+    trust_ocr,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +120,89 @@ def test_round_trip_number_wrapped_inside_its_cell(value: int, cut: int) -> None
     text = format_idr(value)
     cut = min(cut, len(text) - 1)
     assert parse_amount(text[:cut] + "\n" + text[cut:]).value == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("23.945.469.047,", Decimal("23945469047")), ("Rp. 1.250.000.", Decimal("1250000")),
+     ("2,730,000,000,", Decimal("2730000000"))],
+)  # fmt: skip
+def test_an_amount_whose_dash_was_lost_is_read_and_flagged(raw: str, expected: Decimal) -> None:
+    """``23.945.469.047,-`` read without its dash: a separator that ends a number starts no
+    decimals, so the one reading is taken, in print as in OCR, and the flag says so."""
+    parsed = parse_amount(raw)
+    assert (parsed.value, parsed.raw) == (expected, raw)
+    assert parsed.flag == f"repaired: {raw[-1]!r} ending the number, its '-' lost"
+
+
+@pytest.mark.parametrize("raw", ["1,500,", "1.156,140,000,", "1.2345,", "Rp.,"])
+def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
+    assert parse_amount(raw).value is None
+    assert parse_amount(raw).flag
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "repair"),
+    [
+        ("23.945.469.047,", Decimal("23945469047"), "',' ending the number, its '-' lost"),
+        ("23,945.469.047", Decimal("23945469047"), "',' and '.' both between the thousands"),
+        ("1.25O.000,-", Decimal("1250000"), "'O' read as 0"),
+        ("l.250.000", Decimal("1250000"), "'l' read as 1"),
+        ("I.250.000,00", Decimal("1250000"), "'I' read as 1"),
+        ("Rp.1.2S0.000,-", Decimal("1250000"), "'S' read as 5"),
+        ("1.B50.000", Decimal("1850000"), "'B' read as 8"),
+        (
+            "23.945.469.047.00",
+            Decimal("23945469047"),
+            "'.' before the cents, as between the thousands",
+        ),
+        ("9.471.211.674,0O", Decimal("9471211674"), "'O' read as 0"),
+        ("1.250.000,~", Decimal("1250000"), "'~' read as the '-' of ',-'"),
+        ("1.156,140,000", Decimal("1156140000"), "',' and '.' both between the thousands"),
+    ],
+)
+def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
+    raw: str, expected: Decimal, repair: str
+) -> None:
+    parsed = trust_ocr(parse_amount(raw), 93.0)
+    assert (parsed.value, parsed.raw) == (expected, raw)
+    assert parsed.flag is not None and parsed.flag.startswith("repaired: ")
+    assert repair in parsed.flag
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("l23.456.789", "several readings: 123.456.789 or 23.456.789"),  # 'l' or a rule's stroke
+        ("1.250.00O", "several readings: 1.250.000 or 1.250"),  # a third 0, or a speck
+        ("1.2345.000", "malformed number"),  # a group of four: a digit too many, none to drop
+        ("1.25O.000 orang", "unexpected characters"),  # a word: not an amount
+        ("1.25A.000", "unexpected characters"),  # A is no digit's look-alike
+        ("1,500", "ambiguous"),
+    ],
+)
+def test_ocr_damage_with_no_single_reading_stays_null_and_flagged(raw: str, reason: str) -> None:
+    parsed = trust_ocr(parse_amount(raw), 93.0)
+    assert (parsed.value, parsed.raw) == (None, raw)
+    assert parsed.flag is not None and reason in parsed.flag
+
+
+@pytest.mark.parametrize(
+    "raw", ["1.156,140,000", "1,300.936,000", "12O.000", "91.846.500.00", "23,945.469.047"]
+)
+def test_ocr_repairs_leave_born_digital_readings_alone(raw: str) -> None:
+    """The seed's ``Rp. 1.156,140,000,-`` was typed so: in a text layer it stays unread."""
+    parsed = parse_amount(raw)
+    assert trust_ocr(parsed, None) == parsed
+    assert parsed.value is None and parsed.flag and not parsed.flag.startswith("repaired")
+
+
+def test_a_repaired_amount_read_with_low_confidence_stays_null() -> None:
+    parsed = trust_ocr(parse_amount("1.25O.000"), 60.0)
+    assert (parsed.value, parsed.flag) == (None, "low OCR confidence (60)")
+
+
+def test_values_read_as_printed_are_not_repaired() -> None:
+    parsed = parse_amount("Rp. 2.730.000.000,-")
+    assert trust_ocr(parsed, 93.0) == parsed
+    assert parse_amount("Rp, 1.000.000") == Parsed(Decimal(1000000), "Rp, 1.000.000")

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pdfplumber
 import pytest
@@ -263,8 +264,72 @@ def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
     assert (doubtful.value, doubtful.raw, doubtful.flag) == (
         None, "2.730.000.000", "low OCR confidence (71)",
     )  # fmt: skip
-    unreadable = parse_amount("2.730.000,000")
+    unreadable = parse_amount("2.730.0000,000")  # no reading under the grammar of amounts
     assert trust_ocr(unreadable, 40.0) == unreadable  # keeps its own reason
+
+
+def _word(text: str, conf: float) -> OcrWord:
+    return OcrWord(text, 10.0, 10.0, 110.0, 20.0, conf, (1, 1, 1))
+
+
+def test_an_amounts_dash_keeps_the_first_reads_confidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second read knows no ``-``: it dropped the dash of ``,-`` and gave the word a
+    confidence of 0, which left 50 of 52 amounts of a scan at 0.0 and read ``047,``."""
+    from extract import ocr
+
+    image = np.full((200, 800), 255, np.uint8)
+    second = {0: ("23.945.469.047,", 0.0)}
+    monkeypatch.setattr(ocr, "_read_crops", lambda crops, settings: second if crops else {})
+    words = ocr._reread(image, [_word("23.945.469.047,-", 87.0)], ocr.OcrSettings(), 1.0)
+    assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 87.0)]
+    # when the second read finds other digits, the first reading is kept with the lower
+    # confidence, so that it is flagged
+    second[0] = ("23.945.469.041,", 62.0)
+    words = ocr._reread(image, [_word("23.945.469.047,-", 87.0)], ocr.OcrSettings(), 1.0)
+    assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 62.0)]
+
+
+def test_a_dash_split_off_its_amount_is_joined_back() -> None:
+    from extract import ocr
+
+    line = (1, 1, 2)
+    words = [
+        OcrWord("Jumlah", 38, 157, 161, 191, 96.0, line),
+        OcrWord("1.250.000.000,", 179, 158, 461, 189, 0.0, line),
+        OcrWord("-", 448, 153, 463, 197, 0.0, line),  # its box overlaps the number's
+        OcrWord("-", 600, 158, 615, 189, 90.0, line),  # a dash of its own, a cell further
+        OcrWord("12.000", 640, 158, 690, 189, 90.0, line),
+        OcrWord("-", 692, 158, 699, 189, 90.0, line),  # no ',' of ',-' before it: its own
+        OcrWord("Rp", 700, 158, 740, 189, 90.0, line),
+        OcrWord("-", 745, 158, 760, 189, 90.0, line),  # "Rp -": no number before it
+    ]
+    joined = ocr._join_dashes(words)
+    assert [(w.text, w.x0, w.x1, w.conf) for w in joined] == [
+        ("Jumlah", 38, 161, 96.0), ("1.250.000.000,-", 179, 463, 0.0), ("-", 600, 615, 90.0),
+        ("12.000", 640, 690, 90.0), ("-", 692, 699, 90.0), ("Rp", 700, 740, 90.0),
+        ("-", 745, 760, 90.0),
+    ]  # fmt: skip
+
+
+@needs_ocr
+def test_amounts_printed_with_a_dash_are_read_with_their_confidence() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract import ocr
+
+    font = ImageFont.truetype("DejaVuSans.ttf", 36)
+    image = Image.new("L", (1400, 300), 255)
+    draw = ImageDraw.Draw(image)
+    for row, text in enumerate(["Belanja 23.945.469.047,-", "Jumlah 1.250.000.000,-"]):
+        draw.text((40, 40 + row * 110), text, font=font, fill=0)
+    pixels = np.asarray(image).copy()
+    settings = ocr.OcrSettings()
+    # Tesseract 5 (generic dot product) splits the second amount's dash off as a word of its
+    # own and gives both halves a confidence of 0, while each of their letters has 99
+    amounts = [w for w in ocr._page_words(pixels, settings, 1.0) if w.text[0].isdigit()]
+    assert [w.text for w in amounts] == ["23.945.469.047,-", "1.250.000.000,-"]
+    assert all(w.conf >= 50 for w in amounts), [w.conf for w in amounts]
+    assert {parse_amount(w.text).value for w in amounts} == {23945469047, 1250000000}
 
 
 @needs_ocr

@@ -215,8 +215,10 @@ FIELDS: dict[str, list[Field]] = {
               "empty or unreadable; zero when it prints only a dash (- or Rp -).", unit="IDR"),
         Field("amount_raw", pa.string(), "Amount cell text as printed (lines joined)."),
         Field("amount_flag", pa.string(), "Why the amount could not be read (unreadable format, "
-              "low OCR confidence), or 'printed as a dash' for a nil amount read as zero; null "
-              "when it was read as printed."),
+              "low OCR confidence), or 'printed as a dash' for a nil amount read as zero, or "
+              "'repaired: ...' for an amount read only after a repair that the grammar of "
+              "amounts allowed one way (a lost dash; from OCR also letters read for digits, "
+              "swapped separators); null when it was read as printed."),
         _COMMON["ocr_confidence"],
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],

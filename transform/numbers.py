@@ -10,18 +10,20 @@ ever silently wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 __all__ = [
     "DASH_FLAG",
     "MIN_OCR_CONFIDENCE",
+    "REPAIRED",
     "Parsed",
     "format_idr",
     "format_rupiah",
     "join_wrapped",
     "parse_amount",
     "parse_number",
+    "repair_ocr_amount",
     "split_target",
     "trust_ocr",
 ]
@@ -34,13 +36,17 @@ class Parsed:
     value: Decimal | None
     raw: str
     flag: str | None = None
+    # read under the grammar of amounts (``parse_amount``), which OCR repairs follow
+    money: bool = field(default=False, compare=False, repr=False)
 
 
-_CURRENCY = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
+_CURRENCY = re.compile(r"^\s*rp[.,]?\s*", re.IGNORECASE)
 # An amount cell that prints only a dash (``-``, ``Rp -``) states nil: zero, flagged as such.
 DASH_FLAG = "printed as a dash"
 _DASH_ONLY = re.compile(r"^\s*(?:rp\.?)?\s*[-\u2013\u2014]+\s*$", re.IGNORECASE)
-_TRAILING_DASH = re.compile(r"[,.]?\s*-+\s*$")
+_TRAILING_DASH = re.compile(r"[,.]?\s*[-\u2013\u2014]+\s*$")
+# A value read, with a note: the flag of a number read only after a repair starts so.
+REPAIRED = "repaired: "
 _EMPTY = {"", "-", "--", "—", "–", "nihil"}
 _DIGITS = re.compile(r"^\d+$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -76,16 +82,28 @@ def parse_number(raw: str | None, *, money: bool = False) -> Parsed:
     """Parse an Indonesian-formatted number exactly.
 
     ``money`` allows the currency prefix and the ``,-`` suffix and rejects a lone ``.`` decimal
-    separator (``91.846.500.00``), which in amounts is always a typing slip.
+    separator (``91.846.500.00``), which in amounts is always a typing slip. An amount whose
+    ``,-`` lost its dash (``23.945.469.047,``) is read, flagged: a separator that ends a number
+    starts no decimals, so it has no other reading.
     """
     if raw is None:
-        return Parsed(None, "")
+        return Parsed(None, "", money=money)
     raw_text = " ".join(raw.split())
     if money and _DASH_ONLY.match(raw_text):
-        return Parsed(Decimal(0), raw_text, DASH_FLAG)
+        return Parsed(Decimal(0), raw_text, DASH_FLAG, money=True)
     text = _normalise(raw) if money else re.sub(r"\s+", "", join_wrapped(raw))
     if text.lower() in _EMPTY:
-        return Parsed(None, raw_text)
+        return Parsed(None, raw_text, money=money)
+    value, flag = _value(text, money)
+    if value is None and money and re.fullmatch(r".*\d[.,]", text):
+        shorter, _ = _value(text[:-1], money)
+        if shorter is not None:
+            value, flag = shorter, f"{REPAIRED}'{text[-1]}' ending the number, its '-' lost"
+    return Parsed(value, raw_text, flag, money=money)
+
+
+def _value(text: str, money: bool) -> tuple[Decimal | None, str | None]:
+    """The value of a number stripped of its dress, or None and the reason."""
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
@@ -106,10 +124,8 @@ def parse_number(raw: str | None, *, money: bool = False) -> Parsed:
         # "1.5" cannot be a thousands grouping (that needs three digits after the dot).
         value = Decimal(text)
     else:
-        return Parsed(None, raw_text, _reason(text, money))
-    if negative:
-        value = -value
-    return Parsed(value, raw_text)
+        return None, _reason(text, money)
+    return (-value if negative else value), None
 
 
 def _reason(text: str, money: bool) -> str:
@@ -150,6 +166,95 @@ def split_target(raw: str | None) -> tuple[Parsed, str | None]:
     return Parsed(parsed.value, text, parsed.flag), unit
 
 
+# What OCR makes of the characters of an amount: letters for digits (``1.25O.000``), ``.`` for
+# ``,`` and back, the dash of ``,-`` lost or read as another stroke.
+_OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5", "B": "8"}
+_OCR_CURRENCY = re.compile(r"^rp[.,:]?", re.IGNORECASE)
+_OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
+_OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
+
+
+def repair_ocr_amount(parsed: Parsed) -> Parsed:
+    """Read an amount that OCR damaged, under the grammar of amounts: a first group of one to
+    three digits, then groups of three after a ``.`` or ``,``, then an optional tail of cents
+    (``,00``) or the separator of a ``,-`` whose dash was lost. A letter inside the digits
+    (``O``, ``l``, ``I``, ``S``, ``B``) is taken for the digit it resembles; one at either end
+    may as well be a speck or a rule's remnant, so it is tried both as a digit and as nothing.
+
+    The repair is accepted only when the grammar leaves exactly one value; it then carries a
+    flag (``repaired: ...``) that says what was repaired, and the raw text stays. Otherwise the
+    value stays null with its flag. Values that were read need no repair and pass unchanged.
+    """
+    if parsed.value is not None or not parsed.raw:
+        return parsed
+    text = re.sub(r"\s+", "", join_wrapped(parsed.raw))
+    text = _OCR_CURRENCY.sub("", text)
+    notes: list[str] = []
+    dash = _OCR_DASH.search(text)
+    if dash and dash.start() > 0:
+        if dash.group().lstrip(".,") != "-":
+            notes.append(f"{dash.group().lstrip('.,')!r} read as the '-' of ',-'")
+        text = text[: dash.start()]
+    if not _OCR_TOKEN.match(text):
+        return parsed
+    readings: dict[Decimal, list[str]] = {}
+    for variant, edits in _letter_variants(text):
+        reading = _grouped(variant)
+        if reading is not None:
+            value, how = reading
+            readings.setdefault(value, edits + how)
+    if len(readings) == 1:
+        ((value, how),) = readings.items()
+        notes = how + notes
+        if not notes:  # the dash alone was the damage (``,~``)
+            return parsed
+        return Parsed(value, parsed.raw, REPAIRED + "; ".join(notes), money=True)
+    if len(readings) > 1:
+        values = " or ".join(format_idr(v, decimals=2).removesuffix(",00") for v in readings)
+        return Parsed(None, parsed.raw, f"OCR damage with several readings: {values}", money=True)
+    return parsed
+
+
+def _letter_variants(text: str) -> list[tuple[str, list[str]]]:
+    """The token with each letter taken for its digit; a letter at either end also dropped."""
+    variants: list[tuple[str, list[str]]] = [("", [])]
+    for index, char in enumerate(text):
+        if char not in _OCR_DIGIT:
+            variants = [(v + char, e) for v, e in variants]
+            continue
+        digit = _OCR_DIGIT[char]
+        grown = [(v + digit, [*e, f"{char!r} read as {digit}"]) for v, e in variants]
+        if index in (0, len(text) - 1):
+            grown += [(v, [*e, f"{char!r} at its end dropped"]) for v, e in variants]
+        variants = grown
+    return variants
+
+
+def _grouped(text: str) -> tuple[Decimal, list[str]] | None:
+    """The value of digits and separators under the grammar of amounts (with what departs from
+    the printed form ``1.234.567,00``), or None."""
+    runs = re.split(r"[.,]", text)
+    seps = re.findall(r"[.,]", text)
+    if any(not run for run in runs[:-1]):
+        return None
+    how: list[str] = []
+    cents = ""
+    if len(runs) > 1 and len(runs[-1]) < 3:  # cents, or the separator of a lost ``,-``
+        cents, last = runs.pop(), seps.pop()
+        if not cents:
+            how.append(f"{last!r} ending the number, its '-' lost")
+        elif seps and last == seps[-1]:
+            how.append(f"{last!r} before the cents, as between the thousands")
+        elif last == "." and not seps:
+            how.append("'.' before the cents read as ','")
+    if len(runs) > 1 and (len(runs[0]) > 3 or any(len(run) != 3 for run in runs[1:])):
+        return None
+    if len(set(seps)) > 1:
+        how.append("',' and '.' both between the thousands")
+    whole = "".join(runs)
+    return Decimal(f"{whole}.{cents}" if cents else whole), how
+
+
 # Below this Tesseract word confidence (0-100) a number read by OCR is not trusted: its digits
 # may be wrong, and a wrong amount must not pass as a read one.
 MIN_OCR_CONFIDENCE = 85.0
@@ -158,11 +263,17 @@ MIN_OCR_CONFIDENCE = 85.0
 def trust_ocr(
     parsed: Parsed, confidence: float | None, minimum: float = MIN_OCR_CONFIDENCE
 ) -> Parsed:
-    """A number read by OCR with a confidence below ``minimum`` is left null with a flag that
-    gives the confidence; the raw text is kept. Values not read by OCR pass unchanged."""
-    if confidence is None or parsed.value is None or confidence >= minimum:
+    """A number read by OCR: an amount that OCR damaged is repaired where the grammar of
+    amounts allows one reading (:func:`repair_ocr_amount`, flagged), and a number read with a
+    confidence below ``minimum`` is left null with a flag that gives the confidence; the raw text
+    is kept. Values not read by OCR (``confidence`` None) pass unchanged."""
+    if confidence is None:
         return parsed
-    return Parsed(None, parsed.raw, f"low OCR confidence ({confidence:.0f})")
+    if parsed.money:
+        parsed = repair_ocr_amount(parsed)
+    if parsed.value is None or confidence >= minimum:
+        return parsed
+    return Parsed(None, parsed.raw, f"low OCR confidence ({confidence:.0f})", money=parsed.money)
 
 
 def format_idr(value: Decimal | int, *, decimals: int = 0, prefix: str = "") -> str:

@@ -28,11 +28,13 @@ __all__ = [
     "Coverage",
     "UnknownColumn",
     "Doubt",
+    "StatedAmount",
     "account",
     "failing_parents",
     "collapsed_levels",
     "columns_not_understood",
     "glued_names",
+    "misread_digits",
     "names_plan_year",
     "other_grouping",
     "read_numbers",
@@ -59,6 +61,9 @@ READING_CHECKS: dict[str, str] = {
     "recognised role (an amount column of unknown role is money unaccounted for)",
     "text_columns_not_understood": "every column of the plan table that prints text or small "
     "numbers has a recognised role (warning: its values are not in the output)",
+    "misread_digits": "no failed roll-up (kegiatan, program, stated total) would hold with one "
+    "digit of one amount read by OCR changed, while no other amount explains it (a likely "
+    "misreading of that digit)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
@@ -528,3 +533,171 @@ def page_continuity(
                 )
                 break
     return doubts
+
+
+@dataclass(frozen=True)
+class StatedAmount:
+    """A total the document states, as one of the sums :func:`misread_digits` weighs."""
+
+    jenis: str
+    amount: Decimal
+    page: int | None
+    raw: str
+    ocr: bool  # read by OCR from a scanned page
+
+
+@dataclass
+class _Value:
+    key: str
+    amount: Decimal | None  # None: printed, not read
+    raw: str
+    ocr: bool
+    page: int | None
+    who: str
+    confidence: float | None = None
+
+
+@dataclass
+class _Sum:
+    who: str
+    total: str  # key of the stated value
+    parts: list[str]
+
+
+def misread_digits(
+    programs: pd.DataFrame, budgets: pd.DataFrame, stated: Sequence[StatedAmount] = ()
+) -> list[Doubt]:
+    """Failed roll-ups that one amount read by OCR, with one digit read otherwise, would mend.
+
+    For each kind of amount, the sums of the plan are weighed: a kegiatan against its sub
+    kegiatan, a program against its kegiatan, each stated total against the programs. When some
+    fail, an amount read by OCR is a likely misreading if the one value that makes every sum it
+    is part of hold differs from its reading in a single digit, every failed sum is among them,
+    and no other amount does the same. The printed reading is kept; the doubt names the value,
+    its page and the digit.
+
+    Amounts of a text layer are never taken for misread: their digits are the document's own,
+    so a sum they break is the document's fault (an ``invalid`` document), however close the
+    difference is to one digit.
+    """
+    nodes = programs.reset_index(drop=True)
+    plan = budgets[budgets["table_kind"] == "rumusan"]
+    doubts = []
+    for jenis in sorted(set(plan["jenis"])):
+        values = _values(nodes, plan[plan["jenis"] == jenis])
+        sums = _sums(nodes, values)
+        for number, total in enumerate(t for t in stated if t.jenis == jenis):
+            key = f"total#{number}"
+            values[key] = _Value(key, total.amount, total.raw, total.ocr, total.page, "total")
+            programs_ = [k for k in nodes.loc[nodes["level"] == "program", "node_id"].astype(str)
+                         if k in values]  # fmt: skip
+            if programs_:
+                sums.append(_Sum(f"the total of page {total.page}", key, programs_))
+        failing = [s for s in sums if _gap(s, values) not in (None, Decimal(0))]
+        if not failing:
+            continue
+        found = []
+        for value in values.values():
+            reading = _mended(value, sums, failing, values)
+            if reading is not None:
+                found.append((value, *reading))
+        if len(found) == 1:
+            value, mended, position = found[0]
+            doubts.append(_misread_doubt(value, mended, position, jenis, sums))
+    return doubts
+
+
+def _values(nodes: pd.DataFrame, rows: pd.DataFrame) -> dict[str, _Value]:
+    levels = dict(zip(nodes["node_id"].astype(str), nodes["level"], strict=True))
+    labels = {str(r["node_id"]): _label(r) for _, r in nodes.iterrows()}
+    values = {}
+    for row in rows.to_dict("records"):
+        key = str(row["node_id"])
+        amount, flag = row["amount"], row.get("amount_flag")
+        if amount is None or pd.isna(amount):
+            amount = None if isinstance(flag, str) else Decimal(0)  # empty counts as zero
+        confidence = row.get("ocr_confidence")
+        ocr = confidence is not None and not pd.isna(confidence)
+        page = row.get("page")
+        values[key] = _Value(
+            key,
+            None if amount is None else Decimal(str(amount)),
+            str(row.get("amount_raw") or ""),
+            ocr,
+            None if page is None or pd.isna(page) else int(page),
+            f"{levels.get(key, '')} {labels.get(key, key)}".replace("_", " ").strip(),
+            float(confidence) if confidence is not None and ocr else None,
+        )
+    return values
+
+
+def _sums(nodes: pd.DataFrame, values: dict[str, _Value]) -> list[_Sum]:
+    children: dict[str, list[str]] = {}
+    for node_id, parent in zip(nodes["node_id"].astype(str), nodes["parent_id"], strict=True):
+        if isinstance(parent, str) and node_id in values:
+            children.setdefault(parent, []).append(node_id)
+    return [_Sum(values[p].who, p, kids) for p, kids in children.items() if p in values]
+
+
+def _gap(total: _Sum, values: dict[str, _Value]) -> Decimal | None:
+    """Stated minus computed, None when a value of the sum was not read."""
+    stated = values[total.total].amount
+    parts = [values[k].amount for k in total.parts]
+    if stated is None or any(p is None for p in parts):
+        return None
+    return stated - sum((p for p in parts if p is not None), Decimal(0))
+
+
+def _mended(
+    value: _Value, sums: list[_Sum], failing: list[_Sum], values: dict[str, _Value]
+) -> tuple[Decimal, int] | None:
+    """The reading of an OCR-read value that makes every sum it is part of hold, and the place
+    (0-based, in its digits) of the one digit it changes; None unless every failed sum is among
+    them and the reading differs in exactly one digit."""
+    if not value.ocr or value.amount is None or value.amount < 0:
+        return None
+    mine = [s for s in sums if value.key == s.total or value.key in s.parts]
+    if not mine or any(s not in mine for s in failing):
+        return None
+    needed = set()
+    for total in mine:
+        gap = _gap(total, values)
+        if gap is not None:  # a sum with a value not read neither confirms nor denies
+            needed.add(value.amount - gap if value.key == total.total else value.amount + gap)
+    if len(needed) != 1:
+        return None
+    mended = needed.pop()
+    old, new = _digit_string(value.amount), _digit_string(mended)
+    if mended < 0 or len(old) != len(new):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    return (mended, changed[0]) if len(changed) == 1 else None
+
+
+def _digit_string(amount: Decimal) -> str:
+    """An amount's digits as printed: whole rupiah, with two digits of cents when it has any."""
+    if amount == amount.to_integral_value():
+        return str(int(amount))
+    return f"{amount:.2f}".replace(".", "")
+
+
+def _misread_doubt(
+    value: _Value, mended: Decimal, position: int, jenis: str, sums: list[_Sum]
+) -> Doubt:
+    old, new = _digit_string(value.amount or Decimal(0)), _digit_string(mended)
+    held = [s for s in sums if value.key == s.total or value.key in s.parts]
+    confidence = f", confidence {value.confidence:.0f}" if value.confidence is not None else ""
+    return Doubt(
+        "misread_digits",
+        f"{value.who} {jenis} read by OCR as {value.raw or format_rupiah(value.amount or 0)} "
+        f"on page {value.page}{confidence}: with its digit {position + 1} read as "
+        f"{new[position]} instead of {old[position]} ({format_rupiah(mended)}), "
+        f"{' and '.join(s.who for s in held)} would add up: likely a misread digit (the value "
+        "is kept as read)",
+        value.page,
+        tuple(
+            k
+            for k in dict.fromkeys((value.key, *(s.total for s in held)))
+            if not k.startswith("total#")
+        ),  # fmt: skip
+    )

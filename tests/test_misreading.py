@@ -1,0 +1,182 @@
+"""Arithmetic as the second reader: a failed roll-up that one OCR-read amount, with one digit
+read otherwise, would mend is a likely misreading (``misread_digits``, a reading doubt); the
+printed reading is kept, and born-digital amounts are never doubted so.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from renja.status import document_status, reading_checks
+from transform.reading import READING_CHECKS, StatedAmount, misread_digits
+
+Row = tuple[str, str, str | None, str, int]  # node_id, level, parent_id, amount printed, page
+
+
+def _frames(rows: list[Row], ocr: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    programs = pd.DataFrame(
+        [
+            {"node_id": n, "level": lv, "parent_id": p, "nomor": None, "kode": n,
+             "nama": f"nama {n}", "page": pg}
+            for n, lv, p, _, pg in rows
+        ]
+    )  # fmt: skip
+    budgets = pd.DataFrame(
+        [
+            {"node_id": n, "table_kind": "rumusan", "jenis": "pagu_indikatif", "tahun": 2022,
+             "amount": Decimal(raw.replace(".", "")), "amount_raw": raw, "amount_flag": None,
+             "ocr_confidence": 93.0 if ocr else None, "page": pg}
+            for n, _, _, raw, pg in rows
+        ]
+    )  # fmt: skip
+    return programs, budgets
+
+
+# A kegiatan read 798.000.000 where 793.000.000 is printed: its own sum (456 + 337) and its
+# program's (793 + 200 = 993) both fail, and only its one digit mends both.
+KEGIATAN_MISREAD: list[Row] = [
+    ("2.07.01", "program", None, "993.000.000", 14),
+    ("2.07.01.2.01", "kegiatan", "2.07.01", "798.000.000", 14),
+    ("2.07.01.2.01.01", "sub_kegiatan", "2.07.01.2.01", "456.000.000", 14),
+    ("2.07.01.2.01.02", "sub_kegiatan", "2.07.01.2.01", "337.000.000", 14),
+    ("2.07.01.2.02", "kegiatan", "2.07.01", "200.000.000", 15),
+    ("2.07.01.2.02.01", "sub_kegiatan", "2.07.01.2.02", "200.000.000", 15),
+]
+
+
+def test_a_misread_digit_of_a_kegiatan_is_named_with_its_page_and_digit() -> None:
+    programs, budgets = _frames(KEGIATAN_MISREAD)
+    before = budgets.copy()
+    doubts = misread_digits(programs, budgets)
+    assert len(doubts) == 1
+    doubt = doubts[0]
+    assert (doubt.check, doubt.page) == ("misread_digits", 14)
+    assert doubt.node_ids == ("2.07.01.2.01", "2.07.01")
+    assert "kegiatan 2.07.01.2.01 pagu_indikatif read by OCR as 798.000.000" in doubt.message
+    assert "digit 3 read as 3 instead of 8 (793.000.000)" in doubt.message
+    pd.testing.assert_frame_equal(budgets, before)  # the printed reading is kept
+
+
+def test_born_digital_amounts_are_never_taken_for_misread() -> None:
+    """In a text layer a digit is the document's own: the same failed sums are its fault."""
+    programs, budgets = _frames(KEGIATAN_MISREAD, ocr=False)
+    assert misread_digits(programs, budgets) == []
+
+
+def test_the_samples_own_fault_is_not_taken_for_a_misreading_even_by_ocr() -> None:
+    """Serang 2022, kegiatan 2.07.01.2.01 in 2023: printed 793.000.000, its sub kegiatan add up
+    to 723.000.000, and the program adds up with 793. The kegiatan cannot be misread (its
+    program's sum holds), and two sub kegiatan (220 -> 290, 200 -> 270) would each mend it
+    with one digit: no single reading explains it, so the document's fault stands."""
+    rows: list[Row] = [
+        ("P", "program", None, "1.793.000.000", 56),
+        ("K1", "kegiatan", "P", "793.000.000", 56),
+        ("S1", "sub_kegiatan", "K1", "220.000.000", 56),
+        ("S2", "sub_kegiatan", "K1", "250.000.000", 56),
+        ("S6", "sub_kegiatan", "K1", "200.000.000", 56),
+        ("S7", "sub_kegiatan", "K1", "53.000.000", 56),
+        ("K2", "kegiatan", "P", "1.000.000.000", 57),
+        ("S8", "sub_kegiatan", "K2", "1.000.000.000", 57),
+    ]
+    programs, budgets = _frames(rows)
+    assert misread_digits(programs, budgets) == []
+    # where only one sub kegiatan can take the 70.000.000 in one digit (240 -> 310, 230 -> 300
+    # and 33 -> 103 cannot), it is the one reading left
+    for node_id, raw in (("S2", "240.000.000"), ("S6", "230.000.000"), ("S7", "33.000.000")):
+        budgets.loc[budgets["node_id"] == node_id, ["amount", "amount_raw"]] = [
+            Decimal(raw.replace(".", "")),
+            raw,
+        ]
+    doubts = misread_digits(programs, budgets)
+    assert [d.node_ids[0] for d in doubts] == ["S1"]
+    assert "digit 2 read as 9 instead of 2 (290.000.000)" in doubts[0].message
+
+
+def test_two_amounts_that_could_each_be_misread_give_no_doubt() -> None:
+    rows: list[Row] = [
+        ("K", "kegiatan", None, "793.000.000", 3),
+        ("S1", "sub_kegiatan", "K", "456.000.000", 3),
+        ("S2", "sub_kegiatan", "K", "387.000.000", 3),  # 337 or S1 406: both one digit
+    ]
+    programs, budgets = _frames(rows)
+    assert misread_digits(programs, budgets) == []
+
+
+def test_a_change_of_two_digits_or_of_length_is_no_misread_digit() -> None:
+    rows: list[Row] = [
+        ("P", "program", None, "803.000.000", 3),
+        ("K", "kegiatan", "P", "803.000.000", 3),
+        ("S1", "sub_kegiatan", "K", "466.000.000", 3),
+        ("S2", "sub_kegiatan", "K", "327.000.000", 3),  # printed 337.000.000
+        ("S3", "sub_kegiatan", "K", "0", 3),
+    ]
+    programs, budgets = _frames(rows)
+    # S1 (466 -> 476) and S2 (327 -> 337) would each mend the sum with one digit: no doubt
+    assert misread_digits(programs, budgets) == []
+    # with S1 printed 496.000.000 and the kegiatan 833.000.000, 496 -> 506 changes two digits
+    # and S3 (0 -> 10.000.000) its length: S2 is left
+    budgets.loc[budgets["node_id"] == "S1", ["amount", "amount_raw"]] = [
+        Decimal(496000000),
+        "496.000.000",
+    ]
+    budgets.loc[budgets["node_id"].isin(["P", "K"]), ["amount", "amount_raw"]] = [
+        Decimal(833000000),
+        "833.000.000",
+    ]
+    doubts = misread_digits(programs, budgets)
+    assert [d.node_ids[0] for d in doubts] == ["S2"]
+    assert "digit 2 read as 3 instead of 2" in doubts[0].message
+
+
+def test_a_program_misread_against_the_stated_total() -> None:
+    rows: list[Row] = [
+        ("P1", "program", None, "1.250.000.000", 8),  # printed 1.750.000.000
+        ("K1", "kegiatan", "P1", "1.750.000.000", 8),
+        ("P2", "program", None, "250.000.000", 9),
+        ("K2", "kegiatan", "P2", "250.000.000", 9),
+    ]
+    programs, budgets = _frames(rows)
+    total = StatedAmount("pagu_indikatif", Decimal(2000000000), 10, "2.000.000.000", True)
+    doubts = misread_digits(programs, budgets, [total])
+    assert [(d.node_ids, d.page) for d in doubts] == [(("P1",), 8)]
+    assert "P1 would add up" not in doubts[0].message
+    assert "the total of page 10" in doubts[0].message
+    # the stated total read by OCR as 2.500.000.000 with the programs right: the total is
+    # the one amount whose digit mends it
+    programs, budgets = _frames([*rows[1:2], ("P1", "program", None, "1.750.000.000", 8),
+                                 *rows[2:]])  # fmt: skip
+    total = StatedAmount("pagu_indikatif", Decimal(2500000000), 10, "2.500.000.000", True)
+    doubts = misread_digits(programs, budgets, [total])
+    assert len(doubts) == 1 and doubts[0].page == 10
+    assert "read as 0 instead of 5 (2.000.000.000)" in doubts[0].message
+
+
+def test_sums_that_hold_or_are_unread_give_no_doubt() -> None:
+    programs, budgets = _frames(KEGIATAN_MISREAD)
+    budgets.loc[budgets["node_id"] == "2.07.01.2.01", ["amount", "amount_raw"]] = [
+        Decimal(793000000),
+        "793.000.000",
+    ]
+    assert misread_digits(programs, budgets) == []
+    programs, budgets = _frames(KEGIATAN_MISREAD)
+    budgets.loc[budgets["node_id"] == "2.07.01.2.01.01", ["amount", "amount_flag"]] = [
+        None,
+        "unexpected characters",
+    ]
+    # the kegiatan's own sum is unknown; the program's fails, and the program (993 -> 998)
+    # mends it as well as the kegiatan (798 -> 793): no single reading, no doubt
+    assert misread_digits(programs, budgets) == []
+
+
+def test_a_misread_digit_makes_the_document_suspect() -> None:
+    programs, budgets = _frames(KEGIATAN_MISREAD)
+    doubt = misread_digits(programs, budgets)[0]
+    assert "misread_digits" in READING_CHECKS
+    doc = {"coverage": {"printed": 12}, "reading_doubts": [doubt.record()]}
+    checks = reading_checks(doc)
+    failed = [c for c in checks if not c["success"]]
+    assert [c["check"] for c in failed] == ["misread_digits"]
+    assert failed[0]["failures"][0]["page"] == 14
+    assert document_status(checks) == "suspect"
