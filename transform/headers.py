@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from extract.model import RawTable
 from transform.numbers import parse_amount
-from transform.vocabulary import HEADER_WORDS, YEAR_ALONE, YEAR_WORD, ColumnRole, compact, role_of
+from transform.vocabulary import (
+    HEADER_WORDS,
+    YEAR_ALONE,
+    YEAR_WORD,
+    ColumnRole,
+    compact,
+    join_broken_labels,
+    role_of,
+)
 
 __all__ = [
     "HeaderMap",
@@ -50,6 +58,7 @@ class HeaderMap:
     plan_year: int | None = None
     next_year: int | None = None
     n_header_rows: int = 0
+    texts: list[str] = field(default_factory=list)  # each column's header, groups joined by " | "
 
     def columns(self, name: str, year: str | None = None) -> list[int]:
         return [
@@ -127,7 +136,7 @@ def _column_texts(table: RawTable, n_rows: int) -> list[str]:
                 continue
             seen.add(id(cell))
             if cell.text.strip():
-                parts.append(cell.text)
+                parts.append(join_broken_labels(cell.text))
         texts.append(" | ".join(parts))
     return texts
 
@@ -171,7 +180,8 @@ def map_header(table: RawTable) -> HeaderMap:
     header = HeaderMap(n_header_rows=n_rows)
     if n_rows == 0:
         return header
-    _map_texts(header, _column_texts(table, n_rows))
+    header.texts = _column_texts(table, n_rows)
+    _map_texts(header, header.texts)
     return header
 
 
