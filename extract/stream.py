@@ -22,6 +22,7 @@ from transform.vocabulary import (
     YEAR_TOKEN,
     YEAR_WORD,
     ColumnRole,
+    join_broken_labels,
 )
 
 __all__ = ["STREAM", "StreamColumns", "StreamSettings", "stream_tables"]
@@ -312,7 +313,7 @@ def _header_texts(
                 leaves[col].append(text)
             if YEAR_WORD.search(text):
                 year_phrases.append((x0, x1, text))
-    parts = [[*g, " ".join(leaf)] if leaf else g for g, leaf in zip(groups, leaves, strict=True)]
+    parts = [[*g, _leaf_text(leaf)] if leaf else g for g, leaf in zip(groups, leaves, strict=True)]
     _share_group_headings(parts)
     # A year group heading ("Rencana Tahun 2022") is narrower than the columns it stands over:
     # a target or amount column without a year takes the nearest one.
@@ -323,6 +324,12 @@ def _header_texts(
             nearest = min(year_phrases, key=lambda p: max(p[0] - centre, centre - p[1], 0))
             parts[i].insert(0, nearest[2])
     return [" | ".join(p) for p in parts]
+
+
+def _leaf_text(lines: list[str]) -> str:
+    """A column's own label from its lines, a word a narrow column broke over lines joined
+    back ("Penangg" / "ung Jawab" is "Penanggung Jawab")."""
+    return join_broken_labels("\n".join(lines)).replace("\n", " ")
 
 
 def _columns(

@@ -328,6 +328,39 @@ def debug(
 
 
 @app.command()
+def inspect(
+    pdf: Annotated[Path, typer.Argument(help="One PDF.", exists=True, dir_okay=False)],
+    page: Annotated[int, typer.Option("--page", help="The page to draw (1-based).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="PNG to write (default: <stem>-p<N>.png here).")
+    ] = None,
+    resolution: Annotated[
+        int, typer.Option("--resolution", min=20, max=600, help="Dots per inch of the picture.")
+    ] = 100,
+) -> None:
+    """Read one PDF and draw on one page what was read: each table's area and column bounds,
+    each plan row band with its level and level_source, and in red the amounts printed in the
+    plan table that are in no output row (see renja/inspection.py)."""
+    from renja.inspection import InspectError, inspect_page
+
+    target = out if out is not None else Path(f"{pdf.stem}-p{page}.png")
+    try:
+        reading = inspect_page(pdf, page, target, resolution)
+    except InspectError as exc:
+        _fail(str(exc), 2)
+    reason = f" ({printable(reading.reason)})" if reading.reason else ""
+    console.print(
+        f"{printable(pdf.name)}: {reading.status}{reason}; page {page}: "
+        f"{len(reading.tables)} tables, {len(reading.bands)} rows, "
+        f"{len(reading.unread)} amounts not read -> {printable(str(target))}",
+        markup=False,
+        highlight=False,
+    )
+    if not reading.has_table:
+        _fail(f"page {page}: no table was read on this page (drawn as it is)", 1)
+
+
+@app.command()
 def fields() -> None:
     """Print the field dictionary (every output column) as Markdown."""
     from transform.fields import FIELDS, FOREIGN_KEYS, KEYS, file_schema

@@ -94,6 +94,7 @@ def _header(header: HeaderMap) -> dict[str, Any]:
         "plan_year": header.plan_year,
         "next_year": header.next_year,
         "roles": {col: _role(role) for col, role in sorted(header.roles.items())},
+        "texts": header.texts,
     }
 
 

@@ -17,6 +17,7 @@ from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
 from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
+from transform.metadata import cover_year, header_years
 from transform.reading import (
     Coverage,
     Doubt,
@@ -32,6 +33,7 @@ from transform.reading import (
     other_grouping,
     page_continuity,
     plan_year_doubts,
+    plan_year_sources,
     read_numbers,
     regrouped_levels,
 )
@@ -192,12 +194,13 @@ def _regroupings(nodes: pd.DataFrame, budgets: pd.DataFrame) -> dict[str, list[s
 
 def _plan_year(plans: list[LogicalTable], pages: list[PageText], tahun: int | None) -> list[Doubt]:
     """The plan year against the caption of the plan table, printed above it on its first page
-    (or at the foot of the page before)."""
+    (or at the foot of the page before), the years its column headers name and the cover."""
     first, _, _ = plans[0].segments[0]
+    doubts = plan_year_sources(tahun, header_years(plans), cover_year(pages), first.page)
     for text in (first.text_before, *_page_text(pages, first.page - 1)):
         if names_plan_year(text):
-            return plan_year_doubts(text, tahun, first.page)
-    return []
+            return plan_year_doubts(text, tahun, first.page) + doubts
+    return doubts
 
 
 def _page_text(pages: list[PageText], number: int) -> list[str]:

@@ -234,3 +234,19 @@ def test_a_borderless_page_becomes_a_table_with_named_columns() -> None:
                    ("300.000", X[4]))  # fmt: skip
     (carried,), _ = stream_tables(_Page(more), 13, columns, lambda texts: {0})
     assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]]
+
+
+def test_a_label_broken_inside_a_word_by_a_narrow_column_is_read_whole() -> None:
+    """A Word table with narrow columns: "Catat" / "an" and "Penangg" / "ung Jawab" over two
+    lines of the header are the labels Catatan and Penanggung Jawab."""
+    x5, x6 = 540.0, 580.0
+    words = (
+        line_of(72, ("Catat", x5), ("Penangg", x6))
+        + line_of(80, *HEADER_WORDS, ("an", x5), ("ung Jawab", x6))
+        + line_of(90, *((f"({i + 1})", x) for i, x in enumerate((*X, x5, x6))))
+        + line_of(105, ("I", X[0]), ("Program A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]), ("-", x5), ("Bidang", x6))
+    )  # fmt: skip
+    tables, _ = stream_tables(_Page(words, width=680.0), 12, key_columns=lambda texts: {0})
+    (table,) = tables
+    assert table.grid[0][5:] == ["Catatan", "Penanggung Jawab"]

@@ -9,11 +9,19 @@ mapped by the words they contain, and the year group they sit under.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.model import RawTable
 from transform.numbers import parse_amount
-from transform.vocabulary import HEADER_WORDS, YEAR_ALONE, YEAR_WORD, ColumnRole, compact, role_of
+from transform.vocabulary import (
+    HEADER_WORDS,
+    YEAR_ALONE,
+    YEAR_WORD,
+    ColumnRole,
+    compact,
+    join_broken_labels,
+    role_of,
+)
 
 __all__ = [
     "HeaderMap",
@@ -25,6 +33,7 @@ __all__ = [
     "is_number_row",
     "map_header",
     "measure_columns",
+    "place_years",
     "ValueColumns",
     "review_halves",
 ]
@@ -41,6 +50,7 @@ class Role:
     name: ColumnRole
     year: str | None = None
     part: int = 0  # order of a code column among the code columns
+    years: tuple[int, ...] = ()  # the years a target or amount column's header prints
 
 
 @dataclass
@@ -51,6 +61,7 @@ class HeaderMap:
     plan_year: int | None = None
     next_year: int | None = None
     n_header_rows: int = 0
+    texts: list[str] = field(default_factory=list)  # each column's header, groups joined by " | "
 
     def columns(self, name: str, year: str | None = None) -> list[int]:
         return [
@@ -128,7 +139,7 @@ def _column_texts(table: RawTable, n_rows: int) -> list[str]:
                 continue
             seen.add(id(cell))
             if cell.text.strip():
-                parts.append(cell.text)
+                parts.append(join_broken_labels(cell.text))
         texts.append(" | ".join(parts))
     return texts
 
@@ -177,7 +188,8 @@ def map_header(table: RawTable) -> HeaderMap:
     header = HeaderMap(n_header_rows=n_rows)
     if n_rows == 0:
         return header
-    _map_texts(header, _column_texts(table, n_rows))
+    header.texts = _column_texts(table, n_rows)
+    _map_texts(header, header.texts)
     return header
 
 
@@ -249,8 +261,26 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
             header.roles[col] = Role(header.roles[col].name, "before")
         elif _AFTER.search(words):
             header.roles[col] = Role(header.roles[col].name, "plan")
+    for col, ys in years.items():
+        header.roles[col] = replace(header.roles[col], years=tuple(ys))
     header.plan_year = plan_year
     header.next_year = plan_year + 1 if plan_year is not None else None
+
+
+def place_years(header: HeaderMap, plan_year: int) -> None:
+    """Put the target and amount columns in time from the plan year that the table's title
+    gives: a column whose header names the plan year is the plan's, one that names the next
+    year the prakiraan maju's, whatever else the header says ("Target Tahun 2023" under a
+    title "... Tahun 2022" is the prakiraan maju). Columns before the change of a Renja
+    Perubahan, and columns naming no year, keep their place."""
+    for col, role in list(header.roles.items()):
+        if not role.years or role.year == "before":
+            continue
+        if max(role.years) == plan_year:
+            header.roles[col] = replace(role, year="plan")
+        elif max(role.years) == plan_year + 1:
+            header.roles[col] = replace(role, year="next")
+    header.plan_year, header.next_year = plan_year, plan_year + 1
 
 
 _HASIL = re.compile(r"hasilanalisis|analisiskebutuhan")

@@ -7,12 +7,22 @@ import re
 from collections import Counter
 
 from extract.document import PageText
+from extract.locate import PLAN_TITLE, from_last_label
+from transform.headers import place_years
 from transform.hierarchy import StatedTotal
 from transform.numbers import parse_amount
 from transform.rows import LogicalTable
 from transform.vocabulary import title_year
 
-__all__ = ["opd_name", "plan_year", "stated_in_text"]
+__all__ = [
+    "caption_year",
+    "cover_year",
+    "header_years",
+    "opd_name",
+    "plan_year",
+    "stated_in_text",
+    "title_plan_year",
+]
 
 _OPD_LINE = re.compile(
     r"^\s*(?:nama\s+perangkat\s+daerah\s*:\s*)?((?:DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN|"
@@ -65,15 +75,96 @@ def _document_year(pages: list[PageText]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+# The plan table's title: "... Tahun 2022 dan Prakiraan Maju Tahun 2023" names both years.
+_PLAN_AND_NEXT = re.compile(
+    r"\b(?:tahun|ta\.?)\s+(?:anggaran\s+)?(20\d\d)\s*(?:dan|&|,)?\s*(?:prakiraan|perkiraan)\s+maju",
+    re.IGNORECASE,
+)
+# The cover: "RENCANA KERJA PERANGKAT DAERAH (RENJA-PD) TAHUN 2022", "RENJA 2025": the first
+# year after the document's name, with no other number between (a law's "Nomor 86 Tahun 2017").
+_COVER = re.compile(r"(?:rencana\s+kerja|\brenja\b)\D{0,160}?\b(20\d\d)\b", re.IGNORECASE)
+
+
+def caption_year(text: str) -> int | None:
+    """The plan year a plan table's caption names: the year before "Prakiraan Maju", else the
+    "Tahun N" of the caption nearest to the table (from its last "Tabel" label on, or from its
+    last mention of the plan's title)."""
+    flat = " ".join(text.split())
+    both = list(_PLAN_AND_NEXT.finditer(flat))
+    if both:
+        return int(both[-1][1])
+    titles = list(PLAN_TITLE.finditer(flat)) or list(_PLAN_TITLE_WORDS.finditer(flat))
+    caption = from_last_label(flat)
+    if caption == flat and not titles:
+        return None  # no caption, only the text above the table
+    if titles and titles[-1].start() > len(flat) - len(caption):
+        caption = flat[titles[-1].start() :]
+    match = _YEAR.search(caption)
+    return int(match[1]) if match else None
+
+
+_PLAN_TITLE_WORDS = re.compile(r"rumusan|rencana\s+program|program\s+dan\s+kegiatan", re.I)
+
+
+def title_plan_year(plans: list[LogicalTable], pages: list[PageText]) -> int | None:
+    """The plan year the first plan table's caption names: printed above the table on its
+    first page, or at the foot of the page before."""
+    if not plans:
+        return None
+    first, _, _ = plans[0].segments[0]
+    before = [p.text[-600:] for p in pages if p.number == first.page - 1]
+    for text in (first.text_before, *before):
+        year = caption_year(text)
+        if year is not None:
+            return year
+    return None
+
+
+def cover_year(pages: list[PageText]) -> int | None:
+    """The year the cover (the first page that prints text) names in the document's title
+    ("RENJA ... TAHUN 2022")."""
+    for page in pages:
+        if page.text.strip():
+            match = _COVER.search(page.text)
+            return int(match[1]) if match else None
+    return None
+
+
 def plan_year(plans: list[LogicalTable], pages: list[PageText]) -> int | None:
-    """The year the plan is for: from its header's year groups, else its title, else the year
-    the first pages name most."""
-    for plan in plans:
-        if plan.header.plan_year is not None:
-            return plan.header.plan_year
-    for plan in plans:
-        titles = " ".join(t.text_before for t, _, _ in plan.segments[:1])
-        match = _YEAR.search(titles)
-        if match:
-            return int(match[1])
-    return _document_year(pages)
+    """The year the plan is for: the year the plan table's title names, where its column
+    headers agree (they name that year or the next and no earlier one, or no year); else the
+    year its headers' year groups give; else the cover's year; else the year the first pages
+    name most.
+
+    Each plan table's target and amount columns are then put in time from that year, by the
+    year their headers name (``transform.headers.place_years``)."""
+    headed = [p.header.plan_year for p in plans if p.header.plan_year is not None]
+    title = title_plan_year(plans, pages)
+    year: int | None = None
+    if title is not None and all(_agrees(plan, title) for plan in plans):
+        year = title
+    elif headed:
+        year = headed[0]
+    elif title is not None:
+        year = title
+    else:
+        year = cover_year(pages) or _document_year(pages)
+    if year is not None:
+        for plan in plans:
+            for _, header, _ in plan.segments:
+                place_years(header, year)
+    return year
+
+
+def _agrees(plan: LogicalTable, year: int) -> bool:
+    """Whether the years a plan table's column headers name fit a plan year: none named, or
+    that year or the next among them and none before it (a column of an earlier year is the
+    plan's, and the title is the one that is wrong)."""
+    named = [y for _, h, _ in plan.segments for r in h.roles.values() for y in r.years]
+    return not named or (min(named) >= year and any(y in (year, year + 1) for y in named))
+
+
+def header_years(plans: list[LogicalTable]) -> list[int]:
+    """The years the plan tables' target and amount column headers name."""
+    named = {y for p in plans for _, h, _ in p.segments for r in h.roles.values() for y in r.years}
+    return sorted(named)

@@ -40,6 +40,7 @@ __all__ = [
     "read_numbers",
     "page_continuity",
     "plan_year_doubts",
+    "plan_year_sources",
     "regrouped_levels",
 ]
 
@@ -51,7 +52,8 @@ READING_CHECKS: dict[str, str] = {
     "level (levels read as one)",
     "regrouped_levels": "most parents equal the sum of their children, or no other grouping of "
     "the same rows does (levels read wrong)",
-    "plan_year": "the plan year read agrees with the year the title or caption prints",
+    "plan_year": "the plan year read agrees with the year the plan table's caption prints, "
+    "with the years its column headers name (the plan year or the next) and with the cover's",
     "glued_names": "names print words as long as the document's prose words, without joins of a "
     "lower-case to an upper-case letter (spaces lost)",
     "missing_columns": "a table whose title names the prakiraan maju has its amount column",
@@ -410,6 +412,26 @@ def plan_year_doubts(title: str, tahun: int | None, page: int | None) -> list[Do
                 f"plan year read as {tahun}, the caption says {match[0].strip()!r}",
                 page,
             )
+        )
+    return doubts
+
+
+def plan_year_sources(
+    tahun: int | None, header_years: Sequence[int], cover: int | None, page: int | None
+) -> list[Doubt]:
+    """The plan year read against the years the plan table's column headers name (the plan
+    year or the next, none of them another) and the year the cover names."""
+    if tahun is None:
+        return []
+    doubts = []
+    if header_years and not set(header_years) & {tahun, tahun + 1}:
+        named = ", ".join(str(y) for y in header_years)
+        doubts.append(
+            Doubt("plan_year", f"plan year read as {tahun}, the column headers name {named}", page)
+        )
+    if cover is not None and cover != tahun:
+        doubts.append(
+            Doubt("plan_year", f"plan year read as {tahun}, the cover says Tahun {cover}", 1)
         )
     return doubts
 

@@ -21,6 +21,7 @@ __all__ = [
     "BORDERLESS_HEADER_TERMS",
     "COLUMN_TERMS",
     "HEADER_WORDS",
+    "LABEL_WORDS",
     "NEEDS_YEAR",
     "PAGE_BUDGET_WORDS",
     "PAGE_INDICATOR_WORDS",
@@ -32,6 +33,7 @@ __all__ = [
     "ColumnRole",
     "Term",
     "compact",
+    "join_broken_labels",
     "role_of",
     "title_year",
 ]
@@ -114,6 +116,13 @@ HEADER_WORDS = (
     "proyeksi", "sebelum", "sesudah", "setelah",
 )  # fmt: skip
 
+# The words header labels are made of: a label broken inside one of them by a narrow column
+# ("Catat" / "an", "Penangg" / "ung Jawab", "U" / "r" / "u" / "s" / "a" / "n") is joined back.
+LABEL_WORDS = frozenset(HEADER_WORDS) | {
+    "daerah", "hasil", "indikatif", "keluaran", "maju", "pelaksana", "pemerintahan",
+    "perangkat", "sasaran", "sub", "usulan", "volume",
+}  # fmt: skip
+
 # A header without a row of column numbers is told by the kinds of column it names (searched
 # in its lower-case letters and brackets, spaces squeezed out).
 BORDERLESS_HEADER_TERMS: dict[ColumnRole, re.Pattern[str]] = {
@@ -160,3 +169,45 @@ def role_of(text: str, terms: tuple[Term, ...] = COLUMN_TERMS) -> ColumnRole | N
         if term.pattern.search(h) or (term.printed is not None and term.printed.search(printed)):
             return term.role
     return None
+
+
+def join_broken_labels(text: str) -> str:
+    """A header cell's text with each word that a narrow column broke over lines joined back:
+    ``"Catat\\nan\\nPenti\\nng"`` is ``"Catatan\\nPenting"``, ``"Penangg\\nung Jawab"`` is
+    ``"Penanggung Jawab"``. A break is joined where the joined word is a word of labels
+    (``LABEL_WORDS``) and none of its parts is one: ``"Sumber\\nDana"`` and ``"Sub\\nKegiatan"``
+    stay two words. Line breaks between words are kept."""
+    lines = [line.split() for line in text.splitlines() if line.split()]
+    out: list[list[str]] = []
+    index = 0
+    while index < len(lines):
+        current = list(lines[index])
+        index += 1
+        while index < len(lines):
+            end = _broken_word_end(current[-1], lines, index)
+            if end is None:
+                break
+            current[-1] += "".join(line[0] for line in lines[index : end + 1])
+            current += lines[end][1:]
+            index = end + 1
+        out.append(current)
+    return "\n".join(" ".join(line) for line in out)
+
+
+def _is_label_word(word: str) -> bool:
+    return compact(word) in LABEL_WORDS
+
+
+def _broken_word_end(word: str, lines: list[list[str]], start: int) -> int | None:
+    """The last of the lines from ``start`` whose first words complete ``word`` into a word of
+    labels, the lines between holding one piece each; the longest such run, or None."""
+    found = None
+    pieces = [word]
+    for end in range(start, len(lines)):
+        pieces.append(lines[end][0])
+        joined = "".join(pieces)
+        if _is_label_word(joined) and all(p.isalpha() and not _is_label_word(p) for p in pieces):
+            found = end
+        if len(lines[end]) > 1:
+            break  # a piece in the middle of a broken word is a line of its own
+    return found
