@@ -66,7 +66,8 @@ class TextSettings:
     # Words whose tops differ by at most this share of their height stand on one line (a page's
     # width of words in the borderless reader, where a tighter tolerance keeps rows apart).
     line_tolerance: float = 0.4
-    # The same inside one ruled cell, whose rules already keep the rows apart.
+    # The same for the ruled reader (inside one cell, and where it looks for words printed inside
+    # a line), whose rules already keep the rows apart.
     cell_line_tolerance: float = 0.5
     # A cell is bold when more than this share of its characters is set in a bold face
     # (a bold word or two inside a plain name does not make a heading).

@@ -26,6 +26,20 @@ _MIN_TABLE_COLUMNS = 3
 # A single row is kept: the last row of a long table (often its grand total) may be all that a
 # page holds of it. Whether such a row carries on a table is decided in transform.rows.
 _MIN_TABLE_ROWS = 1
+# A grid line within this many points before a cell's edge still starts inside the cell
+# (pdfplumber's cell boxes and the distinct grid lines differ by rounding).
+_GRID_SLACK = 0.5
+# A word that ends within the cell's left padding, and at least this many points, of its right
+# edge ran out of room: the line below may carry on the same word.
+_MIN_CELL_PAD = 0.5
+# A colour whose every component is at least this is white; a CMYK colour whose every
+# component is at most _NO_INK prints nothing. Neither marks a level.
+_WHITE = 0.99
+_NO_INK = 0.01
+# A strip between two tables lower than this (points) holds no line of text.
+_MIN_TEXT_HEIGHT = 1.0
+# A page reads left to right when at least this share of its characters is upright and forward.
+_FORWARD_SHARE = 0.5
 
 LATTICE_SETTINGS: dict[str, Any] = {
     "vertical_strategy": "lines",
@@ -38,7 +52,7 @@ LATTICE_SETTINGS: dict[str, Any] = {
 
 def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
     """Grid lines (column x0 or row top) that start inside ``[lo, hi)``: the span of a cell."""
-    return [i for i, start in enumerate(starts) if lo - 0.5 <= start < hi - 0.5]
+    return [i for i, start in enumerate(starts) if lo - _GRID_SLACK <= start < hi - _GRID_SLACK]
 
 
 def _bare(word: str) -> str:
@@ -85,7 +99,7 @@ class _PageChars:
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
         for left, word in zip(ordered, ordered[1:], strict=False):
             size = word["bottom"] - word["top"]
-            same_line = abs(left["top"] - word["top"]) <= 0.5 * size
+            same_line = abs(left["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
             if same_line and 0 < word["x0"] - left["x1"] < size:
                 self.inline_words.add(_bare(word["text"]))
 
@@ -109,7 +123,8 @@ class _PageChars:
         values = tuple(
             round(float(v), 2) for v in (colour if isinstance(colour, (list, tuple)) else [colour])
         )
-        if all(v >= 0.99 for v in values) or (len(values) == 4 and all(v <= 0.01 for v in values)):
+        white = all(v >= _WHITE for v in values)
+        if white or (len(values) == 4 and all(v <= _NO_INK for v in values)):
             return None  # white (gray, RGB, or CMYK with no ink)
         return ",".join(f"{v:.2f}" for v in values)
 
@@ -145,7 +160,7 @@ class _PageChars:
             return ""
         for line in lines:
             line.sort(key=lambda w: w["x0"])
-        pad = max(0.5, min(line[0]["x0"] for line in lines) - x0)
+        pad = max(_MIN_CELL_PAD, min(line[0]["x0"] for line in lines) - x0)
         out = " ".join(w["text"] for w in lines[0])
         for prev, line in zip(lines, lines[1:], strict=False):
             first = line[0]
@@ -197,7 +212,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -
 
 
 def _text_between(page: Any, top: float, bottom: float) -> str:
-    if bottom - top < 1:
+    if bottom - top < _MIN_TEXT_HEIGHT:
         return ""
     region = page.within_bbox((0, max(0, top), page.width, min(page.height, bottom)), strict=False)
     return region.extract_text() or ""
@@ -308,7 +323,7 @@ def ruled_tables(
 def _reads_forward(page: Any) -> bool:
     chars = [c for c in page.chars if c["text"].strip()]
     forward = sum(1 for c in chars if c["upright"] and c["matrix"][0] > 0)
-    return bool(chars) and forward >= 0.5 * len(chars)
+    return bool(chars) and forward >= _FORWARD_SHARE * len(chars)
 
 
 def upright_page(pdf: Any, page: Any) -> Any:

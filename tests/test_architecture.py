@@ -26,6 +26,8 @@ def test_every_class_named_exists_in_its_module() -> None:
         "HeaderMap": "transform.headers",
         "Role": "transform.headers",
         "ROW_COLUMNS": "transform.rows",
+        "Segment": "transform.rows",
+        "TableRow": "transform.rows",
         "DocumentResult": "renja.process",
         "StreamSettings": "extract.stream",
         "TextSettings": "extract.model",

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pandas as pd
 
 from transform.hierarchy import build_plan
-from transform.rows import ROW_COLUMNS
+from transform.rows import ROW_COLUMNS, ValueCell, row_records
 
 DEFAULTS = {c: "" for c in ROW_COLUMNS} | {
     "page": 1, "row": 0, "kode_parts": [], "id_merged": False, "bold": False, "source_table": "3.3",
@@ -35,6 +35,22 @@ def build(frame: pd.DataFrame, id_columns: bool = True):
 def amounts(plan, jenis: str = "pagu_indikatif") -> dict[str, Decimal | None]:
     b = plan.budgets[plan.budgets["jenis"] == jenis]
     return dict(zip(b["node_id"], b["amount"], strict=True))
+
+
+def test_rows_frame_becomes_typed_records() -> None:
+    """The rules read typed records: a missing confidence (NaN in a float column) is None, the
+    value cells of a measured row are records and a plan row lists none, a box is rounded."""
+    frame = rows(
+        {"kode_parts": ["2", "07"], "nomor": None, "nama": "A", "pagu_conf": 80.0,
+         "pagu_bbox": [10.04, 20, 30.06, 40], "measures": [("target", 2021, "5", 71.5)]},
+        {"page": 2, "nama": "B", "pagu_conf": None, "fill": None, "bold": True},
+    )  # fmt: skip
+    first, second = row_records(frame)
+    assert first.kode_parts == ("2", "07") and first.nomor == "" and first.nama == "A"
+    assert first.pagu_conf == 80.0 and second.pagu_conf is None
+    assert first.pagu_bbox == (10.0, 20.0, 30.1, 40.0) and second.pagu_bbox is None
+    assert first.measures == (ValueCell("target", 2021, "5", 71.5),) and second.measures is None
+    assert (second.page, second.bold, second.fill, second.id_merged) == (2, True, "", False)
 
 
 def test_heading_and_goal_rows_before_the_first_program_are_not_nodes() -> None:

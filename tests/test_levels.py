@@ -5,6 +5,7 @@ from test_hierarchy import build, rows, values
 
 from transform.hierarchy import build_plan
 from transform.levels import numbering_levels, resolve_levels
+from transform.rows import row_records
 
 YELLOW, BLUE = "1.00,1.00,0.00", "0.84,0.86,0.89"
 
@@ -53,7 +54,7 @@ def test_a_style_shared_by_two_levels_decides_nothing() -> None:
     frame["fill"] = ""
     frame["bold"] = False
     frame["lokasi"] = ""
-    levels = resolve_levels(frame)
+    levels = resolve_levels(row_records(frame))
     assert [(r.level, r.source) for r in levels][:2] == [("program", "numbering"), (None, None)]
 
 
@@ -79,7 +80,7 @@ def test_where_number_and_style_disagree_the_amounts_decide() -> None:
     ]
     # When the amounts side with the number, the number stays.
     frame.loc[1, "pagu_raw"] = "10"
-    levels = resolve_levels(frame)
+    levels = resolve_levels(row_records(frame))
     assert (levels[3].level, levels[3].source) == ("kegiatan", "numbering")
 
 

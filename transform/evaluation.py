@@ -20,7 +20,7 @@ from extract.model import RawTable
 from transform.headers import HeaderMap, Role, ValueColumns, measure_columns
 from transform.hierarchy import build_plan, parse_target
 from transform.numbers import trust_ocr
-from transform.rows import LogicalTable, table_rows
+from transform.rows import LogicalTable, Segment, table_rows
 from transform.vocabulary import ColumnRole
 
 __all__ = ["measured_frames"]
@@ -70,10 +70,10 @@ def _flatten_outline(
     return replace(raw, grid=grid, cells=cells)
 
 
-def _segments(table: LogicalTable) -> tuple[list[tuple], list[ValueColumns]]:
+def _segments(table: LogicalTable) -> tuple[list[Segment], list[ValueColumns]]:
     """Each page's table with the header map of its identifying columns and its value
     columns; a page that prints no header takes those of the page before it."""
-    segments: list[tuple] = []
+    segments: list[Segment] = []
     values: list[ValueColumns] = []
     previous: ValueColumns | None = None
     span: tuple[int, int, int] | None = None
@@ -91,7 +91,7 @@ def _segments(table: LogicalTable) -> tuple[list[tuple], list[ValueColumns]]:
             continue
         if span is not None:
             raw = _flatten_outline(raw, span, first_row, path)
-        segments.append((raw, previous.header, first_row))
+        segments.append(Segment(raw, previous.header, first_row))
         values.append(previous)
     return segments, values
 
@@ -111,7 +111,7 @@ def measured_frames(table: LogicalTable, prefix: str) -> tuple[pd.DataFrame, pd.
         return empty
     if table.kind == "kinerja_pelayanan":
         return _unattached(rows, table, prefix), pd.DataFrame()
-    header = segments[0][1]
+    header = segments[0].header
     id_columns = bool(header.columns("kode")) or header.first("nomor") is not None
     built = build_plan(rows, plan_year=None, has_next=False, id_columns=id_columns)
     frames = []

@@ -16,7 +16,7 @@ from extract.locate import title_kind
 from extract.model import RawTable
 from transform.headers import HeaderMap, map_header
 from transform.kinds import PLAN, other_kind
-from transform.rows import LogicalTable
+from transform.rows import LogicalTable, Segment
 
 __all__ = ["select_plan_tables", "select_tables"]
 
@@ -66,14 +66,14 @@ def select_tables(
             if header.n_header_rows:
                 inherited = header
             else:
-                inherited = _carried_header(current.segments[-1][0], current.header, table)
-            current.segments.append((table, inherited, header.n_header_rows))
+                inherited = _carried_header(current.segments[-1].table, current.header, table)
+            current.segments.append(Segment(table, inherited, header.n_header_rows))
         elif len(table.grid) < 2:
             pass  # a lone row that carries on nothing: a framed line of text, not a table
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
             specific = PLAN.name if is_plan else other_kind(title) if kind == "other" else None
-            segment = (table, header, header.n_header_rows)
+            segment = Segment(table, header, header.n_header_rows)
             current = LogicalTable(label, [segment], is_plan, specific)
             if specific is not None:
                 found.append(current)
@@ -86,7 +86,7 @@ def select_tables(
 def _continues(current: LogicalTable, table: RawTable, header: HeaderMap) -> bool:
     """Whether a page's table carries on the current one: same columns, or (for the plan
     table) a repeated header that again reads as a plan table."""
-    last_table, _, _ = current.segments[-1]
+    last_table = current.segments[-1].table
     if header.n_header_rows == 0:
         return table.n_cols == last_table.n_cols or _same_width(last_table, table)
     if current.is_plan and header.is_plan_table:

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field, replace
 from extract.model import RawTable
 from transform.numbers import parse_amount
 from transform.vocabulary import (
+    AFTER_WORDS,
+    BEFORE_WORDS,
     HEADER_WORDS,
+    NEXT_YEAR_WORDS,
     YEAR_ALONE,
     YEAR_WORD,
     ColumnRole,
@@ -232,12 +235,8 @@ def _keep_plan_columns(header: HeaderMap, texts: list[str]) -> None:
                 del header.roles[col]
 
 
-_BEFORE = re.compile(r"sebelum")
-_AFTER = re.compile(r"sesudah|setelah")
-
-
 def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int]]) -> None:
-    forward = {c for c in years if re.search(r"prakiraan|maju|n\s*\+\s*1", texts[c].lower())}
+    forward = {c for c in years if NEXT_YEAR_WORDS.search(texts[c].lower())}
     plain_years = [max(ys) for c, ys in years.items() if ys and c not in forward]
     plan_year = min(plain_years) if plain_years else None
     if plan_year is None:
@@ -257,9 +256,9 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
     # change (SEBELUM | SESUDAH): both are the plan year, the first is "before".
     for col in years:
         words = compact(texts[col])
-        if _BEFORE.search(words):
+        if BEFORE_WORDS.search(words):
             header.roles[col] = Role(header.roles[col].name, "before")
-        elif _AFTER.search(words):
+        elif AFTER_WORDS.search(words):
             header.roles[col] = Role(header.roles[col].name, "plan")
     for col, ys in years.items():
         header.roles[col] = replace(header.roles[col], years=tuple(ys))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +38,7 @@ from transform.numbers import (
     split_target,
     trust_ocr,
 )
+from transform.rows import TableRow, ValueCell, row_records
 
 __all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
 
@@ -58,6 +59,23 @@ class StatedTotal:
     source: str = "table"
     # a Renja Perubahan's total before the change (SEBELUM); ``plan`` is the total after it
     before: Parsed = Parsed(None, "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Indicator:
+    """An indicator row of a node, as printed: its texts, and for an evaluation or service
+    performance table its value cells (``measures``; None for a plan row)."""
+
+    indikator: str
+    satuan: str
+    lokasi: str
+    target_raw: str
+    target_next_raw: str
+    target_before_raw: str
+    measures: tuple[ValueCell, ...] | None
+    target_conf: float | None
+    target_next_conf: float | None
+    page: int
 
 
 @dataclass
@@ -82,9 +100,8 @@ class _Node:
     kode_flag: str | None = None  # how a misread code was regrouped, None when read as printed
     node_id: str = ""
     parent_id: str | None = None
-    # (jenis, year, text, OCR confidence) of the money columns of other tables
-    amounts: list[tuple[str, int, str, float | None]] | None = None
-    indicators: list[dict[str, Any]] = field(default_factory=list)
+    amounts: tuple[ValueCell, ...] | None = None  # the money columns of other tables
+    indicators: list[_Indicator] = field(default_factory=list)
 
 
 @dataclass
@@ -97,16 +114,16 @@ class Plan:
     stated_totals: list[StatedTotal]
 
 
-def _row_kode(row: pd.Series) -> tuple[str | None, str]:
+def _row_kode(row: TableRow) -> tuple[str | None, str]:
     """The row's code (from its code columns, completed by a code glued to the name) and name.
 
     A code that is no complete program, kegiatan or sub kegiatan code is returned as printed:
     its segments can only be padded once the builder knows where it belongs.
     """
-    kode = join_kode(row["kode_parts"])
+    kode = join_kode(row.kode_parts)
     if kode is not None and level_of_kode(kode) is None:
-        kode = ".".join(p.strip(".") for p in row["kode_parts"] if p and p.strip("."))
-    nama: str = row["nama"]
+        kode = ".".join(p.strip(".") for p in row.kode_parts if p and p.strip("."))
+    nama = row.nama
     glued, rest = split_glued_kode(nama)
     if glued is not None:
         glued_norm = normalise_kode(glued)
@@ -121,24 +138,18 @@ def _row_kode(row: pd.Series) -> tuple[str | None, str]:
     return kode, nama
 
 
-def _has_indicator(row: pd.Series) -> bool:
-    return any(row[c] for c in ("indikator", "target_raw", "target_next_raw", "satuan"))
+def _has_indicator(row: TableRow) -> bool:
+    return bool(row.indikator or row.target_raw or row.target_next_raw or row.satuan)
 
 
-def _text_only(row: pd.Series) -> bool:
+def _text_only(row: TableRow) -> bool:
     """A row with words but no number of its own: no target, no amount."""
-    numbers = ("target_raw", "target_next_raw", "pagu_raw", "pagu_next_raw")
-    return not any(row[c].strip() for c in numbers) and bool(row["nama"] or row["indikator"])
+    numbers = (row.target_raw, row.target_next_raw, row.pagu_raw, row.pagu_next_raw)
+    return not any(n.strip() for n in numbers) and bool(row.nama or row.indikator)
 
 
-def _conf(value: Any) -> float | None:
-    """An OCR confidence from a row (None, or NaN in a frame, when the page had text)."""
-    return None if value is None or value == "" or pd.isna(value) else float(value)
-
-
-def _has_amount(row: pd.Series) -> bool:
-    before = str(row.get("pagu_before_raw") or "")
-    return bool(row["pagu_raw"].strip() or row["pagu_next_raw"].strip() or before.strip())
+def _has_amount(row: TableRow) -> bool:
+    return bool(row.pagu_raw.strip() or row.pagu_next_raw.strip() or row.pagu_before_raw.strip())
 
 
 class _Builder:
@@ -163,7 +174,7 @@ class _Builder:
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
         self.counters: dict[str, int] = {}
 
-    def _hint(self, row: pd.Series, nomor: str | None) -> RowLevel:
+    def _hint(self, row: TableRow, nomor: str | None) -> RowLevel:
         """The level the table's evidence gives a row without a code of its own. A row with
         no number is a node by its style only in a table without codes; in a numbered table
         only when it states an amount (else it is the rest of the row above); and never when it
@@ -179,18 +190,18 @@ class _Builder:
             return RowLevel(None, None)
         return hint
 
-    def add_row(self, row: pd.Series) -> None:
+    def add_row(self, row: TableRow) -> None:
         self.position += 1
         kode, nama = _row_kode(row)
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode)
-        nomor = row["nomor"] or None
+        nomor = row.nomor or None
         if is_heading(nama, _has_amount(row)) and not (kode or nomor):
             return  # an Urusan / Bidang / UPTD heading: no node, and no part of the one above
         starts_program = nama.upper().startswith("PROGRAM")
         if (
-            row["page_top"]
+            row.page_top
             and self.nodes
             and not (kode or nomor or starts_program)
             and _text_only(row)
@@ -203,7 +214,7 @@ class _Builder:
             level, source = self._hint(row, nomor).level, self._hint(row, nomor).source
         if level is None:
             level, source = self.level_of_number(nomor), "numbering"
-        if level is None and kode is None and nomor is None and not row["id_merged"]:
+        if level is None and kode is None and nomor is None and not row.id_merged:
             level, source = self._level_without_id(row, nama), "style"
         if level is None:
             self._add_unidentified(row, nama, kode)
@@ -243,20 +254,23 @@ class _Builder:
             return normalise_kode(f"{program.kode}.{part}") or part
         return part  # no node: the row is a heading, kept out of the tree
 
-    def _continue_row(self, row: pd.Series, nama: str) -> None:
+    def _continue_row(self, row: TableRow, nama: str) -> None:
         """The rest of a row that a page break cut: its text joins the cells above it."""
         current = self.nodes[-1]
         if nama:
             current.nama = f"{current.nama} {nama}"
         if current.indicators:
             last = current.indicators[-1]
-            for column in ("indikator", "satuan", "lokasi"):
-                if row[column]:
-                    last[column] = f"{last[column]} {row[column]}".strip()
-        elif row["indikator"]:
+            current.indicators[-1] = replace(
+                last,
+                indikator=_joined(last.indikator, row.indikator),
+                satuan=_joined(last.satuan, row.satuan),
+                lokasi=_joined(last.lokasi, row.lokasi),
+            )
+        elif row.indikator:
             self._add_indicator(current, row)
 
-    def _level_without_id(self, row: pd.Series, nama: str) -> Level | None:
+    def _level_without_id(self, row: TableRow, nama: str) -> Level | None:
         if not nama or _TOTAL_WORDS.match(nama):
             return None
         if nama.upper().startswith("PROGRAM"):
@@ -266,21 +280,19 @@ class _Builder:
         # No code and no number anywhere: bold rows under a program are its kegiatan.
         if self.last["program"] is None:
             return None
-        return "kegiatan" if row["bold"] else "sub_kegiatan"
+        return "kegiatan" if row.bold else "sub_kegiatan"
 
-    def _add_unidentified(self, row: pd.Series, nama: str, kode: str | None) -> None:
+    def _add_unidentified(self, row: TableRow, nama: str, kode: str | None) -> None:
         current = self.nodes[-1] if self.nodes else None
         if nama and _has_amount(row) and (current is None or _TOTAL_WORDS.match(nama)):
             minimum = self.min_ocr_confidence
             self.totals.append(
                 StatedTotal(
                     nama,
-                    trust_ocr(parse_amount(row["pagu_raw"]), _conf(row["pagu_conf"]), minimum),
-                    trust_ocr(
-                        parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
-                    ),
-                    int(row["page"]),
-                    before=parse_amount(str(row.get("pagu_before_raw") or "")),
+                    trust_ocr(parse_amount(row.pagu_raw), row.pagu_conf, minimum),
+                    trust_ocr(parse_amount(row.pagu_next_raw), row.pagu_next_conf, minimum),
+                    row.page,
+                    before=parse_amount(row.pagu_before_raw),
                 )
             )
             return
@@ -291,7 +303,7 @@ class _Builder:
         if self._unnumbered_sub(current, row, nama):
             self._add_node("sub_kegiatan", None, None, nama, row, "numbering")
             return
-        if nama and not row["id_merged"] and not _has_indicator(row):
+        if nama and not row.id_merged and not _has_indicator(row):
             if nama.isupper() and not current.nama.isupper():
                 return  # a heading (bidang urusan) printed without its code, not a name's rest
             current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
@@ -301,12 +313,12 @@ class _Builder:
         if _has_amount(row) and not (current.pagu or current.pagu_next):
             self._set_amounts(current, row)
 
-    def _subtotal(self, row: pd.Series) -> bool:
+    def _subtotal(self, row: TableRow) -> bool:
         """A row with an amount and nothing else, printed after a program's kegiatan (the
         pre-2019 layout): the program's amount when the program states none of its own and
         the amount is the sum of its kegiatan; or, equal to the sum of all programs, the
         table's unlabelled grand total."""
-        stated = parse_amount(row["pagu_raw"]).value
+        stated = parse_amount(row.pagu_raw).value
         if stated is None:
             return False
         program = self.last["program"]
@@ -323,24 +335,22 @@ class _Builder:
             self.totals.append(
                 StatedTotal(
                     "",
-                    trust_ocr(parse_amount(row["pagu_raw"]), _conf(row["pagu_conf"]), minimum),
-                    trust_ocr(
-                        parse_amount(row["pagu_next_raw"]), _conf(row["pagu_next_conf"]), minimum
-                    ),
-                    int(row["page"]),
+                    trust_ocr(parse_amount(row.pagu_raw), row.pagu_conf, minimum),
+                    trust_ocr(parse_amount(row.pagu_next_raw), row.pagu_next_conf, minimum),
+                    row.page,
                 )
             )
             return True
         return False
 
-    def _unnumbered_sub(self, current: _Node, row: pd.Series, nama: str) -> bool:
+    def _unnumbered_sub(self, current: _Node, row: TableRow, nama: str) -> bool:
         """A row that a numbered table forgot to number: a name of its own, an amount of its
         own and an indicator, under a kegiatan or sub kegiatan whose amount is already given.
         It is the next sub kegiatan, not a further indicator of the node above."""
         return (
             self.id_columns
             and bool(nama)
-            and not row["id_merged"]
+            and not row.id_merged
             and current.level != "program"
             and bool(current.pagu or current.pagu_next)
             and nama != current.nama
@@ -354,10 +364,10 @@ class _Builder:
         kode: str | None,
         nomor: str | None,
         nama: str,
-        row: pd.Series,
+        row: TableRow,
         source: LevelSource | None,
     ) -> None:
-        node = _Node(level, kode, nomor, nama, int(row["page"]), row["source_table"], source)
+        node = _Node(level, kode, nomor, nama, row.page, row.source_table, source)
         parent = self._parent_for(level)
         node.parent_id = parent.node_id if parent else None
         prefix = {"program": "P", "kegiatan": "K", "sub_kegiatan": "S"}[level]
@@ -365,7 +375,7 @@ class _Builder:
         self.counters[key + prefix] = self.counters.get(key + prefix, 0) + 1
         local = f"{prefix}{self.counters[key + prefix]:02d}"
         node.node_id = f"{node.parent_id}.{local}" if node.parent_id else local
-        node.penanggung_jawab = row["penanggung_jawab"]
+        node.penanggung_jawab = row.penanggung_jawab
         self._set_amounts(node, row)
         if _has_indicator(row):
             self._add_indicator(node, row)
@@ -382,40 +392,38 @@ class _Builder:
             return self.last["program"]
         return self.last["kegiatan"] or self.last["program"]
 
-    def _set_amounts(self, node: _Node, row: pd.Series) -> None:
-        found = row.get("amounts")
-        node.amounts = found if isinstance(found, list) else None
-        node.pagu = row["pagu_raw"]
-        node.pagu_next = row["pagu_next_raw"]
-        node.pagu_before = row.get("pagu_before_raw") or ""
-        node.pagu_page = int(row["page"])
-        node.pagu_conf = _conf(row["pagu_conf"])
-        node.pagu_next_conf = _conf(row["pagu_next_conf"])
-        node.pagu_bbox = _bbox(row.get("pagu_bbox"))
-        node.pagu_next_bbox = _bbox(row.get("pagu_next_bbox"))
-        node.sumber_dana = row["sumber_dana"]
+    def _set_amounts(self, node: _Node, row: TableRow) -> None:
+        node.amounts = row.amounts
+        node.pagu = row.pagu_raw
+        node.pagu_next = row.pagu_next_raw
+        node.pagu_before = row.pagu_before_raw
+        node.pagu_page = row.page
+        node.pagu_conf = row.pagu_conf
+        node.pagu_next_conf = row.pagu_next_conf
+        node.pagu_bbox = row.pagu_bbox
+        node.pagu_next_bbox = row.pagu_next_bbox
+        node.sumber_dana = row.sumber_dana
 
-    def _add_indicator(self, node: _Node, row: pd.Series) -> None:
+    def _add_indicator(self, node: _Node, row: TableRow) -> None:
         node.indicators.append(
-            {
-                "indikator": row["indikator"],
-                "satuan": row["satuan"],
-                "lokasi": row["lokasi"],
-                "target_raw": row["target_raw"],
-                "target_next_raw": row["target_next_raw"],
-                "target_before_raw": row.get("target_before_raw") or "",
-                "measures": _measures(row),
-                "target_conf": _conf(row.get("target_conf")),
-                "target_next_conf": _conf(row.get("target_next_conf")),
-                "page": int(row["page"]),
-            }
+            _Indicator(
+                indikator=row.indikator,
+                satuan=row.satuan,
+                lokasi=row.lokasi,
+                target_raw=row.target_raw,
+                target_next_raw=row.target_next_raw,
+                target_before_raw=row.target_before_raw,
+                measures=row.measures,
+                target_conf=row.target_conf,
+                target_next_conf=row.target_next_conf,
+                page=row.page,
+            )
         )
 
 
-def _measures(row: pd.Series) -> list[tuple[str, int, str, float | None]] | None:
-    """The values of an evaluation or service performance row, None for a plan row."""
-    found = row.get("measures")
-    return found if isinstance(found, list) else None
+def _joined(text: str, more: str) -> str:
+    """A cell's text with the rest a page break cut from it."""
+    return f"{text} {more}".strip() if more else text
 
 
 def parse_target(raw: str, satuan: str) -> tuple[Parsed, str]:
@@ -441,19 +449,21 @@ def _measured(
     base: dict[str, Any],
     nama: str,
     number: int,
-    ind: dict[str, Any],
+    ind: _Indicator,
     source_table: str,
     minimum: float = MIN_OCR_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """An indicator of an evaluation or service performance table: one record per value
     column (target, realisasi, capaian ... of a year)."""
     out = []
-    satuan = ind["satuan"]
-    for measure, year, raw, confidence in ind["measures"]:
-        value, satuan = parse_target(raw, satuan)
-        value = trust_ocr(value, confidence, minimum)
+    satuan = ind.satuan
+    for cell in ind.measures or ():
+        value, satuan = parse_target(cell.text, satuan)
+        value = trust_ocr(value, cell.confidence, minimum)
         out.append(
-            _indicator(base, nama, measure, number, ind, year, value, confidence, source_table)
+            _indicator(
+                base, nama, cell.name, number, ind, cell.year, value, cell.confidence, source_table
+            )
         )
     for record in out:
         record["satuan"] = satuan or None
@@ -465,7 +475,7 @@ def _indicator(
     nama: str,
     measure: str,
     number: int,
-    ind: dict[str, Any],
+    ind: _Indicator,
     tahun: int | None,
     value: Parsed,
     confidence: float | None,
@@ -477,23 +487,16 @@ def _indicator(
         "nama": nama,
         "measure": measure,
         "indikator_no": number,
-        "indikator": ind["indikator"] or None,
-        "lokasi": ind["lokasi"] or None,
+        "indikator": ind.indikator or None,
+        "lokasi": ind.lokasi or None,
         "tahun": tahun,
         "target": float(value.value) if value.value is not None else None,
         "target_raw": value.raw or None,
         "target_flag": value.flag,
         "ocr_confidence": confidence,
         "source_table": source_table,
-        "page": ind["page"],
+        "page": ind.page,
     }
-
-
-def _bbox(value: Any) -> tuple[float, ...] | None:
-    """A cell box carried by a row (a tuple, or a list after a round trip), rounded to 0.1 pt."""
-    if value is None or isinstance(value, float) or len(value) != 4:
-        return None
-    return tuple(round(float(v), 1) for v in value)
 
 
 def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) -> Plan:
@@ -515,33 +518,33 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
             }
         )
         for number, ind in enumerate(node.indicators, start=1):
-            if ind["measures"] is not None:
+            if ind.measures is not None:
                 indicators += _measured(base, node.nama, number, ind, node.source_table,
                                         minimum)  # fmt: skip
                 continue
-            plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
-            plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
+            plan_target, satuan = parse_target(ind.target_raw, ind.satuan)
+            plan_target = trust_ocr(plan_target, ind.target_conf, minimum)
             plan_measure = "target_sesudah" if has_before else "target"
-            years = [(plan_measure, plan_year, plan_target, ind["target_conf"])]
+            years = [(plan_measure, plan_year, plan_target, ind.target_conf)]
             if has_before:
                 # the unit is that of the target after the change, as printed
-                before, _ = parse_target(ind["target_before_raw"], satuan)
+                before, _ = parse_target(ind.target_before_raw, satuan)
                 years.append(("target_sebelum", plan_year, before, None))
             if builder.has_next:
-                next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
-                next_target = trust_ocr(next_target, ind["target_next_conf"], minimum)
+                next_target, next_satuan = parse_target(ind.target_next_raw, satuan)
+                next_target = trust_ocr(next_target, ind.target_next_conf, minimum)
                 satuan = satuan or next_satuan
                 years.append(("target", plan_year + 1 if plan_year else None, next_target,
-                              ind["target_next_conf"]))  # fmt: skip
+                              ind.target_next_conf))  # fmt: skip
             for measure, tahun, target, confidence in years:
                 record = _indicator(base, node.nama, measure, number, ind, tahun, target,
                                     confidence, node.source_table)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
-        amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
+        amounts = [ValueCell("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
         if has_before:  # a Renja Perubahan: the plan year's amount after and before the change
             amounts = [
-                ("pagu_sesudah", plan_year, node.pagu, node.pagu_conf),
-                ("pagu_sebelum", plan_year, node.pagu_before, None),
+                ValueCell("pagu_sesudah", plan_year, node.pagu, node.pagu_conf),
+                ValueCell("pagu_sebelum", plan_year, node.pagu_before, None),
             ]
         boxes = {
             "pagu_indikatif": node.pagu_bbox,
@@ -550,25 +553,27 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
         }
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
-            amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
+            amounts.append(
+                ValueCell("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf)
+            )
         if node.amounts is not None:  # the money columns of an evaluation table
             amounts, boxes = list(node.amounts), {}
-        for jenis, tahun, raw, confidence in amounts:
-            box = boxes.get(jenis) or (None, None, None, None)
-            parsed = trust_ocr(parse_amount(raw), confidence, minimum)
+        for cell in amounts:
+            box = boxes.get(cell.name) or (None, None, None, None)
+            parsed = trust_ocr(parse_amount(cell.text), cell.confidence, minimum)
             budgets.append(
                 {
                     **base,
                     "table_kind": "rumusan",
                     "nama": node.nama,
-                    "tahun": tahun,
-                    "jenis": jenis,
+                    "tahun": cell.year,
+                    "jenis": cell.name,
                     "amount": parsed.value.quantize(Decimal("0.01"))
                     if parsed.value is not None
                     else None,
                     "amount_raw": parsed.raw or None,
                     "amount_flag": parsed.flag,
-                    "ocr_confidence": confidence,
+                    "ocr_confidence": cell.confidence,
                     "sumber_dana": node.sumber_dana or None,
                     "source_table": node.source_table,
                     "page": node.pagu_page or node.page,
@@ -598,10 +603,11 @@ def build_plan(
     ``min_ocr_confidence`` are left null and flagged.
     """
     numbers = nomor_levels(rows.get("nomor", []))
-    hints = resolve_levels(rows)
-    coded = any(_row_kode(row)[0] is not None for _, row in rows.iterrows())
+    records = row_records(rows)
+    hints = resolve_levels(records)
+    coded = any(_row_kode(row)[0] is not None for row in records)
     builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
-    for _, row in rows.iterrows():
+    for row in records:
         builder.add_row(row)
     has_before = any(
         str(v).strip()

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-import pandas as pd
-
 from transform.codes import LEVELS, Level, level_of_nomor
 from transform.numbers import parse_amount
+from transform.rows import TableRow
 
 __all__ = [
     "LEVEL_SOURCES",
@@ -91,13 +90,17 @@ def numbering_levels(nomors: Sequence[str | None]) -> list[Level | None]:
     return out
 
 
-Style = tuple[bool, str, bool]
-
-
-def _style(row: pd.Series) -> Style:
+@dataclass(frozen=True, slots=True)
+class Style:
     """How a row is printed: bold, its fill colour, its name in upper case."""
-    nama = str(row["nama"] or "")
-    return bool(row["bold"]), str(row.get("fill") or ""), nama.isupper()
+
+    bold: bool
+    fill: str
+    upper: bool
+
+
+def _style(row: TableRow) -> Style:
+    return Style(row.bold, row.fill, row.nama.isupper())
 
 
 def is_heading(nama: str, has_amount: bool) -> bool:
@@ -105,38 +108,38 @@ def is_heading(nama: str, has_amount: bool) -> bool:
     return bool(_HEADING.match(nama)) and not has_amount
 
 
-def _candidate(row: pd.Series) -> bool:
+def _candidate(row: TableRow) -> bool:
     """A row that may be a node: it has a name that is no total's label nor a heading."""
-    nama = str(row["nama"] or "")
-    amount = bool(str(row["pagu_raw"]).strip())
+    nama = row.nama
+    amount = bool(row.pagu_raw.strip())
     return (
         bool(nama)
         and not _TOTAL_WORDS.match(nama)
         and not is_heading(nama, amount)
-        and not row["id_merged"]
+        and not row.id_merged
     )
 
 
 def _style_levels(
-    rows: pd.DataFrame, numbered: list[Level | None], candidates: list[bool]
+    rows: Sequence[TableRow], numbered: list[Level | None], candidates: list[bool]
 ) -> list[Level | None]:
     """The level each row's style stands for, learnt from the rows whose level other evidence
     gives: a Roman number or the PROGRAM prefix (program), a lokasi (the lowest level, when the
     table has a lokasi column in use), a number of its own depth. A style shared by two levels
     stands for none; a single style left over between them is the level left over."""
-    has_lokasi = bool((rows["lokasi"].astype(str).str.strip() != "").any())
+    has_lokasi = any(row.lokasi.strip() for row in rows)
     votes: dict[Style, Counter[Level]] = defaultdict(Counter)
-    styles = [_style(row) for _, row in rows.iterrows()]
-    for i, (_, row) in enumerate(rows.iterrows()):
+    styles = [_style(row) for row in rows]
+    for i, row in enumerate(rows):
         if not candidates[i]:
             continue
-        nomor = _nomor(row["nomor"])
+        nomor = _nomor(row.nomor)
         evidence: Level | None = None
-        if _PROGRAM.match(str(row["nama"])) or _ROMAN.match(nomor):
+        if _PROGRAM.match(row.nama) or _ROMAN.match(nomor):
             evidence = "program"
         elif numbered[i] is not None:
             evidence = numbered[i]
-        elif has_lokasi and str(row["lokasi"]).strip():
+        elif has_lokasi and row.lokasi.strip():
             evidence = "sub_kegiatan"
         if evidence is not None:
             votes[styles[i]][evidence] += 1
@@ -186,20 +189,20 @@ def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> 
     return score
 
 
-def resolve_levels(rows: pd.DataFrame) -> list[RowLevel]:
+def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     """The level of every row of a plan table, and the signal that decided it.
 
     The row number decides where the style agrees with it or tells nothing; the style decides
     where the number tells nothing (counted-on numbers, no number); where they disagree, the
     reading under which the amounts roll up decides, and ``arithmetic`` is recorded.
     """
-    if rows.empty:
+    if not rows:
         return []
-    candidates = [_candidate(row) for _, row in rows.iterrows()]
-    names = [str(n or "") for n in rows["nama"]]
-    numbered = numbering_levels(list(rows["nomor"]))
+    candidates = [_candidate(row) for row in rows]
+    names = [row.nama for row in rows]
+    numbered = numbering_levels([row.nomor for row in rows])
     styled = _style_levels(rows, numbered, candidates)
-    amounts = [parse_amount(str(raw)).value for raw in rows["pagu_raw"]]
+    amounts = [parse_amount(row.pagu_raw).value for row in rows]
     by_number: list[Level | None] = []
     by_style: list[Level | None] = []
     for i in range(len(rows)):
@@ -218,7 +221,7 @@ def resolve_levels(rows: pd.DataFrame) -> list[RowLevel]:
             out.append(RowLevel(styled[i], "arithmetic"))
         elif candidates[i] and numbered[i] is not None:
             out.append(RowLevel(numbered[i], "numbering"))
-        elif candidates[i] and not _nomor(rows["nomor"].iloc[i]) and _PROGRAM.match(names[i]):
+        elif candidates[i] and not _nomor(rows[i].nomor) and _PROGRAM.match(names[i]):
             out.append(RowLevel("program", "style"))  # the wording: PROGRAM ...
         elif styled[i] is not None:
             out.append(RowLevel(styled[i], "style"))

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from transform.numbers import format_rupiah, parse_amount
+from transform.vocabulary import YEAR
 
 __all__ = [
     "READING_CHECKS",
@@ -386,8 +387,8 @@ def regrouped_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doub
 
 
 _TITLE_YEAR = re.compile(
-    r"\btahun\s+(?:anggaran\s+)?(20\d\d)\s*(?:dan|&|,)?\s*(?:prakiraan\s+maju|perkiraan\s+maju)"
-    r"\s*(?:tahun\s+)?(20\d\d)?",
+    rf"\btahun\s+(?:anggaran\s+)?({YEAR})\s*(?:dan|&|,)?\s*(?:prakiraan\s+maju|perkiraan\s+maju)"
+    rf"\s*(?:tahun\s+)?({YEAR})?",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from transform.headers import HeaderMap, review_halves
 from transform.hierarchy import build_plan
-from transform.rows import LogicalTable, table_rows
+from transform.rows import LogicalTable, Segment, table_rows
 from transform.vocabulary import title_year
 
 __all__ = ["node_prefix", "review_frames"]
@@ -28,17 +28,17 @@ def node_prefix(table: LogicalTable, unnumbered: int) -> str:
     return f"T{table.label}/" if table.label else f"{table.kind}#{unnumbered}/"
 
 
-def _half_segments(table: LogicalTable) -> dict[str, list[tuple]]:
+def _half_segments(table: LogicalTable) -> dict[str, list[Segment]]:
     """Each half's segments (page table, header map of the half's columns, first data row).
     A page that prints no header takes the halves of the page before it."""
-    halves: dict[str, list[tuple]] = {}
+    halves: dict[str, list[Segment]] = {}
     previous: list[tuple[str, HeaderMap]] = []
     for raw, _, first_row in table.segments:
         current = review_halves(raw) if first_row else []  # the page prints its own header
         if not current or not any(h.roles for _, h in current):
             current = [(name, h) for name, h in previous] if previous else []
         for name, half in current:
-            halves.setdefault(name, []).append((raw, half, first_row))
+            halves.setdefault(name, []).append(Segment(raw, half, first_row))
         previous = current or previous
     return halves
 
@@ -46,7 +46,7 @@ def _half_segments(table: LogicalTable) -> dict[str, list[tuple]]:
 def _year(table: LogicalTable, header: HeaderMap, default: int | None) -> int | None:
     if header.plan_year is not None:
         return header.plan_year
-    match = _TITLE_YEAR.search(table.segments[0][0].text_before)
+    match = _TITLE_YEAR.search(table.segments[0].table.text_before)
     return int(match[1]) if match else default
 
 
@@ -58,7 +58,7 @@ def review_frames(
     ``pagu_rancangan_awal`` / ``pagu_hasil_analisis``, for the year the table reviews."""
     indicators, budgets = [], []
     for half, segments in _half_segments(table).items():
-        header = segments[0][1]
+        header = segments[0].header
         rows = table_rows(LogicalTable(table.label, segments, is_plan=False, kind="review"))
         if rows.empty:
             continue

@@ -8,14 +8,24 @@ columns of an evaluation or service performance table named by measure and year.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from extract.model import RawTable
 from transform.headers import HeaderMap, is_number_row
 
-__all__ = ["LogicalTable", "clean_text", "table_rows"]
+__all__ = [
+    "LogicalTable",
+    "Segment",
+    "TableRow",
+    "ValueCell",
+    "clean_text",
+    "row_records",
+    "table_rows",
+]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
@@ -33,19 +43,140 @@ ROW_COLUMNS = [
 MeasureColumns = dict[int, tuple[str, int]]
 
 
+class Segment(NamedTuple):
+    """One page's part of a logical table: the page's table, the header map that applies to it
+    and its first data row. A named tuple, so that ``table, header, first_row = segment``
+    reads it too."""
+
+    table: RawTable
+    header: HeaderMap
+    first_row: int
+
+
 @dataclass
 class LogicalTable:
     """One printed table of any kind (the plan or another), followed over the pages it runs on:
     each page's table with the header map that applies to it."""
 
     label: str | None
-    segments: list[tuple[RawTable, HeaderMap, int]]  # table, header, first data row
+    segments: list[Segment]
     is_plan: bool = True
     kind: str | None = "rumusan"  # its kind's name in transform.kinds: rumusan is the plan
 
     @property
     def header(self) -> HeaderMap:
-        return self.segments[0][1]
+        return self.segments[0].header
+
+
+@dataclass(frozen=True, slots=True)
+class ValueCell:
+    """A value cell of an evaluation or service performance row: what it holds (a measure, or a
+    budget's jenis), its year, its text and the lowest OCR confidence of its words."""
+
+    name: str
+    year: int | None
+    text: str
+    confidence: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One record of the rows frame (``ROW_COLUMNS``), typed, as the level and hierarchy rules
+    read it: texts are strings ("" when empty), flags booleans, OCR confidences and boxes None
+    when the page had a text layer or the cell is empty."""
+
+    page: int
+    kode_parts: tuple[str, ...]
+    nomor: str
+    nama: str
+    indikator: str
+    satuan: str
+    lokasi: str
+    target_raw: str
+    target_next_raw: str
+    target_before_raw: str
+    pagu_raw: str
+    pagu_next_raw: str
+    pagu_before_raw: str
+    sumber_dana: str
+    penanggung_jawab: str
+    id_merged: bool
+    bold: bool
+    fill: str
+    source_table: str
+    page_top: bool
+    measures: tuple[ValueCell, ...] | None  # None for a plan row
+    amounts: tuple[ValueCell, ...] | None
+    target_conf: float | None
+    target_next_conf: float | None
+    pagu_conf: float | None
+    pagu_next_conf: float | None
+    pagu_bbox: tuple[float, ...] | None  # rounded to 0.1 pt
+    pagu_next_bbox: tuple[float, ...] | None
+
+
+def row_records(rows: pd.DataFrame) -> list[TableRow]:
+    """The rows frame as typed records, in order (a column the frame lacks reads as empty)."""
+    return [_record(r) for r in rows.to_dict("records")]
+
+
+def _record(row: dict[Any, Any]) -> TableRow:
+    def text(column: str) -> str:
+        value = row.get(column)
+        return value if isinstance(value, str) else ""
+
+    return TableRow(
+        page=int(row["page"]),
+        kode_parts=_texts(row.get("kode_parts")),
+        nomor=text("nomor"),
+        nama=text("nama"),
+        indikator=text("indikator"),
+        satuan=text("satuan"),
+        lokasi=text("lokasi"),
+        target_raw=text("target_raw"),
+        target_next_raw=text("target_next_raw"),
+        target_before_raw=text("target_before_raw"),
+        pagu_raw=text("pagu_raw"),
+        pagu_next_raw=text("pagu_next_raw"),
+        pagu_before_raw=text("pagu_before_raw"),
+        sumber_dana=text("sumber_dana"),
+        penanggung_jawab=text("penanggung_jawab"),
+        id_merged=bool(row.get("id_merged")),
+        bold=bool(row.get("bold")),
+        fill=text("fill"),  # no fill: None in the records, NaN in a column of strings
+        source_table=text("source_table"),
+        page_top=bool(row.get("page_top")),
+        measures=_value_cells(row.get("measures")),
+        amounts=_value_cells(row.get("amounts")),
+        target_conf=_confidence_of(row.get("target_conf")),
+        target_next_conf=_confidence_of(row.get("target_next_conf")),
+        pagu_conf=_confidence_of(row.get("pagu_conf")),
+        pagu_next_conf=_confidence_of(row.get("pagu_next_conf")),
+        pagu_bbox=_bbox(row.get("pagu_bbox")),
+        pagu_next_bbox=_bbox(row.get("pagu_next_bbox")),
+    )
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else ()
+
+
+def _value_cells(value: Any) -> tuple[ValueCell, ...] | None:
+    """The ``(name, year, text, confidence)`` cells a row lists; None when it lists none (a plan
+    row's column holds None, or "" in a hand-built frame)."""
+    return tuple(ValueCell(*cell) for cell in value) if isinstance(value, list) else None
+
+
+def _confidence_of(value: Any) -> float | None:
+    """An OCR confidence (None, or NaN in a frame, when the page had a text layer)."""
+    return None if value is None or value == "" or pd.isna(value) else float(value)
+
+
+def _bbox(value: Any) -> tuple[float, ...] | None:
+    """A cell box (a tuple, or a list after a round trip), rounded to 0.1 pt."""
+    if value is None or isinstance(value, float) or len(value) != 4:
+        return None
+    return tuple(round(float(v), 1) for v in value)
 
 
 def clean_text(text: str | None) -> str:

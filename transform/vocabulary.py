@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "AFTER_WORDS",
+    "BEFORE_WORDS",
     "BORDERLESS_HEADER_TERMS",
     "COLUMN_TERMS",
     "HEADER_WORDS",
     "LABEL_WORDS",
     "NEEDS_YEAR",
+    "NEXT_YEAR_WORDS",
     "PAGE_BUDGET_WORDS",
     "PAGE_INDICATOR_WORDS",
     "PROPOSAL_TERMS",
@@ -137,6 +140,12 @@ BORDERLESS_HEADER_TERMS: dict[ColumnRole, re.Pattern[str]] = {
 }
 # A borderless column so headed takes a year from the nearest year heading when it names none.
 NEEDS_YEAR = re.compile(r"target|capaian|pagu|kebutuhan|rp$")
+
+# Which year a target or amount column is for: a Renja Perubahan's columns before and after the
+# change (on ``compact`` text), and the prakiraan maju year (on lower-case text).
+BEFORE_WORDS = re.compile(r"sebelum")
+AFTER_WORDS = re.compile(r"sesudah|setelah")
+NEXT_YEAR_WORDS = re.compile(r"prakiraan|maju|n\s*\+\s*1")
 
 # A page whose text layer names indicators and amounts may print a plan table.
 PAGE_INDICATOR_WORDS = re.compile(r"indikator", re.IGNORECASE)
