@@ -39,7 +39,9 @@ from transform.numbers import (
     trust_ocr,
 )
 
-__all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
+__all__ = ["BOX_COLUMNS", "Plan", "StatedTotal", "box_columns", "build_plan", "parse_target"]
+
+BOX_COLUMNS = ("x0", "top", "x1", "bottom")
 
 _TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
@@ -76,14 +78,16 @@ class _Node:
     pagu_next_conf: float | None = None
     pagu_bbox: tuple[float, ...] | None = None  # where the amount cells are printed
     pagu_next_bbox: tuple[float, ...] | None = None
+    pagu_before_bbox: tuple[float, ...] | None = None
+    nama_bbox: tuple[float, ...] | None = None  # where the name cell is printed, on ``page``
     pagu_before: str = ""  # a Renja Perubahan's amount before the change (SEBELUM)
     sumber_dana: str = ""
     penanggung_jawab: str = ""
     kode_flag: str | None = None  # how a misread code was regrouped, None when read as printed
     node_id: str = ""
     parent_id: str | None = None
-    # (jenis, year, text, OCR confidence) of the money columns of other tables
-    amounts: list[tuple[str, int, str, float | None]] | None = None
+    # (jenis, year, text, OCR confidence, box) of the money columns of other tables
+    amounts: list[tuple[str, int, str, float | None, Any]] | None = None
     indicators: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -295,6 +299,8 @@ class _Builder:
             if nama.isupper() and not current.nama.isupper():
                 return  # a heading (bidang urusan) printed without its code, not a name's rest
             current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
+            if int(row["page"]) == current.page:  # the box takes in the rest of the name
+                current.nama_bbox = _union(current.nama_bbox, _bbox(row.get("nama_bbox")))
             return
         if _has_indicator(row):
             self._add_indicator(current, row)
@@ -366,6 +372,7 @@ class _Builder:
         local = f"{prefix}{self.counters[key + prefix]:02d}"
         node.node_id = f"{node.parent_id}.{local}" if node.parent_id else local
         node.penanggung_jawab = row["penanggung_jawab"]
+        node.nama_bbox = _bbox(row.get("nama_bbox"))
         self._set_amounts(node, row)
         if _has_indicator(row):
             self._add_indicator(node, row)
@@ -393,6 +400,7 @@ class _Builder:
         node.pagu_next_conf = _conf(row["pagu_next_conf"])
         node.pagu_bbox = _bbox(row.get("pagu_bbox"))
         node.pagu_next_bbox = _bbox(row.get("pagu_next_bbox"))
+        node.pagu_before_bbox = _bbox(row.get("pagu_before_bbox"))
         node.sumber_dana = row["sumber_dana"]
 
     def _add_indicator(self, node: _Node, row: pd.Series) -> None:
@@ -407,12 +415,15 @@ class _Builder:
                 "measures": _measures(row),
                 "target_conf": _conf(row.get("target_conf")),
                 "target_next_conf": _conf(row.get("target_next_conf")),
+                "target_bbox": _bbox(row.get("target_bbox")),
+                "target_next_bbox": _bbox(row.get("target_next_bbox")),
+                "target_before_bbox": _bbox(row.get("target_before_bbox")),
                 "page": int(row["page"]),
             }
         )
 
 
-def _measures(row: pd.Series) -> list[tuple[str, int, str, float | None]] | None:
+def _measures(row: pd.Series) -> list[tuple[str, int, str, float | None, Any]] | None:
     """The values of an evaluation or service performance row, None for a plan row."""
     found = row.get("measures")
     return found if isinstance(found, list) else None
@@ -449,11 +460,11 @@ def _measured(
     column (target, realisasi, capaian ... of a year)."""
     out = []
     satuan = ind["satuan"]
-    for measure, year, raw, confidence in ind["measures"]:
+    for measure, year, raw, confidence, box in ind["measures"]:
         value, satuan = parse_target(raw, satuan)
         value = trust_ocr(value, confidence, minimum)
         out.append(
-            _indicator(base, nama, measure, number, ind, year, value, confidence, source_table)
+            _indicator(base, nama, measure, number, ind, year, value, confidence, source_table, box)
         )
     for record in out:
         record["satuan"] = satuan or None
@@ -470,8 +481,10 @@ def _indicator(
     value: Parsed,
     confidence: float | None,
     source_table: str,
+    box: Any = None,
 ) -> dict[str, Any]:
-    """One indicator record: a measure of an indicator of a node, for a year."""
+    """One indicator record: a measure of an indicator of a node, for a year, with the box
+    of its cell."""
     return {
         **base,
         "nama": nama,
@@ -486,6 +499,7 @@ def _indicator(
         "ocr_confidence": confidence,
         "source_table": source_table,
         "page": ind["page"],
+        **box_columns(box),
     }
 
 
@@ -494,6 +508,20 @@ def _bbox(value: Any) -> tuple[float, ...] | None:
     if value is None or isinstance(value, float) or len(value) != 4:
         return None
     return tuple(round(float(v), 1) for v in value)
+
+
+def _union(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> tuple[float, ...] | None:
+    """The box around two boxes (either may be unknown)."""
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def box_columns(value: Any) -> dict[str, float | None]:
+    """The output columns ``x0``, ``top``, ``x1``, ``bottom`` of a cell box carried by a row
+    (rounded to 0.1 pt; all null when unknown)."""
+    box = _bbox(value)
+    return dict(zip(BOX_COLUMNS, box or (None, None, None, None), strict=True))
 
 
 def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) -> Plan:
@@ -512,6 +540,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
                 "kode_flag": node.kode_flag,
                 "source_table": node.source_table,
                 "page": node.page,
+                **box_columns(node.nama_bbox),
             }
         )
         for number, ind in enumerate(node.indicators, start=1):
@@ -522,39 +551,36 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
             plan_target, satuan = parse_target(ind["target_raw"], ind["satuan"])
             plan_target = trust_ocr(plan_target, ind["target_conf"], minimum)
             plan_measure = "target_sesudah" if has_before else "target"
-            years = [(plan_measure, plan_year, plan_target, ind["target_conf"])]
+            years = [(plan_measure, plan_year, plan_target, ind["target_conf"], ind["target_bbox"])]
             if has_before:
                 # the unit is that of the target after the change, as printed
                 before, _ = parse_target(ind["target_before_raw"], satuan)
-                years.append(("target_sebelum", plan_year, before, None))
+                years.append(("target_sebelum", plan_year, before, None, ind["target_before_bbox"]))
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind["target_next_raw"], satuan)
                 next_target = trust_ocr(next_target, ind["target_next_conf"], minimum)
                 satuan = satuan or next_satuan
                 years.append(("target", plan_year + 1 if plan_year else None, next_target,
-                              ind["target_next_conf"]))  # fmt: skip
-            for measure, tahun, target, confidence in years:
+                              ind["target_next_conf"], ind["target_next_bbox"]))  # fmt: skip
+            for measure, tahun, target, confidence, box in years:
                 record = _indicator(base, node.nama, measure, number, ind, tahun, target,
-                                    confidence, node.source_table)  # fmt: skip
+                                    confidence, node.source_table, box)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
-        amounts = [("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
+        amounts: list[tuple[str, int | None, str, float | None, Any]] = [
+            ("pagu_indikatif", plan_year, node.pagu, node.pagu_conf, node.pagu_bbox)
+        ]
         if has_before:  # a Renja Perubahan: the plan year's amount after and before the change
             amounts = [
-                ("pagu_sesudah", plan_year, node.pagu, node.pagu_conf),
-                ("pagu_sebelum", plan_year, node.pagu_before, None),
+                ("pagu_sesudah", plan_year, node.pagu, node.pagu_conf, node.pagu_bbox),
+                ("pagu_sebelum", plan_year, node.pagu_before, None, node.pagu_before_bbox),
             ]
-        boxes = {
-            "pagu_indikatif": node.pagu_bbox,
-            "pagu_sesudah": node.pagu_bbox,
-            "prakiraan_maju": node.pagu_next_bbox,
-        }
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
-            amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf))
+            amounts.append(("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf,
+                            node.pagu_next_bbox))  # fmt: skip
         if node.amounts is not None:  # the money columns of an evaluation table
-            amounts, boxes = list(node.amounts), {}
-        for jenis, tahun, raw, confidence in amounts:
-            box = boxes.get(jenis) or (None, None, None, None)
+            amounts = list(node.amounts)
+        for jenis, tahun, raw, confidence, box in amounts:
             parsed = trust_ocr(parse_amount(raw), confidence, minimum)
             budgets.append(
                 {
@@ -572,7 +598,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
                     "sumber_dana": node.sumber_dana or None,
                     "source_table": node.source_table,
                     "page": node.pagu_page or node.page,
-                    **dict(zip(("x0", "top", "x1", "bottom"), box, strict=True)),
+                    **box_columns(box),
                 }
             )
     return Plan(

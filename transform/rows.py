@@ -8,6 +8,7 @@ columns of an evaluation or service performance table named by measure and year.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,7 +16,7 @@ import pandas as pd
 from extract.model import RawTable
 from transform.headers import HeaderMap, is_number_row
 
-__all__ = ["LogicalTable", "clean_text", "table_rows"]
+__all__ = ["LogicalTable", "cells_box", "clean_text", "table_rows"]
 
 ROW_COLUMNS = [
     "page", "row", "kode_parts", "nomor", "nama", "indikator", "satuan", "lokasi", "target_raw",
@@ -25,8 +26,10 @@ ROW_COLUMNS = [
     "id_merged", "bold", "fill", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
-    # box (x0, top, x1, bottom) in PDF points of the amount cells that print something
-    "pagu_bbox", "pagu_next_bbox",
+    # box (x0, top, x1, bottom) in PDF points of the cells that print something: the amounts,
+    # the targets and the name
+    "pagu_bbox", "pagu_next_bbox", "pagu_before_bbox", "target_bbox", "target_next_bbox",
+    "target_before_bbox", "nama_bbox",
 ]  # fmt: skip
 
 # Value columns of an evaluation or service performance table: column -> (measure, year).
@@ -112,7 +115,7 @@ def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
     return min(v for v in found if v is not None) if found else None
 
 
-def _box(table: RawTable, index: int, cols: list[int]) -> tuple[float, ...] | None:
+def cells_box(table: RawTable, index: int, cols: Iterable[int]) -> tuple[float, ...] | None:
     """The box around a row's cells in the given columns that print something."""
     if index >= len(table.boxes):
         return None
@@ -142,9 +145,9 @@ def table_rows(
     """One record per printed data row of a table, cells named by their column's meaning.
 
     ``measures`` (one per segment) names the value columns of an evaluation or service
-    performance table: each record then lists ``(measure, year, text, ocr confidence)`` of its
-    non-empty ones; ``amounts`` likewise its money columns, as ``(jenis, year, text, ocr
-    confidence)``.
+    performance table: each record then lists ``(measure, year, text, ocr confidence, box)`` of
+    its non-empty ones; ``amounts`` likewise its money columns, as ``(jenis, year, text, ocr
+    confidence, box)``.
     """
     records = []
     for segment, (table, header, first_row) in enumerate(plan.segments):
@@ -160,12 +163,12 @@ def table_rows(
                 continue
             id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
             measured = [
-                (name, year, text, _confidence(table, index, [col]))
+                (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
                 for col, (name, year) in sorted(values.items())
                 if (text := clean_text(_cell(row, col)))
             ]
             paid = [
-                (name, year, text, _confidence(table, index, [col]))
+                (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
                 for col, (name, year) in sorted(money.items())
                 if (text := clean_text(_cell(row, col)))
             ]
@@ -202,8 +205,17 @@ def table_rows(
                     ),
                     "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
                     "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
-                    "pagu_bbox": _box(table, index, header.columns("pagu", "plan")),
-                    "pagu_next_bbox": _box(table, index, header.columns("pagu", "next")),
+                    "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
+                    "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
+                    "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
+                    "target_bbox": cells_box(table, index, _cols(header.first("target", "plan"))),
+                    "target_next_bbox": cells_box(
+                        table, index, _cols(header.first("target", "next"))
+                    ),
+                    "target_before_bbox": cells_box(
+                        table, index, _cols(header.first("target", "before"))
+                    ),
+                    "nama_bbox": cells_box(table, index, _cols(name_col)),
                 }
             )
             page_top = False
