@@ -158,6 +158,39 @@ def test_each_failure_links_to_its_page_and_pictures_its_rows(linked_out) -> Non
     assert "from the plan (Tabel 3.3)" in error
 
 
+def test_validate_pictures_the_rows_or_says_the_pdf_is_missing(linked_out, tmp_path) -> None:
+    """``renja validate DIR`` makes the crops as a run does, from the PDF the summary points
+    at; with the PDF gone, each failure says so where its picture would be."""
+    out, summary = linked_out
+    [doc] = summary["documents"]
+    shutil.copytree(out.parent / "raw", tmp_path / "raw")
+    shutil.copytree(out, tmp_path / "out")
+    report = tmp_path / "out" / "validation" / "reports" / f"{doc['doc_id']}.html"
+    report.unlink()
+
+    def validate() -> list[str]:
+        proc = subprocess.run(
+            [str(RENJA), "validate", str(tmp_path / "out")],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return _failure_blocks(report.read_text())
+
+    blocks = validate()
+    assert len(blocks) == 14
+    for block in blocks:
+        [data] = re.findall(r'src="data:image/png;base64,([^"]+)"', block)[:1]
+        assert base64.b64decode(data).startswith(b"\x89PNG")
+        assert 'class="nocrop"' not in block
+    (tmp_path / "raw" / SAMPLE.name).unlink()
+    blocks = validate()
+    assert len(blocks) == 14
+    for block in blocks:
+        assert "data:image" not in block
+        [note] = re.findall(r'<p class="nocrop">([^<]+)</p>', block)
+        assert f"the source PDF is not at ../raw/{SAMPLE.name}" in note
+
+
 def test_failures_csv_matches_the_summary(linked_out) -> None:
     out, summary = linked_out
     [doc] = summary["documents"]
