@@ -212,3 +212,33 @@ def test_other_tables_keep_the_boxes_of_their_values(ruled: bool, tmp_path: Path
                 if row[column] is not None and row[column] is not pd.NA:
                     missing = set(clean_text(row[column]).split()) - set(printed)
                     assert not missing, (row["usulan_no"], column, missing)
+
+
+def _readme_block(after: str, language: str) -> str:
+    """The first ``language`` code block of the README after the line ``after``."""
+    readme = (ROOT / "README.md").read_text()
+    rest = readme[readme.index(after) :]
+    start = rest.index(f"```{language}\n") + len(f"```{language}\n")
+    return rest[start : rest.index("```", start)]
+
+
+def test_readme_per_program_per_year_queries(sample_out) -> None:
+    """The README's query of each program's amount per year gives, for program 2.07.03 of
+    the sample, its plan-year and next-year amounts (not both years added), with pandas and
+    with DuckDB (when installed)."""
+    out, _ = sample_out
+    heading = "Each program's amount per year"
+    code = _readme_block(heading, "python").replace("data/clean/", f"{out}/")
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    per_year = scope["per_year"]
+    program = per_year[per_year.index.get_level_values("kode") == "2.07.03"]
+    assert {k[-1]: v for k, v in program.items()} == {
+        2022: Decimal("2730000000.00"), 2023: Decimal("3320000000.00"),
+    }  # fmt: skip
+    duckdb = pytest.importorskip("duckdb")
+    sql = _readme_block(heading, "sql").replace("data/clean/", f"{out}/")
+    rows = duckdb.sql(sql).fetchall()
+    assert [(r[4], r[5]) for r in rows if r[2] == "2.07.03"] == [
+        (2022, Decimal("2730000000.00")), (2023, Decimal("3320000000.00")),
+    ]  # fmt: skip
