@@ -255,7 +255,9 @@ def test_report_fits_1280_px_and_its_pictures_decode_in_a_browser(linked_out) ->
         "<script>window.addEventListener('load', () => { const e = document.createElement('pre');"
         " e.id = 'probe'; e.textContent = JSON.stringify({width: document.documentElement"
         ".scrollWidth, images: [...document.images].map(i => [i.naturalWidth, i.naturalHeight,"
-        " i.complete]), links: [...document.querySelectorAll('a.page')].map(a => a.href)});"
+        " i.complete]), links: [...document.querySelectorAll('a.page')].map(a => a.href),"
+        " codes: [...document.querySelectorAll('td.code')].map(td => [td.textContent,"
+        " td.scrollWidth <= td.clientWidth])});"
         " document.body.appendChild(e); });</script>"
     )
     probe.write_text(report.read_text().replace("</body>", script + "</body>"))
@@ -271,6 +273,9 @@ def test_report_fits_1280_px_and_its_pictures_decode_in_a_browser(linked_out) ->
         probe.unlink()
     measured = json.loads(html_unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom)[1]))
     assert measured["width"] <= 1280
+    codes = measured["codes"]
+    assert len(codes) >= 20 and "2.07.01.2.01" in [c[0] for c in codes]
+    assert [c for c in codes if not c[1]] == []  # no code cut short
     assert len(measured["images"]) >= 14
     assert all(w == 1100 and h > 20 and done for w, h, done in measured["images"])
     pdf = (out.parent / "raw" / SAMPLE.name).resolve().as_uri()
