@@ -194,17 +194,22 @@ def _failure_view(
     programs: pd.DataFrame,
     pdf: Path | None,
     crop: bool,
+    missing: str | None = None,
 ) -> dict[str, Any]:
-    """A failure with the table it comes from, a link to its page and a crop of its rows."""
+    """A failure with the table it comes from, a link to its page and a crop of its rows;
+    where the crop cannot be made, ``missing`` says why (the PDF is not where it was)."""
     source = _failure_source(failure, budgets, programs)
-    view = {**failure, "table": "", "link": None, "crops": [], "box": None}
+    view = {**failure, "table": "", "link": None, "crops": [], "box": None, "no_crop": None}
     if source is not None:
         view["table"] = table_name(source.get("table_kind"), source.get("source_table"))
         view["box"] = _box(source)
     page = failure.get("page")
     if doc.get("source_path") and page:
         view["link"] = f"../../{quote(doc['source_path'])}#page={page}"
-    if not crop or pdf is None or source is None or view["box"] is None:
+    if not crop or source is None or view["box"] is None:
+        return view
+    if missing is not None or pdf is None:
+        view["no_crop"] = missing
         return view
     # The value checked, outlined in red when the check is about it (an amount of a year),
     # and the amounts of its children it is checked against, in blue, page by page.
@@ -228,6 +233,10 @@ def _failure_view(
         image = crop_rows(pdf, number, boxes, mark=0 if own and marked else None)
         if image is not None:
             view["crops"].append({**image, "page": number})
+    if not view["crops"]:
+        view["no_crop"] = (
+            f"No picture: page {source['page']} of the source PDF could not be rendered."
+        )
     return view
 
 
@@ -264,6 +273,22 @@ def sorted_failures(doc: dict[str, Any]) -> list[dict[str, Any]]:
         (f for c in doc.get("checks", []) for f in c["failures"]),
         key=lambda f: (f["severity"] != "error", f["page"] or 0, f["check"]),
     )
+
+
+def _source_pdf(doc: dict[str, Any], out_dir: Path | None) -> tuple[Path | None, str | None]:
+    """The source PDF the crops are rendered from, or why there is none (said in the report
+    in place of the pictures); neither without ``out_dir`` (no pictures asked for)."""
+    if out_dir is None:
+        return None, None
+    if not doc.get("source_path"):
+        return None, "No picture: the summary records no path to the source PDF."
+    pdf = out_dir / doc["source_path"]
+    if not pdf.is_file():
+        return None, (
+            f"No picture: the source PDF is not at {doc['source_path']} (relative to the "
+            "output folder), where it was read from."
+        )
+    return pdf, None
 
 
 def _document_view(
@@ -306,9 +331,9 @@ def _document_view(
         for i in records(indicators[indicators["target_flag"].notna()])
     ]  # fmt: skip
     checks = doc.get("checks", [])
-    pdf = out_dir / doc["source_path"] if out_dir and doc.get("source_path") else None
+    pdf, missing = _source_pdf(doc, out_dir)
     failures = [
-        _failure_view(f, doc, all_budgets, programs, pdf, crop=i < _MAX_CROPS)
+        _failure_view(f, doc, all_budgets, programs, pdf, crop=i < _MAX_CROPS, missing=missing)
         for i, f in enumerate(sorted_failures(doc))
     ]
     return {

@@ -98,3 +98,43 @@ def test_a_relative_output_folder(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "clean" / "validation" / "data_docs" / "index.html").exists()
     assert (tmp_path / "clean" / "validation" / "summary.json").exists()
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_help_is_wrapped_once_to_the_terminal(width: int) -> None:
+    """`run --help` flows each paragraph of its description to the terminal's width: every
+    line but a paragraph's last is nearly full (text wrapped twice, once at the docstring's
+    own line ends and again at the terminal's, leaves short ragged lines)."""
+    import os
+    import re
+
+    env = {**os.environ, "COLUMNS": str(width), "TERM": "dumb", "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [str(RENJA), "run", "--help"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    description = text[text.index("Usage:") : text.index("─ Arguments")].splitlines()[1:-1]
+    paragraphs = re.split(r"\n\s*\n", "\n".join(line.rstrip() for line in description).strip())
+    assert len(paragraphs) == 2  # the summary line, then the paragraph that explains
+    for paragraph in paragraphs:
+        lines = paragraph.splitlines()
+        assert all(len(line) <= width for line in lines)
+        assert all(len(line) > width - 20 for line in lines[:-1]), lines
+    assert len(paragraphs[1].splitlines()) >= 3
+
+
+def test_the_run_prints_its_own_lines_only(run_dir) -> None:
+    """Prefect's banners and log lines stay out of what the run prints: every line is one of
+    the run's own (a status event, a document's outcome, the closing counts and links)."""
+    import re
+
+    _, proc = run_dir
+    own = re.compile(
+        r"renja event=\S+ |(ok|invalid|suspect|rejected) +\S|\d+ documents: |reports: "
+        r"|flow run: http|no PREFECT_API_URL: "
+    )
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert lines and [line for line in lines if not own.match(line)] == [], proc.stderr
+    assert not re.search(r"\d\d:\d\d:\d\d\.\d+ \| |telemetry|prefect server", proc.stderr, re.I)
+    assert proc.stdout == ""

@@ -138,3 +138,107 @@ def test_budget_values_keep_the_box_they_are_printed_in(sample_out) -> None:
     assert (row["top"], row["bottom"]) == (same["top"], same["bottom"])  # the same printed row
     printed = plan[plan["amount"].notna()]
     assert printed["x0"].notna().mean() == 1.0  # every amount read has its box
+
+
+def _printed_in(pdf, row: pd.Series) -> str:
+    """The text pdfplumber finds inside a row's box on its page, as one line."""
+    from transform.rows import clean_text
+
+    box = (row["x0"] - 0.5, row["top"] - 0.5, row["x1"] + 0.5, row["bottom"] + 0.5)
+    return clean_text(pdf.pages[int(row["page"]) - 1].within_bbox(box).extract_text())
+
+
+def test_every_value_keeps_the_box_it_is_printed_in(sample_result) -> None:
+    """Programs, indicators and budgets carry the box of their cell beside the page: cut out
+    of the page, the box prints the value as read (the name, the target, the amount), and no
+    other cell's text; every value read has one."""
+    import pdfplumber
+    from conftest import SAMPLE
+
+    frames = sample_result.frames
+    programs, indicators = frames["programs"], frames["indicators"]
+    with pdfplumber.open(SAMPLE) as pdf:
+        [program] = [r for _, r in programs.iterrows() if r["kode"] == "2.07.03"]
+        assert program["page"] == 13
+        assert _printed_in(pdf, program) == program["nama"]
+        assert program["nama"] == "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA"
+        targets = indicators[(indicators["kode"] == "2.07.03")].set_index("tahun")
+        assert targets["target_raw"].to_dict() == {2022: "65", 2023: "70"}
+        for tahun, target in targets.iterrows():
+            assert _printed_in(pdf, target) == target["target_raw"], tahun
+        assert targets.loc[2022, "x1"] <= targets.loc[2023, "x0"]  # the plan year's column first
+        assert targets.loc[2022, "top"] == program["top"]  # the same printed row
+        for table, column in (("indicators", "target_raw"), ("budgets", "amount_raw")):
+            frame = frames[table]
+            assert (frame[column].notna() == frame["x0"].notna()).all(), table
+            for _, row in frame[frame["x0"].notna()].iterrows():
+                assert _printed_in(pdf, row) == row[column], (table, row["node_id"])
+        assert programs["x0"].notna().all()
+        for _, row in programs.iterrows():
+            printed = _printed_in(pdf, row)
+            # a name whose rest is printed at the top of the next page starts there
+            assert printed == row["nama"] or row["nama"].startswith(printed + " "), row["nama"]
+    kinds = set(indicators.loc[indicators["x0"].notna(), "table_kind"])
+    assert kinds == {"rumusan", "review"}
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_other_tables_keep_the_boxes_of_their_values(ruled: bool, tmp_path: Path) -> None:
+    """The evaluation's and the service performance table's values, and each community
+    proposal's printed row, carry their boxes: the value's cell prints the value as read, the
+    proposal's row prints every word of its indicator and size."""
+    import pdfplumber
+    from synth.generator import LAYOUTS, random_plan, render_pdf
+    from synth.seed_tables import evaluation_table, proposals_table, service_table
+
+    from renja.process import process_pdf
+    from transform.rows import clean_text
+
+    path = tmp_path / "renja.pdf"
+    others = (evaluation_table(ruled), service_table(ruled), proposals_table(ruled))
+    render_pdf(random_plan(2), path, LAYOUTS["sipd_split5"], others=others)
+    result = process_pdf(path)
+    indicators, proposals = result.frames["indicators"], result.frames["proposals"]
+    with pdfplumber.open(path) as pdf:
+        for kind in ("evaluasi", "kinerja_pelayanan"):
+            values = indicators[indicators["table_kind"] == kind]
+            assert len(values) > 20 and values["x0"].notna().all(), kind
+            for _, row in values.iterrows():
+                assert _printed_in(pdf, row) == row["target_raw"], (kind, row["node_id"])
+        assert len(proposals) > 5 and proposals["x0"].notna().all()
+        for _, row in proposals.iterrows():
+            printed = _printed_in(pdf, row).split()  # the row's cells, their lines interleaved
+            for column in ("indikator", "besaran_raw"):
+                if row[column] is not None and row[column] is not pd.NA:
+                    missing = set(clean_text(row[column]).split()) - set(printed)
+                    assert not missing, (row["usulan_no"], column, missing)
+
+
+def _readme_block(after: str, language: str) -> str:
+    """The first ``language`` code block of the README after the line ``after``."""
+    readme = (ROOT / "README.md").read_text()
+    rest = readme[readme.index(after) :]
+    start = rest.index(f"```{language}\n") + len(f"```{language}\n")
+    return rest[start : rest.index("```", start)]
+
+
+def test_readme_per_program_per_year_queries(sample_out) -> None:
+    """The README's query of each program's amount per year gives, for program 2.07.03 of
+    the sample, its plan-year and next-year amounts (not both years added), with pandas and
+    with DuckDB (when installed)."""
+    out, _ = sample_out
+    heading = "Each program's amount per year"
+    code = _readme_block(heading, "python").replace("data/clean/", f"{out}/")
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    per_year = scope["per_year"]
+    program = per_year[per_year.index.get_level_values("kode") == "2.07.03"]
+    assert {k[-1]: v for k, v in program.items()} == {
+        2022: Decimal("2730000000.00"), 2023: Decimal("3320000000.00"),
+    }  # fmt: skip
+    duckdb = pytest.importorskip("duckdb")
+    sql = _readme_block(heading, "sql").replace("data/clean/", f"{out}/")
+    rows = duckdb.sql(sql).fetchall()
+    assert [(r[4], r[5]) for r in rows if r[2] == "2.07.03"] == [
+        (2022, Decimal("2730000000.00")), (2023, Decimal("3320000000.00")),
+    ]  # fmt: skip

@@ -158,6 +158,39 @@ def test_each_failure_links_to_its_page_and_pictures_its_rows(linked_out) -> Non
     assert "from the plan (Tabel 3.3)" in error
 
 
+def test_validate_pictures_the_rows_or_says_the_pdf_is_missing(linked_out, tmp_path) -> None:
+    """``renja validate DIR`` makes the crops as a run does, from the PDF the summary points
+    at; with the PDF gone, each failure says so where its picture would be."""
+    out, summary = linked_out
+    [doc] = summary["documents"]
+    shutil.copytree(out.parent / "raw", tmp_path / "raw")
+    shutil.copytree(out, tmp_path / "out")
+    report = tmp_path / "out" / "validation" / "reports" / f"{doc['doc_id']}.html"
+    report.unlink()
+
+    def validate() -> list[str]:
+        proc = subprocess.run(
+            [str(RENJA), "validate", str(tmp_path / "out")],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return _failure_blocks(report.read_text())
+
+    blocks = validate()
+    assert len(blocks) == 14
+    for block in blocks:
+        [data] = re.findall(r'src="data:image/png;base64,([^"]+)"', block)[:1]
+        assert base64.b64decode(data).startswith(b"\x89PNG")
+        assert 'class="nocrop"' not in block
+    (tmp_path / "raw" / SAMPLE.name).unlink()
+    blocks = validate()
+    assert len(blocks) == 14
+    for block in blocks:
+        assert "data:image" not in block
+        [note] = re.findall(r'<p class="nocrop">([^<]+)</p>', block)
+        assert f"the source PDF is not at ../raw/{SAMPLE.name}" in note
+
+
 def test_failures_csv_matches_the_summary(linked_out) -> None:
     out, summary = linked_out
     [doc] = summary["documents"]
@@ -222,7 +255,9 @@ def test_report_fits_1280_px_and_its_pictures_decode_in_a_browser(linked_out) ->
         "<script>window.addEventListener('load', () => { const e = document.createElement('pre');"
         " e.id = 'probe'; e.textContent = JSON.stringify({width: document.documentElement"
         ".scrollWidth, images: [...document.images].map(i => [i.naturalWidth, i.naturalHeight,"
-        " i.complete]), links: [...document.querySelectorAll('a.page')].map(a => a.href)});"
+        " i.complete]), links: [...document.querySelectorAll('a.page')].map(a => a.href),"
+        " codes: [...document.querySelectorAll('td.code')].map(td => [td.textContent,"
+        " td.scrollWidth <= td.clientWidth])});"
         " document.body.appendChild(e); });</script>"
     )
     probe.write_text(report.read_text().replace("</body>", script + "</body>"))
@@ -238,6 +273,9 @@ def test_report_fits_1280_px_and_its_pictures_decode_in_a_browser(linked_out) ->
         probe.unlink()
     measured = json.loads(html_unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom)[1]))
     assert measured["width"] <= 1280
+    codes = measured["codes"]
+    assert len(codes) >= 20 and "2.07.01.2.01" in [c[0] for c in codes]
+    assert [c for c in codes if not c[1]] == []  # no code cut short
     assert len(measured["images"]) >= 14
     assert all(w == 1100 and h > 20 and done for w, h, done in measured["images"])
     pdf = (out.parent / "raw" / SAMPLE.name).resolve().as_uri()

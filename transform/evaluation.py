@@ -18,7 +18,7 @@ import pandas as pd
 
 from extract.model import RawTable
 from transform.headers import HeaderMap, Role, ValueColumns, measure_columns
-from transform.hierarchy import build_plan, parse_target
+from transform.hierarchy import box_columns, build_plan, parse_target
 from transform.numbers import trust_ocr
 from transform.rows import LogicalTable, Segment, table_rows
 from transform.vocabulary import ColumnRole
@@ -132,7 +132,7 @@ def _unattached(rows: pd.DataFrame, table: LogicalTable, prefix: str) -> pd.Data
             continue
         number += 1
         satuan = row["satuan"]
-        for measure, year, raw, confidence in row["measures"]:
+        for measure, year, raw, confidence, box in row["measures"]:
             value, satuan = parse_target(raw, satuan)
             value = trust_ocr(value, confidence)
             records.append(
@@ -154,6 +154,7 @@ def _unattached(rows: pd.DataFrame, table: LogicalTable, prefix: str) -> pd.Data
                     "ocr_confidence": confidence,
                     "source_table": table.label or "",
                     "page": int(row["page"]),
+                    **box_columns(box),
                 }
             )
         for record in records[-len(row["measures"]) :]:

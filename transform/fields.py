@@ -124,19 +124,24 @@ _BOX_SIDES = {
     "x1": "right edge",
     "bottom": "bottom edge",
 }
-# Where on the page the value is printed: its cell (or the cells of a wrapped or split amount).
-_BOX = [
-    Field(
-        name,
-        pa.float64(),
-        f"The {side} of the value's cell on its page, in PDF points from "
-        "the page's left (x0, x1) or top (top, bottom) edge, as pdfplumber measures them "
-        "(on the page turned upright when it was printed sideways); null when the cell is "
-        "empty or its position is not known.",
-        unit="pt",
-    )
-    for name, side in _BOX_SIDES.items()
-]
+
+
+def _box(what: str) -> list[Field]:
+    """Where on its page a row's value is printed: the box of ``what`` (a cell, or the cells
+    of a wrapped or split value), beside ``page``."""
+    return [
+        Field(
+            name,
+            pa.float64(),
+            f"The {side} of {what} on its page, in PDF points from "
+            "the page's left (x0, x1) or top (top, bottom) edge, as pdfplumber measures them "
+            "(on a scanned page, where the OCR words stand; on the page turned upright when it "
+            "was printed sideways); null when the cell is empty or its position is not known.",
+            unit="pt",
+        )
+        for name, side in _BOX_SIDES.items()
+    ]
+
 
 FIELDS: dict[str, list[Field]] = {
     "programs": [
@@ -163,6 +168,7 @@ FIELDS: dict[str, list[Field]] = {
               "the reading; null when the code was read as printed."),
         _COMMON["source_table"],
         _COMMON["page"],
+        *_box("the node's name cell (the row that starts the node)"),
     ],
     "indicators": [
         _COMMON["doc_id"],
@@ -195,6 +201,7 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["ocr_confidence"],
         _COMMON["source_table"],
         _COMMON["page"],
+        *_box("the value's cell (the target or measure as printed)"),
     ],
     "budgets": [
         _COMMON["doc_id"],
@@ -223,7 +230,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],
         _COMMON["page"],
-        *_BOX,
+        *_box("the amount's cell"),
     ],
     "proposals": [
         _COMMON["doc_id"],
@@ -244,6 +251,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("catatan", pa.string(), "Notes as printed."),
         _COMMON["source_table"],
         _COMMON["page"],
+        *_box("the printed row (its cells that print something)"),
     ],
     "documents": [
         _COMMON["doc_id"],

@@ -40,7 +40,9 @@ from transform.numbers import (
 )
 from transform.rows import TableRow, ValueCell, row_records
 
-__all__ = ["Plan", "StatedTotal", "build_plan", "parse_target"]
+__all__ = ["BOX_COLUMNS", "Plan", "StatedTotal", "box_columns", "build_plan", "parse_target"]
+
+BOX_COLUMNS = ("x0", "top", "x1", "bottom")
 
 _TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
@@ -76,6 +78,9 @@ class _Indicator:
     target_conf: float | None
     target_next_conf: float | None
     page: int
+    target_bbox: tuple[float, ...] | None = None  # where each target is printed, on ``page``
+    target_next_bbox: tuple[float, ...] | None = None
+    target_before_bbox: tuple[float, ...] | None = None
 
 
 @dataclass
@@ -94,6 +99,8 @@ class _Node:
     pagu_next_conf: float | None = None
     pagu_bbox: tuple[float, ...] | None = None  # where the amount cells are printed
     pagu_next_bbox: tuple[float, ...] | None = None
+    pagu_before_bbox: tuple[float, ...] | None = None
+    nama_bbox: tuple[float, ...] | None = None  # where the name cell is printed, on ``page``
     pagu_before: str = ""  # a Renja Perubahan's amount before the change (SEBELUM)
     sumber_dana: str = ""
     penanggung_jawab: str = ""
@@ -307,6 +314,8 @@ class _Builder:
             if nama.isupper() and not current.nama.isupper():
                 return  # a heading (bidang urusan) printed without its code, not a name's rest
             current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
+            if row.page == current.page:  # the box takes in the rest of the name
+                current.nama_bbox = _union(current.nama_bbox, row.nama_bbox)
             return
         if _has_indicator(row):
             self._add_indicator(current, row)
@@ -376,6 +385,7 @@ class _Builder:
         local = f"{prefix}{self.counters[key + prefix]:02d}"
         node.node_id = f"{node.parent_id}.{local}" if node.parent_id else local
         node.penanggung_jawab = row.penanggung_jawab
+        node.nama_bbox = row.nama_bbox
         self._set_amounts(node, row)
         if _has_indicator(row):
             self._add_indicator(node, row)
@@ -402,6 +412,7 @@ class _Builder:
         node.pagu_next_conf = row.pagu_next_conf
         node.pagu_bbox = row.pagu_bbox
         node.pagu_next_bbox = row.pagu_next_bbox
+        node.pagu_before_bbox = row.pagu_before_bbox
         node.sumber_dana = row.sumber_dana
 
     def _add_indicator(self, node: _Node, row: TableRow) -> None:
@@ -416,6 +427,9 @@ class _Builder:
                 measures=row.measures,
                 target_conf=row.target_conf,
                 target_next_conf=row.target_next_conf,
+                target_bbox=row.target_bbox,
+                target_next_bbox=row.target_next_bbox,
+                target_before_bbox=row.target_before_bbox,
                 page=row.page,
             )
         )
@@ -462,7 +476,16 @@ def _measured(
         value = trust_ocr(value, cell.confidence, minimum)
         out.append(
             _indicator(
-                base, nama, cell.name, number, ind, cell.year, value, cell.confidence, source_table
+                base,
+                nama,
+                cell.name,
+                number,
+                ind,
+                cell.year,
+                value,
+                cell.confidence,
+                source_table,
+                cell.box,
             )
         )
     for record in out:
@@ -480,8 +503,10 @@ def _indicator(
     value: Parsed,
     confidence: float | None,
     source_table: str,
+    box: Any = None,
 ) -> dict[str, Any]:
-    """One indicator record: a measure of an indicator of a node, for a year."""
+    """One indicator record: a measure of an indicator of a node, for a year, with the box
+    of its cell."""
     return {
         **base,
         "nama": nama,
@@ -496,7 +521,29 @@ def _indicator(
         "ocr_confidence": confidence,
         "source_table": source_table,
         "page": ind.page,
+        **box_columns(box),
     }
+
+
+def _bbox(value: Any) -> tuple[float, ...] | None:
+    """A cell box carried by a row (a tuple, or a list after a round trip), rounded to 0.1 pt."""
+    if value is None or isinstance(value, float) or len(value) != 4:
+        return None
+    return tuple(round(float(v), 1) for v in value)
+
+
+def _union(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> tuple[float, ...] | None:
+    """The box around two boxes (either may be unknown)."""
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def box_columns(value: Any) -> dict[str, float | None]:
+    """The output columns ``x0``, ``top``, ``x1``, ``bottom`` of a cell box carried by a row
+    (rounded to 0.1 pt; all null when unknown)."""
+    box = _bbox(value)
+    return dict(zip(BOX_COLUMNS, box or (None, None, None, None), strict=True))
 
 
 def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) -> Plan:
@@ -515,6 +562,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
                 "kode_flag": node.kode_flag,
                 "source_table": node.source_table,
                 "page": node.page,
+                **box_columns(node.nama_bbox),
             }
         )
         for number, ind in enumerate(node.indicators, start=1):
@@ -525,41 +573,44 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
             plan_target, satuan = parse_target(ind.target_raw, ind.satuan)
             plan_target = trust_ocr(plan_target, ind.target_conf, minimum)
             plan_measure = "target_sesudah" if has_before else "target"
-            years = [(plan_measure, plan_year, plan_target, ind.target_conf)]
+            years = [(plan_measure, plan_year, plan_target, ind.target_conf, ind.target_bbox)]
             if has_before:
                 # the unit is that of the target after the change, as printed
                 before, _ = parse_target(ind.target_before_raw, satuan)
-                years.append(("target_sebelum", plan_year, before, None))
+                years.append(("target_sebelum", plan_year, before, None, ind.target_before_bbox))
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind.target_next_raw, satuan)
                 next_target = trust_ocr(next_target, ind.target_next_conf, minimum)
                 satuan = satuan or next_satuan
                 years.append(("target", plan_year + 1 if plan_year else None, next_target,
-                              ind.target_next_conf))  # fmt: skip
-            for measure, tahun, target, confidence in years:
+                              ind.target_next_conf, ind.target_next_bbox))  # fmt: skip
+            for measure, tahun, target, confidence, box in years:
                 record = _indicator(base, node.nama, measure, number, ind, tahun, target,
-                                    confidence, node.source_table)  # fmt: skip
+                                    confidence, node.source_table, box)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
-        amounts = [ValueCell("pagu_indikatif", plan_year, node.pagu, node.pagu_conf)]
+        amounts = [
+            ValueCell("pagu_indikatif", plan_year, node.pagu, node.pagu_conf, node.pagu_bbox)
+        ]
         if has_before:  # a Renja Perubahan: the plan year's amount after and before the change
             amounts = [
-                ValueCell("pagu_sesudah", plan_year, node.pagu, node.pagu_conf),
-                ValueCell("pagu_sebelum", plan_year, node.pagu_before, None),
+                ValueCell("pagu_sesudah", plan_year, node.pagu, node.pagu_conf, node.pagu_bbox),
+                ValueCell("pagu_sebelum", plan_year, node.pagu_before, None, node.pagu_before_bbox),
             ]
-        boxes = {
-            "pagu_indikatif": node.pagu_bbox,
-            "pagu_sesudah": node.pagu_bbox,
-            "prakiraan_maju": node.pagu_next_bbox,
-        }
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
             amounts.append(
-                ValueCell("prakiraan_maju", next_year, node.pagu_next, node.pagu_next_conf)
+                ValueCell(
+                    "prakiraan_maju",
+                    next_year,
+                    node.pagu_next,
+                    node.pagu_next_conf,
+                    node.pagu_next_bbox,
+                )
             )
         if node.amounts is not None:  # the money columns of an evaluation table
-            amounts, boxes = list(node.amounts), {}
+            amounts = list(node.amounts)
         for cell in amounts:
-            box = boxes.get(cell.name) or (None, None, None, None)
+            box = cell.box
             parsed = trust_ocr(parse_amount(cell.text), cell.confidence, minimum)
             budgets.append(
                 {
@@ -577,7 +628,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
                     "sumber_dana": node.sumber_dana or None,
                     "source_table": node.source_table,
                     "page": node.pagu_page or node.page,
-                    **dict(zip(("x0", "top", "x1", "bottom"), box, strict=True)),
+                    **box_columns(box),
                 }
             )
     return Plan(

@@ -15,8 +15,8 @@ import pandas as pd
 
 from extract.model import RawTable
 from transform.headers import compact, header_rows, is_number_row
-from transform.hierarchy import parse_target
-from transform.rows import LogicalTable, clean_text
+from transform.hierarchy import box_columns, parse_target
+from transform.rows import LogicalTable, cells_box, clean_text
 from transform.vocabulary import PROPOSAL_TERMS, role_of
 
 __all__ = ["proposal_rows"]
@@ -41,7 +41,7 @@ def _columns(table: RawTable) -> dict[str, int]:
 
 
 def proposal_rows(table: LogicalTable) -> pd.DataFrame:
-    """The proposals of one table, in printed order."""
+    """The proposals of one table, in printed order, each with the box of its printed row."""
     records: list[dict[str, Any]] = []
     program: str | None = None
     kegiatan: str | None = None
@@ -87,6 +87,7 @@ def proposal_rows(table: LogicalTable) -> pd.DataFrame:
                     "catatan": cell(row, "catatan") or None,
                     "source_table": table.label or "",
                     "page": raw.page,
+                    **box_columns(cells_box(raw, index, range(len(row)))),
                 }
             )
     return pd.DataFrame.from_records(records)

@@ -22,6 +22,7 @@ __all__ = [
     "Segment",
     "TableRow",
     "ValueCell",
+    "cells_box",
     "clean_text",
     "row_records",
     "table_rows",
@@ -35,8 +36,10 @@ ROW_COLUMNS = [
     "id_merged", "bold", "fill", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf",
-    # box (x0, top, x1, bottom) in PDF points of the amount cells that print something
-    "pagu_bbox", "pagu_next_bbox",
+    # box (x0, top, x1, bottom) in PDF points of the cells that print something: the amounts,
+    # the targets and the name
+    "pagu_bbox", "pagu_next_bbox", "pagu_before_bbox", "target_bbox", "target_next_bbox",
+    "target_before_bbox", "nama_bbox",
 ]  # fmt: skip
 
 # Value columns of an evaluation or service performance table: column -> (measure, year).
@@ -77,6 +80,7 @@ class ValueCell:
     year: int | None
     text: str
     confidence: float | None
+    box: tuple[float, ...] | None = None  # where it is printed, rounded to 0.1 pt
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,11 @@ class TableRow:
     pagu_next_conf: float | None
     pagu_bbox: tuple[float, ...] | None  # rounded to 0.1 pt
     pagu_next_bbox: tuple[float, ...] | None
+    pagu_before_bbox: tuple[float, ...] | None
+    target_bbox: tuple[float, ...] | None
+    target_next_bbox: tuple[float, ...] | None
+    target_before_bbox: tuple[float, ...] | None
+    nama_bbox: tuple[float, ...] | None
 
 
 def row_records(rows: pd.DataFrame) -> list[TableRow]:
@@ -154,6 +163,11 @@ def _record(row: dict[Any, Any]) -> TableRow:
         pagu_next_conf=_confidence_of(row.get("pagu_next_conf")),
         pagu_bbox=_bbox(row.get("pagu_bbox")),
         pagu_next_bbox=_bbox(row.get("pagu_next_bbox")),
+        pagu_before_bbox=_bbox(row.get("pagu_before_bbox")),
+        target_bbox=_bbox(row.get("target_bbox")),
+        target_next_bbox=_bbox(row.get("target_next_bbox")),
+        target_before_bbox=_bbox(row.get("target_before_bbox")),
+        nama_bbox=_bbox(row.get("nama_bbox")),
     )
 
 
@@ -162,9 +176,14 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 
 def _value_cells(value: Any) -> tuple[ValueCell, ...] | None:
-    """The ``(name, year, text, confidence)`` cells a row lists; None when it lists none (a plan
-    row's column holds None, or "" in a hand-built frame)."""
-    return tuple(ValueCell(*cell) for cell in value) if isinstance(value, list) else None
+    """The ``(name, year, text, confidence, box)`` cells a row lists; None when it lists none (a
+    plan row's column holds None, or "" in a hand-built frame)."""
+    if not isinstance(value, list):
+        return None
+    return tuple(
+        ValueCell(cell[0], cell[1], cell[2], cell[3], _bbox(cell[4]) if len(cell) > 4 else None)
+        for cell in value
+    )
 
 
 def _confidence_of(value: Any) -> float | None:
@@ -243,7 +262,7 @@ def _confidence(table: RawTable, index: int, cols: list[int]) -> float | None:
     return min(v for v in found if v is not None) if found else None
 
 
-def _box(table: RawTable, index: int, cols: list[int]) -> tuple[float, ...] | None:
+def cells_box(table: RawTable, index: int, cols: Iterable[int]) -> tuple[float, ...] | None:
     """The box around a row's cells in the given columns that print something."""
     if index >= len(table.boxes):
         return None
@@ -273,9 +292,9 @@ def table_rows(
     """One record per printed data row of a table, cells named by their column's meaning.
 
     ``measures`` (one per segment) names the value columns of an evaluation or service
-    performance table: each record then lists ``(measure, year, text, ocr confidence)`` of its
-    non-empty ones; ``amounts`` likewise its money columns, as ``(jenis, year, text, ocr
-    confidence)``.
+    performance table: each record then lists ``(measure, year, text, ocr confidence, box)`` of
+    its non-empty ones; ``amounts`` likewise its money columns, as ``(jenis, year, text, ocr
+    confidence, box)``.
     """
     records = []
     for segment, (table, header, first_row) in enumerate(plan.segments):
@@ -291,12 +310,12 @@ def table_rows(
                 continue
             id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
             measured = [
-                (name, year, text, _confidence(table, index, [col]))
+                (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
                 for col, (name, year) in sorted(values.items())
                 if (text := clean_text(_cell(row, col)))
             ]
             paid = [
-                (name, year, text, _confidence(table, index, [col]))
+                (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
                 for col, (name, year) in sorted(money.items())
                 if (text := clean_text(_cell(row, col)))
             ]
@@ -333,8 +352,17 @@ def table_rows(
                     ),
                     "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
                     "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
-                    "pagu_bbox": _box(table, index, header.columns("pagu", "plan")),
-                    "pagu_next_bbox": _box(table, index, header.columns("pagu", "next")),
+                    "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
+                    "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
+                    "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
+                    "target_bbox": cells_box(table, index, _cols(header.first("target", "plan"))),
+                    "target_next_bbox": cells_box(
+                        table, index, _cols(header.first("target", "next"))
+                    ),
+                    "target_before_bbox": cells_box(
+                        table, index, _cols(header.first("target", "before"))
+                    ),
+                    "nama_bbox": cells_box(table, index, _cols(name_col)),
                 }
             )
             page_top = False
