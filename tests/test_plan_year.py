@@ -7,7 +7,7 @@ from extract.model import Cell, RawTable
 from transform.headers import map_header
 from transform.metadata import caption_year, cover_year, header_years, plan_year
 from transform.reading import plan_year_sources
-from transform.rows import LogicalTable
+from transform.rows import LogicalTable, Segment
 
 TITLE_2022 = (
     "BAB III\nTabel 3.3\nRumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2022 dan "
@@ -24,7 +24,7 @@ def _plan(header_row: list[str], text_before: str, page: int = 13) -> LogicalTab
     ]
     cells = [Cell(r, r, c, c, t) for r, row in enumerate(grid) for c, t in enumerate(row) if t]
     table = RawTable(page, (0, 0, 800, 500), grid, cells, text_before=text_before)
-    return LogicalTable("3.3", [(table, map_header(table), 2)])
+    return LogicalTable("3.3", [Segment(table, map_header(table), 2)])
 
 
 def _pages(cover: str) -> list[PageText]:

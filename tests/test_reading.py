@@ -35,7 +35,7 @@ from transform.reading import (
     plan_year_doubts,
     read_numbers,
 )
-from transform.rows import LogicalTable
+from transform.rows import LogicalTable, Segment
 
 SUMUT = REAL / "sumut-dp3akb-renja-2023.pdf"
 KALTIM = REAL / "kaltim-pupr-bikon-renja.pdf"
@@ -291,7 +291,7 @@ def _unknown_doubts(extra: list[str], second_page: list[str]) -> list:
     )
     header = map_header(first)
     second = _plan_table(4, [["1.2", "Kegiatan C", "Jumlah", "3", "700.000", *second_page]])
-    plan = LogicalTable("T-C.30", [(first, header, 2), (second, header, 0)])
+    plan = LogicalTable("T-C.30", [Segment(first, header, 2), Segment(second, header, 0)])
     return columns_not_understood(_unknown_columns([plan]))
 
 
