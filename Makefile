@@ -36,8 +36,9 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# Options of bench/bench.py, e.g. make bench BENCH="--copies 64 --documents 64"
 bench: setup
-	$(PY) bench/bench.py
+	$(PY) bench/bench.py $(BENCH)
 
 clean:
 	rm -rf data/clean/*.parquet data/clean/validation

@@ -1,8 +1,10 @@
 """Speed of `renja run` against plain table extraction with camelot and pdfplumber.
 
-Makes N distinct copies of the sample (a comment appended after %%EOF changes the content hash
-without changing what the PDF shows), then times on the same files, in one process run:
-- `renja run` end to end (CLI, Prefect flow, all outputs), as a user runs it;
+First `renja run` on the sample alone, with the seconds per stage that the run records in
+`validation/timings.json`. Then makes N distinct copies of the sample (`--copies`, a comment
+appended after %%EOF changes the content hash without changing what the PDF shows), and times
+on the same files, in one process run:
+- `renja run` end to end (CLI, Prefect flow, all outputs), as a user runs it, with its stages;
 - camelot lattice extraction of all pages;
 - pdfplumber `extract_tables` of all pages;
 - OCR: `renja run` on a scanned copy of the sample (tests/synth/scan.py: 200 dpi greyscale
@@ -15,6 +17,7 @@ per second and the speed-up of 2 over 1.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -60,6 +63,53 @@ def time_renja(folder: Path, out: Path, *options: str) -> float:
     subprocess.run([str(renja), "run", str(folder), "--out", str(out), *options], check=True,
                    capture_output=True)  # fmt: skip
     return time.perf_counter() - start
+
+
+# The run's stages in validation/timings.json, in the order of a run, with their labels.
+RUN_STAGES = (
+    ("cli_start", "start-up: interpreter, command line"),
+    ("server", "start-up: Prefect server"),
+    ("imports", "start-up: imports (Prefect, flow)"),
+    ("extraction", "extraction (all workers, wall)"),
+    ("validation_imports", "validation imports left to wait for"),
+    ("write_tables", "writing the tables"),
+    ("read_tables", "validation: reading the tables"),
+    ("check_frames", "validation: check frames"),
+    ("ge_context", "validation: GE context"),
+    ("checks", "validation: GE checkpoints"),
+    ("data_docs", "Data Docs"),
+    ("reports", "reports"),
+    ("documents_and_package", "documents.parquet, datapackage"),
+    ("summary", "summary.json"),
+    ("flow", "the flow, from call to return"),
+    ("total", "total, from the process's start"),
+)
+DOCUMENT_STAGES = (
+    ("worker", "worker, wall (fork to results)"),
+    ("text", "text layer"),
+    ("ocr", "OCR"),
+    ("tables", "table pages"),
+    ("transforms", "transforms"),
+    ("reading", "reading checks"),
+    ("handoff", "writing and reading results"),
+)
+
+
+def print_stages(out: Path) -> None:
+    """The stages of the run that wrote ``out``: the run's, then each document's on average."""
+    timings = json.loads((out / "validation" / "timings.json").read_text(encoding="utf-8"))
+    run = timings["run"]
+    for key, label in RUN_STAGES:
+        if key in run:
+            print(f"  {label:<42} {run[key]:8.2f} s")
+    documents = [d["seconds"] for d in timings["documents"]]
+    if not documents:
+        return
+    print(f"  per document, mean of {len(documents)}:")
+    for key, label in DOCUMENT_STAGES:
+        values = [d.get(key, 0.0) for d in documents]
+        if any(values):
+            print(f"    {label:<40} {sum(values) / len(values):8.2f} s")
 
 
 def bench_scale(work: Path, documents: int) -> None:
@@ -118,17 +168,27 @@ def bench_dotproduct(scanned: Path, pages: tuple[int, ...] = (13, 14, 15)) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=8)
+    parser.add_argument("--copies", type=int, default=8, help="copies for the comparison")
     parser.add_argument("--documents", type=int, default=16, help="documents for the scale bench")
+    parser.add_argument("--workers", type=int, help="renja run --workers (default: its own)")
     args = parser.parse_args()
+    options = ("--workers", str(args.workers)) if args.workers else ()
     work = Path(tempfile.mkdtemp(prefix="renja-bench-"))
     try:
+        single = work / "single"
+        single.mkdir()
+        shutil.copy(SAMPLE, single / SAMPLE.name)
+        one = time_renja(single, work / "clean-single", *options)
+        print(f"renja run on {SAMPLE.name} alone: {one:.2f} s, by stage:")
+        print_stages(work / "clean-single")
         folder = work / "raw"
         folder.mkdir()
         paths = make_copies(folder, args.copies)
         pages = page_count(paths)
-        print(f"{len(paths)} distinct copies of {SAMPLE.name}, {pages} pages in all")
-        renja = time_renja(folder, work / "clean")
+        print(f"\n{len(paths)} distinct copies of {SAMPLE.name}, {pages} pages in all")
+        renja = time_renja(folder, work / "clean", *options)
+        print(f"renja run on {len(paths)} copies: {renja:.2f} s, by stage:")
+        print_stages(work / "clean")
         lattice = time_camelot(paths)
         plumber = time_pdfplumber(paths)
         rows = [

@@ -8,6 +8,7 @@ name, year, stated and computed values and page an auditor needs to find it.
 from __future__ import annotations
 
 import logging
+import time
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -127,8 +128,15 @@ def _context(docs_dir: Path | None) -> Any:
     return context
 
 
-def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) -> list[CheckOutcome]:
-    """Run every check whose frame is present; build Data Docs into ``docs_dir`` if given."""
+def run_checks(
+    frames: dict[str, pd.DataFrame], docs_dir: Path | None = None, clock: Any = None
+) -> list[CheckOutcome]:
+    """Run every check whose frame is present; build Data Docs into ``docs_dir`` if given.
+
+    One context for the run, one checkpoint per frame over all documents. ``clock`` (a
+    ``renja.timing.Stopwatch``) is given the seconds of ``ge_context``, ``checks`` and
+    ``data_docs``."""
+    started = time.perf_counter()
     context = _context(docs_dir)
     source = context.data_sources.add_pandas("renja")
     nodes = frames["programs"]
@@ -137,6 +145,7 @@ def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) ->
     )
     outcomes: list[CheckOutcome] = []
     labels: dict[str, dict[int, RowLabel]] = {}
+    checking = time.perf_counter()
     for name, frame in frames.items():
         checks = checks_for(name)
         if not checks:
@@ -182,9 +191,15 @@ def run_checks(frames: dict[str, pd.DataFrame], docs_dir: Path | None = None) ->
                         _row_labels(frame, item.result.get("unexpected_index_list") or [])
                     )
         outcomes += by_check.values()
+    built = time.perf_counter()
     if docs_dir is not None:  # once for all suites: a build per checkpoint costs seconds each
         context.build_data_docs(site_names=["renja"])
         make_offline(docs_dir, labels)
+    if clock is not None:
+        clock.add("ge_context", checking - started)
+        clock.add("checks", built - checking)
+        if docs_dir is not None:
+            clock.add("data_docs", time.perf_counter() - built)
     return outcomes
 
 

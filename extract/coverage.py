@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-
+from extract.parsed import open_pdf, release
 from extract.tables import upright_page
 
 __all__ = [
@@ -133,7 +132,8 @@ def table_span(
     before the first later page that prints no amount, or at the end of the document. The
     pages after ``last_read`` that print amounts before such a line belong to the table."""
     pages = list(range(first_page, last_read + 1))
-    with pdfplumber.open(path) as pdf:
+    pdf = open_pdf(path)
+    try:
         for number in range(last_read, len(pdf.pages) + 1):
             page = upright_page(pdf, pdf.pages[number - 1])
             below = last_bottom if number == last_read else -1.0
@@ -152,6 +152,8 @@ def table_span(
                 if not amounts:
                     return TableSpan(pages, start_top, None, f"page {number} prints no amount")
                 pages.append(number)
+    finally:
+        release(pdf)
     return TableSpan(pages, start_top, None, "end of document")
 
 
@@ -163,18 +165,18 @@ def printed_amounts(
 ) -> list[PrintedValue]:
     """Every amount printed inside a table's span, page by page."""
     found: list[PrintedValue] = []
-    with pdfplumber.open(path) as pdf:
-        layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
-        try:
-            for number in span.pages:
-                source = layer if layer is not None and number in ocr_pages else pdf
-                page = upright_page(source, source.pages[number - 1])
-                top = span.start_top if number == span.pages[0] else -1.0
-                bottom = span.end_top if number == span.pages[-1] else None
-                found += _values(page, number, page.extract_words(), top, bottom)
-        finally:
-            if layer is not None:
-                layer.close()
+    pdf = open_pdf(path)
+    layer = open_pdf(text_layer) if text_layer is not None and ocr_pages else None
+    try:
+        for number in span.pages:
+            source = layer if layer is not None and number in ocr_pages else pdf
+            page = upright_page(source, source.pages[number - 1])
+            top = span.start_top if number == span.pages[0] else -1.0
+            bottom = span.end_top if number == span.pages[-1] else None
+            found += _values(page, number, page.extract_words(), top, bottom)
+    finally:
+        release(layer)
+        release(pdf)
     return found
 
 

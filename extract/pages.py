@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.document import DocumentError, PageProgress, PageText, counted, page_texts
 from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
+from extract.parsed import open_pdf, release
 from extract.stream import STREAM, StreamSettings, stream_tables
 from extract.tables import ruled_tables, upright_page
 
@@ -126,10 +126,10 @@ def read_tables(
     are the borderless reader's.
     """
     try:
-        pdf = pdfplumber.open(path)
+        pdf = open_pdf(path)
     except (PdfminerException, PDFSyntaxError) as exc:
         raise DocumentError(f"unreadable PDF: {exc}") from exc
-    layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
+    layer = open_pdf(text_layer) if text_layer is not None and ocr_pages else None
     try:
         columns = None
         inline_words: set[str] = set()  # words printed inside a line, on the pages read so far
@@ -144,6 +144,5 @@ def read_tables(
                 tables, columns = stream_tables(page, number, columns, key_columns, ocr, settings)
             yield from tables
     finally:
-        pdf.close()
-        if layer is not None:
-            layer.close()
+        release(pdf)
+        release(layer)

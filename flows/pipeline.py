@@ -7,10 +7,13 @@ No parsing happens here; see ``renja.process`` for what happens to one document 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import shutil
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +43,7 @@ from renja.files import (
     regular_file_problem,
 )
 from renja.output import previous_outcomes, write_outputs
-from renja.validate import REPORTS_PATH, stages
+from renja.timing import Stopwatch
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
 
@@ -58,6 +61,8 @@ __all__ = [
 ]
 
 log = logging.getLogger("renja")
+# The stage a run is at, for the command line's status line (as ``renja.validate.stages``).
+stages = logging.getLogger("renja.stage")
 
 
 class Listener(Protocol):
@@ -78,6 +83,7 @@ class RunOptions:
     limits: Limits = Limits()
     quarantine: Path | None = None
     code_list: Path | None = None
+    data_docs: bool = False
 
 
 class NoInput(Exception):
@@ -126,10 +132,16 @@ def extract_document(path: Path, sha256: str, limits: Limits) -> DocumentOutcome
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_run_outputs(
-    outcomes: list[DocumentOutcome], out_dir: Path, code_list: Path | None = None
+    outcomes: list[DocumentOutcome],
+    out_dir: Path,
+    code_list: Path | None = None,
+    data_docs: bool = False,
+    seconds: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Write the tables, validate them, and write the summary, reports and data package."""
-    return write_outputs(outcomes, out_dir, code_list=code_list)
+    return write_outputs(
+        outcomes, out_dir, code_list=code_list, data_docs=data_docs, seconds=seconds
+    )
 
 
 def _reuse(previous: DocumentOutcome, path: Path) -> DocumentOutcome:
@@ -167,19 +179,23 @@ def renja_run(
     quarantine: str | None = None,
     code_list: str | None = None,
     strict: bool = False,
+    data_docs: bool = False,
 ) -> State:
     """Extract every PDF under ``inputs`` that this pipeline version has not extracted into
     ``out_dir`` yet (all of them with ``force``); write validated tables and reports.
 
     Parameters are plain values so that a deployment can carry them (``renja serve``). The
     run ends Completed with the counts (``1 ok, 1 invalid, 0 rejected``) as its message and
-    the summary as its result; with ``strict``, Failed unless every document is ok.
+    the summary as its result; with ``strict``, Failed unless every document is ok. The
+    Great Expectations Data Docs are built with ``data_docs``, or when those already in
+    ``out_dir`` would otherwise describe other tables.
     """
     options = RunOptions(
         force=force,
         limits=Limits(timeout_s=timeout_s, memory_mb=memory_mb),
         quarantine=Path(quarantine) if quarantine else None,
         code_list=Path(code_list) if code_list else None,
+        data_docs=data_docs,
     )
     summary = _run([Path(p) for p in inputs], Path(out_dir), options)
     return _final_state(summary, Path(out_dir), strict)
@@ -194,6 +210,8 @@ def headline(summary: dict[str, Any]) -> str:
 def _final_state(summary: dict[str, Any], out_dir: Path, strict: bool) -> State:
     """Tell the run's story where Prefect shows it (artifacts, one log line), and end the run
     Failed under ``strict`` when a document is not ok, else Completed."""
+    from renja.validate import REPORTS_PATH
+
     message = headline(summary)
     reports = out_dir.resolve() / REPORTS_PATH / "index.html"
     totals = plan_totals(out_dir)
@@ -273,7 +291,13 @@ def _waiting_for(out_dir: Path) -> None:
 
 def _extract_and_write(paths: list[Path], out_dir: Path, options: RunOptions) -> dict[str, Any]:
     stages.info("reading")
-    previous = {} if options.force else previous_outcomes(out_dir)
+    # Validation's libraries (Great Expectations: seconds) load while the workers extract.
+    validation = threading.Thread(target=importlib.import_module, args=("renja.validate",))
+    validation.start()
+    clock = Stopwatch()
+    with clock.stage("previous"):
+        previous = {} if options.force else previous_outcomes(out_dir)
+    extracting = time.perf_counter()
     done: list[tuple[Path, DocumentOutcome]] = []
     pending: dict[PrefectFuture, tuple[Path, str]] = {}
     readable = []
@@ -307,11 +331,17 @@ def _extract_and_write(paths: list[Path], out_dir: Path, options: RunOptions) ->
         path, known = pending[future]
         done.append((path, _failed(future, path, known)))
         _tell("processed", done[-1][1])
+    clock.add("extraction", time.perf_counter() - extracting)
     if options.quarantine is not None:
         _quarantine(done, options.quarantine)
     _record_source_paths(done, out_dir)
+    with clock.stage("validation_imports"):  # what is left of the import started above
+        validation.join()
     stages.info("writing tables")
-    return write_run_outputs([outcome for _, outcome in done], out_dir, options.code_list)
+    outcomes = [outcome for _, outcome in done]
+    return write_run_outputs(
+        outcomes, out_dir, options.code_list, options.data_docs, clock.rounded()
+    )
 
 
 def _record_source_paths(done: list[tuple[Path, DocumentOutcome]], out_dir: Path) -> None:

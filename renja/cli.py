@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -34,7 +36,14 @@ _NOMENCLATURE = typer.Option(
     exists=True,
     dir_okay=False,
 )
-_WORKERS = typer.Option("--workers", min=1, help="Documents extracted in parallel.")
+_WORKERS = typer.Option(
+    "--workers", min=1, help="Documents extracted in parallel (default: the cores available)."
+)
+_DATA_DOCS = typer.Option(
+    "--data-docs",
+    help="Build the Great Expectations Data Docs (otherwise only those already in the output "
+    "folder are rebuilt, when the tables or the code list changed).",
+)
 _TIMEOUT = typer.Option("--timeout", min=1, help="Seconds one document may take.")
 _MEMORY = typer.Option("--memory-mb", min=256, help="Memory cap of one document's worker.")
 _QUARANTINE = typer.Option("--quarantine", file_okay=False, help="Copy rejected inputs here.")
@@ -54,7 +63,8 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="Extract every document again, even those done.")
     ] = False,
-    workers: Annotated[int, _WORKERS] = 1,
+    workers: Annotated[int | None, _WORKERS] = None,
+    data_docs: Annotated[bool, _DATA_DOCS] = False,
     dask_address: Annotated[
         str | None,
         typer.Option(
@@ -74,10 +84,13 @@ def run(
     process, killed at --timeout and capped at --memory-mb. Writes validation/summary.json, the
     audit reports and Data Docs, and datapackage.json. Exit status is 0 when the outputs were
     written (invalid or rejected documents are listed in the summary); with --strict, 1 unless
-    every document is ok.
+    every document is ok. Seconds per stage go to validation/timings.json.
     """
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    from renja.timing import process_age
+
+    seconds = {"cli_start": process_age()}  # the interpreter and this module's imports
     inputs = inputs or [Path("data/raw")]
     missing = [_name(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if missing:
@@ -91,11 +104,18 @@ def run(
     if not total:  # an empty or unmounted folder must not empty the published tables
         places = ", ".join(_name(p) for p in inputs)
         _fail(f"no PDF files in {places}; {_name(out)} left as it was", 2)
+    started = time.perf_counter()
+    warming = threading.Thread(target=_start_workers, daemon=True)
+    warming.start()  # the workers' parsers load while the server starts
     _prefect_server()  # before Prefect is imported: it reads its settings once
+    seconds["server"] = time.perf_counter() - started
+    warming.join()
     from flows.pipeline import listening, renja_run
     from renja.progress import progress_reporter
 
-    flow = renja_run.with_options(task_runner=_task_runner(workers, dask_address))
+    flow = renja_run.with_options(task_runner=_task_runner(workers or _cores(), dask_address))
+    seconds["imports"] = time.perf_counter() - started - seconds["server"]
+    flow_started = time.perf_counter()
     with progress_reporter(console, total=total) as progress, listening(progress):
         if not os.environ.get("PREFECT_API_URL"):
             progress.stage("starting Prefect's local server")
@@ -108,11 +128,17 @@ def run(
             quarantine=str(quarantine) if quarantine else None,
             code_list=str(nomenclature) if nomenclature else None,
             strict=strict,
+            data_docs=data_docs,
             return_state=True,
         )
     summary = state.result(raise_on_failure=False)  # Failed under --strict still has it
     if isinstance(summary, BaseException):
         raise summary
+    seconds["flow"] = time.perf_counter() - flow_started
+    seconds["total"] = process_age()
+    from renja.timing import merge_timings
+
+    merge_timings(out, {k: round(v, 3) for k, v in seconds.items()})
     _print_run_url(state)
     _report(cast(dict, summary), out, strict, counts=progress.counts)
 
@@ -144,7 +170,8 @@ def serve(
     ] = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "renja",
     nomenclature: Annotated[Path | None, _NOMENCLATURE] = None,
-    workers: Annotated[int, _WORKERS] = 1,
+    workers: Annotated[int | None, _WORKERS] = None,
+    data_docs: Annotated[bool, _DATA_DOCS] = False,
     timeout: Annotated[float, _TIMEOUT] = 300.0,
     memory_mb: Annotated[int, _MEMORY] = 3072,
     quarantine: Annotated[Path | None, _QUARANTINE] = None,
@@ -170,7 +197,7 @@ def serve(
     except NoServer as exc:
         _fail(str(exc), 3)
     # Flow runs start in their own processes and take the thread pool size from here.
-    os.environ["PREFECT_TASK_RUNNER_THREAD_POOL_MAX_WORKERS"] = str(workers)
+    os.environ["PREFECT_TASK_RUNNER_THREAD_POOL_MAX_WORKERS"] = str(workers or _cores())
     from flows.pipeline import renja_run
 
     watched = [str(p.resolve()) for p in inputs]
@@ -181,6 +208,7 @@ def serve(
         "memory_mb": memory_mb,
         "quarantine": str(quarantine.resolve()) if quarantine else None,
         "code_list": str(nomenclature.resolve()) if nomenclature else None,
+        "data_docs": data_docs,
     }
     places = escape(printable(", ".join(watched)))
     console.print(f"serving deployment renja-run/{escape(name)}: {places}")
@@ -226,6 +254,20 @@ def _prefect_server() -> None:
         _fail(str(exc), 3)
 
 
+def _start_workers() -> None:
+    from renja.worker import start_workers
+
+    start_workers()
+
+
+def _cores() -> int:
+    """The cores this process may run on (``--workers`` by default)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _task_runner(workers: int, dask_address: str | None) -> Any:
     if dask_address:
         from prefect_dask import DaskTaskRunner
@@ -244,6 +286,7 @@ def validate(
     ] = Path("data/clean"),
     nomenclature: Annotated[Path | None, _NOMENCLATURE] = None,
     strict: Annotated[bool, _STRICT] = False,
+    data_docs: Annotated[bool, _DATA_DOCS] = False,
 ) -> None:
     """Validate a run's output folder again (e.g. with a code list) and rewrite its reports.
 
@@ -261,7 +304,7 @@ def validate(
     if missing:
         _fail(f"not an output folder, missing: {', '.join(missing)}", 2)
     try:
-        summary = validate_dir(out, code_list=nomenclature)
+        summary = validate_dir(out, code_list=nomenclature, data_docs=data_docs)
     except CodeListError as exc:
         _fail(str(exc), 2)
     _report(summary, out, strict)

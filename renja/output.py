@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,9 @@ from renja import __version__
 from renja.files import SUMMARY_PATH
 from renja.fingerprint import fingerprint
 from renja.process import DocumentResult
-from renja.validate import REPORTS_PATH, read_tables, validate_dir
+from renja.timing import Stopwatch, write_timings
 from renja.worker import DocumentOutcome, limit_rejection
-from transform.fields import TABLES, empty_frame, file_schema, file_table
+from transform.fields import TABLES, empty_frame, file_schema, file_table, read_file_table
 
 __all__ = ["previous_outcomes", "remove_leftovers", "write_outputs"]
 
@@ -78,7 +79,7 @@ def remove_leftovers(out_dir: Path) -> None:
 
 def _outcome(item: DocumentOutcome | DocumentResult) -> DocumentOutcome:
     if isinstance(item, DocumentResult):
-        return DocumentOutcome(item.summary(), item.frames)
+        return DocumentOutcome(item.summary(), item.frames, item.seconds.rounded())
     return item
 
 
@@ -87,13 +88,18 @@ def write_outputs(
     out_dir: Path,
     *,
     code_list: Path | None = None,
+    data_docs: bool = True,
+    seconds: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Write the tables (programs, indicators, budgets, proposals) over all documents, validate
-    them, and write the summary, Data Docs, audit reports and data package (see
-    :func:`renja.validate.validate_dir`).
+    them, and write the summary, Data Docs (see ``data_docs`` of
+    :func:`renja.validate.validate_dir`), audit reports, data package and the timings of the
+    run (``seconds``: its stages so far) and of each document extracted.
 
     Returns the summary. Rejected documents contribute no rows but are listed with their reason.
     """
+    clock = Stopwatch()
+    started = time.perf_counter()
     outcomes = [_outcome(r) for r in results]
     outcomes = _without_repeats(sorted(outcomes, key=lambda o: (o.source_file, o.doc_id)))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -118,8 +124,19 @@ def write_outputs(
         "documents": [o.entry for o in outcomes],
         "tables": hashes,
     }
-    summary = validate_dir(out_dir, code_list=code_list, summary=summary)
+    clock.add("write_tables", time.perf_counter() - started)
+    from renja.validate import validate_dir  # Great Expectations: loaded once it is needed
+
+    summary = validate_dir(
+        out_dir, code_list=code_list, summary=summary, data_docs=data_docs, clock=clock
+    )
     remove_stale_reports(out_dir, summary)
+    documents = [
+        {"doc_id": o.doc_id, "source_file": o.source_file, "status": o.status, "seconds": o.seconds}
+        for o in outcomes
+        if o.seconds
+    ]
+    write_timings(out_dir, {**(seconds or {}), **clock.rounded()}, documents)
     return summary
 
 
@@ -128,7 +145,7 @@ _REPORT = re.compile(r"^[0-9a-f]{16}\.html$")
 
 def remove_stale_reports(out_dir: Path, summary: dict[str, Any]) -> None:
     """Delete the audit reports of documents the summary no longer lists (dropped inputs)."""
-    reports = out_dir / REPORTS_PATH
+    reports = out_dir / "validation" / "reports"  # renja.validate.REPORTS_PATH
     if not reports.is_dir():
         return
     kept = {f"{d.get('doc_id')}.html" for d in summary["documents"] if "checks" in d}
@@ -159,7 +176,7 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
             return {}
         if not all(_same_columns(out_dir / f"{t}.parquet", t) for t in TABLES):
             return {}  # written with other columns (an earlier pipeline): extract again
-        tables = read_tables(out_dir)
+        tables = {t: read_file_table(out_dir / f"{t}.parquet") for t in TABLES}
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return {}
     previous: dict[str, DocumentOutcome] = {}

@@ -12,6 +12,7 @@ document says of itself (``transform.metadata``). ``observe`` is shown each stag
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ from extract.locate import all_pages_with_amounts, candidate_pages
 from extract.model import RawTable
 from extract.ocr import OcrSettings
 from extract.pages import document_pages
+from extract.parsed import shared_parse
 from renja.reading import Reading, check_reading
+from renja.timing import Stopwatch
 from transform.fields import empty_frame, enforce_schema
 from transform.grouping import select_plan_tables, select_tables
 from transform.headers import id_column_indices
@@ -63,6 +66,7 @@ class DocumentResult:
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
     reading: Reading | None = None  # the plan table's coverage and the doubts of the reading
+    seconds: Stopwatch = field(default_factory=Stopwatch)  # per stage (validation/timings.json)
 
     def summary(self) -> dict[str, Any]:
         """The document's entry in ``validation/summary.json``."""
@@ -152,9 +156,10 @@ def process_pdf(
     except OSError as exc:
         return DocumentResult(path.name, "", "rejected", f"cannot read file: {exc.strerror}")
     doc_id = sha256[:16]
+    clock = Stopwatch()
     try:
         probe_pdf(path)
-        result = _process(path, doc_id, progress=progress, observe=observe)
+        result = _process(path, doc_id, progress=progress, observe=observe, clock=clock)
     except DocumentError as exc:
         result = DocumentResult(path.name, doc_id, "rejected", str(exc))
     except Exception as exc:  # a parser failure on odd input must not stop the other documents
@@ -162,6 +167,7 @@ def process_pdf(
         reason = f"could not be processed: {type(exc).__name__}: {exc}"[:300]
         result = DocumentResult(path.name, doc_id, "rejected", reason)
     result.sha256 = sha256
+    result.seconds = clock
     return result
 
 
@@ -171,16 +177,35 @@ def _process(
     ocr: OcrSettings | None = None,
     progress: PageProgress | None = None,
     observe: Observer | None = None,
+    clock: Stopwatch | None = None,
 ) -> DocumentResult:
     """The stages of one document: its pages (OCR where scanned), the pages that hold tables,
-    the tables on them, the plan and the other tables as rows, then as tidy frames."""
+    the tables on them, the plan and the other tables as rows, then as tidy frames.
+
+    ``clock`` is given the seconds of each stage: ``text`` (the text layer), ``ocr``,
+    ``tables`` (the page tables), ``transforms`` (all else) and ``reading`` (its checks)."""
     see: Observer = observe or (lambda stage, value: None)
-    with document_pages(path, ocr, progress) as pages:
+    clock = clock or Stopwatch()
+    start = time.perf_counter()
+    marks = _StageMarks(progress)
+    # one pdfplumber parse per page for the tables and the checks of their reading
+    with document_pages(path, ocr, marks) as pages, shared_parse():
+        opened = time.perf_counter()
+        ocr_start = marks.first.get("ocr", opened)
+        clock.add("text", ocr_start - start)
+        if pages.ocr_pages:
+            clock.add("ocr", opened - ocr_start)
         choice = candidate_pages(pages.texts)
         see("pages", (pages, choice))
 
         def tables(numbers: list[int]) -> Iterator[RawTable]:
-            for table in pages.tables(numbers, id_column_indices, progress):
+            read = iter(pages.tables(numbers, id_column_indices, progress))
+            while True:
+                began = time.perf_counter()
+                table = next(read, None)
+                clock.add("tables", time.perf_counter() - began)
+                if table is None:
+                    return
                 see("raw_table", table)
                 yield table
 
@@ -198,14 +223,31 @@ def _process(
             )
         result = _read(path, doc_id, pages.texts, plans, found, see)
         result.ocr_pages = sorted(pages.ocr_pages)
+        checking = time.perf_counter()
         result.reading = check_reading(
             path, plans, pages.texts, result.frames, result.stated_totals, result.tahun,
             pages.text_layer, pages.ocr_pages,
         )  # fmt: skip
+        clock.add("reading", time.perf_counter() - checking)
         result.pages_not_read = sorted(
             set(result.pages_not_read) | set(result.reading.pages_not_read)
         )
+    done = time.perf_counter() - start
+    clock.add("transforms", done - sum(clock.seconds.values()))
     return result
+
+
+class _StageMarks:
+    """Passes progress on, noting when each stage was first told of (OCR follows the text)."""
+
+    def __init__(self, progress: PageProgress | None) -> None:
+        self.progress = progress
+        self.first: dict[str, float] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.first.setdefault(stage, time.perf_counter())
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
 
 def _read(

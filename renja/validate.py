@@ -11,6 +11,7 @@ import json
 import logging
 import shutil
 import tempfile
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from renja.status import (
     reading_checks,
     write_unread,
 )
+from renja.timing import Stopwatch
 from transform.fields import TABLES, file_schema, read_file_table
 
 __all__ = [
@@ -114,15 +116,20 @@ def validate_tables(
     reference: pd.DataFrame | None = None,
     extra_failures: list[Failure] | None = None,
     docs_dir: Path | None = None,
+    clock: Stopwatch | None = None,
 ) -> dict[str, Any]:
-    """Run every check and return the summary with each document's checks and status.
+    """Run every check and return the summary with each document's checks and status
+    (``clock`` is given the seconds of its stages, see ``expectations.runner.run_checks``).
 
     A document is ``invalid`` when an error-severity check fails on its rows (or on the whole
     output, such as a column of the wrong type); warnings are reported but do not change it.
     """
     documents = summary["documents"]
+    started = time.perf_counter()
     frames = build_frames(tables, stated_totals(documents), reference)
-    outcomes = run_checks(frames, docs_dir)
+    if clock is not None:
+        clock.add("check_frames", time.perf_counter() - started)
+    outcomes = run_checks(frames, docs_dir, clock)
     global_failures = list(extra_failures or [])
     global_failures += [fail for o in outcomes for fail in o.failures if fail.doc_id is None]
     status: dict[str, str] = {}
@@ -207,12 +214,18 @@ def validate_dir(
     *,
     code_list: Path | None = None,
     summary: dict[str, Any] | None = None,
+    data_docs: bool = True,
+    clock: Stopwatch | None = None,
 ) -> dict[str, Any]:
     """Validate the tables in ``out_dir`` and write the summary, Data Docs, reports and package.
 
     ``summary`` is the extraction's summary when called from a run; otherwise the folder's
-    ``validation/summary.json`` is read (its documents, statuses and stated totals).
+    ``validation/summary.json`` is read (its documents, statuses and stated totals). The Data
+    Docs are built when ``data_docs``, and otherwise only to keep Data Docs already there true
+    to changed tables or code list. ``clock`` is given the seconds of each stage.
     """
+    clock = clock or Stopwatch()
+    previous = _recorded_summary(out_dir)
     if summary is None:
         summary = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
         for doc in summary["documents"]:  # validation starts again from the extraction's status
@@ -221,7 +234,10 @@ def validate_dir(
     stages.info("validating")
     reference = load_code_list(code_list) if code_list else None
     summary.setdefault("validation", {})["code_list"] = str(code_list) if code_list else None
-    tables = read_tables(out_dir)
+    with clock.stage("read_tables"):
+        tables = read_tables(out_dir)
+    docs = out_dir / DATA_DOCS_PATH
+    build = data_docs or (docs.is_dir() and _changed(previous, summary))
     with tempfile.TemporaryDirectory(prefix=".data_docs.", dir=out_dir) as tmp:
         docs_tmp = Path(tmp) / "site"
         summary = validate_tables(
@@ -229,17 +245,40 @@ def validate_dir(
             summary,
             reference=reference,
             extra_failures=schema_failures(out_dir),
-            docs_dir=docs_tmp,
+            docs_dir=docs_tmp if build else None,
+            clock=clock,
         )
-        _replace_dir(docs_tmp, out_dir / DATA_DOCS_PATH)
+        if build:
+            _replace_dir(docs_tmp, docs)
     stages.info("writing reports")
-    write_unread(summary, out_dir / UNREAD_PATH)
-    write_reports(tables, summary, out_dir / REPORTS_PATH)
-    write_documents(out_dir, summary, tables)
-    write_datapackage(out_dir, summary)
-    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
-    atomic_write_text(out_dir / SUMMARY_PATH, text)
+    with clock.stage("reports"):
+        write_unread(summary, out_dir / UNREAD_PATH)
+        write_reports(tables, summary, out_dir / REPORTS_PATH)
+    with clock.stage("documents_and_package"):
+        write_documents(out_dir, summary, tables)
+        write_datapackage(out_dir, summary)
+    with clock.stage("summary"):
+        text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+        atomic_write_text(out_dir / SUMMARY_PATH, text)
     return summary
+
+
+def _recorded_summary(out_dir: Path) -> dict[str, Any]:
+    """The folder's ``validation/summary.json``, empty when there is none or it is unreadable."""
+    try:
+        found = json.loads((out_dir / SUMMARY_PATH).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _changed(previous: dict[str, Any], summary: dict[str, Any]) -> bool:
+    """Whether the tables or the code list differ from those of the recorded summary (a
+    revalidation of the same folder has the same tables: checked against a new code list, its
+    results change)."""
+    if summary.get("tables") is not None and previous.get("tables") != summary.get("tables"):
+        return True
+    return previous.get("validation", {}).get("code_list") != summary["validation"]["code_list"]
 
 
 def _replace_dir(new: Path, target: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import resource
 import signal
@@ -34,9 +35,17 @@ from renja.files import atomic_write_text, display_name, file_sha256
 from renja.process import DocumentResult, process_pdf
 from transform.fields import TABLES
 
-__all__ = ["DocumentOutcome", "Limits", "extract_isolated", "limit_rejection", "rejected"]
+__all__ = [
+    "DocumentOutcome",
+    "Limits",
+    "extract_isolated",
+    "limit_rejection",
+    "rejected",
+    "start_workers",
+]
 
 _RESULT = "result.json"
+_TIMINGS = "timings.json"  # seconds per stage of the worker
 _PROGRESS = "progress.json"  # how far the worker has read: {"stage", "done", "total"}
 _POLL_S = 0.25  # how often the parent looks at the worker's progress
 log = logging.getLogger("renja")
@@ -60,6 +69,7 @@ class DocumentOutcome:
 
     entry: dict[str, Any]
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, when extracted now
 
     @property
     def doc_id(self) -> str:
@@ -96,6 +106,12 @@ _WORKERS = multiprocessing.get_context("forkserver")
 _WORKERS.set_forkserver_preload(["renja.process"])
 
 
+def start_workers() -> None:
+    """Start the process that workers are forked from, so that its imports (the parsers) run
+    while the run does other things (its Prefect server starts)."""
+    multiprocessing.forkserver.ensure_running()
+
+
 def extract_isolated(
     path: Path,
     limits: Limits,
@@ -106,10 +122,12 @@ def extract_isolated(
 
     ``progress`` is told, from this process, how far the worker has read (see ``process_pdf``).
     """
+    start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="renja-worker-") as tmp:
         path = _readable_name(path, Path(tmp))
         watch = _ProgressWatch(Path(tmp) / _PROGRESS, progress)
         exitcode = _run_worker(path, Path(tmp), limits, watch)
+        worked = time.perf_counter()
         if exitcode is None:
             return rejected(
                 path, f"timed out after {limits.timeout_s:g} s (limit --timeout)", sha256
@@ -130,7 +148,20 @@ def extract_isolated(
             for name in TABLES
             if (Path(tmp) / f"{name}.parquet").exists()
         }
-        return DocumentOutcome(entry, frames)
+        seconds = {"worker": worked - start, **_timings(Path(tmp) / _TIMINGS)}
+        seconds["handoff"] = seconds.get("handoff", 0.0) + time.perf_counter() - worked
+        return DocumentOutcome(entry, frames, {k: round(v, 3) for k, v in seconds.items()})
+
+
+def _timings(path: Path) -> dict[str, float]:
+    """The worker's seconds per stage (absent when it wrote none)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): float(v) for k, v in found.items() if isinstance(v, int | float)}
 
 
 def _readable_name(path: Path, tmp: Path) -> Path:
@@ -272,9 +303,12 @@ def main(argv: list[str]) -> int:
         result = DocumentResult(path.name, sha256[:16], "rejected", reason, sha256=sha256)
     else:
         result = process_pdf(path, _ProgressFile(out / _PROGRESS))
-    for name, frame in result.frames.items():
-        frame.to_parquet(out / f"{name}.parquet", index=False)
-    (out / _RESULT).write_text(json.dumps(result.summary(), ensure_ascii=False), encoding="utf-8")
+    with result.seconds.stage("handoff"):  # the results' files, read back by the parent
+        for name, frame in result.frames.items():
+            frame.to_parquet(out / f"{name}.parquet", index=False)
+        summary = json.dumps(result.summary(), ensure_ascii=False)
+    (out / _TIMINGS).write_text(json.dumps(result.seconds.rounded()), encoding="utf-8")
+    (out / _RESULT).write_text(summary, encoding="utf-8")
     return 0
 
 

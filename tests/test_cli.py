@@ -76,6 +76,31 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(RENJA), "run", *args], capture_output=True, text=True, timeout=600)
 
 
+def test_the_run_records_its_seconds_per_stage(run_dir) -> None:
+    """validation/timings.json: the run's stages from its start-up to its summary, and each
+    extracted document's; the summary stays free of them, and without --data-docs the run
+    builds no Data Docs."""
+    out, _ = run_dir
+    timings = json.loads((out / "validation" / "timings.json").read_text())
+    run = timings["run"]
+    for stage in ("cli_start", "server", "imports", "extraction", "write_tables", "checks",
+                  "reports", "flow", "total"):  # fmt: skip
+        assert run[stage] >= 0, stage
+    assert run["total"] >= run["flow"] >= run["extraction"] + run["checks"]
+    assert "data_docs" not in run
+    assert not (out / "validation" / "data_docs").exists()
+    documents = {d["source_file"]: d["seconds"] for d in timings["documents"]}
+    assert set(documents) == {"sample.pdf", "sample-copy.pdf", "notes.pdf", "empty.pdf",
+                              "truncated.pdf"}  # fmt: skip
+    sample = documents["sample.pdf"]
+    parts = sum(sample[s] for s in ("text", "tables", "transforms", "reading"))
+    assert sample["tables"] > 0 and sample["text"] > 0
+    assert sample["worker"] >= parts
+    assert run["extraction"] >= sample["worker"]
+    summary = json.loads((out / "validation" / "summary.json").read_text())
+    assert not any("seconds" in d for d in summary["documents"]) and "timings" not in summary
+
+
 def test_exit_status_gates_on_validity_only_when_strict(tmp_path: Path) -> None:
     consistent = tmp_path / "consistent.pdf"
     render_pdf(random_plan(5), consistent, LAYOUTS["sipd_split5"])
@@ -92,7 +117,7 @@ def test_a_relative_output_folder(tmp_path: Path) -> None:
     """`make run` passes data/clean, relative to the working directory."""
     shutil.copy(SAMPLE, tmp_path / "sample.pdf")
     proc = subprocess.run(
-        [str(RENJA), "run", "sample.pdf", "--out", "clean"],
+        [str(RENJA), "run", "sample.pdf", "--out", "clean", "--data-docs"],
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
