@@ -206,18 +206,18 @@ def printed_numbers(
     the amounts ``printed_amounts`` counts, the parts of those amounts, years, and the cells
     of a row of column numbers."""
     found: list[PrintedValue] = []
-    with pdfplumber.open(path) as pdf:
-        layer = pdfplumber.open(text_layer) if text_layer is not None and ocr_pages else None
-        try:
-            for number, boxes in sorted(areas.items()):
-                source = layer if layer is not None and number in ocr_pages else pdf
-                page = upright_page(source, source.pages[number - 1])
-                words = page.extract_words()
-                inside = [w for w in words if any(_within(w, box) for box in boxes)]
-                found += _numbers(number, inside)
-        finally:
-            if layer is not None:
-                layer.close()
+    pdf = open_pdf(path)
+    layer = open_pdf(text_layer) if text_layer is not None and ocr_pages else None
+    try:
+        for number, boxes in sorted(areas.items()):
+            source = layer if layer is not None and number in ocr_pages else pdf
+            page = upright_page(source, source.pages[number - 1])
+            words = page.extract_words()
+            inside = [w for w in words if any(_within(w, box) for box in boxes)]
+            found += _numbers(number, inside)
+    finally:
+        release(layer)
+        release(pdf)
     return found
 
 
