@@ -45,11 +45,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.fixturenames.insert(0, "prefect_api")  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _shared_results(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Documents read once per run (``results.processed``), in a folder of the run's temporary
+    folder that every pytest-xdist worker sees: the parent of the workers' own."""
+    import results
+
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "results"
+    folder.mkdir(exist_ok=True)
+    results.FOLDER = folder
+
+
 @pytest.fixture(scope="session")
 def sample_result():
-    from renja.process import process_pdf
+    from results import processed
 
-    return process_pdf(SAMPLE)
+    return processed(SAMPLE)
 
 
 @pytest.fixture(scope="session")
