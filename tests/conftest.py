@@ -37,78 +37,40 @@ def prefect_api() -> str:
     return api_url
 
 
-# The work that takes longest, handed out first by pytest-xdist (`make test`), so that no long
-# unit of work starts last while the other worker idles; the rest follows, largest first.
+# The test files that take longest (runs of `renja`, OCR, real documents), handed out first by
+# pytest-xdist (`make test`: --dist loadfile --no-loadscope-reorder), so that none of them starts
+# last while the other worker idles; the other files follow, those with the most tests first.
 LONGEST_FIRST = (
-    "tests/test_unattended.py",
-    "tests/test_ocr.py",
-    "tests/test_safeguards.py",
-    "tests/test_cli.py",
-    "tests/test_serve.py",
-    "tests/test_office.py",
-    "tests/test_golden.py",
-    "tests/test_reading.py",
-    "tests/test_validation.py",
-    "tests/test_report.py",
+    "test_unattended.py",
+    "test_ocr.py",
+    "test_safeguards.py",
+    "test_cli.py",
+    "test_golden.py",
+    "test_serve.py",
+    "test_office.py",
+    "test_reading.py",
+    "test_validation.py",
+    "test_report.py",
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked ``slow`` (runs through Prefect) get the session's server, before their
-    module's fixtures run ``renja``; the others never start one.
-
-    For ``--dist loadgroup``: the tests that share a module- or session-scoped fixture of
-    their module form one group (one worker, the fixture made once); every other test may go
-    to either worker. On a worker, the groups are ordered by ``LONGEST_FIRST``."""
+    module's fixtures run ``renja``; the others never start one. On a pytest-xdist worker, the
+    files are put in the order they are to be handed out (``LONGEST_FIRST``)."""
     for item in items:
         if item.get_closest_marker("slow") and "prefect_api" not in item.fixturenames:
             item.fixturenames.insert(0, "prefect_api")  # type: ignore[attr-defined]
-    groups = _fixture_groups(items)
-    for item in items:
-        if item in groups and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(groups[item]))
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        units: dict[str, list[pytest.Item]] = {}
+        files: dict[str, list[pytest.Item]] = {}
         for item in items:
-            mark = item.get_closest_marker("xdist_group")
-            units.setdefault(str(mark.args[0]) if mark else item.nodeid, []).append(item)
+            files.setdefault(item.path.name, []).append(item)
 
-        def rank(unit: list[pytest.Item]) -> tuple[int, int]:
-            first = unit[0].nodeid
-            heavy = [i for i, name in enumerate(LONGEST_FIRST) if first.startswith(name + "::")]
-            return (heavy[0] if heavy else len(LONGEST_FIRST), -len(unit))
+        def rank(name: str) -> tuple[int, int]:
+            order = LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+            return (order, -len(files[name]))
 
-        items[:] = [item for unit in sorted(units.values(), key=rank) for item in unit]
-
-
-def _fixture_groups(items: list[pytest.Item]) -> dict[pytest.Item, str]:
-    """Each test that uses a module- or session-scoped fixture defined in its own module, and
-    the name of its group: tests joined by any such fixture, directly or through another."""
-    parent: dict[str, str] = {}
-
-    def root(name: str) -> str:
-        while parent.setdefault(name, name) != name:
-            name = parent[name]
-        return name
-
-    shared: dict[pytest.Item, str] = {}
-    for item in items:
-        module = getattr(item, "module", None)
-        info = getattr(item, "_fixtureinfo", None)
-        if module is None or info is None:
-            continue
-        names = [
-            f"{item.path.name}:{name}"
-            for name, definitions in info.name2fixturedefs.items()
-            if definitions[-1].scope in ("module", "session")
-            and getattr(definitions[-1].func, "__module__", None) == module.__name__
-        ]
-        for name in names[1:]:
-            parent[root(name)] = root(names[0])
-        if names:
-            shared[item] = names[0]
-    return {item: root(name) for item, name in shared.items()}
+        items[:] = [item for name in sorted(files, key=rank) for item in files[name]]
 
 
 @pytest.fixture(scope="session", autouse=True)
