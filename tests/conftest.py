@@ -41,16 +41,18 @@ def prefect_api() -> str:
 # pytest-xdist (`make test`: --dist loadfile --no-loadscope-reorder), so that none of them starts
 # last while the other worker idles; the other files follow, those with the most tests first.
 LONGEST_FIRST = (
+    "test_golden.py",  # every real document: the others find them read (results.py)
     "test_unattended.py",
-    "test_ocr.py",
     "test_safeguards.py",
+    "test_ocr.py",
     "test_cli.py",
-    "test_golden.py",
     "test_serve.py",
     "test_office.py",
-    "test_reading.py",
+    "test_synthetic.py",
     "test_validation.py",
+    "test_reading.py",
     "test_report.py",
+    "test_review.py",
 )
 
 
