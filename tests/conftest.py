@@ -37,19 +37,61 @@ def prefect_api() -> str:
     return api_url
 
 
+# The test files that take longest (runs of `renja`, OCR, real documents), handed out first by
+# pytest-xdist (`make test`: --dist loadfile --no-loadscope-reorder), so that none of them starts
+# last while the other worker idles; the other files follow, those with the most tests first.
+LONGEST_FIRST = (
+    "test_golden.py",  # every real document: the others find them read (results.py)
+    "test_unattended.py",
+    "test_safeguards.py",
+    "test_ocr.py",
+    "test_cli.py",
+    "test_serve.py",
+    "test_office.py",
+    "test_synthetic.py",
+    "test_validation.py",
+    "test_reading.py",
+    "test_report.py",
+    "test_review.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked ``slow`` (runs through Prefect) get the session's server, before their
-    module's fixtures run ``renja``; the others never start one."""
+    module's fixtures run ``renja``; the others never start one. On a pytest-xdist worker, the
+    files are put in the order they are to be handed out (``LONGEST_FIRST``)."""
     for item in items:
         if item.get_closest_marker("slow") and "prefect_api" not in item.fixturenames:
             item.fixturenames.insert(0, "prefect_api")  # type: ignore[attr-defined]
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        files: dict[str, list[pytest.Item]] = {}
+        for item in items:
+            files.setdefault(item.path.name, []).append(item)
+
+        def rank(name: str) -> tuple[int, int]:
+            order = LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+            return (order, -len(files[name]))
+
+        items[:] = [item for name in sorted(files, key=rank) for item in files[name]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_results(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Documents read once per run (``results.processed``), in a folder of the run's temporary
+    folder that every pytest-xdist worker sees: the parent of the workers' own."""
+    import results
+
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "results"
+    folder.mkdir(exist_ok=True)
+    results.FOLDER = folder
 
 
 @pytest.fixture(scope="session")
 def sample_result():
-    from renja.process import process_pdf
+    from results import processed
 
-    return process_pdf(SAMPLE)
+    return processed(SAMPLE)
 
 
 @pytest.fixture(scope="session")

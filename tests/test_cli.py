@@ -101,28 +101,39 @@ def test_the_run_records_its_seconds_per_stage(run_dir) -> None:
     assert not any("seconds" in d for d in summary["documents"]) and "timings" not in summary
 
 
-def test_exit_status_gates_on_validity_only_when_strict(tmp_path: Path) -> None:
+def test_exit_status_gates_on_validity_only_when_strict(tmp_path: Path, lenient_run) -> None:
     consistent = tmp_path / "consistent.pdf"
     render_pdf(random_plan(5), consistent, LAYOUTS["sipd_split5"])
     proc = _run(str(consistent), "--out", str(tmp_path / "a"), "--strict")
     assert proc.returncode == 0, proc.stderr
     proc = _run(str(SAMPLE), "--out", str(tmp_path / "b"), "--strict")
     assert proc.returncode == 1, proc.stderr  # invalid
-    proc = _run(str(SAMPLE), "--out", str(tmp_path / "c"))
+    folder, proc = lenient_run  # the sample again, without --strict
     assert proc.returncode == 0, proc.stderr  # outputs written; the summary says invalid
-    assert (tmp_path / "c" / "programs.parquet").exists()
+    assert (folder / "clean" / "programs.parquet").exists()
 
 
-def test_a_relative_output_folder(tmp_path: Path) -> None:
-    """`make run` passes data/clean, relative to the working directory."""
-    shutil.copy(SAMPLE, tmp_path / "sample.pdf")
+@pytest.fixture(scope="module")
+def lenient_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess]:
+    """The sample run without --strict into an output folder given relative to the working
+    directory, as `make run` gives data/clean (one run for the two tests that look at it)."""
+    folder = tmp_path_factory.mktemp("lenient")
+    shutil.copy(SAMPLE, folder / "sample.pdf")
     proc = subprocess.run(
         [str(RENJA), "run", "sample.pdf", "--out", "clean", "--data-docs"],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        capture_output=True, text=True, timeout=600, cwd=folder,
     )  # fmt: skip
+    return folder, proc
+
+
+def test_a_relative_output_folder(lenient_run) -> None:
+    """`make run` passes data/clean, relative to the working directory."""
+    folder, proc = lenient_run
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "clean" / "validation" / "data_docs" / "index.html").exists()
-    assert (tmp_path / "clean" / "validation" / "summary.json").exists()
+    assert (folder / "clean" / "validation" / "data_docs" / "index.html").exists()
+    assert (folder / "clean" / "validation" / "summary.json").exists()
 
 
 @pytest.mark.parametrize("width", [80, 120])

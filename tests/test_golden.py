@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL, SAMPLE_TRUTH
+from results import processed
 from truth import PERUBAHAN_JENIS, PLAN_JENIS, compare, is_perubahan, load_truth
-
-from renja.process import process_pdf
 
 
 def test_sample_matches_truth_exactly(sample_result) -> None:
@@ -90,7 +89,7 @@ def _real(path: Path) -> object:
 def test_real_documents_match_truth(truth_path: Path) -> None:
     pdf = truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
     truth = load_truth(truth_path)
-    result = process_pdf(pdf)
+    result = processed(pdf)
     assert result.status == "ok", result.reason
     comparison = compare(result.frames, truth)
     print(f"{pdf.name}: {comparison.line()}")
@@ -120,7 +119,7 @@ REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
 
 @pytest.mark.parametrize("pdf", REAL_PDFS, ids=lambda p: p.stem)
 def test_every_real_document_runs_to_a_clear_outcome(pdf: Path) -> None:
-    result = process_pdf(pdf)
+    result = processed(pdf)
     assert result.status in {"ok", "rejected"}
     if result.status == "rejected":
         assert result.reason and len(result.reason) > 10

@@ -20,6 +20,7 @@ import pandas as pd
 import pdfplumber
 import pytest
 from conftest import REAL, SAMPLE, SAMPLE_TRUTH
+from results import processed
 from synth.scan import scanned_copy
 from truth import load_truth
 
@@ -346,7 +347,7 @@ def test_image_only_renja_produces_its_tables() -> None:
         1_600_000_000, 115_000_000, 2_018_274_000, 186_445_000, 184_425_000, 11_100_000,
         736_304_000, 700_000_000, 350_000_000, 250_000_000,
     }  # fmt: skip
-    result = process_pdf(BOGOR)
+    result = processed(BOGOR)
     assert result.status == "ok", result.reason
     assert result.pages == [10, 11]
     assert {10, 11} <= set(result.ocr_pages)

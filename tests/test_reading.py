@@ -398,8 +398,9 @@ def _rendered(folder: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """Every document of the module read and validated in one run, by file name."""
+    from results import processed
+
     from renja.output import write_outputs
-    from renja.process import process_pdf
 
     if shutil.which("qpdf") is None:
         pytest.skip("qpdf not installed")
@@ -410,7 +411,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     if KALTIM.exists():
         paths += [KALTIM, _without_page(KALTIM, 2, folder / "kaltim-without-2.pdf")]
     paths += _rendered(folder)
-    summary = write_outputs([process_pdf(p) for p in paths], folder / "out")
+    summary = write_outputs([processed(p) for p in paths], folder / "out")
     unread = (folder / "out" / "validation" / "unread.csv").read_text(encoding="utf-8")
     assert unread.splitlines()[0] == "doc_id,page,x0,top,x1,bottom,text,reason"
     return {d["source_file"]: d for d in summary["documents"]}

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 from conftest import REAL, ROOT
+from results import processed
 
-from renja.process import process_pdf
 from transform.fields import KEYS
 
 SAMPLE_REVIEW = ROOT / "tests" / "golden" / "renja_serang_2022.review_2_4.json"
@@ -72,7 +72,7 @@ def test_review_rows_leave_the_plan_alone(sample_result) -> None:
 def sumut_result():
     if not SUMUT.exists():
         pytest.skip("shared real documents absent")
-    return process_pdf(SUMUT)
+    return processed(SUMUT)
 
 
 def test_sumut_review_both_halves(sumut_result) -> None:

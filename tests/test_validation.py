@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import REAL, SAMPLE, SHARED
+from results import processed
 from synth.generator import LAYOUTS, random_plan, render_pdf
 
 from renja.output import write_outputs
@@ -301,7 +302,7 @@ def test_sample_against_kepmendagri_list(sample_out) -> None:
 @pytest.mark.skipif(not REAL.exists(), reason="real documents absent")
 def test_real_documents(tmp_path: Path) -> None:
     paths = sorted(REAL.glob("*.pdf"))
-    summary = write_outputs([process_pdf(p) for p in paths], tmp_path)
+    summary = write_outputs([processed(p) for p in paths], tmp_path)
     docs = {d["source_file"]: d for d in summary["documents"]}
     assert docs["kaltim-pupr-bikon-renja.pdf"]["status"] == "ok"
     sumut = docs["sumut-dp3akb-renja-2023.pdf"]
