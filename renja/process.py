@@ -62,6 +62,8 @@ class DocumentResult:
     pages: list[int] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     stated_totals: list[StatedTotal] = field(default_factory=list)
+    # rows restating a program's amount (its subtotal): read, not checked as totals
+    subtotals: list[StatedTotal] = field(default_factory=list)
     duplicate_of: str | None = None
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
@@ -225,7 +227,8 @@ def _process(
         result.ocr_pages = sorted(pages.ocr_pages)
         checking = time.perf_counter()
         result.reading = check_reading(
-            path, plans, pages.texts, result.frames, result.stated_totals, result.tahun,
+            path, plans, pages.texts, result.frames, result.stated_totals + result.subtotals,
+            result.tahun,
             pages.text_layer, pages.ocr_pages,
         )  # fmt: skip
         clock.add("reading", time.perf_counter() - checking)
@@ -270,6 +273,7 @@ def _read(
     )
     built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
     result.stated_totals = built.stated_totals + stated_in_text(pages)
+    result.subtotals = built.subtotals
     result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
     result.pages_not_read = [
         p for p in range(result.pages[0], result.pages[-1] + 1) if p not in result.pages

@@ -73,7 +73,8 @@ def check_reading(
     read = [(int(p), r) for p, r in zip(plan["page"], plan["amount_raw"], strict=True)
             if isinstance(r, str)]  # fmt: skip
     for total in stated:
-        read += [(total.page, raw) for raw in (total.plan.raw, total.next.raw) if raw]
+        raws = (total.plan.raw, total.next.raw, total.before.raw)
+        read += [(total.page, raw) for raw in raws if raw]
     tables: dict[str, Coverage] = {}
     to_end = False
     for number, table in enumerate(plans, start=1):

@@ -5,7 +5,8 @@ and count the documents that come back exact (``truth.check_round_trip``, as
     .venv/bin/python tests/sweep.py 701 1001
 
 Seeds 100-699 were used while the readers were developed; 701-1000 are kept to measure them.
-A layout that does not fit its page is not rendered and not counted.
+A layout that does not fit its page is not rendered and not counted. Each failure is printed
+with its status after validation; one still ``ok`` is marked ``WRONG-OK``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -21,12 +23,24 @@ from synth.generator import random_layout, render_pdf, seed_plan  # noqa: E402
 from truth import check_round_trip  # noqa: E402
 
 
+def final_status(pdf: Path) -> str:
+    """A document's status after validation, as ``renja run`` reports it: a failure whose
+    status is ``ok`` (read wrong and not said) is marked ``WRONG-OK``."""
+    from renja.output import write_outputs
+    from renja.process import process_pdf
+
+    with tempfile.TemporaryDirectory() as out:
+        summary = write_outputs([process_pdf(pdf)], Path(out))
+    return str(summary["documents"][0]["status"])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("first", type=int)
     parser.add_argument("stop", type=int, help="one past the last seed")
     args = parser.parse_args(argv)
     rendered = exact = 0
+    statuses: Counter[str] = Counter()
     for seed in range(args.first, args.stop):
         layout = random_layout(seed)
         plan = seed_plan(seed, layout)
@@ -40,10 +54,15 @@ def main(argv: list[str]) -> int:
                 check_round_trip(plan, layout, Path(folder) / "plan.pdf")
             except AssertionError as exc:
                 ruling = "ruled" if layout.ruled else "borderless"
-                print(f"seed {seed} ({ruling}): {(str(exc).splitlines() or [''])[0][:160]}")
+                status = final_status(Path(folder) / "plan.pdf")
+                statuses[status] += 1
+                mark = " WRONG-OK" if status == "ok" else ""
+                print(f"seed {seed} ({ruling}){mark} [{status}]: "
+                      f"{(str(exc).splitlines() or [''])[0][:160]}")  # fmt: skip
                 continue
             exact += 1
     print(f"{exact} of {rendered} rendered layouts exact ({100 * exact / max(rendered, 1):.1f}%)")
+    print("failures by final status: " + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
     return 0 if exact == rendered else 1
 
 

@@ -9,7 +9,9 @@ indicator target, the plan year, and status ``ok``.
 Seeds 1-1000 are for development; 1001-2000 are held out to measure the reader, and their
 failures are not looked at while the reader is being fixed. Each failure is printed with the
 layout's features and the first differences; a failure whose status is ``ok`` (read wrong and
-not said) is marked ``WRONG-OK``. A layout that does not fit its page is not rendered.
+not said) is marked ``WRONG-OK``; the status is the one validation gives (``ok``,
+``invalid``, ``suspect``), as ``renja run`` reports it. A layout that does not fit its page is
+not rendered.
 """
 
 from __future__ import annotations
@@ -20,9 +22,6 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -32,44 +31,31 @@ from truth import compare  # noqa: E402
 from renja.process import DocumentResult, process_pdf  # noqa: E402
 
 
-def _as_plan_and_next(frames: dict[str, pd.DataFrame], plan_year: int) -> dict[str, Any]:
-    """A Renja Perubahan's frames seen through the two slots ``compare`` scores: SESUDAH in the
-    plan year's place (``pagu``, ``target``), SEBELUM in the second (``pagu_next``,
-    ``target_next``). Any other reading of those columns (pagu_indikatif, prakiraan_maju, a
-    plain target) is dropped, so that it cannot pass for them."""
-    budgets = frames["budgets"].copy()
-    budgets = budgets[budgets["jenis"].isin(["pagu_sesudah", "pagu_sebelum"])].copy()
-    budgets["jenis"] = budgets["jenis"].map(
-        {"pagu_sesudah": "pagu_indikatif", "pagu_sebelum": "prakiraan_maju"}
-    )
-    indicators = frames["indicators"].copy()
-    keep = indicators["measure"].isin(["target_sesudah", "target_sebelum"])
-    keep &= indicators["tahun"] == plan_year
-    indicators = indicators[keep].copy()
-    indicators.loc[indicators["measure"] == "target_sebelum", "tahun"] = plan_year + 1
-    return {**frames, "budgets": budgets, "indicators": indicators}
+def final_statuses(results: list[DocumentResult], out_dir: Path) -> dict[str, str]:
+    """Each document's status after validation (``ok``, ``invalid``, ``suspect``), as ``renja
+    run`` gives it; extraction alone says only ``ok`` or ``rejected``."""
+    from renja.output import write_outputs
+
+    summary = write_outputs(results, out_dir)
+    return {d["doc_id"]: d["status"] for d in summary["documents"] if not d.get("duplicate_of")}
 
 
-def differences(result: DocumentResult, plan: dict, layout: OfficeLayout) -> list[str]:
-    """Every way ``result`` differs from ``plan``; empty when it is exact."""
+def differences(
+    result: DocumentResult, plan: dict, layout: OfficeLayout, status: str | None = None
+) -> list[str]:
+    """Every way ``result`` differs from ``plan``; empty when it is exact. ``status`` is the
+    document's status after validation (the extraction's when not given)."""
     if result.status == "rejected":
         return [f"rejected: {result.reason}"]
     out: list[str] = []
     if result.tahun != plan["plan_year"]:
         out.append(f"plan year {result.tahun} != {plan['plan_year']}")
-    truth = plan
-    frames = result.frames
-    if layout.perubahan:
-        truth = {**plan, "nodes": [{**n, "pagu_next": n["pagu_before"]} for n in plan["nodes"]]}
-        truth["indicators"] = [{**i, "target_next": i["target_before"]} for i in plan["indicators"]]
-        frames = _as_plan_and_next(frames, plan["plan_year"])
-    found = compare(frames, truth).differences
-    if layout.perubahan:  # name the two slots by what they hold
-        found = [line.replace(": pagu_next ", ": pagu_sebelum ") for line in found]
-        found = [line.replace(": pagu ", ": pagu_sesudah ") for line in found]
-    out += found
-    if not out and result.status != "ok":
-        out.append(f"status {result.status}: {result.reason}")
+    # A Renja Perubahan's plan carries pagu_before and target_before: ``compare`` scores them
+    # as pagu_sebelum / target_sebelum and the plan's own as pagu_sesudah / target_sesudah.
+    out += compare(result.frames, plan).differences
+    status = status or result.status
+    if not out and status != "ok":
+        out.append(f"status {status}: {result.reason}")
     return out
 
 
@@ -105,7 +91,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--batch", type=int, default=20, help="files per LibreOffice run")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    rendered = exact = wrong_ok = 0
+    rendered = exact = 0
+    outcomes: Counter[str] = Counter()
     features: Counter[str] = Counter()
     failed_features: Counter[str] = Counter()
     classes: Counter[str] = Counter()
@@ -123,10 +110,12 @@ def main(argv: list[str]) -> int:
                     continue  # the layout does not fit the page
                 jobs.append((seed, layout, plan, source))
             pdfs = convert([source for *_, source in jobs], folder)
-            for (seed, layout, plan, _), pdf in zip(jobs, pdfs, strict=True):
+            results = [process_pdf(pdf) for pdf in pdfs]
+            statuses = final_statuses(results, Path(tmp) / f"out{at}")
+            for (seed, layout, plan, _), result in zip(jobs, results, strict=True):
                 rendered += 1
-                result = process_pdf(pdf)
-                found = differences(result, plan, layout)
+                status = statuses.get(result.doc_id, result.status)
+                found = differences(result, plan, layout, status)
                 names = layout.features()[1:-1]
                 features.update(names)
                 described = ", ".join(layout.features()[1:])
@@ -137,17 +126,18 @@ def main(argv: list[str]) -> int:
                 failed_features.update(names)
                 kind = failure_class(found)
                 classes[kind] += 1
-                mark = " WRONG-OK" if result.status == "ok" else ""
+                outcomes[status] += 1
+                mark = " WRONG-OK" if status == "ok" else ""
                 print(
-                    f"seed {seed} not exact{mark} [{result.status}] ({described}): {kind}; "
+                    f"seed {seed} not exact{mark} [{status}] ({described}): {kind}; "
                     f"{len(found)} differences; {'; '.join(found[:2])[:240]}",
                     flush=True,
                 )
-                wrong_ok += result.status == "ok"
     share = 100 * exact / max(rendered, 1)
     print(f"{args.maker} seeds {args.first}-{args.stop - 1}: {exact} of {rendered} exact "
-          f"({share:.1f}%); {wrong_ok} read wrong with status ok; "
+          f"({share:.1f}%); {outcomes['ok']} read wrong with status ok; "
           f"{time.monotonic() - started:.0f} s")  # fmt: skip
+    print("failures by final status: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     print("failures by class:")
     for name, count in classes.most_common():
         print(f"  {name}: {count}")

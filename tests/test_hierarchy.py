@@ -136,6 +136,46 @@ def test_grand_total_rows_are_stated_totals_not_nodes() -> None:
     ]  # fmt: skip
 
 
+def test_subtotal_row_after_each_program_gives_or_restates_its_amount() -> None:
+    """Word and Excel tables close each program with a ``Jumlah`` row: the program's amount
+    when its own row prints none (the sum of its kegiatan in every column), else a restatement.
+    Neither is a total of the table; the last row, the sum of all programs, is."""
+    plan = build(
+        rows(
+            {"nomor": "I", "nama": "PROGRAM A"},
+            {"nomor": "I.1", "nama": "Kegiatan A1", "pagu_raw": "100", "pagu_next_raw": "110"},
+            {"nomor": "I.2", "nama": "Kegiatan A2", "pagu_raw": "200", "pagu_next_raw": "220"},
+            {"nama": "Jumlah", "pagu_raw": "300", "pagu_next_raw": "330"},
+            {"nomor": "II", "nama": "PROGRAM B", "pagu_raw": "50", "pagu_next_raw": "55"},
+            {"nomor": "II.1", "nama": "Kegiatan B1", "pagu_raw": "50", "pagu_next_raw": "55"},
+            {"nama": "Sub Total", "pagu_raw": "50", "pagu_next_raw": "55"},
+            {"nama": "JUMLAH", "pagu_raw": "350", "pagu_next_raw": "385"},
+        )
+    )
+    assert amounts(plan) == {"P01": 300, "P01.K01": 100, "P01.K02": 200, "P02": 50, "P02.K01": 50}
+    assert amounts(plan, "prakiraan_maju")["P01"] == 330
+    assert [(t.label, t.plan.value) for t in plan.stated_totals] == [("JUMLAH", Decimal(350))]
+    assert [(t.label, t.plan.value) for t in plan.subtotals] == [("Sub Total", Decimal(50))]
+
+
+def test_subtotal_row_that_does_not_add_up_stays_a_stated_total() -> None:
+    """A ``Jumlah`` row that is neither the program's own amount nor the sum of its kegiatan
+    is not taken as the program's: it is kept as a stated total, so that the checks report it."""
+    plan = build(
+        rows(
+            {"nomor": "I", "nama": "PROGRAM A"},
+            {"nomor": "I.1", "nama": "Kegiatan A1", "pagu_raw": "100", "pagu_next_raw": "110"},
+            {"nama": "Jumlah", "pagu_raw": "999", "pagu_next_raw": "110"},
+            {"nomor": "II", "nama": "PROGRAM B", "pagu_raw": "50", "pagu_next_raw": "55"},
+            {"nomor": "II.1", "nama": "Kegiatan B1", "pagu_raw": "50", "pagu_next_raw": "55"},
+            {"nama": "Jumlah", "pagu_raw": "50", "pagu_next_raw": "55"},
+        )
+    )
+    assert amounts(plan)["P01"] is None
+    assert [(t.label, t.plan.value) for t in plan.stated_totals] == [("Jumlah", Decimal(999))]
+    assert [t.plan.value for t in plan.subtotals] == [Decimal(50)]  # the last program's own
+
+
 def test_name_cut_by_a_page_break_is_joined() -> None:
     plan = build(
         rows(

@@ -197,6 +197,20 @@ def test_a_row_that_is_the_sum_of_the_rows_after_it_shows_collapsed_levels() -> 
     assert collapsed_levels(nested, nested_budgets) == []
 
 
+def test_collapsed_levels_of_a_renja_perubahan_show_in_its_pagu_after_the_change() -> None:
+    """A Renja Perubahan prints no pagu indikatif: its plan-year amount is pagu_sesudah."""
+    programs, budgets = _nodes(
+        [
+            ("P01", "program", None, "1", 2, 300),
+            ("P02", "program", None, "2", 2, 100),
+            ("P03", "program", None, "3", 3, 200),
+        ]
+    )
+    budgets["jenis"] = "pagu_sesudah"
+    (doubt,) = collapsed_levels(programs, budgets)
+    assert (doubt.check, doubt.node_ids) == ("collapsed_levels", ("P01", "P02", "P03"))
+
+
 def test_a_parent_that_adds_up_under_another_grouping_is_named() -> None:
     programs, budgets = _nodes(
         [

@@ -44,7 +44,7 @@ __all__ = ["BOX_COLUMNS", "Plan", "StatedTotal", "box_columns", "build_plan", "p
 
 BOX_COLUMNS = ("x0", "top", "x1", "bottom")
 
-_TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total)\b", re.IGNORECASE)
+_TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
 _UNIT_FIRST = re.compile(r"^(?P<unit>[^\d\s]+)\s+(?P<num>\d[\d.,]*)$")
 
@@ -119,6 +119,8 @@ class Plan:
     indicators: pd.DataFrame
     budgets: pd.DataFrame
     stated_totals: list[StatedTotal]
+    # subtotal rows that restate a program's own amount: read, but no total of the table
+    subtotals: list[StatedTotal] = field(default_factory=list)
 
 
 def _row_kode(row: TableRow) -> tuple[str | None, str]:
@@ -180,6 +182,11 @@ class _Builder:
         self.totals: list[StatedTotal] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
         self.counters: dict[str, int] = {}
+        self.subtotalled: set[str] = set()  # programs whose subtotal row has been read
+        # the last program's subtotal that restates its amount: the table's total when the
+        # table has one program and no total row follows
+        self.restated: StatedTotal | None = None
+        self.subtotals: list[StatedTotal] = []
 
     def _hint(self, row: TableRow, nomor: str | None) -> RowLevel:
         """The level the table's evidence gives a row without a code of its own. A row with
@@ -291,17 +298,11 @@ class _Builder:
 
     def _add_unidentified(self, row: TableRow, nama: str, kode: str | None) -> None:
         current = self.nodes[-1] if self.nodes else None
+        if current is not None and _TOTAL_WORDS.match(nama) and self._program_subtotal(row):
+            return
         if nama and _has_amount(row) and (current is None or _TOTAL_WORDS.match(nama)):
-            minimum = self.min_ocr_confidence
-            self.totals.append(
-                StatedTotal(
-                    nama,
-                    trust_ocr(parse_amount(row.pagu_raw), row.pagu_conf, minimum),
-                    trust_ocr(parse_amount(row.pagu_next_raw), row.pagu_next_conf, minimum),
-                    row.page,
-                    before=parse_amount(row.pagu_before_raw),
-                )
-            )
+            self.totals.append(self._stated(nama, row))
+            self.restated = None
             return
         if current is None or kode is not None:
             return  # urusan / bidang heading rows, or text before the first node
@@ -321,6 +322,52 @@ class _Builder:
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
             self._set_amounts(current, row)
+
+    def _stated(self, label: str, row: TableRow) -> StatedTotal:
+        minimum = self.min_ocr_confidence
+        return StatedTotal(
+            label,
+            trust_ocr(parse_amount(row.pagu_raw), row.pagu_conf, minimum),
+            trust_ocr(parse_amount(row.pagu_next_raw), row.pagu_next_conf, minimum),
+            row.page,
+            before=parse_amount(row.pagu_before_raw),
+        )
+
+    def _program_subtotal(self, row: TableRow) -> bool:
+        """A labelled subtotal row (``Jumlah``, ``Sub Total``) closing a program's kegiatan, as
+        Word and Excel tables print one per program: the program's own amount when it states
+        none and the row is the sum of its kegiatan in every amount column, or a restatement
+        of the amount it states. Only the first such row after a program is its subtotal; a
+        further one (the grand total of a one-program table) is a stated total."""
+        program = self.last["program"]
+        if program is None or program.node_id in self.subtotalled:
+            return False
+        columns = [("pagu", "pagu_raw"), ("pagu_next", "pagu_next_raw"),
+                   ("pagu_before", "pagu_before_raw")]  # fmt: skip
+        stated = {attr: parse_amount(getattr(row, col)) for attr, col in columns}
+        if stated["pagu"].value is None:
+            return False
+        if program.pagu or program.pagu_next:
+            own = {attr: parse_amount(getattr(program, attr)) for attr, _ in columns}
+            if any(own[a].value != stated[a].value for a, _ in columns):
+                return False
+            self.subtotalled.add(program.node_id)
+            self.restated = self._stated(row.nama, row)
+            self.subtotals.append(self.restated)
+            return True
+        kids = [n for n in self.nodes if n.parent_id == program.node_id]
+        if not kids:
+            return False
+        for attr, _ in columns:
+            values = [parse_amount(getattr(k, attr)).value for k in kids]
+            present = [v for v in values if v is not None]
+            if stated[attr].value is None and not present:
+                continue
+            if len(present) < len(values) or stated[attr].value != sum(present, Decimal(0)):
+                return False
+        self._set_amounts(program, row)
+        self.subtotalled.add(program.node_id)
+        return True
 
     def _subtotal(self, row: TableRow) -> bool:
         """A row with an amount and nothing else, printed after a program's kegiatan (the
@@ -392,6 +439,7 @@ class _Builder:
         self.nodes.append(node)
         if level == "program":
             self.last = {"program": node, "kegiatan": None}  # type: ignore[dict-item]
+            self.restated = None
         elif level == "kegiatan":
             self.last["kegiatan"] = node
 
@@ -636,6 +684,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
         pd.DataFrame.from_records(indicators),
         pd.DataFrame.from_records(budgets),
         builder.totals,
+        builder.subtotals,
     )
 
 
@@ -660,6 +709,10 @@ def build_plan(
     builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
     for row in records:
         builder.add_row(row)
+    programs = [n for n in builder.nodes if n.level == "program"]
+    if builder.restated is not None and len(programs) == 1:
+        builder.totals.append(builder.restated)  # one program: its subtotal is the table's total
+        builder.subtotals.remove(builder.restated)
     has_before = any(
         str(v).strip()
         for c in ("pagu_before_raw", "target_before_raw")

@@ -248,8 +248,9 @@ def _ordered(programs: pd.DataFrame) -> pd.DataFrame:
 
 def collapsed_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     """Rows of one level whose amount equals the sum of the following rows of that level up to
-    a row that does not fit: the nesting of a table read as one flat level."""
-    amounts = _plan_amounts(budgets)
+    a row that does not fit: the nesting of a table read as one flat level. A Renja
+    Perubahan's plan-year amount is its pagu after the change."""
+    amounts = _plan_amounts(budgets) or _plan_amounts(budgets, "pagu_sesudah")
     nodes = _ordered(programs)
     doubts = []
     for _, siblings in nodes.groupby(["level", nodes["parent_id"].fillna("")], sort=False):
