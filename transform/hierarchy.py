@@ -39,12 +39,12 @@ from transform.numbers import (
     trust_ocr,
 )
 from transform.rows import TableRow, ValueCell, row_records
+from transform.vocabulary import TOTAL_WORDS
 
 __all__ = ["BOX_COLUMNS", "Plan", "StatedTotal", "box_columns", "build_plan", "parse_target"]
 
 BOX_COLUMNS = ("x0", "top", "x1", "bottom")
 
-_TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"^\D+$")
 _UNIT_FIRST = re.compile(r"^(?P<unit>[^\d\s]+)\s+(?P<num>\d[\d.,]*)$")
 
@@ -285,7 +285,7 @@ class _Builder:
             self._add_indicator(current, row)
 
     def _level_without_id(self, row: TableRow, nama: str) -> Level | None:
-        if not nama or _TOTAL_WORDS.match(nama):
+        if not nama or TOTAL_WORDS.match(nama):
             return None
         if nama.upper().startswith("PROGRAM"):
             return "program"
@@ -298,9 +298,9 @@ class _Builder:
 
     def _add_unidentified(self, row: TableRow, nama: str, kode: str | None) -> None:
         current = self.nodes[-1] if self.nodes else None
-        if current is not None and _TOTAL_WORDS.match(nama) and self._program_subtotal(row):
+        if current is not None and TOTAL_WORDS.match(nama) and self._program_subtotal(row):
             return
-        if nama and _has_amount(row) and (current is None or _TOTAL_WORDS.match(nama)):
+        if nama and _has_amount(row) and (current is None or TOTAL_WORDS.match(nama)):
             self.totals.append(self._stated(nama, row))
             self.restated = None
             return

@@ -22,6 +22,7 @@ from typing import Literal
 from transform.codes import LEVELS, Level, level_of_nomor
 from transform.numbers import parse_amount
 from transform.rows import TableRow
+from transform.vocabulary import TOTAL_WORDS
 
 __all__ = [
     "LEVEL_SOURCES",
@@ -39,7 +40,6 @@ _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _ARABIC = re.compile(r"^\d+\.?$")
 _BRACKETED = re.compile(r"^\(\d+\)\.?$")
 _DOTTED = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)+\.?$")
-_TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(urusan|bidang|uptd|opd)\b", re.IGNORECASE)
 
@@ -114,7 +114,7 @@ def _candidate(row: TableRow) -> bool:
     amount = bool(row.pagu_raw.strip())
     return (
         bool(nama)
-        and not _TOTAL_WORDS.match(nama)
+        and not TOTAL_WORDS.match(nama)
         and not is_heading(nama, amount)
         and not row.id_merged
     )

@@ -29,6 +29,7 @@ __all__ = [
     "PAGE_BUDGET_WORDS",
     "PAGE_INDICATOR_WORDS",
     "PROPOSAL_TERMS",
+    "TOTAL_WORDS",
     "YEAR",
     "YEAR_ALONE",
     "YEAR_TOKEN",
@@ -152,6 +153,8 @@ PAGE_INDICATOR_WORDS = re.compile(r"indikator", re.IGNORECASE)
 PAGE_BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
 
 # The years of the plans: every pattern that reads a year is built from this one.
+# The label of a total or subtotal row (the name cell of a row that sums others).
+TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 YEAR = r"20\d\d"
 YEAR_WORD = re.compile(rf"\b({YEAR})\b")  # a year inside a text
 YEAR_ALONE = re.compile(rf"^\(?({YEAR})\)?$")  # a heading that is a year and nothing else
