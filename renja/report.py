@@ -360,11 +360,16 @@ def _document_view(
 
 
 def render_report(
-    doc: dict[str, Any], tables: dict[str, pd.DataFrame], out_dir: Path | None = None
+    doc: dict[str, Any],
+    tables: dict[str, pd.DataFrame],
+    out_dir: Path | None = None,
+    data_docs: bool = False,
 ) -> str:
     """The HTML report of one validated document; with ``out_dir`` (the output folder the
-    document's ``source_path`` is relative to), crops of the failing rows from the PDF."""
-    return _ENV.get_template("report.html").render(**_document_view(doc, tables, out_dir))
+    document's ``source_path`` is relative to), crops of the failing rows from the PDF; with
+    ``data_docs``, a link to the Data Docs beside the reports."""
+    view = _document_view(doc, tables, out_dir)
+    return _ENV.get_template("report.html").render(**view, data_docs=data_docs)
 
 
 FAILURE_COLUMNS = (
@@ -390,11 +395,12 @@ def write_reports(
     """Write ``<doc_id>.html`` and ``<doc_id>.failures.csv`` for every processed document,
     ``index.html`` listing all, and ``../failures.csv`` with the failures of all."""
     out_dir = reports_dir.parent.parent
+    data_docs = (reports_dir.parent / "data_docs" / "index.html").is_file()  # linked if built
     written = []
     checked = [doc for doc in summary["documents"] if "checks" in doc]
     for doc in checked:
         path = reports_dir / f"{doc['doc_id']}.html"
-        atomic_write_text(path, render_report(doc, tables, out_dir))
+        atomic_write_text(path, render_report(doc, tables, out_dir, data_docs))
         atomic_write_text(reports_dir / f"{doc['doc_id']}.failures.csv", failures_csv([doc]))
         written.append(path)
     counts = {
@@ -404,7 +410,9 @@ def write_reports(
         }
         for doc in checked
     }
-    index = _ENV.get_template("index.html").render(summary=summary, counts=counts)
+    index = _ENV.get_template("index.html").render(
+        summary=summary, counts=counts, data_docs=data_docs
+    )
     atomic_write_text(reports_dir / "index.html", index)
     atomic_write_text(reports_dir.parent / "failures.csv", failures_csv(checked))
     return written

@@ -223,6 +223,25 @@ def test_index_counts_failures_and_reports_link_back(linked_out) -> None:
     assert '<td class="code">2.07.01.2.01</td>' in html
 
 
+def test_reports_link_the_data_docs_only_when_built(linked_out, sample_result, tmp_path) -> None:
+    """Without --data-docs no Data Docs are built, and no report links to them (a dead link);
+    with them, the index and each report link to their index page, which exists."""
+    from renja.output import write_outputs
+
+    out, summary = linked_out
+    reports = out / "validation" / "reports"
+    built = [reports / "index.html", reports / f"{summary['documents'][0]['doc_id']}.html"]
+    for page in built:
+        assert 'href="../data_docs/index.html"' in page.read_text()
+    assert (out / "validation" / "data_docs" / "index.html").is_file()
+    bare = write_outputs([sample_result], tmp_path / "bare", data_docs=False)
+    reports = tmp_path / "bare" / "validation" / "reports"
+    assert not (tmp_path / "bare" / "validation" / "data_docs").exists()
+    for page in (reports / "index.html", reports / f"{bare['documents'][0]['doc_id']}.html"):
+        html = page.read_text()
+        assert "data_docs/index.html" not in html and "--data-docs</code> builds them" in html
+
+
 def test_totals_per_program(linked_out) -> None:
     out, summary = linked_out
     doc_id = summary["documents"][0]["doc_id"]
