@@ -27,6 +27,7 @@ from transform.reading import (
     collapsed_levels,
     columns_not_understood,
     failing_parents,
+    folded_rows,
     glued_names,
     misread_digits,
     names_plan_year,
@@ -132,6 +133,7 @@ def check_reading(
     table_pages = {t.page for p in plans for t, _, _ in p.segments}
     prose = "\n".join(p.text for p in pages if p.number not in table_pages)
     reading.doubts += glued_names(nodes, prose)
+    reading.doubts += folded_rows(frames["indicators"])
     reading.doubts += _missing_columns(plans, pages)
     reading.doubts += columns_not_understood(_unknown_columns(plans))
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transform.numbers import (
+    SEVERAL_NUMBERS,
     Parsed,
     format_idr,
     join_wrapped,
@@ -206,3 +207,23 @@ def test_values_read_as_printed_are_not_repaired() -> None:
     parsed = parse_amount("Rp. 2.730.000.000,-")
     assert trust_ocr(parsed, 93.0) == parsed
     assert parse_amount("Rp, 1.000.000") == Parsed(Decimal(1000000), "Rp, 1.000.000")
+
+
+@pytest.mark.parametrize("raw", ["9\n395", "9 395", "3\n31", "12\n5\n7"])
+def test_a_target_cell_with_two_numbers_apart_is_not_one_number(raw: str) -> None:
+    """Digits group with '.', never a space: "9" over "395" are two values (two rows' cells
+    read as one), not 9395."""
+    parsed = parse_number(raw)
+    assert parsed.value is None and parsed.flag == SEVERAL_NUMBERS
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1.\n250", "1250"), ("1\n.250", "1250"), ("12,\n5", "12.5"), ("100", "100")],
+)
+def test_a_target_wrapped_at_its_separator_is_one_number(raw: str, expected: str) -> None:
+    assert parse_number(raw).value == Decimal(expected)
+
+
+def test_a_wrapped_amount_still_joins_its_digit_lines() -> None:
+    assert parse_amount("26.647.435.21\n2").value == Decimal("26647435212")

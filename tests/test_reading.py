@@ -29,6 +29,7 @@ from transform.reading import (
     account,
     collapsed_levels,
     columns_not_understood,
+    folded_rows,
     glued_names,
     other_grouping,
     page_continuity,
@@ -485,3 +486,20 @@ def test_mutated_documents_are_suspect_naming_the_check_and_page(
     assert doc["status"] == "suspect"
     assert _first_doubt(doc) == (check, page)
     assert doc["first_reason"].startswith(f"{check} (page {page}): ")
+
+
+def test_targets_printing_two_numbers_make_a_folded_rows_doubt() -> None:
+    """A second indicator row folded into the first (no rule between them): its target cell
+    prints "9" over "395"; the reading is doubted, naming the node and page."""
+    from transform.numbers import parse_number
+
+    def row(node: str, raw: str) -> dict:
+        parsed = parse_number(raw)
+        return {"table_kind": "rumusan", "node_id": node, "kode": node, "page": 4,
+                "target_raw": raw, "target_flag": parsed.flag}  # fmt: skip
+
+    clean = pd.DataFrame([row("1.01", "9"), row("1.02", "12,5")])
+    assert folded_rows(clean) == []
+    [doubt] = folded_rows(pd.DataFrame([row("1.01", "9"), row("1.02", "9\n395")]))
+    assert doubt.check == "folded_rows" and doubt.page == 4 and doubt.node_ids == ("1.02",)
+    assert "'9 395'" in doubt.message

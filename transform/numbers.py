@@ -20,6 +20,7 @@ __all__ = [
     "Parsed",
     "format_idr",
     "format_rupiah",
+    "SEVERAL_NUMBERS",
     "join_wrapped",
     "parse_amount",
     "parse_number",
@@ -57,15 +58,31 @@ _THOUSANDS_COMMA_DECIMAL = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{1,2}$")
 _SINGLE_DOT = re.compile(r"^\d+\.\d+$")
 
 
-def join_wrapped(text: str) -> str:
+# A target cell that prints two numbers apart (``9`` over ``395``, or ``9 395``): Indonesian
+# numbers group their digits with ``.``, never a space, so these are two values, most often the
+# cells of two printed rows read as one row (a table without rules between its rows).
+SEVERAL_NUMBERS = "several numbers in one cell"
+_SEVERAL = re.compile(r"\d\s+\d")
+
+
+def join_wrapped(text: str, *, at_separators: bool = False) -> str:
     """Join the lines of a cell whose number was wrapped (``26.647.435.21`` / ``2``) into one token.
 
     Lines are glued without a space only when every line is made of digits and separators, so a
-    number next to a unit (``12`` / ``dokumen``) keeps its space.
+    number next to a unit (``12`` / ``dokumen``) keeps its space. With ``at_separators`` (a
+    target: a short number that a cell breaks only after its ``.`` or ``,``), a line is glued
+    to the one before only across a separator; two lines of bare digits (``9`` / ``395``) stay
+    two words.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) > 1 and all(re.fullmatch(r"[\d.,]+", line) for line in lines[1:]):
         head = lines[0]
+        if at_separators:
+            out = head
+            for line in lines[1:]:
+                glue = re.search(r"[.,]$", out) or line[:1] in ".,"
+                out = f"{out}{line}" if glue else f"{out} {line}"
+            return out
         if re.search(r"[\d.,]$", head):
             return head + "".join(lines[1:])
     return " ".join(lines)
@@ -91,6 +108,8 @@ def parse_number(raw: str | None, *, money: bool = False) -> Parsed:
     raw_text = " ".join(raw.split())
     if money and _DASH_ONLY.match(raw_text):
         return Parsed(Decimal(0), raw_text, DASH_FLAG, money=True)
+    if not money and _SEVERAL.search(join_wrapped(raw, at_separators=True)):
+        return Parsed(None, raw_text, SEVERAL_NUMBERS)
     text = _normalise(raw) if money else re.sub(r"\s+", "", join_wrapped(raw))
     if text.lower() in _EMPTY:
         return Parsed(None, raw_text, money=money)

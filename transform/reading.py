@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from transform.numbers import format_rupiah, parse_amount
+from transform.numbers import SEVERAL_NUMBERS, format_rupiah, parse_amount
 from transform.vocabulary import YEAR
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "StatedAmount",
     "account",
     "failing_parents",
+    "folded_rows",
     "collapsed_levels",
     "columns_not_understood",
     "glued_names",
@@ -64,6 +65,8 @@ READING_CHECKS: dict[str, str] = {
     "recognised role (an amount column of unknown role is money unaccounted for)",
     "text_columns_not_understood": "every column of the plan table that prints text or small "
     "numbers has a recognised role (warning: its values are not in the output)",
+    "folded_rows": "no target cell of the plan table prints two numbers apart (9 over 395): "
+    "the cells of two printed rows read as one row",
     "misread_digits": "no failed roll-up (kegiatan, program, stated total) would hold with one "
     "digit of one amount read by OCR changed, while no other amount explains it (a likely "
     "misreading of that digit)",
@@ -443,6 +446,29 @@ _JOIN = re.compile(r"[a-z][A-Z]")
 # Indonesian words run long ("penyelenggaraan", "kepemerintahan"); a name word longer than the
 # longest of most prose words by this much is glued from several.
 _GLUED_MARGIN = 6
+
+
+def folded_rows(indicators: pd.DataFrame) -> list[Doubt]:
+    """Plan targets whose cell prints two numbers apart: a table without rules between its
+    rows gives the cells of two printed rows to one row (a node's second indicator folded into
+    its first), and the numbers would otherwise be read as one (``9`` and ``395`` as 9395)."""
+    if indicators.empty or "target_flag" not in indicators.columns:
+        return []
+    plan = indicators[indicators["table_kind"] == "rumusan"]
+    folded = plan[plan["target_flag"] == SEVERAL_NUMBERS]
+    if folded.empty:
+        return []
+    first = folded.iloc[0]
+    return [
+        Doubt(
+            "folded_rows",
+            f"{len(folded)} target cells print two numbers apart, e.g. "
+            f"{' '.join(str(first['target_raw']).split())!r} for {_label(first)}: the cells of "
+            "two printed rows were read as one row",
+            _page(first),
+            tuple(dict.fromkeys(str(n) for n in folded["node_id"])),
+        )
+    ]
 
 
 def glued_names(programs: pd.DataFrame, prose: str) -> list[Doubt]:
