@@ -323,13 +323,7 @@ def _reread(
     picked = sorted(i for i in numbers | doubtful if words[i].bottom - words[i].top < tall)
     if not picked:
         return words
-    pad = 6
-    crops = []
-    for i in picked:
-        word = words[i]
-        x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
-        x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
-        crops.append(image[y0:y1, x0:x1])
+    crops = _word_crops(image, [words[i] for i in picked], scale)
     reads = _read_crops(crops, settings)
     # Lone characters are read better larger: doubtful words are read a third time at twice
     # the size, and take a reading that the two restricted reads agree on, or a sure one that
@@ -387,6 +381,18 @@ def _separators(text: str) -> int:
 
 
 _SHEET_HEIGHT = 8000  # pixels; Tesseract refuses images over 32767
+
+
+def _word_crops(image: np.ndarray, words: list[OcrWord], scale: float) -> list[np.ndarray]:
+    """Each word's part of the page image, with a margin of 6 pixels (``scale``: pixels per
+    point)."""
+    pad = 6
+    crops = []
+    for word in words:
+        x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
+        x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
+        crops.append(image[y0:y1, x0:x1])
+    return crops
 
 
 def _read_crops(crops: list[np.ndarray], settings: OcrSettings) -> dict[int, tuple[str, float]]:
@@ -497,13 +503,7 @@ def _confirm(
     zero = [i for i, w in enumerate(words) if w.conf <= 0]
     if not zero:
         return words
-    pad = 6
-    crops = []
-    for i in zero:
-        word = words[i]
-        x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
-        x1, y1 = int(word.x1 * scale + 0.5) + pad, int(word.bottom * scale + 0.5) + pad
-        crops.append(image[y0:y1, x0:x1])
+    crops = _word_crops(image, [words[i] for i in zero], scale)
     out = list(words)
     done = 0
     while done < len(crops):
