@@ -9,7 +9,7 @@ from conftest import SAMPLE
 from rich.console import Console
 
 from renja.progress import ProgressReporter, progress_reporter
-from renja.worker import DocumentOutcome, Limits, extract_isolated
+from renja.worker import DocumentOutcome, Limits, extract_isolated, start_workers
 
 STAGES = ("text", "ocr", "tables")
 
@@ -65,15 +65,18 @@ def long_document(path: Path, copies: int) -> Path:
 def test_a_worker_past_its_time_limit_is_killed_and_its_progress_shows_where(
     tmp_path: Path,
 ) -> None:
-    document = long_document(tmp_path / "long.pdf", copies=30)  # 660 pages
+    # a limit that leaves a worker on a busy machine time to start and report (its imports
+    # alone can take seconds there), on a document that takes minutes to read
+    document = long_document(tmp_path / "long.pdf", copies=60)  # 1320 pages
+    start_workers()  # the process workers fork from, up before the clock starts (as in a run)
     events: list[tuple[str, int, int]] = []
     started = time.monotonic()
-    outcome = extract_isolated(document, Limits(timeout_s=3), progress=lambda *e: events.append(e))
-    assert time.monotonic() - started < 20  # killed at the limit, not left to finish
+    outcome = extract_isolated(document, Limits(timeout_s=12), progress=lambda *e: events.append(e))
+    assert time.monotonic() - started < 40  # killed at the limit, not left to finish
     assert outcome.status == "rejected"
-    assert outcome.entry["reason"] == "timed out after 3 s (limit --timeout)"
+    assert outcome.entry["reason"] == "timed out after 12 s (limit --timeout)"
     assert events and events[-1][1] < events[-1][2]  # cut in the middle of a stage
-    assert {total for stage, _, total in events if stage == "text"} <= {660}
+    assert {total for stage, _, total in events if stage == "text"} <= {1320}
 
 
 def outcome(name: str) -> DocumentOutcome:
