@@ -24,7 +24,14 @@ from results import processed
 from synth.scan import scanned_copy
 from truth import load_truth
 
-from extract.ocr import OcrPage, OcrWord, char_confidence, ocr_unavailable, write_text_layer
+from extract.ocr import (
+    OcrPage,
+    OcrWord,
+    char_confidence,
+    ocr_unavailable,
+    portable_dotproduct,
+    write_text_layer,
+)
 from extract.pages import read_tables
 from renja.process import DocumentResult, process_pdf
 from transform.numbers import parse_amount, trust_ocr
@@ -310,6 +317,30 @@ def test_a_dash_split_off_its_amount_is_joined_back() -> None:
         ("12.000", 640, 690, 90.0), ("-", 692, 699, 90.0), ("Rp", 700, 740, 90.0),
         ("-", 745, 760, 90.0),
     ]  # fmt: skip
+
+
+@needs_ocr
+@pytest.mark.skipif(
+    ocr_unavailable() is None and portable_dotproduct() != "avx2", reason="the CPU has no AVX2"
+)
+def test_the_pinned_avx2_path_reads_as_the_plain_one(scanned_sample: Path) -> None:
+    """A band of a scanned table page (codes, names, amounts) read with AVX2 and with the plain
+    C++ dot products: the same words with the same confidences, so a machine without AVX2 reads
+    a scan as one with it (``auto`` would take AVX-512 here, SSE elsewhere)."""
+    from extract import ocr
+
+    gray, width, _ = ocr._render(scanned_sample, 14, 300)
+    band = gray[gray.shape[0] // 3 : gray.shape[0] // 2].copy()
+    scale = gray.shape[1] / width
+    readings = {
+        dotproduct: [
+            (w.text, w.conf)
+            for w in ocr._read_words(band, ocr.OcrSettings(dotproduct=dotproduct), scale)
+        ]
+        for dotproduct in ("avx2", "generic")
+    }
+    assert len(readings["generic"]) > 40
+    assert readings["avx2"] == readings["generic"]
 
 
 @needs_ocr
