@@ -1,6 +1,7 @@
 """Unattended runs: bad input among good, second runs that change nothing, runs killed midway,
 documents added later, and the same outputs from parallel and distributed runs."""
 
+import fcntl
 import json
 import os
 import random
@@ -154,34 +155,6 @@ def _readable(out: Path) -> None:
     json.loads((out / "validation" / "summary.json").read_text())
 
 
-def test_a_killed_run_leaves_readable_outputs_and_the_next_run_completes(tmp_path: Path) -> None:
-    raw, out = tmp_path / "raw", tmp_path / "out"
-    raw.mkdir()
-    variant(raw / "a.pdf", 1)
-    assert renja(str(raw), "--out", str(out)).returncode == 0
-    old = snapshot(out)
-    for n in range(2, 5):
-        variant(raw / f"{chr(96 + n)}.pdf", n)
-    for delay in (2.0, 6.0, 10.0, 14.0):
-        process = subprocess.Popen(
-            [str(RENJA), "run", str(raw), "--out", str(out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-        time.sleep(delay)
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        _readable(out)  # every file complete, whatever the moment of the kill
-        summary = json.loads((out / "validation" / "summary.json").read_text())
-        assert {d["source_file"] for d in summary["documents"]} <= {f"{c}.pdf" for c in "abcd"}
-    assert renja(str(raw), "--out", str(out)).returncode == 0
-    clean = tmp_path / "clean"
-    assert renja(str(raw), "--out", str(clean)).returncode == 0
-    assert snapshot(out) == snapshot(clean)
-    assert snapshot(out) != old
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
-
-
 @pytest.fixture(scope="module")
 def four_documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
     root = tmp_path_factory.mktemp("four")
@@ -191,6 +164,66 @@ def four_documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
         variant(raw / f"doc{n}.pdf", n)
     assert renja(str(raw), "--out", str(root / "serial")).returncode == 0
     return raw, snapshot(root / "serial")
+
+
+def _held(out: Path) -> bool:
+    """Whether a run holds the output folder (its ``flock``, taken before extraction)."""
+    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # releases a lock taken here at once
+    return False
+
+
+def _staged(out: Path) -> bool:
+    """Whether a run is writing its outputs: a table or the summary under its temporary name."""
+    return any(p.name.startswith(".") for p in [*out.iterdir(), *(out / "validation").iterdir()])
+
+
+# The moments a run is killed at: while it starts, while its workers extract, and while it
+# writes the tables and the summary (each file goes to a temporary name, then is renamed).
+KILL_AT = {
+    "starting": lambda out, age: age >= 1.0,
+    "extracting": lambda out, age: _held(out),
+    "writing": lambda out, age: _staged(out),
+}
+
+
+def test_a_killed_run_leaves_readable_outputs_and_the_next_run_completes(
+    four_documents, tmp_path: Path
+) -> None:
+    raw, serial = four_documents
+    out = raw.parent / "killed"  # beside the serial run's: the same paths to the PDFs
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    assert renja(str(variant(earlier / "a.pdf", 9)), "--out", str(out)).returncode == 0
+    killed = []
+    for moment, due in KILL_AT.items():
+        process = subprocess.Popen(
+            [str(RENJA), "run", str(raw), "--out", str(out)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        started = time.monotonic()
+        while process.poll() is None and not due(out, time.monotonic() - started):
+            time.sleep(0.005)
+        if moment == "extracting":
+            time.sleep(1.0)  # into the workers' extraction
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            killed.append(moment)
+        process.wait()
+        _readable(out)  # every file complete, whatever the moment of the kill
+        summary = json.loads((out / "validation" / "summary.json").read_text())
+        assert {d["source_file"] for d in summary["documents"]} <= {"a.pdf"} | {
+            p.name for p in raw.iterdir()
+        }
+    assert killed[:2] == ["starting", "extracting"]  # the writing may end before it is seen
+    assert renja(str(raw), "--out", str(out)).returncode == 0
+    assert snapshot(out) == serial
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_parallel_workers_write_the_same_outputs(four_documents) -> None:
