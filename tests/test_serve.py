@@ -32,7 +32,7 @@ def _wait(condition, timeout: float, what: str) -> None:
     while time.monotonic() < deadline:
         if condition():
             return
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError(f"timed out waiting for {what}")
 
 
