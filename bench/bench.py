@@ -46,6 +46,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from synth.scan import scanned_copy  # noqa: E402
 
+from extract.pages import _ranges  # noqa: E402
+from renja.cli import _cores  # noqa: E402
+
 
 def make_copies(folder: Path, count: int) -> list[Path]:
     data = SAMPLE.read_bytes()
@@ -344,21 +347,6 @@ def long_document(target: Path, pages: int, table_pages: list[int]) -> Path:
     return target
 
 
-def page_list(numbers: list[int]) -> str:
-    """``13-21`` for a run of pages, else the pages one by one."""
-    if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]}-{numbers[-1]}"
-    return ",".join(str(n) for n in numbers)
-
-
-def cores() -> int:
-    """`renja run`'s default --workers: the cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def bench_long(
     work: Path, sizes: list[int], options: tuple[str, ...], timeout: float, memory_mb: int
 ) -> None:
@@ -373,9 +361,9 @@ def bench_long(
         print("\nlong document: skipped, the run of the sample found no plan-table pages")
         return
     limits = ("--timeout", f"{timeout:g}", "--memory-mb", str(memory_mb))
-    workers = int(options[1]) if options else cores()
+    workers = int(options[1]) if options else _cores()
     print(
-        f"\none long document: the sample's plan-table pages {page_list(table_pages)} "
+        f"\none long document: the sample's plan-table pages {_ranges(table_pages)} "
         f"repeated, renja run {' '.join(limits)}"
     )
     print(
