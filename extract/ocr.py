@@ -60,8 +60,8 @@ def portable_dotproduct() -> str:
     AVX2's integer products are exact, as are the plain ones, and the two read the same words
     with the same confidences (the scanned sample: 22 pages, 6,943 words), AVX2 in less than half
     the time. ``auto`` would take AVX-512 or SSE where the CPU has them, whose paths round
-    differently; Tesseract runs a pinned path it was built with without asking the CPU, so AVX2
-    is pinned only where ``tesseract --version`` finds it."""
+    differently. AVX2 is pinned only where ``tesseract --version`` finds it, so a CPU without it
+    never runs that code."""
     try:
         found = subprocess.run(
             ["tesseract", "--version"], capture_output=True, text=True, timeout=30
