@@ -42,8 +42,11 @@ class StreamSettings:
     # is a column gap.
     phrase_gap: float = 0.8
     # A gap between column labels of more than this share of a line's height ends the header
-    # above the number row (a title stands further off).
-    header_gap: float = 1.2
+    # above the number row. Spreadsheet prints merge a header cell over several sheet rows and
+    # centre its label in it, so a label can stand three or four line heights from the labels
+    # or the column numbers beside it; a title over the table is told by its own marks (a line
+    # across the columns, set larger, or worded as a title), not by its distance.
+    header_gap: float = 4.5
     # The most lines a header runs to above a row of column numbers: three rows of wrapped
     # labels make a dozen, more when letter-spaced, and the number row vouches for them.
     max_header_lines: int = 16
@@ -301,11 +304,16 @@ def _header_texts(
     groups: list[list[str]] = [[] for _ in range(n)]
     leaves: list[list[str]] = [[] for _ in range(n)]
     year_phrases: list[tuple[float, float, str]] = []
-    for line in header:
-        for phrase in _phrases(line, settings):
+    for at, line in enumerate(header):
+        phrases = [
+            part for phrase in _phrases(line, settings) for part in _split_at_edges(phrase, columns)
+        ]
+        for phrase in phrases:
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
+            if len(covered) < 2:
+                covered = _straddled(phrase, phrases, header[at + 1 :], columns) or covered
             if len(covered) >= 2:
                 for i in covered:
                     groups[i].append(text)
@@ -324,6 +332,64 @@ def _header_texts(
             nearest = min(year_phrases, key=lambda p: max(p[0] - centre, centre - p[1], 0))
             parts[i].insert(0, nearest[2])
     return [" | ".join(p) for p in parts]
+
+
+def _split_at_edges(
+    phrase: list[dict[str, Any]], columns: StreamColumns
+) -> list[list[dict[str, Any]]]:
+    """A phrase cut where a column edge falls in a gap wider than its other word gaps: two
+    labels set close in neighbouring columns ("Target Capaian" | "Kebutuhan Dana/Pagu"), not
+    one heading over both, whose words stand one space apart throughout."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
+    if len(gaps) < 2:
+        return [phrase]
+    height = max(w["bottom"] - w["top"] for w in phrase)
+    parts, start = [], 0
+    for i, gap in enumerate(gaps):
+        others = sorted(g for j, g in enumerate(gaps) if j != i)
+        space = others[len(others) // 2]
+        left, right = phrase[i]["x1"], phrase[i + 1]["x0"]
+        edge = any(left - 1.0 <= e <= right + 1.0 for e in columns.edges[1:-1])
+        if edge and gap > _WIDE_GAP * space and gap > _LABEL_GAP * height:
+            parts.append(phrase[start : i + 1])
+            start = i + 1
+    parts.append(phrase[start:])
+    return parts
+
+
+# A gap this many times the phrase's usual word gap, and more than this share of the line
+# height (a space is about a quarter), parts two labels.
+_WIDE_GAP = 1.5
+_LABEL_GAP = 0.45
+
+
+def _straddled(
+    phrase: list[dict[str, Any]],
+    line: list[list[dict[str, Any]]],
+    below: list[_Line],
+    columns: StreamColumns,
+) -> list[int]:
+    """The two columns a short group label is centred over ("Target" over Sebelum | Sesudah):
+    it covers neither column's centre, but their boundary runs through its middle third, no
+    other label of its line stands over either column, and both have labels under it. (A label
+    that a misplaced boundary cuts has a label of the next column beside it, or none under
+    the other column.)"""
+    x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
+    third = (x1 - x0) / 3
+    inner = [
+        i for i in range(1, len(columns.edges) - 1) if x0 + third <= columns.edges[i] <= x1 - third
+    ]
+    if len(inner) != 1:
+        return []
+    pair = {inner[0] - 1, inner[0]}
+    for other in line:
+        if (
+            other is not phrase
+            and columns.column_of((other[0]["x0"] + other[-1]["x1"]) / 2) in pair
+        ):
+            return []
+    labelled = {columns.column_of((w["x0"] + w["x1"]) / 2) for lower in below for w in lower.words}
+    return sorted(pair) if pair <= labelled else []
 
 
 def _leaf_text(lines: list[str]) -> str:
@@ -407,8 +473,7 @@ def _header_block(lines: list[_Line], settings: StreamSettings = STREAM) -> tupl
         close = (
             line is not None
             and start is not None
-            and line.top - lines[index - 1].bottom
-            <= settings.header_block_gap * max(line.height, 1.0)
+            and _header_neighbours(lines[index - 1], line, settings)
         )
         if wordy and (start is None or close):
             if start is None:
@@ -420,6 +485,18 @@ def _header_block(lines: list[_Line], settings: StreamSettings = STREAM) -> tupl
                 return found
         start = index if wordy else None
     return None
+
+
+def _header_neighbours(upper: _Line, lower: _Line, settings: StreamSettings = STREAM) -> bool:
+    """Whether two lines stand close enough to be one worded header: within a line and a half,
+    or, where either is a row of labels (two phrases or more), within the reach of labels
+    centred in a spreadsheet's tall header cells (``header_gap``)."""
+    gap = lower.top - upper.bottom
+    height = max(lower.height, 1.0)
+    if gap <= settings.header_block_gap * height:
+        return True
+    labels = max(len(_phrases(upper, settings)), len(_phrases(lower, settings))) >= 2
+    return labels and gap <= settings.header_gap * height
 
 
 def _as_header(
@@ -520,11 +597,49 @@ def _rows(
             columns.column_of((w["x0"] + w["x1"]) / 2) in id_columns for w in line.words
         )
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
-        if not rows or starts_id or gap > settings.row_gap * line_height:
+        numbers = _lone_numbers(line, columns)
+        stacked = bool(rows) and any(
+            _stacked(_lone_numbers(above, columns), numbers) for above in rows[-1]
+        )
+        if not rows or starts_id or stacked or gap > settings.row_gap * line_height:
             rows.append([line])
         else:
             rows[-1].append(line)
     return rows
+
+
+_WHOLE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
+
+
+def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:
+    """The columns where a line holds one whole number and nothing else, with the number."""
+    by_column: dict[int, list[str]] = {}
+    for word in line.words:
+        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        if col is not None:
+            by_column.setdefault(col, []).append(word["text"])
+    return {c: w[0] for c, w in by_column.items() if len(w) == 1 and _WHOLE_NUMBER.match(w[0])}
+
+
+def _stacked(upper: dict[int, str], lower: dict[int, str]) -> bool:
+    """Whether a line's numbers stand under numbers of a line above in the same column as a
+    second value, not as the rest of a wrapped one; the lower line then starts a row: the
+    next indicator of a node, or a total under a subtotal, in sheets whose rows stand as
+    close as a cell's lines. A target cell does not wrap into a second number, hence two
+    short ones are two values. A long amount wraps at a separator (``1.618.`` / ``507.000``,
+    ``2.051.745.000`` / ``,00``) or inside its decimals (``310.791.000,0`` / ``0``): the rest
+    is never a whole number with a separator of its own, hence ``54.171.000`` over
+    ``49.550.618.906`` are two."""
+    for column, below in lower.items():
+        above = upper.get(column)
+        if above is None:
+            continue
+        if len(above) <= _SHORT and len(below) <= _SHORT:
+            return True
+        if any(mark in below for mark in ".,"):
+            return True
+    return False
 
 
 def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
@@ -590,6 +705,18 @@ def _same_columns(
     )
 
 
+def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list[dict[str, Any]]:
+    """The page's words. They are split where the gap passes a share of the font size, as in
+    ruled cells: a fixed 3 pt glues the words of a table set small to fit the page
+    ("DaerahJumlah" at 4.9 pt). OCR text keeps pdfplumber's default, its glyph boxes being the
+    scanner's."""
+    attrs = ["fontname", "non_stroking_color"] if ocr else ["fontname"]
+    gap = {} if ocr else {"x_tolerance_ratio": settings.text.word_gap}
+    return list(
+        page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs, **gap)
+    )
+
+
 def stream_tables(
     page: Any,
     number: int,
@@ -605,8 +732,7 @@ def stream_tables(
     read by OCR (``ocr``), each cell carries the lowest confidence of its words. ``settings``
     holds the reader's thresholds.
     """
-    attrs = ["fontname", "non_stroking_color"] if ocr else ["fontname"]
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs)
+    words = _page_words(page, ocr, settings)
     lines = _lines(words, settings)
     number_index = _number_row(lines, settings)
     block = _header_block(lines, settings) if number_index is None else None

@@ -14,8 +14,10 @@ from extract.stream import (
     _header_lines,
     _lines,
     _number_row,
+    _page_words,
     _phrases,
     _rows,
+    _split_at_edges,
     stream_tables,
 )
 
@@ -155,6 +157,48 @@ def test_header_lines_stop_at_a_title_and_at_a_gap() -> None:
     assert _header_lines(gapped, 1) == []  # 52 pt above the numbers: not their header
 
 
+def test_a_spreadsheet_header_reaches_labels_centred_in_tall_cells() -> None:
+    """A sheet's header cells span several sheet rows and centre their labels: a label stands
+    three or four line heights from the labels and numbers beside it, and is still header; the
+    title over it is told by its wording, not by its distance."""
+    numbers = line_of(140, *((str(i + 1), x) for i, x in enumerate(X)))
+    lines = _lines(
+        line_of(40, ("Tabel 3.3 Rumusan Rencana", 20))
+        + line_of(80, ("Catatan", X[0]), ("Rencana Tahun 2023", X[3]))
+        + line_of(108, *HEADER_WORDS)  # 20 pt under: 2.5 line heights
+        + numbers  # 24 pt under: 3 line heights
+    )
+    assert texts(_header_lines(lines, 3)) == [
+        "Catatan Rencana Tahun 2023",
+        "No Program/Kegiatan Indikator Kinerja Target Pagu (Rp)",
+    ]
+
+
+def test_a_short_label_centred_over_two_columns_heads_both() -> None:
+    """ "Target" over Sebelum | Sesudah covers neither column's centre, but their boundary runs
+    through its middle: both columns are targets."""
+    centres = (30.0, 150.0, 314.0, 354.0, 444.0, 494.0)
+
+    def at(text: str, column: int) -> tuple[str, float]:  # centred in its column
+        return text, centres[column] - CHAR * len(text) / 2
+
+    words = (
+        line_of(70, ("Target", 334.0 - 12), ("Pagu", 469.0 - 8))
+        + line_of(80, at("No", 0), at("Program", 1), at("Sebelum", 2), at("Sesudah", 3),
+                  at("Sebelum", 4), at("Sesudah", 5))
+        + line_of(90, *(at(f"({i + 1})", i) for i in range(6)))
+        + line_of(105, at("I", 0), at("Program A", 1), at("10", 2), at("12", 3),
+                  at("1.500", 4), at("1.700", 5))
+    )  # fmt: skip
+    tables, _ = stream_tables(_Page(words, width=595.0), 3, key_columns=lambda texts: {0})
+    assert tables[0].grid[0][2:] == [
+        "Target | Sebelum",
+        "Target | Sesudah",
+        "Pagu | Sebelum",
+        "Pagu | Sesudah",
+    ]
+
+
 def test_header_lines_have_a_line_limit() -> None:
     labels = [w for i in range(18) for w in line_of(10 + 9 * i, ("Ket", X[0]), ("Pagu", X[4]))]
     lines = _lines(labels + line_of(10 + 9 * 18, *((str(i + 1), x) for i, x in enumerate(X))))
@@ -178,8 +222,31 @@ def test_rows_start_at_an_id_cell_or_a_gap() -> None:
         ["2 Program B"],
         ["Program C"],
     ]
-    # without id columns the rows are told apart by gaps only
-    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [3, 1]
+    # without id columns, by gaps and by numbers stacked in one column ("1" over "2")
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [2, 1, 1]
+
+
+def test_a_number_under_another_in_its_column_starts_a_row() -> None:
+    """Sheet rows stand as close as a cell's lines: the next indicator of a node, with its own
+    target, is a row of its own; a wrapped name or a wrapped amount is not."""
+    lines = _lines(
+        line_of(100, ("(1)", X[0]), ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("21", X[3]),
+                ("310.791.000,0", X[4]))
+        + line_of(106, ("lanjutan", X[1]), ("0", X[4]))  # wrapped name and amount
+        + line_of(112, ("Jumlah Laporan", X[2]), ("6", X[3]))  # the next indicator
+        + line_of(118, ("Daerah", X[2]))  # its wrapped text
+        + line_of(124, ("Jumlah Orang", X[2]), ("3,5", X[3]))  # and the one after
+        + line_of(138, ("Jumlah", X[1]), ("54.171.000", X[4]))  # a subtotal, set apart
+        + line_of(144, ("JUMLAH", X[1]), ("49.550.618.906", X[4]))  # the total, close under
+    )  # fmt: skip
+    rows = _rows(lines, COLUMNS, set())
+    assert [texts(r) for r in rows] == [
+        ["(1) Sub A Jumlah Dokumen 21 310.791.000,0", "lanjutan 0"],
+        ["Jumlah Laporan 6", "Daerah"],
+        ["Jumlah Orang 3,5"],
+        ["Jumlah 54.171.000"],
+        ["JUMLAH 49.550.618.906"],
+    ]
 
 
 def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
@@ -250,3 +317,54 @@ def test_a_label_broken_inside_a_word_by_a_narrow_column_is_read_whole() -> None
     tables, _ = stream_tables(_Page(words, width=680.0), 12, key_columns=lambda texts: {0})
     (table,) = tables
     assert table.grid[0][5:] == ["Catatan", "Penanggung Jawab"]
+
+
+def test_words_of_a_table_set_small_are_split_by_their_own_size(tmp_path: Any) -> None:
+    """A sheet shrunk to fit the page prints 4.9 pt text, and a clipped name ends 2.8 pt
+    before the next column's first word: half an em, a word gap at that size (a fixed 3 pt
+    tolerance read "DaerahJumlah" as one word, and put it in the name column)."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    size, pdf = 4.9, tmp_path / "small.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=(595, 420))
+    page.setFont("Helvetica", size)
+    name = "Kewenangan Daerah"
+    page.drawString(200 - 2.8 - page.stringWidth(name, "Helvetica", size), 300, name)
+    page.drawString(200, 300, "Jumlah Orang")
+    page.save()
+    with pdfplumber.open(pdf) as document:
+        words = [w["text"] for w in _page_words(document.pages[0], ocr=False)]
+    assert words == ["Kewenangan", "Daerah", "Jumlah", "Orang"]
+
+
+def test_two_labels_set_close_are_parted_at_their_column_edge() -> None:
+    """ "Target Capaian" and "Kebutuhan Dana/Pagu" stand 3.8 pt apart over neighbouring columns,
+    closer than a column gap usually is, but further than the spaces inside either label; a
+    heading over two columns, one space apart throughout, stays whole."""
+    columns = StreamColumns(edges=(500.0, 584.0, 668.0, 700.0), page_width=842.0, header=())
+
+    def placed(*texts_: tuple[str, float]) -> list[dict[str, Any]]:
+        return [word(t, x, 100) for t, x in texts_]
+
+    labels = placed(("Target", 529.0), ("Capaian", 554.2), ("Kebutuhan", 586.0), ("Dana", 623.2))
+    assert [[w["text"] for w in p] for p in _split_at_edges(labels, columns)] == [
+        ["Target", "Capaian"],
+        ["Kebutuhan", "Dana"],
+    ]
+    heading = placed(("Rencana", 555.0), ("Tahun", 584.4), ("2022", 605.8))  # edge in a space
+    assert _split_at_edges(heading, columns) == [heading]
+
+
+def test_a_worded_header_spans_the_gaps_of_tall_spreadsheet_cells() -> None:
+    """No number row: the labels of a sheet's tall header cells stand 2-3 line heights apart;
+    rows of labels that close are one header, and the title above stays out."""
+    lines = _lines(
+        line_of(20, ("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Perangkat Daerah 2024", 20))
+        + line_of(50, ("Catatan", X[0]), ("Rencana Tahun 2024", X[3]))
+        + line_of(78, *HEADER_WORDS)  # 20 pt (2.5 line heights) under
+        + line_of(106, ("Kinerja", X[2]), ("Indikatif", X[4]))  # and again
+        + line_of(121, ("I", X[0]), ("Program A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]))
+    )  # fmt: skip
+    assert _header_block(lines) == (1, 3)
