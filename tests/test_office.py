@@ -19,7 +19,8 @@ pytestmark = [
 ]
 
 # Layouts read exactly today: ruled and coded, from both makers, in several fonts, page sizes,
-# amount styles, with a grand total and with labels broken mid-word by narrow columns.
+# amount styles, with a grand total, with labels broken mid-word by narrow columns and with
+# text without space glyphs.
 EXACT = {
     "docx_grid_kode": (
         3,
@@ -37,6 +38,16 @@ EXACT = {
         OfficeLayout(
             maker="xlsx", borders="grid", levels="kode", amounts="decimals",
             font="Liberation Sans", font_size=8.0, number_row=False, satuan_column=False,
+        ),
+    ),
+    # Text without space glyphs, where a line breaks after the slash of "Kabupaten/Kota": the
+    # name is one word across the break (read as "Kabupaten/ Kota", status ok, before).
+    "docx_spaceless_slash_break": (
+        27,
+        OfficeLayout(
+            maker="docx", borders="grid", levels="roman_paren", amounts="decimals", page="F4",
+            font="DejaVu Sans", font_size=7.5, grand_total="last", number_row=False,
+            no_space_glyphs=True,
         ),
     ),
 }  # fmt: skip
