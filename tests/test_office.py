@@ -50,6 +50,16 @@ EXACT = {
             no_space_glyphs=True,
         ),
     ),
+    # A portrait Renja Perubahan whose sub kegiatan row runs onto the next page: the rest of its
+    # name and the unit of its target below the repeated header (lost, status ok, before).
+    "docx_row_across_pages": (
+        70,
+        OfficeLayout(
+            maker="docx", borders="grid", levels="roman_paren", amounts="rp", page="A4",
+            landscape=False, font="Arial", font_size=6.5, narrow_headers=True, shading=True,
+            perubahan=True, grand_total="first", number_row=False, satuan_column=False,
+        ),
+    ),
 }  # fmt: skip
 
 SPACELESS = OfficeLayout(maker="docx", levels="kode", no_space_glyphs=True, font="Arial Narrow")
