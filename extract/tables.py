@@ -138,7 +138,9 @@ class _PageChars:
 
     def cell_text(self, bbox: tuple[float, float, float, float]) -> str:
         """Text of a cell, lines separated by newlines; a word the cell was too narrow for and
-        that continues on the next line (``peru`` / ``sh``) is joined back without a break."""
+        that continues on the next line (``peru`` / ``sh``) is joined back without a break, and
+        so is a word that a line broke after its slash (``Kabupaten/`` / ``Kota``) where the
+        page prints no space after the slash (``Daerah/ Lembaga`` keeps its space)."""
         if not self.chars:
             return ""
         x0, top, x1, bottom = bbox
@@ -172,8 +174,28 @@ class _PageChars:
                 and prev[-1]["x1"] + char_width > x1 - pad
                 and not self.is_word(first["text"])
             )
-            out += ("" if broken_word else "\n") + " ".join(w["text"] for w in line)
+            joined = broken_word or self._slash_break(prev[-1], first["text"], chars)
+            out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
         return out
+
+    def _slash_break(self, word: dict[str, Any], next_word: str, chars: list[Any]) -> bool:
+        """Whether a line that ends in ``word`` broke inside a word after its slash
+        (``Kabupaten/`` over ``Kota``): a letter or digit on both sides of the slash, and no
+        space glyph after it (a space printed there, as a word processor leaves at a line's
+        end, makes ``Daerah/ Lembaga`` two words). Not on an OCR text layer, whose spaces are
+        not printed glyphs."""
+        text = word["text"]
+        if self.ocr or not text.endswith("/") or len(text) < 2 or not text[-2].isalnum():
+            return False
+        if not next_word[:1].isalnum():
+            return False
+        size = word["bottom"] - word["top"]
+        return not any(
+            not c["text"].strip()
+            and word["x1"] - 0.5 <= c["x0"] <= word["x1"] + size
+            and abs(c["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
+            for c in chars
+        )
 
 
 def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -> RawTable | None:

@@ -36,6 +36,7 @@ from transform.reading import (
     plan_year_doubts,
     plan_year_sources,
     read_numbers,
+    read_values,
     regrouped_levels,
 )
 from transform.rows import LogicalTable
@@ -70,9 +71,7 @@ def check_reading(
     """The plan table's span and coverage, and the doubts the rows raise."""
     reading = Reading()
     programs, budgets = frames["programs"], frames["budgets"]
-    plan = budgets[budgets["table_kind"] == "rumusan"]
-    read = [(int(p), r) for p, r in zip(plan["page"], plan["amount_raw"], strict=True)
-            if isinstance(r, str)]  # fmt: skip
+    read = read_values(budgets)
     for total in stated:
         raws = (total.plan.raw, total.next.raw, total.before.raw)
         read += [(total.page, raw) for raw in raws if raw]

@@ -19,7 +19,8 @@ pytestmark = [
 ]
 
 # Layouts read exactly today: ruled and coded, from both makers, in several fonts, page sizes,
-# amount styles, with a grand total and with labels broken mid-word by narrow columns.
+# amount styles, with a grand total, with labels broken mid-word by narrow columns and with
+# text without space glyphs.
 EXACT = {
     "docx_grid_kode": (
         3,
@@ -39,9 +40,36 @@ EXACT = {
             font="Liberation Sans", font_size=8.0, number_row=False, satuan_column=False,
         ),
     ),
+    # Text without space glyphs, where a line breaks after the slash of "Kabupaten/Kota": the
+    # name is one word across the break (read as "Kabupaten/ Kota", status ok, before).
+    "docx_spaceless_slash_break": (
+        27,
+        OfficeLayout(
+            maker="docx", borders="grid", levels="roman_paren", amounts="decimals", page="F4",
+            font="DejaVu Sans", font_size=7.5, grand_total="last", number_row=False,
+            no_space_glyphs=True,
+        ),
+    ),
+    # A portrait Renja Perubahan whose sub kegiatan row runs onto the next page: the rest of its
+    # name and the unit of its target below the repeated header (lost, status ok, before).
+    "docx_row_across_pages": (
+        70,
+        OfficeLayout(
+            maker="docx", borders="grid", levels="roman_paren", amounts="rp", page="A4",
+            landscape=False, font="Arial", font_size=6.5, narrow_headers=True, shading=True,
+            perubahan=True, grand_total="first", number_row=False, satuan_column=False,
+        ),
+    ),
 }  # fmt: skip
 
 SPACELESS = OfficeLayout(maker="docx", levels="kode", no_space_glyphs=True, font="Arial Narrow")
+# Horizontal rules only, no row of column numbers, units printed in the target cell: the
+# indicator rows of a sub kegiatan are read as one row (seed 443 of the sweep).
+FOLDED = OfficeLayout(
+    maker="docx", borders="horizontal", levels="roman_dotted", amounts="rp", page="F4",
+    font="Arial", font_size=6.5, shading=True, grand_total="first", number_row=False,
+    satuan_column=False,
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +78,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, P
     folder = tmp_path_factory.mktemp("office")
     jobs = {name: (office_plan(seed, layout), layout) for name, (seed, layout) in EXACT.items()}
     jobs["spaceless"] = (office_plan(4, SPACELESS), SPACELESS)
+    jobs["folded"] = (office_plan(443, FOLDED), FOLDED)
     sources = {name: write_source(plan, folder / name, lay) for name, (plan, lay) in jobs.items()}
     pdfs = convert(list(sources.values()), folder)
     return {name: (jobs[name][0], pdf) for name, pdf in zip(sources, pdfs, strict=True)}
@@ -114,3 +143,23 @@ def test_numbering_schemes_are_printed_as_the_truth_says() -> None:
     style = office_plan(7, OfficeLayout(levels="style", shading=True))
     assert {n["nomor"] for n in style["nodes"]} == {None}
     assert office_layout(7, "xlsx") == office_layout(7, "xlsx")  # a seed names one layout
+
+
+def test_indicator_rows_read_as_one_row_make_the_plan_suspect(
+    printed: dict, tmp_path: Path
+) -> None:
+    """A sub kegiatan's indicator rows read as one row (no rules between them): the target
+    cell holds each row's number with its unit and gives no target. The document is read
+    wrong, so it must not be ``ok``: ``folded_rows`` names the cell, and the numbers it prints
+    are unread."""
+    from renja.output import write_outputs
+
+    plan, pdf = printed["folded"]
+    result = process_pdf(pdf)
+    assert differences(result, plan, FOLDED)  # read wrong (the reader's limit today)
+    [doc] = write_outputs([result], tmp_path)["documents"]
+    assert doc["status"] == "suspect"
+    failed = {c["check"]: c for c in doc["checks"] if not c["success"]}
+    assert doc["first_reason"].startswith("coverage (page 2): number ")
+    assert "'1 org 2 kegiatan' for P01.K01.S01" in failed["folded_rows"]["failures"][0]["message"]
+    assert doc["coverage"]["numbers"]["unread"] > 0

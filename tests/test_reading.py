@@ -35,6 +35,7 @@ from transform.reading import (
     page_continuity,
     plan_year_doubts,
     read_numbers,
+    read_values,
 )
 from transform.rows import LogicalTable, Segment
 
@@ -151,6 +152,42 @@ def test_a_printed_number_is_read_when_an_output_row_of_its_page_holds_it() -> N
         ("12", 20, "number in no output row"), ("3", 50, "number in no output row")
     ]  # fmt: skip
     assert coverage.figures() == {"printed": 6, "read": 4, "unread": 2}
+
+
+def test_a_target_or_amount_whose_value_is_not_read_leaves_its_numbers_unread() -> None:
+    """A target cell that printed the values of three rows (``19 Dokumen 2 org 21 Laporan``)
+    gives no target: its raw text is kept, but the numbers it prints are in no output value,
+    so they count as unread; so does an amount whose cell gave no value. A read target or
+    amount accounts for its numbers."""
+    frames = {
+        "programs": pd.DataFrame(columns=["nama", "kode", "nomor", "penanggung_jawab", "page"]),
+        "indicators": pd.DataFrame(
+            {
+                "table_kind": ["rumusan", "rumusan"],
+                "indikator": ["Jumlah Dokumen", "Jumlah Laporan"],
+                "satuan": [None, "Laporan"],
+                "lokasi": [None, None],
+                "target": [None, 21.0],
+                "target_raw": ["19 Dokumen 2 org 21 Laporan", "21 Laporan"],
+                "page": [2, 2],
+            }  # fmt: skip
+        ),
+        "budgets": pd.DataFrame(
+            {
+                "table_kind": ["rumusan", "rumusan"],
+                "amount": [None, Decimal(500_000)],
+                "amount_raw": ["1.250.000 2.500.000", "500.000"],
+                "sumber_dana": [None, None],
+                "page": [2, 2],
+            }  # fmt: skip
+        ),
+    }
+    assert sorted(w for _, w in read_numbers(frames)) == ["21", "500.000"]
+    assert read_values(frames["budgets"]) == [(2, "500.000")]
+    printed = [PrintedValue(2, 0, 10 * i, 5, 10 * i + 8, t)
+               for i, t in enumerate(["19", "2", "21", "21"])]  # fmt: skip
+    coverage = account(printed, read_numbers(frames), [2], "number in no output row")
+    assert [u["text"] for u in coverage.unread] == ["19", "2", "21"]
 
 
 def test_every_printed_amount_is_read_or_listed_unread_with_its_page_and_box() -> None:
@@ -503,3 +540,21 @@ def test_targets_printing_two_numbers_make_a_folded_rows_doubt() -> None:
     [doubt] = folded_rows(pd.DataFrame([row("1.01", "9"), row("1.02", "9\n395")]))
     assert doubt.check == "folded_rows" and doubt.page == 4 and doubt.node_ids == ("1.02",)
     assert "'9 395'" in doubt.message
+
+
+def test_a_target_cell_printing_two_numbers_with_units_makes_a_folded_rows_doubt() -> None:
+    """Three indicator rows of one sub kegiatan read as one (a table without rules between its
+    rows): the target cell prints each row's number with its unit, so no target is read and the
+    indicator texts run together; the reading is doubted. One number with its unit, a decimal
+    or a grouped number is one value."""
+    from transform.numbers import parse_number
+
+    def row(node: str, raw: str) -> dict:
+        return {"table_kind": "rumusan", "node_id": node, "kode": node, "page": 2,
+                "target_raw": raw, "target_flag": parse_number(raw).flag}  # fmt: skip
+
+    clean = [row("1.01", "12 Orang/ Bulan"), row("1.02", "95,28 %"), row("1.03", "1.029 org")]
+    assert folded_rows(pd.DataFrame(clean)) == []
+    [doubt] = folded_rows(pd.DataFrame([*clean, row("1.04", "19 Dokumen\n2 org\n21 Laporan")]))
+    assert doubt.check == "folded_rows" and doubt.page == 2 and doubt.node_ids == ("1.04",)
+    assert "'19 Dokumen 2 org 21 Laporan'" in doubt.message

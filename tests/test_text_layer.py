@@ -62,3 +62,34 @@ def test_a_row_without_its_top_rule_at_a_page_break_is_kept(tmp_path: Path) -> N
     pdf.save()
     (table,) = read_tables(path, [1])
     assert [row[0] for row in table.grid] == ["III.1.1", "III.2", "III.2.1"]
+
+
+def test_a_word_broken_after_its_slash_is_joined_unless_a_space_is_printed(
+    tmp_path: Path,
+) -> None:
+    """A line broken after the slash of ``Kabupaten/Kota`` carries on the same word; one that
+    ends in ``Daerah/`` followed by a printed space glyph ends a word (``Daerah/ Lembaga``)."""
+    path = tmp_path / "slash.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 300, 420], [500, 470, 440]
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    cells = [  # (row top, name lines: how each is drawn), amount
+        (500, [("Verifikasi Skala Kabupaten/", _words_without_spaces), ("Kota", None)], "1.000"),
+        (470, [("Jumlah Perangkat Daerah/ ", None), ("Lembaga", None)], "2.000"),
+    ]
+    for y, lines, amount in cells:
+        pdf.drawString(xs[0] + 2, y - 10, "1")
+        for n, (text, draw) in enumerate(lines):
+            if draw is None:
+                pdf.drawString(xs[1] + 2, y - 10 - 9 * n, text)
+            else:
+                draw(pdf, xs[1] + 2, y - 10 - 9 * n, text)
+        pdf.drawString(xs[2] + 2, y - 10, amount)
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid[0][1] == "Verifikasi Skala Kabupaten/Kota"
+    assert table.grid[1][1] == "Jumlah Perangkat Daerah/\nLembaga"

@@ -152,9 +152,16 @@ def _has_indicator(row: TableRow) -> bool:
 
 
 def _text_only(row: TableRow) -> bool:
-    """A row with words but no number of its own: no target, no amount."""
-    numbers = (row.target_raw, row.target_next_raw, row.pagu_raw, row.pagu_next_raw)
-    return not any(n.strip() for n in numbers) and bool(row.nama or row.indikator)
+    """A row with words but no number of its own: no target, no amount. A target cell that
+    prints a word only (``kegiatan``, the unit of a number a page break left on the page
+    before) holds no number."""
+    targets = (row.target_raw, row.target_next_raw, row.target_before_raw)
+    amounts = (row.pagu_raw, row.pagu_next_raw)
+    return (
+        not any(re.search(r"\d", t) for t in targets)
+        and not any(a.strip() for a in amounts)
+        and bool(row.nama or row.indikator)
+    )
 
 
 def _has_amount(row: TableRow) -> bool:
@@ -280,6 +287,9 @@ class _Builder:
                 indikator=_joined(last.indikator, row.indikator),
                 satuan=_joined(last.satuan, row.satuan),
                 lokasi=_joined(last.lokasi, row.lokasi),
+                target_raw=_joined(last.target_raw, row.target_raw),
+                target_next_raw=_joined(last.target_next_raw, row.target_next_raw),
+                target_before_raw=_joined(last.target_before_raw, row.target_before_raw),
             )
         elif row.indikator:
             self._add_indicator(current, row)

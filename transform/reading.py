@@ -40,6 +40,7 @@ __all__ = [
     "names_plan_year",
     "other_grouping",
     "read_numbers",
+    "read_values",
     "page_continuity",
     "plan_year_doubts",
     "plan_year_sources",
@@ -65,8 +66,8 @@ READING_CHECKS: dict[str, str] = {
     "recognised role (an amount column of unknown role is money unaccounted for)",
     "text_columns_not_understood": "every column of the plan table that prints text or small "
     "numbers has a recognised role (warning: its values are not in the output)",
-    "folded_rows": "no target cell of the plan table prints two numbers apart (9 over 395): "
-    "the cells of two printed rows read as one row",
+    "folded_rows": "no target cell of the plan table prints two numbers apart (9 over 395, or "
+    "19 Dokumen 2 org): the cells of two printed rows read as one row",
     "misread_digits": "no failed roll-up (kegiatan, program, stated total) would hold with one "
     "digit of one amount read by OCR changed, while no other amount explains it (a likely "
     "misreading of that digit)",
@@ -214,7 +215,9 @@ _NUMBER_WORD = re.compile(r"\S*\d\S*")
 def read_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
     """``(page, word)`` of every number-like word the plan's output rows hold: in names, codes
     (each part of a code too, as split code columns print them), row numbers, indicators,
-    units, locations, targets, amounts and sources of funds."""
+    units, locations, targets, amounts and sources of funds. A target or amount whose value
+    was not read holds none: its cell printed a value that the output lacks (a cell of two
+    rows' values, a number the reader could not make out)."""
     fields = {
         "programs": ("nama", "kode", "nomor", "penanggung_jawab"),
         "indicators": ("indikator", "satuan", "lokasi", "target_raw"),
@@ -226,14 +229,39 @@ def read_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
         if "table_kind" in frame.columns:
             frame = frame[frame["table_kind"] == "rumusan"]
         for column in columns:
-            for page, text in zip(frame["page"], frame[column], strict=True):
-                if not isinstance(text, str) or pd.isna(page):
+            read = _value_read(frame, column)
+            for page, text, kept in zip(frame["page"], frame[column], read, strict=True):
+                if not isinstance(text, str) or pd.isna(page) or not kept:
                     continue
                 words = _NUMBER_WORD.findall(text)
                 if column == "kode":
                     words += text.split(".")
                 found += [(int(page), w) for w in words]
     return found
+
+
+# The printed text of a value -> the value read from it.
+_VALUE_OF = {"target_raw": "target", "amount_raw": "amount"}
+
+
+def _value_read(frame: pd.DataFrame, column: str) -> list[bool]:
+    """For each row, whether ``column`` holds text whose value was read (always, for a text
+    column): the raw text of a target or amount left unread holds no number read."""
+    value = _VALUE_OF.get(column)
+    if value is None or value not in frame.columns:
+        return [True] * len(frame)
+    return [v is not None and not pd.isna(v) for v in frame[value]]
+
+
+def read_values(budgets: pd.DataFrame) -> list[tuple[int, str]]:
+    """``(page, raw text)`` of every amount of the plan whose value was read: an amount whose
+    cell printed digits but gave no value is not among them, so its printed amount is unread."""
+    plan = budgets[budgets["table_kind"] == "rumusan"]
+    return [
+        (int(p), r) for p, r, kept in zip(plan["page"], plan["amount_raw"],
+                                          _value_read(plan, "amount_raw"), strict=True)
+        if isinstance(r, str) and kept and not pd.isna(p)
+    ]  # fmt: skip
 
 
 def _plan_amounts(budgets: pd.DataFrame, jenis: str = "pagu_indikatif") -> dict[str, Decimal]:
@@ -448,14 +476,25 @@ _JOIN = re.compile(r"[a-z][A-Z]")
 _GLUED_MARGIN = 6
 
 
+# A number as a target cell prints it: digits, grouped or with decimals (``1.029``, ``95,28``).
+_TARGET_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def folded_rows(indicators: pd.DataFrame) -> list[Doubt]:
     """Plan targets whose cell prints two numbers apart: a table without rules between its
     rows gives the cells of two printed rows to one row (a node's second indicator folded into
-    its first), and the numbers would otherwise be read as one (``9`` and ``395`` as 9395)."""
+    its first), and the numbers would otherwise be read as one (``9`` and ``395`` as 9395), or
+    not at all (``19 Dokumen 2 org``: each number with its unit). A target cell holds one
+    value, so two numbers in it are two rows' values."""
     if indicators.empty or "target_flag" not in indicators.columns:
         return []
     plan = indicators[indicators["table_kind"] == "rumusan"]
-    folded = plan[plan["target_flag"] == SEVERAL_NUMBERS]
+    several = [
+        (isinstance(flag, str) and flag == SEVERAL_NUMBERS)
+        or (isinstance(raw, str) and len(_TARGET_NUMBER.findall(raw)) >= 2)
+        for flag, raw in zip(plan["target_flag"], plan["target_raw"], strict=True)
+    ]
+    folded = plan[several]
     if folded.empty:
         return []
     first = folded.iloc[0]
