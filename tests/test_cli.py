@@ -7,9 +7,11 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import inprocess
 import pandas as pd
 import pytest
 from conftest import SAMPLE
+from inprocess import Ran
 from synth.generator import LAYOUTS, random_plan, render_pdf
 
 pytestmark = pytest.mark.slow
@@ -72,8 +74,9 @@ def test_tables_are_written_with_exact_amounts(run_dir) -> None:
     assert not list(out.glob(".*"))  # no temporary files left behind
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(RENJA), "run", *args], capture_output=True, text=True, timeout=600)
+def _run(*args: str) -> Ran:
+    """``renja run`` in this process (``inprocess``): only its exit status is looked at."""
+    return inprocess.renja("run", *args)
 
 
 def test_the_run_records_its_seconds_per_stage(run_dir) -> None:
@@ -114,18 +117,12 @@ def test_exit_status_gates_on_validity_only_when_strict(tmp_path: Path, lenient_
 
 
 @pytest.fixture(scope="module")
-def lenient_run(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[Path, subprocess.CompletedProcess]:
+def lenient_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ran]:
     """The sample run without --strict into an output folder given relative to the working
     directory, as `make run` gives data/clean (one run for the two tests that look at it)."""
     folder = tmp_path_factory.mktemp("lenient")
     shutil.copy(SAMPLE, folder / "sample.pdf")
-    proc = subprocess.run(
-        [str(RENJA), "run", "sample.pdf", "--out", "clean", "--data-docs"],
-        capture_output=True, text=True, timeout=600, cwd=folder,
-    )  # fmt: skip
-    return folder, proc
+    return folder, inprocess.renja("run", "sample.pdf", "--out", "clean", "--data-docs", cwd=folder)
 
 
 def test_a_relative_output_folder(lenient_run) -> None:

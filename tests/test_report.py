@@ -7,17 +7,16 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
+from inprocess import renja  # `renja validate` in this process: its output is looked at
 
 from renja.report import idr, program_chart, render_report, sorted_failures
 from renja.validate import read_tables
 
-RENJA = Path(sys.executable).with_name("renja")
 CHROMIUM = next(
     (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
     None,
@@ -84,19 +83,12 @@ def test_validate_command(sample_out, tmp_path: Path) -> None:
     shutil.copytree(out, copy)
     codes = tmp_path / "codes.csv"
     codes.write_text("level,kode,nama\nprogram,2.07.03,PROGRAM PENGEMBANGAN KAWASAN TRANSMIGRASI\n")
-    proc = subprocess.run(
-        [str(RENJA), "validate", str(copy), "--nomenclature", str(codes)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    proc = renja("validate", str(copy), "--nomenclature", str(codes))
     assert proc.returncode == 0, proc.stderr
     assert "invalid" in proc.stderr and "kode_in_code_list" in proc.stderr
-    proc = subprocess.run(
-        [str(RENJA), "validate", str(copy), "--strict"], capture_output=True, text=True, timeout=300
-    )
+    proc = renja("validate", str(copy), "--strict")
     assert proc.returncode == 1
-    proc = subprocess.run(
-        [str(RENJA), "validate", str(tmp_path / "nowhere")], capture_output=True, text=True
-    )
+    proc = renja("validate", str(tmp_path / "nowhere"))
     assert proc.returncode == 2 and "not an output folder" in proc.stderr
 
 
@@ -169,10 +161,7 @@ def test_validate_pictures_the_rows_or_says_the_pdf_is_missing(linked_out, tmp_p
     report.unlink()
 
     def validate() -> list[str]:
-        proc = subprocess.run(
-            [str(RENJA), "validate", str(tmp_path / "out")],
-            capture_output=True, text=True, timeout=300,
-        )  # fmt: skip
+        proc = renja("validate", str(tmp_path / "out"))
         assert proc.returncode == 0, proc.stderr
         return _failure_blocks(report.read_text())
 

@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import inprocess
 import pytest
 from conftest import SAMPLE
 from hostile import write_empty_boxes, write_pages_cycle
@@ -342,7 +343,7 @@ def test_hostile_inputs_among_good_ones(tmp_path: Path) -> None:
     (raw / "zero.pdf").symlink_to("/dev/zero")
     quarantine = raw / "quarantine"  # inside the inputs
     args = ("run", str(raw), "--out", str(out), "--quarantine", str(quarantine), "--timeout", "60")
-    proc = renja(*args)
+    proc = inprocess.renja(*args)  # the outputs and the lines printed: in this process
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr, proc.stderr
     assert "Renja [draft] 2022.pdf: failed" in proc.stderr  # invalid: the sample's own sum fault
@@ -357,7 +358,7 @@ def test_hostile_inputs_among_good_ones(tmp_path: Path) -> None:
     }
     copies = sorted(len(os.fsencode(p.name)) for p in quarantine.iterdir())
     assert copies == [25, 255]  # bad\xff.pdf and the long name, cut; FIFO and device not copied
-    again = renja(*args)
+    again = inprocess.renja(*args)
     assert again.returncode == 0, again.stderr
     # the quarantine is not read; the FIFO and the device are rejected again, unopened
     assert "5 documents: 0 processed, 3 skipped" in again.stderr, again.stderr

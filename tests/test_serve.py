@@ -1,5 +1,6 @@
 """`renja serve` against a real Prefect server: start it, serve, trigger a run, read the outputs."""
 
+import contextlib
 import json
 import os
 import re
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE
+
+from renja.server import _template
 
 pytestmark = pytest.mark.slow
 
@@ -63,6 +66,11 @@ def test_serve_runs_the_deployment_on_a_prefect_server(tmp_path: Path) -> None:
     api = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api,
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}  # fmt: skip
+    # A database already migrated (kept by the session's own server, tests/conftest.py): the
+    # server starts without running every migration first.
+    (tmp_path / "prefect").mkdir()
+    with contextlib.suppress(OSError):
+        shutil.copyfile(_template(), tmp_path / "prefect" / "prefect.db")
     logs = (tmp_path / "server.log").open("w"), (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [str(PREFECT), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
