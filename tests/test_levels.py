@@ -17,8 +17,22 @@ def test_numbering_schemes() -> None:
     assert numbering_levels(["I", "1", "(1)", "(2)", "2"]) == [
         "program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan",
     ]  # fmt: skip
-    # kegiatan and sub kegiatan both counted with plain numbers: the number says nothing
-    assert numbering_levels(["I", "1", "1", "2", "2", "3"]) == ["program"] + [None] * 5
+    # kegiatan and sub kegiatan each counted on with plain numbers: two counters run side by
+    # side; a program's first row is a kegiatan, and a kegiatan has sub kegiatan
+    assert numbering_levels(["I", "1", "1", "2", "3", "2", "4", "II", "3", "5", "6"]) == [
+        "program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan",
+        "sub_kegiatan", "program", "kegiatan", "sub_kegiatan", "sub_kegiatan",
+    ]  # fmt: skip
+    # where two readings fit as well (K2 S2 or S2 K2), the numbers leave those rows open
+    assert numbering_levels(["I", "1", "1", "2", "2", "3"]) == [
+        "program", "kegiatan", "sub_kegiatan", None, None, "sub_kegiatan",
+    ]  # fmt: skip
+    # programs and kegiatan only (pre-2019), numbered again in each program
+    assert numbering_levels(["I", "1", "2", "3", "II", "1", "2"]) == [
+        "program", "kegiatan", "kegiatan", "kegiatan", "program", "kegiatan", "kegiatan",
+    ]  # fmt: skip
+    # running numbers without programs are no such scheme
+    assert numbering_levels(["1", "2", "3"]) == [None] * 3
 
 
 def _counted_on_table() -> pd.DataFrame:
@@ -35,22 +49,41 @@ def _counted_on_table() -> pd.DataFrame:
     )  # fmt: skip
 
 
-def test_counted_on_numbers_take_the_level_of_their_style() -> None:
+def test_counted_on_numbers_are_read_by_their_two_counters() -> None:
     plan = build(_counted_on_table())
     assert values(plan.nodes, "node_id", "nomor", "level_source") == [
         ["P01", "I", "numbering"],
-        ["P01.K01", "1", "style"],
-        ["P01.K01.S01", "1", "style"],
-        ["P01.K01.S02", "2", "style"],
+        ["P01.K01", "1", "numbering"],
+        ["P01.K01.S01", "1", "numbering"],
+        ["P01.K01.S02", "2", "numbering"],
         ["P02", "II", "numbering"],
-        ["P02.K01", "2", "style"],
-        ["P02.K01.S01", "3", "style"],
+        ["P02.K01", "2", "numbering"],
+        ["P02.K01.S01", "3", "numbering"],
+    ]
+
+
+def test_counted_on_numbers_that_fit_two_readings_take_the_level_of_their_style() -> None:
+    """I, 1, 1, 2, 2, 3: the second 2 may be the kegiatan or the sub kegiatan; the fill and
+    weight tell."""
+    frame = _counted_on_table().iloc[[0, 1, 2, 5, 3, 6]].reset_index(drop=True)
+    frame["nomor"] = ["I", "1", "1", "2", "2", "3"]
+    frame["pagu_raw"] = ["35", "10", "10", "25", "20", "5"]
+    plan = build(frame)
+    assert values(plan.nodes, "node_id", "nomor", "level_source") == [
+        ["P01", "I", "numbering"],
+        ["P01.K01", "1", "numbering"],
+        ["P01.K01.S01", "1", "numbering"],
+        ["P01.K02", "2", "style"],
+        ["P01.K02.S01", "2", "style"],
+        ["P01.K02.S02", "3", "numbering"],
     ]
 
 
 def test_a_style_shared_by_two_levels_decides_nothing() -> None:
-    """Kegiatan and sub kegiatan printed alike: the style cannot tell them apart."""
+    """Kegiatan and sub kegiatan printed alike, and not numbered: the style cannot tell them
+    apart."""
     frame = _counted_on_table()
+    frame.loc[frame["nomor"].str.isdigit(), "nomor"] = ""
     frame["fill"] = ""
     frame["bold"] = False
     frame["lokasi"] = ""

@@ -72,6 +72,7 @@ def numbering_levels(nomors: Sequence[str | None]) -> list[Level | None]:
     texts = [_nomor(n) for n in nomors]
     bracketed = any(_BRACKETED.match(t) for t in texts)
     dotted = any(_DOTTED.match(t) for t in texts)
+    counted = {} if bracketed or dotted else _counted_levels(texts)
     out: list[Level | None] = []
     for text in texts:
         if not text:
@@ -84,9 +85,82 @@ def numbering_levels(nomors: Sequence[str | None]) -> list[Level | None]:
             out.append("sub_kegiatan")
         elif _ARABIC.match(text):
             # beside (1) sub kegiatan a plain number is a kegiatan; beside I.1 a depth of one
-            out.append("kegiatan" if bracketed else "program" if dotted else None)
+            fallback: Level | None = "kegiatan" if bracketed else "program" if dotted else None
+            out.append(fallback or counted.get(len(out)))
         else:
             out.append(None)
+    return out
+
+
+# A counter that starts again at 1 costs this much; so does a kegiatan with no sub kegiatan.
+_RESTART = 1
+_CHILDLESS = 1
+
+
+def _counted_levels(texts: list[str]) -> dict[int, Level]:
+    """Levels of plain numbers where kegiatan and sub kegiatan are each counted on through the
+    table (``I``, ``1``, ``1``, ``2``, ``3``, ``2``, ``4``): two counters run side by side, each
+    number continues one of them (or starts it again at 1), a program's first row is a
+    kegiatan and a kegiatan has sub kegiatan. Every way of reading the numbers so is scored
+    (restarts and childless kegiatan cost); a row gets the level that every best reading gives
+    it, and none where best readings differ. Empty when the table is not numbered so."""
+    steps = [
+        (i, "program" if _ROMAN.match(t) else int(t.rstrip(".")))
+        for i, t in enumerate(texts)
+        if _ROMAN.match(t) or _ARABIC.match(t)
+    ]
+    if not any(kind == "program" for _, kind in steps) or all(
+        kind == "program" for _, kind in steps
+    ):
+        return {}
+    # State: (last kegiatan number, last sub kegiatan number, a kegiatan in this program,
+    # the last row a kegiatan); forward: least cost to reach each state before each step.
+    State = tuple[int, int, bool, bool]
+    Move = tuple[Level, int, State]
+
+    def moves(state: State, step: int | str) -> list[Move]:
+        k, s, in_program, after_kegiatan = state
+        childless = _CHILDLESS if after_kegiatan else 0
+        if step == "program":
+            return [("program", childless, (k, s, False, False))]
+        assert isinstance(step, int)
+        out: list[Move] = []
+        if step == k + 1 or step == 1:
+            cost = childless + (0 if step == k + 1 else _RESTART)
+            out.append(("kegiatan", cost, (step, s, True, True)))
+        if in_program and (step == s + 1 or step == 1):
+            out.append(("sub_kegiatan", 0 if step == s + 1 else _RESTART, (k, step, True, False)))
+        return out
+
+    forward: list[dict[State, int]] = [{(0, 0, False, False): 0}]
+    for _, step in steps:
+        after: dict[State, int] = {}
+        for state, cost in forward[-1].items():
+            for _, extra, nxt in moves(state, step):
+                if cost + extra < after.get(nxt, 1 << 30):
+                    after[nxt] = cost + extra
+        if not after:
+            return {}  # a number that continues neither counter: another scheme
+        forward.append(after)
+    backward: dict[State, int] = {state: _CHILDLESS if state[3] else 0 for state in forward[-1]}
+    best: list[dict[Level, int]] = [{} for _ in steps]
+    for at in range(len(steps) - 1, -1, -1):
+        before: dict[State, int] = {}
+        for state, cost in forward[at].items():
+            for level, extra, nxt in moves(state, steps[at][1]):
+                if nxt not in backward:
+                    continue
+                to_end = extra + backward[nxt]
+                before[state] = min(before.get(state, 1 << 30), to_end)
+                total = cost + to_end
+                best[at][level] = min(best[at].get(level, 1 << 30), total)
+        backward = before
+    least = min(backward.values())
+    out: dict[int, Level] = {}
+    for (row, _), costs in zip(steps, best, strict=True):
+        winners = [level for level, cost in costs.items() if cost == least]
+        if len(winners) == 1 and winners[0] != "program":
+            out[row] = winners[0]
     return out
 
 
