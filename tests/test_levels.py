@@ -67,7 +67,7 @@ def test_counted_on_numbers_that_fit_two_readings_take_the_level_of_their_style(
     weight tell."""
     frame = _counted_on_table().iloc[[0, 1, 2, 5, 3, 6]].reset_index(drop=True)
     frame["nomor"] = ["I", "1", "1", "2", "2", "3"]
-    frame["pagu_raw"] = ["35", "10", "10", "25", "20", "5"]
+    frame["pagu_raw"] = ""  # no amounts to tell either
     plan = build(frame)
     assert values(plan.nodes, "node_id", "nomor", "level_source") == [
         ["P01", "I", "numbering"],
@@ -77,6 +77,26 @@ def test_counted_on_numbers_that_fit_two_readings_take_the_level_of_their_style(
         ["P01.K02.S01", "2", "style"],
         ["P01.K02.S02", "3", "numbering"],
     ]
+
+
+def test_counted_on_numbers_that_fit_two_readings_take_the_one_whose_sums_hold() -> None:
+    """I, 1, 1, 2, 2, 3 printed alike: kegiatan 2 is the row whose amount is the sum of the
+    rows under it (25 = 20 + 5), whichever of the two 2s it is."""
+    frame = _counted_on_table().iloc[[0, 1, 2, 5, 3, 6]].reset_index(drop=True)
+    frame["nomor"] = ["I", "1", "1", "2", "2", "3"]
+    frame["fill"], frame["bold"], frame["lokasi"] = "", False, ""
+    frame["pagu_raw"] = ["35", "10", "10", "25", "20", "5"]
+    levels = resolve_levels(row_records(frame))
+    assert [(r.level, r.source) for r in levels][3:5] == [
+        ("kegiatan", "arithmetic"), ("sub_kegiatan", "arithmetic"),
+    ]  # fmt: skip
+    frame["pagu_raw"] = ["35", "10", "10", "20", "25", "5"]  # now the second 2 sums: 20 = ...
+    frame.loc[1, "pagu_raw"] = "30"  # K1 = 10 + 20 with the first 2 a sub kegiatan
+    frame.loc[5, "pagu_raw"] = "25"  # K2 = 25 (its one sub kegiatan)
+    levels = resolve_levels(row_records(frame))
+    assert [(r.level, r.source) for r in levels][3:5] == [
+        ("sub_kegiatan", "arithmetic"), ("kegiatan", "arithmetic"),
+    ]  # fmt: skip
 
 
 def test_a_style_shared_by_two_levels_decides_nothing() -> None:

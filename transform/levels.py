@@ -97,13 +97,15 @@ _RESTART = 1
 _CHILDLESS = 1
 
 
-def _counted_levels(texts: list[str]) -> dict[int, Level]:
+def _counted_levels(texts: list[str], forced: dict[int, Level] | None = None) -> dict[int, Level]:
     """Levels of plain numbers where kegiatan and sub kegiatan are each counted on through the
     table (``I``, ``1``, ``1``, ``2``, ``3``, ``2``, ``4``): two counters run side by side, each
     number continues one of them (or starts it again at 1), a program's first row is a
     kegiatan and a kegiatan has sub kegiatan. Every way of reading the numbers so is scored
     (restarts and childless kegiatan cost); a row gets the level that every best reading gives
-    it, and none where best readings differ. Empty when the table is not numbered so."""
+    it, and none where best readings differ. Empty when the table is not numbered so. A row
+    in ``forced`` is read at the level given there."""
+    forced = forced or {}
     steps = [
         (i, "program" if _ROMAN.match(t) else int(t.rstrip(".")))
         for i, t in enumerate(texts)
@@ -118,7 +120,11 @@ def _counted_levels(texts: list[str]) -> dict[int, Level]:
     State = tuple[int, int, bool, bool]
     Move = tuple[Level, int, State]
 
-    def moves(state: State, step: int | str) -> list[Move]:
+    def moves(state: State, step: int | str, row: int) -> list[Move]:
+        found = _moves(state, step)
+        return [m for m in found if m[0] == forced[row]] if row in forced else found
+
+    def _moves(state: State, step: int | str) -> list[Move]:
         k, s, in_program, after_kegiatan = state
         childless = _CHILDLESS if after_kegiatan else 0
         if step == "program":
@@ -133,10 +139,10 @@ def _counted_levels(texts: list[str]) -> dict[int, Level]:
         return out
 
     forward: list[dict[State, int]] = [{(0, 0, False, False): 0}]
-    for _, step in steps:
+    for row, step in steps:
         after: dict[State, int] = {}
         for state, cost in forward[-1].items():
-            for _, extra, nxt in moves(state, step):
+            for _, extra, nxt in moves(state, step, row):
                 if cost + extra < after.get(nxt, 1 << 30):
                     after[nxt] = cost + extra
         if not after:
@@ -147,7 +153,7 @@ def _counted_levels(texts: list[str]) -> dict[int, Level]:
     for at in range(len(steps) - 1, -1, -1):
         before: dict[State, int] = {}
         for state, cost in forward[at].items():
-            for level, extra, nxt in moves(state, steps[at][1]):
+            for level, extra, nxt in moves(state, steps[at][1], steps[at][0]):
                 if nxt not in backward:
                     continue
                 to_end = extra + backward[nxt]
@@ -192,6 +198,37 @@ def _candidate(row: TableRow) -> bool:
         and not is_heading(nama, amount)
         and not row.id_merged
     )
+
+
+def _settled_by_sums(
+    texts: list[str], numbered: list[Level | None], amounts: list[Decimal | None]
+) -> dict[int, Level]:
+    """Rows that counted-on numbers leave open (``K2 S2`` or ``S2 K2``), settled one at a time
+    by the reading of the numbers under which more parents are the sum of their children; a
+    row stays open where both readings score alike."""
+    if any(_BRACKETED.match(t) or _DOTTED.match(t) for t in texts):
+        return {}
+    forced: dict[int, Level] = {}
+    settled: dict[int, Level] = {}
+    for i, text in enumerate(texts):
+        if not _ARABIC.match(text) or numbered[i] is not None or i in settled:
+            continue
+        scores: dict[Level, tuple[int, dict[int, Level]]] = {}
+        for level in ("kegiatan", "sub_kegiatan"):
+            levels = _counted_levels(texts, {**forced, i: level})
+            if levels.get(i) != level:
+                continue  # no reading of the numbers has it so
+            reading = [levels.get(j) or numbered[j] for j in range(len(texts))]
+            scores[level] = (_rollup_score(reading, amounts), levels)
+        if not scores:
+            continue
+        ranked = sorted(scores.items(), key=lambda item: -item[1][0])
+        if len(ranked) == 2 and ranked[0][1][0] == ranked[1][1][0]:
+            continue
+        level, (_, levels) = ranked[0]
+        forced[i] = level
+        settled.update({j: lv for j, lv in levels.items() if numbered[j] is None})
+    return settled
 
 
 def _style_levels(
@@ -275,8 +312,11 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     candidates = [_candidate(row) for row in rows]
     names = [row.nama for row in rows]
     numbered = numbering_levels([row.nomor for row in rows])
-    styled = _style_levels(rows, numbered, candidates)
     amounts = [parse_amount(row.pagu_raw).value for row in rows]
+    by_sums = _settled_by_sums([_nomor(row.nomor) for row in rows], numbered, amounts)
+    for i, level in by_sums.items():
+        numbered[i] = level
+    styled = _style_levels(rows, numbered, candidates)
     by_number: list[Level | None] = []
     by_style: list[Level | None] = []
     for i in range(len(rows)):
@@ -294,7 +334,7 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
         if i in disagree and style_wins:
             out.append(RowLevel(styled[i], "arithmetic"))
         elif candidates[i] and numbered[i] is not None:
-            out.append(RowLevel(numbered[i], "numbering"))
+            out.append(RowLevel(numbered[i], "arithmetic" if i in by_sums else "numbering"))
         elif candidates[i] and not _nomor(rows[i].nomor) and _PROGRAM.match(names[i]):
             out.append(RowLevel("program", "style"))  # the wording: PROGRAM ...
         elif styled[i] is not None:
