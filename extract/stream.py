@@ -312,7 +312,7 @@ def _header_texts(
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
-            if len(covered) < 2:
+            if not covered:  # a label over a column centre is that column's, or a group's
                 covered = _straddled(phrase, phrases, header[at + 1 :], columns) or covered
             if len(covered) >= 2:
                 for i in covered:
@@ -613,13 +613,23 @@ _SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
 
 
 def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:
-    """The columns where a line holds one whole number and nothing else, with the number."""
+    """The columns where a line holds one whole number, alone or followed by its unit (``13
+    unit``, ``51 %``: a target with no satuan column of its own), with the number."""
     by_column: dict[int, list[str]] = {}
     for word in line.words:
         col = columns.column_of((word["x0"] + word["x1"]) / 2)
         if col is not None:
             by_column.setdefault(col, []).append(word["text"])
-    return {c: w[0] for c, w in by_column.items() if len(w) == 1 and _WHOLE_NUMBER.match(w[0])}
+    return {
+        c: w[0]
+        for c, w in by_column.items()
+        if _WHOLE_NUMBER.match(w[0])
+        and len(w) <= 1 + _UNIT_WORDS
+        and not any(ch.isdigit() for unit in w[1:] for ch in unit)
+    }
+
+
+_UNIT_WORDS = 2  # a unit printed after its target: "orang", "%", "unit kerja"
 
 
 def _stacked(upper: dict[int, str], lower: dict[int, str]) -> bool:

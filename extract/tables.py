@@ -9,6 +9,7 @@ rectangles); pages that print a table without rules are read by ``extract.stream
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 import numpy as np
@@ -190,12 +191,30 @@ class _PageChars:
         if not next_word[:1].isalnum():
             return False
         size = word["bottom"] - word["top"]
-        return not any(
+        spaced = any(
             not c["text"].strip()
             and word["x1"] - 0.5 <= c["x0"] <= word["x1"] + size
             and abs(c["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
             for c in chars
         )
+        # No space there tells only where the producer prints the spaces that end a line;
+        # elsewhere the document's own inline use of the joined word decides.
+        return not spaced and (self.line_end_spaces or self.is_word(text + next_word))
+
+    @functools.cached_property
+    def line_end_spaces(self) -> bool:
+        """Whether the page prints the space glyph that ends a wrapped line (as word
+        processors do): a space with no character after it on its line."""
+        lines: dict[int, list[dict[str, Any]]] = {}
+        for c in self.chars:
+            lines.setdefault(round(c["top"]), []).append(c)
+        for line in lines.values():
+            line.sort(key=lambda c: c["x0"])
+            for c, after in zip(line, line[1:] + [None], strict=True):
+                gap = (c["bottom"] - c["top"]) * 2
+                if not c["text"].strip() and (after is None or after["x0"] - c["x1"] > gap):
+                    return True
+        return False
 
 
 def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -> RawTable | None:

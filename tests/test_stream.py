@@ -235,15 +235,17 @@ def test_a_number_under_another_in_its_column_starts_a_row() -> None:
         + line_of(106, ("lanjutan", X[1]), ("0", X[4]))  # wrapped name and amount
         + line_of(112, ("Jumlah Laporan", X[2]), ("6", X[3]))  # the next indicator
         + line_of(118, ("Daerah", X[2]))  # its wrapped text
-        + line_of(124, ("Jumlah Orang", X[2]), ("3,5", X[3]))  # and the one after
-        + line_of(138, ("Jumlah", X[1]), ("54.171.000", X[4]))  # a subtotal, set apart
-        + line_of(144, ("JUMLAH", X[1]), ("49.550.618.906", X[4]))  # the total, close under
+        + line_of(124, ("Jumlah Orang", X[2]), ("3,5 %", X[3]))  # the next, with its unit
+        + line_of(130, ("Jumlah Unit", X[2]), ("13 unit", X[3]))  # and the one after
+        + line_of(144, ("Jumlah", X[1]), ("54.171.000", X[4]))  # a subtotal, set apart
+        + line_of(150, ("JUMLAH", X[1]), ("49.550.618.906", X[4]))  # the total, close under
     )  # fmt: skip
     rows = _rows(lines, COLUMNS, set())
     assert [texts(r) for r in rows] == [
         ["(1) Sub A Jumlah Dokumen 21 310.791.000,0", "lanjutan 0"],
         ["Jumlah Laporan 6", "Daerah"],
-        ["Jumlah Orang 3,5"],
+        ["Jumlah Orang 3,5 %"],
+        ["Jumlah Unit 13 unit"],
         ["Jumlah 54.171.000"],
         ["JUMLAH 49.550.618.906"],
     ]
