@@ -592,18 +592,19 @@ def _rows(
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
-    for line in lines:
+    numbers = [_lone_numbers(line, columns) for line in lines]  # read once per line
+    row_numbers: list[dict[int, str]] = []  # those of the current row's lines
+    for line, found in zip(lines, numbers, strict=True):
         starts_id = any(
             columns.column_of((w["x0"] + w["x1"]) / 2) in id_columns for w in line.words
         )
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
-        numbers = _lone_numbers(line, columns)
-        stacked = bool(rows) and any(
-            _stacked(_lone_numbers(above, columns), numbers) for above in rows[-1]
-        )
+        stacked = any(_stacked(above, found) for above in row_numbers)
         if not rows or starts_id or stacked or gap > settings.row_gap * line_height:
             rows.append([line])
+            row_numbers = [found]
         else:
+            row_numbers.append(found)
             rows[-1].append(line)
     return rows
 

@@ -62,11 +62,17 @@ def test_counted_on_numbers_are_read_by_their_two_counters() -> None:
     ]
 
 
+def _two_readings_table() -> pd.DataFrame:
+    """The counted-on table's rows numbered I, 1, 1, 2, 2, 3: the first 2 is its kegiatan b."""
+    frame = _counted_on_table().iloc[[0, 1, 2, 5, 3, 6]].reset_index(drop=True)
+    frame["nomor"] = ["I", "1", "1", "2", "2", "3"]
+    return frame
+
+
 def test_counted_on_numbers_that_fit_two_readings_take_the_level_of_their_style() -> None:
     """I, 1, 1, 2, 2, 3: the second 2 may be the kegiatan or the sub kegiatan; the fill and
     weight tell."""
-    frame = _counted_on_table().iloc[[0, 1, 2, 5, 3, 6]].reset_index(drop=True)
-    frame["nomor"] = ["I", "1", "1", "2", "2", "3"]
+    frame = _two_readings_table()
     frame["pagu_raw"] = ""  # no amounts to tell either
     plan = build(frame)
     assert values(plan.nodes, "node_id", "nomor", "level_source") == [
@@ -82,8 +88,7 @@ def test_counted_on_numbers_that_fit_two_readings_take_the_level_of_their_style(
 def test_counted_on_numbers_that_fit_two_readings_take_the_one_whose_sums_hold() -> None:
     """I, 1, 1, 2, 2, 3 printed alike: kegiatan 2 is the row whose amount is the sum of the
     rows under it (25 = 20 + 5), whichever of the two 2s it is."""
-    frame = _counted_on_table().iloc[[0, 1, 2, 5, 3, 6]].reset_index(drop=True)
-    frame["nomor"] = ["I", "1", "1", "2", "2", "3"]
+    frame = _two_readings_table()
     frame["fill"], frame["bold"], frame["lokasi"] = "", False, ""
     frame["pagu_raw"] = ["35", "10", "10", "25", "20", "5"]
     levels = resolve_levels(row_records(frame))
