@@ -116,9 +116,10 @@ def output_folder_problem(out_dir: Path) -> str | None:
         return f"--out {out_dir} is not a folder"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".renja-probe.", dir=out_dir)
-        os.close(fd)
-        os.unlink(probe)
+        # O_TMPFILE where the file system has it: a file with no name, which a run killed
+        # at this moment cannot leave behind
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
     except OSError as exc:
         return f"cannot write to --out {out_dir}: {exc.strerror or exc}"
     return None
