@@ -372,11 +372,15 @@ def upright_page(pdf: Any, page: Any) -> Any:
 
     A landscape table is often printed on a page whose text runs up or down (a /Rotate entry,
     or a rotated content stream); reading it needs the page turned a quarter the other way.
+    The turned page is kept with ``pdf``, so that every reader of the page parses it once.
     """
+    turned_pages = pdf.__dict__.setdefault("_upright_pages", {})
+    if page.page_number in turned_pages:
+        return turned_pages[page.page_number]
     chars = [c for c in page.chars if c["text"].strip()]
     if not chars or _reads_forward(page):
         return page
-    for turn in (90, 270, 180):
+    for turn in _turns(chars):
         page_obj = copy.copy(page.page_obj)
         page_obj.attrs = dict(page_obj.attrs)
         rotation = (page.rotation + turn) % 360
@@ -386,5 +390,16 @@ def upright_page(pdf: Any, page: Any) -> Any:
             pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
         )
         if _reads_forward(turned):
+            turned_pages[page.page_number] = turned
             return turned
     return page
+
+
+def _turns(chars: list[dict[str, Any]]) -> list[int]:
+    """The quarter turns to try, the one that the text's own direction asks for first: text
+    running down the page is turned 270 degrees, up the page 90, upside down 180."""
+    down = sum(1 for c in chars if c["matrix"][1] < 0)
+    up = sum(1 for c in chars if c["matrix"][1] > 0)
+    backward = sum(1 for c in chars if c["matrix"][0] < 0 and c["matrix"][1] == 0)
+    likely = max((down, 270), (up, 90), (backward, 180))[1]
+    return [likely] + [t for t in (90, 270, 180) if t != likely]
