@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from conftest import SAMPLE
+from inprocess import renja
 from PIL import Image
 
 from renja.inspection import (
@@ -19,7 +18,6 @@ from renja.inspection import (
     inspect_page,
 )
 
-RENJA = Path(sys.executable).with_name("renja")
 RESOLUTION = 60
 PAGE = 14  # a page of the sample's plan table with programs, kegiatan and sub kegiatan
 
@@ -87,20 +85,16 @@ def test_values_not_read_are_drawn_in_red(drawn) -> None:
 
 
 def test_a_page_out_of_range_is_a_clear_error(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [str(RENJA), "inspect", str(SAMPLE), "--page", "23", "--out", str(tmp_path / "x.png")],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    proc = renja("inspect", str(SAMPLE), "--page", "23", "--out", str(tmp_path / "x.png"))
     assert proc.returncode == 2
     assert "page 23 is out of range: renja_serang_2022.pdf has 22 pages" in proc.stderr
     assert not (tmp_path / "x.png").exists()
 
 
 def test_a_page_without_table_is_drawn_and_said(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [str(RENJA), "inspect", str(SAMPLE), "--page", "2", "--resolution", str(RESOLUTION)],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path,
-    )  # fmt: skip
+    proc = renja(
+        "inspect", str(SAMPLE), "--page", "2", "--resolution", str(RESOLUTION), cwd=tmp_path
+    )
     assert proc.returncode == 1
     assert "page 2: no table was read on this page" in proc.stderr
     with Image.open(tmp_path / "renja_serang_2022-p2.png") as image:
