@@ -276,11 +276,21 @@ def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]
     return out
 
 
+def _for_tesseract(image: np.ndarray) -> Any:
+    """The image as pytesseract is to hand it to Tesseract: as a PGM file, the same pixels and
+    no resolution, as the PNG it writes by default, which takes seconds to compress a page."""
+    from PIL import Image
+
+    picture = Image.fromarray(image)
+    picture.format = "PPM"  # written as a binary PGM (P5) for a grey image
+    return picture
+
+
 def _read_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
     import pytesseract
 
     data = pytesseract.image_to_data(
-        image,
+        _for_tesseract(image),
         lang=settings.lang,
         config=f"--psm {settings.psm} -c preserve_interword_spaces=0 {settings.engine_config}",
         output_type=pytesseract.Output.DICT,
@@ -443,7 +453,7 @@ def _read_sheet(
 
     sheet, slots = _sheet(crops)
     data = pytesseract.image_to_data(
-        sheet,
+        _for_tesseract(sheet),
         lang=settings.lang,
         config=f"--psm 6 -c tessedit_char_whitelist={_REREAD_ALPHABET} {settings.engine_config}",
         output_type=pytesseract.Output.DICT,
@@ -531,7 +541,7 @@ def _confirm(
     while done < len(crops):
         sheet, slots = _sheet(crops[done:])
         hocr = pytesseract.image_to_pdf_or_hocr(
-            sheet,
+            _for_tesseract(sheet),
             lang=settings.lang,
             config=f"--psm 6 -c hocr_char_boxes=1 {settings.engine_config}",
             extension="hocr",
