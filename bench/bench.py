@@ -1,6 +1,6 @@
 """Speed of `renja run` against plain table extraction with camelot and pdfplumber.
 
-Each part runs on its own (`--only one,many,long,ocr,scale,dotproduct`, all by default):
+Each part runs on its own (`--only one,many,long,ocr,scale,dotproduct,chars`, all by default):
 - one: `renja run` on the sample alone, with the seconds per stage that the run records in
   `validation/timings.json`; then the sample end to end with the embedded default (no
   `PREFECT_API_URL`: the run starts its own temporary server) and with a Prefect server already
@@ -16,6 +16,8 @@ Each part runs on its own (`--only one,many,long,ocr,scale,dotproduct`, all by d
 - ocr: `renja run` on a scanned copy of the sample (tests/synth/scan.py: 200 dpi greyscale page
   images, slightly turned, noisy, no text layer), whose every page goes through OCR.
 - dotproduct: OCR of a few pages of that copy with each of Tesseract's dot-product settings.
+- chars: the words of the sample's plan-table pages from pdfplumber's parse and from PDFium's
+  character boxes (pypdfium2): seconds per page, and how many words the two give alike.
 - scale: on `--documents` distinct copies, `renja run` with 1 and 2 workers on this machine and
   on a Dask LocalCluster of 1 and 2 worker processes: documents per second and the speed-up.
 """
@@ -473,7 +475,83 @@ def bench_ocr(scanned: Path, work: Path) -> None:
     )
 
 
-PARTS = ("one", "many", "long", "ocr", "scale", "dotproduct")
+def _plumber_words(page: object) -> list[tuple[str, float, float]]:
+    return [
+        (w["text"], round(w["x0"], 1), round((w["top"] + w["bottom"]) / 2))
+        for w in page.extract_words()  # type: ignore[attr-defined]
+    ]
+
+
+def _pdfium_words(page: object) -> list[tuple[str, float, float]]:
+    """The page's words from PDFium's character boxes, split where pdfplumber splits them: at a
+    space, a new line, or a gap wider than 3 pt (its default ``x_tolerance``)."""
+    text = page.get_textpage()  # type: ignore[attr-defined]
+    height = page.get_height()  # type: ignore[attr-defined]
+    words: list[tuple[str, float, float]] = []
+    current: list[tuple[str, float, float, float, float]] = []
+
+    def close() -> None:
+        if current:
+            top, bottom = min(c[4] for c in current), max(c[3] for c in current)
+            words.append(("".join(c[0] for c in current), round(current[0][1], 1),
+                          round(height - (top + bottom) / 2)))  # fmt: skip
+            current.clear()
+
+    for index in range(text.count_chars()):
+        char = text.get_text_range(index, 1)
+        if not char.strip():
+            close()
+            continue
+        left, bottom, right, top = text.get_charbox(index)
+        if current and (abs(bottom - current[-1][4]) > 2 or left - current[-1][2] > 3):
+            close()
+        current.append((char, left, right, top, bottom))
+    close()
+    return words
+
+
+def bench_chars(pages: list[int]) -> None:
+    """pdfplumber's parse of the plan table's pages against PDFium's character boxes: seconds per
+    page for the words of each, and how many of pdfplumber's words PDFium gives alike (text, left
+    edge within 1 pt, line within 3 pt). pdfplumber's parse also gives the rules and cell fills
+    the table reader needs; PDFium's text page gives characters only."""
+    import pypdfium2 as pdfium
+
+    start = time.perf_counter()
+    plumber: list[list[tuple[str, float, float]]] = []
+    with pdfplumber.open(SAMPLE) as pdf:
+        for number in pages:
+            plumber.append(_plumber_words(pdf.pages[number - 1]))
+    plumber_s = time.perf_counter() - start
+    start = time.perf_counter()
+    document = pdfium.PdfDocument(str(SAMPLE))
+    fast = [_pdfium_words(document[number - 1]) for number in pages]
+    pdfium_s = time.perf_counter() - start
+    document.close()
+    total = alike = 0
+    for ours, theirs in zip(plumber, fast, strict=True):
+        total += len(ours)
+        left = list(theirs)
+        for text, x0, middle in ours:
+            match = next(
+                (
+                    w
+                    for w in left
+                    if w[0] == text and abs(w[1] - x0) <= 1 and abs(w[2] - middle) <= 3
+                ),
+                None,
+            )
+            if match is not None:
+                left.remove(match)
+                alike += 1
+    n = len(pages)
+    print(f"\nwords of the sample's {n} plan-table pages (one process, parse included)")
+    print(f"  pdfplumber  {plumber_s / n:6.3f} s/page  {sum(map(len, plumber)):5d} words")
+    print(f"  PDFium      {pdfium_s / n:6.3f} s/page  {sum(map(len, fast)):5d} words")
+    print(f"  alike       {alike} of pdfplumber's {total} words ({alike / max(total, 1):.1%})")
+
+
+PARTS = ("one", "many", "long", "ocr", "scale", "dotproduct", "chars")
 
 
 def main() -> None:
@@ -538,6 +616,8 @@ def main() -> None:
                 bench_dotproduct(scanned)
         if "scale" in parts:
             bench_scale(work, args.documents)
+        if "chars" in parts:
+            bench_chars(sample_table_pages(work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
