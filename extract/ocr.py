@@ -21,8 +21,11 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,7 @@ import numpy as np
 from extract.document import DocumentError
 
 __all__ = [
+    "OCR_THREADS_VARIABLE",
     "OcrPage",
     "OcrSettings",
     "OcrWord",
@@ -71,6 +75,16 @@ def portable_dotproduct() -> str:
     return "avx2" if re.search(r"^\s*Found AVX2\s*$", found, re.MULTILINE) else "generic"
 
 
+OCR_THREADS_VARIABLE = "RENJA_OCR_THREADS"
+
+
+def _positive(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
 @dataclass(frozen=True)
 class OcrSettings:
     """How scanned pages are read."""
@@ -86,10 +100,15 @@ class OcrSettings:
     # AVX-512, ...), and the paths round differently, so one scan read on two machines gives
     # different digits. One path is pinned instead (see :func:`portable_dotproduct`).
     dotproduct: str = field(default_factory=portable_dotproduct)
+    # Pages read at once, each by a Tesseract process of its own (``RENJA_OCR_THREADS``, which
+    # ``renja run`` sets to the cores each of its documents has; 1 when unset).
+    threads: int = field(default_factory=lambda: _positive(os.environ.get(OCR_THREADS_VARIABLE)))
 
     def __post_init__(self) -> None:
         if not 100 <= self.dpi <= 600:
             raise ValueError(f"dpi must be within 100..600, not {self.dpi}")
+        if self.threads < 1:
+            raise ValueError(f"threads must be at least 1, not {self.threads}")
         if self.dotproduct not in _DOTPRODUCTS:
             raise ValueError(f"dotproduct must be one of {sorted(_DOTPRODUCTS)}")
 
@@ -152,9 +171,17 @@ def ocr_unavailable(settings: OcrSettings | None = None) -> str | None:
     return None
 
 
+_PDFIUM = threading.Lock()  # PDFium may not be entered by two threads at once
+
+
 def _render(path: Path, number: int, dpi: int) -> tuple[np.ndarray, float, float]:
     import pypdfium2 as pdfium
 
+    with _PDFIUM:
+        return _rendered(pdfium, path, number, dpi)
+
+
+def _rendered(pdfium: Any, path: Path, number: int, dpi: int) -> tuple[np.ndarray, float, float]:
     pdf = pdfium.PdfDocument(str(path))
     try:
         page = pdf[number - 1]
@@ -618,10 +645,26 @@ def ocr_pages(
     path: Path, numbers: Iterable[int], settings: OcrSettings | None = None
 ) -> dict[int, OcrPage]:
     """OCR the given pages (1-based) of a PDF; raises DocumentError when OCR is not available."""
+    settings = settings or OcrSettings()
     reason = ocr_unavailable(settings)
     if reason:
         raise DocumentError(reason)
-    return {n: ocr_page(path, n, settings) for n in numbers}
+    if settings.threads == 1:
+        return {n: ocr_page(path, n, settings) for n in numbers}
+    # Tesseract's time is spent in its own processes, the page images' in OpenCV and numpy,
+    # which leave the interpreter free: threads keep ``settings.threads`` pages in reading.
+    # ``numbers`` is taken one page at a time, as each can start (its progress counts them).
+    read: dict[int, OcrPage] = {}
+    with ThreadPoolExecutor(settings.threads, thread_name_prefix="renja-ocr") as pool:
+        reading: deque[tuple[int, Future[OcrPage]]] = deque()
+        for number in numbers:
+            if len(reading) == settings.threads:
+                done, future = reading.popleft()
+                read[done] = future.result()
+            reading.append((number, pool.submit(ocr_page, path, number, settings)))
+        for done, future in reading:
+            read[done] = future.result()
+    return read
 
 
 # --- the text layer -----------------------------------------------------------------------

@@ -104,6 +104,11 @@ def run(
     if not total:  # an empty or unmounted folder must not empty the published tables
         places = ", ".join(_name(p) for p in inputs)
         _fail(f"no PDF files in {places}; {_name(out)} left as it was", 2)
+    from extract.ocr import OCR_THREADS_VARIABLE
+
+    # The cores left to each document for its scanned pages: all of them for one document.
+    documents_at_once = min(workers or _cores(), total)
+    os.environ.setdefault(OCR_THREADS_VARIABLE, str(max(1, _cores() // documents_at_once)))
     started = time.perf_counter()
     warming = threading.Thread(target=_start_workers, daemon=True)
     warming.start()  # the workers' parsers load while the server starts

@@ -26,6 +26,7 @@ from truth import load_truth
 
 from extract.ocr import (
     OcrPage,
+    OcrSettings,
     OcrWord,
     char_confidence,
     ocr_unavailable,
@@ -451,3 +452,60 @@ def test_scanned_service_values_exact_or_flagged(scanned_other_tables) -> None:
     assert len(wrong) <= 0.02 * len(both)
     doubted = both.loc[("T2.2/I01", "proyeksi", 2022)]
     assert doubted["target_raw"] == "4,2" and pd.isna(doubted["target_ocr"])
+
+
+def test_pages_are_read_in_threads_as_each_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``threads`` 2, two pages are in reading at once, never more; the pages are taken from
+    their iterator one at a time as each can start (its progress counts them), and come back
+    by number; PDFium, which may not be entered twice at once, renders one page at a time."""
+    import threading
+    import time
+
+    import extract.ocr as ocr
+
+    lock = threading.Lock()
+    state = {"reading": 0, "most": 0, "rendering": 0, "most_rendering": 0, "finished": 0}
+
+    def count(key: str, most: str, step: int) -> None:
+        with lock:
+            state[key] += step
+            state[most] = max(state[most], state[key])
+
+    def rendered(_pdfium: Any, _path: Path, number: int, _dpi: int) -> tuple[Any, float, float]:
+        count("rendering", "most_rendering", 1)
+        time.sleep(0.02)
+        count("rendering", "most_rendering", -1)
+        return np.zeros((2, 2), np.uint8), 10.0, 10.0
+
+    def page(path: Path, number: int, settings: OcrSettings) -> OcrPage:
+        count("reading", "most", 1)
+        ocr._render(path, number, settings.dpi)
+        time.sleep(0.05 if number % 2 else 0.01)  # pages end out of order
+        count("reading", "most", -1)
+        count("finished", "finished", 1)
+        return OcrPage(number, 10.0, 10.0)
+
+    def numbers() -> Any:
+        for number in range(1, 8):
+            assert state["finished"] >= number - 3  # no more than two taken ahead
+            yield number
+
+    monkeypatch.setattr(ocr, "ocr_unavailable", lambda *_: None)
+    monkeypatch.setattr(ocr, "ocr_page", page)
+    monkeypatch.setattr(ocr, "_rendered", rendered)
+    read = ocr.ocr_pages(Path("x.pdf"), numbers(), OcrSettings(threads=2))
+    assert list(read) == list(range(1, 8)) and [p.number for p in read.values()] == list(read)
+    assert state["most"] == 2 and state["most_rendering"] == 1
+
+
+def test_the_run_gives_each_document_its_share_of_the_cores_for_ocr(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RENJA_OCR_THREADS", "3")
+    assert OcrSettings().threads == 3
+    monkeypatch.setenv("RENJA_OCR_THREADS", "none")
+    assert OcrSettings().threads == 1
+    monkeypatch.delenv("RENJA_OCR_THREADS")
+    assert OcrSettings().threads == 1
+    with pytest.raises(ValueError, match="threads"):
+        OcrSettings(threads=0)
