@@ -13,6 +13,9 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 # A task called on its own (tests/test_flow.py) has no flow run to send its logs to.
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+# Scanned pages read two at a time, as `renja run` reads a document alone on two cores: the
+# OCR tests then take the other core whenever the other test worker leaves it free.
+os.environ.setdefault("RENJA_OCR_THREADS", "2")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw" / "renja_serang_2022.pdf"
