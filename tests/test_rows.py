@@ -134,3 +134,31 @@ def test_renja_perubahan_sebelum_and_sesudah_are_both_the_plan_year() -> None:
     assert rows[
         ["target_raw", "target_before_raw", "pagu_raw", "pagu_before_raw"]
     ].values.tolist() == [["12 dok", "10 dok", "-", "100.545.000"]]
+
+
+def test_an_indicator_loses_a_list_bullet_and_the_forms_label_only() -> None:
+    rows = [["I", "PROGRAM A", "- Terlaksananya Pembinaan AMT;", "5", "Rp", "2.000", "6", "Rp",
+             "3.000"],
+            ["1", "Kegiatan B", "• Persentase IKM\nyang dibina", "5", "Rp", "1.000", "6", "Rp",
+             "1.000"],
+            ["2", "Kegiatan C", "-10% angka stunting", "5", "Rp", "1.000", "6", "Rp", "2.000"],
+            ["3", "Kegiatan D", "Jumlah dokumen - hasil evaluasi", "5", "Rp", "0", "6", "Rp",
+             "0"],
+            ["4", "Kegiatan E", "-Tersedianya data;", "5", "Rp", "0", "6", "Rp", "0"],
+            ["II", "PROGRAM F", "Indikator Kinerja Program: Nilai LKIP", "", "Rp", "0", "", "Rp",
+             "0"],
+            ["III", "PROGRAM G", "Indikator Kinerja ProgramPersentase IKM", "", "Rp", "0", "",
+             "Rp", "0"],
+            ["IV", "PROGRAM H", "Indikator Kinerja Program/Kegiatan", "", "Rp", "0", "", "Rp",
+             "0"]]  # fmt: skip
+    read = table_rows(select_plan_tables([table([*HEADER, *rows], SPANS)])[0])
+    assert read["indikator"].tolist() == [
+        "Terlaksananya Pembinaan AMT;",
+        "Persentase IKM yang dibina",
+        "-10% angka stunting",  # a sign, not a bullet
+        "Jumlah dokumen - hasil evaluasi",
+        "Tersedianya data;",
+        "Nilai LKIP",  # the form's label printed before the indicator
+        "Persentase IKM",
+        "",  # the label alone: no indicator
+    ]

@@ -212,6 +212,23 @@ def clean_text(text: str | None) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+# A list bullet that Word or Excel prints before an indicator set as a list item ("- Jumlah
+# ...", "-Persentase ...", "• Persentase ..."): the list's formatting, not the indicator's text.
+# A dash before a digit is a sign, and stays.
+_BULLET = re.compile(r"^[-\u2013\u2022\u00b7\u25aa\u25cf*]\s*(?=[^\W\d_])")
+# The form's own label printed in the cell before the indicator, as older forms do on program
+# rows: "Indikator Kinerja Program: Persentase ...", also glued ("...ProgramPersentase").
+_LABEL = re.compile(
+    r"^indikator\s*kinerja\s*(?:program|kegiatan|sub\s*kegiatan)"
+    r"(?:\s*/\s*(?:program|kegiatan|sub\s*kegiatan))*\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _indicator_text(text: str) -> str:
+    return _BULLET.sub("", _LABEL.sub("", text))
+
+
 def _cell(row: list[str | None], col: int | None) -> str | None:
     if col is None or col >= len(row):
         return ""
@@ -328,7 +345,7 @@ def table_rows(
                     "kode_parts": [re.sub(r"\s+", "", row[c] or "") for c in kode_cols],
                     "nomor": clean_text(_cell(row, nomor_col)),
                     "nama": clean_text(_row_text(table, index, name_col)),
-                    "indikator": clean_text(_cell(row, header.first("indikator"))),
+                    "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
                     "satuan": clean_text(_cell(row, header.first("satuan"))),
                     "lokasi": clean_text(_cell(row, header.first("lokasi"))),
                     "target_raw": target or (measured[0][2] if measured else ""),
