@@ -180,7 +180,12 @@ FIELDS: dict[str, list[Field]] = {
         _COMMON["nama"],
         Field("indikator_no", pa.int16(), "Order of the indicator within its node, from 1.",
               nullable=False),
-        Field("indikator", pa.string(), "Performance indicator as printed."),
+        Field(
+            "indikator",
+            pa.string(),
+            "Performance indicator as printed, without a leading list bullet or the form's "
+            "own label ('Indikator Kinerja Program:').",
+        ),
         Field("satuan", pa.string(), "Unit of the target as printed (%, org, dokumen ...); taken "
               "from the target cell when the document prints number and unit together."),
         Field("lokasi", pa.string(), "Location as printed."),
