@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.locate import END_OF_TABLE
 from extract.parsed import open_pdf, release
 from extract.tables import upright_page
 
 __all__ = [
     "PrintedValue",
     "TableSpan",
-    "END_OF_TABLE",
     "printed_amounts",
     "printed_numbers",
     "table_span",
@@ -43,14 +43,6 @@ _TAIL = re.compile(r"^[.,]?\d[\d.,]*(?:,-)?$")
 _YEAR = re.compile(r"^\(?(?:19|20)\d\d\)?[.,:;]?$")
 # A cell of a column-number row: "1", "(12)", "8=(7/6)".
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")
-
-# A line that ends a table: another table's caption, a chapter, a signature or closing block.
-END_OF_TABLE = re.compile(
-    r"^\s*(?:tabel\s+[\dIVX]+(?:\.\d+)*\b|table\s+\d|bab\s+[IVX\d]+\b|"
-    r"(?:plt\.?\s+|plh\.?\s+)?kepala\s+(?:dinas|badan|kantor|satuan|bagian)\b|"
-    r"mengetahui\b|ditetapkan\s+di\b|nip\.?\s*[:.]?\s*\d)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

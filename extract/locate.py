@@ -15,6 +15,7 @@ from extract.document import PageText
 from transform.vocabulary import PAGE_BUDGET_WORDS, PAGE_INDICATOR_WORDS
 
 __all__ = [
+    "END_OF_TABLE",
     "PLAN_TITLE",
     "PageChoice",
     "all_pages_with_amounts",
@@ -37,6 +38,14 @@ PLAN_TITLE = re.compile(
     r"rumusan\s+rencana\s+program|rencana\s+program\s+(?:dan|,)\s*kegiatan.{0,80}prakiraan\s+maju",
     re.IGNORECASE | re.DOTALL,
 )
+# A line that ends a table: another table's caption, a chapter, a signature or closing block.
+END_OF_TABLE = re.compile(
+    r"^\s*(?:tabel\s+[\dIVX]+(?:\.\d+)*\b|table\s+\d|bab\s+[IVX\d]+\b|"
+    r"(?:plt\.?\s+|plh\.?\s+)?kepala\s+(?:dinas|badan|kantor|satuan|bagian)\b|"
+    r"mengetahui\b|ditetapkan\s+di\b|nip\.?\s*[:.]?\s*\d)",
+    re.IGNORECASE,
+)
+_ENDS_TABLE = re.compile(END_OF_TABLE.pattern, re.IGNORECASE | re.MULTILINE)
 _TABLE_LABEL = re.compile(r"\btabel\.?\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
@@ -92,6 +101,7 @@ def candidate_pages(pages: list[PageText]) -> PageChoice:
     inside_other: set[int] = set()
     other: set[int] = set()
     state: str | None = None
+    gap: list[int] = []  # a running plan table's page that prints no amount (its rows "Rp -")
     for page in pages:
         kind = _titled_kind(page.text)
         header = bool(
@@ -104,14 +114,21 @@ def candidate_pages(pages: list[PageText]) -> PageChoice:
             numbers.add(page.number)
         elif kind == "other":
             state = "other"
-        elif state != "other" and (header or (state == "plan" and page.amount_tokens >= 1)):
+        elif state != "other" and (
+            header or (state in ("plan", "gap") and page.amount_tokens >= 1)
+        ):
             # a running plan table's page may print a single amount (its other rows "Rp -")
+            if state == "gap":
+                numbers.update(gap)
             state = "plan"
             numbers.add(page.number)
         elif state == "other" and _table_like(page):
             pass  # the other table runs on (evaluation and service pages print no amounts)
         elif page.amount_tokens < 1 and not header:
-            state = None
+            # A page without amounts ends the plan table only when it prints what ends a table
+            # (a caption, a chapter, a signature), or when the page after it prints none either.
+            bridged = state == "plan" and not _ENDS_TABLE.search(page.text)
+            state, gap = ("gap", [page.number]) if bridged else (None, [])
         if state == "other":
             other.add(page.number)
     numbers |= {n + 1 for n in numbers if n < len(pages)}

@@ -1,6 +1,7 @@
 """Header mapping and row reading on small inline tables."""
 
-from extract.locate import title_kind
+from extract.document import PageText
+from extract.locate import candidate_pages, title_kind
 from extract.model import Cell, RawTable
 from transform.grouping import select_plan_tables
 from transform.headers import map_header
@@ -162,3 +163,22 @@ def test_an_indicator_loses_a_list_bullet_and_the_forms_label_only() -> None:
         "Persentase IKM",
         "",  # the label alone: no indicator
     ]
+
+
+def _pages(*texts: str) -> list[PageText]:
+    return [PageText(n, text, 842, 595) for n, text in enumerate(texts, start=1)]
+
+
+def test_a_plan_page_printing_no_amount_does_not_end_the_table() -> None:
+    """A page of the plan table whose rows print "Rp -" only is read, and so are the table's
+    pages after it; a page without amounts that prints a chapter or a signature ends the table,
+    and so does a second page without amounts."""
+    title = "Tabel 4.1 Rumusan Rencana Program dan Kegiatan Tahun 2020\nProgram A Rp 2.000.000.000"
+    rows = "Kegiatan B Rp 150.000.000 Kegiatan C Rp 250.000.000"
+    nil = "Operasi Pasar Murah Kota Bogor 2 kali Rp - APBD"
+    assert candidate_pages(_pages(title, rows, nil, rows, rows)).plan == [1, 2, 3, 4, 5]
+    chapter = "BAB V\nPENUTUP\nRencana kerja ini disusun ..."
+    assert candidate_pages(_pages(title, rows, chapter, rows)).plan == [1, 2, 3]
+    signed = "KEPALA DINAS PERINDUSTRIAN\nNIP. 19650101"
+    assert candidate_pages(_pages(title, rows, signed, rows)).plan == [1, 2, 3]
+    assert candidate_pages(_pages(title, rows, nil, nil, rows)).plan == [1, 2, 3]
