@@ -5,12 +5,15 @@ A page without a usable text layer is rendered, deskewed (the angle of its long 
 or of its text lines when it has none) and cleaned (median filter against speckle); its ruling
 lines are found with morphological openings and removed from the image before Tesseract reads it
 (``ind`` language data), so that rules are not read as ``|`` or ``l``. Each word keeps Tesseract's
-confidence (0-100).
+confidence (0-100). The evidence of a row's level that a born-digital page gives in its fonts and
+fills is measured on the image: bold words (their strokes' width and darkness against the page's
+median word) and shaded cells (the background of each cell the rules close off).
 
 :func:`write_text_layer` writes the result as a PDF with one page per source page: every word as
 text at its place, every rule as a stroked line, so that ``extract.tables`` finds the cells from
 the rules and places the words in them exactly as on a born-digital page. The confidence of each
-word travels as its fill grey level (``0.87 g`` for 87), which :func:`char_confidence` reads back.
+word travels as its fill grey level (``0.87 g`` for 87), which :func:`char_confidence` reads back;
+a bold word is set in Courier-Bold, and a shaded cell is a filled rectangle of its grey level.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ __all__ = [
     "ocr_unavailable",
     "pdf_bytes",
     "portable_dotproduct",
+    "shared_fills",
     "write_text_layer",
 ]
 
@@ -129,6 +133,7 @@ class OcrWord:
     bottom: float
     conf: float  # Tesseract's confidence, 0-100
     line: tuple[int, int, int]  # block, paragraph, line
+    bold: bool = False  # its strokes are wider and darker than the page's text (_mark_bold)
 
 
 @dataclass
@@ -142,6 +147,8 @@ class OcrPage:
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0 top x1 bot
     angle: float = 0.0  # skew corrected, degrees
     seconds: float = 0.0
+    # shaded cells: x0, top, x1, bottom, grey level of the background (1 is the paper)
+    fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -604,6 +611,215 @@ def _page_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[
     return _reread(image, _confirm(image, words, settings, scale), settings, scale)
 
 
+# Points: wider than any stroke of a letter, so that a grey closing of the page leaves its
+# background (the paper, or a shading) without the text.
+_STROKE_MAX = 4.0
+# A background at least this much darker than the paper (grey levels) is a shading.
+_SHADE_CONTRAST = 6
+# A cell whose background is at most this share of the paper's brightness is shaded.
+_SHADED = 0.97
+# Fill levels of a document closer than this are one shading, with noise (see shared_fills).
+_FILL_GAP = 0.025
+
+
+def _flatten(gray: np.ndarray, scale: float) -> np.ndarray:
+    """The page with its shadings lifted towards the paper's level, so that their grain is less
+    often taken for ink and read as letters; unshaded parts are left as they are.
+
+    The background is a grey closing wider than any stroke: it takes the brighter grains of a
+    shading for its level, so the shading is lifted less than fully, which keeps the contrast
+    of the thin strokes of a low-resolution scan (a full lift, or a smoothing, loses them)."""
+    import cv2
+
+    size = max(3, int(_STROKE_MAX * scale) | 1)
+    background = cv2.morphologyEx(
+        gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    )
+    paper = float(np.median(background))
+    shaded = background < paper - _SHADE_CONTRAST
+    lifted = gray.astype(np.float32) * (paper / np.maximum(background, 1).astype(np.float32))
+    return np.where(shaded, np.clip(lifted, 0, 255), gray).astype(np.uint8)
+
+
+Cell = tuple[int, int, int, int, np.ndarray, float]  # x, y, width, height (pixels), mask, level
+
+
+def _shaded_cells(
+    gray: np.ndarray, inverted: np.ndarray, walls: np.ndarray, scale: float
+) -> list[Cell]:
+    """The shaded cells of the page: the regions that the ruling lines (``walls``) close off,
+    each with its level, the median grey of its pixels that are not ink (``inverted``: a cell
+    filled with digits is not shaded) relative to the paper's; cells lighter than _SHADED, and
+    the region around the tables, are left out."""
+    import cv2
+
+    h, w = walls.shape
+    paper = float(np.median(gray))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (walls == 0).astype(np.uint8), connectivity=4
+    )
+    narrowest = 4 * scale  # points: a narrower fill would be taken for a rule (extract.tables)
+    cells = []
+    for i in range(1, count):
+        x, y, cw, ch, _ = stats[i]
+        if min(cw, ch) < narrowest or x == 0 or y == 0 or x + cw >= w or y + ch >= h:
+            continue
+        inside = labels[y : y + ch, x : x + cw] == i
+        background = inside & (inverted[y : y + ch, x : x + cw] == 0)
+        if background.sum() < inside.sum() / 4:
+            continue
+        level = min(1.0, float(np.median(gray[y : y + ch, x : x + cw][background])) / paper)
+        if level < _SHADED:
+            cells.append((x, y, cw, ch, inside, level))
+    return cells
+
+
+# A word read inside a shaded cell that is this short, has no digit, and is read with less than
+# this confidence is the shading's grain read as letters (``Kn`` in an empty lokasi cell).
+_GRAIN_LENGTH = 4
+_GRAIN_CONFIDENCE = 50.0
+
+
+def _off_grain(words: list[OcrWord], cells: list[Cell], scale: float) -> list[OcrWord]:
+    """The words without those that the grain of a shaded cell gives: short, without a digit,
+    and read with a low confidence (a word of a name, or any number, is kept)."""
+    if not cells:
+        return words
+    boxes = [
+        (x / scale, y / scale, (x + cw) / scale, (y + ch) / scale) for x, y, cw, ch, *_ in cells
+    ]
+    out = []
+    for word in words:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        grain = (
+            len(word.text) <= _GRAIN_LENGTH
+            and word.conf < _GRAIN_CONFIDENCE
+            and not _DIGITS.search(word.text)
+            and any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes)
+        )
+        if not grain:
+            out.append(word)
+    return out
+
+
+def _fills(cells: list[Cell], scale: float) -> list[tuple[float, float, float, float, float]]:
+    """Each shaded cell as a filled rectangle in points, reaching the middle of its rules."""
+    margin = 4  # pixels, from the cell's inside to the middle of its rules
+    return [
+        ((x - margin) / scale, (y - margin) / scale, (x + cw + margin) / scale,
+         (y + ch + margin) / scale, round(level, 3))
+        for x, y, cw, ch, _, level in cells
+    ]  # fmt: skip
+
+
+# A word is bold when its strokes are this much wider, and its ink this much darker, than the
+# median word's of the page (most text of a plan table, indicators and sub kegiatan, is plain).
+_BOLD_STROKE = 1.2
+_BOLD_INK = 1.1
+
+
+def _mark_bold(
+    words: list[OcrWord], ink: np.ndarray, gray: np.ndarray, scale: float
+) -> list[OcrWord]:
+    """Each word marked bold or not from the image: its stroke width (twice its ink's area over
+    its ink's outline) and the darkness of its ink, against the page's median word."""
+    import cv2
+
+    measures: list[tuple[float, float] | None] = []
+    for word in words:
+        x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
+        x1, y1 = int(word.x1 * scale + 0.5), int(word.bottom * scale + 0.5)
+        crop = ink[y0:y1, x0:x1]
+        area = int(crop.sum())
+        outline = area - int(cv2.erode(crop, np.ones((3, 3), np.uint8)).sum())
+        if area == 0 or outline == 0:
+            measures.append(None)
+            continue
+        darkness = float(255 - gray[y0:y1, x0:x1][crop > 0].mean())
+        measures.append((2 * area / outline, darkness))
+    # the page's plain text: words of two characters or more
+    typical = [m for w, m in zip(words, measures, strict=True) if m and len(w.text) >= 2]
+    if len(typical) < 10:
+        return words
+    stroke = float(np.median([m[0] for m in typical]))
+    darkness = float(np.median([m[1] for m in typical]))
+    return [
+        OcrWord(
+            w.text,
+            w.x0,
+            w.top,
+            w.x1,
+            w.bottom,
+            w.conf,
+            w.line,
+            m[0] > _BOLD_STROKE * stroke and m[1] > _BOLD_INK * darkness,
+        )  # fmt: skip
+        if m
+        else w
+        for w, m in zip(words, measures, strict=True)
+    ]
+
+
+_RULE_TEXT = re.compile(r"^[\u2014\u2013_=~-]+$")
+_RULE_ENDS = re.compile(r"^[\u2014_]+|[\u2014_]+$")
+
+
+def _off_rules(words: list[OcrWord], rules: list[Segment]) -> list[OcrWord]:
+    """The words without what a ruling line left in the text: a word of dashes or underscores
+    lying on a horizontal rule is dropped, and the long dashes or underscores that end a word
+    touching one are cut off (a ``-`` elsewhere, a nil amount, stays)."""
+    horizontal = [r for r in rules if r[1] == r[3]]
+    out = []
+    for word in words:
+        touching = [
+            r for r in horizontal
+            if r[0] < word.x1 and word.x0 < r[2] and word.top - 1 <= r[1] <= word.bottom + 1
+        ]  # fmt: skip
+        if not touching:
+            out.append(word)
+            continue
+        if _RULE_TEXT.match(word.text):
+            continue
+        text = _RULE_ENDS.sub("", word.text)
+        if text:
+            out.append(OcrWord(text, word.x0, word.top, word.x1, word.bottom, word.conf,
+                               word.line, word.bold))  # fmt: skip
+    return out
+
+
+def shared_fills(pages: Iterable[OcrPage]) -> None:
+    """Give the cells of one shading the same level over the document's pages: the levels are
+    grouped where they lie within _FILL_GAP of each other, and each group takes its median, so
+    that the level rules see one fill colour per level of the plan, as on a born-digital page."""
+    pages = list(pages)
+    levels = sorted({fill[4] for page in pages for fill in page.fills})
+    if not levels:
+        return
+    groups: list[list[float]] = [[levels[0]]]
+    for level in levels[1:]:
+        if level - groups[-1][-1] <= _FILL_GAP:
+            groups[-1].append(level)
+        else:
+            groups.append([level])
+    snapped = {v: round(float(np.median(g)), 2) for g in groups for v in g}
+    for page in pages:
+        page.fills = [(*fill[:4], snapped[fill[4]]) for fill in page.fills]
+
+
+def _rules(inverted: np.ndarray, scale: float) -> tuple[list[Segment], np.ndarray]:
+    """The ruling lines of a page as segments in points, and the mask of the pixels they cover
+    (their blurred edges would be read as strokes, ``13`` as ``113``: cleared widely)."""
+    import cv2
+
+    horizontal, vertical = _rule_masks(inverted)
+    rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
+    mask = cv2.bitwise_or(
+        cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
+        cv2.dilate(vertical, np.ones((5, 9), np.uint8)),
+    )
+    return rules, mask
+
+
 def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> OcrPage:
     """Read one page of a PDF by OCR: deskew, clean, find the rules, read the words."""
     import cv2
@@ -626,19 +842,26 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
             borderValue=255,
         )  # fmt: skip
     inverted = _binary(gray)
-    horizontal, vertical = _rule_masks(inverted)
-    rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
-    # The rules' blurred edges would be read as strokes (``13`` as ``113``): cleared widely.
-    rules_mask = cv2.bitwise_or(
-        cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
-        cv2.dilate(vertical, np.ones((5, 9), np.uint8)),
-    )
+    rules, rules_mask = _rules(inverted, scale)
+    # Shaded cells are measured on the page as scanned; a page that has some is then read,
+    # rules and text, with its shadings lifted.
+    shaded = _shaded_cells(gray, inverted, rules_mask, scale)
+    if shaded:
+        original, ink_before = gray, inverted
+        gray = _flatten(gray, scale)
+        inverted = _binary(gray)
+        rules, rules_mask = _rules(inverted, scale)
+        shaded = _shaded_cells(original, ink_before, rules_mask, scale)
     # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
     # with the background and the rules turned white.
     cleaned = gray.copy()
     cleaned[(inverted == 0) | (rules_mask > 0)] = 255
-    words = _page_words(cleaned, settings, scale)
-    return OcrPage(number, width, height, words, rules, angle, time.perf_counter() - start)
+    ink = ((inverted > 0) & (rules_mask == 0)).astype(np.uint8)
+    words = _off_grain(_page_words(cleaned, settings, scale), shaded, scale)
+    words = _off_rules(_mark_bold(words, ink, gray, scale), rules)
+    fills = _fills(shaded, scale)
+    seconds = time.perf_counter() - start
+    return OcrPage(number, width, height, words, rules, angle, seconds, fills)
 
 
 def ocr_pages(
@@ -649,21 +872,23 @@ def ocr_pages(
     reason = ocr_unavailable(settings)
     if reason:
         raise DocumentError(reason)
-    if settings.threads == 1:
-        return {n: ocr_page(path, n, settings) for n in numbers}
-    # Tesseract's time is spent in its own processes, the page images' in OpenCV and numpy,
-    # which leave the interpreter free: threads keep ``settings.threads`` pages in reading.
-    # ``numbers`` is taken one page at a time, as each can start (its progress counts them).
     read: dict[int, OcrPage] = {}
-    with ThreadPoolExecutor(settings.threads, thread_name_prefix="renja-ocr") as pool:
-        reading: deque[tuple[int, Future[OcrPage]]] = deque()
-        for number in numbers:
-            if len(reading) == settings.threads:
-                done, future = reading.popleft()
+    if settings.threads == 1:
+        read = {n: ocr_page(path, n, settings) for n in numbers}
+    else:
+        # Tesseract's time is spent in its own processes, the page images' in OpenCV and numpy,
+        # which leave the interpreter free: threads keep ``settings.threads`` pages in reading.
+        # ``numbers`` is taken one page at a time, as each can start (its progress counts them).
+        with ThreadPoolExecutor(settings.threads, thread_name_prefix="renja-ocr") as pool:
+            reading: deque[tuple[int, Future[OcrPage]]] = deque()
+            for number in numbers:
+                if len(reading) == settings.threads:
+                    done, future = reading.popleft()
+                    read[done] = future.result()
+                reading.append((number, pool.submit(ocr_page, path, number, settings)))
+            for done, future in reading:
                 read[done] = future.result()
-            reading.append((number, pool.submit(ocr_page, path, number, settings)))
-        for done, future in reading:
-            read[done] = future.result()
+    shared_fills(read.values())
     return read
 
 
@@ -679,6 +904,11 @@ def _pdf_string(text: str) -> bytes:
 
 def _page_content(page: OcrPage) -> bytes:
     out = [b"0 G 0.5 w"]
+    for x0, top, x1, bottom, level in page.fills:  # under the rules and the words
+        out.append(
+            f"{level:.2f} g {x0:.2f} {page.height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} "
+            "re f".encode()
+        )
     for x0, top, x1, bottom in page.rules:
         y0, y1 = page.height - top, page.height - bottom
         out.append(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l S".encode())
@@ -695,7 +925,7 @@ def _page_content(page: OcrPage) -> bytes:
         stretch = 100 * max(0.1, word.x1 - word.x0) / natural
         grey = min(max(word.conf, 0.0), 100.0) / 100
         out.append(
-            f"BT /F1 {size:.2f} Tf {stretch:.2f} Tz {grey:.4f} g "
+            f"BT /{'F2' if word.bold else 'F1'} {size:.2f} Tf {stretch:.2f} Tz {grey:.4f} g "
             f"1 0 0 1 {word.x0:.2f} {page.height - bottom:.2f} Tm ".encode()
             + _pdf_string(word.text + " ")  # the space keeps words apart however close
             + b" Tj ET"
@@ -715,6 +945,9 @@ def write_text_layer(
         return len(objects)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+    bold = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>"
+    )
     pages_id = add(b"")  # filled in below, once the kids are known
     kids = []
     for index, (width, height) in enumerate(sizes, start=1):
@@ -724,7 +957,8 @@ def write_text_layer(
         kids.append(
             add(
                 f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width:.2f} {height:.2f}] "
-                f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {stream} 0 R >>".encode()
+                f"/Resources << /Font << /F1 {font} 0 R /F2 {bold} 0 R >> >> "
+                f"/Contents {stream} 0 R >>".encode()
             )
         )
     kid_refs = " ".join(f"{k} 0 R" for k in kids)

@@ -29,6 +29,7 @@ from transform.reading import (
     failing_parents,
     folded_rows,
     glued_names,
+    misread_codes,
     misread_digits,
     names_plan_year,
     other_grouping,
@@ -136,6 +137,7 @@ def check_reading(
     reading.doubts += _missing_columns(plans, pages)
     reading.doubts += columns_not_understood(_unknown_columns(plans))
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
+    reading.doubts += misread_codes(nodes, budgets)
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pandas as pd
 
 from renja.status import document_status, reading_checks
-from transform.reading import READING_CHECKS, StatedAmount, misread_digits
+from transform.reading import READING_CHECKS, StatedAmount, misread_codes, misread_digits
 
 Row = tuple[str, str, str | None, str, int]  # node_id, level, parent_id, amount printed, page
 
@@ -180,3 +180,68 @@ def test_a_misread_digit_makes_the_document_suspect() -> None:
     assert [c["check"] for c in failed] == ["misread_digits"]
     assert failed[0]["failures"][0]["page"] == 14
     assert document_status(checks) == "suspect"
+
+
+def _coded(rows: list[tuple[str, str, str | None, str]], ocr: bool = True) -> tuple[
+    pd.DataFrame, pd.DataFrame
+]:  # fmt: skip
+    """Frames of nodes (node_id, level, parent_id, kode printed), each with an amount of page 3."""
+    programs = pd.DataFrame(
+        [
+            {"node_id": n, "level": lv, "parent_id": p, "nomor": None, "kode": k,
+             "nama": f"nama {n}", "page": 3}
+            for n, lv, p, k in rows
+        ]
+    )  # fmt: skip
+    budgets = pd.DataFrame(
+        [
+            {"node_id": n, "table_kind": "rumusan", "jenis": "pagu_indikatif", "tahun": 2022,
+             "amount": Decimal(100), "amount_raw": "100", "amount_flag": None,
+             "ocr_confidence": 93.0 if ocr else None, "page": 3}
+            for n, *_ in rows
+        ]
+    )  # fmt: skip
+    return programs, budgets
+
+
+def test_a_kode_one_digit_off_its_parent_or_printed_twice_is_a_reading_doubt() -> None:
+    """A sub kegiatan read 2.07.01.2.07.02 under kegiatan 2.07.01.2.01, and a code read twice:
+    likely misread digits, reported with both readings, the codes kept as read."""
+    programs, budgets = _coded(
+        [
+            ("P01", "program", None, "2.07.01"),
+            ("P01.K01", "kegiatan", "P01", "2.07.01.2.01"),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", "2.07.01.2.01.01"),
+            ("P01.K01.S02", "sub_kegiatan", "P01.K01", "2.07.01.2.07.02"),
+            ("P01.K01.S03", "sub_kegiatan", "P01.K01", "2.07.01.2.01.01"),
+            ("P01.K02", "kegiatan", "P01", "2.08.03.2.01"),  # two digits off: not a misreading
+        ]
+    )
+    before = programs.copy()
+    doubts = misread_codes(programs, budgets)
+    assert [(d.check, d.page, d.node_ids) for d in doubts] == [
+        ("misread_codes", 3, ("P01.K01.S02", "P01.K01")),
+        ("misread_codes", 3, ("P01.K01.S01", "P01.K01.S03")),
+    ]
+    assert (
+        "kode 2.07.01.2.07.02 read by OCR on page 3 starts with 2.07.01.2.07" in doubts[0].message
+    )
+    assert "2.07.01.2.01 of the node it hangs under" in doubts[0].message
+    assert "kode 2.07.01.2.01.01 is printed by 2 nodes read by OCR" in doubts[1].message
+    pd.testing.assert_frame_equal(programs, before)
+    # the same codes from a text layer are the document's own: the code checks report them
+    assert misread_codes(programs, budgets.assign(ocr_confidence=None)) == []
+
+
+def test_children_that_agree_point_at_their_parents_code() -> None:
+    programs, budgets = _coded(
+        [
+            ("P01", "program", None, "2.07.01"),
+            ("P01.K01", "kegiatan", "P01", "2.07.01.2.07"),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", "2.07.01.2.01.01"),
+            ("P01.K01.S02", "sub_kegiatan", "P01.K01", "2.07.01.2.01.02"),
+        ]
+    )
+    (doubt,) = misread_codes(programs, budgets)
+    assert doubt.node_ids == ("P01.K01", "P01.K01.S01", "P01.K01.S02")
+    assert "likely a misread digit of 2.07.01.2.07" in doubt.message

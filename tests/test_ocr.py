@@ -28,9 +28,12 @@ from extract.ocr import (
     OcrPage,
     OcrSettings,
     OcrWord,
+    _mark_bold,
+    _off_rules,
     char_confidence,
     ocr_unavailable,
     portable_dotproduct,
+    shared_fills,
     write_text_layer,
 )
 from extract.pages import read_tables
@@ -263,6 +266,51 @@ def test_text_layer_places_words_and_rules_with_their_confidence(tmp_path: Path)
     (table,) = read_tables(layer, [1], None, layer, {1})
     assert table.grid == [["Kode", "Target", "Pagu"], ["2.07.03", "65", "2.730.000.000"]]
     assert table.confidence == [[95, 88, 91], [93, 90, 71]]
+
+
+def test_text_layer_carries_bold_and_cell_fills(tmp_path: Path) -> None:
+    """Bold words and shaded cells measured on the image reach the reader as on a born-digital
+    page: a bold face and a filled rectangle, the same level for one shading over the pages;
+    dashes a rule left on the text are not words."""
+    line = (1, 1, 1)
+    words = [
+        OcrWord("PROGRAM", 12, 12, 60, 20, 95, line, bold=True),
+        OcrWord("5", 112, 12, 120, 20, 92, line, bold=True),
+        OcrWord("1.000", 212, 12, 240, 20, 91, line, bold=True),
+        OcrWord("Sub", 12, 36, 30, 44, 93, (1, 1, 2)),
+        OcrWord("Kegiatan\u2014", 32, 36, 90, 44, 90, (1, 1, 2)),  # a rule's dash after a word
+        OcrWord("2", 112, 32, 120, 40, 92, (1, 1, 2)),
+        OcrWord("\u2014\u2014", 120, 42, 160, 48, 60, (1, 1, 3)),  # a rule read as text
+    ]
+    rules = [(10, 10, 300, 10), (10, 25, 300, 25), (10, 45, 300, 45)]
+    rules += [(x, 10, x, 45) for x in (10, 100, 200, 300)]
+    first = OcrPage(1, 400, 200, _off_rules(words, rules), rules, fills=[(10, 10, 300, 25, 0.861)])
+    second = OcrPage(2, 400, 200, [], [], fills=[(10, 10, 300, 25, 0.873), (10, 30, 90, 60, 0.95)])
+    shared_fills([first, second])
+    assert [f[4] for f in first.fills + second.fills] == [0.87, 0.87, 0.95]
+    assert [w.text for w in first.words] == ["PROGRAM", "5", "1.000", "Sub", "Kegiatan", "2"]
+    layer = tmp_path / "layer.pdf"
+    write_text_layer({1: first}, [(400, 200)], layer)
+    (table,) = read_tables(layer, [1], None, layer, {1})
+    assert table.grid == [["PROGRAM", "5", "1.000"], ["Sub Kegiatan", "2", ""]]
+    assert table.bold == [[True, True, True], [False, False, False]]
+    assert table.fill == [["0.87", "0.87", "0.87"], [None, None, None]]
+
+
+def test_bold_is_told_by_stroke_width_and_ink() -> None:
+    """A word written with strokes twice as wide as the page's other words is bold; they are
+    not."""
+    image = np.full((200, 1000), 255, np.uint8)
+    ink = np.zeros_like(image)
+    words = []
+    for k in range(12):
+        x, width = 20 + 80 * k, 3 if k else 7
+        for stroke in range(4):  # four vertical strokes a word, darker in the bold one
+            ink[20:50, x + 15 * stroke : x + 15 * stroke + width] = 1
+            image[20:50, x + 15 * stroke : x + 15 * stroke + width] = 0 if k == 0 else 60
+        words.append(OcrWord(f"w{k}", x / 2, 10, (x + 60) / 2, 25, 90, (1, 1, 1)))
+    marked = _mark_bold(words, ink, image, 2.0)
+    assert [w.bold for w in marked] == [True] + [False] * 11
 
 
 def test_low_confidence_numbers_are_flagged_not_guessed() -> None:

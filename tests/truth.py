@@ -52,6 +52,28 @@ def _key(level: str, kode: str | None, nomor: str | None, nama: str) -> tuple[st
     return (level, kode) if kode else (level, f"{nomor or ''}|{nama}")
 
 
+def node_key(node: dict[str, Any]) -> tuple[str, str]:
+    """How a node of a truth file is matched: by level and kode, or level, nomor and name."""
+    return _key(node["level"], node["kode"], node.get("nomor"), node["nama"])
+
+
+def match_nodes(
+    programs: pd.DataFrame, truth_nodes: list[dict[str, Any]]
+) -> list[dict[str, Any] | None]:
+    """The row of ``programs`` matched to each truth node, None when it has none. A name printed
+    twice (a program repeated under the UPTD) is matched in order."""
+    ours: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in programs.to_dict("records"):
+        nomor = row["nomor"] if isinstance(row["nomor"], str) else None
+        kode = row["kode"] if isinstance(row["kode"], str) else None
+        ours[_key(row["level"], kode, nomor, row["nama"])].append(row)
+    found: list[dict[str, Any] | None] = []
+    for node in truth_nodes:
+        candidates = ours.get(node_key(node))
+        found.append(candidates.pop(0) if candidates else None)
+    return found
+
+
 # The truth files name a Renja Perubahan's columns after the change (pagu, target) and before it
 # (pagu_before, target_before); the pipeline's jenis and measure for them.
 PLAN_JENIS = {"pagu": "pagu_indikatif", "pagu_next": "prakiraan_maju"}
@@ -84,27 +106,21 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
     budgets = frames["budgets"]
     indicators = frames["indicators"]
     plan_year = truth["plan_year"]
-    ours: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in programs.to_dict("records"):
-        nomor = row["nomor"] if isinstance(row["nomor"], str) else None
-        kode = row["kode"] if isinstance(row["kode"], str) else None
-        ours[_key(row["level"], kode, nomor, row["nama"])].append(row)
     by_id = {r["node_id"]: r for r in programs.to_dict("records")}
     truth_nodes = truth["nodes"]
+    matched = match_nodes(programs, truth_nodes)
     perubahan = is_perubahan(truth)
     amounts = PERUBAHAN_JENIS if perubahan else PLAN_JENIS
     measures = PERUBAHAN_MEASURES if perubahan else PLAN_MEASURES
     # A name printed twice (a program repeated under the UPTD) is matched in order.
     node_ids: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node in truth_nodes:
+    for node, row in zip(truth_nodes, matched, strict=True):
         out.nodes += 1
-        key = _key(node["level"], node["kode"], node.get("nomor"), node["nama"])
-        candidates = ours.get(key)
-        if not candidates:
+        key = node_key(node)
+        if row is None:
             out.differences.append(f"missing node {key}")
             out.amounts += len(amounts)
             continue
-        row = candidates.pop(0)
         node_ids[(node["kode"] or "", node["nama"])].append(row["node_id"])
         ok = row["nama"] == node["nama"]
         if not ok:

@@ -12,7 +12,7 @@ Pure functions: frames and located values in, doubts and coverage out.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from transform.codes import parent_kode
 from transform.numbers import SEVERAL_NUMBERS, format_rupiah, parse_amount
 from transform.vocabulary import YEAR
 
@@ -36,6 +37,7 @@ __all__ = [
     "collapsed_levels",
     "columns_not_understood",
     "glued_names",
+    "misread_codes",
     "misread_digits",
     "names_plan_year",
     "other_grouping",
@@ -71,6 +73,8 @@ READING_CHECKS: dict[str, str] = {
     "misread_digits": "no failed roll-up (kegiatan, program, stated total) would hold with one "
     "digit of one amount read by OCR changed, while no other amount explains it (a likely "
     "misreading of that digit)",
+    "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
+    "hangs under, and no two nodes read by OCR print the same kode (a likely misread digit)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
@@ -694,6 +698,66 @@ def misread_digits(
             value, mended, position = found[0]
             doubts.append(_misread_doubt(value, mended, position, jenis, sums))
     return doubts
+
+
+def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
+    """Codes read by OCR that are likely misread: a kode whose prefix differs in one digit from
+    the code of the node it hangs under (the node's digit, or its parent's when several
+    children agree on the other reading), and a kode printed by two nodes. The codes stay as
+    read; the doubt names both readings.
+
+    A node is read by OCR when one of its plan amounts carries an OCR confidence; codes of a
+    text layer are the document's own, and a wrong prefix there is its fault (the code checks).
+    """
+    plan = budgets[(budgets["table_kind"] == "rumusan") & budgets["ocr_confidence"].notna()]
+    read = set(plan["node_id"].astype(str))
+    nodes = programs[programs["node_id"].astype(str).isin(read) & programs["kode"].notna()]
+    kode_of = dict(zip(programs["node_id"].astype(str), programs["kode"], strict=True))
+    doubts = []
+    children: dict[tuple[str, str], list[pd.Series]] = defaultdict(list)
+    for _, row in nodes.iterrows():
+        parent = row["parent_id"]
+        printed = kode_of.get(str(parent)) if isinstance(parent, str) else None
+        implied = parent_kode(str(row["kode"]))
+        if isinstance(printed, str) and implied and _one_digit_apart(implied, printed):
+            children[(str(parent), implied)].append(row)
+    for (parent, implied), rows in children.items():
+        printed = str(kode_of[parent])
+        page = rows[0].get("page")
+        page = None if page is None or pd.isna(page) else int(page)
+        if len(rows) > 1:  # the children agree: the parent's code is the odd one
+            message = (
+                f"{len(rows)} nodes read by OCR under {printed} (page {page}) print codes that "
+                f"start with {implied}, one digit apart from it: likely a misread digit of "
+                f"{printed} (the codes are kept as read)"
+            )
+            ids = (parent, *(str(r["node_id"]) for r in rows))
+        else:
+            message = (
+                f"kode {rows[0]['kode']} read by OCR on page {page} starts with {implied}, one "
+                f"digit apart from the code {printed} of the node it hangs under: likely a "
+                "misread digit (the code is kept as read)"
+            )
+            ids = (str(rows[0]["node_id"]), parent)
+        doubts.append(Doubt("misread_codes", message, page, ids))
+    for kode, same in nodes.groupby("kode"):
+        if len(same) > 1:
+            pages = sorted({int(p) for p in same["page"].dropna()})
+            doubts.append(
+                Doubt(
+                    "misread_codes",
+                    f"kode {kode} is printed by {len(same)} nodes read by OCR (pages "
+                    f"{', '.join(map(str, pages))}): likely a misread digit of one of them (the "
+                    "codes are kept as read)",
+                    pages[0] if pages else None,
+                    tuple(same["node_id"].astype(str)),
+                )
+            )
+    return doubts
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _values(nodes: pd.DataFrame, rows: pd.DataFrame) -> dict[str, _Value]:
