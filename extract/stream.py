@@ -95,6 +95,15 @@ class StreamSettings:
     # A lone phrase crossing this many column boundaries is running text above a continued
     # table.
     running_text_edges: int = 2
+    # A horizontal rule is a stroke or a filled rectangle at most this thick (points); a
+    # thicker rectangle is a cell's shading.
+    rule_thickness: float = 3.0
+    # Strokes whose middles round to the same multiple of this (points) are one rule, drawn
+    # cell by cell.
+    rule_join: float = 0.5
+    # A rule that separates rows runs across at least this share of the table's width; a
+    # rule under a group heading or an underlined word is shorter.
+    rule_span: float = 0.6
 
 
 STREAM = StreamSettings()
@@ -588,7 +597,13 @@ def _rows(
     columns: StreamColumns,
     id_columns: set[int],
     settings: StreamSettings = STREAM,
+    rules: tuple[float, ...] = (),
 ) -> list[list[_Line]]:
+    """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
+    or row number), stands under the line above by more than ``row_gap``, holds a number under
+    a number of the row's lines (``_stacked``), or has a horizontal rule (y in ``rules``)
+    between it and the line above: a table printed with horizontal rules only draws one under
+    every row, and a wrapped cell's lines have none between them."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -600,7 +615,8 @@ def _rows(
         )
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
-        if not rows or starts_id or stacked or gap > settings.row_gap * line_height:
+        ruled = bool(rows) and _rule_between(rows[-1][-1], line, rules)
+        if not rows or starts_id or stacked or ruled or gap > settings.row_gap * line_height:
             rows.append([line])
             row_numbers = [found]
         else:
@@ -609,18 +625,59 @@ def _rows(
     return rows
 
 
+def _rule_between(upper: _Line, lower: _Line, rules: tuple[float, ...]) -> bool:
+    """Whether a rule runs between two lines: below the middle of the upper one and above the
+    middle of the lower one (glyph boxes reach into the cell padding, so a rule may touch
+    them; an underline under a word is no rule across the table, see ``_row_rules``)."""
+    above = (upper.top + upper.bottom) / 2
+    below = (lower.top + lower.bottom) / 2
+    return any(above < y < below for y in rules)
+
+
+def _row_rules(
+    page: Any, left: float, right: float, settings: StreamSettings = STREAM
+) -> tuple[float, ...]:
+    """The y of each horizontal rule that runs across most of the table (``rule_span`` of its
+    width between ``left`` and ``right``): stroked lines and thin filled rectangles, pieced
+    together where a printer draws a rule cell by cell. A shaded cell's box is no rule."""
+    segments: dict[float, list[tuple[float, float]]] = {}
+    strokes = [*getattr(page, "lines", []), *getattr(page, "rects", [])]
+    for item in strokes:
+        height = abs(item["bottom"] - item["top"])
+        if height > settings.rule_thickness:
+            continue
+        y = round((item["top"] + item["bottom"]) / 2 / settings.rule_join) * settings.rule_join
+        x0, x1 = max(item["x0"], left), min(item["x1"], right)
+        if x1 > x0:
+            segments.setdefault(y, []).append((x0, x1))
+    width = max(right - left, 1.0)
+    found = []
+    for y, spans in segments.items():
+        covered, reach = 0.0, left
+        for x0, x1 in sorted(spans):
+            covered += max(0.0, x1 - max(x0, reach))
+            reach = max(reach, x1)
+        if covered >= settings.rule_span * width:
+            found.append(y)
+    return tuple(sorted(found))
+
+
 _WHOLE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
 
 
 def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:
-    """The columns where a line holds one whole number, alone or followed by its unit (``13
-    unit``, ``51 %``: a target with no satuan column of its own), with the number."""
+    """The columns where a line holds one whole number, alone, after a currency word (``Rp
+    1.500.000``) or followed by its unit (``13 unit``, ``51 %``: a target with no satuan
+    column of its own), with the number."""
     by_column: dict[int, list[str]] = {}
     for word in line.words:
         col = columns.column_of((word["x0"] + word["x1"]) / 2)
         if col is not None:
             by_column.setdefault(col, []).append(word["text"])
+    for col, words in by_column.items():
+        if len(words) > 1 and _CURRENCY.match(words[0]):
+            by_column[col] = words[1:]  # "Rp 1.500.000": the amount after its currency word
     return {
         c: w[0]
         for c, w in by_column.items()
@@ -788,7 +845,8 @@ def stream_tables(
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
-    rows = _rows(body, columns, keys, settings)
+    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
+    rows = _rows(body, columns, keys, settings, rules)
     grid: list[list[str | None]] = [
         *head_rows,
         *(list[str | None](_cells(r, columns)) for r in rows),

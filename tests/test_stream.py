@@ -16,6 +16,7 @@ from extract.stream import (
     _number_row,
     _page_words,
     _phrases,
+    _row_rules,
     _rows,
     _split_at_edges,
     stream_tables,
@@ -249,6 +250,61 @@ def test_a_number_under_another_in_its_column_starts_a_row() -> None:
         ["Jumlah 54.171.000"],
         ["JUMLAH 49.550.618.906"],
     ]
+
+
+def test_an_amount_after_its_currency_word_under_another_starts_a_row() -> None:
+    """``Rp`` before each amount: a total under a row's amount is a second value, as it is
+    without the currency word."""
+    lines = _lines(
+        line_of(100, ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("Rp 66.000.000,00", X[4]))
+        + line_of(106, ("JUMLAH", X[1]), ("Rp 115.503.279.596,00", X[4]))
+    )
+    rows = _rows(lines, COLUMNS, set())
+    assert [texts(r) for r in rows] == [
+        ["Sub A Jumlah Dokumen Rp 66.000.000,00"],
+        ["JUMLAH Rp 115.503.279.596,00"],
+    ]
+
+
+def test_a_horizontal_rule_between_two_lines_starts_a_row() -> None:
+    """A Word table with horizontal rules only: a node's last indicator (no amount) and the
+    total under it stand as close as a cell's lines and share no column; the rule between
+    them parts them, and no rule runs between the lines of a wrapped cell."""
+    lines = _lines(
+        line_of(100, ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("12", X[3]), ("1.500", X[4]))
+        + line_of(106, ("lanjutan nama", X[1]))  # wrapped name: no rule above it
+        + line_of(114, ("Jumlah Unit", X[2]), ("149", X[3]))  # the next indicator
+        + line_of(120, ("JUMLAH", X[1]), ("9.000", X[4]))  # the total, ruled off
+    )
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [2, 2]  # no rules: glued
+    rows = _rows(lines, COLUMNS, set(), rules=(113.5, 119.5))
+    assert [texts(r) for r in rows] == [
+        ["Sub A Jumlah Dokumen 12 1.500", "lanjutan nama"],
+        ["Jumlah Unit 149"],
+        ["JUMLAH 9.000"],
+    ]
+
+
+class _Ruled:
+    """The strokes of a page as pdfplumber gives them."""
+
+    def __init__(self, lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> None:
+        self.lines, self.rects = lines, rects
+
+
+def _stroke(x0: float, x1: float, top: float, height: float = 0.5) -> dict[str, Any]:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": top + height}
+
+
+def test_row_rules_run_across_the_table() -> None:
+    """A rule drawn cell by cell counts as one; an underline under a group heading, a short
+    rule and a shaded cell's box are no row rules."""
+    cells = [_stroke(a, b, 113.2) for a, b in zip(COLUMNS.edges, COLUMNS.edges[1:], strict=False)]
+    page = _Ruled(
+        lines=[*cells, _stroke(10, 560, 130.0), _stroke(390, 560, 150.0)],
+        rects=[_stroke(10, 560, 160.0, height=12.0), _stroke(10, 300, 180.0, height=1.0)],
+    )
+    assert _row_rules(page, 10.0, 560.0) == (113.5, 130.0)
 
 
 def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
