@@ -496,6 +496,26 @@ def _header_block(lines: list[_Line], settings: StreamSettings = STREAM) -> tupl
     return None
 
 
+def _repeated_header(
+    lines: list[_Line], block: tuple[int, int], previous: StreamColumns
+) -> tuple[int, int]:
+    """A header repeated from the page before ends at its last line of the earlier header's
+    words: the lines after it that print other words are the rest of a row broken over the
+    page (Word lets a row break), close under the labels and as free of numbers."""
+    start, end = block
+    # squeezed, as a label broken mid-word ("Catat" / "an") is joined in the header texts
+    known = re.sub(r"[\s|]+", "", " ".join(previous.header)).lower()
+    if not known:
+        return block
+
+    def repeated(line: _Line) -> bool:
+        return all(w["text"].lower() in known for w in line.words)
+
+    while end > start and not repeated(lines[end]):
+        end -= 1
+    return (start, end) if repeated(lines[end]) else block
+
+
 def _header_neighbours(upper: _Line, lower: _Line, settings: StreamSettings = STREAM) -> bool:
     """Whether two lines stand close enough to be one worded header: within a line and a half,
     or, where either is a row of labels (two phrases or more), within the reach of labels
@@ -555,15 +575,47 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
     """Column centres from the header's own labels: a heading that stands over two or more
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
     leaves: list[tuple[float, float]] = []
+    next_line: list[tuple[float, float]] = []  # the leaves of the line under this one
     for line in reversed(header):  # bottom up: a heading is judged by the labels under it
         found = []
-        for phrase in _phrases(line, settings):
-            a, b = phrase[0]["x0"], phrase[-1]["x1"]
+        spans = [(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line, settings)]
+        for a, b in spans:
             under = [(c, d) for c, d in leaves if c < b and d > a]
-            if len(_clusters(under, settings)) < 2:
+            if len(_clusters(under, settings)) < 2 and not _over_pair((a, b), spans, next_line):
                 found.append((a, b))
         leaves.extend(found)
+        next_line = found
     return [(a + b) / 2 for a, b in _clusters(leaves, settings)]
+
+
+def _over_pair(
+    span: tuple[float, float],
+    line: list[tuple[float, float]],
+    under: list[tuple[float, float]],
+    settings: StreamSettings = STREAM,
+) -> bool:
+    """Whether a short label is a heading centred over the two labels under it ("Pagu (Rp)" over
+    Sebelum | Sesudah, Word's merged header cell): it stands in the gap between two
+    neighbouring labels of the next line, touching neither by ``label_overlap``, in the
+    middle third of the two, and it is the label of its line nearest to each. A label of its
+    own column between two sub-labels of other headings has those headings nearer."""
+    centre = (span[0] + span[1]) / 2
+    ordered = sorted(under)
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if not left[1] <= centre <= right[0]:
+            continue
+        if max(_overlap(span, left), _overlap(span, right)) >= settings.label_overlap:
+            return False
+        third = (right[1] - left[0]) / 3
+        if not left[0] + third <= centre <= right[1] - third:
+            return False
+        others = [(a + b) / 2 for a, b in line if (a, b) != span]
+        for child in (left, right):
+            middle = (child[0] + child[1]) / 2
+            if any(abs(c - middle) <= abs(centre - middle) for c in others):
+                return False
+        return True
+    return False
 
 
 def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_Line]:
@@ -804,6 +856,8 @@ def stream_tables(
     lines = _lines(words, settings)
     number_index = _number_row(lines, settings)
     block = _header_block(lines, settings) if number_index is None else None
+    if block is not None and previous is not None:
+        block = _repeated_header(lines, block, previous)
     head_rows: list[list[str | None]]
     if number_index is not None or block is not None:
         if number_index is not None:

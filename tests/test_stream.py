@@ -12,6 +12,7 @@ from extract.stream import (
     _boundary,
     _header_block,
     _header_lines,
+    _label_centres,
     _lines,
     _number_row,
     _page_words,
@@ -426,3 +427,39 @@ def test_a_worded_header_spans_the_gaps_of_tall_spreadsheet_cells() -> None:
                   ("1.500.000", X[4]))
     )  # fmt: skip
     assert _header_block(lines) == (1, 3)
+
+
+def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
+    """No number row: Word centres a merged heading ("Pagu (Rp)", "Target") over the gap
+    between its two sub-labels, touching neither; it is no column of its own. A label of its
+    own column between two sub-labels ("Satuan") has their headings nearer to them."""
+    header = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 200), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
+    )  # fmt: skip
+    assert _label_centres(header) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+
+
+def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
+    """No number row: the next page repeats the header, and the row the page break cut goes
+    on under it with words only ("Pencemaran Udara"); those lines are body, not labels."""
+    header = line_of(60, *HEADER_WORDS) + line_of(70, ("Sumber Dana", X[1]), ("Lokasi", X[2]))
+    first = header + line_of(
+        85, ("I", X[0]), ("Program A dan", X[1]), ("Indikator", X[2]), ("10", X[3]),
+        ("1.500.000", X[4]),
+    )  # fmt: skip
+    (table,), columns = stream_tables(_Page(first), 2, key_columns=lambda texts: {0})
+    assert columns is not None
+    second = (
+        header
+        + line_of(80, ("Pencemaran Udara", X[1]), ("di Lingkungan", X[2]))
+        + line_of(95, ("II", X[0]), ("Program B", X[1]), ("Indikator", X[2]), ("7", X[3]),
+                  ("300.000", X[4]))
+    )  # fmt: skip
+    (carried,), _ = stream_tables(_Page(second), 3, columns, lambda texts: {0})
+    assert carried.grid[0] == table.grid[0]
+    assert carried.grid[1:] == [
+        ["", "Pencemaran Udara", "di Lingkungan", "", ""],
+        ["II", "Program B", "Indikator", "7", "300.000"],
+    ]
