@@ -19,10 +19,12 @@ from extract.ocr import char_confidence
 from transform.vocabulary import (
     BORDERLESS_HEADER_TERMS,
     NEEDS_YEAR,
+    TOTAL_WORDS,
     YEAR_TOKEN,
     YEAR_WORD,
     ColumnRole,
     join_broken_labels,
+    role_of,
 )
 
 __all__ = ["STREAM", "StreamColumns", "StreamSettings", "stream_tables"]
@@ -650,12 +652,15 @@ def _rows(
     id_columns: set[int],
     settings: StreamSettings = STREAM,
     rules: tuple[float, ...] = (),
+    name_columns: frozenset[int] = frozenset(),
 ) -> list[list[_Line]]:
     """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
     or row number), stands under the line above by more than ``row_gap``, holds a number under
-    a number of the row's lines (``_stacked``), or has a horizontal rule (y in ``rules``)
-    between it and the line above: a table printed with horizontal rules only draws one under
-    every row, and a wrapped cell's lines have none between them."""
+    a number of the row's lines (``_stacked``), has a horizontal rule (y in ``rules``) between
+    it and the line above (a table printed with horizontal rules only draws one under every
+    row, and a wrapped cell's lines have none between them), or opens a total's label
+    (Jumlah, Total) in a name column (``name_columns``) that the row so far leaves empty: a
+    further indicator of a node has no name of its own to wrap into the label."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -668,13 +673,37 @@ def _rows(
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
         ruled = bool(rows) and _rule_between(rows[-1][-1], line, rules)
-        if not rows or starts_id or stacked or ruled or gap > settings.row_gap * line_height:
+        total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns)
+        if (
+            not rows
+            or starts_id
+            or stacked
+            or ruled
+            or total
+            or gap > settings.row_gap * line_height
+        ):
             rows.append([line])
             row_numbers = [found]
         else:
             row_numbers.append(found)
             rows[-1].append(line)
     return rows
+
+
+def _opens_total(
+    line: _Line, row: list[_Line], columns: StreamColumns, name_columns: frozenset[int]
+) -> bool:
+    """Whether ``line`` opens a total's label in a name column that ``row`` leaves empty."""
+    for col in name_columns:
+
+        def text_in(part: _Line, col: int = col) -> str:
+            return " ".join(
+                w["text"] for w in part.words if columns.column_of((w["x0"] + w["x1"]) / 2) == col
+            )
+
+        if TOTAL_WORDS.match(text_in(line)) and not any(text_in(part) for part in row):
+            return True
+    return False
 
 
 def _rule_between(upper: _Line, lower: _Line, rules: tuple[float, ...]) -> bool:
@@ -900,7 +929,8 @@ def stream_tables(
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
-    rows = _rows(body, columns, keys, settings, rules)
+    names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
+    rows = _rows(body, columns, keys, settings, rules, names)
     grid: list[list[str | None]] = [
         *head_rows,
         *(list[str | None](_cells(r, columns)) for r in rows),

@@ -286,6 +286,27 @@ def test_a_horizontal_rule_between_two_lines_starts_a_row() -> None:
     ]
 
 
+def test_a_total_label_under_a_nameless_row_starts_a_row() -> None:
+    """No rules and rows as close as a cell's lines: a total's label under a node's further
+    indicator (a row with no name) opens the total's row; under a name it may be the name's
+    own words."""
+    lines = _lines(
+        line_of(100, ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("12", X[3]), ("1.500", X[4]))
+        + line_of(106, ("Jumlah Unit", X[2]), ("149", X[3]))  # the next indicator
+        + line_of(112, ("JUMLAH", X[1]), ("9.000", X[4]))  # the total
+        + line_of(124, ("Sub B", X[1]), ("Jumlah Orang", X[2]), ("3", X[3]), ("800", X[4]))
+        + line_of(130, ("Jumlah Penduduk", X[1]))  # the rest of Sub B's name
+    )
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [1, 2, 2]  # no name column known
+    rows = _rows(lines, COLUMNS, set(), name_columns=frozenset({1}))
+    assert [texts(r) for r in rows] == [
+        ["Sub A Jumlah Dokumen 12 1.500"],
+        ["Jumlah Unit 149"],
+        ["JUMLAH 9.000"],
+        ["Sub B Jumlah Orang 3 800", "Jumlah Penduduk"],
+    ]
+
+
 class _Ruled:
     """The strokes of a page as pdfplumber gives them."""
 
