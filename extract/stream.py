@@ -578,12 +578,18 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
     leaves: list[tuple[float, float]] = []
     next_line: list[tuple[float, float]] = []  # the leaves of the line under this one
-    for line in reversed(header):  # bottom up: a heading is judged by the labels under it
-        found = []
-        spans = [(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line, settings)]
+    by_line = [[(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line, settings)] for line in header]
+    for at in range(len(header) - 1, -1, -1):  # bottom up: a heading is judged by the
+        found = []  # labels under it
+        spans = by_line[at]
+        elsewhere = [s for i, other in enumerate(by_line) if i != at for s in other]
         for a, b in spans:
             under = [(c, d) for c, d in leaves if c < b and d > a]
-            if len(_clusters(under, settings)) < 2 and not _over_pair((a, b), spans, next_line):
+            # a heading over a pair stands clear of the labels under it; a label of its own
+            # column may go on under itself (a sheet centres a wrapped label around the
+            # single-line labels beside it)
+            pair = not under and _over_pair((a, b), spans, next_line, elsewhere, settings)
+            if len(_clusters(under, settings)) < 2 and not pair:
                 found.append((a, b))
         leaves.extend(found)
         next_line = found
@@ -594,18 +600,22 @@ def _over_pair(
     span: tuple[float, float],
     line: list[tuple[float, float]],
     under: list[tuple[float, float]],
+    elsewhere: list[tuple[float, float]],
     settings: StreamSettings = STREAM,
 ) -> bool:
     """Whether a short label is a heading centred over the two labels under it ("Pagu (Rp)" over
     Sebelum | Sesudah, Word's merged header cell): it stands in the gap between two
     neighbouring labels of the next line, touching neither by ``label_overlap``, in the
-    middle third of the two, and it is the label of its line nearest to each. A label of its
-    own column between two sub-labels of other headings has those headings nearer."""
+    middle third of the two, no label of another line (``elsewhere``) stands in that gap, and
+    it is the label of its line nearest to each. A label of its own column between two
+    sub-labels of other headings has those headings nearer."""
     centre = (span[0] + span[1]) / 2
     ordered = sorted(under)
     for left, right in zip(ordered, ordered[1:], strict=False):
         if not left[1] <= centre <= right[0]:
             continue
+        if any(left[1] < (a + b) / 2 < right[0] for a, b in elsewhere):
+            return False  # another column's label between the two: they are no pair
         if max(_overlap(span, left), _overlap(span, right)) >= settings.label_overlap:
             return False
         third = (right[1] - left[0]) / 3

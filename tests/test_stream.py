@@ -460,6 +460,21 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(70, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
     )  # fmt: skip
     assert _label_centres(header) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+    # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
+    # labels beside it: a label that goes on under itself is its column's own.
+    sheet = _lines(
+        line_of(60, ("Kebutuhan Dana", 300))
+        + line_of(65, ("No", 20), ("Satuan", 220), ("Sumber", 420))
+        + line_of(70, ("Indikatif", 310))
+    )
+    assert _label_centres(sheet) == [24.0, 232.0, 328.0, 432.0]
+    # Nor is a label a heading over two labels with another column's label between them.
+    apart = _lines(
+        line_of(55, ("Satuan", 240))
+        + line_of(60, ("Pagu", 300))
+        + line_of(70, ("Kinerja", 170), ("Kinerja", 400))
+    )
+    assert _label_centres(apart) == [184.0, 252.0, 308.0, 414.0]
 
 
 def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
