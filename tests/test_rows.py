@@ -134,3 +134,17 @@ def test_renja_perubahan_sebelum_and_sesudah_are_both_the_plan_year() -> None:
     assert rows[
         ["target_raw", "target_before_raw", "pagu_raw", "pagu_before_raw"]
     ].values.tolist() == [["12 dok", "10 dok", "-", "100.545.000"]]
+
+
+def test_a_first_row_without_an_amount_is_body_by_its_roman_number_or_target_and_unit() -> None:
+    """No number row, and the first program's amount printed on its subtotal: its row holds
+    header words (Program, Capaian) but a row number (I) or a target with its unit (100 %);
+    a label prints neither, a year heading aside."""
+    head = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target Capaian", "Pagu (Rp)"]
+    numbered = ["I", "PROGRAM PELAYANAN", "Rasio Capaian Program", "", ""]
+    with_unit = ["", "PROGRAM PELAYANAN", "Rasio Capaian Program", "100 %", ""]
+    body = ["I.1", "Kegiatan A", "Jumlah Dokumen", "12 dok", "1.500.000"]
+    assert map_header(table([head, numbered, body], {})).n_header_rows == 1
+    assert map_header(table([head, with_unit, body], {})).n_header_rows == 1
+    years = ["", "", "", "2024 Target", "2024 Pagu"]  # headed by a year: still header
+    assert map_header(table([head, years, body], {})).n_header_rows == 2
