@@ -577,7 +577,7 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
     """Column centres from the header's own labels: a heading that stands over two or more
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
     leaves: list[tuple[float, float]] = []
-    next_line: list[tuple[float, float]] = []  # the leaves of the line under this one
+    leaf_lines: list[list[tuple[float, float]]] = []  # the leaves of each line below, by line
     by_line = [[(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line, settings)] for line in header]
     for at in range(len(header) - 1, -1, -1):  # bottom up: a heading is judged by the
         found = []  # labels under it
@@ -588,11 +588,13 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
             # a heading over a pair stands clear of the labels under it; a label of its own
             # column may go on under itself (a sheet centres a wrapped label around the
             # single-line labels beside it)
-            pair = not under and _over_pair((a, b), spans, next_line, elsewhere, settings)
+            pair = not under and any(
+                _over_pair((a, b), spans, lower, elsewhere, settings) for lower in leaf_lines
+            )
             if len(_clusters(under, settings)) < 2 and not pair:
                 found.append((a, b))
         leaves.extend(found)
-        next_line = found
+        leaf_lines.append(found)
     return [(a + b) / 2 for a, b in _clusters(leaves, settings)]
 
 
@@ -604,11 +606,12 @@ def _over_pair(
     settings: StreamSettings = STREAM,
 ) -> bool:
     """Whether a short label is a heading centred over the two labels under it ("Pagu (Rp)" over
-    Sebelum | Sesudah, Word's merged header cell): it stands in the gap between two
-    neighbouring labels of the next line, touching neither by ``label_overlap``, in the
+    Sebelum | Sesudah, a merged header cell): it stands in the gap between two neighbouring
+    labels of a line under it (``under``: the next, or further down where a sheet centres
+    the one-line labels beside it in between), touching neither by ``label_overlap``, in the
     middle third of the two, no label of another line (``elsewhere``) stands in that gap, and
-    it is the label of its line nearest to each. A label of its own column between two
-    sub-labels of other headings has those headings nearer."""
+    it is the label nearest to each (their own line aside). A label of its own column
+    between two sub-labels of other headings has those headings nearer."""
     centre = (span[0] + span[1]) / 2
     ordered = sorted(under)
     for left, right in zip(ordered, ordered[1:], strict=False):
@@ -621,7 +624,9 @@ def _over_pair(
         third = (right[1] - left[0]) / 3
         if not left[0] + third <= centre <= right[1] - third:
             return False
-        others = [(a + b) / 2 for a, b in line if (a, b) != span]
+        # the labels of other lines but the two's own, its own line's but itself
+        rest = [s for s in elsewhere if s not in under] + [s for s in line if s != span]
+        others = [(a + b) / 2 for a, b in rest]
         for child in (left, right):
             middle = (child[0] + child[1]) / 2
             if any(abs(c - middle) <= abs(centre - middle) for c in others):

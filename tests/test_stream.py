@@ -460,6 +460,14 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(70, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
     )  # fmt: skip
     assert _label_centres(header) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+    # A sheet centres the one-line labels in their tall cells, between the headings and the
+    # sub-labels.
+    centred = _lines(
+        line_of(55, ("Target", 200), ("Pagu (Rp)", 400))
+        + line_of(60, ("No", 20), ("Program", 60), ("Satuan", 280))
+        + line_of(65, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
+    )
+    assert _label_centres(centred) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
     # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
     # labels beside it: a label that goes on under itself is its column's own.
     sheet = _lines(
