@@ -19,10 +19,12 @@ from extract.ocr import char_confidence
 from transform.vocabulary import (
     BORDERLESS_HEADER_TERMS,
     NEEDS_YEAR,
+    TOTAL_WORDS,
     YEAR_TOKEN,
     YEAR_WORD,
     ColumnRole,
     join_broken_labels,
+    role_of,
 )
 
 __all__ = ["STREAM", "StreamColumns", "StreamSettings", "stream_tables"]
@@ -95,6 +97,15 @@ class StreamSettings:
     # A lone phrase crossing this many column boundaries is running text above a continued
     # table.
     running_text_edges: int = 2
+    # A horizontal rule is a stroke or a filled rectangle at most this thick (points); a
+    # thicker rectangle is a cell's shading.
+    rule_thickness: float = 3.0
+    # Strokes whose middles round to the same multiple of this (points) are one rule, drawn
+    # cell by cell.
+    rule_join: float = 0.5
+    # A rule that separates rows runs across at least this share of the table's width; a
+    # rule under a group heading or an underlined word is shorter.
+    rule_span: float = 0.6
 
 
 STREAM = StreamSettings()
@@ -487,6 +498,26 @@ def _header_block(lines: list[_Line], settings: StreamSettings = STREAM) -> tupl
     return None
 
 
+def _repeated_header(
+    lines: list[_Line], block: tuple[int, int], previous: StreamColumns
+) -> tuple[int, int]:
+    """A header repeated from the page before ends at its last line of the earlier header's
+    words: the lines after it that print other words are the rest of a row broken over the
+    page (Word lets a row break), close under the labels and as free of numbers."""
+    start, end = block
+    # squeezed, as a label broken mid-word ("Catat" / "an") is joined in the header texts
+    known = re.sub(r"[\s|]+", "", " ".join(previous.header)).lower()
+    if not known:
+        return block
+
+    def repeated(line: _Line) -> bool:
+        return all(w["text"].lower() in known for w in line.words)
+
+    while end > start and not repeated(lines[end]):
+        end -= 1
+    return (start, end) if repeated(lines[end]) else block
+
+
 def _header_neighbours(upper: _Line, lower: _Line, settings: StreamSettings = STREAM) -> bool:
     """Whether two lines stand close enough to be one worded header: within a line and a half,
     or, where either is a row of labels (two phrases or more), within the reach of labels
@@ -546,15 +577,62 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
     """Column centres from the header's own labels: a heading that stands over two or more
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
     leaves: list[tuple[float, float]] = []
-    for line in reversed(header):  # bottom up: a heading is judged by the labels under it
-        found = []
-        for phrase in _phrases(line, settings):
-            a, b = phrase[0]["x0"], phrase[-1]["x1"]
+    leaf_lines: list[list[tuple[float, float]]] = []  # the leaves of each line below, by line
+    by_line = [[(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line, settings)] for line in header]
+    for at in range(len(header) - 1, -1, -1):  # bottom up: a heading is judged by the
+        found = []  # labels under it
+        spans = by_line[at]
+        elsewhere = [s for i, other in enumerate(by_line) if i != at for s in other]
+        for a, b in spans:
             under = [(c, d) for c, d in leaves if c < b and d > a]
-            if len(_clusters(under, settings)) < 2:
+            # a heading over a pair stands clear of the labels under it; a label of its own
+            # column may go on under itself (a sheet centres a wrapped label around the
+            # single-line labels beside it)
+            pair = not under and any(
+                _over_pair((a, b), spans, lower, elsewhere, settings) for lower in leaf_lines
+            )
+            if len(_clusters(under, settings)) < 2 and not pair:
                 found.append((a, b))
         leaves.extend(found)
+        leaf_lines.append(found)
     return [(a + b) / 2 for a, b in _clusters(leaves, settings)]
+
+
+def _over_pair(
+    span: tuple[float, float],
+    line: list[tuple[float, float]],
+    under: list[tuple[float, float]],
+    elsewhere: list[tuple[float, float]],
+    settings: StreamSettings = STREAM,
+) -> bool:
+    """Whether a short label is a heading centred over the two labels under it ("Pagu (Rp)" over
+    Sebelum | Sesudah, a merged header cell): it stands in the gap between two neighbouring
+    labels of a line under it (``under``: the next, or further down where a sheet centres
+    the one-line labels beside it in between), touching neither by ``label_overlap``, in the
+    middle third of the two, no label of another line (``elsewhere``) stands in that gap, and
+    it is the label nearest to each (their own line aside). A label of its own column
+    between two sub-labels of other headings has those headings nearer."""
+    centre = (span[0] + span[1]) / 2
+    ordered = sorted(under)
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if not left[1] <= centre <= right[0]:
+            continue
+        if any(left[1] < (a + b) / 2 < right[0] for a, b in elsewhere):
+            return False  # another column's label between the two: they are no pair
+        if max(_overlap(span, left), _overlap(span, right)) >= settings.label_overlap:
+            return False
+        third = (right[1] - left[0]) / 3
+        if not left[0] + third <= centre <= right[1] - third:
+            return False
+        # the labels of other lines but the two's own, its own line's but itself
+        rest = [s for s in elsewhere if s not in under] + [s for s in line if s != span]
+        others = [(a + b) / 2 for a, b in rest]
+        for child in (left, right):
+            middle = (child[0] + child[1]) / 2
+            if any(abs(c - middle) <= abs(centre - middle) for c in others):
+                return False
+        return True
+    return False
 
 
 def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_Line]:
@@ -588,7 +666,16 @@ def _rows(
     columns: StreamColumns,
     id_columns: set[int],
     settings: StreamSettings = STREAM,
+    rules: tuple[float, ...] = (),
+    name_columns: frozenset[int] = frozenset(),
 ) -> list[list[_Line]]:
+    """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
+    or row number), stands under the line above by more than ``row_gap``, holds a number under
+    a number of the row's lines (``_stacked``), has a horizontal rule (y in ``rules``) between
+    it and the line above (a table printed with horizontal rules only draws one under every
+    row, and a wrapped cell's lines have none between them), or opens a total's label
+    (Jumlah, Total) in a name column (``name_columns``) that the row so far leaves empty: a
+    further indicator of a node has no name of its own to wrap into the label."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -600,7 +687,16 @@ def _rows(
         )
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
-        if not rows or starts_id or stacked or gap > settings.row_gap * line_height:
+        ruled = bool(rows) and _rule_between(rows[-1][-1], line, rules)
+        total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns)
+        if (
+            not rows
+            or starts_id
+            or stacked
+            or ruled
+            or total
+            or gap > settings.row_gap * line_height
+        ):
             rows.append([line])
             row_numbers = [found]
         else:
@@ -609,18 +705,75 @@ def _rows(
     return rows
 
 
+def _opens_total(
+    line: _Line, row: list[_Line], columns: StreamColumns, name_columns: frozenset[int]
+) -> bool:
+    """Whether ``line`` opens a total's label in a name column that ``row`` leaves empty."""
+    for col in name_columns:
+
+        def text_in(part: _Line, col: int = col) -> str:
+            return " ".join(
+                w["text"] for w in part.words if columns.column_of((w["x0"] + w["x1"]) / 2) == col
+            )
+
+        if TOTAL_WORDS.match(text_in(line)) and not any(text_in(part) for part in row):
+            return True
+    return False
+
+
+def _rule_between(upper: _Line, lower: _Line, rules: tuple[float, ...]) -> bool:
+    """Whether a rule runs between two lines: below the middle of the upper one and above the
+    middle of the lower one (glyph boxes reach into the cell padding, so a rule may touch
+    them; an underline under a word is no rule across the table, see ``_row_rules``)."""
+    above = (upper.top + upper.bottom) / 2
+    below = (lower.top + lower.bottom) / 2
+    return any(above < y < below for y in rules)
+
+
+def _row_rules(
+    page: Any, left: float, right: float, settings: StreamSettings = STREAM
+) -> tuple[float, ...]:
+    """The y of each horizontal rule that runs across most of the table (``rule_span`` of its
+    width between ``left`` and ``right``): stroked lines and thin filled rectangles, pieced
+    together where a printer draws a rule cell by cell. A shaded cell's box is no rule."""
+    segments: dict[float, list[tuple[float, float]]] = {}
+    strokes = [*getattr(page, "lines", []), *getattr(page, "rects", [])]
+    for item in strokes:
+        height = abs(item["bottom"] - item["top"])
+        if height > settings.rule_thickness:
+            continue
+        y = round((item["top"] + item["bottom"]) / 2 / settings.rule_join) * settings.rule_join
+        x0, x1 = max(item["x0"], left), min(item["x1"], right)
+        if x1 > x0:
+            segments.setdefault(y, []).append((x0, x1))
+    width = max(right - left, 1.0)
+    found = []
+    for y, spans in segments.items():
+        covered, reach = 0.0, left
+        for x0, x1 in sorted(spans):
+            covered += max(0.0, x1 - max(x0, reach))
+            reach = max(reach, x1)
+        if covered >= settings.rule_span * width:
+            found.append(y)
+    return tuple(sorted(found))
+
+
 _WHOLE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
 
 
 def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:
-    """The columns where a line holds one whole number, alone or followed by its unit (``13
-    unit``, ``51 %``: a target with no satuan column of its own), with the number."""
+    """The columns where a line holds one whole number, alone, after a currency word (``Rp
+    1.500.000``) or followed by its unit (``13 unit``, ``51 %``: a target with no satuan
+    column of its own), with the number."""
     by_column: dict[int, list[str]] = {}
     for word in line.words:
         col = columns.column_of((word["x0"] + word["x1"]) / 2)
         if col is not None:
             by_column.setdefault(col, []).append(word["text"])
+    for col, words in by_column.items():
+        if len(words) > 1 and _CURRENCY.match(words[0]):
+            by_column[col] = words[1:]  # "Rp 1.500.000": the amount after its currency word
     return {
         c: w[0]
         for c, w in by_column.items()
@@ -747,6 +900,8 @@ def stream_tables(
     lines = _lines(words, settings)
     number_index = _number_row(lines, settings)
     block = _header_block(lines, settings) if number_index is None else None
+    if block is not None and previous is not None:
+        block = _repeated_header(lines, block, previous)
     head_rows: list[list[str | None]]
     if number_index is not None or block is not None:
         if number_index is not None:
@@ -788,7 +943,9 @@ def stream_tables(
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
-    rows = _rows(body, columns, keys, settings)
+    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
+    names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
+    rows = _rows(body, columns, keys, settings, rules, names)
     grid: list[list[str | None]] = [
         *head_rows,
         *(list[str | None](_cells(r, columns)) for r in rows),

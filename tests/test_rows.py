@@ -182,3 +182,17 @@ def test_a_plan_page_printing_no_amount_does_not_end_the_table() -> None:
     signed = "KEPALA DINAS PERINDUSTRIAN\nNIP. 19650101"
     assert candidate_pages(_pages(title, rows, signed, rows)).plan == [1, 2, 3]
     assert candidate_pages(_pages(title, rows, nil, nil, rows)).plan == [1, 2, 3]
+
+
+def test_a_first_row_without_an_amount_is_body_by_its_roman_number_or_target_and_unit() -> None:
+    """No number row, and the first program's amount printed on its subtotal: its row holds
+    header words (Program, Capaian) but a row number (I) or a target with its unit (100 %);
+    a label prints neither, a year heading aside."""
+    head = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target Capaian", "Pagu (Rp)"]
+    numbered = ["I", "PROGRAM PELAYANAN", "Rasio Capaian Program", "", ""]
+    with_unit = ["", "PROGRAM PELAYANAN", "Rasio Capaian Program", "100 %", ""]
+    body = ["I.1", "Kegiatan A", "Jumlah Dokumen", "12 dok", "1.500.000"]
+    assert map_header(table([head, numbered, body], {})).n_header_rows == 1
+    assert map_header(table([head, with_unit, body], {})).n_header_rows == 1
+    years = ["", "", "", "2024 Target", "2024 Pagu"]  # headed by a year: still header
+    assert map_header(table([head, years, body], {})).n_header_rows == 2

@@ -12,10 +12,12 @@ from extract.stream import (
     _boundary,
     _header_block,
     _header_lines,
+    _label_centres,
     _lines,
     _number_row,
     _page_words,
     _phrases,
+    _row_rules,
     _rows,
     _split_at_edges,
     stream_tables,
@@ -251,6 +253,82 @@ def test_a_number_under_another_in_its_column_starts_a_row() -> None:
     ]
 
 
+def test_an_amount_after_its_currency_word_under_another_starts_a_row() -> None:
+    """``Rp`` before each amount: a total under a row's amount is a second value, as it is
+    without the currency word."""
+    lines = _lines(
+        line_of(100, ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("Rp 66.000.000,00", X[4]))
+        + line_of(106, ("JUMLAH", X[1]), ("Rp 115.503.279.596,00", X[4]))
+    )
+    rows = _rows(lines, COLUMNS, set())
+    assert [texts(r) for r in rows] == [
+        ["Sub A Jumlah Dokumen Rp 66.000.000,00"],
+        ["JUMLAH Rp 115.503.279.596,00"],
+    ]
+
+
+def test_a_horizontal_rule_between_two_lines_starts_a_row() -> None:
+    """A Word table with horizontal rules only: a node's last indicator (no amount) and the
+    total under it stand as close as a cell's lines and share no column; the rule between
+    them parts them, and no rule runs between the lines of a wrapped cell."""
+    lines = _lines(
+        line_of(100, ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("12", X[3]), ("1.500", X[4]))
+        + line_of(106, ("lanjutan nama", X[1]))  # wrapped name: no rule above it
+        + line_of(114, ("Jumlah Unit", X[2]), ("149", X[3]))  # the next indicator
+        + line_of(120, ("JUMLAH", X[1]), ("9.000", X[4]))  # the total, ruled off
+    )
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [2, 2]  # no rules: glued
+    rows = _rows(lines, COLUMNS, set(), rules=(113.5, 119.5))
+    assert [texts(r) for r in rows] == [
+        ["Sub A Jumlah Dokumen 12 1.500", "lanjutan nama"],
+        ["Jumlah Unit 149"],
+        ["JUMLAH 9.000"],
+    ]
+
+
+def test_a_total_label_under_a_nameless_row_starts_a_row() -> None:
+    """No rules and rows as close as a cell's lines: a total's label under a node's further
+    indicator (a row with no name) opens the total's row; under a name it may be the name's
+    own words."""
+    lines = _lines(
+        line_of(100, ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("12", X[3]), ("1.500", X[4]))
+        + line_of(106, ("Jumlah Unit", X[2]), ("149", X[3]))  # the next indicator
+        + line_of(112, ("JUMLAH", X[1]), ("9.000", X[4]))  # the total
+        + line_of(124, ("Sub B", X[1]), ("Jumlah Orang", X[2]), ("3", X[3]), ("800", X[4]))
+        + line_of(130, ("Jumlah Penduduk", X[1]))  # the rest of Sub B's name
+    )
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [1, 2, 2]  # no name column known
+    rows = _rows(lines, COLUMNS, set(), name_columns=frozenset({1}))
+    assert [texts(r) for r in rows] == [
+        ["Sub A Jumlah Dokumen 12 1.500"],
+        ["Jumlah Unit 149"],
+        ["JUMLAH 9.000"],
+        ["Sub B Jumlah Orang 3 800", "Jumlah Penduduk"],
+    ]
+
+
+class _Ruled:
+    """The strokes of a page as pdfplumber gives them."""
+
+    def __init__(self, lines: list[dict[str, Any]], rects: list[dict[str, Any]]) -> None:
+        self.lines, self.rects = lines, rects
+
+
+def _stroke(x0: float, x1: float, top: float, height: float = 0.5) -> dict[str, Any]:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": top + height}
+
+
+def test_row_rules_run_across_the_table() -> None:
+    """A rule drawn cell by cell counts as one; an underline under a group heading, a short
+    rule and a shaded cell's box are no row rules."""
+    cells = [_stroke(a, b, 113.2) for a, b in zip(COLUMNS.edges, COLUMNS.edges[1:], strict=False)]
+    page = _Ruled(
+        lines=[*cells, _stroke(10, 560, 130.0), _stroke(390, 560, 150.0)],
+        rects=[_stroke(10, 560, 160.0, height=12.0), _stroke(10, 300, 180.0, height=1.0)],
+    )
+    assert _row_rules(page, 10.0, 560.0) == (113.5, 130.0)
+
+
 def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
     rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(5)]
     body = [w for r in rows for w in r]
@@ -370,3 +448,62 @@ def test_a_worded_header_spans_the_gaps_of_tall_spreadsheet_cells() -> None:
                   ("1.500.000", X[4]))
     )  # fmt: skip
     assert _header_block(lines) == (1, 3)
+
+
+def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
+    """No number row: Word centres a merged heading ("Pagu (Rp)", "Target") over the gap
+    between its two sub-labels, touching neither; it is no column of its own. A label of its
+    own column between two sub-labels ("Satuan") has their headings nearer to them."""
+    header = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 200), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
+    )  # fmt: skip
+    assert _label_centres(header) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+    # A sheet centres the one-line labels in their tall cells, between the headings and the
+    # sub-labels.
+    centred = _lines(
+        line_of(55, ("Target", 200), ("Pagu (Rp)", 400))
+        + line_of(60, ("No", 20), ("Program", 60), ("Satuan", 280))
+        + line_of(65, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
+    )
+    assert _label_centres(centred) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+    # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
+    # labels beside it: a label that goes on under itself is its column's own.
+    sheet = _lines(
+        line_of(60, ("Kebutuhan Dana", 300))
+        + line_of(65, ("No", 20), ("Satuan", 220), ("Sumber", 420))
+        + line_of(70, ("Indikatif", 310))
+    )
+    assert _label_centres(sheet) == [24.0, 232.0, 328.0, 432.0]
+    # Nor is a label a heading over two labels with another column's label between them.
+    apart = _lines(
+        line_of(55, ("Satuan", 240))
+        + line_of(60, ("Pagu", 300))
+        + line_of(70, ("Kinerja", 170), ("Kinerja", 400))
+    )
+    assert _label_centres(apart) == [184.0, 252.0, 308.0, 414.0]
+
+
+def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
+    """No number row: the next page repeats the header, and the row the page break cut goes
+    on under it with words only ("Pencemaran Udara"); those lines are body, not labels."""
+    header = line_of(60, *HEADER_WORDS) + line_of(70, ("Sumber Dana", X[1]), ("Lokasi", X[2]))
+    first = header + line_of(
+        85, ("I", X[0]), ("Program A dan", X[1]), ("Indikator", X[2]), ("10", X[3]),
+        ("1.500.000", X[4]),
+    )  # fmt: skip
+    (table,), columns = stream_tables(_Page(first), 2, key_columns=lambda texts: {0})
+    assert columns is not None
+    second = (
+        header
+        + line_of(80, ("Pencemaran Udara", X[1]), ("di Lingkungan", X[2]))
+        + line_of(95, ("II", X[0]), ("Program B", X[1]), ("Indikator", X[2]), ("7", X[3]),
+                  ("300.000", X[4]))
+    )  # fmt: skip
+    (carried,), _ = stream_tables(_Page(second), 3, columns, lambda texts: {0})
+    assert carried.grid[0] == table.grid[0]
+    assert carried.grid[1:] == [
+        ["", "Pencemaran Udara", "di Lingkungan", "", ""],
+        ["II", "Program B", "Indikator", "7", "300.000"],
+    ]

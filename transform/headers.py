@@ -43,6 +43,10 @@ __all__ = [
 
 _PLAIN_NUMBER = re.compile(r"\d[\d.,]*")
 _ROW_NUMBER = re.compile(r"(?:[IVXLC]+|\d+)(?:\s*\.\s*\d+)+\.?")
+_ROMAN_NUMBER = re.compile(r"[IVXLC]+\.?")
+# a target printed with its unit ("100 %", "3.098 Dokumen"), in a table with no satuan column
+# ("2024 Rencana" is a year heading, not a target)
+_TARGET_WITH_UNIT = re.compile(r"(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[A-Za-z]+(?:\s+[A-Za-z]+)?)")
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:=.*)?$")  # "8=(7/6)": a number and its formula
 
 
@@ -112,8 +116,10 @@ def _is_header_row(row: list[str | None]) -> bool:
         parsed = parse_amount(text)
         if parsed.value is not None and abs(parsed.value) >= 1000:
             return False
-        if _PLAIN_NUMBER.fullmatch(text.strip()):
+        if _PLAIN_NUMBER.fullmatch(text.strip()) or _TARGET_WITH_UNIT.fullmatch(text.strip()):
             return False  # a target: labels print no number but years (1, 2, ... rows aside)
+        if _ROMAN_NUMBER.fullmatch(text.strip()):
+            return False  # a program's row number (I, II): a label is a word
     words = " ".join(compact(t) for t in texts)
     hits = {k for k in HEADER_WORDS if k in words}
     return len(hits) >= 2
