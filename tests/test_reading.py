@@ -615,6 +615,28 @@ def test_mutations_the_reader_sees_through_read_as_the_document(
     assert doc["reading_doubts"] == [] and doc["coverage"]["unread"] == 0
 
 
+def test_a_document_that_names_no_plan_year_is_rejected_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    """Kaltim's title printed without its spaces ("TAHUNANGGARAN2025") names no year the
+    reader can find, and nothing else names one: the document is rejected saying so (it was
+    rejected by a schema error of the output's null plan year)."""
+    from pdf_text import edit_text
+
+    from renja.process import process_pdf
+
+    if not KALTIM.exists():
+        pytest.skip(f"{KALTIM.name} not available")
+    target = tmp_path / "kaltim-no-year.pdf"
+    edit_text(KALTIM, target, [1, 2], lambda s: s.text.replace(" ", ""), keep_place=False)
+    result = process_pdf(target)
+    assert (result.status, result.reason) == (
+        "rejected",
+        "no plan year: neither the plan table's caption, its column headers, the cover nor the "
+        "first pages name a year (Tahun 2022)",
+    )
+
+
 def test_targets_printing_two_numbers_make_a_folded_rows_doubt() -> None:
     """A second indicator row folded into the first (no rule between them): its target cell
     prints "9" over "395"; the reading is doubted, naming the node and page."""
