@@ -449,8 +449,10 @@ def _rendered(folder: Path) -> list[Path]:
     return paths
 
 
-# The mutations of the real documents' own text (tests/pdf_text.py): file name -> how it is made.
+# The mutations of the real documents' own text (tests/pdf_text.py), as their files are named;
+# those a document's fonts cannot print, with the reason.
 _MUTATIONS = ("spaceless", "glued", "year", "flat")
+_UNSUPPORTED: dict[str, str] = {}
 
 
 def _mutated(source: Path, stem: str, pages: list[int], folder: Path) -> list[Path]:
@@ -475,9 +477,6 @@ def _mutated(source: Path, stem: str, pages: list[int], folder: Path) -> list[Pa
             continue
         made.append(target)
     return made
-
-
-_UNSUPPORTED: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
