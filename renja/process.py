@@ -263,6 +263,11 @@ def _read(
 ) -> DocumentResult:
     """The document's plan (``plans``) and other tables (in ``found``) as tidy frames."""
     tahun = plan_year(plans, pages)
+    if tahun is None:
+        raise DocumentError(
+            "no plan year: neither the plan table's caption, its column headers, the cover nor "
+            "the first pages name a year (Tahun 2022)"
+        )
     result = DocumentResult(path.name, doc_id, "ok", opd=opd_name(pages), tahun=tahun)
     rows = pd.concat([table_rows(plan) for plan in plans], ignore_index=True)
     see("rows", rows)

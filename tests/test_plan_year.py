@@ -104,6 +104,23 @@ def test_a_title_a_year_late_loses_to_headers_that_name_the_plan_year() -> None:
     assert plan.header.columns("pagu", "next") == [6]
 
 
+def test_a_title_a_year_early_loses_to_headers_that_name_the_year_after_its_next() -> None:
+    """Headers Tahun 2022 / Tahun 2023 under a caption that says 2021: 2023 is no column of a
+    2021 plan (neither its year nor the next), so the headers decide; read as 2021, the
+    columns of 2023 would be lost and the plan put a year early."""
+    plan = _plan(
+        ["Kode", "Program/Kegiatan", "Indikator", "Target Tahun 2022", "Pagu Tahun 2022 (Rp)",
+         "Target Tahun 2023", "Pagu Tahun 2023 (Rp)"],
+        TITLE_2022.replace("2023", "2022").replace("Tahun 2022 dan", "Tahun 2021 dan"),
+    )  # fmt: skip
+    assert caption_year(plan.segments[0][0].text_before) == 2021
+    assert plan_year([plan], _pages(COVER_2022)) == 2022
+    assert plan.header.columns("pagu", "plan") == [4]
+    assert plan.header.columns("pagu", "next") == [6]
+    (doubt,) = plan_year_sources(2021, header_years([plan]), None, 13)
+    assert doubt.message == "plan year read as 2021, the column headers name 2022, 2023"
+
+
 def test_no_title_and_no_header_year_falls_back_to_the_cover() -> None:
     plan = _plan(
         ["Kode", "Program/Kegiatan", "Indikator", "Target", "Pagu (Rp)", "Target", "Pagu (Rp)"],
@@ -111,6 +128,17 @@ def test_no_title_and_no_header_year_falls_back_to_the_cover() -> None:
     )  # fmt: skip
     # the cover's 2023, not the 2014 of a law cited on page 2
     assert plan_year([plan], _pages(COVER_2023)) == 2023
+
+
+def test_a_cover_that_spells_out_the_agency_in_full_names_its_year() -> None:
+    cover = (
+        "RENJA BIDANG BINA KONSTRUKSI\nSUB URUSAN JASA KONSTRUKSI KALIMANTAN TIMUR\nDINAS "
+        "PEKERJAAN UMUM PENATAAN RUANG DAN PERUMAHAN RAKYAT PROVINSI KALIMANTAN TIMUR\nTAHUN "
+        "ANGGARAN 2025\nKODE KLASIFIKASI"
+    )
+    assert cover_year(_pages(cover)) == 2025
+    # a law's year is never the cover's: a number stands between
+    assert cover_year(_pages("RENCANA KERJA\nPeraturan Nomor 86 Tahun 2017")) is None
 
 
 def test_a_cover_that_names_another_year_is_a_reading_doubt() -> None:

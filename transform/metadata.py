@@ -82,7 +82,10 @@ _PLAN_AND_NEXT = re.compile(
 )
 # The cover: "RENCANA KERJA PERANGKAT DAERAH (RENJA-PD) TAHUN 2022", "RENJA 2025": the first
 # year after the document's name, with no other number between (a law's "Nomor 86 Tahun 2017").
-_COVER = re.compile(r"(?:rencana\s+kerja|\brenja\b)\D{0,160}?\b(20\d\d)\b", re.IGNORECASE)
+# Between them a cover may spell out the bidang, sub urusan, dinas and province in full
+# ("RENJA BIDANG BINA KONSTRUKSI SUB URUSAN ... PROVINSI KALIMANTAN TIMUR TAHUN ANGGARAN 2025":
+# 170 letters).
+_COVER = re.compile(r"(?:rencana\s+kerja|\brenja\b)\D{0,240}?\b(20\d\d)\b", re.IGNORECASE)
 
 
 def caption_year(text: str) -> int | None:
@@ -158,10 +161,11 @@ def plan_year(plans: list[LogicalTable], pages: list[PageText]) -> int | None:
 
 def _agrees(plan: LogicalTable, year: int) -> bool:
     """Whether the years a plan table's column headers name fit a plan year: none named, or
-    that year or the next among them and none before it (a column of an earlier year is the
-    plan's, and the title is the one that is wrong)."""
-    named = [y for _, h, _ in plan.segments for r in h.roles.values() for y in r.years]
-    return not named or (min(named) >= year and any(y in (year, year + 1) for y in named))
+    only that year and the next (a column of an earlier year is the plan's, one two years on
+    is the prakiraan maju of an earlier plan year: either way the title is the one that is
+    wrong)."""
+    named = {y for _, h, _ in plan.segments for r in h.roles.values() for y in r.years}
+    return named <= {year, year + 1}
 
 
 def header_years(plans: list[LogicalTable]) -> list[int]:

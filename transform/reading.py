@@ -461,7 +461,7 @@ def plan_year_sources(
     if tahun is None:
         return []
     doubts = []
-    if header_years and not set(header_years) & {tahun, tahun + 1}:
+    if not set(header_years) <= {tahun, tahun + 1}:
         named = ", ".join(str(y) for y in header_years)
         doubts.append(
             Doubt("plan_year", f"plan year read as {tahun}, the column headers name {named}", page)
