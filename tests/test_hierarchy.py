@@ -206,6 +206,30 @@ def test_row_split_by_a_page_break_continues_name_and_indicator() -> None:
     assert first["target"].tolist() == [12.0, 3.0]
 
 
+def test_rest_of_a_cut_row_read_with_the_next_indicator_keeps_both() -> None:
+    """A borderless table sets the rest of a row that a page break cut (name and lokasi) as
+    close above the node's next indicator line as a cell's own lines: read as one row, its
+    words finish the name above, and its indicator and targets are the node's next."""
+    plan = build(
+        rows(
+            {"kode_parts": split("2.07.02.2.02.04"), "nama": "Penyelenggaraan Informasi Pasar",
+             "indikator": "Jumlah Dokumen", "target_raw": "15", "pagu_raw": "25.636.000"},
+            {"nama": "Kerja Tingkat Kecamatan", "indikator": "Jumlah Kegiatan",
+             "target_raw": "14", "page": 3, "page_top": True},
+            {"kode_parts": split("2.07.02.2.02.06"), "nama": "Verifikasi Laporan",
+             "indikator": "Jumlah Lembaga", "target_raw": "51", "pagu_raw": "18.877.000",
+             "page": 3},
+        )
+    )  # fmt: skip
+    assert plan.nodes["nama"].tolist() == [
+        "Penyelenggaraan Informasi Pasar Kerja Tingkat Kecamatan",
+        "Verifikasi Laporan",
+    ]
+    first = plan.indicators[plan.indicators["tahun"] == 2022]
+    assert first["indikator"].tolist() == ["Jumlah Dokumen", "Jumlah Kegiatan", "Jumlah Lembaga"]
+    assert first["target"].tolist() == [15.0, 14.0, 51.0]
+
+
 def test_numbering_anomaly_keeps_the_printed_number_and_the_position() -> None:
     """Sumut prints VIII.3 under program VII: by position it is VII's third kegiatan."""
     plan = build(

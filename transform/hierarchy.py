@@ -328,6 +328,10 @@ class _Builder:
             if row.page == current.page:  # the box takes in the rest of the name
                 current.nama_bbox = _union(current.nama_bbox, row.nama_bbox)
             return
+        if nama and not row.id_merged and row.page_top and not _has_amount(row):
+            # The rest of a row that a page break cut, read together with the node's next
+            # indicator line: its words finish the name, and the indicator is the node's next.
+            current.nama = f"{current.nama} {nama}".strip()
         if _has_indicator(row):
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
