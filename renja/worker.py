@@ -127,6 +127,11 @@ def extract_isolated(
         path = _readable_name(path, Path(tmp))
         watch = _ProgressWatch(Path(tmp) / _PROGRESS, progress)
         exitcode = _run_worker(path, Path(tmp), limits, watch)
+        if exitcode not in (0, None) and not (Path(tmp) / "stderr.log").exists():
+            # Gone before its first line (which opens its log): it never saw the document. A
+            # process that fails to start on a loaded machine is started once more.
+            log.warning("%s: worker exited %s before it started; starting another", path, exitcode)
+            exitcode = _run_worker(path, Path(tmp), limits, watch)
         worked = time.perf_counter()
         if exitcode is None:
             return rejected(
@@ -134,6 +139,8 @@ def extract_isolated(
             )
         stderr = _read(Path(tmp) / "stderr.log")
         result = Path(tmp) / _RESULT
+        if exitcode != 0 and not (Path(tmp) / "stderr.log").exists():
+            return rejected(path, f"worker could not start (exit {exitcode}), twice", sha256)
         if exitcode != 0 or not result.exists():
             reason = _death(exitcode, stderr, limits)
             log.warning("%s: %s\n%s", path, reason, stderr[-2000:])

@@ -51,6 +51,27 @@ def test_the_worker_tells_its_pages_to_the_parent() -> None:
     assert stage == "tables" and done == total > 0  # the end of the last stage is never lost
 
 
+def test_a_worker_gone_before_its_first_line_is_started_once_more(monkeypatch) -> None:
+    """A worker that exits before it opens its log never saw the document (a process that
+    failed to start): a second one reads it; two such failures reject it, saying so."""
+    import renja.worker as worker
+
+    real = worker._run_worker
+    starts: list[str] = []
+
+    def failing_first(path: Path, tmp: Path, limits: Limits, watch) -> int | None:
+        starts.append(path.name)
+        return 255 if len(starts) == 1 else real(path, tmp, limits, watch)
+
+    monkeypatch.setattr(worker, "_run_worker", failing_first)
+    assert extract_isolated(SAMPLE, Limits()).status in ("ok", "invalid")
+    assert starts == [SAMPLE.name, SAMPLE.name]
+    monkeypatch.setattr(worker, "_run_worker", lambda *_: 255)
+    rejected = extract_isolated(SAMPLE, Limits())
+    assert rejected.status == "rejected"
+    assert rejected.entry["reason"] == "worker could not start (exit 255), twice"
+
+
 def long_document(path: Path, copies: int) -> Path:
     """The sample's pages ``copies`` times over in one PDF: a document that takes long to read."""
     import pypdfium2 as pdfium
