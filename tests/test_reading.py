@@ -414,6 +414,19 @@ def test_a_reading_doubt_outranks_the_documents_own_faults() -> None:
 # Whole documents ----------------------------------------------------------------------------
 
 
+# Sumut 2023's cover and first pages, which name its plan year, and its plan table to the end
+# (pages 56-65) without the other tables before it (27 pages, three quarters of its reading):
+# the real document's own plan table, mutated and read in a fifth of the time.
+SUMUT_PLAN = "1-3,56-67"
+
+
+def _excerpt(source: Path, pages: str, target: Path) -> Path:
+    if source.exists():
+        subprocess.run(["qpdf", "--warning-exit-0", "--empty", "--pages", str(source), pages,
+                        "--", str(target)], check=True, capture_output=True)  # fmt: skip
+    return target
+
+
 def _without_page(source: Path, page: int, target: Path) -> Path:
     pages = subprocess.run(
         ["qpdf", "--show-npages", str(source)], capture_output=True, text=True, check=True
@@ -490,7 +503,13 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         pytest.skip("qpdf not installed")
     folder = tmp_path_factory.mktemp("reading")
     results = []
-    for source, stem, page in ((SAMPLE, "sample", 17), (SUMUT, "sumut", 60), (KALTIM, "kaltim", 2)):
+    if SUMUT.exists():
+        results.append(processed(SUMUT))
+    for source, stem, page in (
+        (SAMPLE, "sample", 17),
+        (_excerpt(SUMUT, SUMUT_PLAN, folder / "sumut.pdf"), "sumut", 8),  # its page 60
+        (KALTIM, "kaltim", 2),
+    ):
         if source.exists():
             results.append(processed(source))
             results.append(
@@ -551,14 +570,14 @@ def test_sound_readings_are_never_suspect_and_read_every_printed_amount(
     ("name", "check", "page", "also"),
     [
         ("sample-without-17.pdf", "page_continuity", 17, None),
-        ("sumut-without-60.pdf", "page_continuity", 60, None),
+        ("sumut-without-8.pdf", "page_continuity", 8, None),  # its page 60
         ("kaltim-without-2.pdf", "page_continuity", 1, None),
         ("glued.pdf", "glued_names", 2, None),
         ("year.pdf", "plan_year", 2, None),
         ("flat.pdf", "collapsed_levels", 2, None),
         # the real documents' own text: names closed up without their spaces, ...
         ("sample-glued.pdf", "glued_names", 13, None),
-        ("sumut-glued.pdf", "glued_names", 56, None),
+        ("sumut-glued.pdf", "glued_names", 4, None),  # its page 56
         ("kaltim-glued.pdf", "glued_names", 1, None),
         # ... Aptos prints its spaces narrower than the gap that parts words (0.18 of the font
         # size): without the space glyphs, some of its words run together ('NeedAssessment')
@@ -566,7 +585,7 @@ def test_sound_readings_are_never_suspect_and_read_every_printed_amount(
         # ... the caption's plan year changed (the headers name the plan year and the next, or
         # the cover another year: the plan year is read right, and the caption doubted) ...
         ("sample-year.pdf", "plan_year", 13, None),
-        ("sumut-year.pdf", "plan_year", 56, None),
+        ("sumut-year.pdf", "plan_year", 4, None),
         ("kaltim-year.pdf", "plan_year", 1, None),
         # ... and the numbering flattened: the sample's kegiatan and sub kegiatan rows read as
         # programs lose amounts on its first page, and sum up to the rows before them
@@ -594,9 +613,9 @@ def test_mutated_documents_are_suspect_naming_the_check_and_page(
     [
         # words placed by position only are parted by their gaps: the names read as printed
         ("sample-spaceless.pdf", SAMPLE.name),
-        ("sumut-spaceless.pdf", SUMUT.name),
+        ("sumut-spaceless.pdf", "sumut.pdf"),
         # Sumut's levels show in its rows' shading and weight as well as in their numbers
-        ("sumut-flat.pdf", SUMUT.name),
+        ("sumut-flat.pdf", "sumut.pdf"),
     ],
 )
 def test_mutations_the_reader_sees_through_read_as_the_document(

@@ -21,6 +21,7 @@ from conftest import SAMPLE
 from hostile import write_stream_bomb
 from inprocess import Ran
 from reportlab.pdfgen import canvas
+from synth.generator import LAYOUTS, random_plan, render_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +38,19 @@ def renja(*args: str) -> Ran:
     return inprocess.renja("run", *args)
 
 
-def variant(path: Path, n: int) -> Path:
-    """The sample with a comment after its end: the same plan, another document (another hash)."""
-    path.write_bytes(SAMPLE.read_bytes() + f"\n% copy {n}\n".encode())
+@pytest.fixture(scope="module")
+def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A short plan (two table pages, status ok): what these tests check is the run (what is
+    read again, killed, parallel), not the reading, which the sample would only make longer."""
+    path = tmp_path_factory.mktemp("plan") / "plan.pdf"
+    render_pdf(random_plan(1), path, LAYOUTS["sipd_split5"])
+    return path
+
+
+def variant(source: Path, path: Path, n: int) -> Path:
+    """``source`` with a comment after its end: the same plan, another document (another
+    hash)."""
+    path.write_bytes(source.read_bytes() + f"\n% copy {n}\n".encode())
     return path
 
 
@@ -132,12 +143,12 @@ def test_a_second_run_changes_nothing(bad_run) -> None:
     assert snapshot(bad_run["out"]) == bad_run["before"]
 
 
-def test_documents_added_renamed_and_forced(tmp_path: Path) -> None:
+def test_documents_added_renamed_and_forced(plan_pdf: Path, tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
-    shutil.copy(SAMPLE, raw / "serang.pdf")
+    shutil.copy(plan_pdf, raw / "serang.pdf")
     assert counts(renja(str(raw), "--out", str(out)).stderr) == (1, 0)
-    variant(raw / "copy1.pdf", 1)
+    variant(plan_pdf, raw / "copy1.pdf", 1)
     (raw / "serang.pdf").rename(raw / "serang-2022.pdf")
     proc = renja(str(raw), "--out", str(out))
     assert counts(proc.stderr) == (1, 1), proc.stderr
@@ -158,12 +169,14 @@ def _readable(out: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def four_documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+def four_documents(
+    plan_pdf: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, bytes]]:
     root = tmp_path_factory.mktemp("four")
     raw = root / "raw"
     raw.mkdir()
     for n in range(4):
-        variant(raw / f"doc{n}.pdf", n)
+        variant(plan_pdf, raw / f"doc{n}.pdf", n)
     assert renja(str(raw), "--out", str(root / "serial")).returncode == 0
     return raw, snapshot(root / "serial")
 
@@ -195,13 +208,13 @@ KILL_AT = {
 
 
 def test_a_killed_run_leaves_readable_outputs_and_the_next_run_completes(
-    four_documents, tmp_path: Path
+    plan_pdf: Path, four_documents, tmp_path: Path
 ) -> None:
     raw, serial = four_documents
     out = raw.parent / "killed"  # beside the serial run's: the same paths to the PDFs
     earlier = tmp_path / "earlier"
     earlier.mkdir()
-    assert renja(str(variant(earlier / "a.pdf", 9)), "--out", str(out)).returncode == 0
+    assert renja(str(variant(plan_pdf, earlier / "a.pdf", 9)), "--out", str(out)).returncode == 0
     killed = []
     for moment, due in KILL_AT.items():
         process = subprocess.Popen(
@@ -212,7 +225,7 @@ def test_a_killed_run_leaves_readable_outputs_and_the_next_run_completes(
         while process.poll() is None and not due(out, time.monotonic() - started):
             time.sleep(0.005)
         if moment == "extracting":
-            time.sleep(1.0)  # into the workers' extraction
+            time.sleep(0.3)  # into the workers' extraction (a second or two for the four)
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             killed.append(moment)
