@@ -28,6 +28,7 @@ from extract.ocr import (
     OcrPage,
     OcrSettings,
     OcrWord,
+    _grey_median,
     _mark_bold,
     _off_rules,
     char_confidence,
@@ -295,6 +296,16 @@ def test_text_layer_carries_bold_and_cell_fills(tmp_path: Path) -> None:
     assert table.grid == [["PROGRAM", "5", "1.000"], ["Sub Kegiatan", "2", ""]]
     assert table.bold == [[True, True, True], [False, False, False]]
     assert table.fill == [["0.87", "0.87", "0.87"], [None, None, None]]
+
+
+def test_grey_median_is_numpys_median() -> None:
+    rng = np.random.default_rng(5)
+    for size in (1, 2, 3, 4, 99, 100, 4096):
+        values = rng.integers(0, 256, size, dtype=np.uint8)
+        assert _grey_median(values) == float(np.median(values))
+    page = np.full((40, 30), 250, dtype=np.uint8)
+    page[:21] = 0  # more ink than paper: the median is in the ink
+    assert _grey_median(page) == float(np.median(page)) == 0.0
 
 
 def test_bold_is_told_by_stroke_width_and_ink() -> None:
