@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Any
 
 import numpy as np
@@ -56,9 +57,16 @@ def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
     return [i for i, start in enumerate(starts) if lo - _GRID_SLACK <= start < hi - _GRID_SLACK]
 
 
+# A slash between two letters or digits: ``Kabupaten/Kota``, ``2023/2024``.
+_INNER_SLASH = re.compile(r"[^\W_]/[^\W_]")
+
+
+_EDGE_PUNCTUATION = ".,;:()/\"'"
+
+
 def _bare(word: str) -> str:
     """A word without the punctuation around it, in lower case."""
-    return word.strip(".,;:()/\"'").lower()
+    return word.strip(_EDGE_PUNCTUATION).lower()
 
 
 class PageChars:
@@ -88,7 +96,11 @@ class PageChars:
         """Whether the document prints ``text`` as a word inside a line (after another word of
         the same line), on this page or one read before: the rest of a line that starts with
         it is then a word of its own, not the end of a word the cell was too narrow for
-        (``perangkat`` / ``daerah``, but ``Perkembang`` / ``an``)."""
+        (``perangkat`` / ``daerah``, but ``Perkembang`` / ``an``). A word with a slash inside
+        that opens with a capital or a digit (``Kabupaten/Kota``) counts wherever it stands, a
+        line's first word too: printed whole, it shows that the document writes it without a
+        space after the slash, and it is no rest of a word broken by a narrow cell, which opens
+        in lower case (``Kepemim`` / ``pinan/Hukum``)."""
         return _bare(text) in self.inline_words
 
     def _read_inline_words(self) -> None:
@@ -99,6 +111,12 @@ class PageChars:
             x_tolerance_ratio=TEXT.word_gap,
         )
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+        self.inline_words.update(
+            _bare(w["text"])
+            for w in ordered
+            if _INNER_SLASH.search(w["text"])
+            and not w["text"].strip(_EDGE_PUNCTUATION)[:1].islower()
+        )
         for left, word in zip(ordered, ordered[1:], strict=False):
             size = word["bottom"] - word["top"]
             same_line = abs(left["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
