@@ -141,7 +141,9 @@ def read_tables(
             if tables:
                 columns = None
             else:
-                tables, columns = stream_tables(page, number, columns, key_columns, ocr, settings)
+                tables, columns = stream_tables(
+                    page, number, columns, key_columns, ocr, settings, inline_words
+                )
             yield from tables
     finally:
         release(pdf)

@@ -16,6 +16,7 @@ from typing import Any
 
 from extract.model import TEXT, Box, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
+from extract.tables import PageChars
 from transform.vocabulary import (
     BORDERLESS_HEADER_TERMS,
     NEEDS_YEAR,
@@ -813,18 +814,28 @@ def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
     return [(edges[c], top, edges[c + 1], bottom) for c in range(len(edges) - 1)]
 
 
-def _cells(row: list[_Line], columns: StreamColumns) -> list[str]:
+def _cells(row: list[_Line], columns: StreamColumns, chars: PageChars | None = None) -> list[str]:
+    """Each cell's text, its lines parted by newlines; with the page's ``chars``, a line
+    broken after the slash of a word (``Kabupaten/`` over ``Kota``) joins the next as the
+    ruled reader joins it (``PageChars.slash_break``)."""
     n = len(columns.edges) - 1
-    texts: list[list[str]] = [[] for _ in range(n)]
+    cells: list[list[list[dict[str, Any]]]] = [[] for _ in range(n)]
     for line in row:
-        per_column: dict[int, list[str]] = {}
+        per_column: dict[int, list[dict[str, Any]]] = {}
         for word in line.words:
             col = columns.column_of((word["x0"] + word["x1"]) / 2)
             if col is not None:
-                per_column.setdefault(col, []).append(word["text"])
+                per_column.setdefault(col, []).append(word)
         for col, words in per_column.items():
-            texts[col].append(" ".join(words))
-    return ["\n".join(t) for t in texts]
+            cells[col].append(words)
+    texts = []
+    for lines in cells:
+        text = " ".join(w["text"] for w in lines[0]) if lines else ""
+        for prev, words in zip(lines, lines[1:], strict=False):
+            joined = chars is not None and chars.slash_break(prev[-1], words[0]["text"])
+            text += ("" if joined else "\n") + " ".join(w["text"] for w in words)
+        texts.append(text)
+    return texts
 
 
 def _bold_cells(
@@ -888,13 +899,15 @@ def stream_tables(
     key_columns: KeyColumns | None = None,
     ocr: bool = False,
     settings: StreamSettings = STREAM,
+    inline_words: set[str] | None = None,
 ) -> tuple[list[RawTable], StreamColumns | None]:
     """Read a table printed without ruling lines; returns the tables and the columns to carry on.
 
     ``key_columns`` names, from the header texts, the columns whose cells start a new row (a
     code or row number); without it rows are told apart by vertical gaps only. On a page
     read by OCR (``ocr``), each cell carries the lowest confidence of its words. ``settings``
-    holds the reader's thresholds.
+    holds the reader's thresholds; ``inline_words`` gathers the words printed inside a line
+    over the pages read, as for the ruled reader (``PageChars.is_word``).
     """
     words = _page_words(page, ocr, settings)
     lines = _lines(words, settings)
@@ -946,9 +959,10 @@ def stream_tables(
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
     names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
     rows = _rows(body, columns, keys, settings, rules, names)
+    chars = PageChars(page, ocr, inline_words)
     grid: list[list[str | None]] = [
         *head_rows,
-        *(list[str | None](_cells(r, columns)) for r in rows),
+        *(list[str | None](_cells(r, columns, chars)) for r in rows),
     ]
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
 
-__all__ = ["ruled_tables", "upright_page"]
+__all__ = ["PageChars", "ruled_tables", "upright_page"]
 
 # A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
 _RULE_THICKNESS = 3.0
@@ -56,13 +57,21 @@ def _index_within(lo: float, hi: float, starts: list[float]) -> list[int]:
     return [i for i, start in enumerate(starts) if lo - _GRID_SLACK <= start < hi - _GRID_SLACK]
 
 
+# A slash between two letters or digits: ``Kabupaten/Kota``, ``2023/2024``.
+_INNER_SLASH = re.compile(r"[^\W_]/[^\W_]")
+
+
+_EDGE_PUNCTUATION = ".,;:()/\"'"
+
+
 def _bare(word: str) -> str:
     """A word without the punctuation around it, in lower case."""
-    return word.strip(".,;:()/\"'").lower()
+    return word.strip(_EDGE_PUNCTUATION).lower()
 
 
-class _PageChars:
-    """The page's characters, indexed for fast lookup by cell; ``ocr`` for an OCR text layer."""
+class PageChars:
+    """The page's characters, indexed for fast lookup by cell; ``ocr`` for an OCR text layer.
+    Both readers, ruled and borderless, join a cell's lines by its rules (``slash_break``)."""
 
     def __init__(self, page: Any, ocr: bool = False, inline_words: set[str] | None = None) -> None:
         self.ocr = ocr
@@ -87,7 +96,11 @@ class _PageChars:
         """Whether the document prints ``text`` as a word inside a line (after another word of
         the same line), on this page or one read before: the rest of a line that starts with
         it is then a word of its own, not the end of a word the cell was too narrow for
-        (``perangkat`` / ``daerah``, but ``Perkembang`` / ``an``)."""
+        (``perangkat`` / ``daerah``, but ``Perkembang`` / ``an``). A word with a slash inside
+        that opens with a capital or a digit (``Kabupaten/Kota``) counts wherever it stands, a
+        line's first word too: printed whole, it shows that the document writes it without a
+        space after the slash, and it is no rest of a word broken by a narrow cell, which opens
+        in lower case (``Kepemim`` / ``pinan/Hukum``)."""
         return _bare(text) in self.inline_words
 
     def _read_inline_words(self) -> None:
@@ -98,6 +111,12 @@ class _PageChars:
             x_tolerance_ratio=TEXT.word_gap,
         )
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+        self.inline_words.update(
+            _bare(w["text"])
+            for w in ordered
+            if _INNER_SLASH.search(w["text"])
+            and not w["text"].strip(_EDGE_PUNCTUATION)[:1].islower()
+        )
         for left, word in zip(ordered, ordered[1:], strict=False):
             size = word["bottom"] - word["top"]
             same_line = abs(left["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
@@ -175,22 +194,26 @@ class _PageChars:
                 and prev[-1]["x1"] + char_width > x1 - pad
                 and not self.is_word(first["text"])
             )
-            joined = broken_word or self._slash_break(prev[-1], first["text"], chars)
+            joined = broken_word or self.slash_break(prev[-1], first["text"], chars)
             out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
         return out
 
-    def _slash_break(self, word: dict[str, Any], next_word: str, chars: list[Any]) -> bool:
+    def slash_break(
+        self, word: dict[str, Any], next_word: str, chars: list[Any] | None = None
+    ) -> bool:
         """Whether a line that ends in ``word`` broke inside a word after its slash
         (``Kabupaten/`` over ``Kota``): a letter or digit on both sides of the slash, and no
-        space glyph after it (a space printed there, as a word processor leaves at a line's
-        end, makes ``Daerah/ Lembaga`` two words). Not on an OCR text layer, whose spaces are
-        not printed glyphs."""
+        space glyph after it among ``chars`` (the cell's; the page's when not given): a space
+        printed there, as a word processor leaves at a line's end, makes ``Daerah/ Lembaga``
+        two words. Not on an OCR text layer, whose spaces are not printed glyphs."""
         text = word["text"]
         if self.ocr or not text.endswith("/") or len(text) < 2 or not text[-2].isalnum():
             return False
         if not next_word[:1].isalnum():
             return False
         size = word["bottom"] - word["top"]
+        if chars is None:
+            chars = self.chars
         spaced = any(
             not c["text"].strip()
             and word["x1"] - 0.5 <= c["x0"] <= word["x1"] + size
@@ -217,7 +240,7 @@ class _PageChars:
         return False
 
 
-def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -> RawTable | None:
+def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) -> RawTable | None:
     texts = [[None if c is None else chars.cell_text(c) for c in row.cells] for row in table.rows]
     if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
         return None
@@ -327,7 +350,7 @@ def ruled_tables(
 ) -> list[RawTable]:
     """The ruled tables of a page, top to bottom, each with the text above and below it.
     ``inline_words`` gathers the words printed inside a line over the pages read (see
-    ``_PageChars.is_word``)."""
+    ``PageChars.is_word``)."""
     settings = _ruling_settings(page)
     if (
         min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"]))
@@ -335,7 +358,7 @@ def ruled_tables(
     ):
         return []
     found = sorted(page.find_tables(settings), key=lambda t: (t.bbox[1], t.bbox[0]))
-    chars = _PageChars(page, ocr, inline_words)
+    chars = PageChars(page, ocr, inline_words)
     tables = [
         t for t in (_table_from_plumber(page, f, number, chars) for f in found) if t is not None
     ]

@@ -349,6 +349,8 @@ class _Page:
 
     def __init__(self, words: list[dict[str, Any]], width: float = 595.0) -> None:
         self.words, self.width = words, width
+        self.chars: list[dict[str, Any]] = []  # no glyphs: no space ends a line, no word is known
+        self.rects: list[dict[str, Any]] = []
 
     def extract_words(self, **_: Any) -> list[dict[str, Any]]:
         return self.words
@@ -507,3 +509,66 @@ def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
         ["", "Pencemaran Udara", "di Lingkungan", "", ""],
         ["II", "Program B", "Indikator", "7", "300.000"],
     ]
+
+
+def _slash_page(path: Any, spaced_line_end: bool) -> Any:
+    """A borderless table (header, number row, two rows) drawn word by word without space
+    glyphs: the name of row 1 breaks after the slash of ``Kabupaten/Kota``, that of row 2
+    after ``Daerah/``, with a space glyph printed there when ``spaced_line_end``
+    (``Daerah/ Lembaga``, two words); row 2's indicator prints ``Kabupaten/Kota`` inside a
+    line."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    height, size = 420.0, 7.0
+    pdf = canvas.Canvas(str(path), pagesize=(595, height))
+    pdf.setFont("Helvetica", size)
+
+    def put(text: str, x: float, top: float) -> None:
+        for part in text.split():
+            pdf.drawString(x, height - top - size, part)
+            x += pdf.stringWidth(part + " ", "Helvetica", size)
+
+    put("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20, 40)
+    for text, x in HEADER_WORDS:
+        put(text, x, 80)
+    for i, x in enumerate(X):
+        put(f"({i + 1})", x, 90)
+    rows = [
+        (105, "1", ("Verifikasi Skala Kabupaten/", "Kota"), "Indikator", "10", "1.500.000"),
+        (130, "2", ("Jumlah Perangkat Daerah/", "Lembaga"), "Desa Kabupaten/Kota Layak", "5",
+         "700.000"),
+    ]  # fmt: skip
+    for top, number, (first, second), indicator, target, pagu in rows:
+        for text, x in ((number, X[0]), (first, X[1]), (indicator, X[2]), (target, X[3])):
+            put(text, x, top)
+        put(pagu, X[4], top)
+        put(second, X[1], top + 9)
+    if spaced_line_end:
+        end = X[1] + pdf.stringWidth("Jumlah Perangkat Daerah/", "Helvetica", size)
+        pdf.drawString(end, height - 130 - size, " ")
+    pdf.save()
+    return pdfplumber.open(path)
+
+
+def test_a_word_broken_after_its_slash_joins_as_in_a_ruled_cell(tmp_path: Any) -> None:
+    """Word breaks ``Kabupaten/Kota`` after its slash when a borderless cell is too narrow:
+    the two lines are one word, as the ruled reader reads them (``PageChars.slash_break``);
+    they were read as ``Kabupaten/`` and ``Kota`` on two lines, hence ``Kabupaten/ Kota``."""
+    with _slash_page(tmp_path / "spaced.pdf", spaced_line_end=True) as document:
+        (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
+    names = [row[1] for row in table.grid[2:]]
+    # the page prints the space that ends a wrapped line: none after Kabupaten/ is a join
+    assert names == ["Verifikasi Skala Kabupaten/Kota", "Jumlah Perangkat Daerah/\nLembaga"]
+    with _slash_page(tmp_path / "bare.pdf", spaced_line_end=False) as document:
+        (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
+        # no space glyph anywhere: the document's own use of the word decides, inside a
+        # line on this page or on a page read before
+        assert [row[1] for row in table.grid[2:]] == [
+            "Verifikasi Skala Kabupaten/Kota",
+            "Jumlah Perangkat Daerah/\nLembaga",
+        ]
+        (table,), _ = stream_tables(
+            document.pages[0], 3, key_columns=lambda texts: {0}, inline_words={"daerah/lembaga"}
+        )
+        assert table.grid[3][1] == "Jumlah Perangkat Daerah/Lembaga"

@@ -93,3 +93,38 @@ def test_a_word_broken_after_its_slash_is_joined_unless_a_space_is_printed(
     (table,) = read_tables(path, [1])
     assert table.grid[0][1] == "Verifikasi Skala Kabupaten/Kota"
     assert table.grid[1][1] == "Jumlah Perangkat Daerah/\nLembaga"
+
+
+def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(tmp_path: Path) -> None:
+    """Text without space glyphs (no space ends a line, so none after a slash tells anything),
+    where ``Kabupaten/Kota`` is printed whole only as a line's first word, and broken after
+    its slash in another cell: the document writes it as one word, so the break joins (it was
+    read ``Kabupaten/ Kota``, status ok: Word held-out seed 1005). The rest of a word that a
+    narrow cell broke, in lower case, is no such word (``Kepemim`` / ``pinan/Hukum``)."""
+    path = tmp_path / "slash_line_start.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    long_word = "Ekonomi/Lestari/Kepemim"  # fills its cell: the word runs on below
+    xs = [40, 80, 300, 302 + pdf.stringWidth(long_word, FONT, SIZE) + 1]
+    ys = [500, 470, 440]
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    cells = [  # row top, the name's lines, amount
+        (500, ["Penguatan Sarana Skala", "Kabupaten/Kota"], "1.000"),
+        (470, ["Fasilitasi Produk Daerah Kabupaten/", "Kota"], "2.000"),
+    ]
+    for y, lines, amount in cells:
+        _words_without_spaces(pdf, xs[0] + 2, y - 10, "1")
+        for n, text in enumerate(lines):
+            _words_without_spaces(pdf, xs[1] + 2, y - 10 - 9 * n, text)
+        _words_without_spaces(pdf, xs[2] + 2, y - 10, amount)
+    for n, text in enumerate([long_word, "pinan/Hukum pd"]):
+        _words_without_spaces(pdf, xs[2] + 2, 470 - 19 - 9 * n, text)
+    pdf.save()
+    assert " " not in "".join(c["text"] for c in pdfplumber.open(path).pages[0].chars)
+    (table,) = read_tables(path, [1])
+    assert table.grid[0][1] == "Penguatan Sarana Skala\nKabupaten/Kota"
+    assert table.grid[1][1] == "Fasilitasi Produk Daerah Kabupaten/Kota"
+    assert table.grid[1][2] == "2.000\nEkonomi/Lestari/Kepemimpinan/Hukum pd"
