@@ -217,38 +217,86 @@ class _PageChars:
         return False
 
 
+def _column_groups(boxes: list[Any], starts: list[float], right: float) -> list[int]:
+    """For each column rule of a grid (the x0 of each column, then the table's right side), the
+    rule of the table it draws. A Word table whose rows were given other cell widths draws a
+    column's rule at one place in some rows and a little aside in others, so that the grid gets
+    a sliver column that no row prints on its own. Two neighbouring rules of which no row draws
+    both are one rule moved: they are read as one, and the table keeps its columns."""
+    rules = [*starts, right]
+    drawn: dict[float, set[int]] = {x: set() for x in rules}  # rule -> the rows that draw it
+    row_tops = sorted({box[1] for box in boxes})
+    for box in boxes:
+        rows = set(_index_within(box[1], box[3], row_tops))
+        for side in (box[0], box[2]):
+            for x in rules:
+                if abs(x - side) <= _GRID_SLACK:
+                    drawn[x] |= rows
+    groups = [0]
+    members = [drawn[rules[0]]]
+    for x in rules[1:]:
+        if groups[-1] > 0 and not (drawn[x] & members[-1]) and x != right:
+            members[-1] = members[-1] | drawn[x]
+            groups.append(groups[-1])
+        else:
+            members.append(set(drawn[x]))
+            groups.append(groups[-1] + 1)
+    return groups
+
+
+def _merged_rows(rows: list[list[Any]], groups: list[int]) -> list[list[Any]]:
+    """Per-cell values of the grid's rows, on the columns of the table's rules (see
+    ``_column_groups``): each cell stands in the column where it starts."""
+    merged = []
+    for row in rows:
+        out: list[Any] = [None] * groups[-1]
+        for c, value in enumerate(row):
+            if value is not None:
+                out[groups[c]] = value
+        merged.append(out)
+    return merged
+
+
 def _table_from_plumber(page: Any, table: Any, number: int, chars: _PageChars) -> RawTable | None:
-    texts = [[None if c is None else chars.cell_text(c) for c in row.cells] for row in table.rows]
-    if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
-        return None
+    boxes = [list(row.cells) for row in table.rows]
     # pdfplumber aligns row.cells on the distinct x0 of all cells, and rows on distinct tops.
     col_starts = sorted({bbox[0] for bbox in table.cells})
     row_starts = sorted({bbox[1] for bbox in table.cells})
+    groups = _column_groups(table.cells, col_starts, table.bbox[2])
+    boxes = _merged_rows(boxes, groups)
+    texts = [[None if c is None else chars.cell_text(c) for c in row] for row in boxes]
+    if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
+        return None
+    rules = [*col_starts, table.bbox[2]]
     cells: list[Cell] = []
-    for r, row in enumerate(table.rows):
-        for c, bbox in enumerate(row.cells):
+    for r, row in enumerate(boxes):
+        for c, bbox in enumerate(row):
             if bbox is None:
                 continue
-            cols = _index_within(bbox[0], bbox[2], col_starts) or [c]
+            cols = _index_within(bbox[0], bbox[2], col_starts)
+            first = groups[min(cols)] if cols else c
+            last = groups[max(cols) + 1] - 1 if cols else c
             rows = _index_within(bbox[1], bbox[3], row_starts) or [r]
             text = texts[r][c] or ""
-            cells.append(Cell(min(rows), max(rows), min(cols), max(cols), text))
+            cells.append(Cell(min(rows), max(rows), first, max(first, last), text))
     grid: list[list[str | None]] = [list(row) for row in texts]
+    # A moved rule stands where it is drawn on average.
+    edges = [
+        sum(x for x, g in zip(rules, groups, strict=True) if g == group) / groups.count(group)
+        for group in range(groups[-1] + 1)
+    ]
     return RawTable(
-        edges=(*col_starts, table.bbox[2]),
+        edges=tuple(edges),
         page=number,
         bbox=tuple(table.bbox),
         grid=grid,
         cells=cells,
-        bold=[[c is not None and chars.cell_bold(c) for c in row.cells] for row in table.rows],
-        fill=[[None if c is None else chars.cell_fill(c) for c in row.cells] for row in table.rows],
-        confidence=[
-            [None if c is None else chars.cell_confidence(c) for c in row.cells]
-            for row in table.rows
-        ]
+        bold=[[c is not None and chars.cell_bold(c) for c in row] for row in boxes],
+        fill=[[None if c is None else chars.cell_fill(c) for c in row] for row in boxes],
+        confidence=[[None if c is None else chars.cell_confidence(c) for c in row] for row in boxes]
         if chars.ocr
         else [],
-        boxes=[[None if c is None else tuple(c) for c in row.cells] for row in table.rows],
+        boxes=[[None if c is None else tuple(c) for c in row] for row in boxes],
     )
 
 
