@@ -139,9 +139,10 @@ class _PageChars:
 
     def cell_text(self, bbox: tuple[float, float, float, float]) -> str:
         """Text of a cell, lines separated by newlines; a word the cell was too narrow for and
-        that continues on the next line (``peru`` / ``sh``) is joined back without a break, and
-        so is a word that a line broke after its slash (``Kabupaten/`` / ``Kota``) where the
-        page prints no space after the slash (``Daerah/ Lembaga`` keeps its space)."""
+        that continues on the next line (``peru`` / ``sh``, no space printed after ``peru``) is
+        joined back without a break, and so is a word that a line broke after its slash
+        (``Kabupaten/`` / ``Kota``) where the page prints no space after the slash
+        (``Daerah/ Lembaga`` keeps its space)."""
         if not self.chars:
             return ""
         x0, top, x1, bottom = bbox
@@ -174,6 +175,7 @@ class _PageChars:
                 and prev[-1]["text"][-1:].isalpha()
                 and prev[-1]["x1"] + char_width > x1 - pad
                 and not self.is_word(first["text"])
+                and not self._space_after(prev[-1], self._inside((x0, top, x1 + pad, bottom)))
             )
             joined = broken_word or self._slash_break(prev[-1], first["text"], chars)
             out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
@@ -190,16 +192,24 @@ class _PageChars:
             return False
         if not next_word[:1].isalnum():
             return False
+        # No space there tells only where the producer prints the spaces that end a line;
+        # elsewhere the document's own inline use of the joined word decides.
+        return not self._space_after(word, chars) and (
+            self.line_end_spaces or self.is_word(text + next_word)
+        )
+
+    @staticmethod
+    def _space_after(word: dict[str, Any], chars: list[Any]) -> bool:
+        """Whether a space glyph follows ``word`` on its line: a word processor keeps the space
+        where it wrapped a line, so a line that ends in one ended a word, however near the
+        cell's edge it ran."""
         size = word["bottom"] - word["top"]
-        spaced = any(
+        return any(
             not c["text"].strip()
             and word["x1"] - 0.5 <= c["x0"] <= word["x1"] + size
             and abs(c["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
             for c in chars
         )
-        # No space there tells only where the producer prints the spaces that end a line;
-        # elsewhere the document's own inline use of the joined word decides.
-        return not spaced and (self.line_end_spaces or self.is_word(text + next_word))
 
     @functools.cached_property
     def line_end_spaces(self) -> bool:

@@ -147,3 +147,25 @@ def test_a_column_that_some_rows_split_stays_two_columns(tmp_path: Path) -> None
     (table,) = read_tables(path, [1])
     assert table.grid == [["URUSAN PERDAGANGAN", None, "9.000"], ["1", "Kegiatan A", "1.000"]]
 
+
+def test_a_line_that_ends_in_a_printed_space_ends_its_word(tmp_path: Path) -> None:
+    """Word keeps the space where it wraps a line, and prints none where a narrow cell breaks a
+    word (Bogor 2020 p75: ``Terpenuhin`` / ``ya`` / ``masyarakat `` / ``menjelang``): a line
+    that ran to the cell's edge joins the next only when no space follows its last word."""
+    path = tmp_path / "wrapped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 0.0, 420], [500, 440]
+    lines = ["Terpenuhin", "ya ", "masyarakat ", "menjelang"]
+    xs[2] = xs[1] + 2 + max(pdf.stringWidth(line.strip(), FONT, SIZE) for line in lines) + 1
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.drawString(xs[0] + 2, ys[0] - 10, "1")
+    for n, line in enumerate(lines):
+        pdf.drawString(xs[1] + 2, ys[0] - 10 - 9 * n, line)
+    pdf.drawString(xs[2] + 2, ys[0] - 10, "1.000")
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid[0][1] == "Terpenuhinya\nmasyarakat\nmenjelang"
