@@ -168,6 +168,8 @@ def test_an_indicator_loses_a_list_bullet_and_the_forms_label_only() -> None:
             ["III", "PROGRAM G", "Indikator Kinerja ProgramPersentase IKM", "", "Rp", "0", "",
              "Rp", "0"],
             ["IV", "PROGRAM H", "Indikator Kinerja Program/Kegiatan", "", "Rp", "0", "", "Rp",
+             "0"],
+            ["5", "Kegiatan I", "- 'Terlaksananya Pengendalian", "5", "Rp", "0", "6", "Rp",
              "0"]]  # fmt: skip
     read = table_rows(select_plan_tables([table([*HEADER, *rows], SPANS)])[0])
     assert read["indikator"].tolist() == [
@@ -179,6 +181,7 @@ def test_an_indicator_loses_a_list_bullet_and_the_forms_label_only() -> None:
         "Nilai LKIP",  # the form's label printed before the indicator
         "Persentase IKM",
         "",  # the label alone: no indicator
+        "'Terlaksananya Pengendalian",  # the bullet goes, the quote typed after it stays
     ]
 
 
