@@ -158,9 +158,10 @@ class PageChars:
 
     def cell_text(self, bbox: tuple[float, float, float, float]) -> str:
         """Text of a cell, lines separated by newlines; a word the cell was too narrow for and
-        that continues on the next line (``peru`` / ``sh``) is joined back without a break, and
-        so is a word that a line broke after its slash (``Kabupaten/`` / ``Kota``) where the
-        page prints no space after the slash (``Daerah/ Lembaga`` keeps its space)."""
+        that continues on the next line (``peru`` / ``sh``, no space printed after ``peru``) is
+        joined back without a break, and so is a word that a line broke after its slash
+        (``Kabupaten/`` / ``Kota``) where the page prints no space after the slash
+        (``Daerah/ Lembaga`` keeps its space)."""
         if not self.chars:
             return ""
         x0, top, x1, bottom = bbox
@@ -193,6 +194,7 @@ class PageChars:
                 and prev[-1]["text"][-1:].isalpha()
                 and prev[-1]["x1"] + char_width > x1 - pad
                 and not self.is_word(first["text"])
+                and not self._space_after(prev[-1], self._inside((x0, top, x1 + pad, bottom)))
             )
             joined = broken_word or self.slash_break(prev[-1], first["text"], chars)
             out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
@@ -211,18 +213,24 @@ class PageChars:
             return False
         if not next_word[:1].isalnum():
             return False
+        # No space there tells only where the producer prints the spaces that end a line;
+        # elsewhere the document's own inline use of the joined word decides.
+        return not self._space_after(word, self.chars if chars is None else chars) and (
+            self.line_end_spaces or self.is_word(text + next_word)
+        )
+
+    @staticmethod
+    def _space_after(word: dict[str, Any], chars: list[Any]) -> bool:
+        """Whether a space glyph follows ``word`` on its line: a word processor keeps the space
+        where it wrapped a line, so a line that ends in one ended a word, however near the
+        cell's edge it ran."""
         size = word["bottom"] - word["top"]
-        if chars is None:
-            chars = self.chars
-        spaced = any(
+        return any(
             not c["text"].strip()
             and word["x1"] - 0.5 <= c["x0"] <= word["x1"] + size
             and abs(c["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
             for c in chars
         )
-        # No space there tells only where the producer prints the spaces that end a line;
-        # elsewhere the document's own inline use of the joined word decides.
-        return not spaced and (self.line_end_spaces or self.is_word(text + next_word))
 
     @functools.cached_property
     def line_end_spaces(self) -> bool:
@@ -240,38 +248,86 @@ class PageChars:
         return False
 
 
+def _column_groups(boxes: list[Any], starts: list[float], right: float) -> list[int]:
+    """For each column rule of a grid (the x0 of each column, then the table's right side), the
+    rule of the table it draws. A Word table whose rows were given other cell widths draws a
+    column's rule at one place in some rows and a little aside in others, so that the grid gets
+    a sliver column that no row prints on its own. Two neighbouring rules of which no row draws
+    both are one rule moved: they are read as one, and the table keeps its columns."""
+    rules = [*starts, right]
+    drawn: dict[float, set[int]] = {x: set() for x in rules}  # rule -> the rows that draw it
+    row_tops = sorted({box[1] for box in boxes})
+    for box in boxes:
+        rows = set(_index_within(box[1], box[3], row_tops))
+        for side in (box[0], box[2]):
+            for x in rules:
+                if abs(x - side) <= _GRID_SLACK:
+                    drawn[x] |= rows
+    groups = [0]
+    members = [drawn[rules[0]]]
+    for x in rules[1:]:
+        if groups[-1] > 0 and not (drawn[x] & members[-1]) and x != right:
+            members[-1] = members[-1] | drawn[x]
+            groups.append(groups[-1])
+        else:
+            members.append(set(drawn[x]))
+            groups.append(groups[-1] + 1)
+    return groups
+
+
+def _merged_rows(rows: list[list[Any]], groups: list[int]) -> list[list[Any]]:
+    """Per-cell values of the grid's rows, on the columns of the table's rules (see
+    ``_column_groups``): each cell stands in the column where it starts."""
+    merged = []
+    for row in rows:
+        out: list[Any] = [None] * groups[-1]
+        for c, value in enumerate(row):
+            if value is not None:
+                out[groups[c]] = value
+        merged.append(out)
+    return merged
+
+
 def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) -> RawTable | None:
-    texts = [[None if c is None else chars.cell_text(c) for c in row.cells] for row in table.rows]
-    if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
-        return None
+    boxes = [list(row.cells) for row in table.rows]
     # pdfplumber aligns row.cells on the distinct x0 of all cells, and rows on distinct tops.
     col_starts = sorted({bbox[0] for bbox in table.cells})
     row_starts = sorted({bbox[1] for bbox in table.cells})
+    groups = _column_groups(table.cells, col_starts, table.bbox[2])
+    boxes = _merged_rows(boxes, groups)
+    texts = [[None if c is None else chars.cell_text(c) for c in row] for row in boxes]
+    if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
+        return None
+    rules = [*col_starts, table.bbox[2]]
     cells: list[Cell] = []
-    for r, row in enumerate(table.rows):
-        for c, bbox in enumerate(row.cells):
+    for r, row in enumerate(boxes):
+        for c, bbox in enumerate(row):
             if bbox is None:
                 continue
-            cols = _index_within(bbox[0], bbox[2], col_starts) or [c]
+            cols = _index_within(bbox[0], bbox[2], col_starts)
+            first = groups[min(cols)] if cols else c
+            last = groups[max(cols) + 1] - 1 if cols else c
             rows = _index_within(bbox[1], bbox[3], row_starts) or [r]
             text = texts[r][c] or ""
-            cells.append(Cell(min(rows), max(rows), min(cols), max(cols), text))
+            cells.append(Cell(min(rows), max(rows), first, max(first, last), text))
     grid: list[list[str | None]] = [list(row) for row in texts]
+    # A moved rule stands where it is drawn on average.
+    edges = [
+        sum(x for x, g in zip(rules, groups, strict=True) if g == group) / groups.count(group)
+        for group in range(groups[-1] + 1)
+    ]
     return RawTable(
-        edges=(*col_starts, table.bbox[2]),
+        edges=tuple(edges),
         page=number,
         bbox=tuple(table.bbox),
         grid=grid,
         cells=cells,
-        bold=[[c is not None and chars.cell_bold(c) for c in row.cells] for row in table.rows],
-        fill=[[None if c is None else chars.cell_fill(c) for c in row.cells] for row in table.rows],
-        confidence=[
-            [None if c is None else chars.cell_confidence(c) for c in row.cells]
-            for row in table.rows
-        ]
+        bold=[[c is not None and chars.cell_bold(c) for c in row] for row in boxes],
+        fill=[[None if c is None else chars.cell_fill(c) for c in row] for row in boxes],
+        confidence=[[None if c is None else chars.cell_confidence(c) for c in row] for row in boxes]
         if chars.ocr
         else [],
-        boxes=[[None if c is None else tuple(c) for c in row.cells] for row in table.rows],
+        boxes=[[None if c is None else tuple(c) for c in row] for row in boxes],
     )
 
 

@@ -237,6 +237,31 @@ def test_a_row_that_is_the_sum_of_the_rows_after_it_shows_collapsed_levels() -> 
     assert collapsed_levels(nested, nested_budgets) == []
 
 
+def test_siblings_whose_parent_is_their_sum_as_read_are_no_collapsed_levels() -> None:
+    """Bogor 2020 p78: program 700 over kegiatan 350, 100 and 250. The first kegiatan equals
+    the next two by chance: nested under it, the program's sum would fail. Read as sub
+    kegiatan under their kegiatan, the same rows fail their program's sum, and are doubted."""
+    flat, flat_budgets = _nodes(
+        [
+            ("P01", "program", None, "I", 2, 700),
+            ("P01.K01", "kegiatan", "P01", "1", 2, 350),
+            ("P01.K02", "kegiatan", "P01", "2", 2, 100),
+            ("P01.K03", "kegiatan", "P01", "3", 3, 250),
+        ]
+    )
+    assert collapsed_levels(flat, flat_budgets) == []
+    collapsed, collapsed_budgets = _nodes(
+        [
+            ("P01", "program", None, "I", 2, 350),
+            ("P01.K01", "kegiatan", "P01", "1", 2, 350),
+            ("P01.K02", "kegiatan", "P01", "2", 2, 100),
+            ("P01.K03", "kegiatan", "P01", "3", 3, 250),
+        ]
+    )
+    (doubt,) = collapsed_levels(collapsed, collapsed_budgets)
+    assert doubt.node_ids == ("P01.K01", "P01.K02", "P01.K03")
+
+
 def test_collapsed_levels_of_a_renja_perubahan_show_in_its_pagu_after_the_change() -> None:
     """A Renja Perubahan prints no pagu indikatif: its plan-year amount is pagu_sesudah."""
     programs, budgets = _nodes(

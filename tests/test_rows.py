@@ -116,6 +116,23 @@ def test_a_stray_rule_on_a_continued_page_does_not_lose_it() -> None:
     ]  # fmt: skip
 
 
+def test_the_page_after_a_stray_rule_takes_the_columns_of_the_page_before_it() -> None:
+    """A page without header after the page whose stray rule split a column: its columns are
+    those of the page just before (with the split), not of the header page's grid."""
+    first = table(HEADER + [["I", "PROGRAM A", "x", "5", "", "100", "", "", ""]], SPANS)
+    first.edges = (0, 10, 50, 90, 100, 110, 120, 130, 140, 150)
+    stray = table([["I.1", "Kegiatan B", "", "y", "5", "", "200", "", "", ""]], {})
+    stray.edges = (0, 10, 30, 50, 90, 100, 110, 120, 130, 140, 150)  # name column split
+    after = table([["I.2", "Kegiatan C", "z", "6", "", "300", "", "", ""]], {})
+    after.edges = first.edges
+    rows = table_rows(select_plan_tables([first, stray, after])[0])
+    assert rows[["nomor", "nama", "indikator", "target_raw", "pagu_raw"]].values.tolist() == [
+        ["I", "PROGRAM A", "x", "5", "100"],
+        ["I.1", "Kegiatan B", "y", "5", "200"],
+        ["I.2", "Kegiatan C", "z", "6", "300"],
+    ]
+
+
 def test_renja_perubahan_sebelum_and_sesudah_are_both_the_plan_year() -> None:
     """Sumut 2024 Tabel 7: TARGET and PAGU each split into SEBELUM | SESUDAH; the first body
     row (numbered I.1, its cells full of header words) is a row, not more header."""
@@ -151,6 +168,8 @@ def test_an_indicator_loses_a_list_bullet_and_the_forms_label_only() -> None:
             ["III", "PROGRAM G", "Indikator Kinerja ProgramPersentase IKM", "", "Rp", "0", "",
              "Rp", "0"],
             ["IV", "PROGRAM H", "Indikator Kinerja Program/Kegiatan", "", "Rp", "0", "", "Rp",
+             "0"],
+            ["5", "Kegiatan I", "- 'Terlaksananya Pengendalian", "5", "Rp", "0", "6", "Rp",
              "0"]]  # fmt: skip
     read = table_rows(select_plan_tables([table([*HEADER, *rows], SPANS)])[0])
     assert read["indikator"].tolist() == [
@@ -162,6 +181,7 @@ def test_an_indicator_loses_a_list_bullet_and_the_forms_label_only() -> None:
         "Nilai LKIP",  # the form's label printed before the indicator
         "Persentase IKM",
         "",  # the label alone: no indicator
+        "'Terlaksananya Pengendalian",  # the bullet goes, the quote typed after it stays
     ]
 
 

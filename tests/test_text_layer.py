@@ -128,3 +128,79 @@ def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(tmp_path: Pa
     assert table.grid[0][1] == "Penguatan Sarana Skala\nKabupaten/Kota"
     assert table.grid[1][1] == "Fasilitasi Produk Daerah Kabupaten/Kota"
     assert table.grid[1][2] == "2.000\nEkonomi/Lestari/Kepemimpinan/Hukum pd"
+
+
+def test_column_rules_moved_between_rows_keep_the_tables_columns(tmp_path: Path) -> None:
+    """A Word table whose lower rows were given other cell widths (Bogor 2020 p67, p79): each
+    column rule stands at one place above and a little aside below, and no row draws both. The
+    two are one column's side: the table keeps its three columns, each cell in its own."""
+    path = tmp_path / "moved.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    left, right = 40, 420
+    bands = [  # (top, bottom, inner column rules, rows)
+        (500, 460, [80, 300], [("1", "Kegiatan A", "1.000"), ("2", "Kegiatan B", "2.000")]),
+        (460, 420, [90, 280], [("II", "PROGRAM C", "5.000"), ("1", "Kegiatan D", "5.000")]),
+    ]
+    for top, bottom, inner, rows in bands:
+        for x in (left, *inner, right):
+            pdf.line(x, top, x, bottom)
+        for n, row in enumerate(rows):
+            pdf.line(left, top - 20 * n, right, top - 20 * n)
+            for text, x in zip(row, (left, *inner), strict=True):
+                pdf.drawString(x + 2, top - 20 * n - 13, text)
+    pdf.line(left, 420, right, 420)
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid == [
+        ["1", "Kegiatan A", "1.000"], ["2", "Kegiatan B", "2.000"],
+        ["II", "PROGRAM C", "5.000"], ["1", "Kegiatan D", "5.000"],
+    ]  # fmt: skip
+    assert table.edges == (40, 85, 290, 420)  # a moved rule where it stands on average
+    assert {(c.row0, c.col0, c.col1) for c in table.cells} == {
+        (r, c, c) for r in range(4) for c in range(3)
+    }
+
+
+def test_a_column_that_some_rows_split_stays_two_columns(tmp_path: Path) -> None:
+    """A rule that some rows draw and others span (a merged name cell over No and Nama) is a
+    column of its own, not a moved rule: both rules it stands beside are drawn in its rows."""
+    path = tmp_path / "spanned.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 300, 420], [500, 480, 460]
+    for x in (xs[0], xs[2], xs[3]):
+        pdf.line(x, ys[0], x, ys[-1])
+    pdf.line(xs[1], ys[1], xs[1], ys[2])  # the first row spans No and Nama
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.drawString(xs[0] + 2, ys[0] - 13, "URUSAN PERDAGANGAN")
+    pdf.drawString(xs[2] + 2, ys[0] - 13, "9.000")
+    for text, x in zip(("1", "Kegiatan A", "1.000"), xs, strict=False):
+        pdf.drawString(x + 2, ys[1] - 13, text)
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid == [["URUSAN PERDAGANGAN", None, "9.000"], ["1", "Kegiatan A", "1.000"]]
+
+
+def test_a_line_that_ends_in_a_printed_space_ends_its_word(tmp_path: Path) -> None:
+    """Word keeps the space where it wraps a line, and prints none where a narrow cell breaks a
+    word (Bogor 2020 p75: ``Terpenuhin`` / ``ya`` / ``masyarakat `` / ``menjelang``): a line
+    that ran to the cell's edge joins the next only when no space follows its last word."""
+    path = tmp_path / "wrapped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, ys = [40, 80, 0.0, 420], [500, 440]
+    lines = ["Terpenuhin", "ya ", "masyarakat ", "menjelang"]
+    xs[2] = xs[1] + 2 + max(pdf.stringWidth(line.strip(), FONT, SIZE) for line in lines) + 1
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.drawString(xs[0] + 2, ys[0] - 10, "1")
+    for n, line in enumerate(lines):
+        pdf.drawString(xs[1] + 2, ys[0] - 10 - 9 * n, line)
+    pdf.drawString(xs[2] + 2, ys[0] - 10, "1.000")
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid[0][1] == "Terpenuhinya\nmasyarakat\nmenjelang"

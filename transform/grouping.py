@@ -63,10 +63,7 @@ def select_tables(
             # Program" label) on a page of the plan table's width: the table carries on.
             header = HeaderMap()
         if current is not None and same_title and _continues(current, table, header):
-            if header.n_header_rows:
-                inherited = header
-            else:
-                inherited = _carried_header(current.segments[-1].table, current.header, table)
+            inherited = header if header.n_header_rows else _carried_header(current.segments, table)
             current.segments.append(Segment(table, inherited, header.n_header_rows))
         elif len(table.grid) < 2:
             pass  # a lone row that carries on nothing: a framed line of text, not a table
@@ -101,11 +98,27 @@ def _same_width(a: RawTable, b: RawTable) -> bool:
     )
 
 
-def _carried_header(source: RawTable, header: HeaderMap, target: RawTable) -> HeaderMap:
-    """The header of the page before, for a page that prints none. When a stray rule has
-    added or removed a column, each column takes the role of the column above its centre."""
+# Points between the sides of a column drawn on two pages that still make it the same column.
+_SAME_SIDE = 6.0
+
+
+def _same_columns(a: RawTable, b: RawTable) -> bool:
+    return a.n_cols == b.n_cols and all(
+        abs(x - y) < _SAME_SIDE for x, y in zip(a.edges, b.edges, strict=True)
+    )
+
+
+def _carried_header(segments: list[Segment], target: RawTable) -> HeaderMap:
+    """The header that applies to a page that prints none: that of the page before. When a
+    stray rule there or here has added or removed a column, that of the nearest page before
+    with the same columns; with none, each column takes the role of the column of the page
+    before above its centre."""
+    source, header, _ = segments[-1]
     if target.n_cols == source.n_cols or not (source.edges and target.edges):
         return header
+    for table, earlier, _ in reversed(segments[:-1]):
+        if table.edges and _same_columns(table, target):
+            return earlier
     carried = HeaderMap(plan_year=header.plan_year, next_year=header.next_year)
     taken: set[int] = set()
     for col in range(target.n_cols):

@@ -283,14 +283,20 @@ def _ordered(programs: pd.DataFrame) -> pd.DataFrame:
 
 def collapsed_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     """Rows of one level whose amount equals the sum of the following rows of that level up to
-    a row that does not fit: the nesting of a table read as one flat level. A Renja
-    Perubahan's plan-year amount is its pagu after the change."""
+    a row that does not fit: the nesting of a table read as one flat level. Not where their
+    parent's amount is the sum of all of them as read: nesting some under another would break
+    that sum, so the equality is the amounts' coincidence. A Renja Perubahan's plan-year amount
+    is its pagu after the change."""
     amounts = _plan_amounts(budgets) or _plan_amounts(budgets, "pagu_sesudah")
     nodes = _ordered(programs)
     doubts = []
-    for _, siblings in nodes.groupby(["level", nodes["parent_id"].fillna("")], sort=False):
+    for (_, parent), siblings in nodes.groupby(
+        ["level", nodes["parent_id"].fillna("")], sort=False
+    ):
         ids = [str(n) for n in siblings["node_id"]]
         values = [amounts.get(n) for n in ids]
+        if parent and None not in values and amounts.get(str(parent)) == _total(values):
+            continue
         for i, head in enumerate(values):
             if head is None or head <= 0:
                 continue

@@ -214,8 +214,8 @@ def clean_text(text: str | None) -> str:
 
 # A list bullet that Word or Excel prints before an indicator set as a list item ("- Jumlah
 # ...", "-Persentase ...", "• Persentase ..."): the list's formatting, not the indicator's text.
-# A dash before a digit is a sign, and stays.
-_BULLET = re.compile(r"^[-\u2013\u2022\u00b7\u25aa\u25cf*]\s*(?=[^\W\d_])")
+# A dash before a digit is a sign, and stays; a quote or bracket that opens the text stays.
+_BULLET = re.compile(r"^[-\u2013\u2022\u00b7\u25aa\u25cf*]\s*(?=[\"'(\u2018\u201c]?[^\W\d_])")
 # The form's own label printed in the cell before the indicator, as older forms do on program
 # rows: "Indikator Kinerja Program: Persentase ...", also glued ("...ProgramPersentase").
 _LABEL = re.compile(
