@@ -655,10 +655,21 @@ _FOLIO = re.compile(r"^(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of)\s*\d+)?$|^
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
+# A browser's print of a web page: the page's address and "page of pages" in its footer.
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+_PAGE_OF = re.compile(r"^(\d{1,4})/(\d{1,4})$")
+
+
 def _is_folio(line: _Line, alone: bool) -> bool:
-    """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart."""
+    """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart; or a
+    browser's footer: the page's address, with "3/12" (page 3 of 12) beside it or set apart."""
     text = " ".join(w["text"] for w in line.words)
-    return bool(_FOLIO.match(text)) or (alone and bool(_BARE_NUMBER.match(text)))
+    if _FOLIO.match(text) or (alone and _BARE_NUMBER.match(text)):
+        return True
+    words = [w["text"] for w in line.words]
+    counters = [m for m in map(_PAGE_OF.match, words) if m and 0 < int(m[1]) <= int(m[2])]
+    address = any(_ADDRESS.match(w) for w in words)
+    return len(counters) + address == len(words) and (address or alone)
 
 
 def _rows(

@@ -344,6 +344,21 @@ def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
     assert len(_body_lines(_lines(body + near))) == 6
 
 
+def test_body_ends_at_a_browser_footer() -> None:
+    """A web page printed from a browser: its address and the page counter (``1/12``) at the
+    foot of the page, close under the last row when the table fills the page."""
+    rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(5)]
+    body = [w for r in rows for w in r]
+    footer = line_of(100 + 10 * 5, ("https://sipd.kemendagri.go.id/renja/cetak", 20), ("1/12", 500))
+    assert len(_body_lines(_lines(body + footer))) == 5
+    counter = line_of(100 + 10 * 4 + 8 + 21, ("3/12", 500))  # set apart: page 3 of 12
+    assert len(_body_lines(_lines(body + counter))) == 5
+    near = line_of(100 + 10 * 5, ("3/12", 500))  # at the pitch, no address: a value
+    assert len(_body_lines(_lines(body + near))) == 6
+    target = line_of(100 + 10 * 4 + 8 + 21, ("12/3", 500))  # no page 12 of 3
+    assert len(_body_lines(_lines(body + target))) == 6
+
+
 class _Page:
     """What ``stream_tables`` reads of a pdfplumber page."""
 
