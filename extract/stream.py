@@ -43,6 +43,10 @@ class StreamSettings:
     # Words closer than this share of their height are one phrase ("Kota Serang"); a wider gap
     # is a column gap.
     phrase_gap: float = 0.8
+    # Inside a phrase, a gap this many times its narrowest one parts two cells set close, when
+    # column edges are placed (a space is never narrower than ``min_space`` of the size).
+    cell_gap_spaces: float = 2.0
+    min_space: float = 0.2
     # A gap between column labels of more than this share of a line's height ends the header
     # above the number row. Spreadsheet prints merge a header cell over several sheet rows and
     # centre its label in it, so a label can stand three or four line heights from the labels
@@ -243,6 +247,26 @@ def _phrases(line: _Line, settings: StreamSettings = STREAM) -> list[list[dict[s
     return phrases
 
 
+def _cell_parts(
+    phrase: list[dict[str, Any]], settings: StreamSettings = STREAM
+) -> list[list[dict[str, Any]]]:
+    """A phrase parted where its words stand much further apart than its narrowest word gap:
+    two cells set close (a browser pads a cell by a millimetre a side, less than a phrase
+    gap), "Simpan Pinjam" at the end of a name and "Jumlah Bulan" opening the indicator."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
+    if len(gaps) < 2:
+        return [phrase]
+    size = max(w["bottom"] - w["top"] for w in phrase)
+    space = max(min(gaps), settings.min_space * size)
+    parts = [[phrase[0]]]
+    for word, gap in zip(phrase[1:], gaps, strict=True):
+        if gap > settings.cell_gap_spaces * space:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
 def _header_lines(
     lines: list[_Line], number_index: int, settings: StreamSettings = STREAM
 ) -> list[_Line]:
@@ -423,7 +447,8 @@ def _columns(
     body = [
         {"x0": p[0]["x0"], "x1": p[-1]["x1"]}
         for line in body_lines
-        for p in _phrases(line, settings)
+        for phrase in _phrases(line, settings)
+        for p in _cell_parts(phrase, settings)
     ]
     body += [{"x0": x0, "x1": x1} for x0, x1 in earlier]
     margin, prior_margin = settings.table_margin, settings.prior_margin

@@ -10,6 +10,7 @@ from extract.stream import (
     StreamColumns,
     _body_lines,
     _boundary,
+    _columns,
     _header_block,
     _header_lines,
     _label_centres,
@@ -93,6 +94,31 @@ def test_boundary_goes_where_no_word_crosses() -> None:
     assert edge == 120.0
     # with nothing to choose between, the prior (the centred-label boundary) decides
     assert _boundary(50.0, 150.0, [], prior=90.0) == 90.0
+
+
+def test_a_column_edge_falls_between_cells_set_closer_than_a_phrase_gap() -> None:
+    """A browser pads a cell by a millimetre a side: a name that fills its cell stands 5.8 pt
+    from the indicator beside it, closer than a phrase gap (0.8 of 8 pt), but three spaces
+    wide. The edge goes in that gap, not through the name's last word."""
+
+    def placed(top: float, texts: list[str], x: float, gaps: list[float]) -> list[dict[str, Any]]:
+        out = []
+        for text, gap in zip(texts, [0.0, *gaps], strict=True):
+            x += gap
+            out.append(word(text, x, top))
+            x = out[-1]["x1"]
+        return out
+
+    long_name = placed(100, ["Koperasi", "Simpan", "Pinjam", "Jumlah", "Bulan"], 20.0,
+                       [2.0, 2.0, 5.8, 2.0])  # fmt: skip
+    pinjam, jumlah = long_name[2], long_name[3]
+    rows = [long_name] + [
+        placed(112 + 12 * i, ["Rapat", "Jumlah", "Dokumen"], 20.0, [jumlah["x0"] - 40.0, 2.0])
+        for i in range(4)
+    ]
+    lines = _lines([w for r in rows for w in r])
+    columns = _columns([50.0, jumlah["x0"] + 30.0], [], lines, 595.0)
+    assert pinjam["x1"] <= columns.edges[1] <= jumlah["x0"], (columns.edges, pinjam, jumlah)
 
 
 def test_boundary_prefers_where_aligned_values_start() -> None:
