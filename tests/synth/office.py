@@ -844,8 +844,8 @@ tr.bold td {{ font-weight: bold; }}
     if low:
         out.append("<tr>" + "".join(low) + "</tr>")
     if lay.number_row:
-        out.append('<tr class="number">' + "".join(f"<td>{k}</td>" for k in range(1, len(cols) + 1)))
-        out.append("</tr>")
+        numbers = "".join(f"<td>{k}</td>" for k in range(1, len(cols) + 1))
+        out.append(f'<tr class="number">{numbers}</tr>')
     out.append("</thead><tbody>")
     for row in table.rows:
         style = f' style="background: #{row.fill}"' if row.fill else ""
