@@ -685,6 +685,14 @@ _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
 _PAGE_OF = re.compile(r"^(\d{1,4})/(\d{1,4})$")
 
 
+# The first line of a page a browser printed: the date and time ("12/3/26, 3:56 PM",
+# "03/12/2026 15.56"), then the page's title.
+_PRINT_STAMP = re.compile(
+    r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AP]M)?(?:\s|$)",
+    re.I,
+)
+
+
 def _is_folio(line: _Line, alone: bool) -> bool:
     """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart; or a
     browser's footer: the page's address, with "3/12" (page 3 of 12) beside it or set apart."""
@@ -934,6 +942,8 @@ def stream_tables(
     """
     words = _page_words(page, ocr, settings)
     lines = _lines(words, settings)
+    if lines and _PRINT_STAMP.match(" ".join(w["text"] for w in lines[0].words)):
+        lines = lines[1:]  # a browser's header: the date and time it printed, the page title
     number_index = _number_row(lines, settings)
     block = _header_block(lines, settings) if number_index is None else None
     if block is not None and previous is not None:

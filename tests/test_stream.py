@@ -424,6 +424,25 @@ def test_a_borderless_page_becomes_a_table_with_named_columns() -> None:
     assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]]
 
 
+def test_a_browser_header_over_a_continued_page_is_no_row() -> None:
+    """A web page printed from a browser prints the date and time and the page's title at the
+    top of every page; over a page that continues the table, it is not a row."""
+    first = (
+        line_of(80, *HEADER_WORDS)
+        + line_of(90, *((f"({i + 1})", x) for i, x in enumerate(X)))
+        + line_of(105, ("I", X[0]), ("Program A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]), bold=True)
+    )  # fmt: skip
+    _, columns = stream_tables(_Page(first), 12, key_columns=lambda texts: {0})
+    for stamp in ("12/3/26, 3:56 PM", "03/12/2026 15.56"):
+        more = line_of(12, (stamp, 22), ("SIPD - Rencana Kerja", 300)) + line_of(
+            60, ("I.2", X[0]), ("Kegiatan C", X[1]), ("Indikator", X[2]), ("7", X[3]),
+            ("300.000", X[4]),
+        )  # fmt: skip
+        (carried,), _ = stream_tables(_Page(more), 13, columns, lambda texts: {0})
+        assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]], stamp
+
+
 def test_a_label_broken_inside_a_word_by_a_narrow_column_is_read_whole() -> None:
     """A Word table with narrow columns: "Catat" / "an" and "Penangg" / "ung Jawab" over two
     lines of the header are the labels Catatan and Penanggung Jawab."""
