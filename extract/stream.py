@@ -44,6 +44,10 @@ class StreamSettings:
     # Words closer than this share of their height are one phrase ("Kota Serang"); a wider gap
     # is a column gap.
     phrase_gap: float = 0.8
+    # Inside a phrase, a gap this many times its narrowest one parts two cells set close, when
+    # column edges are placed (a space is never narrower than ``min_space`` of the size).
+    cell_gap_spaces: float = 2.0
+    min_space: float = 0.2
     # A gap between column labels of more than this share of a line's height ends the header
     # above the number row. Spreadsheet prints merge a header cell over several sheet rows and
     # centre its label in it, so a label can stand three or four line heights from the labels
@@ -244,6 +248,26 @@ def _phrases(line: _Line, settings: StreamSettings = STREAM) -> list[list[dict[s
     return phrases
 
 
+def _cell_parts(
+    phrase: list[dict[str, Any]], settings: StreamSettings = STREAM
+) -> list[list[dict[str, Any]]]:
+    """A phrase parted where its words stand much further apart than its narrowest word gap:
+    two cells set close (a browser pads a cell by a millimetre a side, less than a phrase
+    gap), "Simpan Pinjam" at the end of a name and "Jumlah Bulan" opening the indicator."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
+    if len(gaps) < 2:
+        return [phrase]
+    size = max(w["bottom"] - w["top"] for w in phrase)
+    space = max(min(gaps), settings.min_space * size)
+    parts = [[phrase[0]]]
+    for word, gap in zip(phrase[1:], gaps, strict=True):
+        if gap > settings.cell_gap_spaces * space:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
 def _header_lines(
     lines: list[_Line], number_index: int, settings: StreamSettings = STREAM
 ) -> list[_Line]:
@@ -424,7 +448,8 @@ def _columns(
     body = [
         {"x0": p[0]["x0"], "x1": p[-1]["x1"]}
         for line in body_lines
-        for p in _phrases(line, settings)
+        for phrase in _phrases(line, settings)
+        for p in _cell_parts(phrase, settings)
     ]
     body += [{"x0": x0, "x1": x1} for x0, x1 in earlier]
     margin, prior_margin = settings.table_margin, settings.prior_margin
@@ -656,10 +681,29 @@ _FOLIO = re.compile(r"^(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of)\s*\d+)?$|^
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 
+# A browser's print of a web page: the page's address and "page of pages" in its footer.
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+_PAGE_OF = re.compile(r"^(\d{1,4})/(\d{1,4})$")
+
+
+# The first line of a page a browser printed: the date and time ("12/3/26, 3:56 PM",
+# "03/12/2026 15.56"), then the page's title.
+_PRINT_STAMP = re.compile(
+    r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AP]M)?(?:\s|$)",
+    re.I,
+)
+
+
 def _is_folio(line: _Line, alone: bool) -> bool:
-    """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart."""
+    """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart; or a
+    browser's footer: the page's address, with "3/12" (page 3 of 12) beside it or set apart."""
     text = " ".join(w["text"] for w in line.words)
-    return bool(_FOLIO.match(text)) or (alone and bool(_BARE_NUMBER.match(text)))
+    if _FOLIO.match(text) or (alone and _BARE_NUMBER.match(text)):
+        return True
+    words = [w["text"] for w in line.words]
+    counters = [m for m in map(_PAGE_OF.match, words) if m and 0 < int(m[1]) <= int(m[2])]
+    address = any(_ADDRESS.match(w) for w in words)
+    return len(counters) + address == len(words) and (address or alone)
 
 
 def _rows(
@@ -911,6 +955,8 @@ def stream_tables(
     """
     words = _page_words(page, ocr, settings)
     lines = _lines(words, settings)
+    if lines and _PRINT_STAMP.match(" ".join(w["text"] for w in lines[0].words)):
+        lines = lines[1:]  # a browser's header: the date and time it printed, the page title
     number_index = _number_row(lines, settings)
     block = _header_block(lines, settings) if number_index is None else None
     if block is not None and previous is not None:

@@ -1,10 +1,12 @@
 """Office sweep: write a random plan in a random layout as a Word or Excel file for each seed,
-print it to PDF with LibreOffice, run the pipeline on it, and count the documents that come
+print it to PDF with LibreOffice (or as a web page printed by headless Chromium, ``html``), run
+the pipeline on it, and count the documents that come
 back exact: every node with its level, parent and name, every amount of every jenis, every
 indicator target, the plan year, and status ``ok``.
 
     .venv/bin/python tests/sweep_office.py docx 1 101
     .venv/bin/python tests/sweep_office.py xlsx 1 101 --keep /tmp/office
+    .venv/bin/python tests/sweep_office.py html 1 41
 
 Seeds 1-1000 are for development; 1001-2000 are held out to measure the reader, and their
 failures are not looked at while the reader is being fixed. Each failure is printed with the
@@ -84,7 +86,7 @@ def failure_class(found: list[str]) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("maker", choices=["docx", "xlsx"])
+    parser.add_argument("maker", choices=["docx", "xlsx", "html"])
     parser.add_argument("first", type=int)
     parser.add_argument("stop", type=int, help="one past the last seed")
     parser.add_argument("--keep", type=Path, help="keep the sources and PDFs in this folder")

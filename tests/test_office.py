@@ -1,6 +1,7 @@
 """Plans written as Word and Excel files and printed by LibreOffice (tests/synth/office.py), the
-way most real Renja are made, read exactly; and the generator's own promises (sums, text without
-space glyphs). Layouts the reader does not handle yet are measured by tests/sweep_office.py."""
+way most real Renja are made, and as a web page printed by Chromium (a SIPD print), read
+exactly; and the generator's own promises (sums, text without space glyphs). Layouts the
+reader does not handle yet are measured by tests/sweep_office.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from sweep_office import differences
-from synth.office import OfficeLayout, convert, office_layout, office_plan, write_source
+from synth.office import (
+    OfficeLayout,
+    chromium,
+    convert,
+    office_layout,
+    office_plan,
+    write_source,
+)
 
 from renja.process import process_pdf
 
@@ -61,6 +69,19 @@ EXACT = {
         ),
     ),
 }  # fmt: skip
+if chromium():
+    # A web page printed from a browser with its own header and footer (address and "1/2"),
+    # horizontal rules only: the footer was read as a row (an unread number, suspect), and a
+    # name that fills its cell, 2 mm from the indicator, lost its last word to it (status ok).
+    EXACT["html_browser_footer_close_cells"] = (
+        40,
+        OfficeLayout(
+            maker="html", borders="horizontal", levels="roman_paren", amounts="decimals",
+            page="F4", font="Arial Narrow", font_size=8.0, narrow_headers=True, shading=True,
+            subtotals="program_amount_on_subtotal", number_row=False,
+            browser_header_footer=True,
+        ),
+    )  # fmt: skip
 
 SPACELESS = OfficeLayout(maker="docx", levels="kode", no_space_glyphs=True, font="Arial Narrow")
 # Horizontal rules only, no row of column numbers, units printed in the target cell: the

@@ -10,6 +10,7 @@ from extract.stream import (
     StreamColumns,
     _body_lines,
     _boundary,
+    _columns,
     _header_block,
     _header_lines,
     _label_centres,
@@ -93,6 +94,31 @@ def test_boundary_goes_where_no_word_crosses() -> None:
     assert edge == 120.0
     # with nothing to choose between, the prior (the centred-label boundary) decides
     assert _boundary(50.0, 150.0, [], prior=90.0) == 90.0
+
+
+def test_a_column_edge_falls_between_cells_set_closer_than_a_phrase_gap() -> None:
+    """A browser pads a cell by a millimetre a side: a name that fills its cell stands 5.8 pt
+    from the indicator beside it, closer than a phrase gap (0.8 of 8 pt), but three spaces
+    wide. The edge goes in that gap, not through the name's last word."""
+
+    def placed(top: float, texts: list[str], x: float, gaps: list[float]) -> list[dict[str, Any]]:
+        out = []
+        for text, gap in zip(texts, [0.0, *gaps], strict=True):
+            x += gap
+            out.append(word(text, x, top))
+            x = out[-1]["x1"]
+        return out
+
+    long_name = placed(100, ["Koperasi", "Simpan", "Pinjam", "Jumlah", "Bulan"], 20.0,
+                       [2.0, 2.0, 5.8, 2.0])  # fmt: skip
+    pinjam, jumlah = long_name[2], long_name[3]
+    rows = [long_name] + [
+        placed(112 + 12 * i, ["Rapat", "Jumlah", "Dokumen"], 20.0, [jumlah["x0"] - 40.0, 2.0])
+        for i in range(4)
+    ]
+    lines = _lines([w for r in rows for w in r])
+    columns = _columns([50.0, jumlah["x0"] + 30.0], [], lines, 595.0)
+    assert pinjam["x1"] <= columns.edges[1] <= jumlah["x0"], (columns.edges, pinjam, jumlah)
 
 
 def test_boundary_prefers_where_aligned_values_start() -> None:
@@ -344,6 +370,21 @@ def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
     assert len(_body_lines(_lines(body + near))) == 6
 
 
+def test_body_ends_at_a_browser_footer() -> None:
+    """A web page printed from a browser: its address and the page counter (``1/12``) at the
+    foot of the page, close under the last row when the table fills the page."""
+    rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(5)]
+    body = [w for r in rows for w in r]
+    footer = line_of(100 + 10 * 5, ("https://sipd.kemendagri.go.id/renja/cetak", 20), ("1/12", 500))
+    assert len(_body_lines(_lines(body + footer))) == 5
+    counter = line_of(100 + 10 * 4 + 8 + 21, ("3/12", 500))  # set apart: page 3 of 12
+    assert len(_body_lines(_lines(body + counter))) == 5
+    near = line_of(100 + 10 * 5, ("3/12", 500))  # at the pitch, no address: a value
+    assert len(_body_lines(_lines(body + near))) == 6
+    target = line_of(100 + 10 * 4 + 8 + 21, ("12/3", 500))  # no page 12 of 3
+    assert len(_body_lines(_lines(body + target))) == 6
+
+
 class _Page:
     """What ``stream_tables`` reads of a pdfplumber page."""
 
@@ -383,6 +424,25 @@ def test_a_borderless_page_becomes_a_table_with_named_columns() -> None:
                    ("300.000", X[4]))  # fmt: skip
     (carried,), _ = stream_tables(_Page(more), 13, columns, lambda texts: {0})
     assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]]
+
+
+def test_a_browser_header_over_a_continued_page_is_no_row() -> None:
+    """A web page printed from a browser prints the date and time and the page's title at the
+    top of every page; over a page that continues the table, it is not a row."""
+    first = (
+        line_of(80, *HEADER_WORDS)
+        + line_of(90, *((f"({i + 1})", x) for i, x in enumerate(X)))
+        + line_of(105, ("I", X[0]), ("Program A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]), bold=True)
+    )  # fmt: skip
+    _, columns = stream_tables(_Page(first), 12, key_columns=lambda texts: {0})
+    for stamp in ("12/3/26, 3:56 PM", "03/12/2026 15.56"):
+        more = line_of(12, (stamp, 22), ("SIPD - Rencana Kerja", 300)) + line_of(
+            60, ("I.2", X[0]), ("Kegiatan C", X[1]), ("Indikator", X[2]), ("7", X[3]),
+            ("300.000", X[4]),
+        )  # fmt: skip
+        (carried,), _ = stream_tables(_Page(more), 13, columns, lambda texts: {0})
+        assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]], stamp
 
 
 def test_a_label_broken_inside_a_word_by_a_narrow_column_is_read_whole() -> None:

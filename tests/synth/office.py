@@ -6,7 +6,10 @@ PDF by LibreOffice, as most real Renja are made.
 before the change, as that layout prints them (the truth format of ``../shared/real``: ``pagu``
 and ``target`` after the change, ``pagu_before`` and ``target_before`` before it);
 ``render_office(plan, path, layout)`` writes ``path`` (a PDF) through a ``.docx``
-(python-docx) or an ``.xlsx`` (openpyxl) converted with ``soffice --headless``.
+(python-docx) or an ``.xlsx`` (openpyxl) converted with ``soffice --headless``, or through an
+``.html`` page printed by headless Chromium, as SIPD's web tables are printed from a browser
+(the header repeated on every page from ``thead``, and with the browser's own header and footer
+when the layout says so: date, page title, address and ``1/12``).
 
 Text without space glyphs (words placed by position only) is made in Word files only: each space
 becomes character spacing on the letter before it, with a zero-width space as the break
@@ -37,7 +40,7 @@ __all__ = [
     "write_source",
 ]
 
-Maker = Literal["docx", "xlsx"]
+Maker = Literal["docx", "xlsx", "html"]
 Borders = Literal["grid", "horizontal", "none"]
 Levels = Literal["split5", "kode", "roman_dotted", "roman_paren", "counted", "style"]
 Amounts = Literal["plain", "decimals", "rp", "rp_decimals"]
@@ -72,10 +75,13 @@ class OfficeLayout:
     number_row: bool = True
     satuan_column: bool = True
     no_space_glyphs: bool = False  # Word only
+    browser_header_footer: bool = False  # html only: the browser prints date, title, URL, "1/2"
 
     def __post_init__(self) -> None:
         if self.no_space_glyphs and self.maker != "docx":
             raise ValueError("text without space glyphs is made in Word files only")
+        if self.browser_header_footer and self.maker != "html":
+            raise ValueError("the browser's header and footer are printed from html only")
         if self.levels == "style" and not self.shading:
             raise ValueError("levels shown by style only need the shading")
 
@@ -96,6 +102,8 @@ class OfficeLayout:
             out.append("no_number_row")
         if self.no_space_glyphs:
             out.append("no_space_glyphs")
+        if self.browser_header_footer:
+            out.append("browser_header_footer")
         if not self.landscape:
             out.append("portrait")
         out.append(f"{self.page} {self.font} {self.font_size}pt")
@@ -126,6 +134,7 @@ def office_layout(seed: int, maker: Maker) -> OfficeLayout:
         number_row=rng.random() < 0.6,
         satuan_column=rng.random() < 0.6,
         no_space_glyphs=maker == "docx" and rng.random() < 0.15,
+        browser_header_footer=maker == "html" and rng.random() < 0.6,
     )
 
 
@@ -296,7 +305,8 @@ class _Table:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         size = self.layout.font_size
-        pad_mm = 2.6 if self.layout.maker == "docx" else 1.6  # Word's cell margins are 1 mm
+        # Word's cell margins and the html cells' padding are 1 mm a side
+        pad_mm = 1.6 if self.layout.maker == "xlsx" else 2.6
 
         def words_mm(texts: list[str], whole: bool = False) -> float:
             words = [w for t in texts for w in ([t] if whole else t.split())]
@@ -763,19 +773,121 @@ def _write_xlsx(table: _Table, path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# A web page printed from a browser
+# --------------------------------------------------------------------------------------------
+
+PAGE_TITLE = "SIPD - Rencana Kerja Perangkat Daerah"
+PRINT_META = "print-header-footer"
+
+
+def _write_html(table: _Table, path: Path) -> None:
+    """The table as a web page, as SIPD shows it: one ``table`` with collapsed borders, its
+    header in ``thead`` (the browser repeats it on every page), the page size and margins in
+    ``@page``; cell fills printed as shown (``print-color-adjust: exact``)."""
+    from html import escape
+
+    lay = table.layout
+    cols = table.columns
+    width_mm, height_mm = table.page_mm()
+    line = "0.5pt solid #000"
+    edges = {
+        "grid": f"border: {line};",
+        "horizontal": f"border-top: {line}; border-bottom: {line};",
+        "none": "border: none;",
+    }[lay.borders]
+    css = f"""
+@page {{ size: {width_mm}mm {height_mm}mm; margin: {MARGIN_MM}mm; }}
+body {{ margin: 0; font-family: "{lay.font}"; font-size: {lay.font_size}pt;
+       -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+p.title {{ text-align: center; font-weight: bold; font-size: {lay.font_size + 2}pt;
+          margin: 0 0 1mm 0; }}
+table {{ border-collapse: collapse; table-layout: fixed; margin: 3mm auto 0 auto;
+        width: {sum(c.width for c in cols):.2f}mm; }}
+th, td {{ {edges} padding: 0.3mm 1mm; line-height: 1.15; }}
+th {{ font-weight: bold; text-align: center; vertical-align: middle; overflow-wrap: anywhere; }}
+td {{ vertical-align: top; overflow-wrap: break-word; }}
+td.right {{ text-align: right; white-space: nowrap; }}
+td.center {{ text-align: center; }}
+tr.number td {{ text-align: center; font-size: {lay.font_size - 0.5}pt; }}
+tr.bold td {{ font-weight: bold; }}
+"""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="id"><head><meta charset="utf-8">',
+        f"<title>{escape(PAGE_TITLE)}</title>",
+        # How the page is to be printed, read by ``convert`` (the browser's print settings).
+        f'<meta name="{PRINT_META}" content="{"yes" if lay.browser_header_footer else "no"}">',
+        f"<style>{css}</style></head><body>",
+    ]
+    out += [f'<p class="title">{escape(text)}</p>' for text in table.title()]
+    out.append("<table><colgroup>")
+    out += [f'<col style="width: {c.width:.2f}mm">' for c in cols]
+    out.append("</colgroup><thead>")
+    nhead = table.header_rows()
+    top: list[str] = []
+    low: list[str] = []
+    c = 0
+    while c < len(cols):
+        col = cols[c]
+        if col.group is None:
+            span = f' rowspan="{nhead}"' if nhead == 2 else ""
+            top.append(f"<th{span}>{escape(col.label)}</th>")
+            c += 1
+            continue
+        end = c
+        while end + 1 < len(cols) and cols[end + 1].group == col.group:
+            end += 1
+        top.append(f'<th colspan="{end - c + 1}">{escape(col.group)}</th>')
+        low += [f"<th>{escape(cols[k].label)}</th>" for k in range(c, end + 1)]
+        c = end + 1
+    out.append("<tr>" + "".join(top) + "</tr>")
+    if low:
+        out.append("<tr>" + "".join(low) + "</tr>")
+    if lay.number_row:
+        numbers = "".join(f"<td>{k}</td>" for k in range(1, len(cols) + 1))
+        out.append(f'<tr class="number">{numbers}</tr>')
+    out.append("</thead><tbody>")
+    for row in table.rows:
+        style = f' style="background: #{row.fill}"' if row.fill else ""
+        cells = []
+        for col in cols:
+            where = (
+                "right" if col.key in AMOUNT_KEYS else "center" if col.key in CENTRED_KEYS
+                else ""
+            )  # fmt: skip
+            klass = f' class="{where}"' if where else ""
+            cells.append(f"<td{klass}>{escape(row.cells.get(col.key, ''))}</td>")
+        klass = ' class="bold"' if row.bold else ""
+        out.append(f"<tr{klass}{style}>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table></body></html>")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
 # Conversion
 # --------------------------------------------------------------------------------------------
 
 
 def office_available() -> bool:
-    """Whether LibreOffice can be run (``soffice`` on the PATH)."""
+    """Whether LibreOffice can be run (``soffice`` on the PATH); web pages need ``chromium()``."""
     return shutil.which("soffice") is not None
 
 
 def convert(sources: list[Path], out_dir: Path) -> list[Path]:
-    """Print ``sources`` to PDF in ``out_dir`` with one LibreOffice run, in a profile of its own
-    so that conversions can run side by side; the PDFs are returned in the order of sources."""
+    """Print ``sources`` to PDF in ``out_dir``: Word and Excel files with one LibreOffice run, in
+    a profile of its own so that conversions can run side by side, web pages with headless
+    Chromium; the PDFs are returned in the order of sources."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    office = [s for s in sources if s.suffix != ".html"]
+    if office:
+        _convert_office(office, out_dir)
+    for source in sources:
+        if source.suffix == ".html":
+            _print_html(source, out_dir / (source.stem + ".pdf"))
+    return [out_dir / (s.stem + ".pdf") for s in sources]
+
+
+def _convert_office(sources: list[Path], out_dir: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="renja-lo-") as profile:
         command = [
             "soffice",
@@ -794,25 +906,56 @@ def convert(sources: list[Path], out_dir: Path) -> list[Path]:
     missing = [p.name for p in pdfs if not p.exists()]
     if done.returncode != 0 or missing:
         raise RuntimeError(f"LibreOffice did not convert {missing}: {done.stderr.strip()}")
-    return pdfs
+
+
+def chromium() -> str | None:
+    """The headless browser that prints web pages, if installed."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _print_html(source: Path, pdf: Path) -> None:
+    """Print a web page to ``pdf`` as a browser does, with its own header and footer (date,
+    page title, address, ``1/12``) when the page asks for them."""
+    browser = chromium()
+    if browser is None:
+        raise RuntimeError("chromium is not installed")
+    header_footer = f'<meta name="{PRINT_META}" content="yes">' in source.read_text("utf-8")
+    pdf.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="renja-chromium-") as profile:
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf}",
+            *([] if header_footer else ["--no-pdf-header-footer"]),
+            source.resolve().as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0 or not pdf.exists():
+        raise RuntimeError(f"chromium did not print {source.name}: {done.stderr.strip()[-500:]}")
 
 
 def write_source(plan: dict, path: Path, layout: OfficeLayout) -> Path:
-    """Write ``plan`` in ``layout`` as a Word or Excel file at ``path`` (its suffix set to the
-    layout's maker)."""
+    """Write ``plan`` in ``layout`` as a Word or Excel file or a web page at ``path`` (its suffix
+    set to the layout's maker)."""
     path = Path(path).with_suffix("." + layout.maker)
     path.parent.mkdir(parents=True, exist_ok=True)
     table = _Table(plan, layout)
     if layout.maker == "docx":
         _write_docx(table, path)
+    elif layout.maker == "html":
+        _write_html(table, path)
     else:
         _write_xlsx(table, path)
     return path
 
 
 def render_office(plan: dict, path: Path, layout: OfficeLayout) -> Path:
-    """Write ``plan`` as a Word or Excel file in ``layout`` and print it to the PDF ``path``;
-    the source file is kept beside it (``path`` with ``.docx`` or ``.xlsx``)."""
+    """Write ``plan`` as a Word or Excel file or a web page in ``layout`` and print it to the PDF
+    ``path``; the source file is kept beside it (``path`` with ``.docx``, ``.xlsx`` or
+    ``.html``)."""
     path = Path(path)
     source = write_source(plan, path, layout)
     with tempfile.TemporaryDirectory(prefix="renja-pdf-") as out:
