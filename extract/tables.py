@@ -98,10 +98,14 @@ class PageChars:
         it is then a word of its own, not the end of a word the cell was too narrow for
         (``perangkat`` / ``daerah``, but ``Perkembang`` / ``an``). A word with a slash inside
         that opens with a capital or a digit (``Kabupaten/Kota``) counts wherever it stands, a
-        line's first word too: printed whole, it shows that the document writes it without a
-        space after the slash, and it is no rest of a word broken by a narrow cell, which opens
-        in lower case (``Kepemim`` / ``pinan/Hukum``)."""
-        return _bare(text) in self.inline_words
+        line's first word too, as printed, letter case and all: printed whole, it shows that
+        the document writes it without a space after the slash (a document may print
+        ``Listrik/penerangan`` in a name and ``Listrik/ Penerangan`` in an indicator), and it
+        is no rest of a word broken by a narrow cell, which opens in lower case (``Kepemim`` /
+        ``pinan/Hukum``)."""
+        return (
+            _bare(text) in self.inline_words or text.strip(_EDGE_PUNCTUATION) in self.inline_words
+        )
 
     def _read_inline_words(self) -> None:
         words = extract_words(
@@ -111,8 +115,8 @@ class PageChars:
             x_tolerance_ratio=TEXT.word_gap,
         )
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-        self.inline_words.update(
-            _bare(w["text"])
+        self.inline_words.update(  # as printed (see is_word); a lower-case entry is inline
+            w["text"].strip(_EDGE_PUNCTUATION)
             for w in ordered
             if _INNER_SLASH.search(w["text"])
             and not w["text"].strip(_EDGE_PUNCTUATION)[:1].islower()

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pdfplumber
+import pytest
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen import canvas
 
@@ -95,12 +96,18 @@ def test_a_word_broken_after_its_slash_is_joined_unless_a_space_is_printed(
     assert table.grid[1][1] == "Jumlah Perangkat Daerah/\nLembaga"
 
 
-def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("whole", "joined"), [("Kabupaten/Kota", True), ("Kabupaten/kota", False)])
+def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(
+    whole: str, joined: bool, tmp_path: Path
+) -> None:
     """Text without space glyphs (no space ends a line, so none after a slash tells anything),
     where ``Kabupaten/Kota`` is printed whole only as a line's first word, and broken after
     its slash in another cell: the document writes it as one word, so the break joins (it was
-    read ``Kabupaten/ Kota``, status ok: Word held-out seed 1005). The rest of a word that a
-    narrow cell broke, in lower case, is no such word (``Kepemim`` / ``pinan/Hukum``)."""
+    read ``Kabupaten/ Kota``, status ok: Word held-out seed 1005). The word printed whole is
+    the evidence as printed: ``Kabupaten/kota`` tells nothing of ``Kabupaten/`` over ``Kota``
+    (a document printed ``Listrik/penerangan`` in a name and ``Listrik/ Penerangan`` in an
+    indicator). The rest of a word that a narrow cell broke, in lower case, is no such word
+    (``Kepemim`` / ``pinan/Hukum``)."""
     path = tmp_path / "slash_line_start.pdf"
     pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
     pdf.setFont(FONT, SIZE)
@@ -112,7 +119,7 @@ def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(tmp_path: Pa
     for y in ys:
         pdf.line(xs[0], y, xs[-1], y)
     cells = [  # row top, the name's lines, amount
-        (500, ["Penguatan Sarana Skala", "Kabupaten/Kota"], "1.000"),
+        (500, ["Penguatan Sarana Skala", whole], "1.000"),
         (470, ["Fasilitasi Produk Daerah Kabupaten/", "Kota"], "2.000"),
     ]
     for y, lines, amount in cells:
@@ -125,8 +132,11 @@ def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(tmp_path: Pa
     pdf.save()
     assert " " not in "".join(c["text"] for c in pdfplumber.open(path).pages[0].chars)
     (table,) = read_tables(path, [1])
-    assert table.grid[0][1] == "Penguatan Sarana Skala\nKabupaten/Kota"
-    assert table.grid[1][1] == "Fasilitasi Produk Daerah Kabupaten/Kota"
+    assert table.grid[0][1] == f"Penguatan Sarana Skala\n{whole}"
+    assert (
+        table.grid[1][1]
+        == "Fasilitasi Produk Daerah Kabupaten/" + ("" if joined else "\n") + "Kota"
+    )
     assert table.grid[1][2] == "2.000\nEkonomi/Lestari/Kepemimpinan/Hukum pd"
 
 
