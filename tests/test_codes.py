@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from transform.codes import (
     join_kode,
+    kode_readings,
     level_of_kode,
     level_of_nomor,
     normalise_kode,
@@ -108,3 +109,17 @@ def test_regroup_puts_back_only_the_dots_the_code_format_needs() -> None:
     assert regroup_kode("2.07") is None  # a bidang heading makes no node code
     assert regroup_kode("2.7.01.2.01.02") is None  # a printed dot is always a boundary
     assert regroup_kode("X.XX.01") is None
+
+
+def test_kode_readings_are_the_well_formed_codes_a_misread_code_can_be() -> None:
+    assert kode_readings("2.07.01.201.02") == {"2.07.01.2.01.02"}  # a dot lost
+    assert kode_readings("2.07.0.4.2.01.05") == {"2.07.04.2.01.05"}  # a speck read as a dot
+    assert kode_readings("2.07.0S") == set()  # letters are read as digits only from OCR
+    assert kode_readings("2.07.0S", ocr=True) == {"2.07.05"}
+    assert kode_readings("2.O7.Ol.2.0l", ocr=True) == {"2.07.01.2.01"}
+    assert kode_readings("2.l07.05.2.01.01", ocr=True) == set()  # a digit too many: no reading
+    assert kode_readings("I.1.1", ocr=True) == set()  # a row number is no code
+    assert kode_readings("Urusan", ocr=True) == set()
+    # the widths of Permendagri 90's segments are exact: a dot taken out elsewhere
+    # ("2.07.0.4.2.0105") would leave a one-digit program part
+    assert kode_readings("2.07.0.4.2.01.0005") == {"2.07.04.2.01.0005"}

@@ -353,3 +353,33 @@ def test_code_that_regroups_away_from_its_parent_is_kept_as_read() -> None:
     )  # fmt: skip
     assert plan.nodes["kode_flag"].isna().all()
     assert "3.07.01.0.01" not in set(plan.nodes["kode"])
+
+
+def test_a_code_misread_by_ocr_is_read_where_it_fits_the_tree_and_flagged() -> None:
+    """OCR reads ``05`` as ``0S`` in a program's code and a speck as a dot inside ``04`` of a
+    sub kegiatan's: each has one well-formed reading, in the program's bidang and under the
+    kegiatan above, so the node keeps its code, flagged with what was read. The same letters
+    in a text layer are the document's own: no code."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = (
+        {"kode_parts": split("2.07.04"), "nama": "PROGRAM PENEMPATAN", **ocr},
+        {"kode_parts": split("2.07.04.2.01"), "nama": "Pelayanan", **ocr},
+        {"kode_parts": ["2", "07", "0.4", "2.01", "05"], "nama": "Perluasan", **ocr},
+        {"kode_parts": ["2", "07", "0S", "", ""], "nama": "PROGRAM HUBUNGAN INDUSTRIAL", **ocr},
+        {"kode_parts": ["2", "07", "0S", "2.0l", ""], "nama": "Pengesahan", **ocr},
+        {"kode_parts": ["3", "O2", "0S", "", ""], "nama": "PROGRAM LAIN", **ocr},
+    )
+    plan = build(rows(*records))
+    assert values(plan.nodes, "kode", "kode_flag") == [
+        ["2.07.04", None],
+        ["2.07.04.2.01", None],
+        ["2.07.04.2.01.05", "read as 2.07.0.4.2.01.05; regrouped to the code format under "
+                            "2.07.04.2.01"],
+        ["2.07.05", "read as 2.07.0S; read as a program code of bidang 2.07"],
+        ["2.07.05.2.01", "read as 2.07.0S.2.0l; regrouped to the code format under 2.07.05"],
+        [None, None],  # another bidang than the program before: not guessed
+    ]  # fmt: skip
+    digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert not {"2.07.05", "2.07.05.2.01"} & set(digital.nodes["kode"])
+    # a dot too many or too few is put back in any layer, as the dots are no letters
+    assert digital.nodes["kode_flag"].notna().sum() == 1

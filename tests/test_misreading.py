@@ -245,3 +245,21 @@ def test_children_that_agree_point_at_their_parents_code() -> None:
     (doubt,) = misread_codes(programs, budgets)
     assert doubt.node_ids == ("P01.K01", "P01.K01.S01", "P01.K01.S02")
     assert "likely a misread digit of 2.07.01.2.07" in doubt.message
+
+
+def test_a_node_read_by_ocr_without_a_code_among_coded_ones_is_a_reading_doubt() -> None:
+    """A sub kegiatan whose code OCR could not read (``2.l07.05...``) keeps its amounts without
+    a code: reported, since a table of codes printed one for it."""
+    programs, budgets = _coded(
+        [
+            ("P01", "program", None, "2.07.05"),
+            ("P01.K01", "kegiatan", "P01", "2.07.05.2.01"),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", None),
+            ("P01.K01.S02", "sub_kegiatan", "P01.K01", "2.07.05.2.01.03"),
+        ]
+    )
+    (doubt,) = misread_codes(programs, budgets)
+    assert (doubt.check, doubt.page, doubt.node_ids) == ("misread_codes", 3, ("P01.K01.S01",))
+    assert "has no code that could be read" in doubt.message
+    # a table without codes: nothing to doubt
+    assert misread_codes(programs.assign(kode=None), budgets) == []

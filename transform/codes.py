@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Literal
 
+from transform.numbers import OCR_DIGITS
+
 Level = Literal["program", "kegiatan", "sub_kegiatan"]
 LEVELS: tuple[Level, ...] = ("program", "kegiatan", "sub_kegiatan")
 
@@ -20,6 +22,7 @@ __all__ = [
     "KODE_PATTERNS",
     "Level",
     "join_kode",
+    "kode_readings",
     "nomor_levels",
     "level_of_kode",
     "level_of_nomor",
@@ -94,6 +97,30 @@ def regroup_kode(kode: str) -> str | None:
         if split is not None:
             found.add(".".join(split))
     return found.pop() if len(found) == 1 else None
+
+
+def kode_readings(kode: str, *, ocr: bool = False) -> set[str]:
+    """The well-formed codes of any level (``KODE_PATTERNS``, printed widths exact) that a
+    misread code can be: with one of its dots lost (``2.07.01.201.02``, :func:`regroup_kode`)
+    or with one dot too many inside a segment (``2.07.0.4.2.01.05``, a speck read as a dot);
+    read by OCR (``ocr``), also with letters taken for the digits they resemble (``2.07.0S``,
+    as in an amount: ``transform.numbers.OCR_DIGITS``). Empty when the text is no code; the
+    caller takes a reading only when there is exactly one, and only where it fits the tree."""
+    text = re.sub(r"\s+", "", kode).strip(".")
+    if ocr:
+        text = "".join(OCR_DIGITS.get(char, char) for char in text)
+    if not re.fullmatch(r"\d+(?:\.\d+)*", text):
+        return set()
+    if _well_formed(text):
+        return {text}
+    readings = {regroup_kode(text)} - {None}
+    dots = [i for i, char in enumerate(text) if char == "."]
+    readings |= {t for i in dots if _well_formed(t := text[:i] + text[i + 1 :])}
+    return {r for r in readings if r is not None}
+
+
+def _well_formed(kode: str) -> bool:
+    return any(re.match(pattern, kode) for pattern in KODE_PATTERNS.values())
 
 
 def _split_groups(groups: list[str], widths: tuple[int, ...]) -> list[str] | None:

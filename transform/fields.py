@@ -163,9 +163,11 @@ FIELDS: dict[str, list[Field]] = {
         Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed.",
               nullable=False),
         Field("penanggung_jawab", pa.string(), "Responsible unit, as printed; null when none."),
-        Field("kode_flag", pa.string(), "How a code read without one of its dots (OCR: "
-              "2.07.01.201.02) was regrouped to the one well-formed code under its parent, with "
-              "the reading; null when the code was read as printed."),
+        Field("kode_flag", pa.string(), "How a misread code (a dot lost: 2.07.01.201.02; a "
+              "dot too many: 2.07.0.4.2.01.05; from OCR, a letter for a digit: 2.07.0S) was read "
+              "as the one well-formed code that fits under its parent (a program: in the bidang "
+              "of the program before it), with the reading; null when the code was read as "
+              "printed."),
         _COMMON["source_table"],
         _COMMON["page"],
         *_box("the node's name cell (the row that starts the node)"),

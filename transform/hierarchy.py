@@ -21,12 +21,12 @@ from transform.codes import (
     KODE_PATTERNS,
     Level,
     join_kode,
+    kode_readings,
     level_of_kode,
     level_of_nomor,
     nomor_levels,
     normalise_kode,
     parent_kode,
-    regroup_kode,
     split_glued_kode,
 )
 from transform.levels import LevelSource, RowLevel, is_heading, resolve_levels
@@ -147,6 +147,12 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
     return kode, nama
 
 
+def _read_by_ocr(row: TableRow) -> bool:
+    """A row of a page read by OCR: one of its values carries an OCR confidence."""
+    confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf)
+    return any(c is not None for c in confidences)
+
+
 def _has_indicator(row: TableRow) -> bool:
     return bool(row.indikator or row.target_raw or row.target_next_raw or row.satuan)
 
@@ -214,9 +220,12 @@ class _Builder:
     def add_row(self, row: TableRow) -> None:
         self.position += 1
         kode, nama = _row_kode(row)
+        lettered = kode is None and _read_by_ocr(row)
+        if lettered:  # a code OCR read with a letter for a digit (2.07.0S): no code as it stands
+            kode = ".".join(p.strip(".") for p in row.kode_parts if p and p.strip(".")) or None
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
-        kode, kode_flag = self._regrouped(kode)
+        kode, kode_flag = self._regrouped(kode, ocr=lettered)
         nomor = row.nomor or None
         if is_heading(nama, _has_amount(row)) and not (kode or nomor):
             return  # an Urusan / Bidang / UPTD heading: no node, and no part of the one above
@@ -248,19 +257,28 @@ class _Builder:
         self._add_node(level, kode, nomor, nama, row, source)
         self.nodes[-1].kode_flag = kode_flag
 
-    def _regrouped(self, kode: str | None) -> tuple[str | None, str | None]:
-        """A code whose digits were read without a dot (``2.07.01.201.02``), regrouped to the
-        one well-formed code they make when that code sits under the node above it; the
-        reading is kept in the flag. Any other code is returned as read."""
+    def _regrouped(self, kode: str | None, *, ocr: bool = False) -> tuple[str | None, str | None]:
+        """A misread code (a dot lost: ``2.07.01.201.02``; a speck read as a dot:
+        ``2.07.0.4.2.01.05``; by OCR (``ocr``), a letter for a digit: ``2.07.0S``) put back as
+        the one well-formed code it can be (``codes.kode_readings``) when that code fits the
+        tree: a kegiatan or sub kegiatan under the node above it, a program in the urusan and
+        bidang of the program before it. The reading is kept in the flag. Any other code is
+        returned as read, and a code with letters in it is no code."""
         level = level_of_kode(kode)
         if kode is None or (level is not None and re.match(KODE_PATTERNS[level], kode)):
             return kode, None
-        regrouped = regroup_kode(kode)
-        parent = parent_kode(regrouped) if regrouped else None
+        readings = kode_readings(kode, ocr=ocr)
+        read = readings.pop() if len(readings) == 1 else None
+        if read is not None and level_of_kode(read) == "program":
+            before = self.last["program"].kode if self.last["program"] is not None else None
+            if before and before.split(".")[:2] == read.split(".")[:2]:
+                bidang = ".".join(before.split(".")[:2])
+                return read, f"read as {kode}; read as a program code of bidang {bidang}"
+        parent = parent_kode(read) if read else None
         above = [n.kode for n in (self.last["program"], self.last["kegiatan"]) if n is not None]
-        if regrouped is None or parent is None or parent not in above:
-            return kode, None
-        return regrouped, f"read as {kode}; regrouped to the code format under {parent}"
+        if read is None or parent is None or parent not in above:
+            return (None if ocr else kode), None
+        return read, f"read as {kode}; regrouped to the code format under {parent}"
 
     def _complete(self, part: str, nama: str) -> str:
         """A code printed in part, each level giving only its own segments (kegiatan ``2.01``

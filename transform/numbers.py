@@ -16,6 +16,7 @@ from decimal import Decimal
 __all__ = [
     "DASH_FLAG",
     "MIN_OCR_CONFIDENCE",
+    "OCR_DIGITS",
     "REPAIRED",
     "Parsed",
     "format_idr",
@@ -187,7 +188,7 @@ def split_target(raw: str | None) -> tuple[Parsed, str | None]:
 
 # What OCR makes of the characters of an amount: letters for digits (``1.25O.000``), ``.`` for
 # ``,`` and back, the dash of ``,-`` lost or read as another stroke.
-_OCR_DIGIT = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5", "B": "8"}
+OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5", "B": "8"}
 _OCR_CURRENCY = re.compile(r"^rp[.,:]?", re.IGNORECASE)
 _OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
 _OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
@@ -238,10 +239,10 @@ def _letter_variants(text: str) -> list[tuple[str, list[str]]]:
     """The token with each letter taken for its digit; a letter at either end also dropped."""
     variants: list[tuple[str, list[str]]] = [("", [])]
     for index, char in enumerate(text):
-        if char not in _OCR_DIGIT:
+        if char not in OCR_DIGITS:
             variants = [(v + char, e) for v, e in variants]
             continue
-        digit = _OCR_DIGIT[char]
+        digit = OCR_DIGITS[char]
         grown = [(v + digit, [*e, f"{char!r} read as {digit}"]) for v, e in variants]
         if index in (0, len(text) - 1):
             grown += [(v, [*e, f"{char!r} at its end dropped"]) for v, e in variants]

@@ -74,7 +74,8 @@ READING_CHECKS: dict[str, str] = {
     "digit of one amount read by OCR changed, while no other amount explains it (a likely "
     "misreading of that digit)",
     "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
-    "hangs under, and no two nodes read by OCR print the same kode (a likely misread digit)",
+    "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), and no "
+    "node read by OCR among coded ones is left without a code (its code unreadable)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
@@ -709,8 +710,9 @@ def misread_digits(
 def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     """Codes read by OCR that are likely misread: a kode whose prefix differs in one digit from
     the code of the node it hangs under (the node's digit, or its parent's when several
-    children agree on the other reading), and a kode printed by two nodes. The codes stay as
-    read; the doubt names both readings.
+    children agree on the other reading), a kode printed by two nodes, and a node without a
+    code where most nodes read by OCR have one (its code printed but not readable). The codes
+    stay as read; the doubt names both readings.
 
     A node is read by OCR when one of its plan amounts carries an OCR confidence; codes of a
     text layer are the document's own, and a wrong prefix there is its fault (the code checks).
@@ -757,6 +759,21 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
                     "codes are kept as read)",
                     pages[0] if pages else None,
                     tuple(same["node_id"].astype(str)),
+                )
+            )
+    by_ocr = programs[programs["node_id"].astype(str).isin(read)]
+    uncoded = by_ocr[by_ocr["kode"].isna()]
+    if len(uncoded) and 2 * len(uncoded) < len(by_ocr):  # a coded table
+        for _, row in uncoded.iterrows():
+            page = None if pd.isna(row.get("page")) else int(row["page"])
+            doubts.append(
+                Doubt(
+                    "misread_codes",
+                    f"{row['level']} {row['nama'][:60]!r} read by OCR on page {page} has no "
+                    "code that could be read, where the other nodes have one: its amounts are "
+                    "kept without a code",
+                    page,
+                    (str(row["node_id"]),),
                 )
             )
     return doubts
