@@ -21,7 +21,7 @@ import pdfplumber
 import pytest
 from conftest import REAL, SAMPLE, SAMPLE_TRUTH
 from results import processed
-from synth.scan import scanned_copy
+from synth.scan import ANGLES, scanned_copy
 from truth import load_truth
 
 from extract.ocr import (
@@ -48,9 +48,23 @@ needs_ocr = pytest.mark.skipif(
 BOGOR = REAL / "bogor-disperindag-renja-2020-imageonly.pdf"
 
 
+# The sample's cover (OPD and plan year) and its plan table, pages 13-21: the pages a scan of
+# the sample is scored on. Its other pages, prose and the review table, would double the OCR.
+SCANNED_PAGES = "1,13-21"
+SCANNED_PAGE_14 = 3  # the sample's page 14 in the scanned copy
+
+
 @pytest.fixture(scope="session")
 def scanned_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return scanned_copy(SAMPLE, tmp_path_factory.mktemp("scan") / "renja_serang_2022_scan.pdf")
+    """A scanned copy of the sample's cover and plan table (``SCANNED_PAGES``), every page an
+    image: the document is found, located and read from OCR alone."""
+    folder = tmp_path_factory.mktemp("scan")
+    pages = folder / "renja_serang_2022_pages.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(SAMPLE), SCANNED_PAGES, "--", str(pages)],
+                   check=True)  # fmt: skip
+    # each page turned as in a scan of the whole sample (page after page by ANGLES)
+    angles = tuple(ANGLES[(page - 1) % len(ANGLES)] for page in (1, *range(13, 22)))
+    return scanned_copy(pages, folder / "renja_serang_2022_scan.pdf", angles=angles)
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +149,7 @@ def test_scanned_sample_amounts_exact_or_flagged(scanned_result: DocumentResult)
     """At least 98% of the amounts of the scanned sample come out exact; any other one is
     flagged (left null, raw text kept) or sits in a parent/children sum that does not add up."""
     assert scanned_result.status == "ok", scanned_result.reason
-    assert scanned_result.ocr_pages == list(range(1, 23))
+    assert scanned_result.ocr_pages == list(range(1, 11))
     exact, total, flagged, wrong, uncaught = _amount_check(scanned_result)
     print(f"scanned sample: {exact}/{total} amounts exact; flagged {flagged}; wrong {wrong}")
     assert uncaught == []
@@ -170,10 +184,14 @@ def _code_doubts(result: DocumentResult) -> list[tuple[str, str]]:
 def test_scanned_sample_finds_the_nodes(scanned_result: DocumentResult) -> None:
     """At least 98% of the programs, kegiatan and sub kegiatan found by code under the right
     parent, whatever machine reads the scan; a node not found is never silent: some code of the
-    document is then reported as doubtful (regrouped, malformed or under another parent).
+    document is then reported as doubtful (regrouped, malformed, under another parent, or not
+    readable: ``misread_codes``).
     Names mostly exact (a misread letter in a name is not a missing node)."""
     missing, names_exact, extracted = _nodes_check(scanned_result)
-    doubts = _code_doubts(scanned_result)
+    reading = scanned_result.reading
+    doubts = _code_doubts(scanned_result) + [
+        (d.check, d.message) for d in (reading.doubts if reading else []) if d.check != "coverage"
+    ]
     print(f"scanned sample: nodes not found {missing}; {names_exact} names exact; {extracted}")
     print(f"scanned sample: code doubts {doubts}")
     assert len(missing) <= 0.02 * 77, missing
@@ -195,7 +213,7 @@ def test_values_read_by_ocr_carry_their_confidence(scanned_result: DocumentResul
     targets = indicators[indicators["target_raw"].notna()]
     assert targets["ocr_confidence"].notna().all()
     summary = scanned_result.summary()
-    assert summary["ocr_pages"] == list(range(1, 23))
+    assert summary["ocr_pages"] == list(range(1, 11))
 
 
 def test_born_digital_values_carry_no_confidence(sample_result: DocumentResult) -> None:
@@ -210,8 +228,8 @@ def test_mixed_document_reads_only_its_scanned_page(scanned_sample: Path, tmp_pa
     """A born-digital document with one scanned page: only that page goes through OCR."""
     mixed = tmp_path / "mixed.pdf"
     subprocess.run(
-        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(scanned_sample), "14",
-         str(SAMPLE), "15-z", "--", str(mixed)],
+        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(scanned_sample),
+         str(SCANNED_PAGE_14), str(SAMPLE), "15-z", "--", str(mixed)],
         check=True,
     )  # fmt: skip
     result = process_pdf(mixed)
@@ -389,7 +407,7 @@ def test_the_pinned_avx2_path_reads_as_the_plain_one(scanned_sample: Path) -> No
     a scan as one with it (``auto`` would take AVX-512 here, SSE elsewhere)."""
     from extract import ocr
 
-    gray, width, _ = ocr._render(scanned_sample, 14, 300)
+    gray, width, _ = ocr._render(scanned_sample, SCANNED_PAGE_14, 300)
     band = gray[gray.shape[0] // 3 : gray.shape[0] // 2].copy()
     scale = gray.shape[1] / width
     readings = {
@@ -460,7 +478,9 @@ def test_image_only_renja_produces_its_tables() -> None:
 @pytest.fixture(scope="module")
 def scanned_other_tables(tmp_path_factory: pytest.TempPathFactory) -> tuple[DocumentResult, ...]:
     """A Renja with the seed's evaluation (Tabel 2.1) and service performance (Tabel 2.2)
-    tables before its plan, born digital and as a scanned copy."""
+    tables before its plan, born digital, and the same with the evaluation's last page and the
+    service table's pages scanned (the evaluation continued from born-digital pages onto a
+    scanned one)."""
     from synth.generator import LAYOUTS, random_plan, render_pdf
     from synth.seed_tables import evaluation_table, service_table
 
@@ -468,7 +488,24 @@ def scanned_other_tables(tmp_path_factory: pytest.TempPathFactory) -> tuple[Docu
     digital = folder / "renja.pdf"
     render_pdf(random_plan(2), digital, LAYOUTS["sipd_split5"],
                others=(evaluation_table(), service_table()))  # fmt: skip
-    return process_pdf(digital), process_pdf(scanned_copy(digital, folder / "scan.pdf"))
+    born = process_pdf(digital)
+    pages = _pages_of(born, "evaluasi") | _pages_of(born, "kinerja_pelayanan")
+    first, last = max(_pages_of(born, "evaluasi")), max(pages)
+    # each page turned as in a scan of the whole document (page after page by ANGLES)
+    angles = tuple(ANGLES[(page - 1) % len(ANGLES)] for page in range(first, last + 1))
+    scan = scanned_copy(digital, folder / "scan.pdf", first=first, last=last, angles=angles)
+    mixed = folder / "mixed.pdf"
+    subprocess.run(
+        ["qpdf", "--empty", "--pages", str(digital), f"1-{first - 1}", str(scan), "1-z",
+         str(digital), f"{last + 1}-z", "--", str(mixed)],
+        check=True,
+    )  # fmt: skip
+    return born, process_pdf(mixed)
+
+
+def _pages_of(result: DocumentResult, kind: str) -> set[int]:
+    indicators = result.frames["indicators"]
+    return set(indicators.loc[indicators["table_kind"] == kind, "page"].astype(int))
 
 
 @needs_ocr
@@ -477,6 +514,10 @@ def test_scanned_evaluation_and_service_values_carry_confidence(scanned_other_ta
     indicators = scanned.frames["indicators"]
     other = indicators[indicators["table_kind"].isin(["evaluasi", "kinerja_pelayanan"])]
     assert set(other["table_kind"]) == {"evaluasi", "kinerja_pelayanan"}
+    by_ocr = other["page"].isin(scanned.ocr_pages)
+    assert set(other.loc[by_ocr, "table_kind"]) == {"evaluasi", "kinerja_pelayanan"}
+    assert other.loc[~by_ocr, "ocr_confidence"].isna().all()  # the born-digital pages
+    other = other[by_ocr]
     assert other["ocr_confidence"].notna().all()
     low = other[other["ocr_confidence"] < 85]
     assert len(low) and low["target"].isna().all()

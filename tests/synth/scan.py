@@ -11,14 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["scanned_copy"]
+__all__ = ["ANGLES", "scanned_copy"]
 
-_ANGLES = (0.7, -0.5, 0.4, -0.8)  # degrees, page after page
+ANGLES = (0.7, -0.5, 0.4, -0.8)  # degrees, page after page
 
 
 def scanned_copy(
     source: Path, target: Path, *, dpi: int = 200, first: int | None = None,
-    last: int | None = None, seed: int = 2022, angles: tuple[float, ...] = _ANGLES,
+    last: int | None = None, seed: int = 2022, angles: tuple[float, ...] = ANGLES,
     quality: int = 85, blur: float = 0.0,
 ) -> Path:  # fmt: skip
     """Write a scanned copy of ``source`` (pages ``first``..``last``, 1-based) to ``target``:
