@@ -64,8 +64,10 @@ def test_serve_runs_the_deployment_on_a_prefect_server(tmp_path: Path) -> None:
     shutil.copy(SAMPLE, raw / "serang.pdf")
     port = _free_port()
     api = f"http://127.0.0.1:{port}/api"
+    # The runner looks for the triggered run every second, not every 10 s (Prefect's default).
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api,
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}  # fmt: skip
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_RUNNER_POLL_FREQUENCY": "1"}  # fmt: skip
     # A database already migrated (kept by the session's own server, tests/conftest.py): the
     # server starts without running every migration first.
     (tmp_path / "prefect").mkdir()
