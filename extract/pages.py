@@ -21,7 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.document import DocumentError, PageProgress, PageText, counted, page_texts
 from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
-from extract.parsed import open_pdf, release
+from extract.parsed import open_pdf, parsed_ahead, release
 from extract.stream import STREAM, StreamSettings, stream_tables
 from extract.tables import ruled_tables, upright_page
 
@@ -46,9 +46,11 @@ class DocumentPages:
         key_columns: KeyColumns | None = None,
         progress: PageProgress | None = None,
     ) -> Iterator[RawTable]:
-        """The tables of the given pages, in reading order (``progress`` counts the pages)."""
-        pages = counted(numbers, "tables", progress)
-        return read_tables(self.path, pages, key_columns, self.text_layer, self.ocr_pages)
+        """The tables of the given pages, in reading order (``progress`` counts the pages); a
+        document read alone has its pages parsed on all its cores (``parsed_ahead``)."""
+        with parsed_ahead(self.path, numbers, skip=self.ocr_pages) as ahead:
+            pages = counted(ahead, "tables", progress)
+            yield from read_tables(self.path, pages, key_columns, self.text_layer, self.ocr_pages)
 
 
 # A page with fewer printable characters than this in its text layer but with an image on it is

@@ -1,22 +1,44 @@
-"""One pdfplumber parse per page: the readers of a document share its open PDF.
+"""One pdfplumber parse per page: the readers of a document share its open PDF, and a document
+read alone parses its pages on all the cores it has.
 
 pdfplumber parses a page's content stream the first time its objects are asked for and keeps
 them with the page, but only for that ``PDF`` object: the table reader and the checks of the
 reading (``extract.coverage``) each opening the file parsed every table page again, most of a
 document's time. Inside ``shared_parse()`` every ``open_pdf(path)`` of the same file gives one
 PDF, which ``release`` leaves open and the context closes when it ends.
+
+The parse is most of a page's reading (pdfminer's interpreter and pdfplumber's objects), and
+each page's is its own. ``parsed_ahead`` splits the pages to read into ranges and parses all but
+the first in processes of their own, while the reader goes on with the first; it takes each
+page's objects (the same dictionaries pdfplumber makes) when it comes to the page. The reading
+that follows, which carries columns and evidence from page to page, stays in page order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import pickle
+import signal
+import tempfile
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 
-__all__ = ["open_pdf", "release", "shared_parse"]
+__all__ = ["CORES_VARIABLE", "document_cores", "open_pdf", "parsed_ahead", "release",
+           "shared_parse"]  # fmt: skip
+
+# The cores a document may use: ``renja run`` sets its share (all of them to a document read
+# alone), as for the OCR of its scanned pages; 1 when unset.
+CORES_VARIABLE = "RENJA_OCR_THREADS"
+# Fewer pages than this a process are parsed where they are read: a process's start and the
+# hand-over of the objects cost more than they save.
+MIN_PAGES_A_PROCESS = 4
 
 _shared: dict[Path, Any] | None = None  # the open PDFs of the current scope, by path
 
@@ -49,3 +71,107 @@ def release(pdf: Any) -> None:
     """Close a PDF of ``open_pdf`` unless it is shared (its scope closes it)."""
     if pdf is not None and (_shared is None or all(pdf is not p for p in _shared.values())):
         pdf.close()
+
+
+def document_cores() -> int:
+    """The cores the document being read may use (``CORES_VARIABLE``, at least 1)."""
+    try:
+        return max(1, int(os.environ.get(CORES_VARIABLE) or 1))
+    except ValueError:
+        return 1
+
+
+@contextmanager
+def parsed_ahead(
+    path: Path, numbers: Iterable[int], cores: int | None = None, skip: Collection[int] = ()
+) -> Iterator[Iterator[int]]:
+    """``numbers`` (pages to read, 1-based) as an iterator that, before giving each page, puts
+    the objects parsed for it in another process into the page of the shared PDF of ``path``
+    (``shared_parse``). The pages are split into ``cores`` ranges in order; all but the first
+    are parsed by processes forked here, each writing a page's objects to a file as it goes.
+
+    Nothing is parsed ahead outside ``shared_parse``, on one core, or for fewer than
+    ``MIN_PAGES_A_PROCESS`` pages a process, nor the pages in ``skip`` (read from elsewhere: an
+    OCR text layer). A page whose process died is parsed here as usual.
+    The processes die with this one (a killed worker leaves none behind) and are ended when the
+    context ends.
+    """
+    pages = list(numbers)
+    cores = document_cores() if cores is None else cores
+    ranges = _ranges([n for n in pages if n not in skip], cores)
+    pdf = None
+    if _shared is not None and len(ranges) > 1:
+        with contextlib.suppress(Exception):  # unreadable: the reader says why
+            pdf = open_pdf(path)
+    if pdf is None:
+        yield iter(pages)
+        return
+    fork = multiprocessing.get_context("fork")
+    with tempfile.TemporaryDirectory(prefix="renja-parse-") as folder:
+        owner: dict[int, Any] = {}
+        processes = []
+        for chunk in ranges[1:]:
+            process = fork.Process(target=_parse_pages, args=(str(path), chunk, folder))
+            process.start()
+            processes.append(process)
+            owner.update(dict.fromkeys(chunk, process))
+
+        def installing() -> Iterator[int]:
+            for number in pages:
+                process = owner.pop(number, None)
+                if process is not None:
+                    objects = _wait_for(Path(folder) / f"{number}.pickle", process)
+                    page = pdf.pages[number - 1]
+                    if objects is not None and not hasattr(page, "_objects"):
+                        page._objects = objects
+                yield number
+
+        try:
+            yield installing()
+        finally:
+            for process in processes:
+                process.kill()
+                process.join()
+
+
+def _ranges(pages: list[int], cores: int) -> list[list[int]]:
+    """``pages`` in at most ``cores`` consecutive ranges of nearly equal length, each of at
+    least ``MIN_PAGES_A_PROCESS`` pages."""
+    count = max(1, min(cores, len(pages) // MIN_PAGES_A_PROCESS))
+    size, extra = divmod(len(pages), count)
+    out, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        out.append(pages[start:end])
+        start = end
+    return out
+
+
+def _wait_for(path: Path, process: Any) -> Any:
+    """The objects the process wrote to ``path``, once written; None if it ended without."""
+    while not path.exists():
+        process.join(0.002)
+        if not process.is_alive() and not path.exists():
+            return None
+    objects = pickle.loads(path.read_bytes())  # written by this document's own process
+    path.unlink()
+    return objects
+
+
+def _parse_pages(path: str, numbers: list[int], folder: str) -> None:
+    """In a forked process: parse each page and write its objects, one file a page."""
+    with contextlib.suppress(OSError, AttributeError):  # Linux: die with the reading process
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:
+        return  # the reader died before this line
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number in numbers:
+                page = pdf.pages[number - 1]
+                target = Path(folder) / f"{number}.pickle"
+                partial = target.with_suffix(".partial")
+                partial.write_bytes(pickle.dumps(page.objects, protocol=pickle.HIGHEST_PROTOCOL))
+                partial.replace(target)
+                page.close()
+    except Exception:  # noqa: BLE001 - the reader parses the page itself and reports its fault
+        return

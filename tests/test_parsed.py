@@ -1,0 +1,94 @@
+"""Pages parsed ahead in other processes (``extract.parsed.parsed_ahead``): the same objects,
+in the same order, and no process left behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import SAMPLE
+
+from extract.pages import read_tables
+from extract.parsed import _ranges, parsed_ahead, shared_parse
+
+TABLE_PAGES = list(range(9, 22))  # the sample's review and plan tables: 13 pages
+
+
+def test_pages_are_split_in_ranges_of_a_few_pages_at_least() -> None:
+    assert _ranges(list(range(1, 14)), 2) == [list(range(1, 8)), list(range(8, 14))]
+    assert _ranges(list(range(1, 14)), 3) == [[1, 2, 3, 4, 5], [6, 7, 8, 9], [10, 11, 12, 13]]
+    assert _ranges([1, 2, 3, 4, 5, 6, 7], 2) == [[1, 2, 3, 4, 5, 6, 7]]  # too few for two
+    assert _ranges([], 2) == [[]]
+
+
+def test_pages_parsed_ahead_are_the_pages_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The objects of the pages parsed by the other process are pdfplumber's own, and the
+    tables read from them are those read on one core."""
+    with pdfplumber.open(SAMPLE) as pdf:
+        expected = {n: pdf.pages[n - 1].objects for n in TABLE_PAGES}
+    with shared_parse():
+        with parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
+            from extract.parsed import open_pdf
+
+            pdf = open_pdf(SAMPLE)
+            order = []
+            for number in pages:
+                order.append(number)
+                if number >= 16:  # the second range: given by the other process
+                    assert pdf.pages[number - 1].__dict__["_objects"] == expected[number]
+            assert order == TABLE_PAGES
+    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
+        ahead = list(read_tables(SAMPLE, pages))
+    alone = list(read_tables(SAMPLE, TABLE_PAGES))
+    assert ahead == alone
+    assert len(ahead) >= 9
+
+
+def test_outside_a_shared_parse_or_on_one_core_nothing_is_forked() -> None:
+    before = multiprocessing.active_children()
+    with parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:  # no shared PDF to put them in
+        assert list(pages) == TABLE_PAGES
+        assert multiprocessing.active_children() == before
+    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=1) as pages:
+        assert multiprocessing.active_children() == before
+        assert list(pages) == TABLE_PAGES
+
+
+def _read_and_report(path: str, pids: str) -> None:
+    with shared_parse(), parsed_ahead(Path(path), list(range(1, 23)) * 20, cores=2) as pages:
+        Path(pids).write_text(" ".join(str(p.pid) for p in multiprocessing.active_children()))
+        for _ in pages:
+            time.sleep(60)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in state
+
+
+def test_the_parsing_processes_die_with_the_reader(tmp_path: Path) -> None:
+    """A worker killed at its time limit (SIGKILL) leaves no process parsing behind."""
+    pids = tmp_path / "pids"
+    reader = multiprocessing.get_context("fork").Process(
+        target=_read_and_report, args=(str(SAMPLE), str(pids))
+    )
+    reader.start()
+    deadline = time.monotonic() + 60
+    while not pids.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = [int(p) for p in pids.read_text().split()]
+    assert children and all(_alive(p) for p in children)
+    os.kill(reader.pid, signal.SIGKILL)
+    reader.join()
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in children if _alive(p)]
