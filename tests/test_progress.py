@@ -160,7 +160,11 @@ class Recorder:
         self.pages_told.append((source_file, stage, done, total))
 
 
-def test_a_run_tells_its_listener_of_documents_and_their_pages(tmp_path: Path) -> None:
+def test_a_run_tells_its_listener_of_documents_and_their_pages(
+    tmp_path: Path, prefect_api: str
+) -> None:
+    # the session's server (tests/conftest.py): the flow called here would otherwise start
+    # Prefect's own temporary server, with a start-up limit too short on a loaded machine
     from flows.pipeline import listening, renja_run
 
     recorder = Recorder()
