@@ -257,6 +257,41 @@ def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return horizontal, vertical
 
 
+# Points: a ruling line is thinner than this (a 150 dpi scan blurs a 0.5 pt rule to about 1.5 pt).
+_RULE_WIDTH = 2.5
+# Points: a rule's darkness is averaged over this length along it, against the scan's noise.
+_RULE_SMOOTH = 2.0
+# Grey levels: a rule is at least this much darker than the darker of its two sides.
+_RULE_CONTRAST = 20
+
+
+def _thin_lines(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical thin dark lines, measured against the grey on either side of them
+    (a black-hat across the line, on the image averaged along it), not against the paper.
+
+    A rule between a shaded row and a white one is, on a 150 dpi scan, only a little darker than
+    the shading: it is ink neither after the threshold of the page (the shading is too) nor once
+    the shading is lifted (the rule is lifted with it), and the rows it parts were read as one.
+    Against the darker of its two sides it still stands out. Letters give such lines too, but
+    short ones (see _rules)."""
+    import cv2
+
+    across = max(3, int(_RULE_WIDTH * scale) | 1)
+    along = max(3, int(_RULE_SMOOTH * scale) | 1)
+    rows = cv2.morphologyEx(
+        cv2.blur(gray, (along, 1)), cv2.MORPH_BLACKHAT,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (1, across)),
+    )  # fmt: skip
+    columns = cv2.morphologyEx(
+        cv2.blur(gray, (1, along)), cv2.MORPH_BLACKHAT,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1)),
+    )  # fmt: skip
+    return (
+        ((rows > _RULE_CONTRAST) * 255).astype(np.uint8),
+        ((columns > _RULE_CONTRAST) * 255).astype(np.uint8),
+    )
+
+
 def _skew(inverted: np.ndarray, max_skew: float) -> float:
     """The page's skew in degrees, from its long horizontal rules, or else from its text lines
     (letters smeared into bars); 0 when neither shows one."""
@@ -816,12 +851,29 @@ def shared_fills(pages: Iterable[OcrPage]) -> None:
         page.fills = [(*fill[:4], snapped[fill[4]]) for fill in page.fills]
 
 
-def _rules(inverted: np.ndarray, scale: float) -> tuple[list[Segment], np.ndarray]:
+def _rules(
+    inverted: np.ndarray, scale: float, gray: np.ndarray | None = None
+) -> tuple[list[Segment], np.ndarray]:
     """The ruling lines of a page as segments in points, and the mask of the pixels they cover
-    (their blurred edges would be read as strokes, ``13`` as ``113``: cleared widely)."""
+    (their blurred edges would be read as strokes, ``13`` as ``113``: cleared widely). Given the
+    page's ``gray`` (as scanned, shadings and all), rules that are faint against their
+    surroundings (_thin_lines) are added where they run on at least three times as far as a
+    rule of ink must (letters line up in thin lines of a word or two)."""
     import cv2
 
     horizontal, vertical = _rule_masks(inverted)
+    if gray is not None:
+        rows, columns = _thin_lines(gray, scale)
+        h, w = inverted.shape
+        rows = cv2.morphologyEx(
+            rows, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(75, w // 14), 1))
+        )
+        columns = cv2.morphologyEx(
+            columns, cv2.MORPH_OPEN,
+            cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(75, h // 17))),
+        )  # fmt: skip
+        horizontal = cv2.bitwise_or(horizontal, rows)
+        vertical = cv2.bitwise_or(vertical, columns)
     rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
     mask = cv2.bitwise_or(
         cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
@@ -852,15 +904,15 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
             borderValue=255,
         )  # fmt: skip
     inverted = _binary(gray)
-    rules, rules_mask = _rules(inverted, scale)
+    rules, rules_mask = _rules(inverted, scale, gray)
     # Shaded cells are measured on the page as scanned; a page that has some is then read,
-    # rules and text, with its shadings lifted.
+    # rules and text, with its shadings lifted (faint rules are still looked for as scanned).
     shaded = _shaded_cells(gray, inverted, rules_mask, scale)
     if shaded:
         original, ink_before = gray, inverted
         gray = _flatten(gray, scale)
         inverted = _binary(gray)
-        rules, rules_mask = _rules(inverted, scale)
+        rules, rules_mask = _rules(inverted, scale, original)
         shaded = _shaded_cells(original, ink_before, rules_mask, scale)
     # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
     # with the background and the rules turned white.

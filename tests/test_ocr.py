@@ -32,6 +32,7 @@ from extract.ocr import (
     _mark_bold,
     _off_rules,
     char_confidence,
+    ocr_page,
     ocr_unavailable,
     portable_dotproduct,
     shared_fills,
@@ -322,6 +323,47 @@ def test_bold_is_told_by_stroke_width_and_ink() -> None:
         words.append(OcrWord(f"w{k}", x / 2, 10, (x + 60) / 2, 25, 90, (1, 1, 1)))
     marked = _mark_bold(words, ink, image, 2.0)
     assert [w.bold for w in marked] == [True] + [False] * 11
+
+
+def _scanned_table(path: Path, dpi: int = 150) -> list[float]:
+    """A page of a ruled table (4 in x 3 in) scanned at ``dpi`` as the scan set makes it (rules
+    of one pixel, blur, noise, JPEG 75): its second row shaded light, its fourth dark, as a plan
+    prints a kegiatan in a strong colour that a greyscale scan turns into a dark grey. Returns
+    the tops of its rows' rules in points."""
+    import img2pdf
+    from PIL import Image, ImageFilter
+
+    width, height = 4 * dpi, 3 * dpi
+    page = np.full((height, width), 245, np.uint8)
+    left, right = dpi // 4, width - dpi // 4
+    rows = [dpi // 4 + k * dpi // 2 for k in range(6)]
+    page[rows[1] : rows[2], left:right] = 205  # a light shading, as of a program
+    page[rows[3] : rows[4], left:right] = 135  # a dark one, as of a kegiatan
+    for y in rows:
+        page[y, left:right] = 0
+    for x in (left, left + dpi, left + 2 * dpi, right - 1):
+        page[rows[0] : rows[-1], x] = 0
+    picture = Image.fromarray(page).filter(ImageFilter.GaussianBlur(0.6))
+    noisy = np.asarray(picture).astype(np.int16)
+    noisy += np.random.default_rng(3).normal(0, 14, noisy.shape).astype(np.int16)
+    buffer = io.BytesIO()
+    Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=75)
+    layout = img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
+    path.write_bytes(img2pdf.convert([buffer.getvalue()], layout_fun=layout))
+    return [y * 72 / dpi for y in rows]
+
+
+@needs_ocr
+def test_rules_beside_a_dark_shading_are_found_at_150_dpi(tmp_path: Path) -> None:
+    """Every rule of a ruled table scanned at 150 dpi is found across the table, those that
+    border a dark shaded row too: they are little darker than the shading, and lifting the
+    shading lifted them with it, so that the rows on either side were read as one."""
+    tops = _scanned_table(tmp_path / "scan.pdf")
+    page = ocr_page(tmp_path / "scan.pdf", 1)
+    across = [r for r in page.rules if r[1] == r[3] and r[2] - r[0] > 0.9 * (288 - 72 / 2)]
+    for top in tops:
+        assert any(abs(r[1] - top) < 1.5 for r in across), (top, page.rules)
+    assert len(page.fills) >= 2  # the shaded cells are still told apart by the rules
 
 
 def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
