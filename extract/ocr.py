@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from extract.document import DocumentError
+from transform.vocabulary import LABEL_WORDS
 
 __all__ = [
     "OCR_THREADS_VARIABLE",
@@ -650,10 +651,80 @@ def _confirm(
     return out
 
 
+def _is_label(text: str) -> bool:
+    """A word of the column labels of a table's header (``INDIKATOR``, ``Satuan``)."""
+    return text.strip(".,:;()/").lower() in LABEL_WORDS
+
+
+# A word of letters read with less confidence than this is read again alone (_reread_alone).
+_DOUBTFUL_WORD = 70.0
+_LETTERS = re.compile(r"^[^\W\d_]{3,}[^\w\s]?$")
+
+
+def _reread_alone(
+    image: np.ndarray, words: list[OcrWord], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """Words of letters read with a low confidence, read again each on its own (cut out and set
+    one under the other). A word read again as itself takes the surer confidence (a short
+    header word such as ``KODE``, read at 27 on a shading, was dropped as its grain); a word
+    read again as one label word of a table's header, surer, takes that reading.
+
+    On a 150 dpi scan Tesseract lays out a page's lines from strokes that are thin and grey,
+    and a word in a shaded header cell beside a taller one (``INDIKATOR`` beside a two-line
+    ``PROGRAM/KEGIATAN/SUB`` / ``KEGIATAN``) is read as part of the wrong line, its letters
+    misjudged (``WDIKATOR``, 45): alone, the same pixels read as the word they print, and the
+    column is known by its label again. Other words keep their first reading: read alone, a
+    name's word is as often read worse with a higher confidence (``Jumlah`` as ``Jumtah``)."""
+    picked = [
+        i for i, w in enumerate(words)
+        if w.conf < _DOUBTFUL_WORD and _LETTERS.match(w.text)
+    ]  # fmt: skip
+    if not picked:
+        return words
+    crops = _word_crops(image, [words[i] for i in picked], scale)
+    out = list(words)
+    done = 0
+    while done < len(crops):
+        import pytesseract
+
+        sheet, slots = _sheet(crops[done:])
+        data = pytesseract.image_to_data(
+            _for_tesseract(sheet),
+            lang=settings.lang,
+            config=f"--psm 6 {settings.engine_config}",
+            output_type=pytesseract.Output.DICT,
+        )
+        found: dict[int, list[tuple[str, float]]] = {}
+        for k, text in enumerate(data["text"]):
+            conf = float(data["conf"][k])
+            if not text.strip() or conf < 0:
+                continue
+            cx = data["left"][k] + data["width"][k] / 2
+            cy = data["top"][k] + data["height"][k] / 2
+            for j, (a, b, c, d) in enumerate(slots):
+                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                    found.setdefault(j, []).append((text.strip(), conf))
+                    break
+        for j, reads in found.items():
+            word = words[picked[done + j]]
+            same = [conf for text, conf in reads if text == word.text and conf > word.conf]
+            if same:  # the same word again, surer
+                text, conf = word.text, max(same)
+            elif len(reads) == 1 and reads[0][1] > word.conf and _is_label(reads[0][0]):
+                text, conf = reads[0]
+            else:
+                continue
+            out[picked[done + j]] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf,
+                                            word.line, word.bold)  # fmt: skip
+        done += len(slots)
+    return out
+
+
 def _page_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
     """The words of a cleaned page image, each with a confidence that is its own."""
     words = _join_dashes(_read_words(image, settings, scale))
-    return _reread(image, _confirm(image, words, settings, scale), settings, scale)
+    words = _reread_alone(image, _confirm(image, words, settings, scale), settings, scale)
+    return _reread(image, words, settings, scale)
 
 
 # Points: wider than any stroke of a letter, so that a grey closing of the page leaves its

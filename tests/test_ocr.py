@@ -31,6 +31,7 @@ from extract.ocr import (
     _grey_median,
     _mark_bold,
     _off_rules,
+    _reread_alone,
     char_confidence,
     ocr_page,
     ocr_unavailable,
@@ -364,6 +365,39 @@ def test_rules_beside_a_dark_shading_are_found_at_150_dpi(tmp_path: Path) -> Non
     for top in tops:
         assert any(abs(r[1] - top) < 1.5 for r in across), (top, page.rules)
     assert len(page.fills) >= 2  # the shaded cells are still told apart by the rules
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+@needs_ocr
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts missing")
+def test_doubtful_words_read_again_alone_keep_names_as_read() -> None:
+    """A word of letters read with a low confidence is read again alone: read as itself, it takes
+    the surer confidence (``KODE``, else dropped as a shading's grain); read as a header label,
+    it takes that reading (``WDIKATOR`` for ``INDIKATOR``, which names the column); a word of a
+    name read otherwise keeps its first reading."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 4.0  # pixels a point
+    image = Image.new("L", (1400, 200), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 36)
+    words = []
+    for (printed, read, conf), x in zip(
+        [("KODE", "KODE", 27.0), ("INDIKATOR", "WDIKATOR", 45.0), ("Jumlah", "Jumtah", 20.0)],
+        (40, 400, 1000),
+        strict=True,
+    ):
+        draw.text((x, 80), printed, font=font, fill=0)
+        x0, y0, x1, y1 = draw.textbbox((x, 80), printed, font=font)
+        words.append(OcrWord(read, x0 / scale, y0 / scale, x1 / scale, y1 / scale, conf, (1, 1, 1)))
+    out = _reread_alone(np.asarray(image), words, OcrSettings(), scale)
+    assert [w.text for w in out] == ["KODE", "INDIKATOR", "Jumtah"]
+    assert out[0].conf > 80 and out[1].conf > 80 and out[2].conf == 20.0
+    assert [(w.x0, w.top, w.x1, w.bottom) for w in out] == [
+        (w.x0, w.top, w.x1, w.bottom) for w in words
+    ]
 
 
 def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
