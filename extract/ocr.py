@@ -943,8 +943,13 @@ def _rules(
             columns, cv2.MORPH_OPEN,
             cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(75, h // 17))),
         )  # fmt: skip
-        horizontal = cv2.bitwise_or(horizontal, rows)
-        vertical = cv2.bitwise_or(vertical, columns)
+        # only where no rule of ink runs: a rule of ink keeps its own pixels (the grey fringe a
+        # faint line adds to it would clear the strokes of digits that touch it)
+        band = 2 * max(3, int(_RULE_WIDTH * scale)) + 1
+        near = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (1, band)))
+        horizontal = cv2.bitwise_or(horizontal, cv2.bitwise_and(rows, cv2.bitwise_not(near)))
+        near = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (band, 1)))
+        vertical = cv2.bitwise_or(vertical, cv2.bitwise_and(columns, cv2.bitwise_not(near)))
     rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
     mask = cv2.bitwise_or(
         cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
