@@ -720,10 +720,112 @@ def _reread_alone(
     return out
 
 
+def _torn_groups(words: list[OcrWord]) -> list[list[int]]:
+    """Groups of words that Tesseract tore from one printed line into two of its lines: words of
+    different lines standing on the same line of the page (top and bottom within a quarter of
+    their height) that touch or overlap; each group with at least two lines."""
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(words)), key=lambda i: words[i].x0)
+    for a, i in enumerate(order):
+        w = words[i]
+        height = w.bottom - w.top
+        for j in order[a + 1 :]:
+            v = words[j]
+            if v.x0 > w.x1 + 0.5 * height:
+                break
+            same_row = (
+                abs(v.top - w.top) < 0.25 * height and abs(v.bottom - w.bottom) < 0.25 * height
+            )
+            if v.line != w.line and same_row:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(words)):
+        groups.setdefault(root(i), []).append(i)
+    return [
+        sorted(g, key=lambda i: words[i].x0)
+        for g in groups.values()
+        if len({words[i].line for i in g}) > 1
+    ]
+
+
+def _mend_torn(
+    image: np.ndarray, words: list[OcrWord], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """Words torn apart by Tesseract's layout of lines, read again together.
+
+    A one-line cell printed midway beside a two-line cell (a code beside a wrapped name) lies
+    between two of Tesseract's lines, and its characters are dealt out to both: ``120`` read as
+    ``1`` and ``20``, a code as ``1.03.11.1.01.`` over ``03`` and ``.01.0009``, whose letters
+    the text layer then interleaves. The pieces that stand on one line of the page and touch
+    are cut out as one and read again, and the reading replaces them."""
+    import pytesseract
+
+    groups = _torn_groups(words)
+    if not groups:
+        return words
+    pad = 6
+    boxes = []
+    for group in groups:
+        x0 = max(0, int(min(words[i].x0 for i in group) * scale) - pad)
+        y0 = max(0, int(min(words[i].top for i in group) * scale) - pad)
+        x1 = int(max(words[i].x1 for i in group) * scale + 0.5) + pad
+        y1 = int(max(words[i].bottom for i in group) * scale + 0.5) + pad
+        boxes.append((x0, y0, x1, y1))
+    crops = [image[y0:y1, x0:x1] for x0, y0, x1, y1 in boxes]
+    replaced: dict[int, list[OcrWord]] = {}
+    done = 0
+    while done < len(crops):
+        sheet, slots = _sheet(crops[done:])
+        data = pytesseract.image_to_data(
+            _for_tesseract(sheet),
+            lang=settings.lang,
+            config=f"--psm 6 {settings.engine_config}",
+            output_type=pytesseract.Output.DICT,
+        )
+        for k, text in enumerate(data["text"]):
+            text = text.strip().strip("|")
+            conf = float(data["conf"][k])
+            if not text or conf < 0 or _SPECK.match(text):
+                continue
+            cx = data["left"][k] + data["width"][k] / 2
+            cy = data["top"][k] + data["height"][k] / 2
+            for j, (a, b, c, d) in enumerate(slots):
+                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                    group = groups[done + j]
+                    x0, y0 = boxes[done + j][:2]
+                    left = (x0 + data["left"][k] - a) / scale
+                    top = (y0 + data["top"][k] - b) / scale
+                    replaced.setdefault(done + j, []).append(
+                        OcrWord(
+                            text, left, top, left + data["width"][k] / scale,
+                            top + data["height"][k] / scale, conf, words[group[0]].line,
+                        )
+                    )  # fmt: skip
+                    break
+        done += len(slots)
+    out: list[OcrWord] = []
+    first = {groups[g][0]: g for g in replaced}
+    gone = {i for g in replaced for i in groups[g]}
+    for i, word in enumerate(words):
+        if i in first:
+            out.extend(sorted(replaced[first[i]], key=lambda w: w.x0))
+        elif i not in gone:
+            out.append(word)
+    return out
+
+
 def _page_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
     """The words of a cleaned page image, each with a confidence that is its own."""
     words = _join_dashes(_read_words(image, settings, scale))
-    words = _reread_alone(image, _confirm(image, words, settings, scale), settings, scale)
+    words = _mend_torn(image, _confirm(image, words, settings, scale), settings, scale)
+    words = _reread_alone(image, words, settings, scale)
     return _reread(image, words, settings, scale)
 
 

@@ -33,6 +33,7 @@ from extract.ocr import (
     _off_rules,
     _off_specks,
     _reread_alone,
+    _torn_groups,
     char_confidence,
     ocr_page,
     ocr_unavailable,
@@ -427,6 +428,25 @@ def test_grain_read_as_words_is_dropped_printed_digits_kept() -> None:
     words.append(OcrWord("Kn", 298, 54, 302, 56, 80, (1, 1, 2)))
     kept = [w.text for w in _off_specks(words, ink, gray, 2.0)]
     assert kept == [f"w{k}" for k in range(12)] + ["0", "Kn"]
+
+
+def test_words_torn_between_two_lines_are_grouped() -> None:
+    """A one-line cell printed midway beside a two-line cell: Tesseract dealt its characters to
+    the lines above and below (``1`` on one, ``20`` on the other; a code read twice over),
+    and the pieces that stand on one line of the page and touch are one group; words of one
+    line, and words of two lines that do not stand on one line of the page, are not."""
+    words = [
+        OcrWord("Penyediaan", 118, 229, 155, 236, 93, (1, 1, 10)),
+        OcrWord("1.03.11.1.01.", 34, 234, 75, 239, 0, (1, 1, 11)),
+        OcrWord("1", 637, 234, 640, 239, 96, (1, 1, 11)),
+        OcrWord("03", 40, 234, 47, 239, 58, (1, 1, 12)),
+        OcrWord(".01.0009", 66, 234, 91, 239, 51, (1, 1, 12)),
+        OcrWord("Pelatihan", 118, 239, 149, 245, 95, (1, 1, 12)),
+        OcrWord("20", 641, 234, 648, 239, 92, (1, 1, 12)),
+        OcrWord("Orang", 666, 234, 685, 241, 96, (1, 1, 12)),
+    ]
+    groups = [[words[i].text for i in g] for g in _torn_groups(words)]
+    assert sorted(groups) == [["1", "20"], ["1.03.11.1.01.", "03", ".01.0009"]]
 
 
 def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
