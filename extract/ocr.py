@@ -995,11 +995,12 @@ def _off_specks(
         x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
         x1, y1 = int(word.x1 * scale + 0.5), int(word.bottom * scale + 0.5)
         crop = ink[y0:y1, x0:x1] > 0
-        pixels = int(crop.sum())
-        if pixels == 0:
+        area = int(crop.sum())
+        if area == 0:
             measures.append(None)
             continue
-        measures.append((float(255 - gray[y0:y1, x0:x1][crop].mean()), pixels / len(word.text)))
+        darkness = float(255 - gray[y0:y1, x0:x1][crop].mean())
+        measures.append((darkness, area / len(word.text)))
     typical = [m for w, m in zip(words, measures, strict=True) if m and len(w.text) >= 2]
     if len(typical) < 10:
         return words
