@@ -978,44 +978,6 @@ def _mark_bold(
     ]
 
 
-# A word read with less confidence than _GRAIN_CONFIDENCE whose ink is this much fainter than
-# the page's median word's, and this much scanter a character, is a speck or a shading's grain.
-_SPECK_INK = 0.75
-_SPECK_AREA = 0.2
-
-
-def _off_specks(
-    words: list[OcrWord], ink: np.ndarray, gray: np.ndarray, scale: float
-) -> list[OcrWord]:
-    """The words without those read from a shading's grain or the paper's specks: a few faint
-    pixels read as ``00000``, ``h`` or ``Kn`` with a low confidence. Printed characters, digits
-    of a shaded row included, are dark and each covers many pixels; grain is neither."""
-    measures: list[tuple[float, float] | None] = []
-    for word in words:
-        x0, y0 = max(0, int(word.x0 * scale)), max(0, int(word.top * scale))
-        x1, y1 = int(word.x1 * scale + 0.5), int(word.bottom * scale + 0.5)
-        crop = ink[y0:y1, x0:x1] > 0
-        area = int(crop.sum())
-        if area == 0:
-            measures.append(None)
-            continue
-        darkness = float(255 - gray[y0:y1, x0:x1][crop].mean())
-        measures.append((darkness, area / len(word.text)))
-    typical = [m for w, m in zip(words, measures, strict=True) if m and len(w.text) >= 2]
-    if len(typical) < 10:
-        return words
-    darkness = float(np.median([m[0] for m in typical]))
-    area = float(np.median([m[1] for m in typical]))
-    return [
-        w
-        for w, m in zip(words, measures, strict=True)
-        if m is None
-        or w.conf >= _GRAIN_CONFIDENCE
-        or m[0] >= _SPECK_INK * darkness
-        or m[1] >= _SPECK_AREA * area
-    ]
-
-
 _RULE_TEXT = re.compile(r"^[\u2014\u2013_=~-]+$")
 _RULE_ENDS = re.compile(r"^[\u2014_]+|[\u2014_]+$")
 
@@ -1136,7 +1098,7 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     cleaned[(inverted == 0) | (rules_mask > 0)] = 255
     ink = ((inverted > 0) & (rules_mask == 0)).astype(np.uint8)
     words = _off_grain(_page_words(cleaned, settings, scale), shaded, scale)
-    words = _off_rules(_mark_bold(_off_specks(words, ink, gray, scale), ink, gray, scale), rules)
+    words = _off_rules(_mark_bold(words, ink, gray, scale), rules)
     fills = _fills(shaded, scale)
     seconds = time.perf_counter() - start
     return OcrPage(number, width, height, words, rules, angle, seconds, fills)

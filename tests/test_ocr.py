@@ -31,7 +31,6 @@ from extract.ocr import (
     _grey_median,
     _mark_bold,
     _off_rules,
-    _off_specks,
     _reread_alone,
     _torn_groups,
     char_confidence,
@@ -400,34 +399,6 @@ def test_doubtful_words_read_again_alone_keep_names_as_read() -> None:
     assert [(w.x0, w.top, w.x1, w.bottom) for w in out] == [
         (w.x0, w.top, w.x1, w.bottom) for w in words
     ]
-
-
-def test_grain_read_as_words_is_dropped_printed_digits_kept() -> None:
-    """A few faint pixels of a shading read as ``00000`` with a low confidence are dropped (a
-    header cell's ``00000 PAGU`` looked like a target with its unit, and the header was not
-    one); a dark ``0`` read as unsurely, and a faint word read surely, are kept."""
-    gray = np.full((200, 1200), 200, np.uint8)  # a shaded page, lifted
-    ink = np.zeros_like(gray)
-    words = []
-    for k in range(12):  # the page's text: four dark strokes a word
-        x = 20 + 80 * k
-        for stroke in range(4):
-            ink[20:50, x + 15 * stroke : x + 15 * stroke + 3] = 1
-            gray[20:50, x + 15 * stroke : x + 15 * stroke + 3] = 40
-        words.append(OcrWord(f"w{k}", x / 2, 10, (x + 60) / 2, 25, 90, (1, 1, 1)))
-    specks = [(100, 120), (110, 140), (125, 118)]  # grain: three faint pixels
-    for y, x in specks:
-        ink[y, x] = 1
-        gray[y, x] = 140
-    words.append(OcrWord("00000", 55, 55, 75, 75, 22, (1, 1, 2)))
-    ink[110:140, 400:403] = ink[110:140, 420:423] = 1  # a printed 0, dark
-    gray[110:140, 400:403] = gray[110:140, 420:423] = 40
-    words.append(OcrWord("0", 199, 54, 212, 70, 22, (1, 1, 2)))
-    ink[110, 600] = 1  # a faint speck, read surely
-    gray[110, 600] = 140
-    words.append(OcrWord("Kn", 298, 54, 302, 56, 80, (1, 1, 2)))
-    kept = [w.text for w in _off_specks(words, ink, gray, 2.0)]
-    assert kept == [f"w{k}" for k in range(12)] + ["0", "Kn"]
 
 
 def test_words_torn_between_two_lines_are_grouped() -> None:
