@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from extract.document import DocumentError
+from transform.vocabulary import LABEL_WORDS
 
 __all__ = [
     "OCR_THREADS_VARIABLE",
@@ -255,6 +256,41 @@ def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(25, h // 50)))
     )
     return horizontal, vertical
+
+
+# Points: a ruling line is thinner than this (a 150 dpi scan blurs a 0.5 pt rule to about 1.5 pt).
+_RULE_WIDTH = 2.5
+# Points: a rule's darkness is averaged over this length along it, against the scan's noise.
+_RULE_SMOOTH = 2.0
+# Grey levels: a rule is at least this much darker than the darker of its two sides.
+_RULE_CONTRAST = 20
+
+
+def _thin_lines(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical thin dark lines, measured against the grey on either side of them
+    (a black-hat across the line, on the image averaged along it), not against the paper.
+
+    A rule between a shaded row and a white one is, on a 150 dpi scan, only a little darker than
+    the shading: it is ink neither after the threshold of the page (the shading is too) nor once
+    the shading is lifted (the rule is lifted with it), and the rows it parts were read as one.
+    Against the darker of its two sides it still stands out. Letters give such lines too, but
+    short ones (see _rules)."""
+    import cv2
+
+    across = max(3, int(_RULE_WIDTH * scale) | 1)
+    along = max(3, int(_RULE_SMOOTH * scale) | 1)
+    rows = cv2.morphologyEx(
+        cv2.blur(gray, (along, 1)), cv2.MORPH_BLACKHAT,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (1, across)),
+    )  # fmt: skip
+    columns = cv2.morphologyEx(
+        cv2.blur(gray, (1, along)), cv2.MORPH_BLACKHAT,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1)),
+    )  # fmt: skip
+    return (
+        ((rows > _RULE_CONTRAST) * 255).astype(np.uint8),
+        ((columns > _RULE_CONTRAST) * 255).astype(np.uint8),
+    )
 
 
 def _skew(inverted: np.ndarray, max_skew: float) -> float:
@@ -615,10 +651,182 @@ def _confirm(
     return out
 
 
+def _is_label(text: str) -> bool:
+    """A word of the column labels of a table's header (``INDIKATOR``, ``Satuan``)."""
+    return text.strip(".,:;()/").lower() in LABEL_WORDS
+
+
+# A word of letters read with less confidence than this is read again alone (_reread_alone).
+_DOUBTFUL_WORD = 70.0
+_LETTERS = re.compile(r"^[^\W\d_]{3,}[^\w\s]?$")
+
+
+def _reread_alone(
+    image: np.ndarray, words: list[OcrWord], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """Words of letters read with a low confidence, read again each on its own (cut out and set
+    one under the other). A word read again as itself takes the surer confidence (a short
+    header word such as ``KODE``, read at 27 on a shading, was dropped as its grain); a word
+    read again as one label word of a table's header, surer, takes that reading.
+
+    On a 150 dpi scan Tesseract lays out a page's lines from strokes that are thin and grey,
+    and a word in a shaded header cell beside a taller one (``INDIKATOR`` beside a two-line
+    ``PROGRAM/KEGIATAN/SUB`` / ``KEGIATAN``) is read as part of the wrong line, its letters
+    misjudged (``WDIKATOR``, 45): alone, the same pixels read as the word they print, and the
+    column is known by its label again. Other words keep their first reading: read alone, a
+    name's word is as often read worse with a higher confidence (``Jumlah`` as ``Jumtah``)."""
+    picked = [
+        i for i, w in enumerate(words)
+        if w.conf < _DOUBTFUL_WORD and _LETTERS.match(w.text)
+    ]  # fmt: skip
+    if not picked:
+        return words
+    crops = _word_crops(image, [words[i] for i in picked], scale)
+    out = list(words)
+    done = 0
+    while done < len(crops):
+        import pytesseract
+
+        sheet, slots = _sheet(crops[done:])
+        data = pytesseract.image_to_data(
+            _for_tesseract(sheet),
+            lang=settings.lang,
+            config=f"--psm 6 {settings.engine_config}",
+            output_type=pytesseract.Output.DICT,
+        )
+        found: dict[int, list[tuple[str, float]]] = {}
+        for k, text in enumerate(data["text"]):
+            conf = float(data["conf"][k])
+            if not text.strip() or conf < 0:
+                continue
+            cx = data["left"][k] + data["width"][k] / 2
+            cy = data["top"][k] + data["height"][k] / 2
+            for j, (a, b, c, d) in enumerate(slots):
+                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                    found.setdefault(j, []).append((text.strip(), conf))
+                    break
+        for j, reads in found.items():
+            word = words[picked[done + j]]
+            same = [conf for text, conf in reads if text == word.text and conf > word.conf]
+            if same:  # the same word again, surer
+                text, conf = word.text, max(same)
+            elif len(reads) == 1 and reads[0][1] > word.conf and _is_label(reads[0][0]):
+                text, conf = reads[0]
+            else:
+                continue
+            out[picked[done + j]] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf,
+                                            word.line, word.bold)  # fmt: skip
+        done += len(slots)
+    return out
+
+
+def _torn_groups(words: list[OcrWord]) -> list[list[int]]:
+    """Groups of words that Tesseract tore from one printed line into two of its lines: words of
+    different lines standing on the same line of the page (top and bottom within a quarter of
+    their height) that touch or overlap; each group with at least two lines."""
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(words)), key=lambda i: words[i].x0)
+    for a, i in enumerate(order):
+        w = words[i]
+        height = w.bottom - w.top
+        for j in order[a + 1 :]:
+            v = words[j]
+            if v.x0 > w.x1 + 0.5 * height:
+                break
+            same_row = (
+                abs(v.top - w.top) < 0.25 * height and abs(v.bottom - w.bottom) < 0.25 * height
+            )
+            if v.line != w.line and same_row:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(words)):
+        groups.setdefault(root(i), []).append(i)
+    return [
+        sorted(g, key=lambda i: words[i].x0)
+        for g in groups.values()
+        if len({words[i].line for i in g}) > 1
+    ]
+
+
+def _mend_torn(
+    image: np.ndarray, words: list[OcrWord], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """Words torn apart by Tesseract's layout of lines, read again together.
+
+    A one-line cell printed midway beside a two-line cell (a code beside a wrapped name) lies
+    between two of Tesseract's lines, and its characters are dealt out to both: ``120`` read as
+    ``1`` and ``20``, a code as ``1.03.11.1.01.`` over ``03`` and ``.01.0009``, whose letters
+    the text layer then interleaves. The pieces that stand on one line of the page and touch
+    are cut out as one and read again, and the reading replaces them."""
+    import pytesseract
+
+    groups = _torn_groups(words)
+    if not groups:
+        return words
+    pad = 6
+    boxes = []
+    for group in groups:
+        x0 = max(0, int(min(words[i].x0 for i in group) * scale) - pad)
+        y0 = max(0, int(min(words[i].top for i in group) * scale) - pad)
+        x1 = int(max(words[i].x1 for i in group) * scale + 0.5) + pad
+        y1 = int(max(words[i].bottom for i in group) * scale + 0.5) + pad
+        boxes.append((x0, y0, x1, y1))
+    crops = [image[y0:y1, x0:x1] for x0, y0, x1, y1 in boxes]
+    replaced: dict[int, list[OcrWord]] = {}
+    done = 0
+    while done < len(crops):
+        sheet, slots = _sheet(crops[done:])
+        data = pytesseract.image_to_data(
+            _for_tesseract(sheet),
+            lang=settings.lang,
+            config=f"--psm 6 {settings.engine_config}",
+            output_type=pytesseract.Output.DICT,
+        )
+        for k, text in enumerate(data["text"]):
+            text = text.strip().strip("|")
+            conf = float(data["conf"][k])
+            if not text or conf < 0 or _SPECK.match(text):
+                continue
+            cx = data["left"][k] + data["width"][k] / 2
+            cy = data["top"][k] + data["height"][k] / 2
+            for j, (a, b, c, d) in enumerate(slots):
+                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                    group = groups[done + j]
+                    x0, y0 = boxes[done + j][:2]
+                    left = (x0 + data["left"][k] - a) / scale
+                    top = (y0 + data["top"][k] - b) / scale
+                    replaced.setdefault(done + j, []).append(
+                        OcrWord(
+                            text, left, top, left + data["width"][k] / scale,
+                            top + data["height"][k] / scale, conf, words[group[0]].line,
+                        )
+                    )  # fmt: skip
+                    break
+        done += len(slots)
+    out: list[OcrWord] = []
+    first = {groups[g][0]: g for g in replaced}
+    gone = {i for g in replaced for i in groups[g]}
+    for i, word in enumerate(words):
+        if i in first:
+            out.extend(sorted(replaced[first[i]], key=lambda w: w.x0))
+        elif i not in gone:
+            out.append(word)
+    return out
+
+
 def _page_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
     """The words of a cleaned page image, each with a confidence that is its own."""
     words = _join_dashes(_read_words(image, settings, scale))
-    return _reread(image, _confirm(image, words, settings, scale), settings, scale)
+    words = _mend_torn(image, _confirm(image, words, settings, scale), settings, scale)
+    words = _reread_alone(image, words, settings, scale)
+    return _reread(image, words, settings, scale)
 
 
 # Points: wider than any stroke of a letter, so that a grey closing of the page leaves its
@@ -816,12 +1024,34 @@ def shared_fills(pages: Iterable[OcrPage]) -> None:
         page.fills = [(*fill[:4], snapped[fill[4]]) for fill in page.fills]
 
 
-def _rules(inverted: np.ndarray, scale: float) -> tuple[list[Segment], np.ndarray]:
+def _rules(
+    inverted: np.ndarray, scale: float, gray: np.ndarray | None = None
+) -> tuple[list[Segment], np.ndarray]:
     """The ruling lines of a page as segments in points, and the mask of the pixels they cover
-    (their blurred edges would be read as strokes, ``13`` as ``113``: cleared widely)."""
+    (their blurred edges would be read as strokes, ``13`` as ``113``: cleared widely). Given the
+    page's ``gray`` (as scanned, shadings and all), rules that are faint against their
+    surroundings (_thin_lines) are added where they run on at least three times as far as a
+    rule of ink must (letters line up in thin lines of a word or two)."""
     import cv2
 
     horizontal, vertical = _rule_masks(inverted)
+    if gray is not None:
+        rows, columns = _thin_lines(gray, scale)
+        h, w = inverted.shape
+        rows = cv2.morphologyEx(
+            rows, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(75, w // 14), 1))
+        )
+        columns = cv2.morphologyEx(
+            columns, cv2.MORPH_OPEN,
+            cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(75, h // 17))),
+        )  # fmt: skip
+        # only where no rule of ink runs: a rule of ink keeps its own pixels (the grey fringe a
+        # faint line adds to it would clear the strokes of digits that touch it)
+        band = 2 * max(3, int(_RULE_WIDTH * scale)) + 1
+        near = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (1, band)))
+        horizontal = cv2.bitwise_or(horizontal, cv2.bitwise_and(rows, cv2.bitwise_not(near)))
+        near = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (band, 1)))
+        vertical = cv2.bitwise_or(vertical, cv2.bitwise_and(columns, cv2.bitwise_not(near)))
     rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
     mask = cv2.bitwise_or(
         cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),
@@ -852,15 +1082,15 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
             borderValue=255,
         )  # fmt: skip
     inverted = _binary(gray)
-    rules, rules_mask = _rules(inverted, scale)
+    rules, rules_mask = _rules(inverted, scale, gray)
     # Shaded cells are measured on the page as scanned; a page that has some is then read,
-    # rules and text, with its shadings lifted.
+    # rules and text, with its shadings lifted (faint rules are still looked for as scanned).
     shaded = _shaded_cells(gray, inverted, rules_mask, scale)
     if shaded:
         original, ink_before = gray, inverted
         gray = _flatten(gray, scale)
         inverted = _binary(gray)
-        rules, rules_mask = _rules(inverted, scale)
+        rules, rules_mask = _rules(inverted, scale, original)
         shaded = _shaded_cells(original, ink_before, rules_mask, scale)
     # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
     # with the background and the rules turned white.

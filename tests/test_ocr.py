@@ -31,7 +31,10 @@ from extract.ocr import (
     _grey_median,
     _mark_bold,
     _off_rules,
+    _reread_alone,
+    _torn_groups,
     char_confidence,
+    ocr_page,
     ocr_unavailable,
     portable_dotproduct,
     shared_fills,
@@ -340,6 +343,99 @@ def test_bold_is_told_by_stroke_width_and_ink() -> None:
         words.append(OcrWord(f"w{k}", x / 2, 10, (x + 60) / 2, 25, 90, (1, 1, 1)))
     marked = _mark_bold(words, ink, image, 2.0)
     assert [w.bold for w in marked] == [True] + [False] * 11
+
+
+def _scanned_table(path: Path, dpi: int = 150) -> list[float]:
+    """A page of a ruled table (4 in x 3 in) scanned at ``dpi`` as the scan set makes it (rules
+    of one pixel, blur, noise, JPEG 75): its second row shaded light, its fourth dark, as a plan
+    prints a kegiatan in a strong colour that a greyscale scan turns into a dark grey. Returns
+    the tops of its rows' rules in points."""
+    import img2pdf
+    from PIL import Image, ImageFilter
+
+    width, height = 4 * dpi, 3 * dpi
+    page = np.full((height, width), 245, np.uint8)
+    left, right = dpi // 4, width - dpi // 4
+    rows = [dpi // 4 + k * dpi // 2 for k in range(6)]
+    page[rows[1] : rows[2], left:right] = 205  # a light shading, as of a program
+    page[rows[3] : rows[4], left:right] = 135  # a dark one, as of a kegiatan
+    for y in rows:
+        page[y, left:right] = 0
+    for x in (left, left + dpi, left + 2 * dpi, right - 1):
+        page[rows[0] : rows[-1], x] = 0
+    picture = Image.fromarray(page).filter(ImageFilter.GaussianBlur(0.6))
+    noisy = np.asarray(picture).astype(np.int16)
+    noisy += np.random.default_rng(3).normal(0, 14, noisy.shape).astype(np.int16)
+    buffer = io.BytesIO()
+    Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=75)
+    layout = img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
+    path.write_bytes(img2pdf.convert([buffer.getvalue()], layout_fun=layout))
+    return [y * 72 / dpi for y in rows]
+
+
+@needs_ocr
+def test_rules_beside_a_dark_shading_are_found_at_150_dpi(tmp_path: Path) -> None:
+    """Every rule of a ruled table scanned at 150 dpi is found across the table, those that
+    border a dark shaded row too: they are little darker than the shading, and lifting the
+    shading lifted them with it, so that the rows on either side were read as one."""
+    tops = _scanned_table(tmp_path / "scan.pdf")
+    page = ocr_page(tmp_path / "scan.pdf", 1)
+    across = [r for r in page.rules if r[1] == r[3] and r[2] - r[0] > 0.9 * (288 - 72 / 2)]
+    for top in tops:
+        assert any(abs(r[1] - top) < 1.5 for r in across), (top, page.rules)
+    assert len(page.fills) >= 2  # the shaded cells are still told apart by the rules
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+@needs_ocr
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts missing")
+def test_doubtful_words_read_again_alone_keep_names_as_read() -> None:
+    """A word of letters read with a low confidence is read again alone: read as itself, it takes
+    the surer confidence (``KODE``, else dropped as a shading's grain); read as a header label,
+    it takes that reading (``WDIKATOR`` for ``INDIKATOR``, which names the column); a word of a
+    name read otherwise keeps its first reading."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 4.0  # pixels a point
+    image = Image.new("L", (1400, 200), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 36)
+    words = []
+    for (printed, read, conf), x in zip(
+        [("KODE", "KODE", 27.0), ("INDIKATOR", "WDIKATOR", 45.0), ("Jumlah", "Jumtah", 20.0)],
+        (40, 400, 1000),
+        strict=True,
+    ):
+        draw.text((x, 80), printed, font=font, fill=0)
+        x0, y0, x1, y1 = draw.textbbox((x, 80), printed, font=font)
+        words.append(OcrWord(read, x0 / scale, y0 / scale, x1 / scale, y1 / scale, conf, (1, 1, 1)))
+    out = _reread_alone(np.asarray(image), words, OcrSettings(), scale)
+    assert [w.text for w in out] == ["KODE", "INDIKATOR", "Jumtah"]
+    assert out[0].conf > 80 and out[1].conf > 80 and out[2].conf == 20.0
+    assert [(w.x0, w.top, w.x1, w.bottom) for w in out] == [
+        (w.x0, w.top, w.x1, w.bottom) for w in words
+    ]
+
+
+def test_words_torn_between_two_lines_are_grouped() -> None:
+    """A one-line cell printed midway beside a two-line cell: Tesseract dealt its characters to
+    the lines above and below (``1`` on one, ``20`` on the other; a code read twice over),
+    and the pieces that stand on one line of the page and touch are one group; words of one
+    line, and words of two lines that do not stand on one line of the page, are not."""
+    words = [
+        OcrWord("Penyediaan", 118, 229, 155, 236, 93, (1, 1, 10)),
+        OcrWord("1.03.11.1.01.", 34, 234, 75, 239, 0, (1, 1, 11)),
+        OcrWord("1", 637, 234, 640, 239, 96, (1, 1, 11)),
+        OcrWord("03", 40, 234, 47, 239, 58, (1, 1, 12)),
+        OcrWord(".01.0009", 66, 234, 91, 239, 51, (1, 1, 12)),
+        OcrWord("Pelatihan", 118, 239, 149, 245, 95, (1, 1, 12)),
+        OcrWord("20", 641, 234, 648, 239, 92, (1, 1, 12)),
+        OcrWord("Orang", 666, 234, 685, 241, 96, (1, 1, 12)),
+    ]
+    groups = [[words[i].text for i in g] for g in _torn_groups(words)]
+    assert sorted(groups) == [["1", "20"], ["1.03.11.1.01.", "03", ".01.0009"]]
 
 
 def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
