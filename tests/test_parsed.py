@@ -14,7 +14,7 @@ import pytest
 from conftest import SAMPLE
 
 from extract.pages import read_tables
-from extract.parsed import _ranges, parsed_ahead, shared_parse
+from extract.parsed import _ranges, open_pdf, parsed_ahead, shared_parse
 
 TABLE_PAGES = list(range(9, 22))  # the sample's review and plan tables: 13 pages
 
@@ -31,17 +31,14 @@ def test_pages_parsed_ahead_are_the_pages_parsed_here(monkeypatch: pytest.Monkey
     tables read from them are those read on one core."""
     with pdfplumber.open(SAMPLE) as pdf:
         expected = {n: pdf.pages[n - 1].objects for n in TABLE_PAGES}
-    with shared_parse():
-        with parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
-            from extract.parsed import open_pdf
-
-            pdf = open_pdf(SAMPLE)
-            order = []
-            for number in pages:
-                order.append(number)
-                if number >= 16:  # the second range: given by the other process
-                    assert pdf.pages[number - 1].__dict__["_objects"] == expected[number]
-            assert order == TABLE_PAGES
+    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
+        pdf = open_pdf(SAMPLE)
+        order = []
+        for number in pages:
+            order.append(number)
+            if number >= 16:  # the second range: given by the other process
+                assert pdf.pages[number - 1].__dict__["_objects"] == expected[number]
+        assert order == TABLE_PAGES
     with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
         ahead = list(read_tables(SAMPLE, pages))
     alone = list(read_tables(SAMPLE, TABLE_PAGES))
