@@ -858,10 +858,28 @@ def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
     return [(edges[c], top, edges[c + 1], bottom) for c in range(len(edges) - 1)]
 
 
-def _cells(row: list[_Line], columns: StreamColumns, chars: PageChars | None = None) -> list[str]:
+def _reach(lines: list[_Line], columns: StreamColumns) -> list[float]:
+    """Per column, the furthest right its words reach on these lines: the right side of the
+    column's text, up to which a word too long for its cell fills the line."""
+    reach = [columns.edges[c] for c in range(len(columns.edges) - 1)]
+    for word in (w for line in lines for w in line.words):
+        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        if col is not None:
+            reach[col] = max(reach[col], word["x1"])
+    return reach
+
+
+def _cells(
+    row: list[_Line],
+    columns: StreamColumns,
+    chars: PageChars | None = None,
+    reach: list[float] | None = None,
+) -> list[str]:
     """Each cell's text, its lines parted by newlines; with the page's ``chars``, a line
     broken after the slash of a word (``Kabupaten/`` over ``Kota``) joins the next as the
-    ruled reader joins it (``PageChars.slash_break``)."""
+    ruled reader joins it (``PageChars.slash_break``), and so, given the column's ``reach``
+    (``_reach``), does a line holding only part of a word too long for its cell
+    (``PENYELENGGARAA`` over ``N TERMINAL``, ``PageChars.word_break``)."""
     n = len(columns.edges) - 1
     cells: list[list[list[dict[str, Any]]]] = [[] for _ in range(n)]
     for line in row:
@@ -873,10 +891,13 @@ def _cells(row: list[_Line], columns: StreamColumns, chars: PageChars | None = N
         for col, words in per_column.items():
             cells[col].append(words)
     texts = []
-    for lines in cells:
+    for col, lines in enumerate(cells):
         text = " ".join(w["text"] for w in lines[0]) if lines else ""
         for prev, words in zip(lines, lines[1:], strict=False):
-            joined = chars is not None and chars.slash_break(prev[-1], words[0]["text"])
+            joined = chars is not None and (
+                chars.slash_break(prev[-1], words[0]["text"])
+                or (reach is not None and chars.word_break(prev, words[0], reach[col]))
+            )
             text += ("" if joined else "\n") + " ".join(w["text"] for w in words)
         texts.append(text)
     return texts
@@ -1006,9 +1027,10 @@ def stream_tables(
     names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
     rows = _rows(body, columns, keys, settings, rules, names)
     chars = PageChars(page, ocr, inline_words)
+    reach = _reach(body, columns)
     grid: list[list[str | None]] = [
         *head_rows,
-        *(list[str | None](_cells(r, columns, chars)) for r in rows),
+        *(list[str | None](_cells(r, columns, chars, reach)) for r in rows),
     ]
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]

@@ -632,3 +632,61 @@ def test_a_word_broken_after_its_slash_joins_as_in_a_ruled_cell(tmp_path: Any) -
             document.pages[0], 3, key_columns=lambda texts: {0}, inline_words={"daerah/lembaga"}
         )
         assert table.grid[3][1] == "Jumlah Perangkat Daerah/Lembaga"
+
+
+def _broken_word_page(path: Any, space_after_break: bool) -> Any:
+    """A borderless table (header, number row, two rows) drawn word by word, a space glyph
+    ending every wrapped line as a word processor prints it: the name of row 1 is a program
+    name in capitals whose word ``PENYELENGGARAAN`` is too long for the column, broken after
+    ``PENYELENGGARAA`` (no space there, unless ``space_after_break``); the name of row 2 wraps
+    between words, ``KEWENANGAN`` alone on its line."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    height, size = 420.0, 7.0
+    pdf = canvas.Canvas(str(path), pagesize=(595, height))
+    pdf.setFont("Helvetica", size)
+
+    def put(text: str, x: float, top: float, line_end: bool = False) -> None:
+        for part in text.split():
+            pdf.drawString(x, height - top - size, part)
+            x += pdf.stringWidth(part + " ", "Helvetica", size)
+        if line_end:
+            pdf.drawString(x - pdf.stringWidth(" ", "Helvetica", size), height - top - size, " ")
+
+    put("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20, 40)
+    for text, x in HEADER_WORDS:
+        put(text, x, 80)
+    for i, x in enumerate(X):
+        put(f"({i + 1})", x, 90)
+    put("1", X[0], 105)
+    put("PROGRAM", X[1], 105, line_end=True)
+    put("PENYELENGGARAA", X[1], 114, line_end=space_after_break)
+    put("N TERMINAL", X[1], 123)
+    for text, x in (("Indikator", X[2]), ("10", X[3]), ("1.500.000", X[4])):
+        put(text, x, 105)
+    put("2", X[0], 140)
+    put("KEWENANGAN", X[1], 140, line_end=True)
+    put("DAERAH", X[1], 149)
+    for text, x in (("Indikator", X[2]), ("5", X[3]), ("700.000", X[4])):
+        put(text, x, 140)
+    pdf.save()
+    return pdfplumber.open(path)
+
+
+def test_a_word_too_long_for_its_column_joins_where_it_broke(tmp_path: Any) -> None:
+    """Word breaks a word inside only when it is wider than the cell: the line holds that word
+    alone, filled to the column's text edge, with no space glyph after it, and the rest runs
+    on in the word's letter case. ``PENYELENGGARAA`` / ``N TERMINAL`` was read as two words
+    (``PENYELENGGARAA N``, status ok: Word dev seed 214); ``KEWENANGAN`` / ``DAERAH``, a
+    wrap between words (the line ends short of the column's edge), stays two words, and so
+    does a full line that ends in a printed space."""
+    with _broken_word_page(tmp_path / "broken.pdf", space_after_break=False) as document:
+        (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
+    assert [row[1] for row in table.grid[2:]] == [
+        "PROGRAM\nPENYELENGGARAAN TERMINAL",
+        "KEWENANGAN\nDAERAH",
+    ]
+    with _broken_word_page(tmp_path / "spaced.pdf", space_after_break=True) as document:
+        (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
+    assert table.grid[2][1] == "PROGRAM\nPENYELENGGARAA\nN TERMINAL"
