@@ -780,17 +780,26 @@ def _row_rules(
 ) -> tuple[float, ...]:
     """The y of each horizontal rule that runs across most of the table (``rule_span`` of its
     width between ``left`` and ``right``): stroked lines and thin filled rectangles, pieced
-    together where a printer draws a rule cell by cell. A shaded cell's box is no rule."""
+    together where a printer draws a rule cell by cell; and the top and bottom sides of
+    shaded cells, pieced together in the same way: a word processor, a spreadsheet and a
+    browser all paint a cell's fill over the whole cell, so where a row's fill starts or ends
+    one row ends and the next begins (a shaded program under an unshaded total), while a
+    cell's wrapped lines share one fill."""
     segments: dict[float, list[tuple[float, float]]] = {}
     strokes = [*getattr(page, "lines", []), *getattr(page, "rects", [])]
     for item in strokes:
         height = abs(item["bottom"] - item["top"])
-        if height > settings.rule_thickness:
+        if height <= settings.rule_thickness:
+            ys = [(item["top"] + item["bottom"]) / 2]
+        elif item.get("fill") or item.get("stroke"):
+            ys = [item["top"], item["bottom"]]
+        else:
             continue
-        y = round((item["top"] + item["bottom"]) / 2 / settings.rule_join) * settings.rule_join
         x0, x1 = max(item["x0"], left), min(item["x1"], right)
-        if x1 > x0:
-            segments.setdefault(y, []).append((x0, x1))
+        for at in ys:
+            y = round(at / settings.rule_join) * settings.rule_join
+            if x1 > x0:
+                segments.setdefault(y, []).append((x0, x1))
     width = max(right - left, 1.0)
     found = []
     for y, spans in segments.items():

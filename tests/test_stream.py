@@ -690,3 +690,45 @@ def test_a_word_too_long_for_its_column_joins_where_it_broke(tmp_path: Any) -> N
     with _broken_word_page(tmp_path / "spaced.pdf", space_after_break=True) as document:
         (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
     assert table.grid[2][1] == "PROGRAM\nPENYELENGGARAA\nN TERMINAL"
+
+
+def _fill(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
+    """A cell's shading as pdfplumber gives it: a filled rectangle."""
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True, "stroke": False}
+
+
+def test_where_a_row_fill_starts_or_ends_a_row_starts() -> None:
+    """No rules, rows as close as a cell's lines, levels shown by shading (html dev seed 35):
+    a shaded grand total, an unshaded program row whose amount is on its subtotal, and the
+    subtotal were read as one row. A cell's fill covers the whole cell, so its top and
+    bottom sides, pieced together over the row's cells, part rows; a cell's wrapped lines
+    share one fill, and a fill under one word (a highlight) spans too little of the table."""
+    cells = list(zip(COLUMNS.edges, COLUMNS.edges[1:], strict=False))
+    page = _Ruled(
+        lines=[],
+        rects=[
+            *(_fill(a, b, 99.0, 110.0) for a, b in cells),  # the grand total, shaded
+            *(_fill(a, b, 130.0, 149.5) for a, b in cells),  # the kegiatan, shaded
+            _fill(250.0, 300.0, 140.5, 148.0),  # a highlighted word in the indicator
+        ],
+    )
+    rules = _row_rules(page, COLUMNS.edges[0], COLUMNS.edges[-1])
+    assert rules == (99.0, 110.0, 130.0, 149.5)
+    lines = _lines(
+        line_of(100, ("DINAS KESEHATAN", X[1]), ("9.000", X[4]))
+        + line_of(111, ("PROGRAM A", X[1]), ("Cakupan", X[2]), ("100 %", X[3]))
+        + line_of(120, ("PROGRAM A lanjutan", X[1]), ("Layanan", X[2]))
+        + line_of(131, ("Kegiatan B", X[1]), ("Jumlah Dokumen", X[2]), ("12", X[3]),
+                  ("9.000", X[4]))
+        + line_of(140, ("lanjutan", X[1]))
+        + line_of(151, ("Sub C", X[1]), ("Jumlah Unit", X[2]), ("3", X[3]), ("9.000", X[4]))
+    )  # fmt: skip
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [3, 2, 1]  # no fills: glued
+    rows = _rows(lines, COLUMNS, set(), rules=rules)
+    assert [texts(r)[0] for r in rows] == [
+        "DINAS KESEHATAN 9.000",
+        "PROGRAM A Cakupan 100 %",
+        "Kegiatan B Jumlah Dokumen 12 9.000",
+        "Sub C Jumlah Unit 3 9.000",
+    ]
+    assert [len(r) for r in rows] == [1, 2, 2, 1]
