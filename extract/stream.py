@@ -718,9 +718,10 @@ def _rows(
     or row number), stands under the line above by more than ``row_gap``, holds a number under
     a number of the row's lines (``_stacked``), has a horizontal rule (y in ``rules``) between
     it and the line above (a table printed with horizontal rules only draws one under every
-    row, and a wrapped cell's lines have none between them), or opens a total's label
-    (Jumlah, Total) in a name column (``name_columns``) that the row so far leaves empty: a
-    further indicator of a node has no name of its own to wrap into the label."""
+    row, and a wrapped cell's lines have none between them; the sides of a row's shading
+    count as rules), or opens a total's label (Jumlah, Total) in a name column
+    (``name_columns``) that the row so far leaves empty (a further indicator of a node has
+    no name of its own to wrap into the label) or that holds the label alone beside amounts."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -733,7 +734,7 @@ def _rows(
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
         ruled = bool(rows) and _rule_between(rows[-1][-1], line, rules)
-        total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns)
+        total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns, found)
         if (
             not rows
             or starts_id
@@ -751,9 +752,16 @@ def _rows(
 
 
 def _opens_total(
-    line: _Line, row: list[_Line], columns: StreamColumns, name_columns: frozenset[int]
+    line: _Line,
+    row: list[_Line],
+    columns: StreamColumns,
+    name_columns: frozenset[int],
+    numbers: dict[int, str] | None = None,
 ) -> bool:
-    """Whether ``line`` opens a total's label in a name column that ``row`` leaves empty."""
+    """Whether ``line`` opens a total's label in a name column that ``row`` leaves empty, or
+    prints a total's label alone in a name column beside numbers of its own (``numbers``,
+    the line's ``_lone_numbers``): no name wraps into a line that says only "Jumlah" next to
+    the amounts (the rest of a row broken over a page, then the subtotal under it)."""
     for col in name_columns:
 
         def text_in(part: _Line, col: int = col) -> str:
@@ -761,9 +769,18 @@ def _opens_total(
                 w["text"] for w in part.words if columns.column_of((w["x0"] + w["x1"]) / 2) == col
             )
 
-        if TOTAL_WORDS.match(text_in(line)) and not any(text_in(part) for part in row):
+        label = text_in(line)
+        if TOTAL_WORDS.match(label) and not any(text_in(part) for part in row):
+            return True
+        if _TOTAL_LABEL.match(label) and any(c != col for c in numbers or {}):
             return True
     return False
+
+
+# A total's label and nothing else: "Jumlah", "TOTAL", "Sub Total", "Jumlah Total:".
+_TOTAL_LABEL = re.compile(
+    r"^(?:jumlah|total|grand\s+total|sub\s*total)(?:\s+(?:total|keseluruhan))?\s*:?$", re.I
+)
 
 
 def _rule_between(upper: _Line, lower: _Line, rules: tuple[float, ...]) -> bool:

@@ -732,3 +732,22 @@ def test_where_a_row_fill_starts_or_ends_a_row_starts() -> None:
         "Sub C Jumlah Unit 3 9.000",
     ]
     assert [len(r) for r in rows] == [1, 2, 2, 1]
+
+
+def test_a_total_label_alone_beside_its_amounts_starts_a_row() -> None:
+    """A row broken over a page leaves the rest of its name at the top of the next page, and
+    the subtotal under it stood as close: "Masyarakat" and "Jumlah" were one row, the
+    subtotal's label lost and the program's amounts with it (html dev seed 68). A line that
+    prints only a total's label in the name column, beside amounts, is a total's row; a
+    name's own words that open with "Jumlah" stay the name's."""
+    lines = _lines(
+        line_of(100, ("Masyarakat", X[1]))  # the rest of a name from the page before
+        + line_of(106, ("Jumlah", X[1]), ("1.715.847.000", X[4]))
+    )
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [2]
+    assert [len(r) for r in _rows(lines, COLUMNS, set(), name_columns=frozenset({1}))] == [1, 1]
+    named = _lines(
+        line_of(100, ("Pendataan", X[1]))
+        + line_of(106, ("Jumlah Penduduk", X[1]), ("1.715.847.000", X[4]))
+    )
+    assert [len(r) for r in _rows(named, COLUMNS, set(), name_columns=frozenset({1}))] == [2]
