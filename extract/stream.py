@@ -406,16 +406,21 @@ def _straddled(
     columns: StreamColumns,
 ) -> list[int]:
     """The two columns a short group label is centred over ("Target" over Sebelum | Sesudah):
-    it covers neither column's centre, but their boundary runs through its middle third, no
-    other label of its line stands over either column, and both have labels under it. (A label
+    it covers neither column's centre, but their boundary runs through it, its middle nearer
+    to that boundary than to either column's centre (the boundary may stand anywhere in the
+    gap between the two columns' values, not always under the label's middle), no other
+    label of its line stands over either column, and both have labels under it. (A label
     that a misplaced boundary cuts has a label of the next column beside it, or none under
     the other column.)"""
     x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
-    third = (x1 - x0) / 3
-    inner = [
-        i for i in range(1, len(columns.edges) - 1) if x0 + third <= columns.edges[i] <= x1 - third
-    ]
+    middle = (x0 + x1) / 2
+    edges = columns.edges
+    inner = [i for i in range(1, len(edges) - 1) if x0 < edges[i] < x1]
     if len(inner) != 1:
+        return []
+    at = inner[0]
+    left, right = (edges[at - 1] + edges[at]) / 2, (edges[at] + edges[at + 1]) / 2
+    if abs(middle - edges[at]) >= min(middle - left, right - middle):
         return []
     pair = {inner[0] - 1, inner[0]}
     for other in line:

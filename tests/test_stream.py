@@ -13,6 +13,7 @@ from extract.stream import (
     _columns,
     _header_block,
     _header_lines,
+    _header_texts,
     _label_centres,
     _lines,
     _number_row,
@@ -751,3 +752,21 @@ def test_a_total_label_alone_beside_its_amounts_starts_a_row() -> None:
         + line_of(106, ("Jumlah Penduduk", X[1]), ("1.715.847.000", X[4]))
     )
     assert [len(r) for r in _rows(named, COLUMNS, set(), name_columns=frozenset({1}))] == [2]
+
+
+def test_a_heading_over_two_columns_heads_both_wherever_their_edge_falls() -> None:
+    """ "Pagu (Rp)" centred over Sebelum | Sesudah: the edge between the two columns stands
+    anywhere in the gap between their amounts (right-aligned amounts put it off the
+    heading's middle), and the heading still heads both (it was read as Sebelum's own label,
+    Sesudah left without a role and the document rejected: html dev seed 45). A label of
+    one column that an edge cuts near its end, its middle nearer its column's centre, stays
+    that column's."""
+    columns = StreamColumns(
+        edges=(10.0, 70.0, 250.0, 330.0, 420.0, 500.0), page_width=595.0, header=()
+    )
+    sub_labels = line_of(70, ("No", 20), ("Program", 80), ("Satuan", 260), ("Sebelum", 360),
+                         ("Sesudah", 440))  # fmt: skip
+    heading = _lines(line_of(60, ("Pagu (Rp)", 392)) + sub_labels)  # edge 420 in its last third
+    assert _header_texts(heading, columns)[3:] == ["Pagu (Rp) | Sebelum", "Pagu (Rp) | Sesudah"]
+    own = _lines(line_of(60, ("Kebutuhan Dana", 366)) + sub_labels)  # middle at 394
+    assert _header_texts(own, columns)[3:] == ["Kebutuhan Dana Sebelum", "Sesudah"]
