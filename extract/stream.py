@@ -666,8 +666,13 @@ def _over_pair(
     return False
 
 
-def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_Line]:
-    """Lines of the table body: up to the first gap much larger than the line pitch."""
+def _body_lines(
+    lines: list[_Line], settings: StreamSettings = STREAM, rules: tuple[float, ...] = ()
+) -> list[_Line]:
+    """Lines of the table body: up to the first gap much larger than the line pitch, unless
+    the table's row rules (``rules``) run on through it: a rule between the two lines and
+    another under the lower one frame a row of the table (a sheet's rows may stand much
+    taller than their text), where a footnote under the table has no rule of its own."""
     if not lines:
         return []
     pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
@@ -676,6 +681,8 @@ def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_
     for line in lines[1:]:
         gap = line.top - body[-1].bottom
         far = gap > max(settings.body_gap_pitches * pitch, settings.body_gap)
+        if far and _rule_between(body[-1], line, rules):
+            far = not any(y > (line.top + line.bottom) / 2 for y in rules)
         if far or _is_folio(line, alone=gap > settings.folio_gap_pitches * pitch):
             break
         body.append(line)
@@ -1050,11 +1057,11 @@ def stream_tables(
             body_start += 1
     else:
         return [], previous
-    body = _body_lines(lines[body_start:], settings)
+    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
+    body = _body_lines(lines[body_start:], settings, rules)
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
-    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
     names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
     rows = _rows(body, columns, keys, settings, rules, names)
     chars = PageChars(page, ocr, inline_words)

@@ -770,3 +770,17 @@ def test_a_heading_over_two_columns_heads_both_wherever_their_edge_falls() -> No
     assert _header_texts(heading, columns)[3:] == ["Pagu (Rp) | Sebelum", "Pagu (Rp) | Sesudah"]
     own = _lines(line_of(60, ("Kebutuhan Dana", 366)) + sub_labels)  # middle at 394
     assert _header_texts(own, columns)[3:] == ["Kebutuhan Dana Sebelum", "Sesudah"]
+
+
+def test_a_tall_ruled_row_does_not_end_the_body() -> None:
+    """A sheet printed with horizontal rules only gives a row far more height than its text:
+    the gap under a row passed the body's end (a pitch's four times and 30 pt), and the rest
+    of the table was lost (xlsx dev seed 212, status suspect). A gap with a row rule in it,
+    and a rule under the line after it, is inside the table; a footnote under the table's
+    last rule has no rule under it."""
+    rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(4)]
+    tall = line_of(100 + 30 + 8 + 45, ("y", X[1]), ("2.000", X[4]))  # 45 pt under the rows
+    lines = _lines([w for r in rows for w in r] + tall)
+    assert len(_body_lines(lines)) == 4
+    assert len(_body_lines(lines, rules=(99.0, 182.5, 192.0))) == 5
+    assert len(_body_lines(lines, rules=(99.0, 182.5))) == 4  # a note under the last rule
