@@ -348,7 +348,8 @@ def _header_texts(
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
-            if not covered:  # a label over a column centre is that column's, or a group's
+            if len(covered) <= 1:  # a label over a column centre is that column's, or a
+                # group's: one centred over two narrow columns may reach one's centre
                 covered = _straddled(phrase, phrases, header[at + 1 :], columns) or covered
             if len(covered) >= 2:
                 for i in covered:
@@ -406,16 +407,21 @@ def _straddled(
     columns: StreamColumns,
 ) -> list[int]:
     """The two columns a short group label is centred over ("Target" over Sebelum | Sesudah):
-    it covers neither column's centre, but their boundary runs through its middle third, no
-    other label of its line stands over either column, and both have labels under it. (A label
+    it covers neither column's centre, but their boundary runs through it, its middle nearer
+    to that boundary than to either column's centre (the boundary may stand anywhere in the
+    gap between the two columns' values, not always under the label's middle), no other
+    label of its line stands over either column, and both have labels under it. (A label
     that a misplaced boundary cuts has a label of the next column beside it, or none under
     the other column.)"""
     x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
-    third = (x1 - x0) / 3
-    inner = [
-        i for i in range(1, len(columns.edges) - 1) if x0 + third <= columns.edges[i] <= x1 - third
-    ]
+    middle = (x0 + x1) / 2
+    edges = columns.edges
+    inner = [i for i in range(1, len(edges) - 1) if x0 < edges[i] < x1]
     if len(inner) != 1:
+        return []
+    at = inner[0]
+    left, right = (edges[at - 1] + edges[at]) / 2, (edges[at] + edges[at + 1]) / 2
+    if abs(middle - edges[at]) >= min(middle - left, right - middle):
         return []
     pair = {inner[0] - 1, inner[0]}
     for other in line:
@@ -661,8 +667,13 @@ def _over_pair(
     return False
 
 
-def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_Line]:
-    """Lines of the table body: up to the first gap much larger than the line pitch."""
+def _body_lines(
+    lines: list[_Line], settings: StreamSettings = STREAM, rules: tuple[float, ...] = ()
+) -> list[_Line]:
+    """Lines of the table body: up to the first gap much larger than the line pitch, unless
+    the table's row rules (``rules``) run on through it: a rule between the two lines and
+    another under the lower one frame a row of the table (a sheet's rows may stand much
+    taller than their text), where a footnote under the table has no rule of its own."""
     if not lines:
         return []
     pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
@@ -671,6 +682,8 @@ def _body_lines(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_
     for line in lines[1:]:
         gap = line.top - body[-1].bottom
         far = gap > max(settings.body_gap_pitches * pitch, settings.body_gap)
+        if far and _rule_between(body[-1], line, rules):
+            far = not any(y > (line.top + line.bottom) / 2 for y in rules)
         if far or _is_folio(line, alone=gap > settings.folio_gap_pitches * pitch):
             break
         body.append(line)
@@ -718,9 +731,10 @@ def _rows(
     or row number), stands under the line above by more than ``row_gap``, holds a number under
     a number of the row's lines (``_stacked``), has a horizontal rule (y in ``rules``) between
     it and the line above (a table printed with horizontal rules only draws one under every
-    row, and a wrapped cell's lines have none between them), or opens a total's label
-    (Jumlah, Total) in a name column (``name_columns``) that the row so far leaves empty: a
-    further indicator of a node has no name of its own to wrap into the label."""
+    row, and a wrapped cell's lines have none between them; the sides of a row's shading
+    count as rules), or opens a total's label (Jumlah, Total) in a name column
+    (``name_columns``) that the row so far leaves empty (a further indicator of a node has
+    no name of its own to wrap into the label) or that holds the label alone beside amounts."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -733,7 +747,7 @@ def _rows(
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
         ruled = bool(rows) and _rule_between(rows[-1][-1], line, rules)
-        total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns)
+        total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns, found)
         if (
             not rows
             or starts_id
@@ -751,9 +765,16 @@ def _rows(
 
 
 def _opens_total(
-    line: _Line, row: list[_Line], columns: StreamColumns, name_columns: frozenset[int]
+    line: _Line,
+    row: list[_Line],
+    columns: StreamColumns,
+    name_columns: frozenset[int],
+    numbers: dict[int, str] | None = None,
 ) -> bool:
-    """Whether ``line`` opens a total's label in a name column that ``row`` leaves empty."""
+    """Whether ``line`` opens a total's label in a name column that ``row`` leaves empty, or
+    prints a total's label alone in a name column beside numbers of its own (``numbers``,
+    the line's ``_lone_numbers``): no name wraps into a line that says only "Jumlah" next to
+    the amounts (the rest of a row broken over a page, then the subtotal under it)."""
     for col in name_columns:
 
         def text_in(part: _Line, col: int = col) -> str:
@@ -761,9 +782,18 @@ def _opens_total(
                 w["text"] for w in part.words if columns.column_of((w["x0"] + w["x1"]) / 2) == col
             )
 
-        if TOTAL_WORDS.match(text_in(line)) and not any(text_in(part) for part in row):
+        label = text_in(line)
+        if TOTAL_WORDS.match(label) and not any(text_in(part) for part in row):
+            return True
+        if _TOTAL_LABEL.match(label) and any(c != col for c in numbers or {}):
             return True
     return False
+
+
+# A total's label and nothing else: "Jumlah", "TOTAL", "Sub Total", "Jumlah Total:".
+_TOTAL_LABEL = re.compile(
+    r"^(?:jumlah|total|grand\s+total|sub\s*total)(?:\s+(?:total|keseluruhan))?\s*:?$", re.I
+)
 
 
 def _rule_between(upper: _Line, lower: _Line, rules: tuple[float, ...]) -> bool:
@@ -780,17 +810,26 @@ def _row_rules(
 ) -> tuple[float, ...]:
     """The y of each horizontal rule that runs across most of the table (``rule_span`` of its
     width between ``left`` and ``right``): stroked lines and thin filled rectangles, pieced
-    together where a printer draws a rule cell by cell. A shaded cell's box is no rule."""
+    together where a printer draws a rule cell by cell; and the top and bottom sides of
+    shaded cells, pieced together in the same way: a word processor, a spreadsheet and a
+    browser all paint a cell's fill over the whole cell, so where a row's fill starts or ends
+    one row ends and the next begins (a shaded program under an unshaded total), while a
+    cell's wrapped lines share one fill."""
     segments: dict[float, list[tuple[float, float]]] = {}
     strokes = [*getattr(page, "lines", []), *getattr(page, "rects", [])]
     for item in strokes:
         height = abs(item["bottom"] - item["top"])
-        if height > settings.rule_thickness:
+        if height <= settings.rule_thickness:
+            ys = [(item["top"] + item["bottom"]) / 2]
+        elif item.get("fill") or item.get("stroke"):
+            ys = [item["top"], item["bottom"]]
+        else:
             continue
-        y = round((item["top"] + item["bottom"]) / 2 / settings.rule_join) * settings.rule_join
         x0, x1 = max(item["x0"], left), min(item["x1"], right)
-        if x1 > x0:
-            segments.setdefault(y, []).append((x0, x1))
+        for at in ys:
+            y = round(at / settings.rule_join) * settings.rule_join
+            if x1 > x0:
+                segments.setdefault(y, []).append((x0, x1))
     width = max(right - left, 1.0)
     found = []
     for y, spans in segments.items():
@@ -858,10 +897,28 @@ def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
     return [(edges[c], top, edges[c + 1], bottom) for c in range(len(edges) - 1)]
 
 
-def _cells(row: list[_Line], columns: StreamColumns, chars: PageChars | None = None) -> list[str]:
+def _reach(lines: list[_Line], columns: StreamColumns) -> list[float]:
+    """Per column, the furthest right its words reach on these lines: the right side of the
+    column's text, up to which a word too long for its cell fills the line."""
+    reach = [columns.edges[c] for c in range(len(columns.edges) - 1)]
+    for word in (w for line in lines for w in line.words):
+        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        if col is not None:
+            reach[col] = max(reach[col], word["x1"])
+    return reach
+
+
+def _cells(
+    row: list[_Line],
+    columns: StreamColumns,
+    chars: PageChars | None = None,
+    reach: list[float] | None = None,
+) -> list[str]:
     """Each cell's text, its lines parted by newlines; with the page's ``chars``, a line
     broken after the slash of a word (``Kabupaten/`` over ``Kota``) joins the next as the
-    ruled reader joins it (``PageChars.slash_break``)."""
+    ruled reader joins it (``PageChars.slash_break``), and so, given the column's ``reach``
+    (``_reach``), does a line holding only part of a word too long for its cell
+    (``PENYELENGGARAA`` over ``N TERMINAL``, ``PageChars.word_break``)."""
     n = len(columns.edges) - 1
     cells: list[list[list[dict[str, Any]]]] = [[] for _ in range(n)]
     for line in row:
@@ -873,10 +930,13 @@ def _cells(row: list[_Line], columns: StreamColumns, chars: PageChars | None = N
         for col, words in per_column.items():
             cells[col].append(words)
     texts = []
-    for lines in cells:
+    for col, lines in enumerate(cells):
         text = " ".join(w["text"] for w in lines[0]) if lines else ""
         for prev, words in zip(lines, lines[1:], strict=False):
-            joined = chars is not None and chars.slash_break(prev[-1], words[0]["text"])
+            joined = chars is not None and (
+                chars.slash_break(prev[-1], words[0]["text"])
+                or (reach is not None and chars.word_break(prev, words[0], reach[col]))
+            )
             text += ("" if joined else "\n") + " ".join(w["text"] for w in words)
         texts.append(text)
     return texts
@@ -998,17 +1058,18 @@ def stream_tables(
             body_start += 1
     else:
         return [], previous
-    body = _body_lines(lines[body_start:], settings)
+    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
+    body = _body_lines(lines[body_start:], settings, rules)
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
-    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
     names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
     rows = _rows(body, columns, keys, settings, rules, names)
     chars = PageChars(page, ocr, inline_words)
+    reach = _reach(body, columns)
     grid: list[list[str | None]] = [
         *head_rows,
-        *(list[str | None](_cells(r, columns, chars)) for r in rows),
+        *(list[str | None](_cells(r, columns, chars, reach)) for r in rows),
     ]
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]

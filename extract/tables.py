@@ -189,20 +189,43 @@ class PageChars:
             line.sort(key=lambda w: w["x0"])
         pad = max(_MIN_CELL_PAD, min(line[0]["x0"] for line in lines) - x0)
         out = " ".join(w["text"] for w in lines[0])
+        # the characters out to the right padding, for a space after a line's last word
+        alone = any(len(prev) == 1 for prev in lines[:-1])
+        beside = self._inside((x0, top, x1 + pad, bottom)) if alone else []
         for prev, line in zip(lines, lines[1:], strict=False):
-            first = line[0]
-            char_width = (first["x1"] - first["x0"]) / max(1, len(first["text"]))
-            broken_word = (
-                len(prev) == 1
-                and first["text"][:1].islower()
-                and prev[-1]["text"][-1:].isalpha()
-                and prev[-1]["x1"] + char_width > x1 - pad
-                and not self.is_word(first["text"])
-                and not self._space_after(prev[-1], self._inside((x0, top, x1 + pad, bottom)))
+            joined = self.word_break(prev, line[0], x1 - pad, beside) or self.slash_break(
+                prev[-1], line[0]["text"], chars
             )
-            joined = broken_word or self.slash_break(prev[-1], first["text"], chars)
             out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
         return out
+
+    def word_break(
+        self,
+        line: list[dict[str, Any]],
+        first: dict[str, Any],
+        right: float,
+        chars: list[Any] | None = None,
+    ) -> bool:
+        """Whether a word too long for its cell broke at the end of ``line`` and runs on in
+        ``first``, the next line's first word (``peru`` / ``sh``, ``PENYELENGGARAA`` / ``N``):
+        a word processor breaks a word inside only when the word alone is wider than the cell,
+        so the line holds that word alone, filled up to ``right`` (the cell's text edge) with
+        no room for the next letter, and no space glyph after it among ``chars`` (a line
+        wrapped between words keeps its space). The rest carries on the word's letter case
+        (lower case, or upper case after a word all in capitals) and is printed nowhere as a
+        word of its own (``is_word``)."""
+        if len(line) != 1:
+            return False
+        word, rest = line[0]["text"], first["text"]
+        case = rest[:1].islower() or (word.isupper() and rest[:1].isupper())
+        char_width = (first["x1"] - first["x0"]) / max(1, len(rest))
+        return (
+            case
+            and word[-1:].isalpha()
+            and line[0]["x1"] + char_width > right
+            and not self.is_word(rest)
+            and not self._space_after(line[0], self.chars if chars is None else chars)
+        )
 
     def slash_break(
         self, word: dict[str, Any], next_word: str, chars: list[Any] | None = None

@@ -13,6 +13,7 @@ from extract.stream import (
     _columns,
     _header_block,
     _header_lines,
+    _header_texts,
     _label_centres,
     _lines,
     _number_row,
@@ -632,3 +633,169 @@ def test_a_word_broken_after_its_slash_joins_as_in_a_ruled_cell(tmp_path: Any) -
             document.pages[0], 3, key_columns=lambda texts: {0}, inline_words={"daerah/lembaga"}
         )
         assert table.grid[3][1] == "Jumlah Perangkat Daerah/Lembaga"
+
+
+def _broken_word_page(path: Any, space_after_break: bool) -> Any:
+    """A borderless table (header, number row, two rows) drawn word by word, a space glyph
+    ending every wrapped line as a word processor prints it: the name of row 1 is a program
+    name in capitals whose word ``PENYELENGGARAAN`` is too long for the column, broken after
+    ``PENYELENGGARAA`` (no space there, unless ``space_after_break``); the name of row 2 wraps
+    between words, ``KEWENANGAN`` alone on its line."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    height, size = 420.0, 7.0
+    pdf = canvas.Canvas(str(path), pagesize=(595, height))
+    pdf.setFont("Helvetica", size)
+
+    def put(text: str, x: float, top: float, line_end: bool = False) -> None:
+        for part in text.split():
+            pdf.drawString(x, height - top - size, part)
+            x += pdf.stringWidth(part + " ", "Helvetica", size)
+        if line_end:
+            pdf.drawString(x - pdf.stringWidth(" ", "Helvetica", size), height - top - size, " ")
+
+    put("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20, 40)
+    for text, x in HEADER_WORDS:
+        put(text, x, 80)
+    for i, x in enumerate(X):
+        put(f"({i + 1})", x, 90)
+    put("1", X[0], 105)
+    put("PROGRAM", X[1], 105, line_end=True)
+    put("PENYELENGGARAA", X[1], 114, line_end=space_after_break)
+    put("N TERMINAL", X[1], 123)
+    for text, x in (("Indikator", X[2]), ("10", X[3]), ("1.500.000", X[4])):
+        put(text, x, 105)
+    put("2", X[0], 140)
+    put("KEWENANGAN", X[1], 140, line_end=True)
+    put("DAERAH", X[1], 149)
+    for text, x in (("Indikator", X[2]), ("5", X[3]), ("700.000", X[4])):
+        put(text, x, 140)
+    pdf.save()
+    return pdfplumber.open(path)
+
+
+def test_a_word_too_long_for_its_column_joins_where_it_broke(tmp_path: Any) -> None:
+    """Word breaks a word inside only when it is wider than the cell: the line holds that word
+    alone, filled to the column's text edge, with no space glyph after it, and the rest runs
+    on in the word's letter case. ``PENYELENGGARAA`` / ``N TERMINAL`` was read as two words
+    (``PENYELENGGARAA N``, status ok: Word dev seed 214); ``KEWENANGAN`` / ``DAERAH``, a
+    wrap between words (the line ends short of the column's edge), stays two words, and so
+    does a full line that ends in a printed space."""
+    with _broken_word_page(tmp_path / "broken.pdf", space_after_break=False) as document:
+        (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
+    assert [row[1] for row in table.grid[2:]] == [
+        "PROGRAM\nPENYELENGGARAAN TERMINAL",
+        "KEWENANGAN\nDAERAH",
+    ]
+    with _broken_word_page(tmp_path / "spaced.pdf", space_after_break=True) as document:
+        (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda texts: {0})
+    assert table.grid[2][1] == "PROGRAM\nPENYELENGGARAA\nN TERMINAL"
+
+
+def _fill(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
+    """A cell's shading as pdfplumber gives it: a filled rectangle."""
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True, "stroke": False}
+
+
+def test_where_a_row_fill_starts_or_ends_a_row_starts() -> None:
+    """No rules, rows as close as a cell's lines, levels shown by shading (html dev seed 35):
+    a shaded grand total, an unshaded program row whose amount is on its subtotal, and the
+    subtotal were read as one row. A cell's fill covers the whole cell, so its top and
+    bottom sides, pieced together over the row's cells, part rows; a cell's wrapped lines
+    share one fill, and a fill under one word (a highlight) spans too little of the table."""
+    cells = list(zip(COLUMNS.edges, COLUMNS.edges[1:], strict=False))
+    page = _Ruled(
+        lines=[],
+        rects=[
+            *(_fill(a, b, 99.0, 110.0) for a, b in cells),  # the grand total, shaded
+            *(_fill(a, b, 130.0, 149.5) for a, b in cells),  # the kegiatan, shaded
+            _fill(250.0, 300.0, 140.5, 148.0),  # a highlighted word in the indicator
+        ],
+    )
+    rules = _row_rules(page, COLUMNS.edges[0], COLUMNS.edges[-1])
+    assert rules == (99.0, 110.0, 130.0, 149.5)
+    lines = _lines(
+        line_of(100, ("DINAS KESEHATAN", X[1]), ("9.000", X[4]))
+        + line_of(111, ("PROGRAM A", X[1]), ("Cakupan", X[2]), ("100 %", X[3]))
+        + line_of(120, ("PROGRAM A lanjutan", X[1]), ("Layanan", X[2]))
+        + line_of(131, ("Kegiatan B", X[1]), ("Jumlah Dokumen", X[2]), ("12", X[3]),
+                  ("9.000", X[4]))
+        + line_of(140, ("lanjutan", X[1]))
+        + line_of(151, ("Sub C", X[1]), ("Jumlah Unit", X[2]), ("3", X[3]), ("9.000", X[4]))
+    )  # fmt: skip
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [3, 2, 1]  # no fills: glued
+    rows = _rows(lines, COLUMNS, set(), rules=rules)
+    assert [texts(r)[0] for r in rows] == [
+        "DINAS KESEHATAN 9.000",
+        "PROGRAM A Cakupan 100 %",
+        "Kegiatan B Jumlah Dokumen 12 9.000",
+        "Sub C Jumlah Unit 3 9.000",
+    ]
+    assert [len(r) for r in rows] == [1, 2, 2, 1]
+
+
+def test_a_total_label_alone_beside_its_amounts_starts_a_row() -> None:
+    """A row broken over a page leaves the rest of its name at the top of the next page, and
+    the subtotal under it stood as close: "Masyarakat" and "Jumlah" were one row, the
+    subtotal's label lost and the program's amounts with it (html dev seed 68). A line that
+    prints only a total's label in the name column, beside amounts, is a total's row; a
+    name's own words that open with "Jumlah" stay the name's."""
+    lines = _lines(
+        line_of(100, ("Masyarakat", X[1]))  # the rest of a name from the page before
+        + line_of(106, ("Jumlah", X[1]), ("1.715.847.000", X[4]))
+    )
+    assert [len(r) for r in _rows(lines, COLUMNS, set())] == [2]
+    assert [len(r) for r in _rows(lines, COLUMNS, set(), name_columns=frozenset({1}))] == [1, 1]
+    named = _lines(
+        line_of(100, ("Pendataan", X[1]))
+        + line_of(106, ("Jumlah Penduduk", X[1]), ("1.715.847.000", X[4]))
+    )
+    assert [len(r) for r in _rows(named, COLUMNS, set(), name_columns=frozenset({1}))] == [2]
+
+
+def test_a_heading_over_two_columns_heads_both_wherever_their_edge_falls() -> None:
+    """ "Pagu (Rp)" centred over Sebelum | Sesudah: the edge between the two columns stands
+    anywhere in the gap between their amounts (right-aligned amounts put it off the
+    heading's middle), and the heading still heads both (it was read as Sebelum's own label,
+    Sesudah left without a role and the document rejected: html dev seed 45). A label of
+    one column that an edge cuts near its end, its middle nearer its column's centre, stays
+    that column's."""
+    columns = StreamColumns(
+        edges=(10.0, 70.0, 250.0, 330.0, 420.0, 500.0), page_width=595.0, header=()
+    )
+    sub_labels = line_of(70, ("No", 20), ("Program", 80), ("Satuan", 260), ("Sebelum", 360),
+                         ("Sesudah", 440))  # fmt: skip
+    heading = _lines(line_of(60, ("Pagu (Rp)", 392)) + sub_labels)  # edge 420 in its last third
+    assert _header_texts(heading, columns)[3:] == ["Pagu (Rp) | Sebelum", "Pagu (Rp) | Sesudah"]
+    own = _lines(line_of(60, ("Kebutuhan Dana", 366)) + sub_labels)  # middle at 394
+    assert _header_texts(own, columns)[3:] == ["Kebutuhan Dana Sebelum", "Sesudah"]
+
+
+def test_a_tall_ruled_row_does_not_end_the_body() -> None:
+    """A sheet printed with horizontal rules only gives a row far more height than its text:
+    the gap under a row passed the body's end (a pitch's four times and 30 pt), and the rest
+    of the table was lost (xlsx dev seed 212, status suspect). A gap with a row rule in it,
+    and a rule under the line after it, is inside the table; a footnote under the table's
+    last rule has no rule under it."""
+    rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(4)]
+    tall = line_of(100 + 30 + 8 + 45, ("y", X[1]), ("2.000", X[4]))  # 45 pt under the rows
+    lines = _lines([w for r in rows for w in r] + tall)
+    assert len(_body_lines(lines)) == 4
+    assert len(_body_lines(lines, rules=(99.0, 182.5, 192.0))) == 5
+    assert len(_body_lines(lines, rules=(99.0, 182.5))) == 4  # a note under the last rule
+
+
+def test_a_heading_over_two_narrow_columns_may_reach_one_centre() -> None:
+    """ "Target" over two narrow columns whose labels Word broke mid-word ("Sebel" / "um",
+    "Sesud" / "ah"): the heading is wider than half a column and reaches Sebelum's centre,
+    yet stands centred on their edge; it heads both (it was read as Sebelum's own label,
+    the targets left without a role: Word dev seed 277)."""
+    columns = StreamColumns(
+        edges=(10.0, 70.0, 250.0, 290.0, 318.0, 420.0), page_width=595.0, header=()
+    )
+    header = _lines(
+        line_of(60, ("No", 20), ("Program", 80), ("Target", 270), ("Pagu", 350))
+        + line_of(70, ("Sebel", 256), ("Sesud", 292))
+    )
+    assert _header_texts(header, columns)[2:4] == ["Target | Sebel", "Target | Sesud"]

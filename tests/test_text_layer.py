@@ -214,3 +214,27 @@ def test_a_line_that_ends_in_a_printed_space_ends_its_word(tmp_path: Path) -> No
     pdf.save()
     (table,) = read_tables(path, [1])
     assert table.grid[0][1] == "Terpenuhinya\nmasyarakat\nmenjelang"
+
+
+def test_a_word_in_capitals_too_long_for_its_cell_joins_where_it_broke(tmp_path: Path) -> None:
+    """A program name in capitals whose word is wider than its cell: Word breaks it at the
+    cell's edge (``PENYELENGGARAA`` / ``N TERMINAL``, no space after the break) and the rest
+    runs on in capitals; read as two words before, as only a rest in lower case joined. A
+    wrap between words in the same cell (``PROGRAM`` / ``PENYELENGGARAA``, its line ending
+    short of the edge) stays a line break."""
+    path = tmp_path / "caps.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs = [40, 80, 82 + pdf.stringWidth("PENYELENGGARAA", FONT, SIZE) + 2, 300]
+    ys = [500, 460]
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.drawString(xs[0] + 2, 490, "1")
+    for n, text in enumerate(["PROGRAM ", "PENYELENGGARAA", "N TERMINAL"]):
+        pdf.drawString(xs[1] + 2, 490 - 9 * n, text)
+    pdf.drawString(xs[2] + 2, 490, "1.000")
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid[0][1] == "PROGRAM\nPENYELENGGARAAN TERMINAL"
