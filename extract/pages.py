@@ -48,8 +48,9 @@ class DocumentPages:
     ) -> Iterator[RawTable]:
         """The tables of the given pages, in reading order (``progress`` counts the pages); a
         document read alone has its pages parsed on all its cores (``parsed_ahead``)."""
-        with parsed_ahead(self.path, numbers, skip=self.ocr_pages) as ahead:
-            pages = counted(ahead, "tables", progress)
+        numbers = list(numbers)
+        with parsed_ahead(self.path, numbers, skip=self.ocr_pages) as take:
+            pages = map(take, counted(numbers, "tables", progress))  # each page as it is read
             yield from read_tables(self.path, pages, key_columns, self.text_layer, self.ocr_pages)
 
 

@@ -23,7 +23,7 @@ import os
 import pickle
 import signal
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -84,10 +84,11 @@ def document_cores() -> int:
 @contextmanager
 def parsed_ahead(
     path: Path, numbers: Iterable[int], cores: int | None = None, skip: Collection[int] = ()
-) -> Iterator[Iterator[int]]:
-    """``numbers`` (pages to read, 1-based) as an iterator that, before giving each page, puts
-    the objects parsed for it in another process into the page of the shared PDF of ``path``
-    (``shared_parse``). The pages are split into ``cores`` ranges in order; all but the first
+) -> Iterator[Callable[[int], int]]:
+    """A function ``take(number)`` to call as the reader comes to each of ``numbers`` (pages to
+    read, 1-based), in order: it puts the objects parsed for the page in another process into
+    the page of the shared PDF of ``path`` (``shared_parse``), waiting for them if need be, and
+    returns the number. The pages are split into ``cores`` ranges in order; all but the first
     are parsed by processes forked here, each writing a page's objects to a file as it goes.
 
     Nothing is parsed ahead outside ``shared_parse``, on one core, or for fewer than
@@ -104,7 +105,7 @@ def parsed_ahead(
         with contextlib.suppress(Exception):  # unreadable: the reader says why
             pdf = open_pdf(path)
     if pdf is None:
-        yield iter(pages)
+        yield lambda number: number
         return
     fork = multiprocessing.get_context("fork")
     with tempfile.TemporaryDirectory(prefix="renja-parse-") as folder:
@@ -116,18 +117,17 @@ def parsed_ahead(
             processes.append(process)
             owner.update(dict.fromkeys(chunk, process))
 
-        def installing() -> Iterator[int]:
-            for number in pages:
-                process = owner.pop(number, None)
-                if process is not None:
-                    objects = _wait_for(Path(folder) / f"{number}.pickle", process)
-                    page = pdf.pages[number - 1]
-                    if objects is not None and not hasattr(page, "_objects"):
-                        page._objects = objects
-                yield number
+        def take(number: int) -> int:
+            process = owner.pop(number, None)
+            if process is not None:
+                objects = _wait_for(Path(folder) / f"{number}.pickle", process)
+                page = pdf.pages[number - 1]
+                if objects is not None and not hasattr(page, "_objects"):
+                    page._objects = objects
+            return number
 
         try:
-            yield installing()
+            yield take
         finally:
             for process in processes:
                 process.kill()

@@ -31,16 +31,15 @@ def test_pages_parsed_ahead_are_the_pages_parsed_here(monkeypatch: pytest.Monkey
     tables read from them are those read on one core."""
     with pdfplumber.open(SAMPLE) as pdf:
         expected = {n: pdf.pages[n - 1].objects for n in TABLE_PAGES}
-    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
+    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as take:
         pdf = open_pdf(SAMPLE)
-        order = []
-        for number in pages:
-            order.append(number)
+        for number in TABLE_PAGES:
+            assert take(number) == number
+            assert ("_objects" in pdf.pages[number - 1].__dict__) == (number >= 16)
             if number >= 16:  # the second range: given by the other process
                 assert pdf.pages[number - 1].__dict__["_objects"] == expected[number]
-        assert order == TABLE_PAGES
-    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:
-        ahead = list(read_tables(SAMPLE, pages))
+    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as take:
+        ahead = list(read_tables(SAMPLE, map(take, TABLE_PAGES)))
     alone = list(read_tables(SAMPLE, TABLE_PAGES))
     assert ahead == alone
     assert len(ahead) >= 9
@@ -48,19 +47,18 @@ def test_pages_parsed_ahead_are_the_pages_parsed_here(monkeypatch: pytest.Monkey
 
 def test_outside_a_shared_parse_or_on_one_core_nothing_is_forked() -> None:
     before = multiprocessing.active_children()
-    with parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as pages:  # no shared PDF to put them in
-        assert list(pages) == TABLE_PAGES
+    with parsed_ahead(SAMPLE, TABLE_PAGES, cores=2) as take:  # no shared PDF to put them in
+        assert list(map(take, TABLE_PAGES)) == TABLE_PAGES
         assert multiprocessing.active_children() == before
-    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=1) as pages:
+    with shared_parse(), parsed_ahead(SAMPLE, TABLE_PAGES, cores=1) as take:
         assert multiprocessing.active_children() == before
-        assert list(pages) == TABLE_PAGES
+        assert list(map(take, TABLE_PAGES)) == TABLE_PAGES
 
 
 def _read_and_report(path: str, pids: str) -> None:
-    with shared_parse(), parsed_ahead(Path(path), list(range(1, 23)) * 20, cores=2) as pages:
+    with shared_parse(), parsed_ahead(Path(path), list(range(1, 23)) * 20, cores=2):
         Path(pids).write_text(" ".join(str(p.pid) for p in multiprocessing.active_children()))
-        for _ in pages:
-            time.sleep(60)
+        time.sleep(60)
 
 
 def _alive(pid: int) -> bool:
