@@ -348,8 +348,7 @@ def _header_texts(
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
-            if len(covered) <= 1:  # a label over a column centre is that column's, or a
-                # group's: one centred over two narrow columns may reach one's centre
+            if not covered:  # a label over a column centre is that column's, or a group's
                 covered = _straddled(phrase, phrases, header[at + 1 :], columns) or covered
             if len(covered) >= 2:
                 for i in covered:

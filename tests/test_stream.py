@@ -784,18 +784,3 @@ def test_a_tall_ruled_row_does_not_end_the_body() -> None:
     assert len(_body_lines(lines)) == 4
     assert len(_body_lines(lines, rules=(99.0, 182.5, 192.0))) == 5
     assert len(_body_lines(lines, rules=(99.0, 182.5))) == 4  # a note under the last rule
-
-
-def test_a_heading_over_two_narrow_columns_may_reach_one_centre() -> None:
-    """ "Target" over two narrow columns whose labels Word broke mid-word ("Sebel" / "um",
-    "Sesud" / "ah"): the heading is wider than half a column and reaches Sebelum's centre,
-    yet stands centred on their edge; it heads both (it was read as Sebelum's own label,
-    the targets left without a role: Word dev seed 277)."""
-    columns = StreamColumns(
-        edges=(10.0, 70.0, 250.0, 290.0, 318.0, 420.0), page_width=595.0, header=()
-    )
-    header = _lines(
-        line_of(60, ("No", 20), ("Program", 80), ("Target", 270), ("Pagu", 350))
-        + line_of(70, ("Sebel", 256), ("Sesud", 292))
-    )
-    assert _header_texts(header, columns)[2:4] == ["Target | Sebel", "Target | Sesud"]
