@@ -510,45 +510,58 @@ def _word_crops(image: np.ndarray, words: list[OcrWord], scale: float) -> list[n
 def _read_crops(crops: list[np.ndarray], settings: OcrSettings) -> dict[int, tuple[str, float]]:
     """The restricted reading of each crop (by index): its words joined, their lowest
     confidence; crops with nothing read are left out."""
-    reads: dict[int, list[tuple[int, str, float]]] = {}
-    done = 0
-    while done < len(crops):
-        done += _read_sheet(crops[done:], settings, reads, done)
+    options = f"-c tessedit_char_whitelist={_REREAD_ALPHABET}"
     out = {}
-    for index, found in reads.items():
-        found.sort()
-        out[index] = ("".join(t for _, t, _ in found), min(c for _, _, c in found))
+    for index, found in _read_on_sheets(crops, settings, options).items():
+        found.sort(key=lambda w: w.left)
+        out[index] = ("".join(w.text for w in found), min(w.conf for w in found))
     return out
 
 
-def _read_sheet(
-    crops: list[np.ndarray],
-    settings: OcrSettings,
-    reads: dict[int, list[tuple[int, str, float]]],
-    offset: int,
-) -> int:
-    """Lay crops out one under the other on a sheet, read it, and file each word read under the crop
-    (numbered from ``offset``) it lies on. Returns how many crops fitted on the sheet."""
+@dataclass(frozen=True)
+class SheetWord:
+    """A word read from a crop laid out on a sheet, in pixels from the crop's top left."""
+
+    text: str
+    conf: float
+    left: int
+    top: int
+    width: int
+    height: int
+
+
+def _read_on_sheets(
+    crops: list[np.ndarray], settings: OcrSettings, options: str = ""
+) -> dict[int, list[SheetWord]]:
+    """The words of each crop (by index), read with the crops laid out one under the other on
+    as few sheets as they fit (``_sheet``) by Tesseract in one uniform block, with the extra
+    ``options`` of its configuration; crops with nothing read are left out."""
     import pytesseract
 
-    sheet, slots = _sheet(crops)
-    data = pytesseract.image_to_data(
-        _for_tesseract(sheet),
-        lang=settings.lang,
-        config=f"--psm 6 -c tessedit_char_whitelist={_REREAD_ALPHABET} {settings.engine_config}",
-        output_type=pytesseract.Output.DICT,
-    )
-    for k, text in enumerate(data["text"]):
-        conf = float(data["conf"][k])
-        if not text.strip() or conf < 0:
-            continue
-        cx = data["left"][k] + data["width"][k] / 2
-        cy = data["top"][k] + data["height"][k] / 2
-        for j, (a, b, c, d) in enumerate(slots):
-            if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
-                reads.setdefault(offset + j, []).append((data["left"][k], text.strip(), conf))
-                break
-    return len(slots)
+    reads: dict[int, list[SheetWord]] = {}
+    done = 0
+    while done < len(crops):
+        sheet, slots = _sheet(crops[done:])
+        data = pytesseract.image_to_data(
+            _for_tesseract(sheet),
+            lang=settings.lang,
+            config=f"--psm 6 {options} {settings.engine_config}",
+            output_type=pytesseract.Output.DICT,
+        )
+        for k, text in enumerate(data["text"]):
+            conf = float(data["conf"][k])
+            if not text.strip() or conf < 0:
+                continue
+            left, top = data["left"][k], data["top"][k]
+            width, height = data["width"][k], data["height"][k]
+            cx, cy = left + width / 2, top + height / 2
+            for j, (a, b, c, d) in enumerate(slots):
+                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
+                    word = SheetWord(text.strip(), conf, left - a, top - b, width, height)
+                    reads.setdefault(done + j, []).append(word)
+                    break
+        done += len(slots)
+    return reads
 
 
 Slot = tuple[int, int, int, int]  # x0, y0, x1, y1 of a crop on a sheet
@@ -683,40 +696,18 @@ def _reread_alone(
         return words
     crops = _word_crops(image, [words[i] for i in picked], scale)
     out = list(words)
-    done = 0
-    while done < len(crops):
-        import pytesseract
-
-        sheet, slots = _sheet(crops[done:])
-        data = pytesseract.image_to_data(
-            _for_tesseract(sheet),
-            lang=settings.lang,
-            config=f"--psm 6 {settings.engine_config}",
-            output_type=pytesseract.Output.DICT,
-        )
-        found: dict[int, list[tuple[str, float]]] = {}
-        for k, text in enumerate(data["text"]):
-            conf = float(data["conf"][k])
-            if not text.strip() or conf < 0:
-                continue
-            cx = data["left"][k] + data["width"][k] / 2
-            cy = data["top"][k] + data["height"][k] / 2
-            for j, (a, b, c, d) in enumerate(slots):
-                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
-                    found.setdefault(j, []).append((text.strip(), conf))
-                    break
-        for j, reads in found.items():
-            word = words[picked[done + j]]
-            same = [conf for text, conf in reads if text == word.text and conf > word.conf]
-            if same:  # the same word again, surer
-                text, conf = word.text, max(same)
-            elif len(reads) == 1 and reads[0][1] > word.conf and _is_label(reads[0][0]):
-                text, conf = reads[0]
-            else:
-                continue
-            out[picked[done + j]] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf,
-                                            word.line, word.bold)  # fmt: skip
-        done += len(slots)
+    for j, found in _read_on_sheets(crops, settings).items():
+        word = words[picked[j]]
+        reads = [(w.text, w.conf) for w in found]
+        same = [conf for text, conf in reads if text == word.text and conf > word.conf]
+        if same:  # the same word again, surer
+            text, conf = word.text, max(same)
+        elif len(reads) == 1 and reads[0][1] > word.conf and _is_label(reads[0][0]):
+            text, conf = reads[0]
+        else:
+            continue
+        out[picked[j]] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf,
+                                 word.line, word.bold)  # fmt: skip
     return out
 
 
@@ -765,7 +756,6 @@ def _mend_torn(
     ``1`` and ``20``, a code as ``1.03.11.1.01.`` over ``03`` and ``.01.0009``, whose letters
     the text layer then interleaves. The pieces that stand on one line of the page and touch
     are cut out as one and read again, and the reading replaces them."""
-    import pytesseract
 
     groups = _torn_groups(words)
     if not groups:
@@ -780,36 +770,19 @@ def _mend_torn(
         boxes.append((x0, y0, x1, y1))
     crops = [image[y0:y1, x0:x1] for x0, y0, x1, y1 in boxes]
     replaced: dict[int, list[OcrWord]] = {}
-    done = 0
-    while done < len(crops):
-        sheet, slots = _sheet(crops[done:])
-        data = pytesseract.image_to_data(
-            _for_tesseract(sheet),
-            lang=settings.lang,
-            config=f"--psm 6 {settings.engine_config}",
-            output_type=pytesseract.Output.DICT,
-        )
-        for k, text in enumerate(data["text"]):
-            text = text.strip().strip("|")
-            conf = float(data["conf"][k])
-            if not text or conf < 0 or _SPECK.match(text):
+    for j, found in _read_on_sheets(crops, settings).items():
+        x0, y0 = boxes[j][:2]
+        for read in found:
+            text = read.text.strip("|")
+            if not text or _SPECK.match(text):
                 continue
-            cx = data["left"][k] + data["width"][k] / 2
-            cy = data["top"][k] + data["height"][k] / 2
-            for j, (a, b, c, d) in enumerate(slots):
-                if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
-                    group = groups[done + j]
-                    x0, y0 = boxes[done + j][:2]
-                    left = (x0 + data["left"][k] - a) / scale
-                    top = (y0 + data["top"][k] - b) / scale
-                    replaced.setdefault(done + j, []).append(
-                        OcrWord(
-                            text, left, top, left + data["width"][k] / scale,
-                            top + data["height"][k] / scale, conf, words[group[0]].line,
-                        )
-                    )  # fmt: skip
-                    break
-        done += len(slots)
+            left, top = (x0 + read.left) / scale, (y0 + read.top) / scale
+            replaced.setdefault(j, []).append(
+                OcrWord(
+                    text, left, top, left + read.width / scale, top + read.height / scale,
+                    read.conf, words[groups[j][0]].line,
+                )
+            )  # fmt: skip
     out: list[OcrWord] = []
     first = {groups[g][0]: g for g in replaced}
     gone = {i for g in replaced for i in groups[g]}
