@@ -216,3 +216,18 @@ def test_a_first_row_without_an_amount_is_body_by_its_roman_number_or_target_and
     assert map_header(table([head, with_unit, body], {})).n_header_rows == 1
     years = ["", "", "", "2024 Target", "2024 Pagu"]  # headed by a year: still header
     assert map_header(table([head, years, body], {})).n_header_rows == 2
+
+
+def test_a_lone_label_under_merged_header_cells_is_header() -> None:
+    """Three header rows: "Target Capaian Kinerja" over "Target" alone, the other labels
+    merged down beside it; with no number row under it, that row is still header (a body
+    row does not sit under the header's merged cells)."""
+    head = ["No", "Program/Kegiatan", "Rencana Tahun 2024", None, "Pagu (Rp)"]
+    group = [None, None, "Target Capaian Kinerja", "Lokasi", None]
+    lone = [None, None, "Target", None, None]
+    body = ["I", "PROGRAM PELAYANAN", "12 dok", "Kota Serang", "1.500.000"]
+    spans = {(0, 0): (2, 0), (0, 1): (2, 1), (0, 2): (0, 3), (0, 4): (2, 4), (1, 3): (2, 3)}
+    assert map_header(table([head, group, lone, body], spans)).n_header_rows == 3
+    # a body row of the same words, cells of its own: no header
+    own = ["", "", "Target", "", ""]
+    assert map_header(table([head, group, own, body], spans)).n_header_rows == 2

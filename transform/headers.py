@@ -104,6 +104,15 @@ def is_number_row(row: list[str | None]) -> bool:
 
 def _is_header_row(row: list[str | None]) -> bool:
     texts = [c for c in row if c and c.strip()]
+    if not _label_row(texts):
+        return False
+    words = " ".join(compact(t) for t in texts)
+    hits = {k for k in HEADER_WORDS if k in words}
+    return len(hits) >= 2
+
+
+def _label_row(texts: list[str]) -> bool:
+    """Whether a row's texts could all be labels: words and years, no figure or row number."""
     if not texts:
         return False
     if len(texts) >= 2 and all(YEAR_WORD.fullmatch(compact(t)) for t in texts):
@@ -120,18 +129,21 @@ def _is_header_row(row: list[str | None]) -> bool:
             return False  # a target: labels print no number but years (1, 2, ... rows aside)
         if _ROMAN_NUMBER.fullmatch(text.strip()):
             return False  # a program's row number (I, II): a label is a word
-    words = " ".join(compact(t) for t in texts)
-    hits = {k for k in HEADER_WORDS if k in words}
-    return len(hits) >= 2
+    return True
 
 
 def header_rows(table: RawTable) -> int:
-    """How many rows at the top of the table are header (including the column-number row)."""
+    """How many rows at the top of the table are header (including the column-number row).
+    Under the first, a row whose other cells are merged cells of the rows above (``None``)
+    and whose own cells hold labels only is header too: one label under a heading ("Target"
+    under "Target Capaian Kinerja") names no two kinds of column by itself."""
     count = 0
     for row in table.grid:
         if is_number_row(row):
             return count + 1
-        if not _is_header_row(row):
+        texts = [c for c in row if c and c.strip()]
+        under = count > 0 and None in row and (not texts or _label_row(texts))
+        if not (under or _is_header_row(row)):
             break
         count += 1
     return count
