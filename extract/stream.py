@@ -342,7 +342,9 @@ def _header_texts(
     year_phrases: list[tuple[float, float, str]] = []
     for at, line in enumerate(header):
         phrases = [
-            part for phrase in _phrases(line, settings) for part in _split_at_edges(phrase, columns)
+            part
+            for phrase in _phrases(line, settings)
+            for part in _split_at_edges(phrase, columns, header[at + 1 :])
         ]
         for phrase in phrases:
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
@@ -371,12 +373,24 @@ def _header_texts(
 
 
 def _split_at_edges(
-    phrase: list[dict[str, Any]], columns: StreamColumns
+    phrase: list[dict[str, Any]], columns: StreamColumns, below: list[_Line] | None = None
 ) -> list[list[dict[str, Any]]]:
     """A phrase cut where a column edge falls in a gap wider than its other word gaps: two
     labels set close in neighbouring columns ("Target Capaian" | "Kebutuhan Dana/Pagu"), not
-    one heading over both, whose words stand one space apart throughout."""
+    one heading over both, whose words stand one space apart throughout. Two words with a
+    column edge between them and no label under either column (``below``: the header's
+    lower lines) are the two columns' own labels ("Sebelum" | "Sesudah" under "Target" in
+    narrow columns): a heading over two columns heads labels under them."""
     gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
+    if len(gaps) == 1 and below is not None:
+        left, right = phrase[0]["x1"], phrase[1]["x0"]
+        edge = [e for e in columns.edges[1:-1] if left - 1.0 <= e <= right + 1.0]
+        pair = {columns.column_of((w["x0"] + w["x1"]) / 2) for w in phrase}
+        labelled = {
+            columns.column_of((w["x0"] + w["x1"]) / 2) for lower in below for w in lower.words
+        }
+        if len(edge) == 1 and len(pair) == 2 and None not in pair and not pair & labelled:
+            return [phrase[:1], phrase[1:]]
     if len(gaps) < 2:
         return [phrase]
     height = max(w["bottom"] - w["top"] for w in phrase)
@@ -739,27 +753,42 @@ def _rows(
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
     numbers = [_lone_numbers(line, columns) for line in lines]  # read once per line
     row_numbers: list[dict[int, str]] = []  # those of the current row's lines
+    row_columns: set[int] = set()  # the columns the current row's lines print in
     for line, found in zip(lines, numbers, strict=True):
-        starts_id = any(
-            columns.column_of((w["x0"] + w["x1"]) / 2) in id_columns for w in line.words
-        )
+        in_columns = {columns.column_of((w["x0"] + w["x1"]) / 2) for w in line.words}
+        starts_id = bool(in_columns & id_columns)
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
         ruled = bool(rows) and _rule_between(rows[-1][-1], line, rules)
         total = bool(rows) and _opens_total(line, rows[-1], columns, name_columns, found)
+        # A table's cells are set at the top of their row (the default of a word processor's
+        # table): each cell's text starts on the row's first line. A line with figures that
+        # prints in a column the row has left empty, under lines that print no figure, is the
+        # first line of the next row: a node or a further indicator under the rest of a row
+        # that a page break cut, or under a heading, where rows stand as close as lines.
+        opens = (
+            bool(rows)
+            and bool(found)
+            and gap >= 0
+            and not any(row_numbers)
+            and bool(in_columns - row_columns - {None})
+        )
         if (
             not rows
             or starts_id
             or stacked
             or ruled
             or total
+            or opens
             or gap > settings.row_gap * line_height
         ):
             rows.append([line])
             row_numbers = [found]
+            row_columns = set()
         else:
             row_numbers.append(found)
             rows[-1].append(line)
+        row_columns |= {c for c in in_columns if c is not None}
     return rows
 
 

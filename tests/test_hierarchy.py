@@ -206,6 +206,23 @@ def test_row_split_by_a_page_break_continues_name_and_indicator() -> None:
     assert first["target"].tolist() == [12.0, 3.0]
 
 
+def test_rest_of_a_cut_row_with_only_a_lokasi_and_units_finishes_the_row_above() -> None:
+    """The page break left only the end of the lokasi and the targets' units: no name, no
+    indicator. They finish the cells above, and the targets keep their unit."""
+    plan = build(
+        rows(
+            {"nomor": "I.1.1", "nama": "Pembinaan Imunisasi", "indikator": "Jumlah Dokumen",
+             "lokasi": "Kabupaten",
+             "target_raw": "337", "target_next_raw": "337", "pagu_raw": "92.900.000"},
+            {"lokasi": "Gowa", "target_raw": "dokumen", "target_next_raw": "dokumen", "page": 2,
+             "page_top": True},
+        ),
+        id_columns=False,
+    )  # fmt: skip
+    first = plan.indicators[plan.indicators["tahun"] == 2022]
+    assert values(first, "lokasi", "target", "satuan") == [["Kabupaten Gowa", 337.0, "dokumen"]]
+
+
 def test_rest_of_a_cut_row_read_with_the_next_indicator_keeps_both() -> None:
     """A borderless table sets the rest of a row that a page break cut (name and lokasi) as
     close above the node's next indicator line as a cell's own lines: read as one row, its

@@ -280,6 +280,34 @@ def test_a_number_under_another_in_its_column_starts_a_row() -> None:
     ]
 
 
+def test_figures_in_a_column_the_row_left_empty_start_a_row() -> None:
+    """Cells are set at the top of their row. At the top of a page, the rest of a row that
+    the page break cut (a wrapped indicator; a lokasi and a unit) stands as close above the
+    next row as a cell's lines; the next row's figures, in columns the rest left empty, start
+    it. A wrapped amount after its currency word does not: its column already holds text."""
+    lines = _lines(
+        line_of(100, ("Listrik Skala", X[2]))  # the rest of an indicator cut by the page
+        + line_of(109, ("Jumlah Dokumen", X[2]), ("20 dokumen", X[3]))  # the next indicator
+        + line_of(118, ("Sub A", X[1]), ("Jumlah Unit", X[2]), ("5", X[3]), ("Rp", X[4]))
+        + line_of(127, ("lanjutan", X[1]), ("1.500.000", X[4]))  # the amount after its Rp
+    )
+    rows = _rows(lines, COLUMNS, set())
+    assert [texts(r) for r in rows] == [
+        ["Listrik Skala"],
+        ["Jumlah Dokumen 20 dokumen"],
+        ["Sub A Jumlah Unit 5 Rp", "lanjutan 1.500.000"],
+    ]
+    units = _lines(
+        line_of(100, ("dokumen", X[3]))  # the unit of a target cut by the page
+        + line_of(109, ("Verifikasi", X[1]), ("Jumlah Dokumen", X[2]), ("22", X[3]),
+                  ("112.500.000,00", X[4]))
+    )  # fmt: skip
+    assert [texts(r) for r in _rows(units, COLUMNS, set())] == [
+        ["dokumen"],
+        ["Verifikasi Jumlah Dokumen 22 112.500.000,00"],
+    ]
+
+
 def test_an_amount_after_its_currency_word_under_another_starts_a_row() -> None:
     """``Rp`` before each amount: a total under a row's amount is a second value, as it is
     without the currency word."""
@@ -497,6 +525,15 @@ def test_two_labels_set_close_are_parted_at_their_column_edge() -> None:
     ]
     heading = placed(("Rencana", 555.0), ("Tahun", 584.4), ("2022", 605.8))  # edge in a space
     assert _split_at_edges(heading, columns) == [heading]
+    # Two sub-labels in narrow columns, one space apart, an edge between them: a heading over
+    # two columns has labels under them; the lowest labels have none.
+    pair = placed(("Sebelum", 550.0), ("Sesudah", 587.0))
+    assert [[w["text"] for w in p] for p in _split_at_edges(pair, columns, [])] == [
+        ["Sebelum"],
+        ["Sesudah"],
+    ]
+    under = _lines([word("Sebelum", 550.0, 110), word("Sesudah", 600.0, 110)])
+    assert _split_at_edges(pair, columns, under) == [pair]
 
 
 def test_a_worded_header_spans_the_gaps_of_tall_spreadsheet_cells() -> None:

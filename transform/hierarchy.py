@@ -160,13 +160,14 @@ def _has_indicator(row: TableRow) -> bool:
 def _text_only(row: TableRow) -> bool:
     """A row with words but no number of its own: no target, no amount. A target cell that
     prints a word only (``kegiatan``, the unit of a number a page break left on the page
-    before) holds no number."""
+    before) holds no number; such a unit, or the rest of a lokasi, may be all the row says."""
     targets = (row.target_raw, row.target_next_raw, row.target_before_raw)
     amounts = (row.pagu_raw, row.pagu_next_raw)
+    words = (row.nama, row.indikator, row.satuan, row.lokasi, *targets)
     return (
         not any(re.search(r"\d", t) for t in targets)
         and not any(a.strip() for a in amounts)
-        and bool(row.nama or row.indikator)
+        and any(w.strip() for w in words)
     )
 
 
