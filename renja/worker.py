@@ -44,7 +44,10 @@ __all__ = [
     "start_workers",
 ]
 
-_RESULT = "result.json"
+_RESULT = "result.json"  # written last, whole or not at all
+# The exit code a forkserver's process gives when its status is lost on the way back (on a
+# loaded machine: CPython issue 140867); the worker's own code never exits with it.
+_STATUS_LOST = 255
 _TIMINGS = "timings.json"  # seconds per stage of the worker
 _PROGRESS = "progress.json"  # how far the worker has read: {"stage", "done", "total"}
 _POLL_S = 0.25  # how often the parent looks at the worker's progress
@@ -132,6 +135,14 @@ def extract_isolated(
             # process that fails to start on a loaded machine is started once more.
             log.warning("%s: worker exited %s before it started; starting another", path, exitcode)
             exitcode = _run_worker(path, Path(tmp), limits, watch)
+        started = (Path(tmp) / "stderr.log").exists()
+        if started and exitcode == _STATUS_LOST and not (Path(tmp) / _RESULT).exists():
+            if not _read(Path(tmp) / "stderr.log").strip():  # lost, not failed: once more
+                log.warning("%s: the worker's exit status was lost; starting another", path)
+                _clear(Path(tmp))
+                exitcode = _run_worker(path, Path(tmp), limits, watch)
+        if exitcode == _STATUS_LOST and (Path(tmp) / _RESULT).exists():
+            exitcode = 0  # the worker wrote its result, its last step: only the status was lost
         worked = time.perf_counter()
         if exitcode is None:
             return rejected(
@@ -256,6 +267,13 @@ def _run_worker(path: Path, tmp: Path, limits: Limits, watch: _ProgressWatch) ->
         return child.returncode if _waiting(waits, killpg, limits, watch) else None
 
 
+def _clear(tmp: Path) -> None:
+    """Remove what a lost worker left in its folder, before another starts there."""
+    for item in tmp.iterdir():
+        if item.is_file():  # not the folder that links a name that is not UTF-8
+            item.unlink()
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
@@ -315,7 +333,7 @@ def main(argv: list[str]) -> int:
             frame.to_parquet(out / f"{name}.parquet", index=False)
         summary = json.dumps(result.summary(), ensure_ascii=False)
     (out / _TIMINGS).write_text(json.dumps(result.seconds.rounded()), encoding="utf-8")
-    (out / _RESULT).write_text(summary, encoding="utf-8")
+    atomic_write_text(out / _RESULT, summary)
     return 0
 
 

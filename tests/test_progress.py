@@ -72,6 +72,47 @@ def test_a_worker_gone_before_its_first_line_is_started_once_more(monkeypatch) -
     assert rejected.entry["reason"] == "worker could not start (exit 255), twice"
 
 
+def test_a_worker_whose_exit_status_is_lost_is_judged_by_its_result(monkeypatch) -> None:
+    """On a loaded machine the forkserver may lose a worker's exit status and report 255 (CPython
+    issue 140867). A worker that wrote its result finished: the result is kept. One that
+    started, wrote nothing and said nothing was lost with the status: another reads the
+    document. A worker that failed with a message is not started again."""
+    import renja.worker as worker
+
+    real = worker._run_worker
+    starts: list[str] = []
+
+    def finished_but_lost(path: Path, tmp: Path, limits: Limits, watch) -> int | None:
+        starts.append("finished")
+        real(path, tmp, limits, watch)
+        return 255
+
+    monkeypatch.setattr(worker, "_run_worker", finished_but_lost)
+    assert extract_isolated(SAMPLE, Limits()).status in ("ok", "invalid")
+    assert starts == ["finished"]
+
+    def lost_first(path: Path, tmp: Path, limits: Limits, watch) -> int | None:
+        starts.append("lost")
+        if starts.count("lost") == 1:
+            (tmp / "stderr.log").write_text("")  # started, then nothing
+            return 255
+        return real(path, tmp, limits, watch)
+
+    monkeypatch.setattr(worker, "_run_worker", lost_first)
+    assert extract_isolated(SAMPLE, Limits()).status in ("ok", "invalid")
+    assert starts.count("lost") == 2
+
+    def failed(path: Path, tmp: Path, limits: Limits, watch) -> int | None:
+        starts.append("failed")
+        (tmp / "stderr.log").write_text("Traceback ...\nRuntimeError: parser broke\n")
+        return 255
+
+    monkeypatch.setattr(worker, "_run_worker", failed)
+    rejected = extract_isolated(SAMPLE, Limits())
+    assert rejected.entry["reason"] == "worker failed (exit 255): RuntimeError: parser broke"
+    assert starts.count("failed") == 1
+
+
 def long_document(path: Path, copies: int) -> Path:
     """The sample's pages ``copies`` times over in one PDF: a document that takes long to read."""
     import pypdfium2 as pdfium
