@@ -136,11 +136,12 @@ def extract_isolated(
             log.warning("%s: worker exited %s before it started; starting another", path, exitcode)
             exitcode = _run_worker(path, Path(tmp), limits, watch)
         started = (Path(tmp) / "stderr.log").exists()
-        if started and exitcode == _STATUS_LOST and not (Path(tmp) / _RESULT).exists():
-            if not _read(Path(tmp) / "stderr.log").strip():  # lost, not failed: once more
-                log.warning("%s: the worker's exit status was lost; starting another", path)
-                _clear(Path(tmp))
-                exitcode = _run_worker(path, Path(tmp), limits, watch)
+        silent = started and not _read(Path(tmp) / "stderr.log").strip()
+        if silent and exitcode == _STATUS_LOST and not (Path(tmp) / _RESULT).exists():
+            # lost, not failed: it left no result and said nothing; once more
+            log.warning("%s: the worker's exit status was lost; starting another", path)
+            _clear(Path(tmp))
+            exitcode = _run_worker(path, Path(tmp), limits, watch)
         if exitcode == _STATUS_LOST and (Path(tmp) / _RESULT).exists():
             exitcode = 0  # the worker wrote its result, its last step: only the status was lost
         worked = time.perf_counter()
