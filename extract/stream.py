@@ -248,6 +248,26 @@ def _phrases(line: _Line, settings: StreamSettings = STREAM) -> list[list[dict[s
     return phrases
 
 
+def _label_phrases(line: _Line, settings: StreamSettings = STREAM) -> list[list[dict[str, Any]]]:
+    """A header line's phrases, each before/after label a phrase of its own: a Renja
+    Perubahan heads two columns "Sebelum" and "Sesudah" (or "Setelah") under each of Target
+    and Pagu, set one space apart in narrow columns."""
+    parts: list[list[dict[str, Any]]] = []
+    for phrase in _phrases(line, settings):
+        start = 0
+        for i in range(1, len(phrase)):
+            if _CHANGE_LABEL.match(phrase[i - 1]["text"]) and _CHANGE_LABEL.match(
+                phrase[i]["text"]
+            ):
+                parts.append(phrase[start:i])
+                start = i
+        parts.append(phrase[start:])
+    return parts
+
+
+_CHANGE_LABEL = re.compile(r"^(?:sebelum|sesudah|setelah)$", re.I)
+
+
 def _cell_parts(
     phrase: list[dict[str, Any]], settings: StreamSettings = STREAM
 ) -> list[list[dict[str, Any]]]:
@@ -343,7 +363,7 @@ def _header_texts(
     for at, line in enumerate(header):
         phrases = [
             part
-            for phrase in _phrases(line, settings)
+            for phrase in _label_phrases(line, settings)
             for part in _split_at_edges(phrase, columns, header[at + 1 :])
         ]
         for phrase in phrases:
@@ -623,7 +643,9 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
     leaves: list[tuple[float, float]] = []
     leaf_lines: list[list[tuple[float, float]]] = []  # the leaves of each line below, by line
-    by_line = [[(p[0]["x0"], p[-1]["x1"]) for p in _phrases(line, settings)] for line in header]
+    by_line = [
+        [(p[0]["x0"], p[-1]["x1"]) for p in _label_phrases(line, settings)] for line in header
+    ]
     for at in range(len(header) - 1, -1, -1):  # bottom up: a heading is judged by the
         found = []  # labels under it
         spans = by_line[at]

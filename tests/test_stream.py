@@ -560,6 +560,14 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(70, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
     )  # fmt: skip
     assert _label_centres(header) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+    # Narrow columns: each pair set one space apart, one phrase; before and after are two
+    # columns all the same.
+    close = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 188), ("Satuan", 280),
+                ("Pagu (Rp)", 382))
+        + line_of(70, ("Sebelum Sesudah", 170), ("Sebelum Setelah", 370))
+    )  # fmt: skip
+    assert _label_centres(close) == [24.0, 74.0, 184.0, 216.0, 292.0, 384.0, 416.0]
     # A sheet centres the one-line labels in their tall cells, between the headings and the
     # sub-labels.
     centred = _lines(
