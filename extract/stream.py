@@ -404,12 +404,12 @@ def _split_at_edges(
     gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
     if len(gaps) == 1 and below is not None:
         left, right = phrase[0]["x1"], phrase[1]["x0"]
-        edge = [e for e in columns.edges[1:-1] if left - 1.0 <= e <= right + 1.0]
+        between = [e for e in columns.edges[1:-1] if left - 1.0 <= e <= right + 1.0]
         pair = {columns.column_of((w["x0"] + w["x1"]) / 2) for w in phrase}
         labelled = {
             columns.column_of((w["x0"] + w["x1"]) / 2) for lower in below for w in lower.words
         }
-        if len(edge) == 1 and len(pair) == 2 and None not in pair and not pair & labelled:
+        if len(between) == 1 and len(pair) == 2 and None not in pair and not pair & labelled:
             return [phrase[:1], phrase[1:]]
     if len(gaps) < 2:
         return [phrase]
