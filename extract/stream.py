@@ -204,10 +204,12 @@ def _boundary(
     prior: float,
     aligned: tuple[set[int], set[int]] = (set(), set()),
     settings: StreamSettings = STREAM,
+    labels: list[dict[str, Any]] | None = None,
 ) -> float:
     """The x between two column centres that the fewest words cross; among those, one next to
     where a column of aligned values starts or ends (``aligned``), then the one nearest to
-    ``prior`` (where the boundary falls if the column labels are centred)."""
+    ``prior`` (where the boundary falls if the column labels are centred); moved off a
+    column's own label (``labels``) where it can be."""
     points = sorted(
         {lo, hi, *(w["x0"] for w in words if lo < w["x0"] < hi)}
         | {w["x1"] for w in words if lo < w["x1"] < hi}
@@ -220,7 +222,40 @@ def _boundary(
         key = (_crossings(mid, words), -support, abs(mid - prior), mid)
         if best is None or key < best:
             best = key
-    return best[3] if best else (lo + hi) / 2
+    if best is None:
+        return (lo + hi) / 2
+    if labels and _crossings(best[3], labels):
+        return _clear_of_labels(best, lo, hi, words, prior, labels, settings)
+    return best[3]
+
+
+def _clear_of_labels(
+    best: tuple[int, int, float, float],
+    lo: float,
+    hi: float,
+    words: list[dict[str, Any]],
+    prior: float,
+    labels: list[dict[str, Any]],
+    settings: StreamSettings = STREAM,
+) -> float:
+    """A boundary moved off a column's own label (``labels``: the header's lowest labels, no
+    heading over others) to where it crosses no more values and no label, nearest to
+    ``prior``: the values of two narrow columns may leave a wide gap that the label of one
+    reaches into ("Sesudah" beside "Sebelum" under "Target"), and a column's edge never runs
+    through its label. Kept where every such place crosses a label too."""
+    crossed = best[0]
+    points = sorted(
+        {lo, hi} | {x for w in [*words, *labels] for x in (w["x0"], w["x1"]) if lo < x < hi}
+    )
+    found: tuple[float, float] | None = None
+    for a, b in zip(points, points[1:], strict=False):
+        mid = min(max(prior, a), b) if b - a > settings.free_gap else (a + b) / 2
+        if _crossings(mid, words) > crossed or _crossings(mid, labels):
+            continue
+        key = (abs(mid - prior), mid)
+        if found is None or key < found:
+            found = key
+    return found[1] if found else best[3]
 
 
 def _centred_edges(centres: list[float], left: float, right: float) -> list[float]:
@@ -322,11 +357,17 @@ _TITLE_LINE = re.compile(
 )
 
 
-def _share_group_headings(parts: list[list[str]]) -> None:
+def _share_group_headings(
+    parts: list[list[str]],
+    centres: list[float] | None = None,
+    spans: list[tuple[float, float] | None] | None = None,
+) -> None:
     """A measure heading ("Realisasi", "Target Renstra Perangkat Daerah") is narrower than the
     year columns under it: a column headed by a year alone takes the heading of the nearest
     column that has one and a year of its own; between two as near, the one whose years run on
-    into this column's (2022 then 2023, not 2023 then 2019)."""
+    into this column's (2022 then 2023, not 2023 then 2019), then the one whose heading stands
+    nearer to the column's centre (``centres``; ``spans``: where each column's heading is
+    printed)."""
 
     def years(i: int) -> list[int]:
         return [int(y) for p in parts[i] for y in YEAR_WORD.findall(p)]
@@ -341,9 +382,13 @@ def _share_group_headings(parts: list[list[str]]) -> None:
             continue
         year = years(i)[0]
 
-        def rank(j: int, i: int = i, year: int = year) -> tuple[int, int]:
+        def rank(j: int, i: int = i, year: int = year) -> tuple[int, int, float]:
             runs_on = year - years(j)[0] == i - j  # the years count up with the columns
-            return abs(i - j), 0 if runs_on else 1
+            span = spans[j] if spans else None
+            apart = 0.0
+            if span is not None and centres is not None:
+                apart = max(span[0] - centres[i], centres[i] - span[1], 0.0)
+            return abs(i - j), 0 if runs_on else 1, apart
 
         shared[i] = [YEAR_WORD.sub("", p).strip() for p in heading(min(headed, key=rank))]
     for i, words in shared.items():
@@ -360,6 +405,7 @@ def _header_texts(
     groups: list[list[str]] = [[] for _ in range(n)]
     leaves: list[list[str]] = [[] for _ in range(n)]
     year_phrases: list[tuple[float, float, str]] = []
+    headings: list[tuple[float, float] | None] = [None] * n  # where a column's words stand
     for at, line in enumerate(header):
         phrases = [
             part
@@ -377,10 +423,14 @@ def _header_texts(
                     groups[i].append(text)
             elif (col := columns.column_of((x0 + x1) / 2)) is not None:
                 leaves[col].append(text)
+                covered = [col]
+            if re.search(r"[A-Za-z]", YEAR_WORD.sub("", text)):
+                for i in covered:
+                    headings[i] = headings[i] or (x0, x1)
             if YEAR_WORD.search(text):
                 year_phrases.append((x0, x1, text))
     parts = [[*g, _leaf_text(leaf)] if leaf else g for g, leaf in zip(groups, leaves, strict=True)]
-    _share_group_headings(parts)
+    _share_group_headings(parts, centres, headings)
     # A year group heading ("Rencana Tahun 2022") is narrower than the columns it stands over:
     # a target or amount column without a year takes the nearest one.
     for i, centre in enumerate(centres):
@@ -496,13 +546,30 @@ def _columns(
     right = max([w["x1"] for w in body] + [centres[-1]]) + margin
     priors = _centred_edges(centres, left - prior_margin, right + prior_margin)
     aligned = _aligned(body)
+    labels = _own_labels(header, centres, settings)
     edges = [left]
     for i, (a, b) in enumerate(zip(centres, centres[1:], strict=False)):
         prior = priors[i + 1] if a < priors[i + 1] < b else (a + b) / 2
-        edges.append(_boundary(a, b, body, prior, aligned, settings))
+        edges.append(_boundary(a, b, body, prior, aligned, settings, labels))
     edges.append(right)
     extents = tuple((w["x0"], w["x1"]) for w in body)[: settings.carried_phrases]
     return StreamColumns(tuple(edges), page_width, (), extents)
+
+
+def _own_labels(
+    header: list[_Line], centres: list[float], settings: StreamSettings = STREAM
+) -> list[dict[str, Any]]:
+    """The labels of the header's lowest line that reach over no more than one column centre:
+    each heads its own column. (A heading stands over other labels, so never on the lowest
+    line; one narrower than the columns it heads may have a single label under it. Two
+    labels set close read as one phrase reach over both centres.)"""
+    if not header:
+        return []
+    return [
+        {"x0": p[0]["x0"], "x1": p[-1]["x1"]}
+        for p in _label_phrases(header[-1], settings)
+        if sum(p[0]["x0"] < x < p[-1]["x1"] for x in centres) <= 1
+    ]
 
 
 # Header labels carry no numbers but years; a line with any other number is table body.
@@ -641,6 +708,14 @@ def _clusters(
 def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> list[float]:
     """Column centres from the header's own labels: a heading that stands over two or more
     separate labels is a group heading and set aside; a label wrapped over lines is one."""
+    return [(a + b) / 2 for a, b in _clusters(_leaf_spans(header, settings), settings)]
+
+
+def _leaf_spans(
+    header: list[_Line], settings: StreamSettings = STREAM
+) -> list[tuple[float, float]]:
+    """The spans of the header's labels that head one column each, each line of a wrapped
+    label apart; group headings, over two or more separate labels, left out."""
     leaves: list[tuple[float, float]] = []
     leaf_lines: list[list[tuple[float, float]]] = []  # the leaves of each line below, by line
     by_line = [
@@ -662,7 +737,7 @@ def _label_centres(header: list[_Line], settings: StreamSettings = STREAM) -> li
                 found.append((a, b))
         leaves.extend(found)
         leaf_lines.append(found)
-    return [(a + b) / 2 for a, b in _clusters(leaves, settings)]
+    return leaves
 
 
 def _over_pair(
@@ -703,25 +778,36 @@ def _over_pair(
 
 
 def _body_lines(
-    lines: list[_Line], settings: StreamSettings = STREAM, rules: tuple[float, ...] = ()
+    lines: list[_Line],
+    settings: StreamSettings = STREAM,
+    rules: tuple[float, ...] = (),
+    columns: StreamColumns | None = None,
 ) -> list[_Line]:
     """Lines of the table body: up to the first gap much larger than the line pitch, unless
     the table's row rules (``rules``) run on through it: a rule between the two lines and
     another under the lower one frame a row of the table (a sheet's rows may stand much
-    taller than their text), where a footnote under the table has no rule of its own."""
+    taller than their text), where a footnote under the table has no rule of its own.
+    Else a line after the gap with figures in two or more of the ``columns`` where the body
+    above has figures is a row of the table too (a sheet's row set taller than its text),
+    where a title, header, footnote or signature under a table has none."""
     if not lines:
         return []
     pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
     pitch = pitches[len(pitches) // 2] if pitches else lines[0].height
     body = [lines[0]]
+    figures: set[int] = set(_lone_numbers(lines[0], columns)) if columns else set()
     for line in lines[1:]:
         gap = line.top - body[-1].bottom
         far = gap > max(settings.body_gap_pitches * pitch, settings.body_gap)
         if far and _rule_between(body[-1], line, rules):
             far = not any(y > (line.top + line.bottom) / 2 for y in rules)
+        elif far and columns is not None:
+            far = len(figures & set(_lone_numbers(line, columns))) < 2
         if far or _is_folio(line, alone=gap > settings.folio_gap_pitches * pitch):
             break
         body.append(line)
+        if columns is not None:
+            figures |= set(_lone_numbers(line, columns))
     return body
 
 
@@ -1109,7 +1195,7 @@ def stream_tables(
     else:
         return [], previous
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
-    body = _body_lines(lines[body_start:], settings, rules)
+    body = _body_lines(lines[body_start:], settings, rules, columns)
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
