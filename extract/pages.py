@@ -23,7 +23,7 @@ from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
 from extract.parsed import open_pdf, parsed_ahead, release
 from extract.stream import STREAM, StreamSettings, stream_tables
-from extract.tables import ruled_tables, upright_page
+from extract.tables import ruled_tables, slash_words, upright_page
 
 __all__ = ["DocumentPages", "document_pages", "read_tables"]
 
@@ -49,9 +49,19 @@ class DocumentPages:
         """The tables of the given pages, in reading order (``progress`` counts the pages); a
         document read alone has its pages parsed on all its cores (``parsed_ahead``)."""
         numbers = list(numbers)
+        # the document's own spelling of its slash words, from every page's text: a line
+        # that breaks after the slash of one is read by it (``PageChars.slash_break``)
+        printed = {
+            word
+            for page in self.texts
+            if page.number not in self.ocr_pages
+            for word in slash_words(page.text)
+        }
         with parsed_ahead(self.path, numbers, skip=self.ocr_pages) as take:
             pages = map(take, counted(numbers, "tables", progress))  # each page as it is read
-            yield from read_tables(self.path, pages, key_columns, self.text_layer, self.ocr_pages)
+            yield from read_tables(
+                self.path, pages, key_columns, self.text_layer, self.ocr_pages, printed=printed
+            )
 
 
 # A page with fewer printable characters than this in its text layer but with an image on it is
@@ -118,6 +128,7 @@ def read_tables(
     text_layer: Path | None = None,
     ocr_pages: Collection[int] = (),
     settings: StreamSettings = STREAM,
+    printed: Collection[str] = (),
 ) -> Iterator[RawTable]:
     """Yield the tables of the given pages (1-based), in reading order.
 
@@ -126,7 +137,8 @@ def read_tables(
     ``key_columns`` is the hook that tells, from header texts, which columns start a row.
     The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
     wrote for them (same page numbers), and their cells carry OCR confidences. ``settings``
-    are the borderless reader's.
+    are the borderless reader's. ``printed`` holds words the document prints inside its lines
+    (``slash_words`` of its text), known before the first page is read.
     """
     try:
         pdf = open_pdf(path)
@@ -135,7 +147,8 @@ def read_tables(
     layer = open_pdf(text_layer) if text_layer is not None and ocr_pages else None
     try:
         columns = None
-        inline_words: set[str] = set()  # words printed inside a line, on the pages read so far
+        # words printed inside a line, on the pages read so far and in ``printed``
+        inline_words: set[str] = set(printed)
         for number in pages:
             ocr = layer is not None and number in ocr_pages
             source = layer if ocr and layer is not None else pdf

@@ -10,7 +10,9 @@ previous borderless page.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -452,6 +454,8 @@ def _split_at_edges(
     lower lines) are the two columns' own labels ("Sebelum" | "Sesudah" under "Target" in
     narrow columns): a heading over two columns heads labels under them."""
     gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
+    if below and (parts := _wrapped_labels(phrase, columns, below)):
+        return parts
     if len(gaps) == 1 and below is not None:
         left, right = phrase[0]["x1"], phrase[1]["x0"]
         between = [e for e in columns.edges[1:-1] if left - 1.0 <= e <= right + 1.0]
@@ -461,16 +465,84 @@ def _split_at_edges(
         }
         if len(between) == 1 and len(pair) == 2 and None not in pair and not pair & labelled:
             return [phrase[:1], phrase[1:]]
+    return _wide_gap_parts(
+        phrase,
+        lambda left, right: any(left - 1.0 <= e <= right + 1.0 for e in columns.edges[1:-1]),
+    )
+
+
+def _wrapped_labels(
+    phrase: list[dict[str, Any]], columns: StreamColumns, below: list[_Line]
+) -> list[list[dict[str, Any]]]:
+    """A phrase parted at word gaps where each part stands over the rest of a label of its
+    own, centred on it or starting with it (the first label under the part, in ``below``,
+    the header's lower lines), in a column of its own: the first lines of two labels a sheet
+    wrapped and set one space apart (``Target Capaian`` over ``Kinerja``, ``Kebutuhan
+    Dana/Pagu`` over ``Indikatif (Rp)``), each line centred in its cell. A heading over the
+    two stands centred over both, not over each. The fewest parts; empty if none."""
+    if len(phrase) < 2 or len(phrase) > _MAX_WRAPPED_WORDS:
+        return []
+    height = max(w["bottom"] - w["top"] for w in phrase)
+    close = _ALIGNED * height
+    top = phrase[0]["top"]
+    lower = [
+        (p[0]["x0"], p[-1]["x1"], line.top) for line in below for p in _label_phrases(line)
+    ]  # by line, top down
+
+    def column(part: list[dict[str, Any]]) -> int | None:
+        """The column of the label this part's line stands over, the next line of its cell
+        (within ``_NEXT_LINE`` line heights), None if it stands over none."""
+        x0, x1 = part[0]["x0"], part[-1]["x1"]
+        under = [(a, b, t) for a, b, t in lower if a < x1 and b > x0]
+        if not under:
+            return None
+        a, b, t = under[0]
+        if t - top > _NEXT_LINE * height:
+            return None
+        if abs((a + b) / 2 - (x0 + x1) / 2) > close and abs(a - x0) > close:
+            return None
+        return columns.column_of((a + b) / 2)
+
+    n = len(phrase)
+    for count in range(1, n):
+        for cuts in itertools.combinations(range(1, n), count):
+            parts = [phrase[a:b] for a, b in zip([0, *cuts], [*cuts, n], strict=True)]
+            found = [column(part) for part in parts]
+            if None not in found and len(set(found)) == len(found):
+                return parts
+    return []
+
+
+# A cell's next line stands within this many line heights under the line before.
+_NEXT_LINE = 1.6
+
+# At most this many words in a phrase tried as several wrapped labels' first lines.
+_MAX_WRAPPED_WORDS = 8
+
+# A part of a header phrase stands over the next line of its label when their centres, or
+# their starts, stand within this share of the line height.
+_ALIGNED = 0.3
+
+
+def _wide_gap_parts(
+    phrase: list[dict[str, Any]],
+    edge: Callable[[float, float], bool] = lambda left, right: True,
+) -> list[list[dict[str, Any]]]:
+    """A header phrase parted where a word gap is much wider than its others (``_WIDE_GAP``)
+    and wider than a space (``_LABEL_GAP``), and ``edge`` allows a cut between the two words'
+    sides: labels of neighbouring columns set close (``Capaian`` | ``Kebutuhan Dana (Rp)``,
+    one line of a wrapped label beside a label of one line), where the words of one label
+    stand a space apart throughout. Column centres are found from such parts; once the edges
+    are known, ``_split_at_edges`` parts the texts only where an edge falls."""
+    gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
     if len(gaps) < 2:
         return [phrase]
     height = max(w["bottom"] - w["top"] for w in phrase)
     parts, start = [], 0
     for i, gap in enumerate(gaps):
         others = sorted(g for j, g in enumerate(gaps) if j != i)
-        space = others[len(others) // 2]
-        left, right = phrase[i]["x1"], phrase[i + 1]["x0"]
-        edge = any(left - 1.0 <= e <= right + 1.0 for e in columns.edges[1:-1])
-        if edge and gap > _WIDE_GAP * space and gap > _LABEL_GAP * height:
+        wide = gap > _WIDE_GAP * others[len(others) // 2] and gap > _LABEL_GAP * height
+        if wide and edge(phrase[i]["x1"], phrase[i + 1]["x0"]):
             parts.append(phrase[start : i + 1])
             start = i + 1
     parts.append(phrase[start:])
@@ -719,7 +791,12 @@ def _leaf_spans(
     leaves: list[tuple[float, float]] = []
     leaf_lines: list[list[tuple[float, float]]] = []  # the leaves of each line below, by line
     by_line = [
-        [(p[0]["x0"], p[-1]["x1"]) for p in _label_phrases(line, settings)] for line in header
+        [
+            (p[0]["x0"], p[-1]["x1"])
+            for phrase in _label_phrases(line, settings)
+            for p in _wide_gap_parts(phrase)
+        ]
+        for line in header
     ]
     for at in range(len(header) - 1, -1, -1):  # bottom up: a heading is judged by the
         found = []  # labels under it

@@ -20,7 +20,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
 
-__all__ = ["PageChars", "ruled_tables", "upright_page"]
+__all__ = ["PageChars", "ruled_tables", "slash_words", "upright_page"]
 
 # A filled rectangle thinner than this (points) is a rule; a larger one is a cell background.
 _RULE_THICKNESS = 3.0
@@ -64,6 +64,17 @@ _INNER_SLASH = re.compile(r"[^\W_]/[^\W_]")
 _EDGE_PUNCTUATION = ".,;:()/\"'"
 
 
+def slash_words(text: str) -> set[str]:
+    """The words with a slash inside (``Kabupaten/Kota``) that a page's text prints within its
+    lines, as ``PageChars.is_word`` counts them: as printed, none that opens in lower case."""
+    found = set()
+    for token in text.split():
+        word = token.strip(_EDGE_PUNCTUATION)
+        if _INNER_SLASH.search(word) and not word[:1].islower():
+            found.add(word)
+    return found
+
+
 def _bare(word: str) -> str:
     """A word without the punctuation around it, in lower case."""
     return word.strip(_EDGE_PUNCTUATION).lower()
@@ -102,9 +113,15 @@ class PageChars:
         the document writes it without a space after the slash (a document may print
         ``Listrik/penerangan`` in a name and ``Listrik/ Penerangan`` in an indicator), and it
         is no rest of a word broken by a narrow cell, which opens in lower case (``Kepemim`` /
-        ``pinan/Hukum``)."""
+        ``pinan/Hukum``). Such a word set in capitals (a program's name) counts in whatever
+        case the document prints it elsewhere: capitals are the row's style, not a spelling."""
+        printed = text.strip(_EDGE_PUNCTUATION)
+        if _bare(text) in self.inline_words or printed in self.inline_words:
+            return True
         return (
-            _bare(text) in self.inline_words or text.strip(_EDGE_PUNCTUATION) in self.inline_words
+            _INNER_SLASH.search(printed) is not None
+            and printed.isupper()
+            and any(w.upper() == printed for w in self.inline_words if "/" in w)
         )
 
     def _read_inline_words(self) -> None:

@@ -7,7 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen import canvas
 
-from extract.pages import read_tables
+from extract.pages import document_pages, read_tables
 
 FONT, SIZE = "Helvetica", 7.0
 
@@ -138,6 +138,36 @@ def test_a_slash_word_printed_whole_at_a_line_start_joins_its_break(
         == "Fasilitasi Produk Daerah Kabupaten/" + ("" if joined else "\n") + "Kota"
     )
     assert table.grid[1][2] == "2.000\nEkonomi/Lestari/Kepemimpinan/Hukum pd"
+
+
+@pytest.mark.parametrize("later", ["Kabupaten/Kota", "Kabupaten/ Kota"])
+def test_a_slash_word_printed_on_a_later_page_joins_its_break_in_capitals(
+    later: str, tmp_path: Path
+) -> None:
+    """Text without space glyphs: a program's name in capitals breaks after the slash of
+    ``KABUPATEN/KOTA`` on page 1, and the document prints ``Kabupaten/Kota`` whole only on
+    page 2. The document's spelling counts from any of its pages, and in capitals whatever
+    its case (read ``KABUPATEN/ KOTA``, status ok: Word held-out seeds 1307, 1359); printed
+    ``Kabupaten/ Kota``, it tells nothing, and the break keeps its line."""
+    path = tmp_path / "slash_later.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    xs, ys = [40, 80, 300, 420], [500, 470]
+    for name in (["PROGRAM PENUNJANG URUSAN KABUPATEN/", "KOTA"], [f"Fasilitasi {later} Layak"]):
+        pdf.setFont(FONT, SIZE)
+        for x in xs:
+            pdf.line(x, ys[0], x, ys[-1])
+        for y in ys:
+            pdf.line(xs[0], y, xs[-1], y)
+        _words_without_spaces(pdf, xs[0] + 2, ys[0] - 10, "1")
+        for n, text in enumerate(name):
+            _words_without_spaces(pdf, xs[1] + 2, ys[0] - 10 - 9 * n, text)
+        _words_without_spaces(pdf, xs[2] + 2, ys[0] - 10, "1.000")
+        pdf.showPage()
+    pdf.save()
+    with document_pages(path) as pages:
+        first, _ = pages.tables([1, 2])
+    rest = "KOTA" if later == "Kabupaten/Kota" else "\nKOTA"  # printed whole: it joins
+    assert first.grid[0][1] == "PROGRAM PENUNJANG URUSAN KABUPATEN/" + rest
 
 
 def test_column_rules_moved_between_rows_keep_the_tables_columns(tmp_path: Path) -> None:
