@@ -64,15 +64,20 @@ _INNER_SLASH = re.compile(r"[^\W_]/[^\W_]")
 _EDGE_PUNCTUATION = ".,;:()/\"'"
 
 
+def _slash_word(token: str) -> str | None:
+    """A printed token as a word with a slash inside that ``PageChars.is_word`` counts wherever
+    it stands (``Kabupaten/Kota``), stripped of its punctuation; None for any other token, and
+    for one that opens in lower case (the rest of a word broken by a narrow cell)."""
+    word = token.strip(_EDGE_PUNCTUATION)
+    if _INNER_SLASH.search(word) and not word[:1].islower():
+        return word
+    return None
+
+
 def slash_words(text: str) -> set[str]:
     """The words with a slash inside (``Kabupaten/Kota``) that a page's text prints within its
-    lines, as ``PageChars.is_word`` counts them: as printed, none that opens in lower case."""
-    found = set()
-    for token in text.split():
-        word = token.strip(_EDGE_PUNCTUATION)
-        if _INNER_SLASH.search(word) and not word[:1].islower():
-            found.add(word)
-    return found
+    lines, as ``PageChars.is_word`` counts them (``_slash_word``)."""
+    return {word for token in text.split() if (word := _slash_word(token))}
 
 
 def _bare(word: str) -> str:
@@ -132,12 +137,8 @@ class PageChars:
             x_tolerance_ratio=TEXT.word_gap,
         )
         ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
-        self.inline_words.update(  # as printed (see is_word); a lower-case entry is inline
-            w["text"].strip(_EDGE_PUNCTUATION)
-            for w in ordered
-            if _INNER_SLASH.search(w["text"])
-            and not w["text"].strip(_EDGE_PUNCTUATION)[:1].islower()
-        )
+        # as printed (see is_word); a lower-case entry is inline
+        self.inline_words.update(slash_words(" ".join(w["text"] for w in ordered)))
         for left, word in zip(ordered, ordered[1:], strict=False):
             size = word["bottom"] - word["top"]
             same_line = abs(left["top"] - word["top"]) <= TEXT.cell_line_tolerance * size
