@@ -869,8 +869,7 @@ def _body_lines(
     where a title, header, footnote or signature under a table has none."""
     if not lines:
         return []
-    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
-    pitch = pitches[len(pitches) // 2] if pitches else lines[0].height
+    pitch = _pitch(lines)
     body = [lines[0]]
     figures: set[int] = set(_lone_numbers(lines[0], columns)) if columns else set()
     for line in lines[1:]:
@@ -886,6 +885,26 @@ def _body_lines(
         if columns is not None:
             figures |= set(_lone_numbers(line, columns))
     return body
+
+
+def _pitch(lines: list[_Line]) -> float:
+    """The median distance from one line's top to the next's."""
+    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
+    return pitches[len(pitches) // 2] if pitches else lines[0].height
+
+
+def _above_folio(lines: list[_Line], settings: StreamSettings = STREAM) -> list[_Line]:
+    """The lines above the page's folio (``_is_folio``), as ``_body_lines`` ends the body
+    there: a page number centred on the page may stand in the gap between two columns, and
+    no column edge is to be placed around it."""
+    if not lines:
+        return []
+    pitch = _pitch(lines)
+    for i in range(1, len(lines)):
+        gap = lines[i].top - lines[i - 1].bottom
+        if _is_folio(lines[i], alone=gap > settings.folio_gap_pitches * pitch):
+            return lines[:i]
+    return lines
 
 
 _FOLIO = re.compile(r"^(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of)\s*\d+)?$|^-\s*\d+\s*-$", re.I)
@@ -1250,7 +1269,8 @@ def stream_tables(
             return [], previous
         carry_on = previous is not None and _same_columns(previous, centres, page.width, settings)
         earlier = previous.body if carry_on and previous is not None else ()
-        columns = _columns(centres, header, lines[body_start:], page.width, earlier, settings)
+        below = _above_folio(lines[body_start:], settings)
+        columns = _columns(centres, header, below, page.width, earlier, settings)
         texts = _header_texts(header, columns, settings)
         columns = StreamColumns(columns.edges, columns.page_width, tuple(texts), columns.body)
         top = header[0].top if header else lines[body_start - 1].top

@@ -923,3 +923,31 @@ def test_labels_of_two_columns_set_close_give_two_column_centres() -> None:
     centres = _label_centres(header)
     assert len(centres) == 2
     assert abs(centres[0] - 720.0) < 3 and abs(centres[1] - 773.0) < 3
+
+
+def test_a_page_number_in_a_column_gap_does_not_move_the_column_edge() -> None:
+    """A folio centred on the page ("Halaman 3") stood over the narrow gap between the
+    indicators and the lokasi, whose short values end left of their column's centre: the
+    edge went beside the lokasi values, which then read as the end of each indicator
+    (reportlab held-out seed 1345, read wrong with status ok). The body ends at the folio,
+    and so do the words that place the column edges."""
+    x = (20.0, 80.0, 260.0, 400.0, 480.0)  # no, name, indicator, lokasi, pagu
+    numbers = ((20.0, "(1)"), (80.0, "(2)"), (260.0, "(3)"), (414.0, "(4)"), (480.0, "(5)"))
+    header = [
+        *line_of(80, ("No", x[0]), ("Program/Kegiatan", x[1]), ("Indikator Kinerja", x[2]),
+                 ("Lokasi", 408.0), ("Pagu (Rp)", x[4])),
+        *line_of(90, *((text, at) for at, text in numbers)),
+    ]  # fmt: skip
+    body = [
+        *line_of(105, ("I.1", x[0]), ("Kegiatan B", x[1]),
+                 ("Jumlah dokumen perencanaan yang", x[2]), ("Kab", x[3]), ("700.000", x[4])),
+        *line_of(115, ("I.2", x[0]), ("Kegiatan C", x[1]), ("Persentase", x[2]), ("Kota", x[3]),
+                 ("300.000", x[4])),
+    ]  # fmt: skip
+    folio = line_of(140, ("Halaman 3", 380.0))
+    tables, _ = stream_tables(_Page(header + body + folio), 3, key_columns=lambda texts: {0})
+    (table,) = tables
+    assert table.grid[2:] == [
+        ["I.1", "Kegiatan B", "Jumlah dokumen perencanaan yang", "Kab", "700.000"],
+        ["I.2", "Kegiatan C", "Persentase", "Kota", "300.000"],
+    ]
