@@ -59,8 +59,9 @@ class StreamSettings:
     # The most lines a header runs to above a row of column numbers: three rows of wrapped
     # labels make a dozen, more when letter-spaced, and the number row vouches for them.
     max_header_lines: int = 16
-    # The most lines of a header found by its words alone (no number row): without that row to
-    # vouch, a longer run of lines without numbers is more likely narrative text or a list.
+    # The most lines of a header found by its words alone (no number row) that stand over one
+    # another (``_stack_depth``): without that row to vouch, a longer stack of lines without
+    # numbers is more likely narrative text or a list.
     max_worded_header_lines: int = 12
     # A lone phrase over more than this share of the column centres is a title, not a label.
     title_span: float = 0.4
@@ -747,7 +748,7 @@ def _as_header(
     letters = re.sub(r"[^a-z() ]", "", text.lower())
     squeezed = re.sub(r"\s+", "", letters)
     kinds = {k for k, pattern in BORDERLESS_HEADER_TERMS.items() if pattern.search(squeezed)}
-    short = end - start + 1 <= settings.max_worded_header_lines
+    short = _stack_depth(lines[start : end + 1]) <= settings.max_worded_header_lines
     if (
         len(kinds) >= settings.header_kinds
         and kinds & {ColumnRole.PAGU, ColumnRole.TARGET}
@@ -755,6 +756,24 @@ def _as_header(
     ):
         return start, end
     return None
+
+
+def _stack_depth(lines: list[_Line]) -> int:
+    """The most of ``lines`` that stand over one another: for each word, the lines with a word
+    across its width. A sheet centres each header cell's label in its own cell, so the labels
+    of a three-row header stand on many more lines across the page than one column stacks
+    (a label broken letter by letter in a narrow cell adds its lines to its own column only);
+    running text stacks every line."""
+    return max(
+        (
+            sum(
+                any(v["x0"] < w["x1"] and v["x1"] > w["x0"] for v in other.words) for other in lines
+            )
+            for line in lines
+            for w in line.words
+        ),
+        default=0,
+    )
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -1251,7 +1270,11 @@ def stream_tables(
         lines = lines[1:]  # a browser's header: the date and time it printed, the page title
     number_index = _number_row(lines, settings)
     block = _header_block(lines, settings) if number_index is None else None
-    if block is not None and previous is not None:
+    if (
+        block is not None
+        and previous is not None
+        and abs(previous.page_width - page.width) < settings.page_width_tolerance
+    ):  # a page of another width (landscape after portrait) starts a table of its own
         block = _repeated_header(lines, block, previous)
     head_rows: list[list[str | None]]
     if number_index is not None or block is not None:

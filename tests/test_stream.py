@@ -169,6 +169,37 @@ def test_worded_header_block_has_a_line_limit() -> None:
     assert _header_block(longer, replace(STREAM, max_worded_header_lines=13)) == (0, 12)
 
 
+def test_worded_header_limit_counts_the_lines_one_column_stacks() -> None:
+    """A sheet centres each header cell's label in its own cell, so the labels of a three-row
+    header stand at many heights across the page, and a label broken letter by letter in a
+    narrow cell (``Catata`` / ``n`` / ``Pentin`` / ``g``) adds four lines of its own: 14 lines in
+    all, but no column stacks more than five of them."""
+    placed = [
+        ("Rencana Tahun", X[3]),
+        ("2024", X[4]),
+        ("Catata", 560.0),
+        ("No", X[0]),
+        ("n", 560.0),
+        ("Program/Kegiatan", X[1]),
+        ("Pentin", 560.0),
+        ("Indikator", X[2]),
+        ("g", 560.0),
+        ("Kinerja", X[2]),
+        ("Target", X[3]),
+        ("Pagu", X[4]),
+        ("Capaian", X[3]),
+        ("(Rp)", X[4]),
+        ("Lokasi", 620.0),
+        ("Satuan", 680.0),
+    ]
+    labels = [line_of(60 + 4 * i, label) for i, label in enumerate(placed)]
+    lines = _lines([w for line in labels for w in line])
+    assert len(lines) == 16
+    assert _header_block(lines) == (0, 15)
+    narrow = replace(STREAM, max_worded_header_lines=3)  # the broken label stacks four
+    assert _header_block(lines, narrow) is None
+
+
 def test_header_lines_stop_at_a_title_and_at_a_gap() -> None:
     numbers = line_of(100, *((str(i + 1), x) for i, x in enumerate(X)))
     lines = _lines(
@@ -616,6 +647,31 @@ def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
         ["", "Pencemaran Udara", "di Lingkungan", "", ""],
         ["II", "Program B", "Indikator", "7", "300.000"],
     ]
+
+
+def test_a_page_of_another_width_reads_its_own_header_whole() -> None:
+    """A landscape table page after a portrait page whose text was read as a table: its
+    header is its own, not a repeat of the page before cut at its last line of known words
+    ("Rencana Tahun 2024" stands in both)."""
+    portrait = (
+        line_of(50, ("Rencana Tahun 2024", X[3]))
+        + line_of(60, *HEADER_WORDS)
+        + line_of(75, ("I", X[0]), ("Program A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]))
+    )  # fmt: skip
+    _, columns = stream_tables(_Page(portrait), 2, key_columns=lambda texts: {0})
+    assert columns is not None
+    wide = (20.0, 80.0, 260.0, 420.0, 560.0, 620.0, 700.0)
+    landscape = (
+        line_of(50, ("Rencana Tahun 2024", wide[4]))
+        + line_of(60, ("No", wide[0]), ("Program/Kegiatan", wide[1]),
+                  ("Indikator Kinerja", wide[2]), ("Lokasi", wide[3]), ("Target", wide[4]),
+                  ("Satuan", wide[5]), ("Pagu (Rp)", wide[6]))
+        + line_of(75, ("I", wide[0]), ("Program A", wide[1]), ("Indikator", wide[2]),
+                  ("Kota", wide[3]), ("10", wide[4]), ("unit", wide[5]), ("1.500.000", wide[6]))
+    )  # fmt: skip
+    (table,), _ = stream_tables(_Page(landscape, width=842.0), 3, columns, lambda texts: {0})
+    assert table.grid[1] == ["I", "Program A", "Indikator", "Kota", "10", "unit", "1.500.000"]
 
 
 def _slash_page(path: Any, spaced_line_end: bool) -> Any:
