@@ -539,11 +539,16 @@ def _wide_gap_parts(
     if len(gaps) < 2:
         return [phrase]
     height = max(w["bottom"] - w["top"] for w in phrase)
+    joined = [_joined(a, b) for a, b in zip(phrase, phrase[1:], strict=False)]
+    spaces = [g for g, j in zip(gaps, joined, strict=True) if j]
     parts, start = [], 0
     for i, gap in enumerate(gaps):
         others = sorted(g for j, g in enumerate(gaps) if j != i)
         wide = gap > _WIDE_GAP * others[len(others) // 2] and gap > _LABEL_GAP * height
-        if wide and edge(phrase[i]["x1"], phrase[i + 1]["x0"]):
+        # two strings: where the page sets a label's words one string with space glyphs, a
+        # gap as wide that no space glyph joins ends one cell's text and starts the next's
+        apart = joined[i] is False and bool(spaces) and gap >= min(spaces) - _SPACE_SLACK
+        if (wide or apart) and edge(phrase[i]["x1"], phrase[i + 1]["x0"]):
             parts.append(phrase[start : i + 1])
             start = i + 1
     parts.append(phrase[start:])
@@ -554,6 +559,9 @@ def _wide_gap_parts(
 # height (a space is about a quarter), parts two labels.
 _WIDE_GAP = 1.5
 _LABEL_GAP = 0.45
+# A gap without a space glyph parts two labels when it is at least as wide as the phrase's
+# spaces, less this much (points): two cells' texts set flush are a space apart or more.
+_SPACE_SLACK = 0.1
 
 
 def _straddled(
@@ -1241,10 +1249,39 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
     ("DaerahJumlah" at 4.9 pt). OCR text keeps pdfplumber's default, its glyph boxes being the
     scanner's."""
     attrs = ["fontname", "non_stroking_color"] if ocr else ["fontname"]
-    gap = {} if ocr else {"x_tolerance_ratio": settings.text.word_gap}
-    return list(
-        page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs, **gap)
+    if ocr:
+        return list(
+            page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs)
+        )
+    words = list(
+        page.extract_words(
+            keep_blank_chars=False,
+            use_text_flow=False,
+            extra_attrs=attrs,
+            x_tolerance_ratio=settings.text.word_gap,
+            return_chars=True,
+        )
     )
+    chars = getattr(page, "chars", [])
+    order = {id(c): i for i, c in enumerate(chars)}
+    for word in words:
+        glyphs = word.pop("chars", None)
+        if not glyphs or id(glyphs[0]) not in order or id(glyphs[-1]) not in order:
+            continue
+        first, last = order[id(glyphs[0])], order[id(glyphs[-1])]
+        spaced = last + 1 < len(chars) and chars[last + 1]["text"] == " "
+        word["run"] = (first, last, spaced)
+    return words
+
+
+def _joined(left: dict[str, Any], right: dict[str, Any]) -> bool | None:
+    """Whether ``right`` goes on ``left``'s text after a space glyph, in the order the page
+    draws its glyphs: one string, as a cell's label is ("Pagu Indikatif (Rp)"). None when the
+    glyphs are not known (OCR, or words given without them)."""
+    a, b = left.get("run"), right.get("run")
+    if a is None or b is None:
+        return None
+    return bool(a[2]) and b[0] == a[1] + 2
 
 
 def stream_tables(
