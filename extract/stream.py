@@ -419,7 +419,9 @@ def _header_texts(
             x0, x1 = phrase[0]["x0"], phrase[-1]["x1"]
             text = " ".join(w["text"] for w in phrase)
             covered = [i for i, c in enumerate(centres) if x0 <= c <= x1]
-            if not covered:  # a label over a column centre is that column's, or a group's
+            if len(covered) <= 1:  # a label over a column centre is that column's, or a
+                # group's; one centred on an edge heads the two columns beside it, though it
+                # reach over one of their centres (narrow Sebelum | Sesudah columns)
                 covered = _straddled(phrase, phrases, header[at + 1 :], columns) or covered
             if len(covered) >= 2:
                 for i in covered:
@@ -439,7 +441,12 @@ def _header_texts(
     for i, centre in enumerate(centres):
         joined = " ".join(parts[i])
         letters = re.sub(r"[^a-z]", "", joined.lower())
-        if year_phrases and NEEDS_YEAR.search(letters) and not YEAR_WORD.search(joined):
+        digits = re.sub(r"(?<=\d) (?=\d)", "", joined)  # a letter-spaced year: "2 0 23"
+        if (
+            year_phrases
+            and NEEDS_YEAR.search(letters)
+            and not (YEAR_WORD.search(joined) or YEAR_WORD.search(digits))
+        ):
             nearest = min(year_phrases, key=lambda p: max(p[0] - centre, centre - p[1], 0))
             parts[i].insert(0, nearest[2])
     return [" | ".join(p) for p in parts]
@@ -571,7 +578,7 @@ def _straddled(
     columns: StreamColumns,
 ) -> list[int]:
     """The two columns a short group label is centred over ("Target" over Sebelum | Sesudah):
-    it covers neither column's centre, but their boundary runs through it, its middle nearer
+    it covers at most one column's centre, and their boundary runs through it, its middle nearer
     to that boundary than to either column's centre (the boundary may stand anywhere in the
     gap between the two columns' values, not always under the label's middle), no other
     label of its line stands over either column, and both have labels under it. (A label
@@ -830,7 +837,9 @@ def _leaf_spans(
         spans = by_line[at]
         elsewhere = [s for i, other in enumerate(by_line) if i != at for s in other]
         for a, b in spans:
-            under = [(c, d) for c, d in leaves if c < b and d > a]
+            # labels that touch it edge to edge stand beside it, not under it (a sheet
+            # centres "Target" over narrow Sebelum | Sesudah cells, flush with both)
+            under = [(c, d) for c, d in leaves if c < b - _TOUCH and d > a + _TOUCH]
             # a heading over a pair stands clear of the labels under it; a label of its own
             # column may go on under itself (a sheet centres a wrapped label around the
             # single-line labels beside it)
@@ -842,6 +851,11 @@ def _leaf_spans(
         leaves.extend(found)
         leaf_lines.append(found)
     return leaves
+
+
+# Labels whose spans overlap by no more than this (points) touch; they do not stand one over
+# the other.
+_TOUCH = 0.5
 
 
 def _over_pair(

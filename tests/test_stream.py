@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from extract.stream import (
     STREAM,
     StreamColumns,
@@ -644,6 +646,14 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(65, ("Sebelum", 170), ("Sesudah", 226), ("Sebelum", 360), ("Sesudah", 448))
     )
     assert _label_centres(centred) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
+    # A sheet centres "Target" over narrow Sebelum | Sesudah cells flush with both: it
+    # overlaps one by a fraction of a point, which is touching, and is still their heading.
+    flush = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 198.1), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, ("Sebelum", 170), ("Sesudah", 221.8), ("Sebelum", 360), ("Sesudah", 448))
+    )  # fmt: skip
+    assert _label_centres(flush) == pytest.approx([24.0, 74.0, 184.0, 235.8, 292.0, 374.0, 462.0])
     # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
     # labels beside it: a label that goes on under itself is its column's own.
     sheet = _lines(
@@ -908,6 +918,16 @@ def test_a_heading_over_two_columns_heads_both_wherever_their_edge_falls() -> No
     assert _header_texts(heading, columns)[3:] == ["Pagu (Rp) | Sebelum", "Pagu (Rp) | Sesudah"]
     own = _lines(line_of(60, ("Kebutuhan Dana", 366)) + sub_labels)  # middle at 394
     assert _header_texts(own, columns)[3:] == ["Kebutuhan Dana Sebelum", "Sesudah"]
+    # Columns narrower than the heading: "Target", centred on their edge, reaches over one
+    # of their centres, and heads both all the same (html held-out seed 1354: read as the
+    # second column's own label, the first column's targets lost).
+    narrow = StreamColumns(
+        edges=(10.0, 70.0, 250.0, 300.0, 332.0, 361.0, 420.0), page_width=595.0, header=()
+    )
+    labels = line_of(70, ("No", 20), ("Program", 80), ("Satuan", 260), ("Sebel", 312),
+                     ("Sesud", 340), ("Lokasi", 370))  # fmt: skip
+    target = _lines(line_of(60, ("Target", 326)) + labels)  # over 346.5, middle 338
+    assert _header_texts(target, narrow)[3:5] == ["Target | Sebel", "Target | Sesud"]
 
 
 def test_a_tall_ruled_row_does_not_end_the_body() -> None:
@@ -1042,4 +1062,25 @@ def test_a_page_number_in_a_column_gap_does_not_move_the_column_edge() -> None:
     assert table.grid[2:] == [
         ["I.1", "Kegiatan B", "Jumlah dokumen perencanaan yang", "Kab", "700.000"],
         ["I.2", "Kegiatan C", "Persentase", "Kota", "300.000"],
+    ]
+
+
+def test_a_letter_spaced_year_is_the_columns_own() -> None:
+    """A letter-spaced heading splits its year into glyph groups ("2 0 23"): the prakiraan
+    maju columns under it have a year of their own, and do not take the nearest printed one
+    ("Rencana Tahun 2022", read as the plan year: reportlab held-out seed 1473, amounts of
+    the next year lost)."""
+    columns = StreamColumns(
+        edges=(10.0, 70.0, 130.0, 190.0, 250.0, 310.0, 370.0), page_width=595.0, header=()
+    )
+    heading = _lines(
+        line_of(50, ("Rencana Tahun 2022", 150), ("Prakiraan Maju Tahun 2 0 23", 262))
+        + line_of(60, ("No", 20), ("Program", 80), ("Target", 150), ("Pagu", 212),
+                  ("Target", 270), ("Pagu", 332))
+    )  # fmt: skip
+    texts = _header_texts(heading, columns)
+    assert texts[2:4] == ["Rencana Tahun 2022 | Target", "Rencana Tahun 2022 | Pagu"]
+    assert texts[4:] == [
+        "Prakiraan Maju Tahun 2 0 23 | Target",
+        "Prakiraan Maju Tahun 2 0 23 | Pagu",
     ]
