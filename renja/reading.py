@@ -235,10 +235,21 @@ def _unknown_columns(plans: list[LogicalTable]) -> list[UnknownColumn]:
 
 def _missing_columns(plans: list[LogicalTable], pages: list[PageText]) -> list[Doubt]:
     """A plan table whose caption names the prakiraan maju while no amount column for it was
-    read: its next-year amounts would be lost."""
+    read: its next-year amounts would be lost. And one whose target columns were read with no
+    indicator column: the form gives every target its indicator, so the header was misread
+    (a label run into the next column's), and the targets would go out without theirs."""
     doubts = []
     for plan in plans:
         first, header, _ = plan.segments[0]
+        if header.first("target") is not None and header.first("indikator") is None:
+            doubts.append(
+                Doubt(
+                    "missing_columns",
+                    f"{len(header.columns('target'))} target column read, but no indicator "
+                    "column was found in the header: the targets' indicators would be lost",
+                    first.page,
+                )
+            )
         caption = " ".join(first.text_before.split()).lower()
         if "prakiraan maju" not in caption and "perkiraan maju" not in caption:
             continue

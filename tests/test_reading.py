@@ -713,3 +713,27 @@ def test_a_target_cell_printing_two_numbers_with_units_makes_a_folded_rows_doubt
     [doubt] = folded_rows(pd.DataFrame([*clean, row("1.04", "19 Dokumen\n2 org\n21 Laporan")]))
     assert doubt.check == "folded_rows" and doubt.page == 2 and doubt.node_ids == ("1.04",)
     assert "'19 Dokumen 2 org 21 Laporan'" in doubt.message
+
+
+def test_target_columns_without_an_indicator_column_are_a_reading_doubt() -> None:
+    """The form gives every target its indicator. A header label run into the next column's
+    ("PROGRAM/KEGIATAN/SUB" flush against "LOKASI") gave the indicator column the lokasi's
+    role, and every target went out without its indicator, with status ok (reportlab held-out
+    seed 1564). Target columns read without an indicator column are a reading doubt."""
+    from renja.reading import _missing_columns
+    from transform.headers import HeaderMap, Role
+    from transform.rows import LogicalTable, Segment
+    from transform.vocabulary import ColumnRole
+
+    def plan(*roles: Role) -> LogicalTable:
+        table = RawTable(3, (0.0, 0.0, 1.0, 1.0), [[]], [], text_before="Tabel 3.3 Rumusan")
+        header = HeaderMap(roles=dict(enumerate(roles)))
+        return LogicalTable("3.3", [Segment(table, header, 1)])
+
+    name, target = Role(ColumnRole.NAMA), Role(ColumnRole.TARGET, "plan")
+    lokasi, indikator = Role(ColumnRole.LOKASI), Role(ColumnRole.INDIKATOR)
+    (doubt,) = _missing_columns([plan(name, lokasi, lokasi, target)], [])
+    assert doubt.check == "missing_columns" and doubt.page == 3
+    assert "no indicator column" in doubt.message
+    assert _missing_columns([plan(name, indikator, lokasi, target)], []) == []
+    assert _missing_columns([plan(name, lokasi)], []) == []  # no targets: nothing to lose

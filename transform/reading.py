@@ -61,7 +61,8 @@ READING_CHECKS: dict[str, str] = {
     "with the years its column headers name (the plan year or the next) and with the cover's",
     "glued_names": "names print words as long as the document's prose words, without joins of a "
     "lower-case to an upper-case letter (spaces lost)",
-    "missing_columns": "a table whose title names the prakiraan maju has its amount column",
+    "missing_columns": "a table whose title names the prakiraan maju has its amount column, "
+    "and one with target columns has its indicator column",
     "page_continuity": "the rows at the top of each page continue the numbering of the page "
     "before, and a table that runs to the end of the document ends with its last parent complete",
     "columns_not_understood": "every column of the plan table that prints amounts has a "
