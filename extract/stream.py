@@ -763,14 +763,16 @@ def _as_header(
     letters = re.sub(r"[^a-z() ]", "", text.lower())
     squeezed = re.sub(r"\s+", "", letters)
     kinds = {k for k, pattern in BORDERLESS_HEADER_TERMS.items() if pattern.search(squeezed)}
-    short = _stack_depth(lines[start : end + 1]) <= settings.max_worded_header_lines
-    if (
-        len(kinds) >= settings.header_kinds
-        and kinds & {ColumnRole.PAGU, ColumnRole.TARGET}
-        and short
+    if len(kinds) < settings.header_kinds or not kinds & {ColumnRole.PAGU, ColumnRole.TARGET}:
+        return None
+    # a run no taller than the limit stacks no more; only a taller one is measured (a page of
+    # prose can be a long run, and measuring it costs lines times words squared)
+    block = lines[start : end + 1]
+    if len(block) > settings.max_worded_header_lines and (
+        _stack_depth(block) > settings.max_worded_header_lines
     ):
-        return start, end
-    return None
+        return None
+    return start, end
 
 
 def _stack_depth(lines: list[_Line]) -> int:
