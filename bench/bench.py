@@ -83,8 +83,8 @@ def time_renja(folder: Path, out: Path, *options: str, env: dict[str, str] | Non
 # The run's stages in validation/timings.json, in the order of a run, with their labels.
 RUN_STAGES = (
     ("cli_start", "start-up: interpreter, command line"),
-    ("server", "start-up: Prefect server"),
     ("imports", "start-up: imports (Prefect, flow)"),
+    ("server", "start-up: Prefect server, left to wait"),
     ("extraction", "extraction (all workers, wall)"),
     ("validation_imports", "validation imports left to wait for"),
     ("write_tables", "writing the tables"),

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from renja.files import printable
+
+if TYPE_CHECKING:
+    from renja.server import TemporaryServer
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="markdown")
 console = Console(stderr=True, soft_wrap=True)
@@ -112,18 +118,25 @@ def run(
     started = time.perf_counter()
     warming = threading.Thread(target=_start_workers, daemon=True)
     warming.start()  # the workers' parsers load while the server starts
-    _prefect_server()  # before Prefect is imported: it reads its settings once
-    seconds["server"] = time.perf_counter() - started
-    warming.join()
+    # Before Prefect is imported (it reads its settings once); a temporary server's URL is
+    # known once its port is bound, and Prefect and the flow load while it starts.
+    server = _prefect_server()
+    if server is not None:  # validation's libraries (seconds) load while it starts
+        threading.Thread(target=importlib.import_module, args=("renja.validate",)).start()
     from flows.pipeline import listening, renja_run
     from renja.progress import progress_reporter
 
     flow = renja_run.with_options(task_runner=_task_runner(workers or _cores(), dask_address))
-    seconds["imports"] = time.perf_counter() - started - seconds["server"]
+    seconds["imports"] = time.perf_counter() - started
+    _wait_for(server)  # what is left of the server's start-up
+    seconds["server"] = time.perf_counter() - started - seconds["imports"]
+    warming.join()
     flow_started = time.perf_counter()
-    with progress_reporter(console, total=total) as progress, listening(progress):
-        if not os.environ.get("PREFECT_API_URL"):
-            progress.stage("starting Prefect's local server")
+    with (
+        progress_reporter(console, total=total) as progress,
+        listening(progress),
+        _without_heartbeats(server),
+    ):
         state = flow(
             [str(p) for p in inputs],
             str(out),
@@ -140,6 +153,7 @@ def run(
     if isinstance(summary, BaseException):
         raise summary
     seconds["flow"] = time.perf_counter() - flow_started
+    _flush_prefect()
     seconds["total"] = process_age()
     from renja.timing import merge_timings
 
@@ -238,25 +252,64 @@ def _fail(message: str, status: int) -> None:
     raise typer.Exit(status)
 
 
-def _prefect_server() -> None:
+def _prefect_server() -> TemporaryServer | None:
     """Make sure the run has a Prefect server: the one of ``PREFECT_API_URL``, which must
-    answer, or else a temporary one of its own (see ``renja.server``). Exit 3 when there is
-    none."""
-    from renja.server import NoServer, check_server, start_temporary_server
+    answer, or else a temporary one of its own (see ``renja.server``), returned while it
+    starts (see :func:`_wait_for`). Exit 3 when there is none."""
+    from renja.server import NoServer, check_server, launch_temporary_server
 
     api_url = os.environ.get("PREFECT_API_URL")
     try:
         if api_url:
             check_server(api_url, wait_s=10)
-            return
+            return None
         console.print(
             "no PREFECT_API_URL: starting a temporary Prefect server for this run",
             style="dim", markup=False, highlight=False,
         )  # fmt: skip
-        os.environ["PREFECT_API_URL"] = start_temporary_server()
-        os.environ[_TEMPORARY] = "1"
+        server = launch_temporary_server()
     except NoServer as exc:
         _fail(str(exc), 3)
+    os.environ["PREFECT_API_URL"] = server.api_url
+    os.environ[_TEMPORARY] = "1"
+    return server
+
+
+def _wait_for(server: TemporaryServer | None) -> None:
+    """Wait until the run's temporary server answers (exit 3 if it never does)."""
+    from renja.server import NoServer
+
+    if server is None:
+        return
+    try:
+        server.wait()
+    except NoServer as exc:
+        _fail(str(exc), 3)
+
+
+@contextmanager
+def _without_heartbeats(server: TemporaryServer | None) -> Iterator[None]:
+    """With the run's temporary server, no flow run heartbeats: they tell a lasting server that
+    a run is alive, the temporary server lasts as long as the run, and at the end Prefect waits
+    for its heartbeat thread's next second (about 0.5 s a run)."""
+    if server is None:
+        yield
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
+def _flush_prefect() -> None:
+    """Send Prefect the run's last logs and events while its server is there: a temporary
+    server is ended at once when the process exits, and Prefect's own flush at exit would
+    then wait 5 s for it."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=5)
+    EventsWorker.drain_all(timeout=5)
 
 
 def _start_workers() -> None:

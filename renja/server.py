@@ -7,8 +7,13 @@ loaded machine does not meet, and every run without a server shares one SQLite f
 - keeps its database in a ``PREFECT_HOME`` of its own (a temporary folder per run), so that
   concurrent runs never contend for one SQLite file, and removes it when it stops;
 - binds its port itself (port 0), so that runs started together never race for a port;
-- starts from a copy of a database already migrated by an earlier run (kept per Prefect version
-  in ``~/.cache/renja``), which more than halves its start-up on a loaded machine;
+- starts from a copy of a database already migrated by an earlier run, Prefect's block types
+  registered in it (kept per Prefect version in ``~/.cache/renja``), and then neither migrates
+  nor registers again, which more than halves its start-up on a loaded machine;
+- gives its address as soon as its port is bound (:func:`launch_temporary_server`), so that the
+  run loads its own modules while the server loads Prefect's;
+- is ended at once (SIGKILL) when the run exits: its database is the run's alone, and a
+  graceful shutdown takes seconds;
 - is waited for up to ``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`` (default 600 s here);
 - watches the run that started it and stops as soon as that run is gone, even killed with
   SIGKILL (it polls its parent process id, and asks the kernel for SIGTERM on the parent's
@@ -35,7 +40,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-__all__ = ["NoServer", "check_server", "start_temporary_server"]
+__all__ = [
+    "NoServer",
+    "TemporaryServer",
+    "check_server",
+    "launch_temporary_server",
+    "start_temporary_server",
+]
 
 STARTUP_S = 600.0  # a fresh database on a machine whose cores are all busy
 _WATCH_S = 0.2  # how often the server looks whether its run is still there
@@ -68,16 +79,61 @@ def check_server(api_url: str, wait_s: float = 30.0) -> None:
 def start_temporary_server(startup_s: float | None = None) -> str:
     """Start a temporary server for this process, wait until it answers, and return its API
     URL. It is stopped (and its folder removed) when this process exits, however it exits."""
-    if startup_s is None:
-        startup_s = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 0))
-        startup_s = startup_s or STARTUP_S
+    server = launch_temporary_server()
+    server.wait(startup_s)
+    return server.api_url
+
+
+class TemporaryServer:
+    """A temporary server that is starting: its API URL is known as soon as its port is bound,
+    so that the run can load its own modules while the server loads Prefect's."""
+
+    def __init__(self, process: subprocess.Popen, home: Path, port: int, template: Path):
+        self.process, self.home, self.template = process, home, template
+        self.api_url = f"http://127.0.0.1:{port}/api"
+
+    def wait(self, startup_s: float | None = None) -> None:
+        """Return once the server answers; raise :class:`NoServer` (and stop it) if it exits
+        or does not answer within ``startup_s`` (``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_
+        SECONDS``, else 600 s)."""
+        if startup_s is None:
+            variable = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+            startup_s = float(os.environ.get(variable, 0)) or STARTUP_S
+        deadline = time.monotonic() + startup_s
+        while not _healthy(self.api_url):
+            if self.process.poll() is not None:
+                log = _tail(self.home / "server.log")
+                _stop(self.process, self.home)
+                raise NoServer(
+                    f"the temporary Prefect server exited ({self.process.returncode}): {log}"
+                )
+            if time.monotonic() > deadline:
+                _stop(self.process, self.home)
+                raise NoServer(
+                    f"the temporary Prefect server did not answer within {startup_s:g} s "
+                    "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)"
+                )
+            time.sleep(0.1)
+        if not self.template.exists():
+            _keep_template(self.home / _DB, self.template)
+
+
+def launch_temporary_server() -> TemporaryServer:
+    """Start a temporary server for this process and return it once its port is bound (see
+    :meth:`TemporaryServer.wait`). It is stopped, and its folder removed, when this process
+    exits, however it exits."""
     home = Path(tempfile.mkdtemp(prefix="renja-prefect-"))
     template = _template()
-    with contextlib.suppress(OSError):
-        shutil.copyfile(template, home / _DB)
     env = {**os.environ, "PREFECT_HOME": str(home)}
     env.pop("PREFECT_API_URL", None)
     env.pop("PREFECT_API_DATABASE_CONNECTION_URL", None)
+    with contextlib.suppress(OSError):
+        shutil.copyfile(template, home / _DB)
+        # A copy of a database that an earlier server migrated and registered Prefect's block
+        # types in (it is kept only once that server answered): neither is done again, which
+        # is most of a server's start-up after its imports.
+        env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
+        env["PREFECT_API_BLOCKS_REGISTER_ON_START"] = "false"
     try:
         server = subprocess.Popen(
             [sys.executable, "-m", "renja.server", str(os.getpid())],
@@ -93,23 +149,7 @@ def start_temporary_server(startup_s: float | None = None) -> str:
     if not line.isdigit():
         _stop(server, home)
         raise NoServer("the temporary Prefect server did not start (no port)")
-    api_url = f"http://127.0.0.1:{line}/api"
-    deadline = time.monotonic() + startup_s
-    while not _healthy(api_url):
-        if server.poll() is not None:
-            log = _tail(home / "server.log")
-            _stop(server, home)
-            raise NoServer(f"the temporary Prefect server exited ({server.returncode}): {log}")
-        if time.monotonic() > deadline:
-            _stop(server, home)
-            raise NoServer(
-                f"the temporary Prefect server did not answer within {startup_s:g} s "
-                "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)"
-            )
-        time.sleep(0.25)
-    if not template.exists():
-        _keep_template(home / _DB, template)
-    return api_url
+    return TemporaryServer(server, home, int(line), template)
 
 
 _DB = "prefect.db"
@@ -150,15 +190,13 @@ def _tail(path: Path) -> str:
 
 
 def _stop(server: subprocess.Popen, home: Path) -> None:
+    """End the server at once and remove its folder. Its database is this run's alone and goes
+    with the folder, so nothing in it needs a graceful shutdown, which takes seconds (the run
+    has sent Prefect its last logs and events before: see ``renja.cli``)."""
     if server.poll() is None:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
     shutil.rmtree(home, ignore_errors=True)
 
 

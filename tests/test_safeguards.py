@@ -319,6 +319,49 @@ def test_the_temporary_server_does_not_outlive_a_killed_run(tmp_path: Path) -> N
     assert not homes[0].exists(), "the server's database was left behind"
 
 
+@pytest.mark.slow
+def test_a_run_ends_its_temporary_server_and_removes_its_folder(tmp_path: Path) -> None:
+    """The run ends its server at once when it is done (after sending Prefect its last logs
+    and events): no server process and no server folder are left once the run has exited."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["TMPDIR"] = str(tmp_path)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw)
+    run = subprocess.Popen([str(RENJA), "run", str(raw), "--out", str(tmp_path / "out")],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # fmt: skip
+    servers: set[int] = set()
+    while run.poll() is None:  # the run's server, seen while the run lasts
+        servers |= {pid for pid in _children(run.pid) if "renja.server" in _command(pid)}
+        time.sleep(0.2)
+    assert run.returncode == 0, run.stderr.read() if run.stderr else ""
+    assert len(servers) == 1
+    assert not _alive(servers.pop()), "the server outlived its run"
+    assert not list(tmp_path.glob("renja-prefect-*")), "the server's folder was left behind"
+    assert (tmp_path / "out" / "validation" / "summary.json").exists()
+
+
+def test_heartbeats_are_left_to_a_lasting_server_only() -> None:
+    from prefect.settings import get_current_settings
+
+    from renja.cli import _without_heartbeats
+
+    lasting = get_current_settings().flows.heartbeat_frequency
+    with _without_heartbeats(None):
+        assert get_current_settings().flows.heartbeat_frequency == lasting
+    with _without_heartbeats(object()):  # type: ignore[arg-type]  # a temporary server
+        assert get_current_settings().flows.heartbeat_frequency is None
+    assert lasting is not None
+
+
+def _command(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
 def _children(pid: int) -> list[int]:
     out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
     return [int(p) for p in out.stdout.split()]
