@@ -242,3 +242,19 @@ def test_readme_per_program_per_year_queries(sample_out) -> None:
     assert [(r[4], r[5]) for r in rows if r[2] == "2.07.03"] == [
         (2022, Decimal("2730000000.00")), (2023, Decimal("3320000000.00")),
     ]  # fmt: skip
+
+
+def test_readme_review_beside_plan_query(sample_out) -> None:
+    """The README's DuckDB query of the review's amounts beside the plan's joins each review
+    row of the sample to exactly one plan amount: its 56 draft-RKPD amounts, which the sample
+    prints equal to its plan's pagu indikatif."""
+    duckdb = pytest.importorskip("duckdb")
+    out, _ = sample_out
+    sql = _readme_block("### Which table a row comes from", "sql").replace("data/clean/", f"{out}/")
+    rows = duckdb.sql(sql).fetchall()
+    budgets = pd.read_parquet(out / "budgets.parquet")
+    review = budgets[
+        (budgets["table_kind"] == "review") & (budgets["jenis"] == "pagu_rancangan_awal")
+    ]
+    assert len(rows) == len(review) == 56
+    assert all(r[2] == r[3] for r in rows)
