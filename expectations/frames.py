@@ -295,7 +295,9 @@ def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
     A code not found as printed is looked up with the Penunjang prefix ``X.XX`` in place of
     the document's urusan and bidang, and a 2-digit sub kegiatan part as its 4-digit form
     (``01`` -> ``0001``), as code lists write them. ``found`` says whether it exists;
-    ``similarity`` compares the printed name with the list's.
+    ``similarity`` compares the printed name with the list's; ``one_digit_off`` names, for a
+    code neither found nor re-coded, the listed codes that differ from one of its forms in one
+    digit (a likely misread digit when the code was read by OCR), comma-separated.
     """
     ref = reference.assign(kode=reference["kode"].astype(str).str.strip())
     names = dict(zip(ref["kode"], ref["nama"], strict=False))
@@ -304,12 +306,19 @@ def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
         for old, new in zip(ref["previous_kode"], ref["kode"], strict=True):
             if isinstance(old, str) and old:
                 recoded.setdefault(old, new)
+    near = _near_index(names)
     rows = []
     for node in records(plain_objects(programs)):
         if node["kode"] is None:
             continue
         forms = _lookup_forms(node["kode"])
         listed = next((k for k in forms if k in names), None)
+        recoded_as = None if listed else next((recoded[k] for k in forms if k in recoded), None)
+        off = (
+            []
+            if listed or recoded_as
+            else sorted({k for f in forms for k in _one_digit_off(f, near)})
+        )
         rows.append(
             {
                 **{c: node[c] for c in _CONTEXT},
@@ -318,13 +327,32 @@ def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
                 "listed_kode": listed,
                 "listed_nama": names.get(listed) if listed else None,
                 "similarity": name_similarity(node["nama"], names[listed]) if listed else None,
-                "recoded_as": None
-                if listed
-                else next((recoded[k] for k in forms if k in recoded), None),
+                "recoded_as": recoded_as,
+                "one_digit_off": ", ".join(off) or None,
             }
         )
-    columns = [*_CONTEXT, "page", "found", "listed_kode", "listed_nama", "similarity", "recoded_as"]
+    columns = [*_CONTEXT, "page", "found", "listed_kode", "listed_nama", "similarity", "recoded_as",
+               "one_digit_off"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+def _near_index(codes: Iterable[str]) -> dict[str, set[str]]:
+    """Each listed code under each of its patterns with one digit left out (``2.07.0?.2.01``)."""
+    index: dict[str, set[str]] = {}
+    for code in codes:
+        for i, char in enumerate(code):
+            if char.isdigit():
+                index.setdefault(f"{code[:i]}?{code[i + 1 :]}", set()).add(code)
+    return index
+
+
+def _one_digit_off(code: str, index: dict[str, set[str]]) -> set[str]:
+    """The listed codes that differ from ``code`` in exactly one digit, in place."""
+    found: set[str] = set()
+    for i, char in enumerate(code):
+        if char.isdigit():
+            found |= index.get(f"{code[:i]}?{code[i + 1 :]}", set())
+    return found - {code}
 
 
 def _lookup_forms(kode: str) -> list[str]:

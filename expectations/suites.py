@@ -236,6 +236,11 @@ CHECKS: tuple[Check, ...] = (
         lambda row: (
             f"kode {row['kode']} is not in the code list"
             + (f" (re-coded there as {row['recoded_as']})" if row.get("recoded_as") else "")
+            + (
+                f" (one digit off: {row['one_digit_off']})"
+                if isinstance(row.get("one_digit_off"), str)
+                else ""
+            )
         ),
     ),
     Check(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +38,15 @@ _RECORD_KEYS = ("level", "kode", "nama", "tahun", "jenis", "stated", "computed",
 _SUM_CHECKS = ("sum_sub_kegiatan", "sum_kegiatan", "stated_total")
 
 
-def reading_checks(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """One check entry per reading check, failed by each doubt the extraction recorded. A
-    document extracted before these checks existed (no ``coverage``) gets none."""
+def reading_checks(
+    doc: dict[str, Any], more: Iterable[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
+    """One check entry per reading check, failed by each doubt the extraction recorded and by
+    those of ``more`` (the validation's own, such as codes against a code list). A document
+    extracted before these checks existed (no ``coverage``) gets none."""
     if "coverage" not in doc:
         return []
-    doubts = doc.get("reading_doubts", [])
+    doubts = [*doc.get("reading_doubts", []), *more]
     entries = []
     for name in READING_CHECKS:
         severity = "warning" if name in READING_WARNINGS else "error"

@@ -138,7 +138,7 @@ def validate_tables(
         if doc["status"] == "rejected" or doc.get("duplicate_of"):
             continue
         doc["checks"] = _document_checks(doc["doc_id"], outcomes, global_failures)
-        doc["checks"] += reading_checks(doc)
+        doc["checks"] += reading_checks(doc, _misread_against_list(doc, frames.get("nomenclature")))
         explain_failures(doc)
         doc["status"] = status[doc["doc_id"]] = document_status(doc["checks"])
         doc["first_reason"] = first_reason(doc)
@@ -162,6 +162,34 @@ def validate_tables(
         status: sum(1 for d in documents if d["status"] == status) for status in STATUSES
     }
     return summary
+
+
+def _misread_against_list(
+    doc: dict[str, Any], nomenclature: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    """Reading doubts of the codes read by OCR that the code list lacks while it has a code one
+    digit off: a likely misread digit (``misread_codes``), not the document's own fault. Codes of
+    a text layer are the document's own and are never doubted so."""
+    ocr_pages = set(doc.get("ocr_pages") or [])
+    if nomenclature is None or nomenclature.empty or not ocr_pages:
+        return []
+    rows = nomenclature[
+        (nomenclature["doc_id"] == doc["doc_id"])
+        & ~nomenclature["found"].astype(bool)
+        & nomenclature["one_digit_off"].map(lambda off: isinstance(off, str))
+        & nomenclature["page"].isin(ocr_pages)
+    ]
+    return [
+        {
+            "check": "misread_codes",
+            "page": int(row["page"]),
+            "node_ids": [row["node_id"]],
+            "message": f"kode {row['kode']}, read by OCR, is not in the code list, which has "
+            f"{row['one_digit_off']} (one digit off): a likely misread digit; the code is kept "
+            "as read",
+        }
+        for _, row in rows.iterrows()
+    ]
 
 
 def _document_checks(

@@ -275,6 +275,58 @@ def test_code_list_reports_unknown_and_renamed(tmp_path: Path, sample_out) -> No
     assert "similarity" in renamed["message"]
 
 
+def test_a_code_read_by_ocr_one_digit_off_the_code_list_is_a_reading_doubt(
+    tmp_path: Path, sample_out
+) -> None:
+    """A sub kegiatan's kode absent from the code list while a code one digit off is in it:
+    read by OCR, a likely misread digit (``misread_codes``, the document ``suspect``); in a
+    text layer, the document's own code (``kode_in_code_list`` only). Two digits off is no
+    misread digit."""
+    from expectations.codelist import load_code_list
+
+    out, summary = sample_out
+    tables = read_tables(out)
+    programs = tables["programs"]
+    coded = programs[programs["kode"].notna()]
+    code_list = tmp_path / "codes.csv"
+    pd.DataFrame({"level": coded["level"], "kode": coded["kode"], "nama": coded["nama"]}).to_csv(
+        code_list, index=False
+    )
+    reference = load_code_list(code_list)
+    leaf = coded[coded["level"] == "sub_kegiatan"].iloc[-1]
+    page = int(leaf["page"])
+
+    def read_as(kode: str, ocr: bool) -> dict:
+        changed = {**tables, "programs": programs.copy()}
+        changed["programs"].loc[programs["node_id"] == leaf["node_id"], "kode"] = kode
+        doc_summary = copy.deepcopy(summary)
+        doc_summary["documents"][0]["ocr_pages"] = [page] if ocr else []
+        result = validate_tables(changed, doc_summary, reference=reference)
+        return result["documents"][0]
+
+    one_off = leaf["kode"][:-1] + str((int(leaf["kode"][-1]) + 5) % 10)  # its last digit
+    assert one_off not in set(coded["kode"])
+    doc = read_as(one_off, ocr=True)
+    checks = {c["check"]: c for c in doc["checks"]}
+    [doubt] = checks["misread_codes"]["failures"]
+    assert doubt["page"] == page and doubt["node_id"] == leaf["node_id"]
+    assert one_off in doubt["message"] and "one digit off" in doubt["message"]
+    assert doc["status"] == "suspect"
+    [unknown] = checks["kode_in_code_list"]["failures"]
+    assert "one digit off" in unknown["message"]
+
+    doc = read_as(one_off, ocr=False)  # the same code printed in a text layer
+    checks = {c["check"]: c for c in doc["checks"]}
+    assert checks["misread_codes"]["success"] and not checks["kode_in_code_list"]["success"]
+    assert doc["status"] == "invalid"
+
+    two_off = leaf["kode"][:-2] + "99"
+    assert two_off not in set(coded["kode"])
+    doc = read_as(two_off, ocr=True)
+    checks = {c["check"]: c for c in doc["checks"]}
+    assert checks["misread_codes"]["success"] and not checks["kode_in_code_list"]["success"]
+
+
 @pytest.mark.skipif(not (SHARED / "reference").exists(), reason="reference code lists absent")
 def test_sample_against_kepmendagri_list(sample_out) -> None:
     from expectations.codelist import load_code_list

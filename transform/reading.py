@@ -75,8 +75,10 @@ READING_CHECKS: dict[str, str] = {
     "digit of one amount read by OCR changed, while no other amount explains it (a likely "
     "misreading of that digit)",
     "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
-    "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), and no "
-    "node read by OCR among coded ones is left without a code (its code unreadable)",
+    "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
+    "read by OCR is missing from the code list given with --nomenclature while a code one digit "
+    "off is in it, and no node read by OCR among coded ones is left without a code (its code "
+    "unreadable)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
