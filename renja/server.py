@@ -130,8 +130,8 @@ def launch_temporary_server() -> TemporaryServer:
     with contextlib.suppress(OSError):
         shutil.copyfile(template, home / _DB)
         # A copy of a database that an earlier server migrated and registered Prefect's block
-        # types in (it is kept only once that server answered): neither is done again, which
-        # is most of a server's start-up after its imports.
+        # types in (it is kept only once that server answered): neither is done again (0.8 s
+        # of a start-up of about 5 s, most of the rest Prefect's imports).
         env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
         env["PREFECT_API_BLOCKS_REGISTER_ON_START"] = "false"
     try:
