@@ -337,7 +337,9 @@ def nomenclature_frame(programs: pd.DataFrame, reference: pd.DataFrame) -> pd.Da
 
 
 def _near_index(codes: Iterable[str]) -> dict[str, set[str]]:
-    """Each listed code under each of its patterns with one digit left out (``2.07.0?.2.01``)."""
+    """Each listed code under each of its patterns with one digit left out (``2.07.0?.2.01``):
+    one lookup per digit of a code instead of ``transform.reading._one_digit_apart`` against
+    every code of the list."""
     index: dict[str, set[str]] = {}
     for code in codes:
         for i, char in enumerate(code):
