@@ -236,12 +236,103 @@ def _glyph_height(inverted: np.ndarray) -> float | None:
     """The median height of the ink's letter-sized blobs (pixels), or None on a blank page."""
     import cv2
 
-    count, _, stats, _ = cv2.connectedComponentsWithStats(inverted, connectivity=8)
-    heights = stats[1:, cv2.CC_STAT_HEIGHT]
-    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    _, _, stats, _ = cv2.connectedComponentsWithStats(inverted, connectivity=8)
+    return _letter_height(stats[1:])
+
+
+def _letter_height(stats: np.ndarray) -> float | None:
+    """The median height of the letter-sized blobs among connected components' ``stats``."""
+    import cv2
+
+    heights = stats[:, cv2.CC_STAT_HEIGHT]
+    widths = stats[:, cv2.CC_STAT_WIDTH]
     # Blobs under 8 px are dust or punctuation, not letters (2 pt at 300 dpi).
     letters = heights[(heights >= 8) & (heights <= 120) & (widths <= 120)]
     return float(np.median(letters)) if len(letters) >= 50 else None
+
+
+# Shares of the page's letter height (_glyph_height): a blob of ink no larger than _DUST each way,
+# farther than _DUST_ALONE from any larger blob, is dust, not a full stop or a letter's dot.
+_DUST = 0.3
+_DUST_ALONE = 0.4
+# A speck nearer than this to a letter may be a piece of it, torn by the scan (_floating).
+_DUST_GAP = 0.15
+
+
+def _specks(ink: np.ndarray) -> np.ndarray:
+    """The pixels of dust on a page: blobs too small for a letter that lie alone, away from
+    any text. A scan's specks, upsampled from a coarse scan, are read by Tesseract as words
+    of their own (grain read as ``Ta`` or ``0`` beside an amount in its cell, or after a name);
+    a full stop, a comma or the dot of an ``i`` lies beside its letters and stays, and a dash
+    (a nil amount) is wider than a speck."""
+    import cv2
+
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    glyph = _letter_height(stats[1:])
+    if glyph is None:
+        return np.zeros(ink.shape, dtype=bool)
+    size = _DUST * glyph
+    small = (stats[:, cv2.CC_STAT_WIDTH] <= size) & (stats[:, cv2.CC_STAT_HEIGHT] <= size)
+    small[0] = False
+    larger = ((labels > 0) & ~small[labels]).astype(np.uint8)
+    reach = 2 * int(_DUST_ALONE * glyph) + 1
+    near = cv2.dilate(larger, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
+    beside = np.bincount(labels[near > 0], minlength=count) > 0
+    dust = small & ~beside & ~_stacked(labels, centres, small, glyph)
+    for index in np.flatnonzero(small & beside):
+        dust[index] = _floating(int(index), labels, stats, small, glyph)
+    return dust[labels]
+
+
+def _stacked(
+    labels: np.ndarray, centres: np.ndarray, small: np.ndarray, glyph: float
+) -> np.ndarray:
+    """Which of the small blobs stand one above another, less than ``_DUST_ALONE`` apart: the
+    two dots of a colon set apart from its word (``Sasaran :``)."""
+    import cv2
+
+    half = int(_DUST_ALONE * glyph / 2)
+    bars = cv2.dilate(
+        small[labels].astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * half + 1))
+    )
+    _, groups = cv2.connectedComponents(bars, connectivity=4)
+    where = np.flatnonzero(small)
+    group = groups[centres[where, 1].astype(int), centres[where, 0].astype(int)]
+    sizes = np.bincount(group)
+    out = np.zeros(len(small), dtype=bool)
+    out[where] = (group > 0) & (sizes[group] >= 2)
+    return out
+
+
+def _floating(index: int, labels: np.ndarray, stats: np.ndarray, small: np.ndarray,
+              glyph: float) -> bool:  # fmt: skip
+    """Whether the small blob ``index``, near text, floats at the middle of the letters beside
+    it, clear of them: no full stop or comma (on the baseline), no dot of an ``i`` or quote
+    (at the top), no dot of a colon (one above the other), and no piece of a letter torn by the
+    scan (it touches its letter, or nearly), but a speck that Tesseract would read as a ``.``
+    or ``·`` inside a name (``Inventaris. Kantor``)."""
+    x, y, w, h = stats[index, :4]
+    reach, gap = int(1.5 * glyph), _DUST_GAP * glyph  # the letters of its line on either side
+    top, left = max(0, y - int(glyph)), max(0, x - reach)
+    window = labels[top : y + h + int(glyph), left : x + w + reach]
+    letters = []
+    for other in np.unique(window):
+        if other in (0, index):
+            continue
+        ox, oy, ow, oh = stats[other, :4]
+        if ox <= x + w and x <= ox + ow and (small[other] or oy > y + h or oy + oh < y):
+            return False  # above or below a blob: the dot of an i or of a colon, an accent
+        if small[other] or oy > y + h or oy + oh < y:
+            continue  # not a letter beside it on its line
+        if max(ox - (x + w), x - (ox + ow)) < gap:
+            return False  # touches a letter: a piece of it, or its full stop
+        letters.append((oy, oy + oh))
+    if not letters:
+        return False
+    line_top = float(np.median([t for t, _ in letters]))
+    line_bottom = float(np.median([b for _, b in letters]))
+    height = line_bottom - line_top
+    return bool(y > line_top + 0.25 * height and y + h < line_bottom - 0.2 * height)
 
 
 def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1067,9 +1158,10 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
         shaded = _shaded_cells(original, ink_before, rules_mask, scale)
     # Tesseract reads grey edges better than hard black and white: keep the (filtered) greys,
     # with the background and the rules turned white.
-    cleaned = gray.copy()
-    cleaned[(inverted == 0) | (rules_mask > 0)] = 255
     ink = ((inverted > 0) & (rules_mask == 0)).astype(np.uint8)
+    ink[_specks(ink)] = 0
+    cleaned = gray.copy()
+    cleaned[ink == 0] = 255
     words = _off_grain(_page_words(cleaned, settings, scale), shaded, scale)
     words = _off_rules(_mark_bold(words, ink, gray, scale), rules)
     fills = _fills(shaded, scale)

@@ -32,6 +32,7 @@ from extract.ocr import (
     _mark_bold,
     _off_rules,
     _reread_alone,
+    _specks,
     _torn_groups,
     char_confidence,
     ocr_page,
@@ -343,6 +344,27 @@ def test_bold_is_told_by_stroke_width_and_ink() -> None:
         words.append(OcrWord(f"w{k}", x / 2, 10, (x + 60) / 2, 25, 90, (1, 1, 1)))
     marked = _mark_bold(words, ink, image, 2.0)
     assert [w.bold for w in marked] == [True] + [False] * 11
+
+
+def test_dust_is_cleared_and_punctuation_kept() -> None:
+    """Specks alone on the paper, and a speck floating at mid-height in the gap after a word,
+    are dust; full stops, commas, colons and the dots of ``i`` are not touched."""
+    import cv2
+
+    text = np.zeros((700, 1200), np.uint8)
+    lines = ["Inventaris  Kantor: 2.730.000.000", "Rp 1.250.000,- dan (B3), lihat i.j."] * 4
+    for row, line in enumerate(lines):
+        cv2.putText(text, line, (20, 60 + 80 * row), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 1, 2)
+    ink = text.copy()
+    dust = np.zeros_like(ink)
+    for x, y in [(900, 30), (905, 34), (1100, 400), (700, 660)]:  # on the paper, far from text
+        dust[y : y + 3, x : x + 3] = 1
+    (word, _), _ = cv2.getTextSize("Inventaris", cv2.FONT_HERSHEY_SIMPLEX, 1.0, 2)
+    dust[49:52, 20 + word + 4 : 20 + word + 7] = 1  # mid-height, in the gap after the word
+    ink |= dust
+    cleared = _specks(ink)
+    assert cleared[dust > 0].all()
+    assert not cleared[text > 0].any()
 
 
 def _scanned_table(path: Path, dpi: int = 150) -> list[float]:
