@@ -400,3 +400,33 @@ def test_a_code_misread_by_ocr_is_read_where_it_fits_the_tree_and_flagged() -> N
     assert not {"2.07.05", "2.07.05.2.01"} & set(digital.nodes["kode"])
     # a dot too many or too few is put back in any layer, as the dots are no letters
     assert digital.nodes["kode_flag"].notna().sum() == 1
+
+
+def test_values_before_the_change_read_by_ocr_are_trusted_by_their_confidence() -> None:
+    """A Renja Perubahan prints each amount and target before the change (SEBELUM) beside the
+    one after it: read by OCR, those carry their confidence too, and one read with a low
+    confidence is left null and flagged like any other."""
+    row = {
+        "nomor": "I",
+        "nama": "PROGRAM PENUNJANG",
+        "pagu_raw": "16.459.982.244",
+        "pagu_conf": 95.0,
+        "target_raw": "100",
+        "target_conf": 96.0,
+        "indikator": "Persentase",
+    }
+    plan = build(rows(
+        {**row, "nomor": "I", "pagu_before_raw": "17.572.210.509", "pagu_before_conf": 40.0,
+         "target_before_raw": "90", "target_before_conf": 30.0},
+        {**row, "nomor": "II", "pagu_before_raw": "17.572.210.509", "pagu_before_conf": 93.0,
+         "target_before_raw": "90", "target_before_conf": 94.0},
+    ))  # fmt: skip
+    before = plan.budgets[plan.budgets["jenis"] == "pagu_sebelum"]
+    assert values(before, "amount", "ocr_confidence") == [
+        [None, 40.0],
+        [Decimal("17572210509.00"), 93.0],
+    ]
+    assert before["amount_flag"].iloc[0].startswith("low OCR confidence")
+    targets = plan.indicators[plan.indicators["measure"] == "target_sebelum"]
+    assert values(targets, "ocr_confidence") == [[30.0], [94.0]]
+    assert pd.isna(targets["target"].iloc[0]) and targets["target"].iloc[1] == 90

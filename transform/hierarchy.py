@@ -78,6 +78,7 @@ class _Indicator:
     target_conf: float | None
     target_next_conf: float | None
     page: int
+    target_before_conf: float | None = None
     target_bbox: tuple[float, ...] | None = None  # where each target is printed, on ``page``
     target_next_bbox: tuple[float, ...] | None = None
     target_before_bbox: tuple[float, ...] | None = None
@@ -97,6 +98,7 @@ class _Node:
     pagu_page: int = 0
     pagu_conf: float | None = None  # lowest OCR confidence of the amount cells' words
     pagu_next_conf: float | None = None
+    pagu_before_conf: float | None = None
     pagu_bbox: tuple[float, ...] | None = None  # where the amount cells are printed
     pagu_next_bbox: tuple[float, ...] | None = None
     pagu_before_bbox: tuple[float, ...] | None = None
@@ -149,7 +151,8 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
 
 def _read_by_ocr(row: TableRow) -> bool:
     """A row of a page read by OCR: one of its values carries an OCR confidence."""
-    confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf)
+    confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf,
+                   row.target_before_conf, row.pagu_before_conf)  # fmt: skip
     return any(c is not None for c in confidences)
 
 
@@ -363,7 +366,7 @@ class _Builder:
             trust_ocr(parse_amount(row.pagu_raw), row.pagu_conf, minimum),
             trust_ocr(parse_amount(row.pagu_next_raw), row.pagu_next_conf, minimum),
             row.page,
-            before=parse_amount(row.pagu_before_raw),
+            before=trust_ocr(parse_amount(row.pagu_before_raw), row.pagu_before_conf, minimum),
         )
 
     def _program_subtotal(self, row: TableRow) -> bool:
@@ -491,6 +494,7 @@ class _Builder:
         node.pagu_page = row.page
         node.pagu_conf = row.pagu_conf
         node.pagu_next_conf = row.pagu_next_conf
+        node.pagu_before_conf = row.pagu_before_conf
         node.pagu_bbox = row.pagu_bbox
         node.pagu_next_bbox = row.pagu_next_bbox
         node.pagu_before_bbox = row.pagu_before_bbox
@@ -508,6 +512,7 @@ class _Builder:
                 measures=row.measures,
                 target_conf=row.target_conf,
                 target_next_conf=row.target_next_conf,
+                target_before_conf=row.target_before_conf,
                 target_bbox=row.target_bbox,
                 target_next_bbox=row.target_next_bbox,
                 target_before_bbox=row.target_before_bbox,
@@ -658,7 +663,9 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
             if has_before:
                 # the unit is that of the target after the change, as printed
                 before, _ = parse_target(ind.target_before_raw, satuan)
-                years.append(("target_sebelum", plan_year, before, None, ind.target_before_bbox))
+                before = trust_ocr(before, ind.target_before_conf, minimum)
+                years.append(("target_sebelum", plan_year, before, ind.target_before_conf,
+                              ind.target_before_bbox))  # fmt: skip
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind.target_next_raw, satuan)
                 next_target = trust_ocr(next_target, ind.target_next_conf, minimum)
@@ -675,7 +682,13 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
         if has_before:  # a Renja Perubahan: the plan year's amount after and before the change
             amounts = [
                 ValueCell("pagu_sesudah", plan_year, node.pagu, node.pagu_conf, node.pagu_bbox),
-                ValueCell("pagu_sebelum", plan_year, node.pagu_before, None, node.pagu_before_bbox),
+                ValueCell(
+                    "pagu_sebelum",
+                    plan_year,
+                    node.pagu_before,
+                    node.pagu_before_conf,
+                    node.pagu_before_bbox,
+                ),
             ]
         if builder.has_next:
             next_year = plan_year + 1 if plan_year else None
