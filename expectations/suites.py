@@ -260,9 +260,12 @@ CHECKS: tuple[Check, ...] = (
         "plausibility",
         "warning",
         "programs",
-        "every code was read as printed",
+        "every code and row number was read as printed",
         (E.ExpectColumnValuesToBeNull(column="kode_flag"),),
-        lambda row: f"code {row['kode_flag']}: check the printed page",
+        lambda row: (
+            f"{'code' if isinstance(row['kode'], str) else 'number'} {row['kode_flag']}: "
+            "check the printed page"
+        ),
     ),
     Check(
         "unreadable_amounts",

@@ -402,6 +402,50 @@ def test_a_code_misread_by_ocr_is_read_where_it_fits_the_tree_and_flagged() -> N
     assert digital.nodes["kode_flag"].notna().sum() == 1
 
 
+def test_row_numbers_misread_by_ocr_are_read_in_the_tables_numbering() -> None:
+    """On a coarse scan OCR reads the Roman ``I`` of ``I.2.1`` as ``1`` or ``L`` and loses the
+    dot after it (``12.1``): read so, a sub kegiatan would be a kegiatan. Where the table numbers
+    ``I`` / ``I.1`` / ``I.1.1`` (its text layer prints ``II.1``), each number read by OCR is
+    read as the one number of that numbering that fits the rows around it, and flagged. The same
+    characters in a text layer are the document's own and stay as printed."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = (
+        {"nomor": "I", "nama": "PROGRAM PENUNJANG", **ocr},
+        {"nomor": "L1", "nama": "Perencanaan", **ocr},
+        {"nomor": "L1.1", "nama": "Penyusunan Dokumen", **ocr},
+        {"nomor": "1.2", "nama": "Administrasi Keuangan", **ocr},
+        {"nomor": "12.1", "nama": "Penyediaan Gaji", **ocr},
+        {"nomor": "12.2", "nama": "Pelaksanaan Penatausahaan", **ocr},
+        {"nomor": "13", "nama": "Administrasi Kepegawaian", **ocr},
+        {"nomor": "II", "nama": "PROGRAM PENGARUSUTAMAAN GENDER", "pagu_raw": "1.000", "page": 2},
+        {"nomor": "II.1", "nama": "Pelembagaan PUG", "pagu_raw": "1.000", "page": 2},
+    )
+    plan = build(rows(*records))
+    assert values(plan.nodes, "nomor", "level") == [
+        ["I", "program"], ["I.1", "kegiatan"], ["I.1.1", "sub_kegiatan"], ["I.2", "kegiatan"],
+        ["I.2.1", "sub_kegiatan"], ["I.2.2", "sub_kegiatan"], ["I.3", "kegiatan"],
+        ["II", "program"], ["II.1", "kegiatan"],
+    ]  # fmt: skip
+    flags = list(plan.nodes["kode_flag"])
+    assert flags[4] == "read as 12.1; read as I.2.1, the number that fits the rows around it"
+    assert [pd.isna(f) for f in flags] == [True, False, False, False, False, False, False, True,
+                                           True]  # fmt: skip
+    digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert list(digital.nodes["nomor"])[1:7] == ["L1", "L1.1", "1.2", "12.1", "12.2", "13"]
+    assert digital.nodes["kode_flag"].isna().all()
+
+
+def test_a_number_misread_two_ways_is_left_as_read() -> None:
+    """``11`` read by OCR in an Arabic numbering after ``10`` is the program ``11``: it follows
+    as read, and is not taken for ``1.1``."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = [{"nomor": "1.1", "nama": "Kegiatan satu", "pagu_raw": "1.000", "page": 2}]
+    records += [{"nomor": n, "nama": f"Baris {n}", **ocr} for n in ("10", "10.1", "11", "11.1")]
+    plan = build(rows(*records))
+    assert list(plan.nodes["nomor"]) == ["1.1", "10", "10.1", "11", "11.1"]
+    assert plan.nodes["kode_flag"].isna().all()
+
+
 def test_values_before_the_change_read_by_ocr_are_trusted_by_their_confidence() -> None:
     """A Renja Perubahan prints each amount and target before the change (SEBELUM) beside the
     one after it: read by OCR, those carry their confidence too, and one read with a low

@@ -30,6 +30,7 @@ from transform.codes import (
     split_glued_kode,
 )
 from transform.levels import LevelSource, RowLevel, is_heading, resolve_levels
+from transform.numbering import read_nomors
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
     Parsed,
@@ -748,13 +749,22 @@ def build_plan(
     then continuations, not nodes). Numbers read by OCR with a confidence below
     ``min_ocr_confidence`` are left null and flagged.
     """
-    numbers = nomor_levels(rows.get("nomor", []))
     records = row_records(rows)
+    scanned = {row.page for row in records if _read_by_ocr(row)}
+    readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records])
+    records = [
+        replace(row, nomor=nomor or "") if flag else row
+        for row, (nomor, flag) in zip(records, readings, strict=True)
+    ]
+    numbers = nomor_levels(row.nomor for row in records)
     hints = resolve_levels(records)
     coded = any(_row_kode(row)[0] is not None for row in records)
     builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
-    for row in records:
+    for row, (_, flag) in zip(records, readings, strict=True):
+        count = len(builder.nodes)
         builder.add_row(row)
+        if flag and len(builder.nodes) > count:  # the row is a node: its number's reading
+            builder.nodes[-1].kode_flag = builder.nodes[-1].kode_flag or flag
     programs = [n for n in builder.nodes if n.level == "program"]
     if builder.restated is not None and len(programs) == 1:
         builder.totals.append(builder.restated)  # one program: its subtotal is the table's total

@@ -218,16 +218,18 @@ def _is_money(text: str) -> bool:
 
 
 _NUMBER_WORD = re.compile(r"\S*\d\S*")
+_READ_AS = re.compile(r"^read as (\S+);")
 
 
 def read_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
     """``(page, word)`` of every number-like word the plan's output rows hold: in names, codes
-    (each part of a code too, as split code columns print them), row numbers, indicators,
+    (each part of a code too, as split code columns print them, and a misread code or row
+    number as printed, from its ``kode_flag``), row numbers, indicators,
     units, locations, targets, amounts and sources of funds. A target or amount whose value
     was not read holds none: its cell printed a value that the output lacks (a cell of two
     rows' values, a number the reader could not make out)."""
     fields = {
-        "programs": ("nama", "kode", "nomor", "penanggung_jawab"),
+        "programs": ("nama", "kode", "nomor", "penanggung_jawab", "kode_flag"),
         "indicators": ("indikator", "satuan", "lokasi", "target_raw"),
         "budgets": ("amount_raw", "sumber_dana"),
     }
@@ -236,12 +238,14 @@ def read_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
         frame = frames[name]
         if "table_kind" in frame.columns:
             frame = frame[frame["table_kind"] == "rumusan"]
-        for column in columns:
+        for column in (c for c in columns if c in frame.columns):
             read = _value_read(frame, column)
             for page, text, kept in zip(frame["page"], frame[column], read, strict=True):
                 if not isinstance(text, str) or pd.isna(page) or not kept:
                     continue
                 words = _NUMBER_WORD.findall(text)
+                if column == "kode_flag":  # a code or row number as printed, read otherwise
+                    words = [m[1]] if (m := _READ_AS.match(text)) else []
                 if column == "kode":
                     words += text.split(".")
                 found += [(int(page), w) for w in words]
