@@ -357,6 +357,63 @@ _RULE_SMOOTH = 2.0
 _RULE_CONTRAST = 20
 
 
+# Grey levels: a shading's edge parts backgrounds at least this far apart.
+_EDGE_CONTRAST = 8
+
+
+def _fill_edges(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical edges of shadings, as lines one pixel thick: where the
+    background (the page without its text: a grey closing wider than any stroke) steps from one
+    level to another and stays there, along a third of the page at least (a shaded row spans
+    its table; a bold block of text, which the closing leaves grey, does not). A table
+    whose rows are told apart by their fills, with no rule between a shaded row and the white
+    one beside it (a born-digital page gives those fills as rectangles, whose edges part the
+    cells), is parted there as well; its header ran into its first rows."""
+    import cv2
+
+    # at half the resolution: a shading's edge needs no finer grain, and it costs a quarter
+    h, w = gray.shape
+    half = cv2.resize(gray, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    scale /= 2
+    size = max(3, int(_STROKE_MAX * scale) | 1)
+    background = cv2.morphologyEx(
+        half, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    )
+    near, far = max(2, int(_RULE_WIDTH * scale / 2)), 2 * size
+    out = []
+    for axis, length in ((0, max(38, w // 6)), (1, max(38, h // 6))):
+        # averaged along the edge, so that the grain left in the background does not break it
+        along = cv2.blur(background, (2 * size + 1, 1) if axis == 0 else (1, 2 * size + 1))
+        along = along.astype(np.int16)
+        before, after = np.roll(along, near, axis=axis), np.roll(along, -near, axis=axis)
+        # the darker side stays dark farther on: a shading, not the grey of a bold line of text
+        # that the closing left, which is as thin as the line (the lighter side may hold text)
+        darker_after = (before - after >= _EDGE_CONTRAST) & (
+            before - np.roll(along, -far, axis=axis) >= _EDGE_CONTRAST
+        )
+        darker_before = (after - before >= _EDGE_CONTRAST) & (
+            after - np.roll(along, far, axis=axis) >= _EDGE_CONTRAST
+        )
+        jump = (darker_after | darker_before).astype(np.uint8) * 255
+        rim = [slice(None), slice(None)]
+        for side in (slice(0, far), slice(-far, None)):  # np.roll wraps round the page
+            rim[axis] = side
+            jump[tuple(rim)] = 0
+        kernel = (length, 1) if axis == 0 else (1, length)
+        band = cv2.morphologyEx(
+            jump, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
+        )
+        edge = np.zeros_like(gray)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(band, connectivity=8)
+        for x, y, bw, bh, _ in 2 * stats[1:count]:  # back to the page's resolution
+            if axis == 0:
+                edge[y + bh // 2, x : x + bw] = 255
+            else:
+                edge[y : y + bh, x + bw // 2] = 255
+        out.append(edge)
+    return out[0], out[1]
+
+
 def _thin_lines(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical thin dark lines, measured against the grey on either side of them
     (a black-hat across the line, on the image averaged along it), not against the paper.
@@ -1101,6 +1158,8 @@ def _rules(
     horizontal, vertical = _rule_masks(inverted)
     if gray is not None:
         rows, columns = _thin_lines(gray, scale)
+        edge_rows, edge_columns = _fill_edges(gray, scale)
+        rows, columns = cv2.bitwise_or(rows, edge_rows), cv2.bitwise_or(columns, edge_columns)
         h, w = inverted.shape
         rows = cv2.morphologyEx(
             rows, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(75, w // 14), 1))

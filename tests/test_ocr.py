@@ -28,6 +28,7 @@ from extract.ocr import (
     OcrPage,
     OcrSettings,
     OcrWord,
+    _fill_edges,
     _grey_median,
     _mark_bold,
     _off_rules,
@@ -406,6 +407,28 @@ def test_rules_beside_a_dark_shading_are_found_at_150_dpi(tmp_path: Path) -> Non
     for top in tops:
         assert any(abs(r[1] - top) < 1.5 for r in across), (top, page.rules)
     assert len(page.fills) >= 2  # the shaded cells are still told apart by the rules
+
+
+def test_a_shadings_edge_parts_rows_where_no_rule_does() -> None:
+    """A light shaded row printed with no rule at its edges (a born-digital page parts such
+    rows by the edges of their fills) is parted from the white rows around it on a noisy scan;
+    a block of bold text, which the page's background keeps grey, is not parted."""
+    import cv2
+
+    rng = np.random.default_rng(7)
+    page = np.full((1000, 1400), 250, np.int16)
+    page[300:420, 60:1340] = 236  # a light shading, 14 grey levels under the paper
+    image = page.astype(np.uint8)
+    for row, y in enumerate((640, 668)):  # two lines of bold type, tightly set
+        cv2.putText(image, "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"[row::2] * 2, (70, y),
+                    cv2.FONT_HERSHEY_DUPLEX, 1.0, 40, 3)  # fmt: skip
+    noisy = np.clip(image + rng.normal(0, 8, image.shape), 0, 255).astype(np.uint8)
+    rows, columns = _fill_edges(cv2.medianBlur(noisy, 3), 300 / 72)
+    found = sorted({int(y) for y in np.flatnonzero(rows.any(axis=1))})
+    assert len(found) == 2 and abs(found[0] - 300) <= 3 and abs(found[1] - 420) <= 3, found
+    for y in found:
+        assert rows[y].sum() / 255 > 0.9 * 1280  # across the shaded row
+    assert not columns.any()
 
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
