@@ -123,3 +123,14 @@ def test_kode_readings_are_the_well_formed_codes_a_misread_code_can_be() -> None
     # the widths of Permendagri 90's segments are exact: a dot taken out elsewhere
     # ("2.07.0.4.2.0105") would leave a one-digit program part
     assert kode_readings("2.07.0.4.2.01.0005") == {"2.07.04.2.01.0005"}
+
+
+def test_a_space_between_digits_of_a_code_is_a_dot_only_where_the_code_needs_one() -> None:
+    """OCR reads the dot beside a wide gap as a space (``1.03.11 1.01.0009``): dropped, the
+    space would make a bidang of ``111``, so it is read as the dot. A code wrapped inside its
+    cell (``2.07.01.2.0`` / ``1.01``) is whole without the space, which is dropped as before."""
+    assert join_kode(["1.03.11 1.01.0009"]) == "1.03.11.1.01.0009"
+    assert join_kode(["2.07.01.2.0 1.01"]) == "2.07.01.2.01.01"
+    assert join_kode(["2", "07", "03", "2.01", "01"]) == "2.07.03.2.01.01"
+    assert join_kode(["1.03.11 1.01"]) == "1.03.11.1.01"
+    assert join_kode(["12 3"]) == "123"  # no code either way: as before

@@ -138,9 +138,29 @@ def _split_groups(groups: list[str], widths: tuple[int, ...]) -> list[str] | Non
 
 
 def join_kode(parts: Iterable[str | None]) -> str | None:
-    """Join a code printed over several columns (``2 | 07 | 03 | 2.01 | 01``) into one code."""
-    pieces = [re.sub(r"\s+", "", p).strip(".") for p in parts if p and p.strip()]
-    return normalise_kode(".".join(pieces)) if pieces else None
+    """Join a code printed over several columns (``2 | 07 | 03 | 2.01 | 01``) into one code.
+
+    A space between two digits inside a part is dropped (a code wrapped in its cell), unless the
+    code is then ill-formed while it is well-formed with a dot there: OCR reads a dot beside a
+    wide gap as a space (``1.03.11 1.01.0009``, whose ``111`` no segment of a code can be)."""
+    pieces = [p for p in parts if p and p.strip()]
+    if not pieces:
+        return None
+    joined = normalise_kode(".".join(re.sub(r"\s+", "", p).strip(".") for p in pieces))
+    if _well_formed(joined) or not any(_SPACED.search(p) for p in pieces):
+        return joined
+    dotted = normalise_kode(
+        ".".join(re.sub(r"\s+", "", _SPACED.sub(".", p)).strip(".") for p in pieces)
+    )
+    return dotted if _well_formed(dotted) else joined
+
+
+_SPACED = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
+def _well_formed(kode: str | None) -> bool:
+    level = level_of_kode(kode)
+    return kode is not None and level is not None and bool(re.match(KODE_PATTERNS[level], kode))
 
 
 def level_of_kode(kode: str | None) -> Level | None:

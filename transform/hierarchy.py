@@ -126,6 +126,11 @@ class Plan:
     subtotals: list[StatedTotal] = field(default_factory=list)
 
 
+def _compact(part: str) -> str:
+    """A part of a code as printed, without spaces or its end dots."""
+    return re.sub(r"\s+", "", part).strip(".")
+
+
 def _row_kode(row: TableRow) -> tuple[str | None, str]:
     """The row's code (from its code columns, completed by a code glued to the name) and name.
 
@@ -134,7 +139,7 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
     """
     kode = join_kode(row.kode_parts)
     if kode is not None and level_of_kode(kode) is None:
-        kode = ".".join(p.strip(".") for p in row.kode_parts if p and p.strip("."))
+        kode = ".".join(_compact(p) for p in row.kode_parts if _compact(p)) or None
     nama = row.nama
     glued, rest = split_glued_kode(nama)
     if glued is not None:
@@ -227,7 +232,7 @@ class _Builder:
         kode, nama = _row_kode(row)
         lettered = kode is None and _read_by_ocr(row)
         if lettered:  # a code OCR read with a letter for a digit (2.07.0S): no code as it stands
-            kode = ".".join(p.strip(".") for p in row.kode_parts if p and p.strip(".")) or None
+            kode = ".".join(_compact(p) for p in row.kode_parts if _compact(p)) or None
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode, ocr=lettered)

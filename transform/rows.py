@@ -191,6 +191,13 @@ def _value_cells(value: Any) -> tuple[ValueCell, ...] | None:
     )
 
 
+def _kode_part(text: str | None) -> str:
+    """A code cell's text without its spaces and line breaks, but for one space between two
+    digits, which may stand for a dot OCR did not read (``codes.join_kode``)."""
+    spaced = re.sub(r"\s+", " ", text or "").strip()
+    return re.sub(r" (?!(?<=\d )\d)", "", spaced)
+
+
 def _confidence_of(value: Any) -> float | None:
     """An OCR confidence (None, or NaN in a frame, when the page had a text layer)."""
     return None if value is None or value == "" or pd.isna(value) else float(value)
@@ -347,7 +354,7 @@ def table_rows(
                 {
                     "page": table.page,
                     "row": index,
-                    "kode_parts": [re.sub(r"\s+", "", row[c] or "") for c in kode_cols],
+                    "kode_parts": [_kode_part(row[c]) for c in kode_cols],
                     "nomor": clean_text(_cell(row, nomor_col)),
                     "nama": clean_text(_row_text(table, index, name_col)),
                     "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
