@@ -147,20 +147,15 @@ def join_kode(parts: Iterable[str | None]) -> str | None:
     if not pieces:
         return None
     joined = normalise_kode(".".join(re.sub(r"\s+", "", p).strip(".") for p in pieces))
-    if _well_formed(joined) or not any(_SPACED.search(p) for p in pieces):
+    if joined is None or _well_formed(joined) or not any(_SPACED.search(p) for p in pieces):
         return joined
     dotted = normalise_kode(
         ".".join(re.sub(r"\s+", "", _SPACED.sub(".", p)).strip(".") for p in pieces)
     )
-    return dotted if _well_formed(dotted) else joined
+    return dotted if dotted is not None and _well_formed(dotted) else joined
 
 
 _SPACED = re.compile(r"(?<=\d)\s+(?=\d)")
-
-
-def _well_formed(kode: str | None) -> bool:
-    level = level_of_kode(kode)
-    return kode is not None and level is not None and bool(re.match(KODE_PATTERNS[level], kode))
 
 
 def level_of_kode(kode: str | None) -> Level | None:
