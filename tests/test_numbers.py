@@ -160,6 +160,8 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         ("9.471.211.674,0O", Decimal("9471211674"), "'O' read as 0"),
         ("1.250.000,~", Decimal("1250000"), "'~' read as the '-' of ',-'"),
         ("1.156,140,000", Decimal("1156140000"), "',' and '.' both between the thousands"),
+        ("1.673.147 120,00", Decimal("1673147120"), "' ' read as '.'"),
+        ("908.247 168,00", Decimal("908247168"), "' ' read as '.'"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
@@ -180,6 +182,9 @@ def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
         ("1.25O.000 orang", "unexpected characters"),  # a word: not an amount
         ("1.25A.000", "unexpected characters"),  # A is no digit's look-alike
         ("1,500", "ambiguous"),
+        ("2.100.000 0", "malformed number"),  # no group of three after the space: a speck
+        ("3626 650 00100", "digits parted by spaces"),  # 3.626.650.004,00, a dot lost, 4 as 1
+        ("1563 845 016.00", "digits parted by spaces"),  # a first group of four
     ],
 )
 def test_ocr_damage_with_no_single_reading_stays_null_and_flagged(raw: str, reason: str) -> None:
@@ -227,3 +232,10 @@ def test_a_target_wrapped_at_its_separator_is_one_number(raw: str, expected: str
 
 def test_a_wrapped_amount_still_joins_its_digit_lines() -> None:
     assert parse_amount("26.647.435.21\n2").value == Decimal("26647435212")
+
+
+def test_an_amount_read_by_ocr_with_spaces_for_its_separators_is_read() -> None:
+    """Spaces that stand where the grammar puts separators leave the value as read."""
+    for raw in ("1 250 000", "123 456", "Rp 2.676.141.000"):
+        parsed = trust_ocr(parse_amount(raw), 93.0)
+        assert parsed.value is not None and parsed.flag is None, raw

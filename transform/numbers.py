@@ -192,6 +192,8 @@ OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "
 _OCR_CURRENCY = re.compile(r"^rp[.,:]?", re.IGNORECASE)
 _OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
 _OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
+# A space between digits with a whole group of three after it, where a separator may have been.
+_OCR_GAP = re.compile(r"(?<=\d)\s+(?=\d{3}(?:[.,]|$))")
 
 
 def repair_ocr_amount(parsed: Parsed) -> Parsed:
@@ -200,6 +202,8 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
     (``,00``) or the separator of a ``,-`` whose dash was lost. A letter inside the digits
     (``O``, ``l``, ``I``, ``S``, ``B``) is taken for the digit it resembles; one at either end
     may as well be a speck or a rule's remnant, so it is tried both as a digit and as nothing.
+    A space between digits is tried both as nothing and, before a whole group of three, as the
+    separator OCR did not see (``1.673.147 120,00``).
 
     The repair is accepted only when the grammar leaves exactly one value; it then carries a
     flag (``repaired: ...``) that says what was repaired, and the raw text stays. Otherwise the
@@ -207,22 +211,27 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
     """
     if parsed.value is not None or not parsed.raw:
         return parsed
-    text = re.sub(r"\s+", "", join_wrapped(parsed.raw))
-    text = _OCR_CURRENCY.sub("", text)
-    notes: list[str] = []
-    dash = _OCR_DASH.search(text)
-    if dash and dash.start() > 0:
-        if dash.group().lstrip(".,") != "-":
-            notes.append(f"{dash.group().lstrip('.,')!r} read as the '-' of ',-'")
-        text = text[: dash.start()]
-    if not _OCR_TOKEN.match(text):
-        return parsed
+    joined = join_wrapped(parsed.raw).strip()
+    texts: list[tuple[str, list[str]]] = [(re.sub(r"\s+", "", joined), [])]
+    if _OCR_GAP.search(joined):  # a separator read as a space: 1.673.147 120,00
+        texts.append((re.sub(r"\s+", "", _OCR_GAP.sub(".", joined)), ["' ' read as '.'"]))
     readings: dict[Decimal, list[str]] = {}
-    for variant, edits in _letter_variants(text):
-        reading = _grouped(variant)
-        if reading is not None:
-            value, how = reading
-            readings.setdefault(value, edits + how)
+    notes: list[str] = []
+    for spaced, gaps in texts:
+        text = _OCR_CURRENCY.sub("", spaced)
+        notes = []
+        dash = _OCR_DASH.search(text)
+        if dash and dash.start() > 0:
+            if dash.group().lstrip(".,") != "-":
+                notes.append(f"{dash.group().lstrip('.,')!r} read as the '-' of ',-'")
+            text = text[: dash.start()]
+        if not _OCR_TOKEN.match(text):
+            continue
+        for variant, edits in _letter_variants(text):
+            reading = _grouped(variant)
+            if reading is not None:
+                value, how = reading
+                readings.setdefault(value, gaps + edits + how)
     if len(readings) == 1:
         ((value, how),) = readings.items()
         notes = how + notes
@@ -291,9 +300,29 @@ def trust_ocr(
         return parsed
     if parsed.money:
         parsed = repair_ocr_amount(parsed)
+        if parsed.value is not None and not _spaces_agree(parsed):
+            return Parsed(None, parsed.raw, _SPACED_FLAG, money=True)
     if parsed.value is None or confidence >= minimum:
         return parsed
     return Parsed(None, parsed.raw, f"low OCR confidence ({confidence:.0f})", money=parsed.money)
+
+
+_SPACED_FLAG = "digits parted by spaces where the grammar of amounts has no separator"
+
+
+def _spaces_agree(parsed: Parsed) -> bool:
+    """Whether an amount read by OCR whose digits are parted by spaces reads the same with each
+    space taken for a separator: ``1 250 000`` does, while ``3626 650 00100`` (a dot and a
+    digit misread) read as 362.665.000.100 does not, and is no value to trust."""
+    raw = join_wrapped(parsed.raw or "").strip()
+    if not re.search(r"\d\s+\d", raw):
+        return True
+    text = _OCR_DASH.sub("", _OCR_CURRENCY.sub("", re.sub(r"(?<=\d)\s+(?=\d)", ".", raw)))
+    for variant, _ in _letter_variants(re.sub(r"\s+", "", text)):
+        reading = _grouped(variant)
+        if reading is not None and reading[0] == parsed.value:
+            return True
+    return False
 
 
 def format_idr(value: Decimal | int, *, decimals: int = 0, prefix: str = "") -> str:
