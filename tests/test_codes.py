@@ -134,3 +134,11 @@ def test_a_space_between_digits_of_a_code_is_a_dot_only_where_the_code_needs_one
     assert join_kode(["2", "07", "03", "2.01", "01"]) == "2.07.03.2.01.01"
     assert join_kode(["1.03.11 1.01"]) == "1.03.11.1.01"
     assert join_kode(["12 3"]) == "123"  # no code either way: as before
+
+
+def test_digits_stacked_in_a_narrow_code_column_are_not_taken_for_segments() -> None:
+    """A narrow column prints ``07`` as ``0`` over ``7``: the line break between them is no dot,
+    even where the code as read is ill-formed (``201``, a dot lost) and padding segments would
+    make one of ``2.0.7.0.4.201``."""
+    assert join_kode(["2", "0 7", "0 4", "201"]) == "2.07.04.201"
+    assert join_kode(["2", "0 7", "0 3", "2.01", "0 1"]) == "2.07.03.2.01.01"

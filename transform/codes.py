@@ -149,10 +149,10 @@ def join_kode(parts: Iterable[str | None]) -> str | None:
     joined = normalise_kode(".".join(re.sub(r"\s+", "", p).strip(".") for p in pieces))
     if joined is None or _well_formed(joined) or not any(_SPACED.search(p) for p in pieces):
         return joined
-    dotted = normalise_kode(
-        ".".join(re.sub(r"\s+", "", _SPACED.sub(".", p)).strip(".") for p in pieces)
-    )
-    return dotted if dotted is not None and _well_formed(dotted) else joined
+    # well-formed as printed, each segment of its own width: padding would make a code of
+    # digits stacked one per line in a narrow column (``0 7``)
+    dotted = ".".join(re.sub(r"\s+", "", _SPACED.sub(".", p)).strip(".") for p in pieces)
+    return dotted if _well_formed(dotted) else joined
 
 
 _SPACED = re.compile(r"(?<=\d)\s+(?=\d)")
