@@ -19,7 +19,7 @@ from great_expectations.expectations.row_conditions import Column
 
 from transform.codes import KODE_PATTERNS
 from transform.fields import FIELDS, KEYS, TABLES
-from transform.numbers import DASH_FLAG, REPAIRED, format_rupiah
+from transform.numbers import CONFIRMED, DASH_FLAG, REPAIRED, format_rupiah
 from transform.reading import READING_CHECKS, READING_WARNINGS
 
 __all__ = ["CHECKS", "Check", "checks_for"]
@@ -27,7 +27,7 @@ __all__ = ["CHECKS", "Check", "checks_for"]
 Row = dict[str, Any]
 E = gx.expectations
 # the flags of an amount that was read: printed as a dash (zero), or repaired
-_READ_FLAGS = f"^({re.escape(DASH_FLAG)}$|{REPAIRED})"
+_READ_FLAGS = f"^({re.escape(DASH_FLAG)}$|{REPAIRED}|{CONFIRMED})"
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ CHECKS: tuple[Check, ...] = (
         "budgets",
         "every amount could be read (a dash is read as zero)",
         # an amount printed as a dash is read (as zero), a repaired one is read (and reported
-        # by repaired_amounts); any other flag is a value not read
+        # by repaired_amounts), so is one confirmed by a sum; any other flag is a value not read
         (E.ExpectColumnValuesToMatchRegex(column="amount_flag", regex=_READ_FLAGS),),
         lambda row: f"amount {row['amount_raw']!r} not read: {row['amount_flag']}",
     ),
@@ -284,8 +284,12 @@ CHECKS: tuple[Check, ...] = (
         "warning",
         "budgets",
         "every amount was read as printed, without a repair of its form (a lost dash, letters "
-        "read for digits, swapped separators)",
-        (E.ExpectColumnValuesToNotMatchRegex(column="amount_flag", regex=f"^{REPAIRED}"),),
+        "read for digits, swapped separators) and with a sure OCR confidence",
+        (
+            E.ExpectColumnValuesToNotMatchRegex(
+                column="amount_flag", regex=f"^({REPAIRED}|{CONFIRMED})"
+            ),
+        ),
         lambda row: (
             f"amount {row['amount_raw']!r} read as {_amount(row['amount'])}, "
             f"{row['amount_flag']}: check the printed page"

@@ -35,6 +35,7 @@ from transform.headers import id_column_indices
 from transform.hierarchy import StatedTotal, build_plan
 from transform.kinds import kind_named
 from transform.metadata import opd_name, plan_year, stated_in_text
+from transform.reading import confirm_by_sums
 from transform.review import node_prefix
 from transform.rows import LogicalTable, table_rows
 
@@ -285,7 +286,8 @@ def _read(
     ]
     if built.nodes.empty:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
-    frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
+    budgets = confirm_by_sums(built.nodes, built.budgets)
+    frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": budgets}
     for name, frame in _other_tables(found, tahun).items():
         if name in ("indicators", "budgets") and "ocr_confidence" not in frame.columns:
             frame = frame.assign(ocr_confidence=None)

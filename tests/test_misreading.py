@@ -10,7 +10,13 @@ from decimal import Decimal
 import pandas as pd
 
 from renja.status import document_status, reading_checks
-from transform.reading import READING_CHECKS, StatedAmount, misread_codes, misread_digits
+from transform.reading import (
+    READING_CHECKS,
+    StatedAmount,
+    confirm_by_sums,
+    misread_codes,
+    misread_digits,
+)
 
 Row = tuple[str, str, str | None, str, int]  # node_id, level, parent_id, amount printed, page
 
@@ -263,3 +269,51 @@ def test_a_node_read_by_ocr_without_a_code_among_coded_ones_is_a_reading_doubt()
     assert "has no code that could be read" in doubt.message
     # a table without codes: nothing to doubt
     assert misread_codes(programs.assign(kode=None), budgets) == []
+
+
+def _unsure(budgets: pd.DataFrame, node_id: str, confidence: float = 70.0) -> pd.DataFrame:
+    """``node_id``'s amount read with a low confidence: left null and flagged, raw kept."""
+    out = budgets.copy()
+    at = out.index[out["node_id"] == node_id][0]
+    out.at[at, "amount"] = None
+    out.at[at, "amount_flag"] = f"low OCR confidence ({confidence:.0f})"
+    out.at[at, "ocr_confidence"] = confidence
+    return out
+
+
+SUMS_HOLD: list[Row] = [
+    ("2.07.01", "program", None, "993.000.000", 14),
+    ("2.07.01.2.01", "kegiatan", "2.07.01", "793.000.000", 14),
+    ("2.07.01.2.01.01", "sub_kegiatan", "2.07.01.2.01", "456.000.000", 14),
+    ("2.07.01.2.01.02", "sub_kegiatan", "2.07.01.2.01", "337.000.000", 14),
+    ("2.07.01.2.02", "kegiatan", "2.07.01", "200.000.000", 15),
+    ("2.07.01.2.02.01", "sub_kegiatan", "2.07.01.2.02", "200.000.000", 15),
+]
+
+
+def test_an_unsure_amount_that_a_sum_holds_with_is_taken_as_read_and_flagged() -> None:
+    """A kegiatan read with confidence 70: its sub kegiatan add up to its reading and its
+    program's sum holds with it, so it is taken as read, flagged with the confidence and the
+    sum; a sub kegiatan whose reading its kegiatan's sum holds with is taken so too."""
+    programs, budgets = _frames(SUMS_HOLD)
+    unsure = _unsure(_unsure(budgets, "2.07.01.2.01"), "2.07.01.2.02.01", 40.0)
+    confirmed = confirm_by_sums(programs, unsure)
+    got = confirmed.set_index("node_id")
+    assert got.at["2.07.01.2.01", "amount"] == Decimal("793000000")
+    assert got.at["2.07.01.2.01", "amount_flag"].startswith(
+        "confirmed by a sum: read with OCR confidence 70; the sum under"
+    )
+    assert got.at["2.07.01.2.02.01", "amount"] == Decimal("200000000")
+    assert pd.isna(got.at["2.07.01.2.01.01", "amount_flag"])  # the others untouched
+
+
+def test_an_unsure_amount_that_breaks_a_sum_or_that_no_sum_checks_stays_null() -> None:
+    """Read 798.000.000 with a low confidence, the kegiatan breaks both sums it is part of: it
+    stays null. Two unsure sibling sub kegiatan leave their kegiatan's sum unknown: neither is
+    taken, though each is right."""
+    programs, budgets = _frames(KEGIATAN_MISREAD)
+    unsure = _unsure(budgets, "2.07.01.2.01")
+    pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)
+    programs, budgets = _frames(SUMS_HOLD)
+    both = _unsure(_unsure(budgets, "2.07.01.2.01.01"), "2.07.01.2.01.02")
+    pd.testing.assert_frame_equal(confirm_by_sums(programs, both), both)

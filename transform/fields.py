@@ -112,8 +112,8 @@ _COMMON = {
     "ocr_confidence": Field(
         "ocr_confidence", pa.float64(), "For a value read by OCR from a scanned page: the lowest "
         "Tesseract confidence of the words of its cell, 0-100 (below "
-        f"{MIN_OCR_CONFIDENCE:g} the value is left null and flagged); null when the page has a "
-        "text layer.",
+        f"{MIN_OCR_CONFIDENCE:g} the value is left null and flagged, unless an amount is "
+        "confirmed by a sum); null when the page has a text layer.",
         unit="percent",
     ),
 }  # fmt: skip
@@ -233,7 +233,9 @@ FIELDS: dict[str, list[Field]] = {
               "low OCR confidence), or 'printed as a dash' for a nil amount read as zero, or "
               "'repaired: ...' for an amount read only after a repair that the grammar of "
               "amounts allowed one way (a lost dash; from OCR also letters read for digits, "
-              "swapped separators); null when it was read as printed."),
+              "swapped separators), or 'confirmed by a sum: ...' for an amount read by OCR with "
+              "a low confidence that a sum it is part of holds with exactly; null when it was "
+              "read as printed."),
         _COMMON["ocr_confidence"],
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],

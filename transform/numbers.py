@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 __all__ = [
+    "CONFIRMED",
     "DASH_FLAG",
+    "LOW_CONFIDENCE",
     "MIN_OCR_CONFIDENCE",
     "OCR_DIGITS",
     "REPAIRED",
@@ -49,6 +51,9 @@ _DASH_ONLY = re.compile(r"^\s*(?:rp\.?)?\s*[-\u2013\u2014]+\s*$", re.IGNORECASE)
 _TRAILING_DASH = re.compile(r"[,.]?\s*[-\u2013\u2014]+\s*$")
 # A value read, with a note: the flag of a number read only after a repair starts so.
 REPAIRED = "repaired: "
+# An amount read by OCR with a low confidence, taken as read because a sum holds with it exactly.
+CONFIRMED = "confirmed by a sum: "
+LOW_CONFIDENCE = "low OCR confidence"
 _EMPTY = {"", "-", "--", "—", "–", "nihil"}
 _DIGITS = re.compile(r"^\d+$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -304,7 +309,7 @@ def trust_ocr(
             return Parsed(None, parsed.raw, _SPACED_FLAG, money=True)
     if parsed.value is None or confidence >= minimum:
         return parsed
-    return Parsed(None, parsed.raw, f"low OCR confidence ({confidence:.0f})", money=parsed.money)
+    return Parsed(None, parsed.raw, f"{LOW_CONFIDENCE} ({confidence:.0f})", money=parsed.money)
 
 
 _SPACED_FLAG = "digits parted by spaces where the grammar of amounts has no separator"

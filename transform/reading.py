@@ -14,14 +14,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
 from transform.codes import parent_kode
-from transform.numbers import SEVERAL_NUMBERS, format_rupiah, parse_amount
+from transform.numbers import (
+    CONFIRMED,
+    LOW_CONFIDENCE,
+    SEVERAL_NUMBERS,
+    format_rupiah,
+    parse_amount,
+    trust_ocr,
+)
 from transform.vocabulary import YEAR
 
 __all__ = [
@@ -36,6 +43,7 @@ __all__ = [
     "folded_rows",
     "collapsed_levels",
     "columns_not_understood",
+    "confirm_by_sums",
     "glued_names",
     "misread_codes",
     "misread_digits",
@@ -712,6 +720,60 @@ def misread_digits(
             value, mended, position = found[0]
             doubts.append(_misread_doubt(value, mended, position, jenis, sums))
     return doubts
+
+
+def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFrame:
+    """The plan's amounts with those read by OCR but left null for a low confidence taken as
+    read where a sum they are part of holds exactly with their reading and none breaks: a
+    kegiatan and its sub kegiatan, a program and its kegiatan, every value of the sum read. A
+    misread digit could make an exact sum hold only if another value of it were misread to make
+    up the difference; a reading that breaks a sum, or that no sum can check (a sibling also
+    unread), stays null with its flag. Confirmed amounts are flagged (``confirmed by a sum:``,
+    with the confidence and the sum) and the raw text is kept; one confirmed amount may
+    complete a sum that confirms another."""
+    plan = budgets[budgets["table_kind"] == "rumusan"]
+    nodes = programs.reset_index(drop=True)
+    amounts: dict[Any, Decimal] = {}
+    flags: dict[Any, str] = {}
+    for jenis in sorted(set(plan["jenis"])):
+        rows = plan[plan["jenis"] == jenis]
+        values = _values(nodes, rows)
+        sums = _sums(nodes, values)
+        pending: dict[str, tuple[Any, Decimal, str]] = {}
+        for index, row in rows.iterrows():
+            flag, confidence = row.get("amount_flag"), row.get("ocr_confidence")
+            if not (isinstance(flag, str) and flag.startswith(LOW_CONFIDENCE)):
+                continue
+            reading = trust_ocr(parse_amount(str(row.get("amount_raw") or "")), 100.0)
+            if reading.value is not None and str(row["node_id"]) in values:
+                how = f"; {reading.flag}" if reading.flag else ""
+                pending[str(row["node_id"])] = (index, reading.value, f"{confidence:.0f}{how}")
+        confirmed = True
+        while confirmed:
+            confirmed = False
+            for key, (index, value, how) in list(pending.items()):
+                values[key] = replace(values[key], amount=value)
+                mine = [s for s in sums if s.total == key or key in s.parts]
+                gaps = [_gap(s, values) for s in mine]
+                holding = [s for s, gap in zip(mine, gaps, strict=True) if gap == 0]
+                if holding and all(gap in (None, Decimal(0)) for gap in gaps):
+                    amounts[index] = value.quantize(Decimal("0.01"))
+                    flags[index] = (
+                        f"{CONFIRMED}read with OCR confidence {how}; the sum under "
+                        f"{holding[0].who} holds with it"
+                    )
+                    del pending[key]
+                    confirmed = True
+                else:
+                    values[key] = replace(values[key], amount=None)
+    if not amounts:
+        return budgets
+    out = budgets.copy()
+    out["amount"] = [amounts.get(i, a) for i, a in zip(out.index, out["amount"], strict=True)]
+    out["amount_flag"] = [
+        flags.get(i, f) for i, f in zip(out.index, out["amount_flag"], strict=True)
+    ]
+    return out
 
 
 def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
