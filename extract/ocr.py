@@ -1106,10 +1106,13 @@ _RULE_ENDS = re.compile(r"^[\u2014_]+|[\u2014_]+$")
 def _off_rules(words: list[OcrWord], rules: list[Segment]) -> list[OcrWord]:
     """The words without what a ruling line left in the text: a word of dashes or underscores
     lying on a horizontal rule is dropped, and the long dashes or underscores that end a word
-    touching one are cut off (a ``-`` elsewhere, a nil amount, stays)."""
+    touching one are cut off (a ``-`` elsewhere, a nil amount, stays). A word of dashes taller
+    than it is wide is no dash: what is left of a vertical rule (``Rekayasa — Lalu``)."""
     horizontal = [r for r in rules if r[1] == r[3]]
     out = []
     for word in words:
+        if _RULE_TEXT.match(word.text) and word.bottom - word.top > word.x1 - word.x0:
+            continue  # a "dash" taller than wide: a stroke of a vertical rule, or a speck
         touching = [
             r for r in horizontal
             if r[0] < word.x1 and word.x0 < r[2] and word.top - 1 <= r[1] <= word.bottom + 1

@@ -292,6 +292,18 @@ def test_text_layer_places_words_and_rules_with_their_confidence(tmp_path: Path)
     assert table.confidence == [[95, 88, 91], [93, 90, 71]]
 
 
+def test_a_dash_taller_than_wide_is_no_word() -> None:
+    """Tesseract reads what is left of a vertical rule beside a name as ``—``: a dash taller
+    than it is wide is dropped, off any horizontal rule; a nil amount's ``-`` stays."""
+    line = (1, 1, 1)
+    words = [
+        OcrWord("Rekayasa", 232.5, 216.2, 260.8, 222.7, 85, line),
+        OcrWord("\u2014", 265.9, 215.2, 268.3, 223.6, 62, line),  # 2.4 pt wide, 8.4 pt tall
+        OcrWord("-", 320.0, 218.0, 323.5, 219.2, 90, line),  # a nil amount
+    ]
+    assert [w.text for w in _off_rules(words, [])] == ["Rekayasa", "-"]
+
+
 def test_text_layer_carries_bold_and_cell_fills(tmp_path: Path) -> None:
     """Bold words and shaded cells measured on the image reach the reader as on a born-digital
     page: a bold face and a filled rectangle, the same level for one shading over the pages;
