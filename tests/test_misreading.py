@@ -281,13 +281,10 @@ def _unsure(budgets: pd.DataFrame, node_id: str, confidence: float = 70.0) -> pd
     return out
 
 
+# The same plan read right: the kegiatan prints 793.000.000, and every sum holds.
 SUMS_HOLD: list[Row] = [
-    ("2.07.01", "program", None, "993.000.000", 14),
-    ("2.07.01.2.01", "kegiatan", "2.07.01", "793.000.000", 14),
-    ("2.07.01.2.01.01", "sub_kegiatan", "2.07.01.2.01", "456.000.000", 14),
-    ("2.07.01.2.01.02", "sub_kegiatan", "2.07.01.2.01", "337.000.000", 14),
-    ("2.07.01.2.02", "kegiatan", "2.07.01", "200.000.000", 15),
-    ("2.07.01.2.02.01", "sub_kegiatan", "2.07.01.2.02", "200.000.000", 15),
+    (n, lv, p, "793.000.000" if n == "2.07.01.2.01" else raw, pg)
+    for n, lv, p, raw, pg in KEGIATAN_MISREAD
 ]
 
 
