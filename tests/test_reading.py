@@ -347,6 +347,13 @@ def test_names_without_spaces_look_glued_and_ordinary_names_do_not() -> None:
     (doubt,) = glued_names(glued, prose)
     assert doubt.check == "glued_names" and doubt.page == 5
     assert doubt.message.startswith("4 of 4 names look glued")
+    # one name wrapped a word a line, two of its lines joined as one word broken by the cell:
+    # a word longer than any of the prose is glue on its own
+    many = pd.concat([programs] * 3, ignore_index=True)  # one glued name among twelve
+    many["node_id"] = [f"P{i:02d}" for i in range(12)]
+    many.loc[0, "nama"] = "PROGRAM PENYELENGGARAANPELAYANAN KESEHATAN"
+    (doubt,) = glued_names(many, prose)
+    assert doubt.node_ids == ("P00",) and "'PENYELENGGARAANPELAYANAN'" in doubt.message
 
 
 def _plan_table(page: int, grid: list[list[str]]) -> RawTable:

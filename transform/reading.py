@@ -551,7 +551,14 @@ def glued_names(programs: pd.DataFrame, prose: str) -> list[Doubt]:
         joins = [w for w in words if len(_JOIN.findall(w)) >= 1 and len(w) > 12]
         if long or joins:
             glued.append((row, (long or joins)[0]))
-    if len(glued) < 3 and len(glued) * 10 < len(programs):
+    # a word longer than any the document writes in its prose is glue however rare (a name
+    # wrapped one word a line, two of its lines joined as a word broken by the cell); a join of
+    # cases alone may be a name's own spelling (``KiTa``), and counts when it is common
+    if (
+        not any(len(w) > limit for _, w in glued)
+        and len(glued) < 3
+        and len(glued) * 10 < len(programs)
+    ):
         return []
     row, word = glued[0]
     return [
