@@ -722,16 +722,29 @@ def _repeated_header(
     lines: list[_Line], block: tuple[int, int], previous: StreamColumns
 ) -> tuple[int, int]:
     """A header repeated from the page before ends at its last line of the earlier header's
-    words: the lines after it that print other words are the rest of a row broken over the
-    page (Word lets a row break), close under the labels and as free of numbers."""
+    words, each standing over a column whose label holds it: the lines after it that print
+    other words are the rest of a row broken over the page (Word lets a row break), close
+    under the labels and as free of numbers; so is a word of the header printed under another
+    column (``Tahun``, the rest of an indicator, where only the amount columns' labels say
+    ``Rencana Tahun 2025``)."""
     start, end = block
     # squeezed, as a label broken mid-word ("Catat" / "an") is joined in the header texts
     known = re.sub(r"[\s|]+", "", " ".join(previous.header)).lower()
     if not known:
         return block
+    labels = [re.sub(r"[\s|]+", "", text).lower() for text in previous.header]
+    edges = previous.edges
 
     def repeated(line: _Line) -> bool:
-        return all(w["text"].lower() in known for w in line.words)
+        for word in line.words:
+            over = [
+                labels[i]
+                for i in range(min(len(labels), len(edges) - 1))
+                if edges[i] < word["x1"] and word["x0"] < edges[i + 1]
+            ]
+            if not any(word["text"].lower() in label for label in over or [known]):
+                return False
+        return True
 
     while end > start and not repeated(lines[end]):
         end -= 1
