@@ -671,9 +671,22 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
     assert _label_centres(apart) == [184.0, 252.0, 308.0, 414.0]
 
 
-def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ((("Pencemaran Udara", X[1]), ("di Lingkungan", X[2])),
+         ["", "Pencemaran Udara", "di Lingkungan", "", ""]),
+        # a word the header prints too, but over another column: the last word of an indicator
+        ((("Target", X[2]),), ["", "", "Target", "", ""]),
+    ],
+)  # fmt: skip
+def test_a_repeated_header_ends_before_the_rest_of_a_broken_row(
+    rest: tuple[tuple[str, float], ...], expected: list[str]
+) -> None:
     """No number row: the next page repeats the header, and the row the page break cut goes
-    on under it with words only ("Pencemaran Udara"); those lines are body, not labels."""
+    on under it with words only ("Pencemaran Udara"); those lines are body, not labels, also
+    where the header prints the word over a column whose label it is not (``Target`` under
+    the indicator column)."""
     header = line_of(60, *HEADER_WORDS) + line_of(70, ("Sumber Dana", X[1]), ("Lokasi", X[2]))
     first = header + line_of(
         85, ("I", X[0]), ("Program A dan", X[1]), ("Indikator", X[2]), ("10", X[3]),
@@ -683,41 +696,13 @@ def test_a_repeated_header_ends_before_the_rest_of_a_broken_row() -> None:
     assert columns is not None
     second = (
         header
-        + line_of(80, ("Pencemaran Udara", X[1]), ("di Lingkungan", X[2]))
+        + line_of(80, *rest)
         + line_of(95, ("II", X[0]), ("Program B", X[1]), ("Indikator", X[2]), ("7", X[3]),
                   ("300.000", X[4]))
     )  # fmt: skip
     (carried,), _ = stream_tables(_Page(second), 3, columns, lambda texts: {0})
     assert carried.grid[0] == table.grid[0]
-    assert carried.grid[1:] == [
-        ["", "Pencemaran Udara", "di Lingkungan", "", ""],
-        ["II", "Program B", "Indikator", "7", "300.000"],
-    ]
-
-
-def test_the_rest_of_a_broken_row_is_body_though_the_header_prints_its_word() -> None:
-    """The rest of a row cut by the page break is a word that the header prints too, but over
-    another column (``Target`` as the last word of an indicator): it stands under a column
-    whose label lacks it, so it is body, not a line of the repeated header."""
-    header = line_of(60, *HEADER_WORDS) + line_of(70, ("Sumber Dana", X[1]), ("Lokasi", X[2]))
-    first = header + line_of(
-        85, ("I", X[0]), ("Program A dan", X[1]), ("Capaian", X[2]), ("10", X[3]),
-        ("1.500.000", X[4]),
-    )  # fmt: skip
-    (table,), columns = stream_tables(_Page(first), 2, key_columns=lambda texts: {0})
-    assert columns is not None
-    second = (
-        header
-        + line_of(80, ("Target", X[2]))
-        + line_of(95, ("II", X[0]), ("Program B", X[1]), ("Indikator", X[2]), ("7", X[3]),
-                  ("300.000", X[4]))
-    )  # fmt: skip
-    (carried,), _ = stream_tables(_Page(second), 3, columns, lambda texts: {0})
-    assert carried.grid[0] == table.grid[0]
-    assert carried.grid[1:] == [
-        ["", "", "Target", "", ""],
-        ["II", "Program B", "Indikator", "7", "300.000"],
-    ]
+    assert carried.grid[1:] == [expected, ["II", "Program B", "Indikator", "7", "300.000"]]
 
 
 def test_a_page_of_another_width_reads_its_own_header_whole() -> None:
