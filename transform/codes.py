@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from transform.numbers import OCR_DIGITS
+from transform.numbers import DIGIT_GAP, OCR_DIGITS
 
 Level = Literal["program", "kegiatan", "sub_kegiatan"]
 LEVELS: tuple[Level, ...] = ("program", "kegiatan", "sub_kegiatan")
@@ -147,15 +147,12 @@ def join_kode(parts: Iterable[str | None]) -> str | None:
     if not pieces:
         return None
     joined = normalise_kode(".".join(re.sub(r"\s+", "", p).strip(".") for p in pieces))
-    if joined is None or _well_formed(joined) or not any(_SPACED.search(p) for p in pieces):
+    if joined is None or _well_formed(joined) or not any(DIGIT_GAP.search(p) for p in pieces):
         return joined
     # well-formed as printed, each segment of its own width: padding would make a code of
     # digits stacked one per line in a narrow column (``0 7``)
-    dotted = ".".join(re.sub(r"\s+", "", _SPACED.sub(".", p)).strip(".") for p in pieces)
+    dotted = ".".join(re.sub(r"\s+", "", DIGIT_GAP.sub(".", p)).strip(".") for p in pieces)
     return dotted if _well_formed(dotted) else joined
-
-
-_SPACED = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
 def level_of_kode(kode: str | None) -> Level | None:

@@ -16,6 +16,7 @@ from decimal import Decimal
 __all__ = [
     "CONFIRMED",
     "DASH_FLAG",
+    "DIGIT_GAP",
     "LOW_CONFIDENCE",
     "MIN_OCR_CONFIDENCE",
     "OCR_DIGITS",
@@ -197,6 +198,8 @@ OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "
 _OCR_CURRENCY = re.compile(r"^rp[.,:]?", re.IGNORECASE)
 _OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
 _OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
+# Spaces between two digits: in a code or an amount read by OCR, where a separator may have been.
+DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 # A space between digits with a whole group of three after it, where a separator may have been.
 _OCR_GAP = re.compile(r"(?<=\d)\s+(?=\d{3}(?:[.,]|$))")
 
@@ -320,9 +323,9 @@ def _spaces_agree(parsed: Parsed) -> bool:
     space taken for a separator: ``1 250 000`` does, while ``3626 650 00100`` (a dot and a
     digit misread) read as 362.665.000.100 does not, and is no value to trust."""
     raw = join_wrapped(parsed.raw or "").strip()
-    if not re.search(r"\d\s+\d", raw):
+    if not DIGIT_GAP.search(raw):
         return True
-    text = _OCR_DASH.sub("", _OCR_CURRENCY.sub("", re.sub(r"(?<=\d)\s+(?=\d)", ".", raw)))
+    text = _OCR_DASH.sub("", _OCR_CURRENCY.sub("", DIGIT_GAP.sub(".", raw)))
     for variant, _ in _letter_variants(re.sub(r"\s+", "", text)):
         reading = _grouped(variant)
         if reading is not None and reading[0] == parsed.value:

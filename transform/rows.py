@@ -16,6 +16,7 @@ import pandas as pd
 
 from extract.model import RawTable
 from transform.headers import HeaderMap, is_number_row
+from transform.numbers import DIGIT_GAP
 
 __all__ = [
     "LogicalTable",
@@ -194,8 +195,7 @@ def _value_cells(value: Any) -> tuple[ValueCell, ...] | None:
 def _kode_part(text: str | None) -> str:
     """A code cell's text without its spaces and line breaks, but for one space between two
     digits, which may stand for a dot OCR did not read (``codes.join_kode``)."""
-    spaced = re.sub(r"\s+", " ", text or "").strip()
-    return re.sub(r" (?!(?<=\d )\d)", "", spaced)
+    return " ".join(re.sub(r"\s+", "", piece) for piece in DIGIT_GAP.split(text or ""))
 
 
 def _confidence_of(value: Any) -> float | None:
