@@ -654,6 +654,14 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(70, ("Sebelum", 170), ("Sesudah", 221.8), ("Sebelum", 360), ("Sesudah", 448))
     )  # fmt: skip
     assert _label_centres(flush) == pytest.approx([24.0, 74.0, 184.0, 235.8, 292.0, 374.0, 462.0])
+    # A browser centres it so that its glyph boxes overlap one sub-label's by a side bearing
+    # (0.6 pt of a 28 pt label): touching all the same, not standing over it.
+    bearing = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 197.4), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, ("Sebelum", 170), ("Sesudah", 221.8), ("Sebelum", 360), ("Sesudah", 448))
+    )  # fmt: skip
+    assert _label_centres(bearing) == pytest.approx(_label_centres(flush))
     # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
     # labels beside it: a label that goes on under itself is its column's own.
     sheet = _lines(
