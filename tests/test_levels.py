@@ -104,6 +104,30 @@ def test_counted_on_numbers_that_fit_two_readings_take_the_one_whose_sums_hold()
     ]  # fmt: skip
 
 
+def test_a_reading_settled_further_down_settles_the_rows_left_open_above() -> None:
+    """I, 1, 1, 2, 2, 3, 3, 4, 4, 5 printed alike: the first 2 is kegiatan 2 only once the first
+    3 is known as its second sub kegiatan (25 = 5 + 20), and that 3 is settled by the sums
+    below it; the open rows are tried again until none settles."""
+    frame = rows(
+        *[
+            {"nomor": nomor, "nama": f"Row {i}", "pagu_raw": pagu}
+            for i, (nomor, pagu) in enumerate(
+                zip(
+                    ["I", "1", "1", "2", "2", "3", "3", "4", "4", "5"],
+                    ["45", "10", "10", "25", "5", "20", "7", "7", "3", "3"],
+                    strict=True,
+                )
+            )
+        ]
+    )
+    frame.loc[0, "nama"] = "PROGRAM A"
+    levels = [r.level for r in resolve_levels(row_records(frame))]
+    assert levels == [
+        "program", "kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan", "sub_kegiatan",
+        "kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan",
+    ]  # fmt: skip
+
+
 def test_a_style_shared_by_two_levels_decides_nothing() -> None:
     """Kegiatan and sub kegiatan printed alike, and not numbered: the style cannot tell them
     apart."""

@@ -205,11 +205,28 @@ def _settled_by_sums(
 ) -> dict[int, Level]:
     """Rows that counted-on numbers leave open (``K2 S2`` or ``S2 K2``), settled one at a time
     by the reading of the numbers under which more parents are the sum of their children; a
-    row stays open where both readings score alike."""
+    row stays open where both readings score alike. Rows settled further down may settle one
+    left open above (a kegiatan's sum holds only once its second sub kegiatan is known), so
+    the open rows are tried again until none settles."""
     if any(_BRACKETED.match(t) or _DOTTED.match(t) for t in texts):
         return {}
     forced: dict[int, Level] = {}
     settled: dict[int, Level] = {}
+    while True:
+        before = len(settled)
+        _settle_pass(texts, numbered, amounts, forced, settled)
+        if len(settled) == before:
+            return settled
+
+
+def _settle_pass(
+    texts: list[str],
+    numbered: list[Level | None],
+    amounts: list[Decimal | None],
+    forced: dict[int, Level],
+    settled: dict[int, Level],
+) -> None:
+    """One pass of ``_settled_by_sums`` down the table, adding to ``forced`` and ``settled``."""
     for i, text in enumerate(texts):
         if not _ARABIC.match(text) or numbered[i] is not None or i in settled:
             continue
@@ -228,7 +245,6 @@ def _settled_by_sums(
         level, (_, levels) = ranked[0]
         forced[i] = level
         settled.update({j: lv for j, lv in levels.items() if numbered[j] is None})
-    return settled
 
 
 def _style_levels(
