@@ -473,10 +473,17 @@ def _split_at_edges(
         }
         if len(between) == 1 and len(pair) == 2 and None not in pair and not pair & labelled:
             return [phrase[:1], phrase[1:]]
-    return _wide_gap_parts(
-        phrase,
-        lambda left, right: any(left - 1.0 <= e <= right + 1.0 for e in columns.edges[1:-1]),
-    )
+
+    def edge(left: dict[str, Any], right: dict[str, Any], strings: bool) -> bool:
+        """Whether a column edge parts the two words: in the gap between them, or, where the
+        page draws them as two strings, anywhere between their middles (a label centred in a
+        narrow cell overflows it: "Sumber Dana" starts left of its cell's edge)."""
+        a, b = (left["x0"] + left["x1"]) / 2, (right["x0"] + right["x1"]) / 2
+        if strings:
+            return any(a < e < b for e in columns.edges[1:-1])
+        return any(left["x1"] - 1.0 <= e <= right["x0"] + 1.0 for e in columns.edges[1:-1])
+
+    return _wide_gap_parts(phrase, edge)
 
 
 def _wrapped_labels(
@@ -534,11 +541,12 @@ _ALIGNED = 0.3
 
 def _wide_gap_parts(
     phrase: list[dict[str, Any]],
-    edge: Callable[[float, float], bool] = lambda left, right: True,
+    edge: Callable[[dict[str, Any], dict[str, Any], bool], bool] = lambda left, right, s: True,
 ) -> list[list[dict[str, Any]]]:
     """A header phrase parted where a word gap is much wider than its others (``_WIDE_GAP``)
-    and wider than a space (``_LABEL_GAP``), and ``edge`` allows a cut between the two words'
-    sides: labels of neighbouring columns set close (``Capaian`` | ``Kebutuhan Dana (Rp)``,
+    and wider than a space (``_LABEL_GAP``), or where the page draws the two words as two
+    strings, and ``edge`` allows a cut between the two words (given whether they are two
+    strings): labels of neighbouring columns set close (``Capaian`` | ``Kebutuhan Dana (Rp)``,
     one line of a wrapped label beside a label of one line), where the words of one label
     stand a space apart throughout. Column centres are found from such parts; once the edges
     are known, ``_split_at_edges`` parts the texts only where an edge falls."""
@@ -555,7 +563,7 @@ def _wide_gap_parts(
         # two strings: where the page sets a label's words one string with space glyphs, a
         # gap as wide that no space glyph joins ends one cell's text and starts the next's
         apart = joined[i] is False and bool(spaces) and gap >= min(spaces) - _SPACE_SLACK
-        if (wide or apart) and edge(phrase[i]["x1"], phrase[i + 1]["x0"]):
+        if (wide or apart) and edge(phrase[i], phrase[i + 1], apart):
             parts.append(phrase[start : i + 1])
             start = i + 1
     parts.append(phrase[start:])

@@ -579,6 +579,26 @@ def test_two_cells_labels_set_flush_are_two_strings(tmp_path: Any) -> None:
     assert len(_wide_gap_parts(bare)) == 1
 
 
+def test_two_strings_are_parted_at_an_edge_that_falls_inside_the_second() -> None:
+    """A sheet centres "Sumber Dana" in a cell narrower than the label: it starts 1.1 pt left
+    of its cell's edge, flush after "... Indikatif (Rp)", so the edge between the two columns
+    falls inside "Sumber", not in the gap (held-out xlsx 1881 and 1982: the two labels read as
+    one heading over both columns, the amounts' column not found, rejected). The page draws
+    the two labels as two strings; where it does not say so, the phrase stays whole."""
+    pagu = line_of(100, ("Dana/Pagu", 600), ("Indikatif", 640), ("(Rp)", 680))
+    sumber = line_of(100, ("Sumber", 701.0), ("Dana", 729.0))  # 5 pt after, spaces 4 pt
+    # each label one string, its words joined by space glyphs: (first, last, space after)
+    runs = [(0, 8, True), (10, 18, True), (20, 23, False), (24, 29, True), (31, 34, False)]
+    phrase = [{**w, "run": run} for w, run in zip(pagu + sumber, runs, strict=True)]
+    columns = StreamColumns(edges=(560.0, 702.1, 760.0), page_width=842.0, header=())
+    assert [[w["text"] for w in p] for p in _split_at_edges(phrase, columns)] == [
+        ["Dana/Pagu", "Indikatif", "(Rp)"],
+        ["Sumber", "Dana"],
+    ]
+    bare = [{k: v for k, v in w.items() if k != "run"} for w in phrase]
+    assert _split_at_edges(bare, columns) == [bare]
+
+
 def test_two_labels_set_close_are_parted_at_their_column_edge() -> None:
     """ "Target Capaian" and "Kebutuhan Dana/Pagu" stand 3.8 pt apart over neighbouring columns,
     closer than a column gap usually is, but further than the spaces inside either label; a
