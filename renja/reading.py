@@ -39,6 +39,7 @@ from transform.reading import (
     read_numbers,
     read_values,
     regrouped_levels,
+    unsure_names,
 )
 from transform.rows import LogicalTable
 from transform.vocabulary import role_of
@@ -138,6 +139,7 @@ def check_reading(
     reading.doubts += columns_not_understood(_unknown_columns(plans))
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.doubts += misread_codes(nodes, budgets)
+    reading.doubts += unsure_names(nodes)
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 

@@ -108,6 +108,16 @@ class Score:
     nodes: int = 0
     nodes_exact: int = 0
     values: list[Value] = field(default_factory=list)
+    # names of the nodes read on the scanned pages: (printed so, flagged by a reading doubt)
+    names: list[tuple[bool, bool]] = field(default_factory=list)
+
+    def name_counts(self) -> str:
+        wrong = [flagged for right, flagged in self.names if not right]
+        right_flagged = sum(flagged for right, flagged in self.names if right)
+        return (
+            f"names {len(self.names) - len(wrong)}/{len(self.names)} as printed, misread "
+            f"{len(wrong)} (unflagged {wrong.count(False)}), flagged as printed {right_flagged}"
+        )
 
     @property
     def exact(self) -> int:
@@ -217,6 +227,10 @@ def score(
         u.get("page") for u in summary.get("unread", [])
     }
     out = Score()
+    printed = {n["nama"] for n in nodes}
+    for read in scanned.frames["programs"].to_dict("records"):
+        if read["page"] in pages:
+            out.names.append((read["nama"] in printed, read["node_id"] in doubted))
     for node, before, row in zip(nodes, ours_digital, ours, strict=True):
         if before is None or before["page"] not in pages:
             continue  # not read from a text layer either, or not on a scanned page
@@ -315,6 +329,7 @@ def main(argv: list[str]) -> int:
                 total.nodes += found.nodes
                 total.nodes_exact += found.nodes_exact
                 total.values += found.values
+                total.names += found.names
                 flagged, wrong, both = found.flag_counts()
                 if scanned.status == "rejected":
                     print(f"  {setting.label} rejected: {scanned.reason}", flush=True)
@@ -323,14 +338,14 @@ def main(argv: list[str]) -> int:
                     f"{_share(found.nodes_exact, found.nodes)}, amounts exact "
                     f"{_share(found.exact, len(found.values))}, flagged {flagged}, wrong "
                     f"unflagged {wrong - both}; flag {_precision_recall(flagged, wrong, both)}; "
-                    f"{time.monotonic() - started:.0f} s",
+                    f"{found.name_counts()}; {time.monotonic() - started:.0f} s",
                     flush=True,
                 )
     flagged, wrong, both = total.flag_counts()
     print(
         f"all: nodes exact {_share(total.nodes_exact, total.nodes)}, amounts exact "
         f"{_share(total.exact, len(total.values))}, flagged {flagged}, wrong unflagged "
-        f"{wrong - both}; flag {_precision_recall(flagged, wrong, both)}"
+        f"{wrong - both}; flag {_precision_recall(flagged, wrong, both)}; {total.name_counts()}"
     )
     print("flag by OCR confidence threshold (other flags kept):")
     for threshold in THRESHOLDS:

@@ -474,3 +474,19 @@ def test_values_before_the_change_read_by_ocr_are_trusted_by_their_confidence() 
     targets = plan.indicators[plan.indicators["measure"] == "target_sebelum"]
     assert values(targets, "ocr_confidence") == [[30.0], [94.0]]
     assert pd.isna(targets["target"].iloc[0]) and targets["target"].iloc[1] == 90
+
+
+def test_a_names_ocr_confidence_is_its_lowest_word_over_every_line() -> None:
+    """A name read by OCR carries the lowest confidence of its words, the lines of a name
+    wrapped onto the next row included; a name from a text layer carries none."""
+    plan = build(rows(
+        {"nomor": "I", "nama": "PROGRAM PENUNJANG", "pagu_raw": "10", "nama_conf": 93.0},
+        {"nama": "DAN PELAYANAN", "nama_conf": 41.0},  # the name's second line
+        {"nomor": "1", "nama": "Kegiatan satu", "pagu_raw": "10", "nama_conf": 88.0},
+        {"nomor": "II", "nama": "PROGRAM LAIN", "pagu_raw": "5"},
+    ))  # fmt: skip
+    assert values(plan.nodes, "nama", "nama_ocr_confidence") == [
+        ["PROGRAM PENUNJANG DAN PELAYANAN", 41.0],
+        ["Kegiatan satu", 88.0],
+        ["PROGRAM LAIN", None],
+    ]

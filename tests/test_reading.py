@@ -38,6 +38,7 @@ from transform.reading import (
     plan_year_doubts,
     read_numbers,
     read_values,
+    unsure_names,
 )
 from transform.rows import LogicalTable, Segment
 
@@ -744,3 +745,27 @@ def test_target_columns_without_an_indicator_column_are_a_reading_doubt() -> Non
     assert "no indicator column" in doubt.message
     assert _missing_columns([plan(name, indikator, lokasi, target)], []) == []
     assert _missing_columns([plan(name, lokasi)], []) == []  # no targets: nothing to lose
+
+
+def test_names_read_by_ocr_under_the_confidence_threshold_are_doubted_page_by_page() -> None:
+    """A misread letter in a name goes out as read: a name with a word under the threshold is
+    a reading doubt on its page, naming its nodes; names read surely, or from a text layer,
+    are not."""
+    programs = pd.DataFrame(
+        {
+            "node_id": ["P01", "P01.K01", "P01.K02", "P02"],
+            "level": ["program", "kegiatan", "kegiatan", "program"],
+            "nomor": ["I", "1", "2", "II"],
+            "kode": None,
+            "page": [3, 3, 4, 4],
+            "nama": ["PROGRAM A", "Fasiitasi Jalan", "Kegiatan dua", "PROGRAM B"],
+            "nama_ocr_confidence": [96.0, 34.0, 84.0, None],
+        }
+    )
+    doubts = unsure_names(programs)
+    assert [(d.check, d.page, d.node_ids) for d in doubts] == [
+        ("unsure_names", 3, ("P01.K01",)),
+        ("unsure_names", 4, ("P01.K02",)),
+    ]
+    assert "'Fasiitasi Jalan' (34)" in doubts[0].message
+    assert unsure_names(programs.assign(nama_ocr_confidence=None)) == []

@@ -169,6 +169,11 @@ FIELDS: dict[str, list[Field]] = {
               "of the program before it), with the reading; or how a row number read by OCR "
               "(I.2.1 read as 12.1) was read as the one number of the table's numbering that "
               "fits the rows around it; null when the code and number were read as printed."),
+        Field("nama_ocr_confidence", pa.float64(), "For a node read by OCR from a scanned "
+              "page: the lowest Tesseract confidence of the words of its name, over every line "
+              f"of it, 0-100 (a node without a code whose name is read below "
+              f"{MIN_OCR_CONFIDENCE:g} is reported as a reading doubt, unsure_names: its name "
+              "is what tells it); null when the page has a text layer.", unit="percent"),
         _COMMON["source_table"],
         _COMMON["page"],
         *_box("the node's name cell (the row that starts the node)"),

@@ -104,6 +104,7 @@ class _Node:
     pagu_next_bbox: tuple[float, ...] | None = None
     pagu_before_bbox: tuple[float, ...] | None = None
     nama_bbox: tuple[float, ...] | None = None  # where the name cell is printed, on ``page``
+    nama_conf: float | None = None  # lowest OCR confidence of the name's words, all its rows
     pagu_before: str = ""  # a Renja Perubahan's amount before the change (SEBELUM)
     sumber_dana: str = ""
     penanggung_jawab: str = ""
@@ -308,6 +309,7 @@ class _Builder:
         current = self.nodes[-1]
         if nama:
             current.nama = f"{current.nama} {nama}"
+            current.nama_conf = _lowest(current.nama_conf, row.nama_conf)
         if current.indicators:
             last = current.indicators[-1]
             current.indicators[-1] = replace(
@@ -353,6 +355,7 @@ class _Builder:
             if nama.isupper() and not current.nama.isupper():
                 return  # a heading (bidang urusan) printed without its code, not a name's rest
             current.nama = f"{current.nama} {nama}".strip()  # a name cut by a page break
+            current.nama_conf = _lowest(current.nama_conf, row.nama_conf)
             if row.page == current.page:  # the box takes in the rest of the name
                 current.nama_bbox = _union(current.nama_bbox, row.nama_bbox)
             return
@@ -360,6 +363,7 @@ class _Builder:
             # The rest of a row that a page break cut, read together with the node's next
             # indicator line: its words finish the name, and the indicator is the node's next.
             current.nama = f"{current.nama} {nama}".strip()
+            current.nama_conf = _lowest(current.nama_conf, row.nama_conf)
         if _has_indicator(row):
             self._add_indicator(current, row)
         if _has_amount(row) and not (current.pagu or current.pagu_next):
@@ -475,6 +479,7 @@ class _Builder:
         node.node_id = f"{node.parent_id}.{local}" if node.parent_id else local
         node.penanggung_jawab = row.penanggung_jawab
         node.nama_bbox = row.nama_bbox
+        node.nama_conf = row.nama_conf
         self._set_amounts(node, row)
         if _has_indicator(row):
             self._add_indicator(node, row)
@@ -525,6 +530,11 @@ class _Builder:
                 page=row.page,
             )
         )
+
+
+def _lowest(a: float | None, b: float | None) -> float | None:
+    """The lower of two OCR confidences, either None (not read by OCR)."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _joined(text: str, more: str) -> str:
@@ -652,6 +662,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
                 "nama": node.nama,
                 "penanggung_jawab": node.penanggung_jawab or None,
                 "kode_flag": node.kode_flag,
+                "nama_ocr_confidence": node.nama_conf,
                 "source_table": node.source_table,
                 "page": node.page,
                 **box_columns(node.nama_bbox),

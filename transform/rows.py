@@ -37,7 +37,7 @@ ROW_COLUMNS = [
     "id_merged", "bold", "fill", "source_table", "page_top", "measures", "amounts",
     # lowest OCR confidence (0-100) of the cell's words; None when the page had a text layer
     "target_conf", "target_next_conf", "pagu_conf", "pagu_next_conf", "target_before_conf",
-    "pagu_before_conf",
+    "pagu_before_conf", "nama_conf",
     # box (x0, top, x1, bottom) in PDF points of the cells that print something: the amounts,
     # the targets and the name
     "pagu_bbox", "pagu_next_bbox", "pagu_before_bbox", "target_bbox", "target_next_bbox",
@@ -119,6 +119,7 @@ class TableRow:
     pagu_next_conf: float | None
     target_before_conf: float | None
     pagu_before_conf: float | None
+    nama_conf: float | None
     pagu_bbox: tuple[float, ...] | None  # rounded to 0.1 pt
     pagu_next_bbox: tuple[float, ...] | None
     pagu_before_bbox: tuple[float, ...] | None
@@ -167,6 +168,7 @@ def _record(row: dict[Any, Any]) -> TableRow:
         pagu_next_conf=_confidence_of(row.get("pagu_next_conf")),
         target_before_conf=_confidence_of(row.get("target_before_conf")),
         pagu_before_conf=_confidence_of(row.get("pagu_before_conf")),
+        nama_conf=_confidence_of(row.get("nama_conf")),
         pagu_bbox=_bbox(row.get("pagu_bbox")),
         pagu_next_bbox=_bbox(row.get("pagu_next_bbox")),
         pagu_before_bbox=_bbox(row.get("pagu_before_bbox")),
@@ -385,6 +387,7 @@ def table_rows(
                         table, index, _cols(header.first("target", "before"))
                     ),
                     "pagu_before_conf": _confidence(table, index, header.columns("pagu", "before")),
+                    "nama_conf": _confidence(table, index, _cols(name_col)),
                     "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
                     "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
                     "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
