@@ -211,7 +211,39 @@ def map_header(table: RawTable) -> HeaderMap:
         return header
     header.texts = _column_texts(table, n_rows)
     _map_texts(header, header.texts)
+    _codes_by_their_cells(header, table, n_rows)
     return header
+
+
+# A cell that opens with a code: an urusan digit, a bidang of two digits, and perhaps more
+# (1.03, 1.03.11, 1.03.11.1.01.0009; OCR may read a dot as a space). Amounts (1.000.000) and
+# row numbers (1.1, 1.2.3) do not open so.
+_CODE_CELL = re.compile(r"^(?:\d|X)\.(?:\d{2}|XX)(?:[.\s]\d|$)")
+# At least this many cells, and this share of the cells that print something, open with a code.
+_MIN_CODE_CELLS = 3
+_CODE_SHARE = 0.75
+
+
+def _codes_by_their_cells(header: HeaderMap, table: RawTable, n_rows: int) -> None:
+    """A column left of the names whose header names no role, where most cells that print
+    something open with a code, is the code column: its header was worded otherwise, or read
+    otherwise (OCR read "KODE KLASIFIKASI BELANJA" as "ASI" on a 200 dpi scan, and every code
+    was lost). Only where no column is known to hold codes or row numbers."""
+    nama = header.first("nama")
+    if nama is None or header.columns("kode") or header.first("nomor") is not None:
+        return
+    for col in range(nama):
+        if col in header.roles:
+            continue
+        cells = [
+            text
+            for row in table.grid[n_rows:]
+            if col < len(row) and (text := (row[col] or "").strip())
+        ]
+        codes = sum(bool(_CODE_CELL.match(c)) for c in cells)
+        if codes >= _MIN_CODE_CELLS and codes >= _CODE_SHARE * len(cells):
+            header.roles[col] = Role(ColumnRole.KODE, part=0)
+            return
 
 
 def _map_texts(header: HeaderMap, texts: list[str]) -> None:
