@@ -112,12 +112,15 @@ def _is_header_row(row: list[str | None]) -> bool:
 
 
 def _label_row(texts: list[str]) -> bool:
-    """Whether a row's texts could all be labels: words and years, no figure or row number."""
+    """Whether a row's texts could all be labels: words and years, no figure or row number,
+    on any line of a cell (two body rows read as one, where a scan lost the rule between
+    them, print a figure a line: ``20.160.500.000`` over ``13.977.000.000``)."""
     if not texts:
         return False
     if len(texts) >= 2 and all(YEAR_WORD.fullmatch(compact(t)) for t in texts):
         return True  # the years under "Target Renstra" / "Realisasi" / "Proyeksi"
-    for text in texts:
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    for text in lines:
         if YEAR_WORD.fullmatch(text.strip()):
             continue  # a year heading over its column
         if _ROW_NUMBER.fullmatch(text.strip()):
