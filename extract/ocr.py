@@ -335,8 +335,12 @@ def _floating(index: int, labels: np.ndarray, stats: np.ndarray, small: np.ndarr
     return bool(y > line_top + 0.25 * height and y + h < line_bottom - 0.2 * height)
 
 
-def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical ruling lines: runs of ink far longer than any letter."""
+def _rule_masks(inverted: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical ruling lines: runs of ink far longer than any letter, and thin.
+    Ink that fills a square ``_SOLID`` points wide is a solid area, not a rule: a shading dark
+    enough to read as ink (a kegiatan row on a 200 dpi scan) would otherwise be a block in
+    both masks, joining every rule it touches into one, and hiding itself from the shading
+    found between the rules."""
     import cv2
 
     h, w = inverted.shape
@@ -346,7 +350,20 @@ def _rule_masks(inverted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     vertical = cv2.morphologyEx(
         inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(25, h // 50)))
     )
+    side = max(3, int(_SOLID * scale))
+    solid = cv2.morphologyEx(
+        inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    )
+    if solid.any():
+        # grown by a rule's width: the blurred fringe of the area is no rule either
+        grown = cv2.bitwise_not(cv2.dilate(solid, np.ones((5, 5), np.uint8)))
+        horizontal = cv2.bitwise_and(horizontal, grown)
+        vertical = cv2.bitwise_and(vertical, grown)
     return horizontal, vertical
+
+
+# Points: ink filling a square this wide is a solid area; no rule or stroke is half as thick.
+_SOLID = 6.0
 
 
 # Points: a ruling line is thinner than this (a 150 dpi scan blurs a 0.5 pt rule to about 1.5 pt).
@@ -1158,7 +1175,7 @@ def _rules(
     rule of ink must (letters line up in thin lines of a word or two)."""
     import cv2
 
-    horizontal, vertical = _rule_masks(inverted)
+    horizontal, vertical = _rule_masks(inverted, scale)
     if gray is not None:
         rows, columns = _thin_lines(gray, scale)
         edge_rows, edge_columns = _fill_edges(gray, scale)

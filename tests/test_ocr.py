@@ -33,6 +33,7 @@ from extract.ocr import (
     _mark_bold,
     _off_rules,
     _reread_alone,
+    _rules,
     _specks,
     _torn_groups,
     char_confidence,
@@ -441,6 +442,26 @@ def test_a_shadings_edge_parts_rows_where_no_rule_does() -> None:
     for y in found:
         assert rows[y].sum() / 255 > 0.9 * 1280  # across the shaded row
     assert not columns.any()
+
+
+def test_a_shading_dark_enough_to_read_as_ink_joins_no_rules() -> None:
+    """A ruled table with a kegiatan row shaded so dark that the scan's threshold takes it for
+    ink (a 200 dpi scan): the shaded block is no rule, and each column rule is found on its own
+    (the block made one vertical rule of them all, standing in the middle of the table, and the
+    page's table was lost)."""
+    scale = 300 / 72
+    page = np.full((1000, 1400), 245, np.uint8)
+    xs = (60, 300, 700, 1000, 1340)
+    for x in xs:
+        page[100:900, x - 2 : x + 2] = 40  # column rules
+    for y in (100, 300, 420, 600, 900):
+        page[y - 2 : y + 2, 60:1340] = 40  # row rules
+    page[300:420, 60:1340] = 110  # the dark shading between two row rules
+    inverted = ((page < 160) * 255).astype(np.uint8)
+    rules, _ = _rules(inverted, scale, page)
+    columns = sorted(round(r[0] * scale) for r in rules if r[0] == r[2] and r[3] - r[1] > 50)
+    assert all(any(abs(c - x) <= 3 for c in columns) for x in xs), columns
+    assert all(any(abs(c - x) <= 3 for x in xs) for c in columns), columns  # none in between
 
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
