@@ -231,3 +231,40 @@ def test_a_lone_label_under_merged_header_cells_is_header() -> None:
     # a body row of the same words, cells of its own: no header
     own = ["", "", "Target", "", ""]
     assert map_header(table([head, group, own, body], spans)).n_header_rows == 2
+
+
+def test_a_column_of_codes_under_a_misread_label_is_the_code_column() -> None:
+    """OCR read the label "KODE KLASIFIKASI BELANJA" as "ASI": the column left of the names
+    whose cells open with codes (a heading row aside) holds the codes all the same. Row
+    numbers (1.1, 1.2.3) and amounts do not open so, and a column the header already maps is
+    left as mapped."""
+    head = ["ASI", "PROGRAM/KEGIATAN/SUB KEGIATAN", "INDIKATOR", "PAGU (RP)", "TARGET"]
+    body = [
+        ["BIDANG BINA KONSTRUKSI", None, None, "9.471.211.674,00", ""],
+        ["1.03.11", "PROGRAM PENGEMBANGAN JASA KONSTRUKSI", "Persentase", "9.471.211.674", "95"],
+        ["1.03.11.1.01", "Penyelenggaraan Pelatihan", "Jumlah", "4.100.000.000", "3"],
+        ["1.03.11 1.01.0009", "Penyediaan Instruktur", "Jumlah", "1.100.000.000", "3"],
+        ["1.03.11.1.01.0010", "Penyediaan TNA", "Jumlah", "3.000.000.000", "1"],
+    ]
+    header = map_header(table([head, *body], {}))
+    assert header.columns("kode") == [0] and header.first("nama") == 1
+    numbered = [[f"1.{i}", *row[1:]] for i, row in enumerate(body[1:], start=1)]
+    assert map_header(table([head, *numbered], {})).columns("kode") == []
+    few = [body[0], body[1], ["", *body[2][1:]], ["", *body[3][1:]]]  # one code: no evidence
+    assert map_header(table([head, *few], {})).columns("kode") == []
+
+
+def test_two_body_rows_read_as_one_are_no_header_row() -> None:
+    """A scan lost the rule between the OPD's row and the first program's (one shading over
+    both): read as one row under the header's merged cells, it prints words that a header
+    prints (DINAS, PROGRAM) and a figure on each line of its amount cells. Labels print no
+    figure on any line, so the row is body."""
+    head = ["No", "Program/Kegiatan", "Rencana Tahun 2023", None, "Sumber Dana"]
+    group = [None, None, "Target Capaian Kinerja", "Kebutuhan Dana/ Pagu Indikatif", None]
+    merged = [
+        "DINAS PEMBERDAYAAN PEREMPUAN\nPROGRAM PENUNJANG URUSAN", None, None,
+        "20.160.500.000\n13.977.000.000", "APBD\nAPBD",
+    ]  # fmt: skip
+    body = ["I.1", "Perencanaan, Penganggaran", "12 dokumen", "250.000.000", "APBD"]
+    spans = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (0, 3), (0, 4): (1, 4), (2, 0): (2, 2)}
+    assert map_header(table([head, group, merged, body], spans)).n_header_rows == 2
