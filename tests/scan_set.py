@@ -222,7 +222,13 @@ def score(
     ours_digital = match_nodes(digital.frames["programs"], nodes)
     ours = match_nodes(scanned.frames["programs"], nodes)
     by_id = {r["node_id"]: r for r in scanned.frames["programs"].to_dict("records")}
-    doubted = {n for d in summary.get("reading_doubts", []) for n in d.get("node_ids", [])}
+    doubts = summary.get("reading_doubts", [])
+    # a name's doubt says nothing of the node's amounts; it flags the name
+    doubted = {n for d in doubts if d["check"] != "unsure_names" for n in d.get("node_ids", [])}
+    named = {n for d in doubts for n in d.get("node_ids", [])}
+    # a doubt that an amount column was not found or not understood says its amounts are not
+    # in the output: an amount left out of a node that was read is flagged by it
+    columns = any(d["check"] in ("missing_columns", "columns_not_understood") for d in doubts)
     doubt_pages = {d.get("page") for d in summary.get("reading_doubts", [])} | {
         u.get("page") for u in summary.get("unread", [])
     }
@@ -230,7 +236,7 @@ def score(
     printed = {n["nama"] for n in nodes}
     for read in scanned.frames["programs"].to_dict("records"):
         if read["page"] in pages:
-            out.names.append((read["nama"] in printed, read["node_id"] in doubted))
+            out.names.append((read["nama"] in printed, read["node_id"] in named))
     for node, before, row in zip(nodes, ours_digital, ours, strict=True):
         if before is None or before["page"] not in pages:
             continue  # not read from a text layer either, or not on a scanned page
@@ -252,7 +258,9 @@ def score(
                 else _budget_row(scanned.frames["budgets"], row["node_id"], jenis)
             )
             out.values.append(
-                _value(expected, got_row, row, doubted, doubt_pages, before["page"], rejected)
+                _value(
+                    expected, got_row, row, doubted, doubt_pages, before["page"], rejected, columns
+                )  # fmt: skip
             )
     return out
 
@@ -264,10 +272,14 @@ def _empty_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
 def _value(
     expected: Decimal | None, got: dict[str, Any] | None, node: dict[str, Any] | None,
     doubted: set[str], doubt_pages: set[Any], page: int, rejected: bool,
+    columns_doubted: bool = False,
 ) -> Value:  # fmt: skip
     if got is None:
         flagged = (
-            node is None and page in doubt_pages or node is not None and node["node_id"] in doubted
+            node is None
+            and page in doubt_pages
+            or node is not None
+            and (node["node_id"] in doubted or columns_doubted)
         )
         lost = node is None or rejected  # the row is gone: not exact, whatever the truth says
         return Value(expected, None, bool(flagged) or rejected, None, None, False, lost)
