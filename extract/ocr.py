@@ -211,10 +211,19 @@ def _rendered(pdfium: Any, path: Path, number: int, dpi: int) -> tuple[np.ndarra
 _INK_CONTRAST = 60
 
 
-def _grey_median(values: np.ndarray) -> float:
-    """``np.median`` of 8-bit grey levels, from their histogram: the same value without sorting
-    a page's millions of pixels (three times a page)."""
-    counts = np.bincount(values.ravel(), minlength=256).cumsum()
+def _grey_median(values: np.ndarray, mask: np.ndarray | None = None) -> float:
+    """``np.median`` of 8-bit grey levels (those under ``mask`` where given), from their
+    histogram: the same value without sorting a page's millions of pixels, and OpenCV's
+    histogram without the copy to 64-bit integers that ``np.bincount`` makes (a tenth of the
+    time on a page)."""
+    import cv2
+
+    image = np.ascontiguousarray(values)
+    if image.ndim != 2:
+        image = image.reshape(1, -1)
+    if mask is not None:
+        mask = np.ascontiguousarray(mask, dtype=np.uint8).reshape(image.shape)
+    counts = cv2.calcHist([image], [0], mask, [256], [0, 256]).ravel().astype(np.int64).cumsum()
     n = int(counts[-1])
     low = int(np.searchsorted(counts, (n - 1) // 2, side="right"))
     high = int(np.searchsorted(counts, n // 2, side="right"))
@@ -1024,7 +1033,7 @@ def _shaded_cells(
         background = inside & (inverted[y : y + ch, x : x + cw] == 0)
         if background.sum() < inside.sum() / 4:
             continue
-        level = min(1.0, _grey_median(gray[y : y + ch, x : x + cw][background]) / paper)
+        level = min(1.0, _grey_median(gray[y : y + ch, x : x + cw], background) / paper)
         if level < _SHADED:
             cells.append((x, y, cw, ch, inside, level))
     return cells

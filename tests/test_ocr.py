@@ -342,6 +342,9 @@ def test_grey_median_is_numpys_median() -> None:
     page = np.full((40, 30), 250, dtype=np.uint8)
     page[:21] = 0  # more ink than paper: the median is in the ink
     assert _grey_median(page) == float(np.median(page)) == 0.0
+    mask = rng.random(page.shape) < 0.5  # under a mask: the median of the pixels it covers
+    page = rng.integers(0, 256, page.shape, dtype=np.uint8)
+    assert _grey_median(page, mask) == float(np.median(page[mask]))
 
 
 def test_bold_is_told_by_stroke_width_and_ink() -> None:
