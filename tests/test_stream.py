@@ -682,6 +682,14 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(70, ("Sebelum", 170), ("Sesudah", 221.8), ("Sebelum", 360), ("Sesudah", 448))
     )  # fmt: skip
     assert _label_centres(bearing) == pytest.approx(_label_centres(flush))
+    # Wider than the gap between its sub-labels, it reaches 2 pt into one and 4 pt into the
+    # other (a sixth of itself): it still stands beside each, over the pair.
+    wide = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 196.0), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, ("Sebelum", 170), ("Sesudah", 216.0), ("Sebelum", 360), ("Sesudah", 448))
+    )  # fmt: skip
+    assert _label_centres(wide) == pytest.approx([24.0, 74.0, 184.0, 230.0, 292.0, 374.0, 462.0])
     # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
     # labels beside it: a label that goes on under itself is its column's own.
     sheet = _lines(
