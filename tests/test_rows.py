@@ -268,3 +268,46 @@ def test_two_body_rows_read_as_one_are_no_header_row() -> None:
     body = ["I.1", "Perencanaan, Penganggaran", "12 dokumen", "250.000.000", "APBD"]
     spans = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (0, 3), (0, 4): (1, 4), (2, 0): (2, 2)}
     assert map_header(table([head, group, merged, body], spans)).n_header_rows == 2
+
+
+def test_a_code_split_over_columns_under_misread_labels_is_found_by_its_cells() -> None:
+    """OCR read the split code's labels as "Ko" over "Urusan", "ng ukdang", "Program",
+    "Kegiatan", "Sub atan Kegi": no run of three labels remains, and "Program" took the names'
+    role. Five neighbouring columns from the left edge whose cells hold one level's digits (the
+    OPD's row running into the first, ``O1`` for ``01``) are the code; the names are the next
+    column. Two such columns are no split code."""
+    head = [
+        "Ko",
+        None,
+        None,
+        None,
+        None,
+        "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan",
+        "Indikator Kinerja",
+        "Target",
+        "Pagu Indikatif (Rp)",
+    ]
+    labels = [
+        "Urusan",
+        "ng\nukdang",
+        "Program",
+        "Kegiatan",
+        "Sub\natan\nKegi",
+        None,
+        None,
+        None,
+        None,
+    ]
+    body = [
+        ["DINAS LINGKUNGAN HIDUP", None, None, None, None, None, "", "", "35.900.238.709"],
+        ["2", "11", "01", "", "", "PROGRAM PENGEMBANGAN", "Jumlah Laporan", "3", "23.402.667"],
+        ["2", "11", "O1", "1.01", "", "Pengembangan Udara", "Jumlah Dokumen", "2", "5.282.839"],
+        ["2", "11", "01", "1.01", "01", "Sosialisasi Bank Sampah", "Jumlah Unit", "4", "1.000"],
+        ["2", "11", "01", "1.01", "02", "Pengelolaan Sampah", "Jumlah Unit", "5", "4.000.000"],
+        ["2", "11", "01", "1.01", "03", "Pendataan Sampah", "Jumlah Unit", "1", "281.839"],
+    ]  # fmt: skip
+    spans = {(0, 0): (0, 4), (0, 5): (1, 5), (0, 6): (1, 6), (0, 7): (1, 7), (0, 8): (1, 8)}
+    header = map_header(table([head, labels, *body], spans))
+    assert header.columns("kode") == [0, 1, 2, 3, 4] and header.first("nama") == 5
+    two = [[row[0], row[1], *row[5:]] for row in [head, labels, *body]]
+    assert map_header(table(two, {})).columns("kode") == []

@@ -213,9 +213,39 @@ def map_header(table: RawTable) -> HeaderMap:
     if n_rows == 0:
         return header
     header.texts = _column_texts(table, n_rows)
-    _map_texts(header, header.texts)
+    _map_texts(header, header.texts, _split_code_by_its_cells(table, n_rows))
     _codes_by_their_cells(header, table, n_rows)
     return header
+
+
+# A cell of a code split over columns: one level's segment (2, 01, 1.01, 0009).
+_CODE_PART_CELL = re.compile(r"^\d{1,4}(?:\.\d{1,4})?$")
+# A run of at least this many columns of such cells is a split code.
+_MIN_SPLIT_PARTS = 3
+
+
+def _split_code_by_its_cells(table: RawTable, n_rows: int) -> set[int]:
+    """The columns of a code split over several columns, found by their cells where the header
+    may not name them (OCR read ``Bidang`` as ``ng ukdang`` and ``Sub Kegiatan`` as ``Sub atan
+    Kegi``, so no run of three labels remained): the first run of three or more neighbouring
+    columns, from the table's left edge or after one column (a row number), whose filled cells
+    (three at least in each) hold one level's digits, three in four of them (a heading's text
+    runs into the first column; OCR reads ``01`` as ``O1``). No other column of a Renja holds
+    such short numbers side by side before the names."""
+    data = [row for row in table.grid[n_rows:] if not is_number_row(row)]
+
+    def digits_only(col: int) -> bool:
+        cells = [text for row in data if col < len(row) and (text := (row[col] or "").strip())]
+        parts = sum(bool(_CODE_PART_CELL.match(c)) for c in cells)
+        return parts >= _MIN_CODE_CELLS and parts >= _CODE_SHARE * len(cells)
+
+    for start in (0, 1):
+        end = start
+        while end < table.n_cols and digits_only(end):
+            end += 1
+        if end - start >= _MIN_SPLIT_PARTS:
+            return set(range(start, end))
+    return set()
 
 
 # A cell that opens with a code: an urusan digit, a bidang of two digits, and perhaps more
@@ -249,8 +279,8 @@ def _codes_by_their_cells(header: HeaderMap, table: RawTable, n_rows: int) -> No
             return
 
 
-def _map_texts(header: HeaderMap, texts: list[str]) -> None:
-    code_parts = _code_part_runs(texts)
+def _map_texts(header: HeaderMap, texts: list[str], by_cells: set[int] | None = None) -> None:
+    code_parts = _code_part_runs(texts) | (by_cells or set())
     years: dict[int, list[int]] = {}
     kode_parts = 0
     for col, text in enumerate(texts):
