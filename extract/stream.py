@@ -908,9 +908,11 @@ def _over_pair(
             return False
         # the labels of other lines but the two's own, its own line's but itself
         rest = [s for s in elsewhere if s not in under] + [s for s in line if s != span]
-        others = [(a + b) / 2 for a, b in rest]
         for child in (left, right):
             middle = (child[0] + child[1]) / 2
+            # a piece within the child's width is the rest of its own label, broken by a
+            # narrow column ("Sebelu" over "m")
+            others = [(a + b) / 2 for a, b in rest if not (child[0] <= a and b <= child[1])]
             if any(abs(c - middle) <= abs(centre - middle) for c in others):
                 return False
         return True

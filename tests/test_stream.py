@@ -690,6 +690,15 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
         + line_of(70, ("Sebelum", 170), ("Sesudah", 216.0), ("Sebelum", 360), ("Sesudah", 448))
     )  # fmt: skip
     assert _label_centres(wide) == pytest.approx([24.0, 74.0, 184.0, 230.0, 292.0, 374.0, 462.0])
+    # Sub-labels broken by narrow columns ("Sebelu" over "m"): the piece under a sub-label is
+    # the rest of its own label, not a label nearer to it than the heading.
+    broken = _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", 188.0), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, ("Sebelu", 170), ("Sesuda", 206.0), ("Sebelum", 360), ("Sesudah", 448))
+        + line_of(80, ("m", 180.0), ("h", 216.0))
+    )  # fmt: skip
+    assert _label_centres(broken) == pytest.approx([24.0, 74.0, 182.0, 218.0, 292.0, 374.0, 462.0])
     # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
     # labels beside it: a label that goes on under itself is its column's own.
     sheet = _lines(
