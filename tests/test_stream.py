@@ -640,6 +640,19 @@ def test_a_worded_header_spans_the_gaps_of_tall_spreadsheet_cells() -> None:
     assert _header_block(lines) == (1, 3)
 
 
+def _target_over(
+    x: float, *sub: tuple[str, float], below: tuple[tuple[str, float], ...] = ()
+) -> list[Any]:
+    """A Renja Perubahan's header with no number row: "Target" at ``x`` over the two sub-labels
+    ``sub``, "Pagu (Rp)" over Sebelum | Sesudah, and ``below`` a line under the sub-labels."""
+    return _lines(
+        line_of(60, ("No", 20), ("Program", 60), ("Target", x), ("Satuan", 280),
+                ("Pagu (Rp)", 400))
+        + line_of(70, *sub, ("Sebelum", 360), ("Sesudah", 448))
+        + (line_of(80, *below) if below else [])
+    )  # fmt: skip
+
+
 def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
     """No number row: Word centres a merged heading ("Pagu (Rp)", "Target") over the gap
     between its two sub-labels, touching neither; it is no column of its own. A label of its
@@ -668,36 +681,19 @@ def test_a_heading_centred_between_two_labels_under_it_heads_them() -> None:
     assert _label_centres(centred) == [24.0, 74.0, 184.0, 240.0, 292.0, 374.0, 462.0]
     # A sheet centres "Target" over narrow Sebelum | Sesudah cells flush with both: it
     # overlaps one by a fraction of a point, which is touching, and is still their heading.
-    flush = _lines(
-        line_of(60, ("No", 20), ("Program", 60), ("Target", 198.1), ("Satuan", 280),
-                ("Pagu (Rp)", 400))
-        + line_of(70, ("Sebelum", 170), ("Sesudah", 221.8), ("Sebelum", 360), ("Sesudah", 448))
-    )  # fmt: skip
+    flush = _target_over(198.1, ("Sebelum", 170), ("Sesudah", 221.8))
     assert _label_centres(flush) == pytest.approx([24.0, 74.0, 184.0, 235.8, 292.0, 374.0, 462.0])
     # A browser centres it so that its glyph boxes overlap one sub-label's by a side bearing
     # (0.6 pt of a 28 pt label): touching all the same, not standing over it.
-    bearing = _lines(
-        line_of(60, ("No", 20), ("Program", 60), ("Target", 197.4), ("Satuan", 280),
-                ("Pagu (Rp)", 400))
-        + line_of(70, ("Sebelum", 170), ("Sesudah", 221.8), ("Sebelum", 360), ("Sesudah", 448))
-    )  # fmt: skip
+    bearing = _target_over(197.4, ("Sebelum", 170), ("Sesudah", 221.8))
     assert _label_centres(bearing) == pytest.approx(_label_centres(flush))
     # Wider than the gap between its sub-labels, it reaches 2 pt into one and 4 pt into the
     # other (a sixth of itself): it still stands beside each, over the pair.
-    wide = _lines(
-        line_of(60, ("No", 20), ("Program", 60), ("Target", 196.0), ("Satuan", 280),
-                ("Pagu (Rp)", 400))
-        + line_of(70, ("Sebelum", 170), ("Sesudah", 216.0), ("Sebelum", 360), ("Sesudah", 448))
-    )  # fmt: skip
+    wide = _target_over(196.0, ("Sebelum", 170), ("Sesudah", 216.0))
     assert _label_centres(wide) == pytest.approx([24.0, 74.0, 184.0, 230.0, 292.0, 374.0, 462.0])
     # Sub-labels broken by narrow columns ("Sebelu" over "m"): the piece under a sub-label is
     # the rest of its own label, not a label nearer to it than the heading.
-    broken = _lines(
-        line_of(60, ("No", 20), ("Program", 60), ("Target", 188.0), ("Satuan", 280),
-                ("Pagu (Rp)", 400))
-        + line_of(70, ("Sebelu", 170), ("Sesuda", 206.0), ("Sebelum", 360), ("Sesudah", 448))
-        + line_of(80, ("m", 180.0), ("h", 216.0))
-    )  # fmt: skip
+    broken = _target_over(188.0, ("Sebelu", 170), ("Sesuda", 206.0), below=(("m", 180), ("h", 216)))
     assert _label_centres(broken) == pytest.approx([24.0, 74.0, 182.0, 218.0, 292.0, 374.0, 462.0])
     # A sheet centres a wrapped label ("Kebutuhan Dana" / "Indikatif") around the one-line
     # labels beside it: a label that goes on under itself is its column's own.
