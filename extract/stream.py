@@ -860,17 +860,16 @@ def _leaf_spans(
         spans = by_line[at]
         elsewhere = [s for i, other in enumerate(by_line) if i != at for s in other]
         for a, b in spans:
-            # labels it overlaps by less than ``label_overlap`` stand beside it, not under it
-            # (a sheet or a browser centres "Target" over narrow Sebelum | Sesudah cells, flush
-            # with both or reaching a little into each where it is wider than their gap), as
-            # ``_over_pair`` and ``_clusters`` take them
-            under = [
-                (c, d) for c, d in leaves if _overlap((a, b), (c, d)) >= settings.label_overlap
-            ]
-            # a heading over a pair stands clear of the labels under it; a label of its own
-            # column may go on under itself (a sheet centres a wrapped label around the
-            # single-line labels beside it)
-            pair = not under and any(
+            # labels that touch it edge to edge stand beside it, not under it (a sheet or a
+            # browser centres "Target" over narrow Sebelum | Sesudah cells, flush with both,
+            # their glyph boxes overlapping by a side bearing)
+            under = [(c, d) for c, d in leaves if _overlap((a, b), (c, d)) > _TOUCH]
+            # a heading over a pair stands clear of the labels under it, or reaches a little
+            # into them where it is wider than the gap between them (less than
+            # ``label_overlap`` of the narrower); a label of its own column may go on under
+            # itself (a sheet centres a wrapped label around the single-line labels beside it)
+            clear = all(_overlap((a, b), u) < settings.label_overlap for u in under)
+            pair = clear and any(
                 _over_pair((a, b), spans, lower, elsewhere, settings) for lower in leaf_lines
             )
             if len(_clusters(under, settings)) < 2 and not pair:
@@ -878,6 +877,11 @@ def _leaf_spans(
         leaves.extend(found)
         leaf_lines.append(found)
     return leaves
+
+
+# Labels whose spans overlap by no more than this share of the narrower one touch; they do
+# not stand one over the other (a label over another overlaps it by most of the narrower).
+_TOUCH = 0.1
 
 
 def _over_pair(
