@@ -268,6 +268,10 @@ def test_two_body_rows_read_as_one_are_no_header_row() -> None:
     body = ["I.1", "Perencanaan, Penganggaran", "12 dokumen", "250.000.000", "APBD"]
     spans = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (0, 3), (0, 4): (1, 4), (2, 0): (2, 2)}
     assert map_header(table([head, group, merged, body], spans)).n_header_rows == 2
+    # A label broken over lines with one line read as a digit by OCR ("g" as "9") is a label:
+    # a cell is a figure whole, or on every line.
+    broken = [*head[:4], "Catata\nn\nPentin\n9"]
+    assert map_header(table([broken, group, body], spans)).n_header_rows == 2
 
 
 def test_a_code_split_over_columns_under_misread_labels_is_found_by_its_cells() -> None:

@@ -112,27 +112,36 @@ def _is_header_row(row: list[str | None]) -> bool:
 
 
 def _label_row(texts: list[str]) -> bool:
-    """Whether a row's texts could all be labels: words and years, no figure or row number,
-    on any line of a cell (two body rows read as one, where a scan lost the rule between
-    them, print a figure a line: ``20.160.500.000`` over ``13.977.000.000``)."""
+    """Whether a row's texts could all be labels: words and years, no cell a figure or row
+    number, whole or line by line (two body rows read as one, where a scan lost the rule
+    between them, print a figure a line: ``20.160.500.000`` over ``13.977.000.000``; a label
+    broken over lines may have one of them read as a digit, ``Catata`` / ``n`` / ``Pentin`` /
+    ``9``, and stays a label)."""
     if not texts:
         return False
     if len(texts) >= 2 and all(YEAR_WORD.fullmatch(compact(t)) for t in texts):
         return True  # the years under "Target Renstra" / "Realisasi" / "Proyeksi"
-    lines = [line for text in texts for line in text.splitlines() if line.strip()]
-    for text in lines:
-        if YEAR_WORD.fullmatch(text.strip()):
-            continue  # a year heading over its column
-        if _ROW_NUMBER.fullmatch(text.strip()):
-            return False  # a body row numbered I.1 / 2.3.1, whatever words its cells hold
-        parsed = parse_amount(text)
-        if parsed.value is not None and abs(parsed.value) >= 1000:
+    for text in texts:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if _figure(text) or (len(lines) > 1 and all(_figure(line) for line in lines)):
             return False
-        if _PLAIN_NUMBER.fullmatch(text.strip()) or _TARGET_WITH_UNIT.fullmatch(text.strip()):
-            return False  # a target: labels print no number but years (1, 2, ... rows aside)
-        if _ROMAN_NUMBER.fullmatch(text.strip()):
-            return False  # a program's row number (I, II): a label is a word
     return True
+
+
+def _figure(text: str) -> bool:
+    """Whether a cell's text (or a line of it) is a figure or a row number, no label: labels
+    print no number but years."""
+    text = text.strip()
+    if YEAR_WORD.fullmatch(text):
+        return False  # a year heading over its column
+    if _ROW_NUMBER.fullmatch(text):
+        return True  # a body row numbered I.1 / 2.3.1, whatever words its cells hold
+    parsed = parse_amount(text)
+    if parsed.value is not None and abs(parsed.value) >= 1000:
+        return True
+    if _PLAIN_NUMBER.fullmatch(text) or _TARGET_WITH_UNIT.fullmatch(text):
+        return True  # a target (1, 2, ... rows aside)
+    return bool(_ROMAN_NUMBER.fullmatch(text))  # a program's row number (I, II)
 
 
 def header_rows(table: RawTable) -> int:
