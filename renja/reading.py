@@ -24,6 +24,7 @@ from transform.reading import (
     StatedAmount,
     UnknownColumn,
     account,
+    carried_numbers,
     collapsed_levels,
     columns_not_understood,
     failing_parents,
@@ -174,7 +175,8 @@ def _number_coverage(
             areas.setdefault(table.page, []).extend(strips)
     printed = printed_numbers(path, areas, text_layer, ocr_pages)
     return account(printed, read_numbers(frames), sorted(areas),
-                   "number printed in the table, in no output row")  # fmt: skip
+                   "number printed in the table, in no output row",
+                   carried_numbers(frames))  # fmt: skip
 
 
 def _stated(stated: list[StatedTotal], ocr_pages: set[int]) -> list[StatedAmount]:

@@ -29,6 +29,7 @@ from renja.status import document_status, explain_failures, first_reason, readin
 from transform.headers import map_header
 from transform.reading import (
     account,
+    carried_numbers,
     collapsed_levels,
     columns_not_understood,
     folded_rows,
@@ -155,6 +156,48 @@ def test_a_printed_number_is_read_when_an_output_row_of_its_page_holds_it() -> N
         ("12", 20, "number in no output row"), ("3", 50, "number in no output row")
     ]  # fmt: skip
     assert coverage.figures() == {"printed": 6, "read": 4, "unread": 2}
+
+
+def test_the_rest_of_a_name_cut_by_a_page_break_is_read_on_the_next_page() -> None:
+    """A name that a page break cut (``... Berbahaya dan Beracun`` / ``(B3)``) keeps its first
+    page; the number printed at the top of the next page is read by it. Only a name's or an
+    indicator's words carry over, only to the next page, and only those no value of their own
+    page takes."""
+    frames = {
+        "programs": pd.DataFrame(
+            {
+                "nama": ["Pengelolaan Limbah Bahan Berbahaya dan Beracun (B3)"],
+                "kode": [None],
+                "nomor": ["I.1"],
+                "penanggung_jawab": [None],
+                "page": [3],
+            }  # fmt: skip
+        ),
+        "indicators": pd.DataFrame(
+            columns=["table_kind", "indikator", "satuan", "lokasi", "target_raw", "page"]
+        ),
+        "budgets": pd.DataFrame(
+            {
+                "table_kind": ["rumusan"],
+                "amount_raw": ["500.000"],
+                "sumber_dana": [None],
+                "page": [3],
+            }  # fmt: skip
+        ),
+    }
+    read, carried = read_numbers(frames), carried_numbers(frames)
+    assert carried == [(3, "(B3)")]
+    cut = [PrintedValue(4, 0, 10, 5, 18, "(B3)")]
+    assert account(cut, read, [3, 4], carried=carried).unread == []
+    # two pages on, or with nothing carried (an amount's words do not carry), it is unread
+    later = [PrintedValue(5, 0, 10, 5, 18, "(B3)")]
+    assert len(account(later, read, [3, 4, 5], carried=carried).unread) == 1
+    assert len(account(cut, read, [3, 4]).unread) == 1
+    amount = [PrintedValue(4, 0, 10, 5, 18, "500.000")]
+    assert len(account(amount, read, [3, 4], carried=carried).unread) == 1
+    # printed on its own page as well, the word is taken there first
+    both = [PrintedValue(3, 0, 10, 5, 18, "(B3)"), *cut]
+    assert len(account(both, read, [3, 4], carried=carried).unread) == 1
 
 
 def test_a_target_or_amount_whose_value_is_not_read_leaves_its_numbers_unread() -> None:

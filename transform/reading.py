@@ -40,6 +40,7 @@ __all__ = [
     "Doubt",
     "StatedAmount",
     "account",
+    "carried_numbers",
     "failing_parents",
     "folded_rows",
     "collapsed_levels",
@@ -137,9 +138,13 @@ def account(
     read: Iterable[tuple[int, str]],
     span_pages: Sequence[int],
     reason: str = "printed in the table, in no output row",
+    carried: Iterable[tuple[int, str]] = (),
 ) -> Coverage:
     """Match each printed value (``extract.coverage.PrintedValue``) with a value read on the
     same page (``(page, raw text)`` of every output amount and stated total), digit for digit.
+    Words of ``carried`` (also in ``read``: the texts of output rows, which a page break may
+    have cut) that no value of their row's page takes may match a value printed on the next
+    page: the rest of a name continued at its top (``Beracun`` / ``(B3)``).
 
     A printed value left over is unread; a page of the span that gives none of its printed
     values, or fewer than it prints, is listed with the reason.
@@ -149,15 +154,29 @@ def account(
         digits = _digits(raw)
         if digits:
             remaining[(int(page), digits)] += 1
+    continued: Counter[tuple[int, str]] = Counter(
+        (int(page), digits) for page, raw in carried if (digits := _digits(raw))
+    )
+    values = list(printed)
+    matched = []
+    for value in values:  # first the values of each row's own page
+        key = (value.page, _digits(value.text))
+        matched.append(remaining[key] > 0)
+        if matched[-1]:
+            remaining[key] -= 1
+    for i, value in enumerate(values):  # then the rest of a text cut by a page break
+        before = (value.page - 1, _digits(value.text))
+        if not matched[i] and min(remaining[before], continued[before]) > 0:
+            remaining[before] -= 1
+            continued[before] -= 1
+            matched[i] = True
     coverage = Coverage()
     by_page: dict[int, list[int]] = {p: [0, 0] for p in span_pages}  # page -> printed, read
-    for value in printed:
-        key = (value.page, _digits(value.text))
+    for value, found in zip(values, matched, strict=True):
         coverage.printed += 1
         counts = by_page.setdefault(value.page, [0, 0])
         counts[0] += 1
-        if remaining[key] > 0:
-            remaining[key] -= 1
+        if found:
             coverage.read += 1
             counts[1] += 1
         else:
@@ -262,6 +281,23 @@ def read_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
                 if column == "kode":
                     words += text.split(".")
                 found += [(int(page), w) for w in words]
+    return found
+
+
+def carried_numbers(frames: dict[str, pd.DataFrame]) -> list[tuple[int, str]]:
+    """``(page, word)`` of the number-like words in the plan's output rows' texts (names and
+    indicators) that a page break may have cut: their rest is printed at the top of the next
+    page, and the row keeps its first page (see ``account``)."""
+    found: list[tuple[int, str]] = []
+    for name, column in (("programs", "nama"), ("indicators", "indikator")):
+        frame = frames[name]
+        if "table_kind" in frame.columns:
+            frame = frame[frame["table_kind"] == "rumusan"]
+        if column not in frame.columns:
+            continue
+        for page, text in zip(frame["page"], frame[column], strict=True):
+            if isinstance(text, str) and not pd.isna(page):
+                found += [(int(page), w) for w in _NUMBER_WORD.findall(text)]
     return found
 
 
