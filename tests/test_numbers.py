@@ -162,6 +162,7 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         ("1.156,140,000", Decimal("1156140000"), "',' and '.' both between the thousands"),
         ("1.673.147 120,00", Decimal("1673147120"), "' ' read as '.'"),
         ("908.247 168,00", Decimal("908247168"), "' ' read as '.'"),
+        ("4.796 200.000", Decimal("4796200000"), "' ' read as '.'"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
@@ -185,6 +186,10 @@ def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
         ("2.100.000 0", "malformed number"),  # no group of three after the space: a speck
         ("3626 650 00100", "digits parted by spaces"),  # 3.626.650.004,00, a dot lost, 4 as 1
         ("1563 845 016.00", "digits parted by spaces"),  # a first group of four
+        # two whole amounts of millions side by side (two rows' cells read as one): joined,
+        # a thousand trillion rupiah, no amount of a regional plan
+        ("50.000.000 365.766.700", "several numbers in one cell"),
+        ("Rp 497.764.483 382.770.020,00", "several numbers in one cell"),
     ],
 )
 def test_ocr_damage_with_no_single_reading_stays_null_and_flagged(raw: str, reason: str) -> None:

@@ -200,6 +200,10 @@ _OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
 _OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
 # Spaces between two digits: in a code or an amount read by OCR, where a separator may have been.
 DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
+# A whole amount of a million or more with separators of its own (``365.766.700``,
+# ``1.250.000,00``): two such parted by a space would read, joined, as a thousand trillion
+# rupiah or more, which no line of a regional plan reaches (``4.796 200.000`` is one amount).
+_OCR_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2})?(?:[.,]-?)?$")
 # A space between digits with a whole group of three after it, where a separator may have been.
 _OCR_GAP = re.compile(r"(?<=\d)\s+(?=\d{3}(?:[.,]|$))")
 
@@ -220,6 +224,12 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
     if parsed.value is not None or not parsed.raw:
         return parsed
     joined = join_wrapped(parsed.raw).strip()
+    numbers = [part for part in _OCR_CURRENCY.sub("", joined).split() if re.search(r"\d", part)]
+    if len(numbers) >= 2 and all(_OCR_GROUPED.match(part) for part in numbers):
+        # each part a whole amount of millions with its own separators (50.000.000
+        # 365.766.700): two values side by side (two rows' cells read as one), not one whose
+        # separator OCR lost, which would be a thousand trillion rupiah
+        return Parsed(None, parsed.raw, SEVERAL_NUMBERS, money=True)
     texts: list[tuple[str, list[str]]] = [(re.sub(r"\s+", "", joined), [])]
     if _OCR_GAP.search(joined):  # a separator read as a space: 1.673.147 120,00
         texts.append((re.sub(r"\s+", "", _OCR_GAP.sub(".", joined)), ["' ' read as '.'"]))
