@@ -128,6 +128,30 @@ def test_a_reading_settled_further_down_settles_the_rows_left_open_above() -> No
     ]  # fmt: skip
 
 
+def test_a_plain_number_under_roman_programs_is_never_a_program() -> None:
+    """Programs I, II; kegiatan and sub kegiatan numbered with plain numbers that no two
+    counters follow (the sub kegiatan restart at 50, or OCR misread one) and no amounts: a
+    plain number is no program (it used to take the depth of ``1``); under a program, its bold
+    type tells a kegiatan."""
+    frame = rows(
+        {"nomor": "I", "nama": "PROGRAM A", "bold": True},
+        {"nomor": "1", "nama": "Kegiatan a", "bold": True},
+        {"nomor": "1", "nama": "Sub a1"},
+        {"nomor": "50", "nama": "Sub a2"},
+        {"nomor": "2", "nama": "Kegiatan b", "bold": True},
+        {"nomor": "51", "nama": "Sub b1"},
+        {"nomor": "II", "nama": "PROGRAM B", "bold": True},
+        {"nomor": "3", "nama": "Kegiatan c", "bold": True},
+        {"nomor": "52", "nama": "Sub c1"},
+    )
+    plan = build(frame)
+    assert values(plan.nodes, "node_id", "nomor") == [
+        ["P01", "I"], ["P01.K01", "1"], ["P01.K01.S01", "1"], ["P01.K01.S02", "50"],
+        ["P01.K02", "2"], ["P01.K02.S01", "51"], ["P02", "II"], ["P02.K01", "3"],
+        ["P02.K01.S01", "52"],
+    ]  # fmt: skip
+
+
 def test_a_style_shared_by_two_levels_decides_nothing() -> None:
     """Kegiatan and sub kegiatan printed alike, and not numbered: the style cannot tell them
     apart."""

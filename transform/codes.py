@@ -197,7 +197,12 @@ def nomor_levels(nomors: Iterable[str | None]) -> Callable[[str | None], Level |
     level on its own: ``I`` program, ``1`` kegiatan, ``(1)`` sub kegiatan (counting on through
     the table). The second style is told by its bracketed numbers beside Roman ones."""
     texts = [re.sub(r"\s+", "", n) for n in nomors if n]
-    if not (any(_BRACKETED.match(t) for t in texts) and any(_ROMAN.match(t) for t in texts)):
+    roman = any(_ROMAN.match(t) for t in texts)
+    if roman and not any(_BRACKETED.match(t) or "." in t.rstrip(".") for t in texts):
+        # programs I, II and kegiatan and sub kegiatan both plain numbers: a plain number is
+        # never a program; which of the two it is, the number alone does not say
+        return lambda nomor: "program" if _ROMAN.match(re.sub(r"\s+", "", nomor or "")) else None
+    if not (any(_BRACKETED.match(t) for t in texts) and roman):
         return level_of_nomor
 
     def by_style(nomor: str | None) -> Level | None:

@@ -255,6 +255,10 @@ class _Builder:
             level, source = self._hint(row, nomor).level, self._hint(row, nomor).source
         if level is None:
             level, source = self.level_of_number(nomor), "numbering"
+        if level is None and kode is None and nomor and _PLAIN_NUMBER.match(nomor):
+            # a plain number under Roman programs that neither the counters, the sums nor the
+            # table's styles place: under a program, its bold type tells a kegiatan
+            level, source = self._below_program(row), "style"
         if level is None and kode is None and nomor is None and not row.id_merged:
             level, source = self._level_without_id(row, nama), "style"
         if level is None:
@@ -323,6 +327,11 @@ class _Builder:
             )
         elif row.indikator:
             self._add_indicator(current, row)
+
+    def _below_program(self, row: TableRow) -> Level | None:
+        if self.last["program"] is None:
+            return None
+        return "kegiatan" if row.bold else "sub_kegiatan"
 
     def _level_without_id(self, row: TableRow, nama: str) -> Level | None:
         if not nama or TOTAL_WORDS.match(nama):
@@ -530,6 +539,10 @@ class _Builder:
                 page=row.page,
             )
         )
+
+
+# A plain row number (``1``, ``12.``), as kegiatan and sub kegiatan print under Roman programs.
+_PLAIN_NUMBER = re.compile(r"^\d+\.?$")
 
 
 def _lowest(a: float | None, b: float | None) -> float | None:
