@@ -156,8 +156,9 @@ FIELDS: dict[str, list[Field]] = {
               "What decided the row's level: kode (its code), numbering (its row number, by "
               "the table's numbering scheme), style (its bold type, cell fill and upper case, "
               "learnt per table from the rows whose level other evidence gives, or its PROGRAM "
-              "prefix), arithmetic (number and style disagree, and the amounts roll up under "
-              "the reading chosen).", allowed=LEVEL_SOURCES),
+              "prefix, or, under a program, its bold type where nothing else places it), "
+              "arithmetic (number and style disagree, and the amounts roll up under the "
+              "reading chosen).", allowed=LEVEL_SOURCES),
         _COMMON["node_id"],
         Field("parent_id", pa.string(), "node_id of the parent node; null for programs."),
         Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed.",
