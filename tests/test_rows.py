@@ -315,3 +315,27 @@ def test_a_code_split_over_columns_under_misread_labels_is_found_by_its_cells() 
     assert header.columns("kode") == [0, 1, 2, 3, 4] and header.first("nama") == 5
     two = [[row[0], row[1], *row[5:]] for row in [head, labels, *body]]
     assert map_header(table(two, {})).columns("kode") == []
+
+
+def test_the_rest_of_a_row_under_a_repeated_header_is_body() -> None:
+    """Word broke a row over the page: under the repeated header, its rest ("Kelurahan dan
+    Area", "Perencanaan") holds two header words ("dana", "rencana") and was taken into the
+    header, so the name and indicator went out cut short. A page that repeats the first page's
+    header row for row has that page's header rows; the row under them is body."""
+    head = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Rencana Tahun 2027",
+            None]  # fmt: skip
+    sub = [None, None, None, "Lokasi", "Kebutuhan Dana/Pagu Indikatif (Rp)"]
+    spans = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (1, 2), (0, 3): (0, 4)}
+    first = table([head, sub, ["2.15.03.2.05.08", "Pembinaan Manajemen dan", "Jumlah Orang yang",
+                               "Kabupaten", "Rp 16.800.000"]], spans)  # fmt: skip
+    rest = ["", "Rekayasa Lalu Lintas di\nKelurahan dan Area Parkir",
+            "Mengikuti Dokumen\nPerencanaan Perangkat", "Lebak", ""]  # fmt: skip
+    body = ["2.15.03.2.09", "Pengelolaan Gaji", "Cakupan Angkutan", "", "Rp 7.410.800.000"]
+    second = table([head, sub, rest, body], spans)
+    second = RawTable(page=8, bbox=second.bbox, grid=second.grid, cells=second.cells)
+    (plan,) = select_plan_tables([first, second])
+    assert [segment.first_row for segment in plan.segments] == [2, 2]
+    rows = table_rows(plan)
+    assert list(rows["nama"])[:2] == [
+        "Pembinaan Manajemen dan", "Rekayasa Lalu Lintas di Kelurahan dan Area Parkir"
+    ]  # fmt: skip

@@ -64,7 +64,10 @@ def select_tables(
             header = HeaderMap()
         if current is not None and same_title and _continues(current, table, header):
             inherited = header if header.n_header_rows else _carried_header(current.segments, table)
-            current.segments.append(Segment(table, inherited, header.n_header_rows))
+            first_row = header.n_header_rows
+            if _repeats_with_more(current, table, header):
+                inherited, first_row = current.header, current.segments[0].first_row
+            current.segments.append(Segment(table, inherited, first_row))
         elif len(table.grid) < 2:
             pass  # a lone row that carries on nothing: a framed line of text, not a table
         elif header.n_header_rows and header.roles:
@@ -78,6 +81,20 @@ def select_tables(
             current = None
         pending_title = table.text_after
     return found
+
+
+def _repeats_with_more(current: LogicalTable, table: RawTable, header: HeaderMap) -> bool:
+    """Whether a page repeats the table's header, row for row as its first page prints it, and
+    a row more was taken into the header: the rest of a row that Word broke over the page,
+    whose words happen to name two kinds of column (``Mengikuti Dokumen Perencanaan Perangkat
+    Daerah``). That row is body: its words finish the row above."""
+    first, _, rows = current.segments[0]
+    if not 0 < rows < header.n_header_rows or table.n_cols != first.n_cols:
+        return False
+    return all(
+        [(c or "").strip() for c in table.grid[r]] == [(c or "").strip() for c in first.grid[r]]
+        for r in range(rows)
+    )
 
 
 def _continues(current: LogicalTable, table: RawTable, header: HeaderMap) -> bool:
