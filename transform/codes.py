@@ -20,6 +20,7 @@ LEVELS: tuple[Level, ...] = ("program", "kegiatan", "sub_kegiatan")
 __all__ = [
     "LEVELS",
     "KODE_PATTERNS",
+    "PLAIN_NUMBER",
     "Level",
     "join_kode",
     "kode_readings",
@@ -188,7 +189,8 @@ def level_of_nomor(nomor: str | None) -> Level | None:
 
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
-_ARABIC = re.compile(r"^\d+\.?$")
+# A plain row number (``1``, ``12.``), as kegiatan and sub kegiatan print under Roman programs.
+PLAIN_NUMBER = re.compile(r"^\d+\.?$")
 _BRACKETED = re.compile(r"^\(\d+\)$")
 
 
@@ -209,7 +211,7 @@ def nomor_levels(nomors: Iterable[str | None]) -> Callable[[str | None], Level |
         text = re.sub(r"\s+", "", nomor or "")
         if _ROMAN.match(text):
             return "program"
-        if _ARABIC.match(text):
+        if PLAIN_NUMBER.match(text):
             return "kegiatan"
         if _BRACKETED.match(text):
             return "sub_kegiatan"

@@ -241,16 +241,9 @@ def _split_code_by_its_cells(table: RawTable, n_rows: int) -> set[int]:
     (three at least in each) hold one level's digits, three in four of them (a heading's text
     runs into the first column; OCR reads ``01`` as ``O1``). No other column of a Renja holds
     such short numbers side by side before the names."""
-    data = [row for row in table.grid[n_rows:] if not is_number_row(row)]
-
-    def digits_only(col: int) -> bool:
-        cells = [text for row in data if col < len(row) and (text := (row[col] or "").strip())]
-        parts = sum(bool(_CODE_PART_CELL.match(c)) for c in cells)
-        return parts >= _MIN_CODE_CELLS and parts >= _CODE_SHARE * len(cells)
-
     for start in (0, 1):
         end = start
-        while end < table.n_cols and digits_only(end):
+        while end < table.n_cols and _mostly(table, n_rows, end, _CODE_PART_CELL):
             end += 1
         if end - start >= _MIN_SPLIT_PARTS:
             return set(range(start, end))
@@ -275,17 +268,22 @@ def _codes_by_their_cells(header: HeaderMap, table: RawTable, n_rows: int) -> No
     if nama is None or header.columns("kode") or header.first("nomor") is not None:
         return
     for col in range(nama):
-        if col in header.roles:
-            continue
-        cells = [
-            text
-            for row in table.grid[n_rows:]
-            if col < len(row) and (text := (row[col] or "").strip())
-        ]
-        codes = sum(bool(_CODE_CELL.match(c)) for c in cells)
-        if codes >= _MIN_CODE_CELLS and codes >= _CODE_SHARE * len(cells):
+        if col not in header.roles and _mostly(table, n_rows, col, _CODE_CELL):
             header.roles[col] = Role(ColumnRole.KODE, part=0)
             return
+
+
+def _mostly(table: RawTable, n_rows: int, col: int, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` matches at least ``_MIN_CODE_CELLS`` of the column's filled body
+    cells (below its ``n_rows`` header rows, the row of column numbers aside) and
+    ``_CODE_SHARE`` of them."""
+    cells = [
+        text
+        for row in table.grid[n_rows:]
+        if not is_number_row(row) and col < len(row) and (text := (row[col] or "").strip())
+    ]
+    found = sum(bool(pattern.match(c)) for c in cells)
+    return found >= _MIN_CODE_CELLS and found >= _CODE_SHARE * len(cells)
 
 
 def _map_texts(header: HeaderMap, texts: list[str], by_cells: set[int] | None = None) -> None:

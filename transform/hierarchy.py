@@ -19,6 +19,7 @@ import pandas as pd
 
 from transform.codes import (
     KODE_PATTERNS,
+    PLAIN_NUMBER,
     Level,
     join_kode,
     kode_readings,
@@ -255,7 +256,7 @@ class _Builder:
             level, source = self._hint(row, nomor).level, self._hint(row, nomor).source
         if level is None:
             level, source = self.level_of_number(nomor), "numbering"
-        if level is None and kode is None and nomor and _PLAIN_NUMBER.match(nomor):
+        if level is None and kode is None and nomor and PLAIN_NUMBER.match(nomor):
             # a plain number under Roman programs that neither the counters, the sums nor the
             # table's styles place: under a program, its bold type tells a kegiatan
             level, source = self._below_program(row), "style"
@@ -539,10 +540,6 @@ class _Builder:
                 page=row.page,
             )
         )
-
-
-# A plain row number (``1``, ``12.``), as kegiatan and sub kegiatan print under Roman programs.
-_PLAIN_NUMBER = re.compile(r"^\d+\.?$")
 
 
 def _lowest(a: float | None, b: float | None) -> float | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from transform.codes import LEVELS, Level, level_of_nomor
+from transform.codes import LEVELS, PLAIN_NUMBER, Level, level_of_nomor
 from transform.numbers import parse_amount
 from transform.rows import TableRow
 from transform.vocabulary import TOTAL_WORDS
@@ -37,7 +37,6 @@ LevelSource = Literal["kode", "numbering", "style", "arithmetic"]
 LEVEL_SOURCES: tuple[LevelSource, ...] = ("kode", "numbering", "style", "arithmetic")
 
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
-_ARABIC = re.compile(r"^\d+\.?$")
 _BRACKETED = re.compile(r"^\(\d+\)\.?$")
 _DOTTED = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)+\.?$")
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
@@ -83,7 +82,7 @@ def numbering_levels(nomors: Sequence[str | None]) -> list[Level | None]:
             out.append("program")
         elif _BRACKETED.match(text):
             out.append("sub_kegiatan")
-        elif _ARABIC.match(text):
+        elif PLAIN_NUMBER.match(text):
             # beside (1) sub kegiatan a plain number is a kegiatan; beside I.1 a depth of one
             fallback: Level | None = "kegiatan" if bracketed else "program" if dotted else None
             out.append(fallback or counted.get(len(out)))
@@ -109,7 +108,7 @@ def _counted_levels(texts: list[str], forced: dict[int, Level] | None = None) ->
     steps = [
         (i, "program" if _ROMAN.match(t) else int(t.rstrip(".")))
         for i, t in enumerate(texts)
-        if _ROMAN.match(t) or _ARABIC.match(t)
+        if _ROMAN.match(t) or PLAIN_NUMBER.match(t)
     ]
     if not any(kind == "program" for _, kind in steps) or all(
         kind == "program" for _, kind in steps
@@ -228,7 +227,7 @@ def _settle_pass(
 ) -> None:
     """One pass of ``_settled_by_sums`` down the table, adding to ``forced`` and ``settled``."""
     for i, text in enumerate(texts):
-        if not _ARABIC.match(text) or numbered[i] is not None or i in settled:
+        if not PLAIN_NUMBER.match(text) or numbered[i] is not None or i in settled:
             continue
         scores: dict[Level, tuple[int, dict[int, Level]]] = {}
         for level in ("kegiatan", "sub_kegiatan"):
