@@ -97,10 +97,16 @@ class Value:
     reading: Decimal | None  # the value under a threshold of 0 (from the raw text)
     threshold_flag: bool  # flagged by the extraction only because of its low confidence
     lost: bool = False  # its node was not found, or the document was rejected
+    where: str = ""  # the node and amount, for --show
 
     @property
     def exact(self) -> bool:
         return not self.lost and not self.threshold_flag and self.got == self.expected
+
+    @property
+    def wrong_unflagged(self) -> bool:
+        bad = self.lost or (self.reading if self.threshold_flag else self.got) != self.expected
+        return bad and not (self.flagged or self.threshold_flag)
 
 
 @dataclass
@@ -257,11 +263,12 @@ def score(
                 if row is None
                 else _budget_row(scanned.frames["budgets"], row["node_id"], jenis)
             )
-            out.values.append(
-                _value(
-                    expected, got_row, row, doubted, doubt_pages, before["page"], rejected, columns
-                )  # fmt: skip
+            value = _value(
+                expected, got_row, row, doubted, doubt_pages, before["page"], rejected, columns
             )
+            raw = None if got_row is None else got_row.get("amount_raw")
+            where = f"page {before['page']} {node.get('kode') or node['nama'][:40]} {name}"
+            out.values.append(dataclasses.replace(value, where=f"{where}: read {raw!r}"))
     return out
 
 
@@ -315,6 +322,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--blur", type=float, nargs="+", default=[0.6], help="radius, pixels")
     parser.add_argument("--skew", type=float, default=1.0, help="degrees")
     parser.add_argument("--keep", type=Path, help="keep the copies in this folder")
+    parser.add_argument("--show", action="store_true", help="list the wrong values not flagged")
     args = parser.parse_args(argv)
     settings = [
         Setting(dpi, quality, blur, args.skew)
@@ -353,6 +361,9 @@ def main(argv: list[str]) -> int:
                     f"{found.name_counts()}; {time.monotonic() - started:.0f} s",
                     flush=True,
                 )
+                for value in found.values if args.show else []:
+                    if value.wrong_unflagged:
+                        print(f"    wrong, not flagged: {value.where}, expected {value.expected}")
     flagged, wrong, both = total.flag_counts()
     print(
         f"all: nodes exact {_share(total.nodes_exact, total.nodes)}, amounts exact "
