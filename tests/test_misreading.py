@@ -271,6 +271,27 @@ def test_a_node_read_by_ocr_without_a_code_among_coded_ones_is_a_reading_doubt()
     assert misread_codes(programs.assign(kode=None), budgets) == []
 
 
+def test_a_node_read_by_ocr_without_a_number_among_numbered_ones_is_a_reading_doubt() -> None:
+    """A table that numbers its rows (``I`` / ``I.1`` / ``I.1.1``) instead of printing codes: a
+    program whose lone ``I`` OCR did not read keeps its amounts without a number, and is
+    reported; from a text layer, the row prints no number, and nothing is doubted."""
+    programs, budgets = _coded(
+        [
+            ("P01", "program", None, None),
+            ("P01.K01", "kegiatan", "P01", None),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", None),
+            ("P01.K01.S02", "sub_kegiatan", "P01.K01", None),
+        ]
+    )
+    programs["nomor"] = [None, "I.1", "I.1.1", "I.1.2"]
+    (doubt,) = misread_codes(programs, budgets)
+    assert (doubt.check, doubt.page, doubt.node_ids) == ("misread_codes", 3, ("P01",))
+    assert "has no number that could be read" in doubt.message
+    assert misread_codes(programs, budgets.assign(ocr_confidence=None)) == []
+    # a table without numbers either: nothing to doubt
+    assert misread_codes(programs.assign(nomor=None), budgets) == []
+
+
 def _unsure(budgets: pd.DataFrame, node_id: str, confidence: float = 70.0) -> pd.DataFrame:
     """``node_id``'s amount read with a low confidence: left null and flagged, raw kept."""
     out = budgets.copy()

@@ -91,8 +91,8 @@ READING_CHECKS: dict[str, str] = {
     "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
     "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
     "read by OCR is missing from the code list given with --nomenclature while a code one digit "
-    "off is in it, and no node read by OCR among coded ones is left without a code (its code "
-    "unreadable)",
+    "off is in it, and no node read by OCR among coded ones is left without a code, nor among "
+    "numbered ones (I / I.1) without a number (its code or number unreadable)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
@@ -854,8 +854,10 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     """Codes read by OCR that are likely misread: a kode whose prefix differs in one digit from
     the code of the node it hangs under (the node's digit, or its parent's when several
     children agree on the other reading), a kode printed by two nodes, and a node without a
-    code where most nodes read by OCR have one (its code printed but not readable). The codes
-    stay as read; the doubt names both readings.
+    code where most nodes read by OCR have one (its code printed but not readable), or, in a
+    table that numbers its rows instead (``I`` / ``I.1``), without a number where most have
+    one (a lone ``I``, a single stroke, lost in a coarse scan). The codes stay as read; the
+    doubt names both readings.
 
     A node is read by OCR when one of its plan amounts carries an OCR confidence; codes of a
     text layer are the document's own, and a wrong prefix there is its fault (the code checks).
@@ -906,15 +908,19 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
             )
     by_ocr = programs[programs["node_id"].astype(str).isin(read)]
     uncoded = by_ocr[by_ocr["kode"].isna()]
-    if len(uncoded) and 2 * len(uncoded) < len(by_ocr):  # a coded table
+    what = "code"
+    if not 2 * len(uncoded) < len(by_ocr):  # not a coded table: perhaps a numbered one
+        uncoded = uncoded[uncoded["nomor"].isna()]
+        what = "number"
+    if len(uncoded) and 2 * len(uncoded) < len(by_ocr):
         for _, row in uncoded.iterrows():
             page = None if pd.isna(row.get("page")) else int(row["page"])
             doubts.append(
                 Doubt(
                     "misread_codes",
                     f"{row['level']} {row['nama'][:60]!r} read by OCR on page {page} has no "
-                    "code that could be read, where the other nodes have one: its amounts are "
-                    "kept without a code",
+                    f"{what} that could be read, where the other nodes have one: its amounts "
+                    f"are kept without a {what}",
                     page,
                     (str(row["node_id"]),),
                 )
