@@ -27,7 +27,7 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -702,6 +702,7 @@ class SheetWord:
     top: int
     width: int
     height: int
+    line: tuple[int, int, int] = (0, 0, 0)  # block, paragraph and line on the sheet
 
 
 def _read_on_sheets(
@@ -731,7 +732,9 @@ def _read_on_sheets(
             cx, cy = left + width / 2, top + height / 2
             for j, (a, b, c, d) in enumerate(slots):
                 if a - 4 <= cx < c + 4 and b - 4 <= cy < d + 4:
-                    word = SheetWord(text.strip(), conf, left - a, top - b, width, height)
+                    line = (int(data["block_num"][k]), int(data["par_num"][k]),
+                            int(data["line_num"][k]))  # fmt: skip
+                    word = SheetWord(text.strip(), conf, left - a, top - b, width, height, line)
                     reads.setdefault(done + j, []).append(word)
                     break
         done += len(slots)
@@ -888,7 +891,8 @@ def _reread_alone(
 def _torn_groups(words: list[OcrWord]) -> list[list[int]]:
     """Groups of words that Tesseract tore from one printed line into two of its lines: words of
     different lines standing on the same line of the page (top and bottom within a quarter of
-    their height) that touch or overlap; each group with at least two lines."""
+    their height) that touch or overlap; each group with at least two lines. Words of a cell
+    read on its own (_read_cells) are left out: neighbouring cells are not one line."""
     parent = list(range(len(words)))
 
     def root(i: int) -> int:
@@ -908,7 +912,7 @@ def _torn_groups(words: list[OcrWord]) -> list[list[int]]:
             same_row = (
                 abs(v.top - w.top) < 0.25 * height and abs(v.bottom - w.bottom) < 0.25 * height
             )
-            if v.line != w.line and same_row:
+            if v.line != w.line and same_row and min(v.line[0], w.line[0]) >= 0:
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(words)):
@@ -968,12 +972,226 @@ def _mend_torn(
     return out
 
 
-def _page_words(image: np.ndarray, settings: OcrSettings, scale: float) -> list[OcrWord]:
-    """The words of a cleaned page image, each with a confidence that is its own."""
-    words = _join_dashes(_read_words(image, settings, scale))
-    words = _mend_torn(image, _confirm(image, words, settings, scale), settings, scale)
+def _page_words(
+    image: np.ndarray, settings: OcrSettings, scale: float, cells: Sequence[Region] = ()
+) -> list[OcrWord]:
+    """The words of a cleaned page image, each with a confidence that is its own.
+
+    The page is read as a whole. Each of the table's ``cells`` whose reading is in doubt
+    (_in_doubt) is read on its own too (_read_cells), and takes the reading that gives it more
+    letters and digits, weighted by their confidence (_read_mass): read as a whole, lines of
+    neighbouring cells run into each other, while read alone a short word may lose the line
+    that sized it."""
+    words = _read_words(image, settings, scale)
+    if cells:
+        owner = np.full(image.shape, -1, np.int32)
+        for j, (x, y, inside) in enumerate(cells):
+            h, w = inside.shape
+            owner[y : y + h, x : x + w][inside] = j
+        within: dict[int, list[OcrWord]] = {}
+        rest = []
+        height, width = int(image.shape[0]), int(image.shape[1])
+        for word in words:
+            cx = min(int((word.x0 + word.x1) / 2 * scale), width - 1)
+            cy = min(int((word.top + word.bottom) / 2 * scale), height - 1)
+            j = int(owner[cy, cx])
+            if j < 0:
+                rest.append(word)
+            else:
+                within.setdefault(j, []).append(word)
+        typical = float(np.median([w.bottom - w.top for w in words])) if words else 0.0
+        doubtful = [
+            j for j in range(len(cells))
+            if _in_doubt(cells[j], within.get(j, []), image, scale, typical)
+        ]  # fmt: skip
+        alone: dict[int, list[OcrWord]] = {}
+        for word in _read_cells(image, [cells[j] for j in doubtful], settings, scale):
+            alone.setdefault(doubtful[-1 - word.line[0]], []).append(word)
+        for j in range(len(cells)):
+            page = within.get(j, [])
+            if j not in alone and j not in doubtful:
+                rest.extend(page)
+                continue
+            own = alone.get(j, [])
+            chosen, other = (own, page) if _read_mass(own) > _read_mass(page) else (page, own)
+            rest.extend(_doubted_by(chosen, other))
+        words = rest
+    words = _mend_torn(
+        image, _confirm(image, _join_dashes(words), settings, scale), settings, scale
+    )
     words = _reread_alone(image, words, settings, scale)
     return _reread(image, words, settings, scale)
+
+
+# A word this many times as tall as the page's median word spans two lines of its cell.
+_TWO_LINES = 1.8
+# A cell whose ink lies outside its words' boxes by more than this share was not read whole.
+_UNREAD_INK = 0.05
+
+
+def _in_doubt(
+    cell: Region, words: list[OcrWord], image: np.ndarray, scale: float, typical: float
+) -> bool:
+    """Whether the page's reading of a cell is in doubt: a word read with less than _SURE
+    confidence, a word as tall as two lines (two lines of the cell read as one), or ink of the
+    cell outside every word's box (text not read at all: ``11`` in a narrow code cell, the
+    last line of an indicator)."""
+    if any(w.conf < _SURE or w.bottom - w.top > _TWO_LINES * typical for w in words):
+        return True
+    x, y, inside = cell
+    h, w = inside.shape
+    ink = (image[y : y + h, x : x + w] < 255) & inside
+    total = int(ink.sum())
+    pad = 2
+    for word in words:
+        x0, y0 = max(0, int(word.x0 * scale) - x - pad), max(0, int(word.top * scale) - y - pad)
+        x1, y1 = int(word.x1 * scale) - x + pad + 1, int(word.bottom * scale) - y + pad + 1
+        ink[y0:y1, x0:x1] = False
+    return int(ink.sum()) > _UNREAD_INK * total
+
+
+def _doubted_by(words: list[OcrWord], other: list[OcrWord]) -> list[OcrWord]:
+    """``words`` with each number that the ``other`` reading of its cell reads otherwise (the
+    other's words that overlap it, joined) taking the lower of the two confidences: two
+    readings that disagree (``4,2`` against ``42``) leave the value in doubt, and it is
+    flagged rather than either guessed."""
+    out = []
+    for word in words:
+        over = sorted(
+            (v for v in other
+             if v.x0 < word.x1 and word.x0 < v.x1 and v.top < word.bottom and word.top < v.bottom),
+            key=lambda v: v.x0,
+        )  # fmt: skip
+        if over and _NUMERIC.match(word.text) and "".join(v.text for v in over) != word.text:
+            conf = min([word.conf] + [v.conf for v in over])
+            word = OcrWord(word.text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
+        out.append(word)
+    return out
+
+
+_DIGITS_ONLY = re.compile(r"^\d{2,}$")
+# A mark of ink between a number's digits this small (shares of the number's height), set in
+# its lower half, is a separator; a number read without one it shows takes this confidence.
+_MARK = 0.45
+_SEPARATOR_DOUBT = 50.0
+
+
+def _unseen_separators(words: list[OcrWord], ink: np.ndarray, scale: float) -> list[OcrWord]:
+    """Numbers read as digits only whose ink shows a separator between the digits (a mark of
+    ink under half their height, in their lower half, between the first and last digit):
+    each takes a confidence of _SEPARATOR_DOUBT, as likely wrong as right, and is flagged.
+
+    A decimal comma in a small number (``4,2`` of a service target) is a few pixels at 200
+    dpi, and both readings of a cell may lose it: ``42`` then goes out ten times too large
+    with a high confidence, and no sum checks a target. Only words without a separator are
+    looked at: an amount that loses one of its dots no longer fits the grammar of amounts,
+    and one with separators could take a broken stroke of a digit for another."""
+    import cv2
+
+    out = []
+    for word in words:
+        if _DIGITS_ONLY.match(word.text) and word.conf > _SEPARATOR_DOUBT:
+            height = (word.bottom - word.top) * scale
+            x0, y0 = max(0, int(word.x0 * scale) - 2), max(0, int(word.top * scale))
+            x1, y1 = int(word.x1 * scale) + 2, int(word.bottom * scale + 0.4 * height)
+            count, _, stats, _ = cv2.connectedComponentsWithStats(
+                ink[y0:y1, x0:x1].astype(np.uint8), connectivity=8
+            )
+            blobs = stats[1:]
+            digits = blobs[blobs[:, cv2.CC_STAT_HEIGHT] > 0.6 * height]
+            if len(digits):
+                left = digits[:, cv2.CC_STAT_LEFT].min()
+                right = (digits[:, cv2.CC_STAT_LEFT] + digits[:, cv2.CC_STAT_WIDTH]).max()
+                marks = blobs[
+                    (blobs[:, cv2.CC_STAT_HEIGHT] <= _MARK * height)
+                    & (blobs[:, cv2.CC_STAT_WIDTH] <= _MARK * height)
+                    & (blobs[:, cv2.CC_STAT_TOP] > 0.5 * height)
+                    & (blobs[:, cv2.CC_STAT_LEFT] > left)
+                    & (blobs[:, cv2.CC_STAT_LEFT] + blobs[:, cv2.CC_STAT_WIDTH] < right)
+                    & (blobs[:, cv2.CC_STAT_AREA] >= 4)
+                ]
+                if len(marks):
+                    word = OcrWord(word.text, word.x0, word.top, word.x1, word.bottom,
+                                   _SEPARATOR_DOUBT, word.line, word.bold)  # fmt: skip
+        out.append(word)
+    return out
+
+
+def _read_mass(words: list[OcrWord]) -> float:
+    """What a reading of a cell gives: its letters and digits, each weighted by its word's
+    confidence (a speck read as a full stop, ``(6).``, adds nothing)."""
+    return sum(sum(c.isalnum() for c in w.text) * max(w.conf, 0.0) for w in words)
+
+
+Region = tuple[int, int, np.ndarray]  # x, y (pixels) and mask of a cell within its bounding box
+
+
+# A cell narrower than this many letter heights is read with the page (_table_cells).
+_NARROW_CELL = 4.0
+
+
+def _table_cells(walls: np.ndarray, ink: np.ndarray, scale: float) -> list[Region]:
+    """The cells that the ruling lines (``walls``) close off and that hold ink: each region of
+    the page the rules enclose, without the one around the tables (it touches the page's
+    edge), one too tall for a sheet (_SHEET_HEIGHT), or one narrower than a few letters.
+
+    A narrow cell holds a code's digits one a line (``0`` over ``7``); read alone, a lone
+    glyph has no line of text to size it by, and ``0`` is read as ``o`` or ``6)``, while the
+    page's line through it, across the table, sizes it right."""
+    import cv2
+
+    h, w = walls.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (walls == 0).astype(np.uint8), connectivity=4
+    )
+    letter = _glyph_height(ink) or 5 * scale  # pixels; 5 pt when the page has too few letters
+    cells = []
+    for i in range(1, count):
+        x, y, cw, ch, _ = stats[i]
+        if cw < _NARROW_CELL * letter or ch < letter:
+            continue
+        if x == 0 or y == 0 or x + cw >= w or y + ch >= h:
+            continue
+        if ch > _SHEET_HEIGHT // 2:
+            continue
+        inside = labels[y : y + ch, x : x + cw] == i
+        if ink[y : y + ch, x : x + cw][inside].any():
+            cells.append((int(x), int(y), inside))
+    return cells
+
+
+def _read_cells(
+    image: np.ndarray, cells: Sequence[Region], settings: OcrSettings, scale: float
+) -> list[OcrWord]:
+    """The words of each cell, read apart from the rest of the page: cut out (what lies outside
+    the cell turned white) and set one under the other on sheets.
+
+    Read as one block, a page's text lines run across the table, and lines of neighbouring
+    cells that stand half a line apart are dealt into each other: a header cell printed
+    ``Kebutuhan Dana/`` over ``Pagu Indikatif`` beside one printed on three lines was read as
+    one tall ``Kebutuhan``, a stray ``9`` and nothing of ``Pagu Indikatif``, and the lines of
+    an indicator beside a two-line name came out in the wrong order. Each cell's words keep
+    their own lines (block numbers below 0, one a cell), which no other cell's share."""
+    if not cells:
+        return []
+    crops = []
+    for x, y, inside in cells:
+        h, w = inside.shape
+        crop = image[y : y + h, x : x + w].copy()
+        crop[~inside] = 255
+        crops.append(crop)
+    words = []
+    for j, found in sorted(_read_on_sheets(crops, settings).items()):
+        x, y, _ = cells[j]
+        for read in sorted(found, key=lambda r: (r.line, r.left)):
+            text = read.text.strip("|")  # a stroke at a word's end is what is left of a rule
+            if not text or _SPECK.match(text):
+                continue
+            left, top = (x + read.left) / scale, (y + read.top) / scale
+            line = (-1 - j, read.line[0] * 1000 + read.line[1], read.line[2])
+            words.append(OcrWord(text, left, top, left + read.width / scale,
+                                 top + read.height / scale, read.conf, line))  # fmt: skip
+    return words
 
 
 # Points: wider than any stroke of a letter, so that a grey closing of the page leaves its
@@ -1250,8 +1468,9 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     ink[_specks(ink)] = 0
     cleaned = gray.copy()
     cleaned[ink == 0] = 255
-    words = _off_grain(_page_words(cleaned, settings, scale), shaded, scale)
-    words = _off_rules(_mark_bold(words, ink, gray, scale), rules)
+    cells = _table_cells(rules_mask, ink, scale)
+    words = _off_grain(_page_words(cleaned, settings, scale, cells), shaded, scale)
+    words = _unseen_separators(_off_rules(_mark_bold(words, ink, gray, scale), rules), ink, scale)
     fills = _fills(shaded, scale)
     seconds = time.perf_counter() - start
     return OcrPage(number, width, height, words, rules, angle, seconds, fills)

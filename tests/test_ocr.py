@@ -32,10 +32,12 @@ from extract.ocr import (
     _grey_median,
     _mark_bold,
     _off_rules,
+    _page_words,
     _reread_alone,
     _rules,
     _specks,
     _torn_groups,
+    _unseen_separators,
     char_confidence,
     ocr_page,
     ocr_unavailable,
@@ -500,6 +502,101 @@ def test_doubtful_words_read_again_alone_keep_names_as_read() -> None:
     ]
 
 
+def test_a_cell_takes_the_reading_that_gives_it_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each ruled cell is read alone as well as with the page, and takes the reading that gives
+    it more characters at their confidence: read with the page, a header cell beside one set
+    half a line lower lost ``Pagu Indikatif`` to the line beside it; read alone, a short label
+    lost the line that sized it (``Lokasi`` read as ``( nknei``). Only cells whose reading is
+    in doubt (a word under 85, a word two lines tall, ink outside every word) are read alone.
+    Words outside the cells are the page's."""
+    scale = 1.0
+    image = np.full((200, 400), 255, np.uint8)
+    image[20:60, 20:100] = 0  # ink in both cells
+    image[20:60, 220:300] = 0
+    image[140:150, 320:350] = 0
+    cells = [
+        (10, 10, np.ones((100, 180), bool)),  # x, y, mask: points 10..190 x 10..110
+        (210, 10, np.ones((100, 180), bool)),
+        (310, 120, np.ones((40, 80), bool)),  # read surely and whole with the page
+    ]
+    page = [
+        OcrWord("Rencana", 10, 150, 60, 160, 96, (1, 1, 1)),  # outside every cell
+        OcrWord("Kebutuhan", 20, 20, 90, 60, 93, (1, 1, 2)),  # two lines read as one word
+        OcrWord("Dana/", 95, 20, 130, 30, 92, (1, 1, 2)),
+        OcrWord("Lokasi", 220, 20, 260, 30, 90, (1, 1, 2)),
+        OcrWord("APBD", 320, 140, 350, 150, 96, (1, 1, 3)),
+    ]
+    alone = [
+        OcrWord("Kebutuhan", 20, 20, 90, 30, 93, (-1, 1001, 1)),
+        OcrWord("Dana/", 95, 20, 130, 30, 91, (-1, 1001, 1)),
+        OcrWord("Pagu", 20, 40, 50, 50, 93, (-1, 1001, 2)),
+        OcrWord("Indikatif", 55, 40, 100, 50, 91, (-1, 1001, 2)),
+        OcrWord("(", 220, 20, 224, 30, 17, (-2, 1001, 1)),
+        OcrWord("nknei", 226, 20, 260, 30, 35, (-2, 1001, 1)),
+    ]
+    monkeypatch.setattr("extract.ocr._read_words", lambda *args: list(page))
+    asked: list[int] = []
+
+    def read_cells(image: np.ndarray, cells: list[Any], *args: Any) -> list[OcrWord]:
+        asked.extend(x for x, *_ in cells)
+        return list(alone)
+
+    monkeypatch.setattr("extract.ocr._read_cells", read_cells)
+    monkeypatch.setattr("extract.ocr._reread_alone", lambda image, words, *args: words)
+    words = _page_words(image, OcrSettings(), scale, cells)
+    assert sorted(w.text for w in words) == sorted(
+        ["Rencana", "Kebutuhan", "Dana/", "Pagu", "Indikatif", "Lokasi", "APBD"]
+    )
+    assert asked == [10, 210]  # a cell read surely and whole is not read again
+    assert next(w for w in words if w.text == "Kebutuhan").line == (-1, 1001, 1)
+    assert next(w for w in words if w.text == "Lokasi").line == (1, 1, 2)
+
+
+SUMUT_2023 = REAL / "sumut-dp3akb-renja-2023.pdf"
+
+
+@needs_ocr
+@pytest.mark.skipif(not SUMUT_2023.exists(), reason="real documents not present")
+def test_a_header_cell_beside_one_set_otherwise_is_read_whole(tmp_path: Path) -> None:
+    """A real plan page scanned at 150 dpi: its two ``Kebutuhan Dana/ Pagu Indikatif`` header
+    cells, one printed on three lines and one on two lines half a line lower, are both read
+    whole. Read with the page as one block, the second came out as a tall ``Kebutuhan``, a
+    stray ``9`` and no ``Pagu Indikatif``, and its column of next-year amounts went unread."""
+    scan = scanned_copy(
+        SUMUT_2023, tmp_path / "p56.pdf", dpi=150, first=56, last=56, seed=56, quality=75,
+        blur=0.6, angles=(1.0,),
+    )  # fmt: skip
+    page = ocr_page(scan, 1)
+    header = [w.text for w in page.words if 150 < w.top < 200 and w.x0 > 480]
+    assert header.count("Kebutuhan") == 2
+    assert header.count("Pagu") == 2
+    assert header.count("Indikatif") == 2
+    assert "9" not in header
+
+
+def test_a_number_read_without_the_separator_its_ink_shows_is_in_doubt() -> None:
+    """``4,2`` read as ``42`` by every reading: the comma's mark of ink between the digits puts
+    the value in doubt (a confidence of 50, flagged). ``42`` printed so, and a number read with
+    its separators, keep their confidence."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 4.0
+    image = Image.new("L", (900, 160), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 40)
+    words = []
+    for printed, read, x in (("4,2", "42", 40), ("42", "42", 300), ("1.250", "1.250", 560)):
+        draw.text((x, 50), printed, font=font, fill=0)
+        x0, y0, x1, y1 = draw.textbbox((x, 50), printed, font=font)
+        digits = draw.textbbox((x, 50), "42", font=font)  # the digits' box, as Tesseract's
+        words.append(OcrWord(read, x0 / scale, digits[1] / scale, x1 / scale, digits[3] / scale,
+                             96.0, (1, 1, 1)))  # fmt: skip
+    ink = (np.asarray(image) < 128).astype(np.uint8)
+    out = _unseen_separators(words, ink, scale)
+    assert [w.conf for w in out] == [50.0, 96.0, 96.0]
+    assert [w.text for w in out] == ["42", "42", "1.250"]
+
+
 def test_words_torn_between_two_lines_are_grouped() -> None:
     """A one-line cell printed midway beside a two-line cell: Tesseract dealt its characters to
     the lines above and below (``1`` on one, ``20`` on the other; a code read twice over),
@@ -705,9 +802,9 @@ def test_scanned_evaluation_and_service_values_carry_confidence(scanned_other_ta
 def test_scanned_service_values_exact_or_flagged(scanned_other_tables) -> None:
     """Each value of the scanned service performance table against the born-digital one: most
     exact, the rest mostly flagged. A decimal comma seen by one reading and not by the other
-    (``4,2`` against ``42``) leaves the value in doubt: it is flagged, not given as 42. Three
-    values lose their comma in both readings (``2,8`` as 28): the count of those is measured,
-    not hidden."""
+    (``4,2`` against ``42``) leaves the value in doubt: it is flagged, not given as 42. Values
+    whose comma both readings lose (``2,8`` read as 28, three before the ink was looked at) are
+    flagged by the mark of ink between their digits: none goes out ten times too large."""
     digital, scanned = scanned_other_tables
     key = ["node_id", "measure", "tahun"]
 
@@ -727,6 +824,8 @@ def test_scanned_service_values_exact_or_flagged(scanned_other_tables) -> None:
           f"{len(wrong)} wrong: {wrong['target_raw'].tolist()}")  # fmt: skip
     assert exact.sum() >= 0.85 * len(both)
     assert len(wrong) <= 0.02 * len(both)
+    lost_comma = [raw for raw in wrong["target_raw"] if "," in raw]
+    assert lost_comma == []
     doubted = both.loc[("T2.2/I01", "proyeksi", 2022)]
     assert doubted["target_raw"] == "4,2" and pd.isna(doubted["target_ocr"])
 
