@@ -292,6 +292,26 @@ def test_a_node_read_by_ocr_without_a_number_among_numbered_ones_is_a_reading_do
     assert misread_codes(programs.assign(nomor=None), budgets) == []
 
 
+def test_a_row_number_read_by_ocr_at_another_levels_depth_is_a_reading_doubt() -> None:
+    """``I.5.1`` read ``154``, which the numbering could read only as ``I.54``, a kegiatan's
+    number, on a sub kegiatan: its amounts would go out under a number no node prints."""
+    programs, budgets = _coded(
+        [
+            ("P01", "program", None, None),
+            ("P01.K05", "kegiatan", "P01", None),
+            ("P01.K05.S01", "sub_kegiatan", "P01.K05", None),
+            ("P01.K05.S02", "sub_kegiatan", "P01.K05", None),
+        ]
+    )
+    programs["nomor"] = ["I", "I.5", "I.54", "I.5.2"]
+    (doubt,) = misread_codes(programs, budgets)
+    assert (doubt.check, doubt.node_ids) == ("misread_codes", ("P01.K05.S01",))
+    assert "row number I.54, which is not a sub_kegiatan's number" in doubt.message
+    assert misread_codes(programs, budgets.assign(ocr_confidence=None)) == []
+    programs["nomor"] = ["I", "I.5", "I.5.1", "I.5.2"]
+    assert misread_codes(programs, budgets) == []
+
+
 def _unsure(budgets: pd.DataFrame, node_id: str, confidence: float = 70.0) -> pd.DataFrame:
     """``node_id``'s amount read with a low confidence: left null and flagged, raw kept."""
     out = budgets.copy()

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from transform.codes import parent_kode
+from transform.codes import level_of_nomor, parent_kode
 from transform.numbers import (
     CONFIRMED,
     LOW_CONFIDENCE,
@@ -92,7 +92,8 @@ READING_CHECKS: dict[str, str] = {
     "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
     "read by OCR is missing from the code list given with --nomenclature while a code one digit "
     "off is in it, and no node read by OCR among coded ones is left without a code, nor among "
-    "numbered ones (I / I.1) without a number (its code or number unreadable)",
+    "numbered ones (I / I.1) without a number or with one of another level's depth (its code "
+    "or number unreadable or misread)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
@@ -856,8 +857,9 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     children agree on the other reading), a kode printed by two nodes, and a node without a
     code where most nodes read by OCR have one (its code printed but not readable), or, in a
     table that numbers its rows instead (``I`` / ``I.1``), without a number where most have
-    one (a lone ``I``, a single stroke, lost in a coarse scan). The codes stay as read; the
-    doubt names both readings.
+    one (a lone ``I``, a single stroke, lost in a coarse scan), or with a number whose depth is
+    not its level (``I.5.1`` read ``154``, which no reading of the numbering puts right). The
+    codes stay as read; the doubt names both readings.
 
     A node is read by OCR when one of its plan amounts carries an OCR confidence; codes of a
     text layer are the document's own, and a wrong prefix there is its fault (the code checks).
@@ -912,6 +914,24 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     if not 2 * len(uncoded) < len(by_ocr):  # not a coded table: perhaps a numbered one
         uncoded = uncoded[uncoded["nomor"].isna()]
         what = "number"
+    numbered = by_ocr[by_ocr["kode"].isna() & by_ocr["nomor"].notna()]
+    if 2 * int(numbered["nomor"].astype(str).str.contains(".", regex=False).sum()) > len(by_ocr):
+        # a dotted numbering (I / I.1 / I.1.1): a number whose depth is not the node's level
+        # was misread in a way the numbering could not put right (``I.5.1`` read ``154``)
+        for _, row in numbered.iterrows():
+            if level_of_nomor(str(row["nomor"])) == row["level"]:
+                continue
+            page = None if pd.isna(row.get("page")) else int(row["page"])
+            doubts.append(
+                Doubt(
+                    "misread_codes",
+                    f"{row['level']} {row['nama'][:60]!r} read by OCR on page {page} has the "
+                    f"row number {row['nomor']}, which is not a {row['level']}'s number: likely "
+                    "misread (the number is kept as read)",
+                    page,
+                    (str(row["node_id"]),),
+                )
+            )
     if len(uncoded) and 2 * len(uncoded) < len(by_ocr):
         for _, row in uncoded.iterrows():
             page = None if pd.isna(row.get("page")) else int(row["page"])
