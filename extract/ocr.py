@@ -1205,6 +1205,17 @@ _SHADED = 0.97
 _FILL_GAP = 0.025
 
 
+def _backdrop(gray: np.ndarray, scale: float) -> np.ndarray:
+    """The page without its text: a grey closing wider than any stroke (the paper, or a
+    shading's level)."""
+    import cv2
+
+    size = max(3, int(_STROKE_MAX * scale) | 1)
+    return cv2.morphologyEx(
+        gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    )
+
+
 def _flatten(gray: np.ndarray, scale: float) -> np.ndarray:
     """The page with its shadings lifted towards the paper's level, so that their grain is less
     often taken for ink and read as letters; unshaded parts are left as they are.
@@ -1212,12 +1223,7 @@ def _flatten(gray: np.ndarray, scale: float) -> np.ndarray:
     The background is a grey closing wider than any stroke: it takes the brighter grains of a
     shading for its level, so the shading is lifted less than fully, which keeps the contrast
     of the thin strokes of a low-resolution scan (a full lift, or a smoothing, loses them)."""
-    import cv2
-
-    size = max(3, int(_STROKE_MAX * scale) | 1)
-    background = cv2.morphologyEx(
-        gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
-    )
+    background = _backdrop(gray, scale)
     paper = _grey_median(background)
     shaded = background < paper - _SHADE_CONTRAST
     lifted = gray.astype(np.float32) * (paper / np.maximum(background, 1).astype(np.float32))
@@ -1233,7 +1239,8 @@ def _shaded_cells(
     """The shaded cells of the page: the regions that the ruling lines (``walls``) close off,
     each with its level, the median grey of its pixels that are not ink (``inverted``: a cell
     filled with digits is not shaded) relative to the paper's; cells lighter than _SHADED, and
-    the region around the tables, are left out."""
+    the region around the tables, are left out. A cell with too few such pixels (a shading
+    dark enough to pass for ink) takes the level of the page without its text (_backdrop)."""
     import cv2
 
     h, w = walls.shape
@@ -1243,6 +1250,7 @@ def _shaded_cells(
     )
     narrowest = 4 * scale  # points: a narrower fill would be taken for a rule (extract.tables)
     cells = []
+    backdrop: np.ndarray | None = None
     for i in range(1, count):
         x, y, cw, ch, _ = stats[i]
         if min(cw, ch) < narrowest or x == 0 or y == 0 or x + cw >= w or y + ch >= h:
@@ -1250,8 +1258,11 @@ def _shaded_cells(
         inside = labels[y : y + ch, x : x + cw] == i
         background = inside & (inverted[y : y + ch, x : x + cw] == 0)
         if background.sum() < inside.sum() / 4:
-            continue
-        level = min(1.0, _grey_median(gray[y : y + ch, x : x + cw], background) / paper)
+            backdrop = _backdrop(gray, scale) if backdrop is None else backdrop
+            grey = _grey_median(backdrop[y : y + ch, x : x + cw], inside)
+        else:
+            grey = _grey_median(gray[y : y + ch, x : x + cw], background)
+        level = min(1.0, grey / paper)
         if level < _SHADED:
             cells.append((x, y, cw, ch, inside, level))
     return cells

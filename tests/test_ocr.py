@@ -469,6 +469,29 @@ def test_a_shading_dark_enough_to_read_as_ink_joins_no_rules() -> None:
     assert all(any(abs(c - x) <= 3 for x in xs) for c in columns), columns  # none in between
 
 
+KALTIM = REAL / "kaltim-pupr-bikon-renja.pdf"
+
+
+@needs_ocr
+@pytest.mark.skipif(not KALTIM.exists(), reason="real documents not present")
+def test_a_shading_dark_enough_to_read_as_ink_is_lifted_and_read(tmp_path: Path) -> None:
+    """A real plan page scanned at 200 dpi, whose kegiatan row is shaded so dark that the
+    scan's threshold takes the whole row for ink: no pixel of it is background, so it was no
+    shaded cell, was not lifted, and its text, dark on dark, was not read at all (the kegiatan
+    lost, its sub kegiatan hung under the one before). The row is lifted and read, and its
+    cells carry their fill."""
+    scan = scanned_copy(
+        KALTIM, tmp_path / "p2.pdf", dpi=200, first=2, last=2, seed=2, quality=75, blur=0.6,
+        angles=(-0.6,),
+    )  # fmt: skip
+    page = ocr_page(scan, 1)
+    row = [w for w in page.words if 105 < (w.top + w.bottom) / 2 < 135]
+    assert "1.03.11.1.03" in [w.text for w in row]
+    assert {"Kebijakan", "Khusus", "Konstruksi"} <= {w.text for w in row}
+    fills = [f for f in page.fills if f[1] < 120 < f[3]]
+    assert len(fills) >= 5 and all(f[4] < 0.7 for f in fills)
+
+
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
