@@ -85,6 +85,30 @@ def test_counted_on_numbers_that_fit_two_readings_take_the_level_of_their_style(
     ]
 
 
+def test_a_filled_row_read_by_ocr_is_known_by_its_fill_not_its_weight() -> None:
+    """The same table scanned: OCR measures each row's fill (0.88 on both kegiatan) but tells
+    bold from the page's stroke widths, and read kegiatan b plain. Its fill still tells it a
+    kegiatan, as on the born-digital page."""
+    frame = _two_readings_table()
+    frame["pagu_raw"] = ""
+    frame["nama_conf"] = 90.0  # every row read by OCR
+    frame["fill"] = [None, "0.88", None, "0.88", None, None]
+    frame["bold"] = [True, True, False, False, False, False]
+    plan = build(frame)
+    assert values(plan.nodes, "node_id", "nomor") == [
+        ["P01", "I"],
+        ["P01.K01", "1"],
+        ["P01.K01.S01", "1"],
+        ["P01.K02", "2"],
+        ["P01.K02.S01", "2"],
+        ["P01.K02.S02", "3"],
+    ]
+    # the same weights from a text layer are the document's own: two styles, and no level
+    # follows from the fill alone there
+    frame["nama_conf"] = None
+    assert values(build(frame).nodes, "node_id")[3] != ["P01.K02"]
+
+
 def test_counted_on_numbers_that_fit_two_readings_take_the_one_whose_sums_hold() -> None:
     """I, 1, 1, 2, 2, 3 printed alike: kegiatan 2 is the row whose amount is the sum of the
     rows under it (25 = 20 + 5), whichever of the two 2s it is."""

@@ -155,6 +155,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("level_source", pa.string(),
               "What decided the row's level: kode (its code), numbering (its row number, by "
               "the table's numbering scheme), style (its bold type, cell fill and upper case, "
+              "a filled row read by OCR by its fill and not its weight, "
               "learnt per table from the rows whose level other evidence gives, or its PROGRAM "
               "prefix, or, under a program, its bold type where nothing else places it), "
               "arithmetic (number and style disagree, and the amounts roll up under the "

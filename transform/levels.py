@@ -179,7 +179,12 @@ class Style:
 
 
 def _style(row: TableRow) -> Style:
-    return Style(row.bold, row.fill, row.nama.isupper())
+    """The row's style. A filled row read by OCR is known by its fill, not its weight: OCR
+    measures a fill, while it tells bold type from the stroke widths of the page's text, which
+    vary with the page (a kegiatan row read bold on one page and plain on the next would be
+    two styles, and neither would tell its level)."""
+    bold = row.bold and not (row.fill and row.nama_conf is not None)
+    return Style(bold, row.fill, row.nama.isupper())
 
 
 def is_heading(nama: str, has_amount: bool) -> bool:
