@@ -293,23 +293,47 @@ def test_a_node_read_by_ocr_without_a_number_among_numbered_ones_is_a_reading_do
 
 
 def test_a_row_number_read_by_ocr_at_another_levels_depth_is_a_reading_doubt() -> None:
-    """``I.5.1`` read ``154``, which the numbering could read only as ``I.54``, a kegiatan's
+    """``I.1.1`` read ``111``, which the numbering could read only as ``I.11``, a kegiatan's
     number, on a sub kegiatan: its amounts would go out under a number no node prints."""
     programs, budgets = _coded(
         [
             ("P01", "program", None, None),
-            ("P01.K05", "kegiatan", "P01", None),
-            ("P01.K05.S01", "sub_kegiatan", "P01.K05", None),
-            ("P01.K05.S02", "sub_kegiatan", "P01.K05", None),
+            ("P01.K01", "kegiatan", "P01", None),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", None),
         ]
     )
-    programs["nomor"] = ["I", "I.5", "I.54", "I.5.2"]
+    programs["nomor"] = ["I", "I.1", "I.11"]
     (doubt,) = misread_codes(programs, budgets)
-    assert (doubt.check, doubt.node_ids) == ("misread_codes", ("P01.K05.S01",))
-    assert "row number I.54, which is not a sub_kegiatan's number" in doubt.message
+    assert (doubt.check, doubt.node_ids) == ("misread_codes", ("P01.K01.S01",))
+    assert "row number I.11, which is not a sub_kegiatan's number" in doubt.message
     assert misread_codes(programs, budgets.assign(ocr_confidence=None)) == []
-    programs["nomor"] = ["I", "I.5", "I.5.1", "I.5.2"]
+    programs["nomor"] = ["I", "I.1", "I.1.1"]
     assert misread_codes(programs, budgets) == []
+
+
+def test_row_numbers_read_by_ocr_out_of_sequence_are_a_reading_doubt() -> None:
+    """A whole table scanned: OCR read ``1.3.1`` as ``1.3.4``, a number of the right depth that
+    does not follow the number before it. The row may hang under the wrong node: one doubt a
+    page names such rows; the numbers stay as read."""
+    programs, budgets = _coded(
+        [
+            ("P01", "program", None, None),
+            ("P01.K01", "kegiatan", "P01", None),
+            ("P01.K01.S01", "sub_kegiatan", "P01.K01", None),
+            ("P01.K02", "kegiatan", "P01", None),
+            ("P01.K02.S01", "sub_kegiatan", "P01.K02", None),
+            ("P01.K03", "kegiatan", "P01", None),
+            ("P01.K03.S01", "sub_kegiatan", "P01.K03", None),
+        ]
+    )
+    programs["nomor"] = ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3", "1.3.1"]
+    assert misread_codes(programs, budgets) == []  # in sequence
+    programs["nomor"] = ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3", "1.3.4"]
+    programs.loc[6, "page"] = 4
+    (doubt,) = misread_codes(programs, budgets)
+    assert (doubt.page, doubt.node_ids) == (4, ("P01.K03.S01",))
+    assert "do not follow the number before them (e.g. 1.3.4" in doubt.message
+    assert misread_codes(programs, budgets.assign(ocr_confidence=None)) == []
 
 
 def _unsure(budgets: pd.DataFrame, node_id: str, confidence: float = 70.0) -> pd.DataFrame:

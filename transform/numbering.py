@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-__all__ = ["read_nomors"]
+__all__ = ["read_nomors", "sequence_breaks"]
 
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
            "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]  # fmt: skip
@@ -125,6 +125,25 @@ def read_nomors(
             read,
             f"read as {nomors[i]}; read as {read}, the number that fits the rows around it",
         )
+    return out
+
+
+def sequence_breaks(nomors: Sequence[str]) -> list[bool]:
+    """For each row number of a dotted numbering (``I`` / ``I.1`` / ``I.1.1``, or ``1`` /
+    ``1.1``), whether it fails to follow the number before it (a child, or the next at some
+    depth) or, after one that breaks, the last that did not; a text that is no number of the
+    scheme breaks too. All False where the numbers show no dotted numbering."""
+    texts = [re.sub(r"\s+", "", n).rstrip(".") for n in nomors]
+    roman = _scheme(texts, [False] * len(texts))
+    if roman is None:
+        return [False] * len(texts)
+    out = []
+    before: tuple[int, ...] | None = None
+    for text in texts:
+        number = _number(text, roman)
+        broken = number is None or not _follows(before, number)
+        out.append(broken)
+        before = before if broken else number  # the next follows the last that followed
     return out
 
 

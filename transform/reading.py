@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from transform.codes import level_of_nomor, parent_kode
+from transform.numbering import sequence_breaks
 from transform.numbers import (
     CONFIRMED,
     LOW_CONFIDENCE,
@@ -92,8 +93,8 @@ READING_CHECKS: dict[str, str] = {
     "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
     "read by OCR is missing from the code list given with --nomenclature while a code one digit "
     "off is in it, and no node read by OCR among coded ones is left without a code, nor among "
-    "numbered ones (I / I.1) without a number or with one of another level's depth (its code "
-    "or number unreadable or misread)",
+    "numbered ones (I / I.1) without a number or with one of another level's depth, and no row "
+    "number read by OCR breaks the table's sequence (its code or number unreadable or misread)",
 }
 # The reading checks of severity warning: reported, but they do not make a document suspect.
 READING_WARNINGS = frozenset({"text_columns_not_understood"})
@@ -858,8 +859,9 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     code where most nodes read by OCR have one (its code printed but not readable), or, in a
     table that numbers its rows instead (``I`` / ``I.1``), without a number where most have
     one (a lone ``I``, a single stroke, lost in a coarse scan), or with a number whose depth is
-    not its level (``I.5.1`` read ``154``, which no reading of the numbering puts right). The
-    codes stay as read; the doubt names both readings.
+    not its level (``I.5.1`` read ``154``, which no reading of the numbering puts right), and row
+    numbers that do not follow the number before them (one doubt a page). The codes stay as
+    read; the doubt names both readings.
 
     A node is read by OCR when one of its plan amounts carries an OCR confidence; codes of a
     text layer are the document's own, and a wrong prefix there is its fault (the code checks).
@@ -918,6 +920,22 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     if 2 * int(numbered["nomor"].astype(str).str.contains(".", regex=False).sum()) > len(by_ocr):
         # a dotted numbering (I / I.1 / I.1.1): a number whose depth is not the node's level
         # was misread in a way the numbering could not put right (``I.5.1`` read ``154``)
+        breaks = sequence_breaks([str(n) for n in numbered["nomor"]])
+        broken = numbered[[b and level_of_nomor(str(n)) == lv for b, n, lv in zip(
+            breaks, numbered["nomor"], numbered["level"], strict=True)]]  # fmt: skip
+        for at, group in broken.groupby("page", sort=True):
+            first = group.iloc[0]
+            doubts.append(
+                Doubt(
+                    "misread_codes",
+                    f"{len(group)} row number(s) read by OCR on page {at} do not follow the "
+                    f"number before them (e.g. {first['nomor']} for {first['level']} "
+                    f"{str(first['nama'])[:50]!r}): likely misread, so the rows may hang under "
+                    "the wrong node (the numbers are kept as read)",
+                    int(str(at)),
+                    tuple(group["node_id"].astype(str)),
+                )
+            )
         for _, row in numbered.iterrows():
             if level_of_nomor(str(row["nomor"])) == row["level"]:
                 continue
