@@ -435,6 +435,21 @@ def test_row_numbers_misread_by_ocr_are_read_in_the_tables_numbering() -> None:
     assert digital.nodes["kode_flag"].isna().all()
 
 
+def test_a_table_read_whole_by_ocr_is_known_roman_by_its_other_numerals() -> None:
+    """A whole plan table scanned, no page of text to show its numbering: OCR read every Roman
+    ``I`` as ``1`` and lost dots (``12.1``), so the numbers that start ``1`` look Arabic; its
+    programs ``II`` and ``III`` and their ``II.1`` show the numbering is Roman, and the rest are
+    read in it (taken for Arabic, ``12.1`` was a kegiatan of a program 12)."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    numbers = ("1", "11", "1.2", "12.1", "12.2", "II", "II.1", "III", "III.1")
+    plan = build(rows(*({"nomor": n, "nama": f"Baris {n}", **ocr} for n in numbers)))
+    assert values(plan.nodes, "nomor", "level") == [
+        ["I", "program"], ["I.1", "kegiatan"], ["I.2", "kegiatan"], ["I.2.1", "sub_kegiatan"],
+        ["I.2.2", "sub_kegiatan"], ["II", "program"], ["II.1", "kegiatan"], ["III", "program"],
+        ["III.1", "kegiatan"],
+    ]  # fmt: skip
+
+
 def test_a_number_misread_two_ways_is_left_as_read() -> None:
     """``11`` read by OCR in an Arabic numbering after ``10`` is the program ``11``: it follows
     as read, and is not taken for ``1.1``."""

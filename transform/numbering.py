@@ -83,11 +83,27 @@ def _readings(text: str, roman: bool) -> dict[tuple[int, ...] | None, int]:
 def _scheme(texts: Sequence[str], ocr: Sequence[bool]) -> bool | None:
     """True for a Roman-first dotted numbering, False for an Arabic one, None for neither (a
     table numbered otherwise: ``I`` / ``1`` / ``(1)``, counted on, or not at all). The
-    numbers of a text layer decide when they show a dotted one."""
+    numbers of a text layer decide when they show a dotted one.
+
+    Read by OCR, a Roman ``I`` is mostly read ``1``, so numbers that start ``1.`` tell neither
+    way: where OCR's numbers show a dotted numbering, those that start with another Roman
+    numeral (``II.1``, ``V``, ``VI.11``) stand for a Roman one, those that start with another
+    digit (``2.1``) for an Arabic one, when any does."""
     for trusted in (True, False):
         shown = [t for t, o in zip(texts, ocr, strict=True) if o != trusted and "." in t]
         roman = sum(_number(t, True) is not None for t in shown)
         arabic = sum(_number(t, False) is not None and len(t.split(".")) > 1 for t in shown)
+        if not trusted and (roman or arabic):  # a dotted numbering: which one
+            read = [t for t, o in zip(texts, ocr, strict=True) if o]
+            others = sum(
+                (number := _number(t, True)) is not None and number[0] > 1 for t in read
+            )  # fmt: skip
+            digits = sum(
+                (number := _number(t, False)) is not None and number[0] > 1 and "." in t
+                for t in read
+            )  # fmt: skip
+            if others or digits:
+                return others >= digits
         if roman or arabic:
             return roman >= arabic
     return None
