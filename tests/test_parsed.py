@@ -57,7 +57,10 @@ def test_outside_a_shared_parse_or_on_one_core_nothing_is_forked() -> None:
 
 def _read_and_report(path: str, pids: str) -> None:
     with shared_parse(), parsed_ahead(Path(path), list(range(1, 23)) * 20, cores=2):
-        Path(pids).write_text(" ".join(str(p.pid) for p in multiprocessing.active_children()))
+        # written whole, then renamed: the test reads the file as soon as it exists
+        partial = Path(f"{pids}.partial")
+        partial.write_text(" ".join(str(p.pid) for p in multiprocessing.active_children()))
+        os.replace(partial, pids)
         time.sleep(60)
 
 
