@@ -27,7 +27,7 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -951,16 +951,9 @@ def _mend_torn(
     for j, found in _read_on_sheets(crops, settings).items():
         x0, y0 = boxes[j][:2]
         for read in found:
-            text = read.text.strip("|")
-            if not text or _SPECK.match(text):
-                continue
-            left, top = (x0 + read.left) / scale, (y0 + read.top) / scale
-            replaced.setdefault(j, []).append(
-                OcrWord(
-                    text, left, top, left + read.width / scale, top + read.height / scale,
-                    read.conf, words[groups[j][0]].line,
-                )
-            )  # fmt: skip
+            word = _placed(read, x0, y0, scale, words[groups[j][0]].line)
+            if word is not None:
+                replaced.setdefault(j, []).append(word)
     out: list[OcrWord] = []
     first = {groups[g][0]: g for g in replaced}
     gone = {i for g in replaced for i in groups[g]}
@@ -1004,15 +997,15 @@ def _page_words(
             j for j in range(len(cells))
             if _in_doubt(cells[j], within.get(j, []), image, scale, typical)
         ]  # fmt: skip
-        alone: dict[int, list[OcrWord]] = {}
+        alone: dict[int, list[OcrWord]] = {j: [] for j in doubtful}
         for word in _read_cells(image, [cells[j] for j in doubtful], settings, scale):
-            alone.setdefault(doubtful[-1 - word.line[0]], []).append(word)
+            alone[doubtful[-1 - word.line[0]]].append(word)
         for j in range(len(cells)):
             page = within.get(j, [])
-            if j not in alone and j not in doubtful:
+            if j not in alone:
                 rest.extend(page)
                 continue
-            own = alone.get(j, [])
+            own = alone[j]
             chosen, other = (own, page) if _read_mass(own) > _read_mass(page) else (page, own)
             rest.extend(_doubted_by(chosen, other))
         words = rest
@@ -1130,6 +1123,22 @@ Region = tuple[int, int, np.ndarray]  # x, y (pixels) and mask of a cell within 
 _NARROW_CELL = 4.0
 
 
+def _enclosed(walls: np.ndarray) -> Iterator[tuple[int, int, int, int, np.ndarray]]:
+    """The regions that the ruling lines (``walls``) close off, as x, y, width, height (pixels)
+    and a mask within that box; the region around the tables (it touches the page's edge) is
+    left out."""
+    import cv2
+
+    h, w = walls.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        (walls == 0).astype(np.uint8), connectivity=4
+    )
+    for i in range(1, count):
+        x, y, cw, ch, _ = (int(v) for v in stats[i])
+        if x > 0 and y > 0 and x + cw < w and y + ch < h:
+            yield x, y, cw, ch, labels[y : y + ch, x : x + cw] == i
+
+
 def _table_cells(walls: np.ndarray, ink: np.ndarray, scale: float) -> list[Region]:
     """The cells that the ruling lines (``walls``) close off and that hold ink: each region of
     the page the rules enclose, without the one around the tables (it touches the page's
@@ -1138,26 +1147,13 @@ def _table_cells(walls: np.ndarray, ink: np.ndarray, scale: float) -> list[Regio
     A narrow cell holds a code's digits one a line (``0`` over ``7``); read alone, a lone
     glyph has no line of text to size it by, and ``0`` is read as ``o`` or ``6)``, while the
     page's line through it, across the table, sizes it right."""
-    import cv2
-
-    h, w = walls.shape
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
-        (walls == 0).astype(np.uint8), connectivity=4
-    )
     letter = _glyph_height(ink) or 5 * scale  # pixels; 5 pt when the page has too few letters
-    cells = []
-    for i in range(1, count):
-        x, y, cw, ch, _ = stats[i]
-        if cw < _NARROW_CELL * letter or ch < letter:
-            continue
-        if x == 0 or y == 0 or x + cw >= w or y + ch >= h:
-            continue
-        if ch > _SHEET_HEIGHT // 2:
-            continue
-        inside = labels[y : y + ch, x : x + cw] == i
-        if ink[y : y + ch, x : x + cw][inside].any():
-            cells.append((int(x), int(y), inside))
-    return cells
+    return [
+        (x, y, inside)
+        for x, y, cw, ch, inside in _enclosed(walls)
+        if cw >= _NARROW_CELL * letter and letter <= ch <= _SHEET_HEIGHT // 2
+        and ink[y : y + ch, x : x + cw][inside].any()
+    ]  # fmt: skip
 
 
 def _read_cells(
@@ -1184,14 +1180,25 @@ def _read_cells(
     for j, found in sorted(_read_on_sheets(crops, settings).items()):
         x, y, _ = cells[j]
         for read in sorted(found, key=lambda r: (r.line, r.left)):
-            text = read.text.strip("|")  # a stroke at a word's end is what is left of a rule
-            if not text or _SPECK.match(text):
-                continue
-            left, top = (x + read.left) / scale, (y + read.top) / scale
             line = (-1 - j, read.line[0] * 1000 + read.line[1], read.line[2])
-            words.append(OcrWord(text, left, top, left + read.width / scale,
-                                 top + read.height / scale, read.conf, line))  # fmt: skip
+            word = _placed(read, x, y, scale, line)
+            if word is not None:
+                words.append(word)
     return words
+
+
+def _placed(
+    read: SheetWord, x: int, y: int, scale: float, line: tuple[int, int, int]
+) -> OcrWord | None:
+    """A word read from a crop cut out at ``x``, ``y`` (pixels), placed back on the page, or
+    None for what is no word: a stroke at a word's end is what is left of a rule, and a lone
+    mark of punctuation a speck."""
+    text = read.text.strip("|")
+    if not text or _SPECK.match(text):
+        return None
+    left, top = (x + read.left) / scale, (y + read.top) / scale
+    return OcrWord(text, left, top, left + read.width / scale, top + read.height / scale,
+                   read.conf, line)  # fmt: skip
 
 
 # Points: wider than any stroke of a letter, so that a grey closing of the page leaves its
@@ -1241,21 +1248,13 @@ def _shaded_cells(
     filled with digits is not shaded) relative to the paper's; cells lighter than _SHADED, and
     the region around the tables, are left out. A cell with too few such pixels (a shading
     dark enough to pass for ink) takes the level of the page without its text (_backdrop)."""
-    import cv2
-
-    h, w = walls.shape
     paper = _grey_median(gray)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
-        (walls == 0).astype(np.uint8), connectivity=4
-    )
     narrowest = 4 * scale  # points: a narrower fill would be taken for a rule (extract.tables)
     cells = []
     backdrop: np.ndarray | None = None
-    for i in range(1, count):
-        x, y, cw, ch, _ = stats[i]
-        if min(cw, ch) < narrowest or x == 0 or y == 0 or x + cw >= w or y + ch >= h:
+    for x, y, cw, ch, inside in _enclosed(walls):
+        if min(cw, ch) < narrowest:
             continue
-        inside = labels[y : y + ch, x : x + cw] == i
         background = inside & (inverted[y : y + ch, x : x + cw] == 0)
         if background.sum() < inside.sum() / 4:
             backdrop = _backdrop(gray, scale) if backdrop is None else backdrop

@@ -920,9 +920,12 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
     if 2 * int(numbered["nomor"].astype(str).str.contains(".", regex=False).sum()) > len(by_ocr):
         # a dotted numbering (I / I.1 / I.1.1): a number whose depth is not the node's level
         # was misread in a way the numbering could not put right (``I.5.1`` read ``154``)
+        fits = [
+            level_of_nomor(str(n)) == lv
+            for n, lv in zip(numbered["nomor"], numbered["level"], strict=True)
+        ]
         breaks = sequence_breaks([str(n) for n in numbered["nomor"]])
-        broken = numbered[[b and level_of_nomor(str(n)) == lv for b, n, lv in zip(
-            breaks, numbered["nomor"], numbered["level"], strict=True)]]  # fmt: skip
+        broken = numbered[[b and f for b, f in zip(breaks, fits, strict=True)]]
         for at, group in broken.groupby("page", sort=True):
             first = group.iloc[0]
             doubts.append(
@@ -936,9 +939,7 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
                     tuple(group["node_id"].astype(str)),
                 )
             )
-        for _, row in numbered.iterrows():
-            if level_of_nomor(str(row["nomor"])) == row["level"]:
-                continue
+        for _, row in numbered[[not f for f in fits]].iterrows():
             page = None if pd.isna(row.get("page")) else int(row["page"])
             doubts.append(
                 Doubt(
