@@ -569,7 +569,8 @@ _MIN_NUMBER = 3  # number-like words at least this long are always read twice
 _SHORT = 4  # shorter words read with less than _SURE confidence are read twice too...
 _SURE = 85.0
 _DIGIT_LIKE = re.compile(r"^.$|[\d\W]")  # ...when a lone character, or with a digit or a sign
-_SECOND_SURE = 70.0  # a doubtful word takes a restricted read at least this sure
+_SECOND_SURE = 70.0  # a doubtful word takes a restricted read at least this sure...
+_CLEARLY_SURER = 10.0  # ...and, when as many sizes read otherwise, this much surer
 _DIGITS = re.compile(r"\d")
 _DASH_END = re.compile(r"\d[.,]?[-\u2013\u2014]$")  # an amount printed ``1.250.000,-``
 _REREAD_ALPHABET = "0123456789.,%"
@@ -587,10 +588,18 @@ def _reread(
     the second is kept (its separators are the more reliable), but when one read has a
     separator more than the other (``4,2`` against ``42``), the surer read is kept with the
     lower of the two confidences; when the digits differ, the better read is kept with the
-    lower of the two confidences, so that the value is flagged. A doubtful short word is also
-    read at twice the size, and takes the restricted reading when
-    both restricted reads agree, or one is fairly sure and the other does not contradict it, and
-    it is surer than the first reading.
+    lower of the two confidences, so that the value is flagged.
+
+    A doubtful short word is also read at twice and three times the size: a code's digits at
+    150 dpi are too small for Tesseract at the page's size (a bidang ``11`` read ``1`` at 74 and
+    ``11`` at 94-96 enlarged, a program ``01`` read ``o1`` and ``Ot``); but enlarged, a small
+    ``7`` may read ``1`` at 94 where it read ``7`` at 96. It takes the surest restricted
+    reading when that is surer than the first reading and, if it is alone, fairly sure, and
+    when the sizes that read it outnumber those that read otherwise or are clearly surer
+    (by ``_CLEARLY_SURER``); with a size that read otherwise, it keeps the first reading's
+    confidence where that is lower. A reading
+    longer than the first is taken only when its characters lie inside the first word's box,
+    not in the crop's margin, where a speck or a rule may be caught.
     """
     import cv2
 
@@ -610,32 +619,32 @@ def _reread(
     if not picked:
         return words
     crops = _word_crops(image, [words[i] for i in picked], scale)
-    reads = _read_crops(crops, settings)
-    # Lone characters are read better larger: doubtful words are read a third time at twice
-    # the size, and take a reading that the two restricted reads agree on, or a sure one that
-    # the other does not contradict.
+    reads = _read_crops(crops, settings, _CROP_PAD)
+    # Lone characters are read better larger: doubtful words are read again at twice and
+    # three times the size.
     large = [i for i in picked if i in doubtful]
-    enlarged = _read_crops(
-        [cv2.resize(crops[picked.index(i)], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-         for i in large],
-        settings,
-    )  # fmt: skip
+    enlarged = [
+        _read_crops(
+            [cv2.resize(crops[picked.index(i)], None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+             for i in large],
+            settings,
+            _CROP_PAD * f,
+        )
+        for f in (2, 3)
+    ]  # fmt: skip
     out = list(words)
     for slot, i in enumerate(picked):
         word, found = words[i], reads.get(slot)
         if i in doubtful:
-            second = enlarged.get(large.index(i))
-            both = [r for r in (found, second) if r is not None]
-            if not both or len({text for text, _ in both}) > 1:
-                continue  # nothing read, or the two restricted reads contradict each other
-            text, conf = max(both, key=lambda r: r[1])
-            longer = len(text) > len(word.text)  # the crop's margin caught a speck or a rule
-            if (len(both) == 2 or conf >= _SECOND_SURE) and conf > word.conf and not longer:
+            sized = [found] + [e.get(large.index(i)) for e in enlarged]
+            taken = _agreed([r for r in sized if r is not None], word)
+            if taken is not None:
+                text, conf = taken
                 out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
             continue
         if found is None:
             continue
-        text, conf = found
+        text, conf, _ = found
         first = word.text.strip("()")
         if _DASH_END.search(first):
             # The restricted alphabet has no dash: the second read cannot read the ``-`` of an
@@ -662,6 +671,25 @@ def _reread(
     return out
 
 
+def _agreed(reads: list[CropRead], word: OcrWord) -> tuple[str, float] | None:
+    """The text and confidence a doubtful short word takes from its restricted reads at
+    several sizes (``_reread``), or None when it keeps its first reading."""
+    if not reads:
+        return None
+    text, conf, _ = max(reads, key=lambda r: r[1])
+    agreeing = [r for r in reads if r[0] == text]
+    others = [c for t, c, _ in reads if t != text]
+    if others and len(agreeing) <= len(others) and max(others) > conf - _CLEARLY_SURER:
+        return None  # read otherwise at as many sizes, about as surely
+    if len(agreeing) < 2 and conf < _SECOND_SURE:
+        return None
+    if conf <= word.conf:
+        return None
+    if len(text) > len(word.text) and not all(inside for _, _, inside in agreeing):
+        return None  # the crop's margin caught a speck or a rule
+    return text, (min(conf, word.conf) if others else conf)
+
+
 def _separators(text: str) -> int:
     return sum(1 for c in text if c in ".,")
 
@@ -669,10 +697,13 @@ def _separators(text: str) -> int:
 _SHEET_HEIGHT = 8000  # pixels; Tesseract refuses images over 32767
 
 
+_CROP_PAD = 6  # pixels of the page around a word cut out to be read again
+
+
 def _word_crops(image: np.ndarray, words: list[OcrWord], scale: float) -> list[np.ndarray]:
-    """Each word's part of the page image, with a margin of 6 pixels (``scale``: pixels per
-    point)."""
-    pad = 6
+    """Each word's part of the page image, with a margin of ``_CROP_PAD`` pixels (``scale``:
+    pixels per point)."""
+    pad = _CROP_PAD
     crops = []
     for word in words:
         x0, y0 = max(0, int(word.x0 * scale) - pad), max(0, int(word.top * scale) - pad)
@@ -681,14 +712,22 @@ def _word_crops(image: np.ndarray, words: list[OcrWord], scale: float) -> list[n
     return crops
 
 
-def _read_crops(crops: list[np.ndarray], settings: OcrSettings) -> dict[int, tuple[str, float]]:
+CropRead = tuple[str, float, bool]  # text, lowest confidence, whether inside the word's box
+
+
+def _read_crops(
+    crops: list[np.ndarray], settings: OcrSettings, margin: float = 0
+) -> dict[int, CropRead]:
     """The restricted reading of each crop (by index): its words joined, their lowest
-    confidence; crops with nothing read are left out."""
+    confidence, and whether they lie inside the word's box rather than reach into the crop's
+    ``margin`` (pixels each side); crops with nothing read are left out."""
     options = f"-c tessedit_char_whitelist={_REREAD_ALPHABET}"
     out = {}
     for index, found in _read_on_sheets(crops, settings, options).items():
         found.sort(key=lambda w: w.left)
-        out[index] = ("".join(w.text for w in found), min(w.conf for w in found))
+        width = crops[index].shape[1]
+        inside = all(w.left >= margin - 2 and w.left + w.width <= width - margin + 2 for w in found)
+        out[index] = ("".join(w.text for w in found), min(w.conf for w in found), inside)
     return out
 
 

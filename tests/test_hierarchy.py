@@ -402,6 +402,40 @@ def test_a_code_misread_by_ocr_is_read_where_it_fits_the_tree_and_flagged() -> N
     assert digital.nodes["kode_flag"].notna().sum() == 1
 
 
+def test_code_parts_ocr_left_unread_are_taken_from_the_node_above() -> None:
+    """A 150 dpi scan of a code printed over five columns read the bidang ``11`` as ``1`` or
+    not at all and the program ``01`` as ``Ot``: the sub kegiatan's own part was read, and the
+    parts above it are its kegiatan's, printed above it. They are taken from there when every
+    part read agrees, and the reading is kept in the flag. A part read as another number of its
+    width, a row whose own part is unread, and a text layer's parts stay as printed; a part
+    read that disagrees leaves the row without a code, not one joined over the gap."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = (
+        {"kode_parts": split("2.11.01"), "nama": "PROGRAM A", **ocr},
+        {"kode_parts": split("2.11.01.1.01"), "nama": "Kegiatan B", **ocr},
+        {"kode_parts": ["2", "1", "Ot", "1.01", "07"], "nama": "Sub C", **ocr},
+        {"kode_parts": ["2", "", "Ot", "1.04", ""], "nama": "Kegiatan D", **ocr},
+        {"kode_parts": ["2", "11", "01", "1.04", "Ot"], "nama": "Sub E", **ocr},
+        {"kode_parts": ["2", "12", "O1", "1.04", "02"], "nama": "Sub F", **ocr},
+        {"kode_parts": ["3", "", "01", "1.04", "03"], "nama": "Sub G", **ocr},
+    )
+    plan = build(rows(*records))
+    assert values(plan.nodes, "kode", "kode_flag") == [
+        ["2.11.01", None],
+        ["2.11.01.1.01", None],
+        ["2.11.01.1.01.07", "read as 2 | 1 | Ot | 1.01 | 07; the parts not read taken from "
+                            "2.11.01.1.01 above it"],
+        ["2.11.01.1.04", "read as 2 | - | Ot | 1.04; the parts not read taken from 2.11.01 "
+                         "above it"],
+    ]  # fmt: skip
+    # Sub E, its own part unread, and Sub F, read whole in another bidang, are no nodes of
+    # this tree (``_regrouped``): neither is guessed; nor is Sub G, whose urusan read 3 leaves
+    # its gap unfilled (joined over it, its parts read 3.01.01.4.03)
+    digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert digital.nodes["kode_flag"].isna().all()
+    assert "2.11.01.1.01.07" not in set(digital.nodes["kode"])
+
+
 def test_row_numbers_misread_by_ocr_are_read_in_the_tables_numbering() -> None:
     """On a coarse scan OCR reads the Roman ``I`` of ``I.2.1`` as ``1`` or ``L`` and loses the
     dot after it (``12.1``): read so, a sub kegiatan would be a kegiatan. Where the table numbers

@@ -661,13 +661,13 @@ def test_an_amounts_dash_keeps_the_first_reads_confidence(monkeypatch: pytest.Mo
     from extract import ocr
 
     image = np.full((200, 800), 255, np.uint8)
-    second = {0: ("23.945.469.047,", 0.0)}
-    monkeypatch.setattr(ocr, "_read_crops", lambda crops, settings: second if crops else {})
+    second = {0: ("23.945.469.047,", 0.0, True)}
+    monkeypatch.setattr(ocr, "_read_crops", lambda crops, *_: second if crops else {})
     words = ocr._reread(image, [_word("23.945.469.047,-", 87.0)], ocr.OcrSettings(), 1.0)
     assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 87.0)]
     # when the second read finds other digits, the first reading is kept with the lower
     # confidence, so that it is flagged
-    second[0] = ("23.945.469.041,", 62.0)
+    second[0] = ("23.945.469.041,", 62.0, True)
     words = ocr._reread(image, [_word("23.945.469.047,-", 87.0)], ocr.OcrSettings(), 1.0)
     assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 62.0)]
 
@@ -908,3 +908,29 @@ def test_the_run_gives_each_document_its_share_of_the_cores_for_ocr(
     assert OcrSettings().threads == 1
     with pytest.raises(ValueError, match="threads"):
         OcrSettings(threads=0)
+
+
+def test_a_doubtful_short_word_takes_a_reading_its_sizes_agree_on() -> None:
+    """Restricted reads of a doubtful short word at the page's size and enlarged twice and
+    three times (text, confidence, inside the word's box). A 150 dpi scan's bidang ``11``,
+    read ``1``, reads ``11`` enlarged; a small ``7`` reads ``1`` enlarged about as surely as
+    ``7`` at its size, and keeps its first reading; ``D3`` read ``03`` twice and ``93`` once
+    takes ``03`` with its first confidence; a reading too unsure, or longer than the word with
+    a character in the crop's margin, is not taken."""
+    from extract import ocr
+
+    assert ocr._agreed(
+        [("1", 33.0, True), ("11", 96.0, True), ("11", 94.0, True)], _word("1", 74.0)
+    ) == ("11", 74.0)
+    assert ocr._agreed([("01", 62.0, True), ("01", 67.0, True)], _word("o1", 33.0)) == (
+        "01", 67.0,
+    )  # fmt: skip
+    assert ocr._agreed(
+        [("7", 96.0, True), ("1", 80.0, True), ("1", 94.0, True)], _word("7", 70.0)
+    ) is None  # fmt: skip
+    assert ocr._agreed(
+        [("03", 28.0, True), ("03", 91.0, True), ("93", 83.0, True)], _word("D3", 78.0)
+    ) == ("03", 78.0)  # fmt: skip
+    assert ocr._agreed([("1", 0.0, True), ("1", 0.0, True)], _word("Ot", 70.0)) is None
+    assert ocr._agreed([("9", 41.0, True)], _word("g", 30.0)) is None  # alone and unsure
+    assert ocr._agreed([("11", 95.0, False), ("11", 94.0, False)], _word("1", 60.0)) is None

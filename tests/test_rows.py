@@ -339,3 +339,19 @@ def test_the_rest_of_a_row_under_a_repeated_header_is_body() -> None:
     assert list(rows["nama"])[:2] == [
         "Pembinaan Manajemen dan", "Rekayasa Lalu Lintas di Kelurahan dan Area Parkir"
     ]  # fmt: skip
+
+
+def test_a_number_row_with_a_few_numbers_misread_is_header() -> None:
+    """A coarse scan read the column numbers ``1 .. 15`` with an ``8`` as ``3`` and the ``11``
+    lost: the row was read as a node named ``6``. Under a header, a row of five or more cells,
+    all but a fifth of them numbers rising from left to right, numbers the columns; a body row
+    under the header holds a name, and a row of figures elsewhere stays body."""
+    head = ["Kode", "Program/Kegiatan", "Indikator", "Lokasi", "Target", "Satuan", "Pagu (Rp)",
+            "Sumber Dana"]  # fmt: skip
+    misread = ["1", "2", "3", "3", "5", "6", "", "8"]
+    body = ["2.11.01", "PROGRAM A", "Jumlah Dokumen", "Sleman", "12", "dok", "1.500.000", "APBD"]
+    assert map_header(table([head, misread, body], {})).n_header_rows == 2
+    twice = ["1", "2", "9", "3", "5", "4", "", "8"]  # two of seven out of order: a fifth is one
+    assert map_header(table([head, twice, body], {})).n_header_rows == 1
+    first_body = ["2", "PROGRAM A", "3", "4", "12", "15", "", "20"]  # a name: body
+    assert map_header(table([head, first_body, body], {})).n_header_rows == 1

@@ -168,7 +168,9 @@ FIELDS: dict[str, list[Field]] = {
         Field("kode_flag", pa.string(), "How a misread code (a dot lost: 2.07.01.201.02; a "
               "dot too many: 2.07.0.4.2.01.05; from OCR, a letter for a digit: 2.07.0S) was read "
               "as the one well-formed code that fits under its parent (a program: in the bidang "
-              "of the program before it), with the reading; or how a row number read by OCR "
+              "of the program before it), with the reading; from OCR, how parts of a code "
+              "printed over five columns that were left unread (2 | - | Ot | 1.04) were taken "
+              "from the node above; or how a row number read by OCR "
               "(I.2.1 read as 12.1) was read as the one number of the table's numbering that "
               "fits the rows around it; null when the code and number were read as printed."),
         Field("nama_ocr_confidence", pa.float64(), "For a node read by OCR from a scanned "

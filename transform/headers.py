@@ -8,6 +8,7 @@ mapped by the words they contain, and the year group they sit under.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -102,6 +103,34 @@ def is_number_row(row: list[str | None]) -> bool:
     return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
 
 
+def _misread_number_row(row: list[str | None]) -> bool:
+    """A row of column numbers with a few of them misread, as OCR reads a coarse scan's small
+    digits (``1 2 3 4 5 6 7 3 9 10  12``: an ``8`` read ``3``, an ``11`` lost): at least five
+    cells, none longer than three characters, and all but a fifth of them numbers rising from
+    left to right. Looked for only right under a table's header, where a body row holds a
+    name."""
+    cells = [re.sub(r"\s+", "", c) for c in row if c and c.strip()]
+    numbers = [int(m[1]) for c in cells if (m := _NUMBER_CELL.match(c))]
+    if len(cells) < 5 or any(len(c) > 3 for c in cells):
+        return False  # a cell of words: a body row's name
+    rising = _longest_rising(numbers)
+    return rising >= 4 and len(cells) - rising <= len(cells) // 5
+
+
+def _numbers_columns(row: list[str | None], index: int) -> bool:
+    """Whether a row of a table's header, ``index`` rows from its top, numbers its columns."""
+    return is_number_row(row) or (index > 0 and _misread_number_row(row))
+
+
+def _longest_rising(numbers: list[int]) -> int:
+    """The length of the longest strictly rising subsequence."""
+    tails: list[int] = []
+    for n in numbers:
+        at = bisect.bisect_left(tails, n)
+        tails[at : at + 1] = [n]
+    return len(tails)
+
+
 def _is_header_row(row: list[str | None]) -> bool:
     texts = [c for c in row if c and c.strip()]
     if not _label_row(texts):
@@ -151,7 +180,7 @@ def header_rows(table: RawTable) -> int:
     under "Target Capaian Kinerja") names no two kinds of column by itself."""
     count = 0
     for row in table.grid:
-        if is_number_row(row):
+        if _numbers_columns(row, count):
             return count + 1
         texts = [c for c in row if c and c.strip()]
         under = count > 0 and None in row and (not texts or _label_row(texts))
@@ -168,7 +197,7 @@ def _column_texts(table: RawTable, n_rows: int) -> list[str]:
         seen: set[int] = set()
         for row in range(n_rows):
             cell = table.covering(row, col)
-            if cell is None or id(cell) in seen or is_number_row(table.grid[row]):
+            if cell is None or id(cell) in seen or _numbers_columns(table.grid[row], row):
                 continue
             seen.add(id(cell))
             if cell.text.strip():

@@ -34,6 +34,7 @@ from transform.levels import LevelSource, RowLevel, is_heading, resolve_levels
 from transform.numbering import read_nomors
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
+    OCR_DIGITS,
     Parsed,
     parse_amount,
     parse_number,
@@ -157,6 +158,20 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
     return kode, nama
 
 
+# The parts of a code printed over the five columns of the plan form: urusan, bidang, program,
+# kegiatan (``2.01``) and sub kegiatan (two digits, or four in the later nomenclature).
+_FORM_PARTS = (r"\d", r"\d{2}", r"\d{2}", r"\d\.\d{2}", r"\d{2}|\d{4}")
+
+
+def _form_parts(kode: str) -> list[str] | None:
+    """A node's code cut into the form's columns (``2.11.01.1.04`` -> 2 | 11 | 01 | 1.04)."""
+    segments = kode.split(".")
+    if len(segments) < 3:
+        return None
+    return [*segments[:3], *([".".join(segments[3:5])] if len(segments) >= 5 else []),
+            *segments[5:]]  # fmt: skip
+
+
 def _read_by_ocr(row: TableRow) -> bool:
     """A row of a page read by OCR: one of its values carries an OCR confidence."""
     confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf,
@@ -238,6 +253,8 @@ class _Builder:
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode, ocr=lettered)
+        if _read_by_ocr(row) and not self._fits(kode):
+            kode, kode_flag = self._parts_from_tree(row) or (kode, kode_flag)
         nomor = row.nomor or None
         if is_heading(nama, _has_amount(row)) and not (kode or nomor):
             return  # an Urusan / Bidang / UPTD heading: no node, and no part of the one above
@@ -295,6 +312,55 @@ class _Builder:
         if read is None or parent is None or parent not in above:
             return (None if ocr else kode), None
         return read, f"read as {kode}; regrouped to the code format under {parent}"
+
+    def _fits(self, kode: str | None) -> bool:
+        """Whether a code hangs in the tree where it is read: a kegiatan or sub kegiatan under
+        the node above it, a program in the bidang of the program before it (or the first)."""
+        level = level_of_kode(kode)
+        if kode is None or level is None:
+            return False
+        program = self.last["program"]
+        if level == "program":
+            return (
+                program is None
+                or not program.kode
+                or (program.kode.split(".")[:2] == kode.split(".")[:2])
+            )
+        above = [n.kode for n in (program, self.last["kegiatan"]) if n is not None]
+        return parent_kode(kode) in above
+
+    def _parts_from_tree(self, row: TableRow) -> tuple[str | None, str | None] | None:
+        """A code printed over the form's five columns (urusan | bidang | program | kegiatan |
+        sub kegiatan) that OCR read whole in the row's own part but not in a part above it:
+        left empty, or read as nothing of the width the form prints (``or`` or ``o1`` for
+        ``01``, ``1`` for ``11``: a coarse scan's small digits). Those parts are the code of
+        the node the row hangs under (a sub kegiatan's kegiatan, a kegiatan's program, a
+        program's bidang), which the form prints above it: they are taken from there when
+        every part read agrees with it, and the reading is kept in the flag. When a part read
+        disagrees, the row has no code (``(None, None)``): joined over the gap, its parts
+        would make another code. None when no part above the row's own is in doubt."""
+        parts = [_compact(p) for p in row.kode_parts]
+        if len(parts) != len(_FORM_PARTS):
+            return None
+        read = ["".join(OCR_DIGITS.get(c, c) for c in p) for p in parts]
+        whole = [re.fullmatch(f, r) is not None for f, r in zip(_FORM_PARTS, read, strict=True)]
+        own = max((i for i, p in enumerate(parts) if p), default=0)
+        if own < 2 or not whole[own] or all(whole[:own]) or not any(parts[:own]):
+            return None
+        if own == 2:  # a program: the bidang of the program before it
+            above = self.last["program"]
+        else:
+            above = self.last["kegiatan"] if own == 4 else self.last["program"]
+        tree = _form_parts(above.kode) if above is not None and above.kode else None
+        if above is None or tree is None or len(tree) < own:
+            return None, None
+        if not all(read[i] == tree[i] for i in range(own) if whole[i]):
+            return None, None
+        kode = ".".join([*tree[:own], read[own]])
+        if level_of_kode(kode) is None:
+            return None, None
+        shown = " | ".join(p or "-" for p in parts[: own + 1])
+        return kode, f"read as {shown}; the parts not read taken from {above.kode} above it"
 
     def _complete(self, part: str, nama: str) -> str:
         """A code printed in part, each level giving only its own segments (kegiatan ``2.01``
