@@ -283,6 +283,32 @@ def test_without_codes_or_numbers_bold_rows_are_kegiatan() -> None:
     assert plan.nodes["level"].tolist() == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
 
 
+def test_under_a_program_a_filled_row_read_by_ocr_is_a_kegiatan_bold_or_not() -> None:
+    """sumut-2025 with two pages scanned at 150 dpi: its kegiatan, shaded and numbered 1, 2
+    under a program whose ``I`` the scan lost, as its sub kegiatan are, were told by no number
+    and no style (OCR's grey is no style of the text pages' colour), and fell to the rule that
+    under a program a kegiatan is set off. OCR read the one on page 77 plain and those on page
+    78 bold, judging bold against each page's own text, and the first became a sub kegiatan.
+    Read by OCR, a row is set off by its fill too, which OCR measures; in a text layer by its
+    weight only, as before."""
+    from transform.hierarchy import _Builder
+
+    builder = _Builder(has_next=True, id_columns=True)
+    builder.add_row(row_records(rows({"nama": "PROGRAM A", "pagu_raw": "1.000"}))[0])
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0, "nama_conf": 95.0}
+    plain, bold, sub, typed = row_records(
+        rows(
+            {"nomor": "1", "nama": "Kegiatan plain", "fill": "0.88", **ocr},
+            {"nomor": "2", "nama": "Kegiatan bold", "fill": "0.88", "bold": True, **ocr},
+            {"nomor": "1", "nama": "Sub satu", **ocr},
+            {"nomor": "1", "nama": "Kegiatan typed", "fill": "0.88", "pagu_raw": "1.000"},
+        )
+    )
+    assert [builder._below_program(r) for r in (plain, bold, sub, typed)] == [
+        "kegiatan", "kegiatan", "sub_kegiatan", "sub_kegiatan",
+    ]  # fmt: skip
+
+
 def test_unit_printed_in_the_target_cell_becomes_satuan() -> None:
     plan = build(
         rows({"nomor": "I.1.1", "nama": "Sub", "indikator": "Dokumen", "target_raw": "12 dokumen",

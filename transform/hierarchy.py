@@ -172,6 +172,14 @@ def _form_parts(kode: str) -> list[str] | None:
             *segments[5:]]  # fmt: skip
 
 
+def _set_off(row: TableRow) -> bool:
+    """Whether a row under a program is set off as its kegiatan: bold or, read by OCR, filled.
+    OCR measures a cell's fill, but judges bold against the stroke widths of the page's own
+    text (``levels._style``): a scan's shaded kegiatan was read bold on one page and plain on
+    the next, and the plain one became a sub kegiatan."""
+    return row.bold or (row.nama_conf is not None and bool(row.fill))
+
+
 def _read_by_ocr(row: TableRow) -> bool:
     """A row of a page read by OCR: one of its values carries an OCR confidence."""
     confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf,
@@ -398,7 +406,7 @@ class _Builder:
     def _below_program(self, row: TableRow) -> Level | None:
         if self.last["program"] is None:
             return None
-        return "kegiatan" if row.bold else "sub_kegiatan"
+        return "kegiatan" if _set_off(row) else "sub_kegiatan"
 
     def _level_without_id(self, row: TableRow, nama: str) -> Level | None:
         if not nama or TOTAL_WORDS.match(nama):
@@ -410,7 +418,7 @@ class _Builder:
         # No code and no number anywhere: bold rows under a program are its kegiatan.
         if self.last["program"] is None:
             return None
-        return "kegiatan" if row.bold else "sub_kegiatan"
+        return "kegiatan" if _set_off(row) else "sub_kegiatan"
 
     def _add_unidentified(self, row: TableRow, nama: str, kode: str | None) -> None:
         current = self.nodes[-1] if self.nodes else None
