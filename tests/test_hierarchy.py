@@ -462,6 +462,27 @@ def test_code_parts_ocr_left_unread_are_taken_from_the_node_above() -> None:
     assert "2.11.01.1.01.07" not in set(digital.nodes["kode"])
 
 
+def test_a_program_whose_number_ocr_lost_still_numbers_the_rows_under_it() -> None:
+    """A whole table scanned at 150 dpi: the lone ``II`` of a program row was lost, and the rows
+    under it, ``II.1`` / ``II.1.1`` read ``111`` / ``1111``, were read in the sequence of the
+    last program read, as ``I.11`` and ``I.11.1``, flagged as sure readings. A row named
+    ``PROGRAM ...`` read by OCR is a program's number, one segment, whatever was read of it:
+    after it ``I.11`` is no better than ``II.1``, and the numbers stay as read (and doubted); an
+    ``Il`` read in it is ``II``, and a Roman numeral read in lower case (``Iv``) is read as one."""
+    from transform.numbering import read_nomors
+
+    nomors = ["I", "I.1", "I.1.1", "", "111", "1111"]
+    ocr = [False, False, False, True, True, True]
+    programs = [True, False, False, True, False, False]
+    assert [n for n, _ in read_nomors(nomors, ocr)][4:] == ["I.11", "I.11.1"]  # unanchored
+    assert [n for n, _ in read_nomors(nomors, ocr, programs)][3:] == ["", "111", "1111"]
+    named = read_nomors(["I", "I.1", "I.1.1", "Il", "II.1"], ocr[:5], programs[:5])
+    assert named[3] == ("II", "read as Il; read as II, the number that fits the rows around it")
+    # a Roman five read in lower case, as a program's lone number often is
+    lower = read_nomors(["III", "III.1", "Iv", "Iv.1"], [False, False, True, True])
+    assert [n for n, _ in lower] == ["III", "III.1", "IV", "IV.1"]
+
+
 def test_row_numbers_misread_by_ocr_are_read_in_the_tables_numbering() -> None:
     """On a coarse scan OCR reads the Roman ``I`` of ``I.2.1`` as ``1`` or ``L`` and loses the
     dot after it (``12.1``): read so, a sub kegiatan would be a kegiatan. Where the table numbers

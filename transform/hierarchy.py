@@ -172,6 +172,9 @@ def _form_parts(kode: str) -> list[str] | None:
             *segments[5:]]  # fmt: skip
 
 
+_PROGRAM_NAME = re.compile(r"^program\b", re.IGNORECASE)
+
+
 def _set_off(row: TableRow) -> bool:
     """Whether a row under a program is set off as its kegiatan: bold or, read by OCR, filled.
     OCR measures a cell's fill, but judges bold against the stroke widths of the page's own
@@ -851,7 +854,11 @@ def build_plan(
     """
     records = row_records(rows)
     scanned = {row.page for row in records if _read_by_ocr(row)}
-    readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records])
+    readings = read_nomors(
+        [row.nomor for row in records],
+        [r.page in scanned for r in records],
+        [bool(_PROGRAM_NAME.match(r.nama)) for r in records],
+    )
     records = [
         replace(row, nomor=nomor or "") if flag else row
         for row, (nomor, flag) in zip(records, readings, strict=True)

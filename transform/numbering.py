@@ -24,8 +24,9 @@ _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
            "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]  # fmt: skip
 _ROMAN_VALUE = {text: i + 1 for i, text in enumerate(_ROMANS)}
 _SEGMENT = re.compile(r"^[1-9]\d?$")
-# OCR's readings of a Roman one and a digit one, taken for each other.
-_ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1"}
+# OCR's readings of a Roman one and a digit one, taken for each other, and of a Roman five and
+# ten in lower case (``Iv``, ``vi``: a program's number, read without a word to size it).
+_ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1", "v": "V", "x": "X"}
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
 _CHANGE = 1  # a character read otherwise, or a dot lost
 _BREAK = 3  # a number that does not follow the one before it
@@ -110,16 +111,23 @@ def _scheme(texts: Sequence[str], ocr: Sequence[bool]) -> bool | None:
 
 
 def read_nomors(
-    nomors: Sequence[str | None], ocr: Sequence[bool]
+    nomors: Sequence[str | None], ocr: Sequence[bool], programs: Sequence[bool] | None = None
 ) -> list[tuple[str | None, str | None]]:
     """Each row's number and, where one read by OCR (``ocr``) is read otherwise, how it was read
-    (``read as 12.1; ...``); numbers stay as given in a table of no dotted numbering."""
+    (``read as 12.1; ...``); numbers stay as given in a table of no dotted numbering.
+
+    A row read by OCR that is a program by its name (``programs``: ``PROGRAM ...``) is a
+    program's number, one segment, even where its number was lost or is no number (a lone
+    ``II`` in its cell): the rows under it are numbered under the next program, not the last
+    one read (``II.1`` read ``111`` after a lost ``II`` was read ``I.11``, and is now left as
+    read: ``I.11`` fits no better than ``II.1``)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     roman = _scheme(texts, ocr)
     if roman is None or not any(o and t for t, o in zip(texts, ocr, strict=True)):
         return out
-    rows = [i for i, t in enumerate(texts) if t]
+    program = list(programs) if programs is not None else [False] * len(texts)
+    rows = [i for i, t in enumerate(texts) if t or (program[i] and ocr[i])]
     options: list[dict[tuple[int, ...] | None, int]] = []
     for i in rows:
         own = _number(texts[i], roman)
@@ -131,10 +139,15 @@ def read_nomors(
             found[own] = 0
         else:
             found[None] = len(texts[i]) * _CHANGE + _BREAK  # no number of the scheme at all
+        if program[i]:
+            lost = max(len(texts[i]), 1) * _CHANGE + _BREAK
+            found = {n: c for n, c in found.items() if n is not None and len(n) == 1}
+            for value in range(1, len(_ROMANS) + 1):
+                found[(value,)] = min(found.get((value,), lost), lost)
         options.append(found)
     best = _best_readings(options)
     for i, number in zip(rows, best, strict=True):
-        if number is None or not ocr[i] or number == _number(texts[i], roman):
+        if number is None or not ocr[i] or not texts[i] or number == _number(texts[i], roman):
             continue
         read = _text(number, roman)
         out[i] = (
