@@ -478,6 +478,12 @@ def test_a_program_whose_number_ocr_lost_still_numbers_the_rows_under_it() -> No
     assert [n for n, _ in read_nomors(nomors, ocr, programs)][3:] == ["", "111", "1111"]
     named = read_nomors(["I", "I.1", "I.1.1", "Il", "II.1"], ocr[:5], programs[:5])
     assert named[3] == ("II", "read as Il; read as II, the number that fits the rows around it")
+    # the table's first program, its I lost, is program I: a sub kegiatan 111 under it is I.1.1,
+    # no II.1 under a program II (the next program, when its number is lost, is the next one)
+    first = read_nomors(
+        ["", "1", "111", "1.2", "II", "II.1"], [True] * 4 + [False] * 2, [True] + [False] * 5
+    )
+    assert [n for n, _ in first][2:4] == ["I.1.1", "I.2"]
     # a Roman five read in lower case, as a program's lone number often is
     lower = read_nomors(["III", "III.1", "Iv", "Iv.1"], [False, False, True, True])
     assert [n for n, _ in lower] == ["III", "III.1", "IV", "IV.1"]

@@ -29,6 +29,7 @@ _SEGMENT = re.compile(r"^[1-9]\d?$")
 _ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1", "v": "V", "x": "X"}
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
 _CHANGE = 1  # a character read otherwise, or a dot lost
+_NEXT = (0,)  # a program's number lost: the next program's, whatever the last number read
 _BREAK = 3  # a number that does not follow the one before it
 
 
@@ -118,8 +119,8 @@ def read_nomors(
 
     A row read by OCR that is a program by its name (``programs``: ``PROGRAM ...``) is a
     program's number, one segment, even where its number was lost or is no number (a lone
-    ``II`` in its cell): the rows under it are numbered under the next program, not the last
-    one read (``II.1`` read ``111`` after a lost ``II`` was read ``I.11``, and is now left as
+    ``II`` in its cell), then the next program's (``I`` at the top of the table): the rows
+    under it are numbered under it, not under the last program read (``II.1`` read ``111`` after a lost ``II`` was read ``I.11``, and is now left as
     read: ``I.11`` fits no better than ``II.1``)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
@@ -139,16 +140,15 @@ def read_nomors(
             found[own] = 0
         else:
             found[None] = len(texts[i]) * _CHANGE + _BREAK  # no number of the scheme at all
-        if program[i]:
-            lost = max(len(texts[i]), 1) * _CHANGE + _BREAK
+        if program[i]:  # a program's number: one segment, or the next program's, lost
             found = {n: c for n, c in found.items() if n is not None and len(n) == 1}
-            for value in range(1, len(_ROMANS) + 1):
-                found[(value,)] = min(found.get((value,), lost), lost)
+            found[_NEXT] = max(len(texts[i]), 1) * _CHANGE + _BREAK
         options.append(found)
     best = _best_readings(options)
     for i, number in zip(rows, best, strict=True):
-        if number is None or not ocr[i] or not texts[i] or number == _number(texts[i], roman):
+        if number in (None, _NEXT) or not ocr[i] or number == _number(texts[i], roman):
             continue
+        assert number is not None
         read = _text(number, roman)
         out[i] = (
             read,
@@ -176,6 +176,17 @@ def sequence_breaks(nomors: Sequence[str]) -> list[bool]:
     return out
 
 
+def _step(
+    state: tuple[int, ...] | None, number: tuple[int, ...] | None, change: int
+) -> tuple[int, tuple[int, ...] | None]:
+    """The cost of reading a row as ``number`` after ``state``, and the state after it."""
+    if number == _NEXT:
+        return change, ((state[0] + 1,) if state else (1,))
+    if number is None:
+        return change, state
+    return change + (0 if _follows(state, number) else _BREAK), number
+
+
 def _best_readings(
     options: list[dict[tuple[int, ...] | None, int]],
 ) -> list[tuple[int, ...] | None]:
@@ -189,8 +200,7 @@ def _best_readings(
         after: dict[State, int] = {}
         for state, cost in forward[-1].items():
             for number, change in found.items():
-                step = change + (0 if number is None or _follows(state, number) else _BREAK)
-                nxt = state if number is None else number
+                step, nxt = _step(state, number, change)
                 if cost + step < after.get(nxt, 1 << 30):
                     after[nxt] = cost + step
         forward.append(after)
@@ -200,8 +210,7 @@ def _best_readings(
         before: dict[State, int] = {}
         for state, cost in forward[at].items():
             for number, change in options[at].items():
-                step = change + (0 if number is None or _follows(state, number) else _BREAK)
-                nxt = state if number is None else number
+                step, nxt = _step(state, number, change)
                 if nxt not in backward:
                     continue
                 rest = step + backward[nxt]
