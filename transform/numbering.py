@@ -120,8 +120,9 @@ def read_nomors(
     A row read by OCR that is a program by its name (``programs``: ``PROGRAM ...``) is a
     program's number, one segment, even where its number was lost or is no number (a lone
     ``II`` in its cell), then the next program's (``I`` at the top of the table): the rows
-    under it are numbered under it, not under the last program read (``II.1`` read ``111`` after a lost ``II`` was read ``I.11``, and is now left as
-    read: ``I.11`` fits no better than ``II.1``)."""
+    under it are numbered under it, not under the last program read (``II.1`` read ``111``
+    after a lost ``II`` was read ``I.11``; it is now left as read, where ``II.1`` and ``III``
+    fit alike)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     roman = _scheme(texts, ocr)
