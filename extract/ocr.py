@@ -597,9 +597,9 @@ def _reread(
     reading when that is surer than the first reading and, if it is alone, fairly sure, and
     when the sizes that read it outnumber those that read otherwise or are clearly surer
     (by ``_CLEARLY_SURER``); with a size that read otherwise, it keeps the first reading's
-    confidence where that is lower. A reading
-    longer than the first is taken only when its characters lie inside the first word's box,
-    not in the crop's margin, where a speck or a rule may be caught.
+    confidence where that is lower. A reading longer than the first is taken only when its
+    characters lie inside the first word's box, not in the crop's margin, where a speck or a
+    rule may be caught.
     """
     import cv2
 
