@@ -30,7 +30,7 @@ from transform.codes import (
     parent_kode,
     split_glued_kode,
 )
-from transform.levels import LevelSource, RowLevel, is_heading, resolve_levels
+from transform.levels import PROGRAM_NAME, LevelSource, RowLevel, is_heading, resolve_levels
 from transform.numbering import read_nomors
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
@@ -172,9 +172,6 @@ def _form_parts(kode: str) -> list[str] | None:
             *segments[5:]]  # fmt: skip
 
 
-_PROGRAM_NAME = re.compile(r"^program\b", re.IGNORECASE)
-
-
 def _set_off(row: TableRow) -> bool:
     """Whether a row under a program is set off as its kegiatan: bold or, read by OCR, filled.
     OCR measures a cell's fill, but judges bold against the stroke widths of the page's own
@@ -313,16 +310,15 @@ class _Builder:
             return kode, None
         readings = kode_readings(kode, ocr=ocr)
         read = readings.pop() if len(readings) == 1 else None
-        if read is not None and level_of_kode(read) == "program":
-            before = self.last["program"].kode if self.last["program"] is not None else None
-            if before and before.split(".")[:2] == read.split(".")[:2]:
-                bidang = ".".join(before.split(".")[:2])
-                return read, f"read as {kode}; read as a program code of bidang {bidang}"
-        parent = parent_kode(read) if read else None
-        above = [n.kode for n in (self.last["program"], self.last["kegiatan"]) if n is not None]
-        if read is None or parent is None or parent not in above:
+        before = self.last["program"]
+        if read is None or not self._fits(read):
             return (None if ocr else kode), None
-        return read, f"read as {kode}; regrouped to the code format under {parent}"
+        if level_of_kode(read) != "program":
+            return read, f"read as {kode}; regrouped to the code format under {parent_kode(read)}"
+        if before is None or not before.kode:  # no program before it to give its bidang
+            return (None if ocr else kode), None
+        bidang = ".".join(read.split(".")[:2])
+        return read, f"read as {kode}; read as a program code of bidang {bidang}"
 
     def _fits(self, kode: str | None) -> bool:
         """Whether a code hangs in the tree where it is read: a kegiatan or sub kegiatan under
@@ -857,7 +853,7 @@ def build_plan(
     readings = read_nomors(
         [row.nomor for row in records],
         [r.page in scanned for r in records],
-        [bool(_PROGRAM_NAME.match(r.nama)) for r in records],
+        [bool(PROGRAM_NAME.match(r.nama)) for r in records],
     )
     records = [
         replace(row, nomor=nomor or "") if flag else row

@@ -26,6 +26,7 @@ from transform.vocabulary import TOTAL_WORDS
 
 __all__ = [
     "LEVEL_SOURCES",
+    "PROGRAM_NAME",
     "LevelSource",
     "RowLevel",
     "is_heading",
@@ -39,7 +40,7 @@ LEVEL_SOURCES: tuple[LevelSource, ...] = ("kode", "numbering", "style", "arithme
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _BRACKETED = re.compile(r"^\(\d+\)\.?$")
 _DOTTED = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)+\.?$")
-_PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+PROGRAM_NAME = re.compile(r"^program\b", re.IGNORECASE)  # a program's row, by its name
 _HEADING = re.compile(r"^(urusan|bidang|uptd|opd)\b", re.IGNORECASE)
 
 # A style stands for a level when at least this share of the rows with other evidence of their
@@ -266,7 +267,7 @@ def _style_levels(
             continue
         nomor = _nomor(row.nomor)
         evidence: Level | None = None
-        if _PROGRAM.match(row.nama) or _ROMAN.match(nomor):
+        if PROGRAM_NAME.match(row.nama) or _ROMAN.match(nomor):
             evidence = "program"
         elif numbered[i] is not None:
             evidence = numbered[i]
@@ -355,7 +356,7 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
             out.append(RowLevel(styled[i], "arithmetic"))
         elif candidates[i] and numbered[i] is not None:
             out.append(RowLevel(numbered[i], "arithmetic" if i in by_sums else "numbering"))
-        elif candidates[i] and not _nomor(rows[i].nomor) and _PROGRAM.match(names[i]):
+        elif candidates[i] and not _nomor(rows[i].nomor) and PROGRAM_NAME.match(names[i]):
             out.append(RowLevel("program", "style"))  # the wording: PROGRAM ...
         elif styled[i] is not None:
             out.append(RowLevel(styled[i], "style"))

@@ -8,7 +8,6 @@ kegiatan in one column (numbered program rows, kegiatan rows under them) or in t
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -16,12 +15,11 @@ import pandas as pd
 from extract.model import RawTable
 from transform.headers import compact, header_rows, is_number_row
 from transform.hierarchy import box_columns, parse_target
+from transform.levels import PROGRAM_NAME
 from transform.rows import LogicalTable, cells_box, clean_text
 from transform.vocabulary import PROPOSAL_TERMS, role_of
 
 __all__ = ["proposal_rows"]
-
-_PROGRAM_NAME = re.compile(r"^program\b", re.IGNORECASE)
 
 
 def _columns(table: RawTable) -> dict[str, int]:
@@ -65,7 +63,7 @@ def proposal_rows(table: LogicalTable) -> pd.DataFrame:
                 if cell(row, "program"):
                     program, kegiatan = cell(row, "program"), None
                 kegiatan = name or kegiatan
-            elif name and (cell(row, "nomor") or _PROGRAM_NAME.match(name)):
+            elif name and (cell(row, "nomor") or PROGRAM_NAME.match(name)):
                 program, kegiatan = name, None
             else:
                 kegiatan = name or kegiatan
