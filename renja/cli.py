@@ -6,6 +6,7 @@ import importlib
 import os
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,10 @@ _PREFECT_DEFAULTS = {
 @app.callback()
 def main() -> None:
     """Turn Renja PDFs into validated Parquet tables of programs, indicators and budgets."""
+    # urllib3 warns, when requests is first imported, that SOCKS proxies need PySocks: no
+    # proxy is used, and with validation's libraries loading in a thread beside Prefect's,
+    # the warning came out through Prefect's log on a busy machine, among the run's lines.
+    warnings.filterwarnings("ignore", message="SOCKS support in urllib3 requires")
 
 
 _NOMENCLATURE = typer.Option(
