@@ -29,13 +29,14 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from extract.document import DocumentError
+from extract.spelling import Mended, dictionary, mend_text
 from transform.vocabulary import LABEL_WORDS
 
 __all__ = [
@@ -150,6 +151,9 @@ class OcrPage:
     seconds: float = 0.0
     # shaded cells: x0, top, x1, bottom, grey level of the background (1 is the paper)
     fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)
+    # words misread and mended from the language's dictionary (``extract.spelling``): as read,
+    # as mended, and the word's box (x0, top, x1, bottom)
+    mended: list[Mended] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -1521,8 +1525,26 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     words = _off_grain(_page_words(cleaned, settings, scale, cells), shaded, scale)
     words = _unseen_separators(_off_rules(_mark_bold(words, ink, gray, scale), rules), ink, scale)
     fills = _fills(shaded, scale)
+    words, mended = _mended(words, settings.lang)
     seconds = time.perf_counter() - start
-    return OcrPage(number, width, height, words, rules, angle, seconds, fills)
+    return OcrPage(number, width, height, words, rules, angle, seconds, fills, mended)
+
+
+def _mended(words: list[OcrWord], lang: str) -> tuple[list[OcrWord], list[Mended]]:
+    """The words with those OCR misread mended from ``lang``'s dictionary and the project's
+    column words (``extract.spelling``), and what was mended."""
+    known = dictionary(lang)
+    if not known:
+        return words, []
+    known = known | LABEL_WORDS
+    out, mended = [], []
+    for word in words:
+        text = mend_text(word.text, known)
+        if text != word.text:
+            mended.append((word.text, text, (word.x0, word.top, word.x1, word.bottom)))
+            word = replace(word, text=text)
+        out.append(word)
+    return out, mended
 
 
 def ocr_pages(

@@ -22,6 +22,7 @@ from extract.document import DocumentError, PageProgress, PageText, counted, pag
 from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
 from extract.parsed import open_pdf, parsed_ahead, release
+from extract.spelling import Mended
 from extract.stream import STREAM, StreamSettings, stream_tables
 from extract.tables import ruled_tables, slash_words, upright_page
 
@@ -39,6 +40,8 @@ class DocumentPages:
     texts: list[PageText]
     text_layer: Path | None = None
     ocr_pages: set[int] = field(default_factory=set)
+    # per page read by OCR, the words it misread and mended (``OcrPage.mended``)
+    mended: dict[int, list[Mended]] = field(default_factory=dict)
 
     def tables(
         self,
@@ -103,7 +106,8 @@ def document_pages(
         write_text_layer(read, [(p.width, p.height) for p in pages], layer)
         pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
         try:
-            yield DocumentPages(path, pages, layer, set(read))
+            mended = {n: page.mended for n, page in read.items() if page.mended}
+            yield DocumentPages(path, pages, layer, set(read), mended)
         except DocumentError as exc:
             raise DocumentError(
                 f"{exc}; scanned pages read by OCR: {_ranges(sorted(read))}"

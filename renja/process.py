@@ -230,7 +230,7 @@ def _process(
         result.reading = check_reading(
             path, plans, pages.texts, result.frames, result.stated_totals + result.subtotals,
             result.tahun,
-            pages.text_layer, pages.ocr_pages,
+            pages.text_layer, pages.ocr_pages, pages.mended,
         )  # fmt: skip
         clock.add("reading", time.perf_counter() - checking)
         result.pages_not_read = sorted(

@@ -15,6 +15,7 @@ import pandas as pd
 
 from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
+from extract.spelling import Mended
 from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
 from transform.metadata import cover_year, header_years
@@ -30,6 +31,7 @@ from transform.reading import (
     failing_parents,
     folded_rows,
     glued_names,
+    mended_words,
     misread_codes,
     misread_digits,
     names_plan_year,
@@ -70,8 +72,10 @@ def check_reading(
     tahun: int | None,
     text_layer: Path | None = None,
     ocr_numbers: set[int] | None = None,
+    mended: dict[int, list[Mended]] | None = None,
 ) -> Reading:
-    """The plan table's span and coverage, and the doubts the rows raise."""
+    """The plan table's span and coverage, and the doubts the rows raise (``mended``: the words
+    OCR misread and mended, per page)."""
     reading = Reading()
     programs, budgets = frames["programs"], frames["budgets"]
     read = read_values(budgets)
@@ -141,6 +145,7 @@ def check_reading(
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.doubts += misread_codes(nodes, budgets)
     reading.doubts += unsure_names(nodes)
+    reading.doubts += mended_words(nodes, frames["indicators"], mended or {})
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import difflib
 import subprocess
 import sys
 import tempfile
@@ -116,6 +117,7 @@ class Score:
     values: list[Value] = field(default_factory=list)
     # names of the nodes read on the scanned pages: (printed so, flagged by a reading doubt)
     names: list[tuple[bool, bool]] = field(default_factory=list)
+    misread: list[str] = field(default_factory=list)  # the names not printed so, for --show
 
     def name_counts(self) -> str:
         wrong = [flagged for right, flagged in self.names if not right]
@@ -230,7 +232,12 @@ def score(
     by_id = {r["node_id"]: r for r in scanned.frames["programs"].to_dict("records")}
     doubts = summary.get("reading_doubts", [])
     # a name's doubt says nothing of the node's amounts; it flags the name
-    doubted = {n for d in doubts if d["check"] != "unsure_names" for n in d.get("node_ids", [])}
+    doubted = {
+        n
+        for d in doubts
+        if d["check"] not in ("unsure_names", "mended_words")
+        for n in d.get("node_ids", [])
+    }
     named = {n for d in doubts for n in d.get("node_ids", [])}
     # a doubt that an amount column was not found or not understood says its amounts are not
     # in the output: an amount left out of a node that was read is flagged by it
@@ -243,6 +250,10 @@ def score(
     for read in scanned.frames["programs"].to_dict("records"):
         if read["page"] in pages:
             out.names.append((read["nama"] in printed, read["node_id"] in named))
+            if read["nama"] not in printed:
+                near = difflib.get_close_matches(read["nama"], printed, n=1, cutoff=0.5)
+                flag = "flagged" if read["node_id"] in named else "NOT flagged"
+                out.misread.append(f"{read['nama']!r} ({flag}), printed {near[:1]}")
     for node, before, row in zip(nodes, ours_digital, ours, strict=True):
         if before is None or before["page"] not in pages:
             continue  # not read from a text layer either, or not on a scanned page
@@ -322,7 +333,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--blur", type=float, nargs="+", default=[0.6], help="radius, pixels")
     parser.add_argument("--skew", type=float, default=1.0, help="degrees")
     parser.add_argument("--keep", type=Path, help="keep the copies in this folder")
-    parser.add_argument("--show", action="store_true", help="list the wrong values not flagged")
+    parser.add_argument(
+        "--show", action="store_true", help="list the wrong values not flagged, the names misread"
+    )
     args = parser.parse_args(argv)
     settings = [
         Setting(dpi, quality, blur, args.skew)
@@ -364,6 +377,8 @@ def main(argv: list[str]) -> int:
                 for value in found.values if args.show else []:
                     if value.wrong_unflagged:
                         print(f"    wrong, not flagged: {value.where}, expected {value.expected}")
+                for name in found.misread if args.show else []:
+                    print(f"    name read {name}")
     flagged, wrong, both = total.flag_counts()
     print(
         f"all: nodes exact {_share(total.nodes_exact, total.nodes)}, amounts exact "

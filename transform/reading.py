@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from extract.spelling import Mended
 from transform.codes import level_of_nomor, parent_kode
 from transform.numbering import sequence_breaks
 from transform.numbers import (
@@ -50,6 +51,7 @@ __all__ = [
     "glued_names",
     "misread_codes",
     "unsure_names",
+    "mended_words",
     "misread_digits",
     "names_plan_year",
     "other_grouping",
@@ -89,6 +91,9 @@ READING_CHECKS: dict[str, str] = {
     "unsure_names": "no name read by OCR has a word read with a confidence under "
     f"{MIN_OCR_CONFIDENCE:g} (a misread letter in a name goes out as printed: the name is what "
     "tells a node without a code, and no sum checks it)",
+    "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
+    "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
+    "of the dictionary that reading can be, but no sum checks it)",
     "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
     "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
     "read by OCR is missing from the code list given with --nomenclature while a code one digit "
@@ -639,6 +644,77 @@ def unsure_names(programs: pd.DataFrame, minimum: float = MIN_OCR_CONFIDENCE) ->
             )
         )
     return doubts
+
+
+def mended_words(
+    programs: pd.DataFrame, indicators: pd.DataFrame, mended: dict[int, list[Mended]]
+) -> list[Doubt]:
+    """The names and indicators of a page read by OCR that hold a word mended from the
+    dictionary (``extract.spelling``), one doubt a page naming the nodes whose name cell holds
+    such a word; the message lists each word with its reading, and the nodes whose indicator
+    prints one in the row of its value's cell."""
+    doubts = []
+    for page, words in sorted(mended.items()):
+        names: dict[str, None] = {}
+        of_indicators: dict[str, None] = {}
+        used: dict[tuple[str, str], None] = {}
+        rows = programs[programs["page"] == page] if "page" in programs else programs.iloc[0:0]
+        for row in rows.to_dict("records"):
+            for read, text, box in words:
+                if _inside(box, row):
+                    names[str(row["node_id"])] = used[(read, text)] = None
+        if "indikator" in indicators and not indicators.empty:
+            rows = indicators[indicators["page"] == page]
+            for row in rows.to_dict("records"):
+                printed = row["indikator"]
+                for read, text, box in words:
+                    if (
+                        isinstance(printed, str)
+                        and _in_row(box, row)
+                        and set(_LETTERS.findall(text)) & set(_LETTERS.findall(printed))
+                    ):
+                        of_indicators[str(row["node_id"])] = used[(read, text)] = None
+        if not used:
+            continue  # words of headings, captions or other cells
+        shown = ", ".join(f"{read!r} as {text!r}" for read, text in list(used)[:8])
+        more = f" and {len(used) - 8} more" if len(used) > 8 else ""
+        where = [f"the names of {', '.join(names)}"] if names else []
+        where += [f"the indicators of {', '.join(of_indicators)}"] if of_indicators else []
+        doubts.append(
+            Doubt(
+                "mended_words",
+                f"page {page}: words OCR misread and the dictionary mended: {shown}{more}, in "
+                f"{' and '.join(where)}: check them against the page",
+                page,
+                tuple(names),
+            )
+        )
+    return doubts
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _edges(row: dict[Any, Any]) -> tuple[float, float, float, float] | None:
+    edges = [row.get(k) for k in ("x0", "top", "x1", "bottom")]
+    if any(not isinstance(e, (int, float)) or e != e for e in edges):
+        return None
+    x0, top, x1, bottom = (float(e) for e in edges if e is not None)
+    return x0, top, x1, bottom
+
+
+def _inside(box: tuple[float, float, float, float], row: dict[Any, Any]) -> bool:
+    """Whether the centre of ``box`` lies in the row's cell."""
+    edges = _edges(row)
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return edges is not None and edges[0] <= x <= edges[2] and edges[1] <= y <= edges[3]
+
+
+def _in_row(box: tuple[float, float, float, float], row: dict[Any, Any]) -> bool:
+    """Whether the centre of ``box`` lies between the top and bottom of the row's cell."""
+    edges = _edges(row)
+    y = (box[1] + box[3]) / 2
+    return edges is not None and edges[1] <= y <= edges[3]
 
 
 def _label(row: pd.Series) -> str:

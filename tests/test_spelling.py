@@ -1,0 +1,110 @@
+"""Words OCR misread, mended from the dictionary of Tesseract's language data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from extract.spelling import cost, dictionary, mend, mend_text
+from transform.reading import mended_words
+
+# A small dictionary stands in for Tesseract's where the rule, not the list, is tested.
+WORDS = frozenset(
+    {"monitoring", "evaluasi", "perlengkapan", "rehabilitasi", "sosialisasi", "kinerja",
+     "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan"}
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("read", "word"),
+    [
+        ("Monitonng", "Monitoring"),  # ri read as n
+        ("Evatuasi", "Evaluasi"),  # l read as t
+        ("Periengkapan", "Perlengkapan"),  # l read as i
+        ("Rehabiktasi", "Rehabilitasi"),  # li read as k
+        ("Sosialisas:", "Sosialisasi"),  # the last i read as a colon
+        ("Jumiah", "Jumlah"),
+        ("PELATlHAN", "PELATIHAN"),  # the case of the reading is kept
+        ("TENAGADAN", "TENAGA DAN"),  # the space before a joining word lost
+        ("TenagaPelatihan", "Tenaga Pelatihan"),  # the space before a capital lost
+    ],
+)
+def test_a_misread_word_is_mended_to_the_only_word_it_can_be(read: str, word: str) -> None:
+    assert mend(read, WORDS) == word
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "Kinerj",  # the start of a word cut at a cell's edge, the rest on the next line
+        "Kubar",  # a place (Kutai Barat): kabar is a word, but an r is not added by OCR
+        "Dana",  # a word of the dictionary stays as read, however near another
+        "TENAG",  # short, in capitals: an abbreviation
+        "Tenagakerja",  # too far from any word
+        "iBangga",  # written in mixed case on purpose
+        "Pelatihannya",  # a word with its clitic
+        "Tenagaan",  # a word and a suffix are one word, not two
+    ],
+)
+def test_a_word_that_is_not_surely_misread_stays_as_read(read: str) -> None:
+    assert mend(read, WORDS) is None
+
+
+def test_a_word_in_brackets_is_a_name_of_its_own() -> None:
+    assert mend_text("(Andalalin)", WORDS | {"andalalim"}) == "(Andalalin)"
+    assert mend_text("Monitonng,", WORDS) == "Monitoring,"
+
+
+def test_a_reading_as_near_two_words_is_not_mended() -> None:
+    assert mend("Pelatlhan", WORDS) == "Pelatihan"
+    assert mend("Pelatlhan", WORDS | {"pelatthan"}) is None  # both one glyph away
+
+
+def test_other_edits_than_ocr_makes_weigh_more_than_any_word_allows() -> None:
+    assert cost("monitonng", "monitoring") == 0.5
+    assert cost("data", "dana") > 1.0  # t for n is not a look-alike: another word
+
+
+def test_the_dictionary_is_tesseracts_own() -> None:
+    words = dictionary("ind")
+    if not words:
+        pytest.skip("Tesseract's ind language data or its tools are not installed")
+    assert {"monitoring", "rehabilitasi", "perlengkapan", "kelurahan"} <= words
+    assert mend("Monitonng", words) == "Monitoring"
+    assert mend("Konsuitasi", words) == "Konsultasi"
+
+
+def test_a_name_holding_a_mended_word_is_a_reading_doubt() -> None:
+    programs = pd.DataFrame(
+        {
+            "node_id": ["P01", "P01.K01"],
+            "nama": ["PROGRAM PENUNJANG", "Monitoring dan Evaluasi"],
+            "page": [3, 3],
+            "x0": [100.0, 100.0],
+            "top": [50.0, 80.0],
+            "x1": [300.0, 300.0],
+            "bottom": [70.0, 110.0],
+        }
+    )
+    indicators = pd.DataFrame(
+        {
+            "node_id": ["P01", "P01.K01"],
+            "indikator": ["Jumlah dokumen", "Jumlah laporan"],
+            "page": [3, 3],
+            "x0": [400.0, 400.0],
+            "top": [50.0, 80.0],
+            "x1": [450.0, 450.0],
+            "bottom": [70.0, 110.0],
+        }
+    )
+    mended = {3: [("Monitonng", "Monitoring", (110.0, 85.0, 160.0, 95.0))]}
+    (doubt,) = mended_words(programs, indicators, mended)
+    assert doubt.check == "mended_words" and doubt.page == 3
+    assert doubt.node_ids == ("P01.K01",)
+    assert "'Monitonng' as 'Monitoring'" in doubt.message
+    # an indicator that prints a mended word in the row of its value is named in the message
+    mended = {3: [("Jumiah", "Jumlah", (350.0, 55.0, 380.0, 65.0))]}
+    (doubt,) = mended_words(programs, indicators, mended)
+    assert doubt.node_ids == () and "the indicators of P01:" in doubt.message
+    # a word mended in a heading is in no name: no doubt
+    assert mended_words(programs, indicators, {3: [("Kinerla", "Kinerja", (0, 0, 9, 9))]}) == []
