@@ -1525,9 +1525,73 @@ def ocr_page(path: Path, number: int, settings: OcrSettings | None = None) -> Oc
     words = _off_grain(_page_words(cleaned, settings, scale, cells), shaded, scale)
     words = _unseen_separators(_off_rules(_mark_bold(words, ink, gray, scale), rules), ink, scale)
     fills = _fills(shaded, scale)
+    rules = rules + _lost_rules(words, rules)
     words, mended = _mended(words, settings.lang)
     seconds = time.perf_counter() - start
     return OcrPage(number, width, height, words, rules, angle, seconds, fills, mended)
+
+
+# An amount of a plan table as printed (at least a million: three groups), read by OCR.
+_ROW_AMOUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2}|,-?)?$")
+_ROW_GAP = 0.5  # of the median word height: a band free of text this tall parts two rows
+
+
+def _lost_rules(words: list[OcrWord], rules: list[Segment]) -> list[Segment]:
+    """Rules a scan lost between two rows of a ruled table, put back: where two amounts stand
+    one above the other in a column with no rule between them, and a band free of text runs
+    across the table between them (wider than any other such band there, and half a word's
+    height at least). Every row of a plan table prints its amount in its own cell, so two
+    amounts of millions in one cell are two rows whose rule the scan lost (sumut-2023 at
+    150 dpi: the OPD's row and program I's, both shaded alike, with no rule between); the rule
+    spans the table as the rule above them does."""
+    horizontal = [r for r in rules if r[1] == r[3]]
+    amounts = sorted((w for w in words if _ROW_AMOUNT.match(w.text)), key=lambda w: w.top)
+    if len(amounts) < 2 or not horizontal:
+        return []
+    height = float(np.median([w.bottom - w.top for w in words]))
+    added: list[Segment] = []
+    for i, upper in enumerate(amounts):
+        lower = next(
+            (w for w in amounts[i + 1 :]
+             if w.top > upper.bottom and min(w.x1, upper.x1) - max(w.x0, upper.x0)
+             > 0.5 * min(w.x1 - w.x0, upper.x1 - upper.x0)),
+            None,
+        )  # fmt: skip
+        if lower is None:
+            continue
+        x0, x1 = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
+        between = [r for r in horizontal if r[0] <= x0 and r[2] >= x1]
+        if any(upper.bottom <= r[1] <= lower.top for r in between):
+            continue  # the rows have their rule
+        above = [r for r in between if r[1] < upper.top]
+        if not above:
+            continue  # not in a ruled table
+        left, _, right, _ = max(above, key=lambda r: r[1])
+        if any(
+            abs(r[1] - (upper.bottom + lower.top) / 2) < lower.top - upper.bottom for r in added
+        ):
+            continue
+        # text across the table between the two amounts' lines, and the bands it leaves free
+        spans = sorted(
+            (w.top, w.bottom) for w in words
+            if w.x1 > left and w.x0 < right and w.bottom > upper.bottom and w.top < lower.top
+        )  # fmt: skip
+        free, at = [], upper.bottom
+        for top, bottom in spans:
+            if top > at:
+                free.append((top - at, at, top))
+            at = max(at, bottom)
+        if lower.top > at:
+            free.append((lower.top - at, at, lower.top))
+        if not free:
+            continue
+        free.sort(reverse=True)
+        widest, start, end = free[0]
+        if widest < _ROW_GAP * height or (len(free) > 1 and free[1][0] > 0.8 * widest):
+            continue  # no band, or several alike: lines of one row's cells, not two rows
+        y = (start + end) / 2
+        added.append((left, y, right, y))
+    return added
 
 
 def _mended(words: list[OcrWord], lang: str) -> tuple[list[OcrWord], list[Mended]]:

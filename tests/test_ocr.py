@@ -30,6 +30,7 @@ from extract.ocr import (
     OcrWord,
     _fill_edges,
     _grey_median,
+    _lost_rules,
     _mark_bold,
     _off_rules,
     _page_words,
@@ -649,6 +650,32 @@ def test_low_confidence_numbers_are_flagged_not_guessed() -> None:
     )  # fmt: skip
     unreadable = parse_amount("2.730.0000,000")  # no reading under the grammar of amounts
     assert trust_ocr(unreadable, 40.0) == unreadable  # keeps its own reason
+
+
+def _at(text: str, x0: float, top: float, width: float = 60.0) -> OcrWord:
+    return OcrWord(text, x0, top, x0 + width, top + 8.0, 95.0, (1, 1, 1))
+
+
+def test_a_rule_the_scan_lost_between_two_rows_is_put_back() -> None:
+    """sumut-2023's page 56 at 150 dpi: the OPD's row and program I's, shaded alike, with no
+    rule between them; two amounts of millions stood in one cell, and the program was lost in
+    the OPD's row."""
+    top_rule = (20.0, 100.0, 500.0, 100.0)
+    words = [
+        _at("DINAS", 30, 120), _at("PEMBERDAYAAN", 95, 120), _at("20.160.500.000", 400, 120),
+        _at("I", 30, 150, 5), _at("PROGRAM", 60, 150), _at("PENUNJANG", 125, 150),
+        _at("URUSAN", 60, 161), _at("13.977.000.000", 400, 161),
+    ]  # fmt: skip
+    (rule,) = _lost_rules(words, [top_rule])
+    assert rule[0] == 20.0 and rule[2] == 500.0 and 128.0 < rule[1] == rule[3] < 150.0
+    # the rows kept their rule: nothing to put back
+    assert _lost_rules(words, [top_rule, (20.0, 140.0, 500.0, 140.0)]) == []
+    # no ruled table above them (a borderless table): nothing either
+    assert _lost_rules(words, []) == []
+    # two amounts in a cell of lines spaced alike (no band wider than the others): one row
+    lines = [_at("Belanja", 60, 120 + 11 * n) for n in range(4)]
+    alike = [*lines, _at("1.000.000", 400, 120), _at("2.000.000", 400, 153)]
+    assert _lost_rules(alike, [top_rule]) == []
 
 
 def _word(text: str, conf: float) -> OcrWord:

@@ -355,3 +355,20 @@ def test_a_number_row_with_a_few_numbers_misread_is_header() -> None:
     assert map_header(table([head, twice, body], {})).n_header_rows == 1
     first_body = ["2", "PROGRAM A", "3", "4", "12", "15", "", "20"]  # a name: body
     assert map_header(table([head, first_body, body], {})).n_header_rows == 1
+
+
+def test_a_label_spanning_the_number_and_name_columns_is_no_number() -> None:
+    """Sumut 2023's plan table opens with the OPD's row, its label in one cell over the No and
+    Program/Kegiatan columns: the label is the row's name, not a row number."""
+    grid = [
+        *HEADER,
+        ["DINAS PEMBERDAYAAN PEREMPUAN", None, None, None, "20.160.500.000", None, None,
+         "22.176.550.000", None],
+        ["I", "PROGRAM PENUNJANG", None, None, "13.977.000.000", None, None, "15.374.700.000",
+         None],
+    ]  # fmt: skip
+    rows = table_rows(select_plan_tables([table(grid, {**SPANS, (3, 0): (3, 2)})])[0])
+    assert rows[["nomor", "nama"]].values.tolist() == [
+        ["", "DINAS PEMBERDAYAAN PEREMPUAN"],
+        ["I", "PROGRAM PENUNJANG"],
+    ]

@@ -260,6 +260,18 @@ def _row_text(table: RawTable, index: int, col: int | None) -> str | None:
     return text
 
 
+def _nomor_text(row: list[str | None], nomor_col: int | None, name_col: int | None) -> str:
+    """The row number's cell text; none where one cell spans the number and name columns (an
+    OPD's or a total's label, ``DINAS PEMBERDAYAAN ...`` over both): that label is no number."""
+    text = clean_text(_cell(row, nomor_col))
+    spans = (
+        nomor_col is not None and name_col is not None and nomor_col < name_col
+        and _cell(row, name_col) is None
+        and not any(_cell(row, c) for c in range(nomor_col + 1, name_col))
+    )  # fmt: skip
+    return "" if spans and text else text
+
+
 def _amount_text(row: list[str | None], cols: list[int]) -> str:
     """The amount cell's text; a currency sign printed in a column of its own under the same
     heading ("Rp" | "2.730.000.000") is joined to the number that follows it."""
@@ -357,7 +369,7 @@ def table_rows(
                     "page": table.page,
                     "row": index,
                     "kode_parts": [_kode_part(row[c]) for c in kode_cols],
-                    "nomor": clean_text(_cell(row, nomor_col)),
+                    "nomor": _nomor_text(row, nomor_col, name_col),
                     "nama": clean_text(_row_text(table, index, name_col)),
                     "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
                     "satuan": clean_text(_cell(row, header.first("satuan"))),
