@@ -217,9 +217,29 @@ def _split(letters: str, words: frozenset[str]) -> str | None:
     return f"{letters[: found[0]]} {letters[found[0] :]}"
 
 
+# A word of letters and a full stop: a speck beside a word is read as one (``dan.``, ``Sampah.``).
+_STOPPED = re.compile(r"^([^\W\d_]{3,})\.$")
+
+
+def _speck_stop(word: str, words: frozenset[str] | Collection[str]) -> bool:
+    """Whether a full stop read after ``word`` is a speck: after a joining word (no sentence
+    ends ``dan.``), or after a word of the dictionary of five letters or more not written in
+    capitals; the dictionary holds abbreviations too (``kab``, ``prov``, ``dll``), which are
+    short or capitals, and take their stop."""
+    low = word.lower()
+    if low in _JOINING:
+        return True
+    return len(word) >= _MIN_LETTERS and not word.isupper() and low in words
+
+
 def mend_text(text: str, words: Collection[str]) -> str:
     """``text`` with each of its misread words (:func:`mend`) mended; the rest kept as read. A
-    word in brackets is an abbreviation or a name of its own (``(Andalalin)``): kept."""
+    word in brackets is an abbreviation or a name of its own (``(Andalalin)``): kept. A full
+    stop after a word of the dictionary is a speck read as one, and dropped (:func:`_speck_stop`):
+    the names of a plan print no sentences."""
     if text.startswith("("):
         return text
+    stopped = _STOPPED.match(text)
+    if stopped and _speck_stop(stopped.group(1), words):
+        return stopped.group(1)
     return _TOKEN.sub(lambda m: mend(m.group(), words) or m.group(), text)

@@ -468,14 +468,18 @@ def test_a_program_whose_number_ocr_lost_still_numbers_the_rows_under_it() -> No
     last program read, as ``I.11`` and ``I.11.1``, flagged as sure readings. A row named
     ``PROGRAM ...`` read by OCR is a program's number, one segment, whatever was read of it:
     after it ``I.11`` is no better than ``II.1``, and the numbers stay as read (and doubted); an
-    ``Il`` read in it is ``II``, and a Roman numeral read in lower case (``Iv``) is read as one."""
+    ``Il`` read in it is ``II``, and a Roman numeral read in lower case (``Iv``) is read as one.
+    The program's own number, lost, is the next program's, where the rows before it are read
+    without a doubt."""
     from transform.numbering import read_nomors
 
     nomors = ["I", "I.1", "I.1.1", "", "111", "1111"]
     ocr = [False, False, False, True, True, True]
     programs = [True, False, False, True, False, False]
     assert [n for n, _ in read_nomors(nomors, ocr)][4:] == ["I.11", "I.11.1"]  # unanchored
-    assert [n for n, _ in read_nomors(nomors, ocr, programs)][3:] == ["", "111", "1111"]
+    anchored = read_nomors(nomors, ocr, programs)
+    assert [n for n, _ in anchored][3:] == ["II", "111", "1111"]
+    assert anchored[3][1] == "read as nothing; read as II, the next program"
     named = read_nomors(["I", "I.1", "I.1.1", "Il", "II.1"], ocr[:5], programs[:5])
     assert named[3] == ("II", "read as Il; read as II, the number that fits the rows around it")
     # the table's first program, its I lost, is program I: a sub kegiatan 111 under it is I.1.1,

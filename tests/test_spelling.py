@@ -50,6 +50,15 @@ def test_a_word_that_is_not_surely_misread_stays_as_read(read: str) -> None:
     assert mend(read, WORDS) is None
 
 
+def test_a_speck_read_as_a_full_stop_after_a_word_is_dropped() -> None:
+    assert mend_text("Jumlah.", WORDS) == "Jumlah"
+    assert mend_text("dan.", WORDS) == "dan"  # no sentence ends with a joining word
+    kab = WORDS | {"kab", "prov", "pelatihan"}  # Tesseract's list holds abbreviations too
+    assert mend_text("Kab.", kab) == "Kab." and mend_text("PROV.", kab) == "PROV."
+    assert mend_text("PELATIHAN.", kab) == "PELATIHAN."  # capitals: an abbreviation's way
+    assert mend_text("Rp.", WORDS) == "Rp."
+
+
 def test_a_word_in_brackets_is_a_name_of_its_own() -> None:
     assert mend_text("(Andalalin)", WORDS | {"andalalim"}) == "(Andalalin)"
     assert mend_text("Monitonng,", WORDS) == "Monitoring,"

@@ -119,10 +119,10 @@ def read_nomors(
 
     A row read by OCR that is a program by its name (``programs``: ``PROGRAM ...``) is a
     program's number, one segment, even where its number was lost or is no number (a lone
-    ``II`` in its cell), then the next program's (``I`` at the top of the table): the rows
-    under it are numbered under it, not under the last program read (``II.1`` read ``111``
-    after a lost ``II`` was read ``I.11``; it is now left as read, where ``II.1`` and ``III``
-    fit alike)."""
+    ``II`` in its cell), then the next program's (``I`` at the top of the table), and is so
+    numbered where the readings before it are settled: the rows under it are numbered under
+    it, not under the last program read (``II.1`` read ``111`` after a lost ``II`` was read
+    ``I.11``; it is now left as read, where ``II.1`` and ``III`` fit alike)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     roman = _scheme(texts, ocr)
@@ -146,10 +146,23 @@ def read_nomors(
             found[_NEXT] = max(len(texts[i]), 1) * _CHANGE + _BREAK
         options.append(found)
     best = _best_readings(options)
+    state: tuple[int, ...] | None = None
+    known = True  # whether every reading so far is settled, so that ``state`` is the last read
     for i, number in zip(rows, best, strict=True):
-        if number in (None, _NEXT) or not ocr[i] or number == _number(texts[i], roman):
+        if number is None:
+            known = False
             continue
-        assert number is not None
+        if number == _NEXT:
+            if not known:
+                continue
+            number = (state[0] + 1,) if state else (1,)
+            read = _text(number, roman)
+            state = number
+            out[i] = (read, f"read as {nomors[i] or 'nothing'}; read as {read}, the next program")
+            continue
+        state, known = number, True
+        if not ocr[i] or number == _number(texts[i], roman):
+            continue
         read = _text(number, roman)
         out[i] = (
             read,
