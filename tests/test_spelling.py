@@ -83,29 +83,17 @@ def test_the_dictionary_is_tesseracts_own() -> None:
     assert mend("Konsuitasi", words) == "Konsultasi"
 
 
+def _cells(column: str, texts: list[str], x0: float, x1: float) -> pd.DataFrame:
+    """Two rows of page 3, P01 and P01.K01, their cells (``column``) from ``x0`` to ``x1``."""
+    return pd.DataFrame(
+        {"node_id": ["P01", "P01.K01"], column: texts, "page": [3, 3], "x0": [x0, x0],
+         "top": [50.0, 80.0], "x1": [x1, x1], "bottom": [70.0, 110.0]}
+    )  # fmt: skip
+
+
 def test_a_name_holding_a_mended_word_is_a_reading_doubt() -> None:
-    programs = pd.DataFrame(
-        {
-            "node_id": ["P01", "P01.K01"],
-            "nama": ["PROGRAM PENUNJANG", "Monitoring dan Evaluasi"],
-            "page": [3, 3],
-            "x0": [100.0, 100.0],
-            "top": [50.0, 80.0],
-            "x1": [300.0, 300.0],
-            "bottom": [70.0, 110.0],
-        }
-    )
-    indicators = pd.DataFrame(
-        {
-            "node_id": ["P01", "P01.K01"],
-            "indikator": ["Jumlah dokumen", "Jumlah laporan"],
-            "page": [3, 3],
-            "x0": [400.0, 400.0],
-            "top": [50.0, 80.0],
-            "x1": [450.0, 450.0],
-            "bottom": [70.0, 110.0],
-        }
-    )
+    programs = _cells("nama", ["PROGRAM PENUNJANG", "Monitoring dan Evaluasi"], 100.0, 300.0)
+    indicators = _cells("indikator", ["Jumlah dokumen", "Jumlah laporan"], 400.0, 450.0)
     mended = {3: [("Monitonng", "Monitoring", (110.0, 85.0, 160.0, 95.0))]}
     (doubt,) = mended_words(programs, indicators, mended)
     assert doubt.check == "mended_words" and doubt.page == 3
