@@ -377,8 +377,8 @@ def main(argv: list[str]) -> int:
                 for value in found.values if args.show else []:
                     if value.wrong_unflagged:
                         print(f"    wrong, not flagged: {value.where}, expected {value.expected}")
-                for name in found.misread if args.show else []:
-                    print(f"    name read {name}")
+                for misread in found.misread if args.show else []:
+                    print(f"    name read {misread}")
     flagged, wrong, both = total.flag_counts()
     print(
         f"all: nodes exact {_share(total.nodes_exact, total.nodes)}, amounts exact "
