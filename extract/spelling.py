@@ -52,7 +52,7 @@ _MERGED = {("ri", "n"), ("rn", "m"), ("li", "k"), ("lc", "k"), ("in", "m"), ("ni
 _PAIRS = _MERGED | {(b, a) for a, b in _MERGED}
 
 _MIN_LETTERS = 5  # shorter words are names of places and abbreviations too often
-_MAX_EDITS = 3  # rapidfuzz's cut: candidates within this many plain edits
+_MAX_EDITS = 4  # rapidfuzz's cut: candidates within this many plain edits
 _ABBREVIATION = 5  # a word in capitals this long or shorter is an abbreviation
 _CLITICS = ("nya", "lah", "kah", "pun")  # ``pelatihannya`` is a word, not two
 # lower case before a capital: a name so written (``iBangga``), or two words run together; a
@@ -64,10 +64,13 @@ _TOKEN = re.compile(r"[^\W\d_]+[:!|]?")
 _OTHER = 9.0  # an edit OCR does not make: the reading is another word, not a misread one
 
 
+_ONE_GLYPH = 8  # a reading this long or shorter may have one glyph misread, a longer one two
+
+
 def _allowed(length: int) -> float:
     """How far a reading of ``length`` letters may be from the word it is taken for: one
     misread glyph up to eight letters, two beyond."""
-    return 0.5 if length <= 8 else 1.0
+    return 0.5 if length <= _ONE_GLYPH else 1.0
 
 
 def cost(read: str, word: str) -> float:
@@ -141,6 +144,13 @@ def _by_length(words: frozenset[str]) -> dict[int, list[str]]:
 
 
 @functools.cache
+def _near(words: frozenset[str], length: int) -> list[str]:
+    """The words two letters shorter to two letters longer than ``length``."""
+    by_length = _by_length(words)
+    return [w for n in range(length - 2, length + 3) for w in by_length.get(n, ())]
+
+
+@functools.cache
 def _sorted(words: frozenset[str]) -> list[str]:
     return sorted(words)
 
@@ -159,6 +169,13 @@ def _cased(word: str, like: str) -> str:
 
 
 def mend(read: str, words: Collection[str]) -> str | None:
+    """The dictionary word that the OCR reading ``read`` can only be (:func:`_mend`); a page
+    repeats its words (``Jumlah`` in every indicator), so the answers are kept."""
+    return _mend(read, words if isinstance(words, frozenset) else frozenset(words))
+
+
+@functools.lru_cache(maxsize=16384)
+def _mend(read: str, words: frozenset[str]) -> str | None:
     """The dictionary word that the OCR reading ``read`` (letters, perhaps ending in a glyph
     taken for ``i``: ``Sosialisas:``) can only be, in the reading's case, or the two words it
     runs together (:func:`_split`); None when the reading is a word of ``words``, too short, an
@@ -169,8 +186,6 @@ def mend(read: str, words: Collection[str]) -> str | None:
         return None
     if letters.isupper() and len(letters) <= _ABBREVIATION:
         return None
-    if not isinstance(words, frozenset):
-        words = frozenset(words)
     split = _split(letters, words)
     if split is not None and letters == read:
         return split
@@ -178,10 +193,10 @@ def mend(read: str, words: Collection[str]) -> str | None:
         return None  # a name written in mixed case, ``iBangga``, or two words run together
     if _begins_a_word(low, words):
         return None  # the start of a word that goes on in the next line: ``Kinerj``
-    by_length = _by_length(words)
-    near = [w for n in range(len(low) - 2, len(low) + 3) for w in by_length.get(n, ())]
+    # one glyph misread is two plain edits at most (``ri`` read ``n``), two are four
+    edits = 2 if len(letters) <= _ONE_GLYPH else _MAX_EDITS
     found = process.extract(
-        low, near, scorer=Levenshtein.distance, score_cutoff=_MAX_EDITS, limit=None
+        low, _near(words, len(low)), scorer=Levenshtein.distance, score_cutoff=edits, limit=None
     )
     if letters.lower().endswith(_CLITICS) and letters.lower()[:-3] in words:
         return None
