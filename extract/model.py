@@ -46,6 +46,9 @@ class RawTable:
     confidence: list[list[float | None]] = field(default_factory=list)
     # Per cell of the grid: its box (x0, top, x1, bottom) in PDF points; None where no cell is.
     boxes: list[list[Box | None]] = field(default_factory=list)
+    # Lines broken after a slash that were read as two words with nothing in the document to
+    # tell whether a space stood there (``PageChars.slash_break``): ``KABUPATEN/ KOTA``.
+    unsure_slashes: list[str] = field(default_factory=list)
 
     @property
     def n_cols(self) -> int:

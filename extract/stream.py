@@ -1421,6 +1421,7 @@ def stream_tables(
         number, bbox, grid, cells, text_before=text_before, bold=bold,
         edges=columns.edges, confidence=confidence,
         boxes=[list(no_boxes) for _ in head_rows] + [_row_boxes(r, columns) for r in rows],
+        unsure_slashes=chars.unsure_slashes,
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -93,6 +94,8 @@ class PageChars:
         self.ocr = ocr
         # words printed inside a line, on this page and the pages read before (see is_word)
         self.inline_words = inline_words if inline_words is not None else set()
+        # lines broken after a slash read as two words on no evidence (see slash_break)
+        self.unsure_slashes: list[str] = []
         self.fills = [
             r
             for r in page.rects
@@ -259,10 +262,14 @@ class PageChars:
         if not next_word[:1].isalnum():
             return False
         # No space there tells only where the producer prints the spaces that end a line;
-        # elsewhere the document's own inline use of the joined word decides.
-        return not self._space_after(word, self.chars if chars is None else chars) and (
-            self.line_end_spaces or self.is_word(text + next_word)
-        )
+        # elsewhere the document's own inline use of the joined word decides, and where the
+        # document does not print it, the two words are read as two and the doubt is kept.
+        if self._space_after(word, self.chars if chars is None else chars):
+            return False
+        if self.line_end_spaces or self.is_word(text + next_word):
+            return True
+        self.unsure_slashes.append(f"{text} {next_word}")
+        return False
 
     @staticmethod
     def _space_after(word: dict[str, Any], chars: list[Any]) -> bool:
@@ -376,6 +383,17 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
     )
 
 
+def _with_slashes(
+    chars: PageChars, read: Callable[..., RawTable | None], *args: Any
+) -> RawTable | None:
+    """The table ``read`` gives, with the slash breaks it left unsure (``unsure_slashes``)."""
+    before = len(chars.unsure_slashes)
+    table = read(*args, chars)
+    if table is not None:
+        table.unsure_slashes = chars.unsure_slashes[before:]
+    return table
+
+
 def _text_between(page: Any, top: float, bottom: float) -> str:
     if bottom - top < _MIN_TEXT_HEIGHT:
         return ""
@@ -461,7 +479,9 @@ def ruled_tables(
     found = sorted(page.find_tables(settings), key=lambda t: (t.bbox[1], t.bbox[0]))
     chars = PageChars(page, ocr, inline_words)
     tables = [
-        t for t in (_table_from_plumber(page, f, number, chars) for f in found) if t is not None
+        t
+        for t in (_with_slashes(chars, _table_from_plumber, page, f, number) for f in found)
+        if t is not None
     ]
     # Keep tables that are not nested in another one (coloured cell fills form small "tables").
     outer = [

@@ -42,6 +42,7 @@ from transform.reading import (
     read_numbers,
     read_values,
     regrouped_levels,
+    slash_breaks,
     unsure_names,
 )
 from transform.rows import LogicalTable
@@ -146,6 +147,8 @@ def check_reading(
     reading.doubts += misread_codes(nodes, budgets)
     reading.doubts += unsure_names(nodes)
     reading.doubts += mended_words(nodes, frames["indicators"], mended or {})
+    breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
+    reading.doubts += slash_breaks(nodes, sorted(breaks))
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from extract.stream import (
@@ -28,6 +29,7 @@ from extract.stream import (
     _wide_gap_parts,
     stream_tables,
 )
+from transform.reading import slash_breaks
 
 SIZE = 8.0  # font size (height of a word) in points
 CHAR = 4.0  # width of a character in points
@@ -837,10 +839,19 @@ def test_a_word_broken_after_its_slash_joins_as_in_a_ruled_cell(tmp_path: Any) -
             "Verifikasi Skala Kabupaten/Kota",
             "Jumlah Perangkat Daerah/\nLembaga",
         ]
+        # nothing tells whether a space stood after Daerah/: read as two words, and doubted
+        assert table.unsure_slashes == ["Daerah/ Lembaga"]
+        names = pd.DataFrame(
+            {"node_id": ["P01", "P02"], "page": [3, 3], "nama": ["Verifikasi Skala", "Jumlah "
+             "Perangkat Daerah/ Lembaga"]}
+        )  # fmt: skip
+        (doubt,) = slash_breaks(names, [(3, "Daerah/ Lembaga")])
+        assert (doubt.check, doubt.page, doubt.node_ids) == ("slash_breaks", 3, ("P02",))
         (table,), _ = stream_tables(
             document.pages[0], 3, key_columns=lambda texts: {0}, inline_words={"daerah/lembaga"}
         )
         assert table.grid[3][1] == "Jumlah Perangkat Daerah/Lembaga"
+        assert table.unsure_slashes == []
 
 
 def _broken_word_page(path: Any, space_after_break: bool) -> Any:

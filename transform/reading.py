@@ -52,6 +52,7 @@ __all__ = [
     "misread_codes",
     "unsure_names",
     "mended_words",
+    "slash_breaks",
     "misread_digits",
     "names_plan_year",
     "other_grouping",
@@ -94,6 +95,9 @@ READING_CHECKS: dict[str, str] = {
     "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it)",
+    "slash_breaks": "no name breaks its line after a slash where the document gives no sign "
+    "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
+    "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
     "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
     "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
     "read by OCR is missing from the code list given with --nomenclature while a code one digit "
@@ -644,6 +648,29 @@ def unsure_names(programs: pd.DataFrame, minimum: float = MIN_OCR_CONFIDENCE) ->
             )
         )
     return doubts
+
+
+def slash_breaks(programs: pd.DataFrame, breaks: Iterable[tuple[int, str]]) -> list[Doubt]:
+    """The names that hold a line broken after a slash and read as two words with nothing in
+    the document to tell whether a space stood there (``RawTable.unsure_slashes``: the page and
+    the two words, ``KABUPATEN/ KOTA``), one doubt a page."""
+    found: dict[int, dict[str, str]] = {}
+    for page, text in breaks:
+        rows = programs[programs["page"] == page] if "page" in programs else programs.iloc[0:0]
+        for node_id, nama in zip(rows["node_id"], rows["nama"], strict=True):
+            if isinstance(nama, str) and text in nama:
+                found.setdefault(page, {})[str(node_id)] = text
+    return [
+        Doubt(
+            "slash_breaks",
+            f"page {page}: {len(names)} name(s) break a line after a slash, read as two words "
+            f"for want of a sign of the space (e.g. {next(iter(names.values()))!r}): the "
+            "document prints neither the space at its lines' ends nor the word whole elsewhere",
+            page,
+            tuple(names),
+        )
+        for page, names in sorted(found.items())
+    ]
 
 
 def mended_words(
