@@ -40,8 +40,8 @@ __all__ = ["Mended", "cost", "dictionary", "mend", "mend_text"]
 Mended = tuple[str, str, tuple[float, float, float, float]]
 
 # Glyphs OCR takes for one another at a low resolution: a change within a group counts half.
-_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec")
-_GROUP = {c: n for n, group in enumerate(_LOOK_ALIKE) for c in group}
+_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb")
+_ALIKE = frozenset((a, b) for group in _LOOK_ALIKE for a in group for b in group if a != b)
 # Thin letters that a blur loses, and the marks that a speck or a rule's remnant adds: counted
 # half when missing from the reading, or in it too many.
 _LOST = frozenset("iltfrj")
@@ -91,7 +91,7 @@ def cost(read: str, word: str) -> float:
                 continue
             if i < n and j < m:
                 a, b = read[i], word[j]
-                alike = _GROUP.get(a, -1) == _GROUP.get(b, -2)
+                alike = (a, b) in _ALIKE
                 step(i + 1, j + 1, here + (0.0 if a == b else 0.5 if alike else _OTHER))
             if i < n:
                 step(i + 1, j, here + (0.5 if read[i] in _ADDED else _OTHER))
