@@ -1543,7 +1543,9 @@ def _lost_rules(words: list[OcrWord], rules: list[Segment]) -> list[Segment]:
     height at least). Every row of a plan table prints its amount in its own cell, so two
     amounts of millions in one cell are two rows whose rule the scan lost (sumut-2023 at
     150 dpi: the OPD's row and program I's, both shaded alike, with no rule between); the rule
-    spans the table as the rule above them does."""
+    spans the table as the rule above them does. Only in a ruled table's column (a rule above
+    the two amounts, and column rules beside them): a borderless table parts its rows by space,
+    and is read so."""
     horizontal = [r for r in rules if r[1] == r[3]]
     amounts = sorted((w for w in words if _ROW_AMOUNT.match(w.text)), key=lambda w: w.top)
     if len(amounts) < 2 or not horizontal:
@@ -1564,8 +1566,11 @@ def _lost_rules(words: list[OcrWord], rules: list[Segment]) -> list[Segment]:
         if any(upper.bottom <= r[1] <= lower.top for r in between):
             continue  # the rows have their rule
         above = [r for r in between if r[1] < upper.top]
-        if not above:
-            continue  # not in a ruled table
+        walls = [r for r in rules if r[0] == r[2] and r[1] < lower.bottom and r[3] > upper.top]
+        if not above or not (
+            any(r[0] <= x0 for r in walls) and any(r[0] >= x1 for r in walls)
+        ):  # fmt: skip
+            continue  # not in a ruled table's column: rows of a borderless table
         left, _, right, _ = max(above, key=lambda r: r[1])
         if any(
             abs(r[1] - (upper.bottom + lower.top) / 2) < lower.top - upper.bottom for r in added

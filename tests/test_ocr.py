@@ -661,21 +661,22 @@ def test_a_rule_the_scan_lost_between_two_rows_is_put_back() -> None:
     rule between them; two amounts of millions stood in one cell, and the program was lost in
     the OPD's row."""
     top_rule = (20.0, 100.0, 500.0, 100.0)
+    walls = [(x, 100.0, x, 200.0) for x in (20.0, 390.0, 470.0, 500.0)]  # the column rules
     words = [
         _at("DINAS", 30, 120), _at("PEMBERDAYAAN", 95, 120), _at("20.160.500.000", 400, 120),
         _at("I", 30, 150, 5), _at("PROGRAM", 60, 150), _at("PENUNJANG", 125, 150),
         _at("URUSAN", 60, 161), _at("13.977.000.000", 400, 161),
     ]  # fmt: skip
-    (rule,) = _lost_rules(words, [top_rule])
+    (rule,) = _lost_rules(words, [top_rule, *walls])
     assert rule[0] == 20.0 and rule[2] == 500.0 and 128.0 < rule[1] == rule[3] < 150.0
     # the rows kept their rule: nothing to put back
-    assert _lost_rules(words, [top_rule, (20.0, 140.0, 500.0, 140.0)]) == []
-    # no ruled table above them (a borderless table): nothing either
-    assert _lost_rules(words, []) == []
+    assert _lost_rules(words, [top_rule, (20.0, 140.0, 500.0, 140.0), *walls]) == []
+    # no ruled table (a borderless table, a rule under its header only): nothing either
+    assert _lost_rules(words, []) == [] and _lost_rules(words, [top_rule]) == []
     # two amounts in a cell of lines spaced alike (no band wider than the others): one row
     lines = [_at("Belanja", 60, 120 + 11 * n) for n in range(4)]
     alike = [*lines, _at("1.000.000", 400, 120), _at("2.000.000", 400, 153)]
-    assert _lost_rules(alike, [top_rule]) == []
+    assert _lost_rules(alike, [top_rule, *walls]) == []
 
 
 def _word(text: str, conf: float) -> OcrWord:
