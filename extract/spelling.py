@@ -9,14 +9,16 @@ bound to it, and on a scan of 150 dpi it reads a thin letter as another (``Perie
 ``Konsuitasi``, ``Evatuasi``), ``ri`` as ``n`` (``Monitonng``) or ``li`` as ``k``
 (``Rehabiktasi``), often with a confidence over 85.
 
-:func:`mend` takes such a word back to the dictionary word it can only be: a word of five letters
-or more that is not in the list is compared with the list's words (rapidfuzz finds those within
-three edits), and the edits are weighed by how OCR errs (:func:`cost`): a thin letter or a pair of
-look-alike glyphs counts half. The nearest word is taken when it is near enough for the word's
-length and no other word is as near, never when the reading is only the start of it (a word cut
-at a cell's edge, ``Kinerj``, goes on in the next line), and never for an abbreviation in
-capitals. A word that fits none goes out as read. A mended word is reported, never silent: it
-carries a confidence under the threshold that makes its name a reading doubt (``unsure_names``).
+:func:`mend` takes such a word back to the dictionary word it can only be: a word of four
+letters or more that is not in the list is compared with the list's words (rapidfuzz finds those
+within two plain edits, four for a word of nine letters or more), and the edits are weighed by
+how OCR errs (:func:`cost`): a look-alike glyph, a thin letter lost, a speck's mark added, or two
+glyphs read as one count half, any other edit too much. The nearest word is taken when it is
+near enough for the word's length and no other word is as near, never when the reading is only
+the start of a word (a word cut at a cell's edge, ``Kinerj``, goes on in the next line), and
+never for an abbreviation in capitals, a word in brackets or in mixed case. A word that fits none
+goes out as read. A mended word is reported, never silent: ``OcrPage.mended`` keeps each with
+its reading, and the ``mended_words`` reading check names the nodes that hold one.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ _MERGED = {("ri", "n"), ("rn", "m"), ("li", "k"), ("lc", "k"), ("in", "m"), ("ni
            ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("lt", "k")}  # fmt: skip
 _PAIRS = _MERGED | {(b, a) for a, b in _MERGED}
 
-_MIN_LETTERS = 5  # shorter words are names of places and abbreviations too often
+_MIN_LETTERS = 4  # shorter words are abbreviations too often (``Kab``, ``Aw`` for ``Air``)
+_STOP_LETTERS = 5  # a stop after a shorter word may end an abbreviation (``Prov.``, ``Jend.``)
 _MAX_EDITS = 4  # rapidfuzz's cut: candidates within this many plain edits
 _ABBREVIATION = 5  # a word in capitals this long or shorter is an abbreviation
 _CLITICS = ("nya", "lah", "kah", "pun")  # ``pelatihannya`` is a word, not two
@@ -244,7 +247,7 @@ def _speck_stop(word: str, words: frozenset[str] | Collection[str]) -> bool:
     low = word.lower()
     if low in _JOINING:
         return True
-    return len(word) >= _MIN_LETTERS and not word.isupper() and low in words
+    return len(word) >= _STOP_LETTERS and not word.isupper() and low in words
 
 
 def mend_text(text: str, words: Collection[str]) -> str:

@@ -11,7 +11,7 @@ from transform.reading import mended_words
 # A small dictionary stands in for Tesseract's where the rule, not the list, is tested.
 WORDS = frozenset(
     {"monitoring", "evaluasi", "perlengkapan", "rehabilitasi", "sosialisasi", "kinerja",
-     "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan"}
+     "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan", "ahli"}
 )  # fmt: skip
 
 
@@ -24,6 +24,7 @@ WORDS = frozenset(
         ("Rehabiktasi", "Rehabilitasi"),  # li read as k
         ("Sosialisas:", "Sosialisasi"),  # the last i read as a colon
         ("Jumiah", "Jumlah"),
+        ("Ahti", "Ahli"),  # four letters: one glyph misread
         ("PELATlHAN", "PELATIHAN"),  # the case of the reading is kept
         ("TENAGADAN", "TENAGA DAN"),  # the space before a joining word lost
         ("TenagaPelatihan", "Tenaga Pelatihan"),  # the space before a capital lost
@@ -54,7 +55,7 @@ def test_a_speck_read_as_a_full_stop_after_a_word_is_dropped() -> None:
     assert mend_text("Jumlah.", WORDS) == "Jumlah"
     assert mend_text("dan.", WORDS) == "dan"  # no sentence ends with a joining word
     kab = WORDS | {"kab", "prov", "pelatihan"}  # Tesseract's list holds abbreviations too
-    assert mend_text("Kab.", kab) == "Kab." and mend_text("PROV.", kab) == "PROV."
+    assert mend_text("Kab.", kab) == "Kab." and mend_text("Prov.", kab) == "Prov."
     assert mend_text("PELATIHAN.", kab) == "PELATIHAN."  # capitals: an abbreviation's way
     assert mend_text("Rp.", WORDS) == "Rp."
 
