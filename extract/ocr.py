@@ -1599,13 +1599,20 @@ def _lost_rules(words: list[OcrWord], rules: list[Segment]) -> list[Segment]:
     return added
 
 
+@functools.cache
+def _known_words(lang: str) -> frozenset[str]:
+    """``lang``'s dictionary and the project's column words, one set a run: the mending's
+    caches (``extract.spelling``) are keyed by it; empty without a dictionary."""
+    known = dictionary(lang)
+    return known | LABEL_WORDS if known else known
+
+
 def _mended(words: list[OcrWord], lang: str) -> tuple[list[OcrWord], list[Mended]]:
     """The words with those OCR misread mended from ``lang``'s dictionary and the project's
     column words (``extract.spelling``), and what was mended."""
-    known = dictionary(lang)
+    known = _known_words(lang)
     if not known:
         return words, []
-    known = known | LABEL_WORDS
     out, mended = [], []
     for word in words:
         text = mend_text(word.text, known)

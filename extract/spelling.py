@@ -62,11 +62,7 @@ _CLITICS = ("nya", "lah", "kah", "pun")  # ``pelatihannya`` is a word, not two
 # lone ``l`` among capitals is an ``I`` misread (``PELATlHAN``)
 _MIXED = re.compile(r"^[a-z]+[A-Z]|[a-z]{2}[A-Z]")
 _TOKEN = re.compile(r"[^\W\d_]+[:!|]?")
-
-
 _OTHER = 9.0  # an edit OCR does not make: the reading is another word, not a misread one
-
-
 _ONE_GLYPH = 8  # a reading this long or shorter may have one glyph misread, a longer one two
 
 
@@ -196,13 +192,13 @@ def _mend(read: str, words: frozenset[str]) -> str | None:
         return None  # a name written in mixed case, ``iBangga``, or two words run together
     if _begins_a_word(low, words):
         return None  # the start of a word that goes on in the next line: ``Kinerj``
+    if letters.lower().endswith(_CLITICS) and letters.lower()[:-3] in words:
+        return None
     # one glyph misread is two plain edits at most (``ri`` read ``n``), two are four
     edits = 2 if len(letters) <= _ONE_GLYPH else _MAX_EDITS
     found = process.extract(
         low, _near(words, len(low)), scorer=Levenshtein.distance, score_cutoff=edits, limit=None
     )
-    if letters.lower().endswith(_CLITICS) and letters.lower()[:-3] in words:
-        return None
     ranked = sorted((cost(low, w), w) for w, _, _ in found)
     if not ranked or ranked[0][0] > _allowed(len(letters)):
         return None
