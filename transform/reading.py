@@ -656,7 +656,7 @@ def slash_breaks(programs: pd.DataFrame, breaks: Iterable[tuple[int, str]]) -> l
     the two words, ``KABUPATEN/ KOTA``), one doubt a page."""
     found: dict[int, dict[str, str]] = {}
     for page, text in breaks:
-        rows = programs[programs["page"] == page] if "page" in programs else programs.iloc[0:0]
+        rows = _on_page(programs, page)
         for node_id, nama in zip(rows["node_id"], rows["nama"], strict=True):
             if isinstance(nama, str) and text in nama:
                 found.setdefault(page, {})[str(node_id)] = text
@@ -685,13 +685,13 @@ def mended_words(
         names: dict[str, None] = {}
         of_indicators: dict[str, None] = {}
         used: dict[tuple[str, str], None] = {}
-        rows = programs[programs["page"] == page] if "page" in programs else programs.iloc[0:0]
+        rows = _on_page(programs, page)
         for row in rows.to_dict("records"):
             for read, text, box in words:
                 if _inside(box, row):
                     names[str(row["node_id"])] = used[(read, text)] = None
         if "indikator" in indicators and not indicators.empty:
-            rows = indicators[indicators["page"] == page]
+            rows = _on_page(indicators, page)
             for row in rows.to_dict("records"):
                 printed = row["indikator"]
                 for read, text, box in words:
@@ -720,6 +720,11 @@ def mended_words(
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _on_page(frame: pd.DataFrame, page: int) -> pd.DataFrame:
+    """The rows of ``frame`` printed on ``page`` (none when it has no pages)."""
+    return frame[frame["page"] == page] if "page" in frame else frame.iloc[0:0]
 
 
 def _edges(row: dict[Any, Any]) -> tuple[float, float, float, float] | None:
