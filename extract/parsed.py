@@ -12,6 +12,12 @@ each page's is its own. ``parsed_ahead`` splits the pages to read into ranges an
 the first in processes of their own, while the reader goes on with the first; it takes each
 page's objects (the same dictionaries pdfplumber makes) when it comes to the page. The reading
 that follows, which carries columns and evidence from page to page, stays in page order.
+
+Of a page's parse, a fifth was pdfplumber turning each of pdfminer's objects into its
+dictionary (``Page.process_object``), mostly resolving values that have nothing to resolve
+(a float, a name) and naming the object's kind by a regular expression, object by object.
+``QuickPage`` makes the same dictionaries without that work; ``open_pdf`` gives PDFs whose
+pages are ``QuickPage``.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import ctypes
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -29,9 +36,12 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTCurve, LTItem, LTTextContainer
+from pdfplumber.page import ALL_ATTRS, Page, lt_pat
+from pdfplumber.utils import resolve_all, resolve_and_decode
 
-__all__ = ["CORES_VARIABLE", "document_cores", "open_pdf", "parsed_ahead", "release",
-           "shared_parse"]  # fmt: skip
+__all__ = ["CORES_VARIABLE", "QuickPage", "document_cores", "open_pdf", "parsed_ahead",
+           "quick", "release", "shared_parse"]  # fmt: skip
 
 # The cores a document may use: ``renja run`` sets its share (all of them to a document read
 # alone), as for the OCR of its scanned pages; 1 when unset.
@@ -57,14 +67,78 @@ def shared_parse() -> Iterator[None]:
 
 
 def open_pdf(path: Path) -> Any:
-    """``pdfplumber.open(path)``, or inside ``shared_parse()`` the file's shared PDF. Give it
-    back with ``release``."""
+    """``pdfplumber.open(path)`` (its pages ``QuickPage``), or inside ``shared_parse()`` the
+    file's shared PDF. Give it back with ``release``."""
     if _shared is None:
-        return pdfplumber.open(path)
+        return quick(pdfplumber.open(path))
     key = Path(path).resolve()
     if key not in _shared:
-        _shared[key] = pdfplumber.open(path)
+        _shared[key] = quick(pdfplumber.open(path))
     return _shared[key]
+
+
+# Values pdfplumber's ``resolve_all`` gives back as they are: no reference to resolve in them.
+_PLAIN = (float, int, str, bool, type(None))
+
+
+class QuickPage(Page):
+    """A pdfplumber page whose objects are the dictionaries ``Page.process_object`` makes, made
+    without resolving plain values and with each kind named once (``tests/test_parsed.py``
+    compares the two)."""
+
+    _kinds: dict[type, str] = {}
+
+    def process_object(self, obj: LTItem) -> dict[str, Any]:
+        kind = self._kinds.get(type(obj))
+        if kind is None:
+            kind = self._kinds[type(obj)] = re.sub(lt_pat, "", type(obj).__name__).lower()
+        attr: dict[str, Any] = {}
+        for key, value in obj.__dict__.items():
+            if key in ALL_ATTRS:
+                plain = isinstance(value, _PLAIN) or (
+                    type(value) is tuple and all(isinstance(v, _PLAIN) for v in value)
+                )
+                attr[key] = value if plain else resolve_all(value)
+        attr["object_type"] = kind
+        attr["page_number"] = self.page_number
+        for space in ("ncs", "scs"):
+            if hasattr(obj, space):
+                attr[space] = resolve_and_decode(getattr(obj, space).name)
+        if isinstance(obj, (LTChar, LTTextContainer)):
+            if self.pdf.unicode_norm is not None or isinstance(attr.get("fontname"), bytes):
+                return super().process_object(obj)  # rare: pdfplumber's own way
+            attr["text"] = obj.get_text()
+        if isinstance(obj, LTChar):
+            state = obj.graphicstate
+            attr["stroking_color"] = (
+                state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
+            )
+            attr["non_stroking_color"] = (
+                state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
+            )
+        elif isinstance(obj, LTCurve):
+            attr["pts"] = list(map(self.point2coord, attr["pts"]))
+            attr["path"] = [
+                (command, *map(self.point2coord, points))
+                for command, *points in obj.original_path  # type: ignore[attr-defined,union-attr]
+            ]
+            attr["dash"] = obj.dashing_style
+        x0, top = self.mediabox[:2]
+        if "y0" in attr:
+            attr["top"] = (self.height - attr["y1"]) + top
+            attr["bottom"] = (self.height - attr["y0"]) + top
+            attr["doctop"] = self.initial_doctop + attr["top"]
+        if "x0" in attr and x0 != 0:
+            attr["x0"] = attr["x0"] + x0
+            attr["x1"] = attr["x1"] + x0
+        return attr
+
+
+def quick(pdf: Any) -> Any:
+    """``pdf`` (a pdfplumber PDF) with its pages ``QuickPage``."""
+    for page in pdf.pages:
+        page.__class__ = QuickPage
+    return pdf
 
 
 def release(pdf: Any) -> None:
@@ -165,7 +239,7 @@ def _parse_pages(path: str, numbers: list[int], folder: str) -> None:
     if os.getppid() == 1:
         return  # the reader died before this line
     try:
-        with pdfplumber.open(path) as pdf:
+        with quick(pdfplumber.open(path)) as pdf:
             for number in numbers:
                 page = pdf.pages[number - 1]
                 target = Path(folder) / f"{number}.pickle"

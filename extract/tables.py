@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from pdfplumber.page import Page
 from pdfplumber.utils import extract_words, rect_to_edges
 
 from extract.model import TEXT, Cell, RawTable
@@ -530,7 +529,7 @@ def upright_page(pdf: Any, page: Any) -> Any:
         rotation = (page.rotation + turn) % 360
         page_obj.attrs["Rotate"] = rotation
         page_obj.rotate = rotation
-        turned = Page(
+        turned = type(page)(  # the reader's kind of page (extract.parsed.QuickPage)
             pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
         )
         if _reads_forward(turned):

@@ -1,5 +1,6 @@
 """Pages parsed ahead in other processes (``extract.parsed.parsed_ahead``): the same objects,
-in the same order, and no process left behind."""
+in the same order, and no process left behind; and ``QuickPage`` makes pdfplumber's own
+objects."""
 
 from __future__ import annotations
 
@@ -11,12 +12,50 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import SAMPLE
+from conftest import REAL, SAMPLE
+from pdfminer.layout import LTContainer, LTItem
+from pdfplumber.page import Page
 
 from extract.pages import read_tables
-from extract.parsed import _ranges, open_pdf, parsed_ahead, shared_parse
+from extract.parsed import QuickPage, _ranges, open_pdf, parsed_ahead, shared_parse
 
 TABLE_PAGES = list(range(9, 22))  # the sample's review and plan tables: 13 pages
+
+
+def _items(objects: list[LTItem]) -> list[LTItem]:
+    out = []
+    for item in objects:
+        out += _items(item._objs) if isinstance(item, LTContainer) else [item]
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SAMPLE, *sorted(REAL.glob("*.pdf"))] if REAL.is_dir() else [SAMPLE],
+    ids=lambda path: path.stem,
+)
+def test_quick_pages_make_pdfplumbers_own_objects(path: Path) -> None:
+    """Every object of every page (chars, rects, lines, curves, images) as pdfplumber's
+    ``Page.process_object`` makes it: the same keys in the same order, the same values."""
+    kinds: set[str] = set()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages[:40]:
+            page.__class__ = QuickPage
+            for item in _items(page.layout._objs):
+                quick = page.process_object(item)
+                assert list(quick.items()) == list(Page.process_object(page, item).items())
+                kinds.add(quick["object_type"])
+    assert kinds and (path != SAMPLE or {"char", "line"} <= kinds)
+
+
+def test_a_pdf_opened_for_the_readers_has_quick_pages() -> None:
+    pdf = open_pdf(SAMPLE)
+    try:
+        assert all(type(page) is QuickPage for page in pdf.pages)
+        with pdfplumber.open(SAMPLE) as plain:
+            assert pdf.pages[14].objects == plain.pages[14].objects
+    finally:
+        pdf.close()
 
 
 def test_pages_are_split_in_ranges_of_a_few_pages_at_least() -> None:
