@@ -24,6 +24,7 @@ from renja.files import atomic_write_text
 from transform.numbers import format_rupiah
 
 __all__ = [
+    "SourcePages",
     "crop_rows",
     "failures_csv",
     "program_chart",
@@ -122,23 +123,53 @@ def _box(row: dict[str, Any]) -> tuple[float, float, float, float] | None:
     return (x0, top, x1, bottom)
 
 
+class SourcePages:
+    """The pages of one source PDF for the crops of its report: the file opened once and each
+    page loaded once, however many failures are pictured on it. Close it when done."""
+
+    def __init__(self, pdf: Path) -> None:
+        import pypdfium2 as pdfium
+
+        self._error = pdfium.PdfiumError
+        try:
+            self._document: Any = pdfium.PdfDocument(str(pdf))
+        except (pdfium.PdfiumError, OSError):
+            self._document = None
+        self._pages: dict[int, Any] = {}
+
+    def page(self, number: int) -> Any:
+        """Page ``number`` (1-based), None when the PDF has no such page or cannot be read."""
+        if self._document is None or not 1 <= number <= len(self._document):
+            return None
+        if number not in self._pages:
+            try:
+                self._pages[number] = self._document[number - 1]
+            except self._error:
+                self._pages[number] = None
+        return self._pages[number]
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()  # its pages with it
+            self._document = None
+
+
 def crop_rows(
-    pdf: Path, page: int, boxes: list[tuple[float, float, float, float]], mark: int | None = 0
+    pdf: Path | SourcePages,
+    page: int,
+    boxes: list[tuple[float, float, float, float]],
+    mark: int | None = 0,
 ) -> dict[str, Any] | None:
     """A PNG (base64) of the band of ``page`` that holds ``boxes`` (PDF points), as wide as the
     page, with the boxes outlined (``boxes[mark]`` in red, the others in blue; none when
     ``mark`` is None and there is only the one); None when the page cannot be rendered."""
-    import pypdfium2 as pdfium
     from PIL import ImageDraw
 
+    pages = SourcePages(pdf) if isinstance(pdf, Path) else pdf
     try:
-        document = pdfium.PdfDocument(str(pdf))
-    except (pdfium.PdfiumError, OSError):
-        return None
-    try:
-        if not 1 <= page <= len(document):
+        sheet = pages.page(page)
+        if sheet is None:
             return None
-        sheet = document[page - 1]
         width, height = sheet.get_size()
         top = max(0.0, min(b[1] for b in boxes) - 4)
         bottom = min(height, max(b[3] for b in boxes) + 4)
@@ -149,7 +180,8 @@ def crop_rows(
         scale = _CROP_WIDTH_PX / width
         image = sheet.render(scale=scale, crop=(0, height - bottom, 0, top)).to_pil()
     finally:
-        document.close()
+        if pages is not pdf:
+            pages.close()
     image = image.convert("RGB")
     draw = ImageDraw.Draw(image)
     for i, (x0, y0, x1, y1) in enumerate(boxes):
@@ -171,34 +203,61 @@ def crop_rows(
     }
 
 
-def _failure_source(
-    failure: dict[str, Any], budgets: pd.DataFrame, programs: pd.DataFrame
-) -> dict[str, Any] | None:
-    """The budgets row a failure is about (its node, year and jenis), else its programs row."""
-    node = failure.get("node_id")
-    if node is None:
-        return None
-    mine = budgets[budgets["node_id"] == node]
-    if failure.get("jenis") is not None:
-        mine = mine[(mine["jenis"] == failure["jenis"]) & (mine["tahun"] == failure["tahun"])]
-    if len(mine):
-        return records(mine.head(1))[0]
-    row = programs[programs["node_id"] == node]
-    return {**records(row.head(1))[0], "table_kind": "rumusan"} if len(row) else None
+class _DocumentRows:
+    """A document's plan rows looked up by node for its failures: every amount of a node (in
+    the budgets table's order) and its programs row, each found once for all failures."""
+
+    def __init__(self, budgets: pd.DataFrame, programs: pd.DataFrame) -> None:
+        self.amounts: dict[Any, list[tuple[int, dict[str, Any]]]] = {}
+        for index, row in enumerate(records(budgets)):
+            self.amounts.setdefault(row["node_id"], []).append((index, row))
+        self.nodes: dict[Any, dict[str, Any]] = {}
+        self.children: dict[Any, list[Any]] = {}
+        for row in records(programs):
+            self.nodes.setdefault(row["node_id"], row)
+            self.children.setdefault(row["parent_id"], []).append(row["node_id"])
+
+    def source(self, failure: dict[str, Any]) -> dict[str, Any] | None:
+        """The budgets row a failure is about (its node, year and jenis), else its programs
+        row."""
+        node = failure.get("node_id")
+        if node is None:
+            return None
+        mine = [row for _, row in self.amounts.get(node, [])]
+        if failure.get("jenis") is not None:
+            mine = [
+                row for row in mine
+                if row["jenis"] == failure["jenis"] and row["tahun"] == failure["tahun"]
+            ]  # fmt: skip
+        if mine:
+            return mine[0]
+        row = self.nodes.get(node)
+        return {**row, "table_kind": "rumusan"} if row is not None else None
+
+    def children_amounts(self, source: dict[str, Any]) -> list[dict[str, Any]]:
+        """The amounts of the same jenis, year and table as ``source`` of its node's children."""
+        found = [
+            (index, row)
+            for child in dict.fromkeys(self.children.get(source["node_id"], []))
+            for index, row in self.amounts.get(child, [])
+            if row["jenis"] == source.get("jenis")
+            and row["tahun"] == source.get("tahun")
+            and row["table_kind"] == source.get("table_kind")
+        ]
+        return [row for _, row in sorted(found, key=lambda item: item[0])]
 
 
 def _failure_view(
     failure: dict[str, Any],
     doc: dict[str, Any],
-    budgets: pd.DataFrame,
-    programs: pd.DataFrame,
-    pdf: Path | None,
+    rows: _DocumentRows,
+    pdf: SourcePages | None,
     crop: bool,
     missing: str | None = None,
 ) -> dict[str, Any]:
     """A failure with the table it comes from, a link to its page and a crop of its rows;
     where the crop cannot be made, ``missing`` says why (the PDF is not where it was)."""
-    source = _failure_source(failure, budgets, programs)
+    source = rows.source(failure)
     view = {**failure, "table": "", "link": None, "crops": [], "box": None, "no_crop": None}
     if source is not None:
         view["table"] = table_name(source.get("table_kind"), source.get("source_table"))
@@ -214,17 +273,11 @@ def _failure_view(
     # The value checked, outlined in red when the check is about it (an amount of a year),
     # and the amounts of its children it is checked against, in blue, page by page.
     marked = failure.get("jenis") is not None
-    same = budgets[
-        (budgets["jenis"] == source["jenis"])
-        & (budgets["tahun"] == source["tahun"])
-        & (budgets["table_kind"] == source["table_kind"])
-    ]
-    children = records(same[same["node_id"].isin(_children(programs, source["node_id"]))])
     by_page: dict[int, list[tuple[float, float, float, float]]] = {
         int(source["page"]): [view["box"]]
     }
     if marked:
-        for child in children:
+        for child in rows.children_amounts(source):
             box = _box(child)
             if box is not None:
                 by_page.setdefault(int(child["page"]), []).append(box)
@@ -332,10 +385,16 @@ def _document_view(
     ]  # fmt: skip
     checks = doc.get("checks", [])
     pdf, missing = _source_pdf(doc, out_dir)
-    failures = [
-        _failure_view(f, doc, all_budgets, programs, pdf, crop=i < _MAX_CROPS, missing=missing)
-        for i, f in enumerate(sorted_failures(doc))
-    ]
+    pages = SourcePages(pdf) if pdf is not None else None
+    rows = _DocumentRows(all_budgets, programs)
+    try:
+        failures = [
+            _failure_view(f, doc, rows, pages, crop=i < _MAX_CROPS, missing=missing)
+            for i, f in enumerate(sorted_failures(doc))
+        ]
+    finally:
+        if pages is not None:
+            pages.close()
     return {
         "doc": doc,
         "counts": doc.get("counts", {}),
@@ -389,6 +448,17 @@ def failures_csv(documents: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def _by_document(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, pd.DataFrame]]:
+    """Each table's rows by ``doc_id``, split once for all the reports (not searched again for
+    each document)."""
+    return {
+        name: {str(key): rows for key, rows in frame.groupby("doc_id", sort=False)}
+        if "doc_id" in frame.columns
+        else {}
+        for name, frame in tables.items()
+    }
+
+
 def write_reports(
     tables: dict[str, pd.DataFrame], summary: dict[str, Any], reports_dir: Path
 ) -> list[Path]:
@@ -398,9 +468,13 @@ def write_reports(
     data_docs = (reports_dir.parent / "data_docs" / "index.html").is_file()  # linked if built
     written = []
     checked = [doc for doc in summary["documents"] if "checks" in doc]
+    parts = _by_document(tables)
     for doc in checked:
         path = reports_dir / f"{doc['doc_id']}.html"
-        atomic_write_text(path, render_report(doc, tables, out_dir, data_docs))
+        mine = {
+            name: parts[name].get(doc["doc_id"], frame.iloc[0:0]) for name, frame in tables.items()
+        }
+        atomic_write_text(path, render_report(doc, mine, out_dir, data_docs))
         atomic_write_text(reports_dir / f"{doc['doc_id']}.failures.csv", failures_csv([doc]))
         written.append(path)
     counts = {
