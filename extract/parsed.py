@@ -103,7 +103,7 @@ class QuickPage(Page):
         attr["page_number"] = self.page_number
         for space in ("ncs", "scs"):
             if hasattr(obj, space):
-                attr[space] = resolve_and_decode(getattr(obj, space).name)
+                attr[space] = _space_name(getattr(obj, space).name)
         if isinstance(obj, (LTChar, LTTextContainer)):
             if self.pdf.unicode_norm is not None or isinstance(attr.get("fontname"), bytes):
                 return super().process_object(obj)  # rare: pdfplumber's own way
@@ -132,6 +132,19 @@ class QuickPage(Page):
             attr["x0"] = attr["x0"] + x0
             attr["x1"] = attr["x1"] + x0
         return attr
+
+
+_SPACE_NAMES: dict[str, str] = {}
+
+
+def _space_name(name: Any) -> Any:
+    """A colour space's name as pdfplumber gives it (decoded from PDFDocEncoding), each name
+    decoded once: every char carries its space."""
+    if type(name) is not str:
+        return resolve_and_decode(name)
+    if name not in _SPACE_NAMES:
+        _SPACE_NAMES[name] = resolve_and_decode(name)
+    return _SPACE_NAMES[name]
 
 
 def quick(pdf: Any) -> Any:
