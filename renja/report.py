@@ -194,7 +194,7 @@ def crop_rows(
             width=2,
         )
     buffer = io.BytesIO()
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG", compress_level=3)  # faster than the default 6, and as small
     return {
         "png": base64.b64encode(buffer.getvalue()).decode("ascii"),
         "width": image.width,
@@ -293,22 +293,23 @@ def _failure_view(
     return view
 
 
-def _children(programs: pd.DataFrame, node_id: str) -> list[str]:
-    return list(programs.loc[programs["parent_id"] == node_id, "node_id"])
-
-
 def _program_totals(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[dict[str, Any]]:
     """Per program: the printed pagu indikatif and prakiraan maju, the sums of its kegiatan,
     and the differences."""
+    amounts: dict[tuple[Any, Any], list[Any]] = {}
+    for budget in records(budgets):
+        amounts.setdefault((budget["node_id"], budget["jenis"]), []).append(budget["amount"])
+    children: dict[Any, list[Any]] = {}
+    for node in records(programs):
+        children.setdefault(node["parent_id"], []).append(node["node_id"])
     rows = []
     for node in records(programs[programs["level"] == "program"]):
         row: dict[str, Any] = {"kode": node["kode"] or node["nomor"] or "", "nama": node["nama"]}
-        kids = _children(programs, node["node_id"])
+        kids = dict.fromkeys(children.get(node["node_id"], []))
         for jenis in ("pagu_indikatif", "prakiraan_maju"):
-            of_jenis = budgets[budgets["jenis"] == jenis]
-            own = of_jenis.loc[of_jenis["node_id"] == node["node_id"], "amount"]
+            own = amounts.get((node["node_id"], jenis), [])
             stated = next((a for a in own if a is not None), None)
-            parts = [a for a in of_jenis.loc[of_jenis["node_id"].isin(kids), "amount"]]
+            parts = [a for kid in kids for a in amounts.get((kid, jenis), [])]
             known = [a for a in parts if a is not None]
             total = sum(known, Decimal(0)) if known else None
             row[jenis] = stated
@@ -344,13 +345,16 @@ def _source_pdf(doc: dict[str, Any], out_dir: Path | None) -> tuple[Path | None,
     return pdf, None
 
 
+_VIEWED = ("programs", "budgets", "indicators")  # the tables a report shows
+
+
 def _document_view(
-    doc: dict[str, Any], tables: dict[str, pd.DataFrame], out_dir: Path | None
+    doc: dict[str, Any], mine: dict[str, pd.DataFrame], out_dir: Path | None
 ) -> dict[str, Any]:
+    """What the report template shows of ``doc``, from its own rows of the tables (``mine``,
+    as plain objects: ``plain_objects``)."""
     doc_id = doc["doc_id"]
-    programs = plain_objects(tables["programs"][tables["programs"]["doc_id"] == doc_id])
-    all_budgets = plain_objects(tables["budgets"][tables["budgets"]["doc_id"] == doc_id])
-    indicators = plain_objects(tables["indicators"][tables["indicators"]["doc_id"] == doc_id])
+    programs, all_budgets, indicators = (mine[name] for name in _VIEWED)
     budgets = all_budgets[all_budgets["table_kind"] == "rumusan"]
     names = dict(zip(programs["node_id"], programs["nama"], strict=True))
     top = programs[programs["level"] == "program"]
@@ -427,7 +431,11 @@ def render_report(
     """The HTML report of one validated document; with ``out_dir`` (the output folder the
     document's ``source_path`` is relative to), crops of the failing rows from the PDF; with
     ``data_docs``, a link to the Data Docs beside the reports."""
-    view = _document_view(doc, tables, out_dir)
+    mine = {
+        name: plain_objects(tables[name][tables[name]["doc_id"] == doc["doc_id"]])
+        for name in _VIEWED
+    }
+    view = _document_view(doc, mine, out_dir)
     return _ENV.get_template("report.html").render(**view, data_docs=data_docs)
 
 
@@ -468,13 +476,14 @@ def write_reports(
     data_docs = (reports_dir.parent / "data_docs" / "index.html").is_file()  # linked if built
     written = []
     checked = [doc for doc in summary["documents"] if "checks" in doc]
-    parts = _by_document(tables)
+    plain = {name: plain_objects(tables[name]) for name in _VIEWED}
+    parts = _by_document(plain)
+    template = _ENV.get_template("report.html")
     for doc in checked:
         path = reports_dir / f"{doc['doc_id']}.html"
-        mine = {
-            name: parts[name].get(doc["doc_id"], frame.iloc[0:0]) for name, frame in tables.items()
-        }
-        atomic_write_text(path, render_report(doc, mine, out_dir, data_docs))
+        mine = {name: parts[name].get(doc["doc_id"], plain[name].iloc[0:0]) for name in _VIEWED}
+        view = _document_view(doc, mine, out_dir)
+        atomic_write_text(path, template.render(**view, data_docs=data_docs))
         atomic_write_text(reports_dir / f"{doc['doc_id']}.failures.csv", failures_csv([doc]))
         written.append(path)
     counts = {
