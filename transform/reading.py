@@ -466,12 +466,15 @@ def regrouped_levels(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doub
     adds up: the levels were read wrong, not printed wrong."""
     amounts = _plan_amounts(budgets)
     nodes = _ordered(programs)
+    children: dict[Any, list[Any]] = {}
+    for node_id, parent_id in zip(nodes["node_id"], nodes["parent_id"], strict=True):
+        children.setdefault(parent_id, []).append(node_id)  # one pass: linear in the rows
     parents, failing = 0, []
     for _, row in nodes.iterrows():
-        kids = nodes[nodes["parent_id"] == row["node_id"]]
-        if kids.empty or str(row["node_id"]) not in amounts:
+        kids = children.get(row["node_id"], [])
+        if not kids or str(row["node_id"]) not in amounts:
             continue
-        values = [amounts.get(str(k)) for k in kids["node_id"]]
+        values = [amounts.get(str(k)) for k in kids]
         if any(v is None for v in values):
             continue
         parents += 1
