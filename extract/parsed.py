@@ -88,6 +88,14 @@ class QuickPage(Page):
 
     _kinds: dict[type, str] = {}
 
+    def parse_objects(self) -> dict[str, list[dict[str, Any]]]:
+        objects = super().parse_objects()
+        # pdfminer's own objects of the page, a quarter of its memory kept for nothing once
+        # the dictionaries are made (pdfplumber's flush_cache drops them too; asked for again,
+        # they are parsed again)
+        self.__dict__.pop("_layout", None)
+        return objects
+
     def process_object(self, obj: LTItem) -> dict[str, Any]:
         kind = self._kinds.get(type(obj))
         if kind is None:
