@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.locate import END_OF_TABLE
-from extract.parsed import open_pdf, release
+from extract.parsed import open_pdf, page_words, release
 from extract.tables import upright_page
 
 __all__ = [
@@ -165,19 +165,11 @@ def printed_amounts(
             page = upright_page(source, source.pages[number - 1])
             top = span.start_top if number == span.pages[0] else -1.0
             bottom = span.end_top if number == span.pages[-1] else None
-            found += _values(page, number, _words(page), top, bottom)
+            found += _values(page, number, page_words(page), top, bottom)
     finally:
         release(layer)
         release(pdf)
     return found
-
-
-def _words(page: Any) -> list[dict[str, Any]]:
-    """The page's words (``extract_words()``), found once for both counts of a document."""
-    words = page.__dict__.get("_renja_words")
-    if words is None:
-        words = page.__dict__["_renja_words"] = page.extract_words()
-    return words  # type: ignore[no-any-return]
 
 
 def _values(
@@ -212,7 +204,7 @@ def printed_numbers(
         for number, boxes in sorted(areas.items()):
             source = layer if layer is not None and number in ocr_pages else pdf
             page = upright_page(source, source.pages[number - 1])
-            inside = [w for w in _words(page) if any(_within(w, box) for box in boxes)]
+            inside = [w for w in page_words(page) if any(_within(w, box) for box in boxes)]
             found += _numbers(number, inside)
     finally:
         release(layer)

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -21,7 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.document import DocumentError, PageProgress, PageText, counted, page_texts
 from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
-from extract.parsed import open_pdf, parsed_ahead, release
+from extract.parsed import done_with, open_pdf, parsed_ahead, release
 from extract.spelling import Mended
 from extract.stream import STREAM, StreamSettings, stream_tables
 from extract.tables import ruled_tables, slash_words, upright_page
@@ -153,10 +154,12 @@ def read_tables(
         columns = None
         # words printed inside a line, on the pages read so far and in ``printed``
         inline_words: set[str] = set(printed)
+        before: list[Any] = []  # the page before, read, and the page as printed if turned
         for number in pages:
             ocr = layer is not None and number in ocr_pages
             source = layer if ocr and layer is not None else pdf
-            page = upright_page(source, source.pages[number - 1])
+            printed_page = source.pages[number - 1]
+            page = upright_page(source, printed_page)
             tables = ruled_tables(page, number, ocr, inline_words)
             if tables:
                 columns = None
@@ -165,6 +168,13 @@ def read_tables(
                     page, number, columns, key_columns, ocr, settings, inline_words
                 )
             yield from tables
+            # the page before is done with: its words kept, its objects let go; the last page
+            # read stays parsed, where a table's end is looked for (extract.coverage.table_span)
+            if before:
+                done_with(before[0])
+                for unturned in before[1:]:
+                    unturned.flush_cache()
+            before = [page] if page is printed_page else [page, printed_page]
     finally:
         release(pdf)
         release(layer)

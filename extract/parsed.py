@@ -40,8 +40,8 @@ from pdfminer.layout import LTChar, LTCurve, LTItem, LTTextContainer
 from pdfplumber.page import ALL_ATTRS, Page, lt_pat
 from pdfplumber.utils import resolve_all, resolve_and_decode
 
-__all__ = ["CORES_VARIABLE", "QuickPage", "document_cores", "open_pdf", "parsed_ahead",
-           "quick", "release", "shared_parse"]  # fmt: skip
+__all__ = ["CORES_VARIABLE", "QuickPage", "document_cores", "done_with", "open_pdf",
+           "page_words", "parsed_ahead", "quick", "release", "shared_parse"]  # fmt: skip
 
 # The cores a document may use: ``renja run`` sets its share (all of them to a document read
 # alone), as for the OCR of its scanned pages; 1 when unset.
@@ -153,6 +153,24 @@ def _space_name(name: Any) -> Any:
     if name not in _SPACE_NAMES:
         _SPACE_NAMES[name] = resolve_and_decode(name)
     return _SPACE_NAMES[name]
+
+
+def page_words(page: Any) -> list[dict[str, Any]]:
+    """The page's words (pdfplumber's ``extract_words()``), found once a page: the checks of
+    the reading count them (``extract.coverage``) after the page has been read."""
+    words = page.__dict__.get("_renja_words")
+    if words is None:
+        words = page.__dict__["_renja_words"] = page.extract_words()
+    return words  # type: ignore[no-any-return]
+
+
+def done_with(page: Any) -> None:
+    """Keep of a page whose tables were read only its words (``page_words``): its parsed
+    objects, two to three megabytes a page of a plan table, would otherwise stay until the
+    document's last checks, and a long document's grow past its worker's memory cap. Asked for
+    again, they are parsed again."""
+    page_words(page)
+    page.flush_cache()
 
 
 def quick(pdf: Any) -> Any:

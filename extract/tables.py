@@ -515,11 +515,13 @@ def upright_page(pdf: Any, page: Any) -> Any:
 
     A landscape table is often printed on a page whose text runs up or down (a /Rotate entry,
     or a rotated content stream); reading it needs the page turned a quarter the other way.
-    The turned page is kept with ``pdf``, so that every reader of the page parses it once.
+    The page, turned or not, is kept with ``pdf``, so that every reader of the page parses it
+    once and the later ones need not parse it again to know its direction.
     """
     turned_pages = pdf.__dict__.setdefault("_upright_pages", {})
     if page.page_number in turned_pages:
         return turned_pages[page.page_number]
+    turned_pages[page.page_number] = page  # known again without its chars (parsed.done_with)
     chars = [c for c in page.chars if c["text"].strip()]
     if not chars or _reads_forward(page):
         return page

@@ -17,7 +17,7 @@ from pdfminer.layout import LTContainer, LTItem
 from pdfplumber.page import Page
 
 from extract.pages import read_tables
-from extract.parsed import QuickPage, _ranges, open_pdf, parsed_ahead, shared_parse
+from extract.parsed import QuickPage, _ranges, open_pdf, page_words, parsed_ahead, shared_parse
 
 TABLE_PAGES = list(range(9, 22))  # the sample's review and plan tables: 13 pages
 
@@ -56,6 +56,21 @@ def test_a_pdf_opened_for_the_readers_has_quick_pages() -> None:
             assert pdf.pages[14].objects == plain.pages[14].objects
     finally:
         pdf.close()
+
+
+def test_a_page_read_keeps_its_words_and_lets_its_objects_go() -> None:
+    """Once the next page is read, a page's parsed objects go and its words stay (the reading
+    checks count them); the last page read stays parsed."""
+    with shared_parse():
+        tables = list(read_tables(SAMPLE, TABLE_PAGES))
+        pdf = open_pdf(SAMPLE)
+        read = [pdf.pages[n - 1] for n in TABLE_PAGES]
+        assert [("_objects" in page.__dict__) for page in read] == [False] * 12 + [True]
+        with pdfplumber.open(SAMPLE) as plain:
+            assert [page_words(page) for page in read] == [
+                plain.pages[n - 1].extract_words() for n in TABLE_PAGES
+            ]
+    assert tables == list(read_tables(SAMPLE, TABLE_PAGES))  # outside a shared parse
 
 
 def test_pages_are_split_in_ranges_of_a_few_pages_at_least() -> None:
