@@ -293,15 +293,14 @@ def _failure_view(
     return view
 
 
-def _program_totals(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[dict[str, Any]]:
-    """Per program: the printed pagu indikatif and prakiraan maju, the sums of its kegiatan,
-    and the differences."""
+def _program_totals(
+    programs: pd.DataFrame, budgets: pd.DataFrame, children: dict[Any, list[Any]]
+) -> list[dict[str, Any]]:
+    """Per program: the printed pagu indikatif and prakiraan maju, the sums of its kegiatan
+    (``children``: node ids by parent, ``_DocumentRows.children``), and the differences."""
     amounts: dict[tuple[Any, Any], list[Any]] = {}
     for budget in records(budgets):
         amounts.setdefault((budget["node_id"], budget["jenis"]), []).append(budget["amount"])
-    children: dict[Any, list[Any]] = {}
-    for node in records(programs):
-        children.setdefault(node["parent_id"], []).append(node["node_id"])
     rows = []
     for node in records(programs[programs["level"] == "program"]):
         row: dict[str, Any] = {"kode": node["kode"] or node["nomor"] or "", "nama": node["nama"]}
@@ -416,7 +415,7 @@ def _document_view(
             for severity in ("error", "warning")
         },
         "unreadable": unreadable,
-        "program_totals": _program_totals(programs, budgets),
+        "program_totals": _program_totals(programs, budgets, rows.children),
         "pdf_link": f"../../{quote(doc['source_path'])}" if doc.get("source_path") else None,
         "csv": f"{doc_id}.failures.csv",
     }
@@ -435,6 +434,13 @@ def render_report(
         name: plain_objects(tables[name][tables[name]["doc_id"] == doc["doc_id"]])
         for name in _VIEWED
     }
+    return _render(doc, mine, out_dir, data_docs)
+
+
+def _render(
+    doc: dict[str, Any], mine: dict[str, pd.DataFrame], out_dir: Path | None, data_docs: bool
+) -> str:
+    """The report of ``doc`` from its own rows of the tables (``_document_view``)."""
     view = _document_view(doc, mine, out_dir)
     return _ENV.get_template("report.html").render(**view, data_docs=data_docs)
 
@@ -461,8 +467,6 @@ def _by_document(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, pd.Data
     each document)."""
     return {
         name: {str(key): rows for key, rows in frame.groupby("doc_id", sort=False)}
-        if "doc_id" in frame.columns
-        else {}
         for name, frame in tables.items()
     }
 
@@ -478,12 +482,10 @@ def write_reports(
     checked = [doc for doc in summary["documents"] if "checks" in doc]
     plain = {name: plain_objects(tables[name]) for name in _VIEWED}
     parts = _by_document(plain)
-    template = _ENV.get_template("report.html")
     for doc in checked:
         path = reports_dir / f"{doc['doc_id']}.html"
         mine = {name: parts[name].get(doc["doc_id"], plain[name].iloc[0:0]) for name in _VIEWED}
-        view = _document_view(doc, mine, out_dir)
-        atomic_write_text(path, template.render(**view, data_docs=data_docs))
+        atomic_write_text(path, _render(doc, mine, out_dir, data_docs))
         atomic_write_text(reports_dir / f"{doc['doc_id']}.failures.csv", failures_csv([doc]))
         written.append(path)
     counts = {
