@@ -284,7 +284,7 @@ CHECKS: tuple[Check, ...] = (
         "warning",
         "budgets",
         "every amount was read as printed, without a repair of its form (a lost dash, letters "
-        "read for digits, swapped separators) and with a sure OCR confidence",
+        "read for digits, swapped or lost separators) and with a sure OCR confidence",
         (
             E.ExpectColumnValuesToNotMatchRegex(
                 column="amount_flag", regex=f"^({REPAIRED}|{CONFIRMED})"

@@ -163,6 +163,12 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         ("1.673.147 120,00", Decimal("1673147120"), "' ' read as '.'"),
         ("908.247 168,00", Decimal("908247168"), "' ' read as '.'"),
         ("4.796 200.000", Decimal("4796200000"), "' ' read as '.'"),
+        # a thin dot lost in a coarse scan: the separators read stand where groups of three
+        # from the right put them
+        ("Rp93.297120", Decimal("93297120"), "a separator between the thousands lost"),
+        ("781.257917", Decimal("781257917"), "a separator between the thousands lost"),
+        ("781257.917", Decimal("781257917"), "a separator between the thousands lost"),
+        ("1.234567.890,00", Decimal("1234567890"), "a separator between the thousands lost"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
@@ -180,6 +186,8 @@ def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
         ("l23.456.789", "several readings: 123.456.789 or 23.456.789"),  # 'l' or a rule's stroke
         ("1.250.00O", "several readings: 1.250.000 or 1.250"),  # a third 0, or a speck
         ("1.2345.000", "malformed number"),  # a group of four: a digit too many, none to drop
+        ("12.34567", "malformed number"),  # five digits after the dot: no grouping by three
+        ("27.208.67200", "malformed number"),  # ,00 or a digit lost from a group: not one way
         ("1.25O.000 orang", "unexpected characters"),  # a word: not an amount
         ("1.25A.000", "unexpected characters"),  # A is no digit's look-alike
         ("1,500", "ambiguous"),
@@ -199,7 +207,8 @@ def test_ocr_damage_with_no_single_reading_stays_null_and_flagged(raw: str, reas
 
 
 @pytest.mark.parametrize(
-    "raw", ["1.156,140,000", "1,300.936,000", "12O.000", "91.846.500.00", "23,945.469.047"]
+    "raw",
+    ["1.156,140,000", "1,300.936,000", "12O.000", "91.846.500.00", "23,945.469.047", "93.297120"],
 )
 def test_ocr_repairs_leave_born_digital_readings_alone(raw: str) -> None:
     """The seed's ``Rp. 1.156,140,000,-`` was typed so: in a text layer it stays unread."""

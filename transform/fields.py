@@ -244,9 +244,9 @@ FIELDS: dict[str, list[Field]] = {
               "low OCR confidence), or 'printed as a dash' for a nil amount read as zero, or "
               "'repaired: ...' for an amount read only after a repair that the grammar of "
               "amounts allowed one way (a lost dash; from OCR also letters read for digits, "
-              "swapped separators), or 'confirmed by a sum: ...' for an amount read by OCR with "
-              "a low confidence that a sum it is part of holds with exactly; null when it was "
-              "read as printed."),
+              "swapped or lost separators), or 'confirmed by a sum: ...' for an amount read "
+              "by OCR with a low confidence that a sum it is part of holds with exactly; null "
+              "when it was read as printed."),
         _COMMON["ocr_confidence"],
         Field("sumber_dana", pa.string(), "Source of funds as printed (APBD, DAK ...)."),
         _COMMON["source_table"],

@@ -235,21 +235,22 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
         texts.append((re.sub(r"\s+", "", _OCR_GAP.sub(".", joined)), ["' ' read as '.'"]))
     readings: dict[Decimal, list[str]] = {}
     notes: list[str] = []
-    for spaced, gaps in texts:
-        text = _OCR_CURRENCY.sub("", spaced)
-        notes = []
-        dash = _OCR_DASH.search(text)
-        if dash and dash.start() > 0:
-            if dash.group().lstrip(".,") != "-":
-                notes.append(f"{dash.group().lstrip('.,')!r} read as the '-' of ',-'")
-            text = text[: dash.start()]
-        if not _OCR_TOKEN.match(text):
-            continue
-        for variant, edits in _letter_variants(text):
-            reading = _grouped(variant)
-            if reading is not None:
-                value, how = reading
-                readings.setdefault(value, gaps + edits + how)
+    for lost in (False, True):  # a separator lost only where no reading keeps them all
+        for spaced, gaps in texts if not readings else []:
+            text = _OCR_CURRENCY.sub("", spaced)
+            notes = []
+            dash = _OCR_DASH.search(text)
+            if dash and dash.start() > 0:
+                if dash.group().lstrip(".,") != "-":
+                    notes.append(f"{dash.group().lstrip('.,')!r} read as the '-' of ',-'")
+                text = text[: dash.start()]
+            if not _OCR_TOKEN.match(text):
+                continue
+            for variant, edits in _letter_variants(text):
+                reading = _grouped(variant, lost=lost)
+                if reading is not None:
+                    value, how = reading
+                    readings.setdefault(value, gaps + edits + how)
     if len(readings) == 1:
         ((value, how),) = readings.items()
         notes = how + notes
@@ -277,9 +278,11 @@ def _letter_variants(text: str) -> list[tuple[str, list[str]]]:
     return variants
 
 
-def _grouped(text: str) -> tuple[Decimal, list[str]] | None:
+def _grouped(text: str, *, lost: bool = False) -> tuple[Decimal, list[str]] | None:
     """The value of digits and separators under the grammar of amounts (with what departs from
-    the printed form ``1.234.567,00``), or None."""
+    the printed form ``1.234.567,00``), or None. With ``lost``, a number whose separators all
+    stand between groups of three counted from the right but some groups lack theirs is read
+    with the lost ones put back."""
     runs = re.split(r"[.,]", text)
     seps = re.findall(r"[.,]", text)
     if any(not run for run in runs[:-1]):
@@ -295,7 +298,11 @@ def _grouped(text: str) -> tuple[Decimal, list[str]] | None:
         elif last == "." and not seps:
             how.append("'.' before the cents read as ','")
     if len(runs) > 1 and (len(runs[0]) > 3 or any(len(run) != 3 for run in runs[1:])):
-        return None
+        if not lost or any(len("".join(runs[i:])) % 3 for i in range(1, len(runs))):
+            return None
+        # every separator read stands where grouping by three from the right puts one: the
+        # others were lost (a thin dot gone in a coarse scan), 93.297120 is 93.297.120
+        how.append("a separator between the thousands lost")
     if len(set(seps)) > 1:
         how.append("',' and '.' both between the thousands")
     whole = "".join(runs)
