@@ -371,11 +371,35 @@ def test_an_unsure_amount_that_a_sum_holds_with_is_taken_as_read_and_flagged() -
 
 def test_an_unsure_amount_that_breaks_a_sum_or_that_no_sum_checks_stays_null() -> None:
     """Read 798.000.000 with a low confidence, the kegiatan breaks both sums it is part of: it
-    stays null. Two unsure sibling sub kegiatan leave their kegiatan's sum unknown: neither is
-    taken, though each is right."""
+    stays null. An unsure sub kegiatan whose unsure sibling breaks their kegiatan's sum stays
+    null with it, and so does an unsure sub kegiatan under an unsure kegiatan it alone makes
+    up (both print one amount, which OCR may misread twice alike)."""
     programs, budgets = _frames(KEGIATAN_MISREAD)
     unsure = _unsure(budgets, "2.07.01.2.01")
     pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)
     programs, budgets = _frames(SUMS_HOLD)
+    at = budgets.index[budgets["node_id"] == "2.07.01.2.01.02"][0]
+    budgets.at[at, "amount_raw"] = "338.000.000"  # misread, and unsure
     both = _unsure(_unsure(budgets, "2.07.01.2.01.01"), "2.07.01.2.01.02")
     pd.testing.assert_frame_equal(confirm_by_sums(programs, both), both)
+    programs, budgets = _frames(SUMS_HOLD)
+    alone = _unsure(_unsure(_unsure(budgets, "2.07.01.2.02"), "2.07.01.2.02.01"), "2.07.01")
+    pd.testing.assert_frame_equal(confirm_by_sums(programs, alone), alone)
+
+
+def test_unsure_sibling_amounts_that_their_sum_holds_with_together_are_taken_together() -> None:
+    """Two sub kegiatan read with a low confidence: their kegiatan, read, adds up to their two
+    readings exactly. Both are taken, each flagged with its confidence and the sum, which says
+    that the other part was unsure too."""
+    programs, budgets = _frames(SUMS_HOLD)
+    both = _unsure(_unsure(budgets, "2.07.01.2.01.01", 60.0), "2.07.01.2.01.02", 75.0)
+    got = confirm_by_sums(programs, both).set_index("node_id")
+    assert got.at["2.07.01.2.01.01", "amount"] == Decimal("456000000")
+    assert got.at["2.07.01.2.01.02", "amount"] == Decimal("337000000")
+    assert got.at["2.07.01.2.01.01", "amount_flag"] == (
+        "confirmed by a sum: read with OCR confidence 60; the sum under kegiatan 2.07.01.2.01 "
+        "holds with it and the 1 other amount(s) of it read with a low confidence"
+    )
+    assert got.at["2.07.01.2.01.02", "amount_flag"].startswith(
+        "confirmed by a sum: read with OCR confidence 75;"
+    )

@@ -914,10 +914,11 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
     read where a sum they are part of holds exactly with their reading and none breaks: a
     kegiatan and its sub kegiatan, a program and its kegiatan, every value of the sum read. A
     misread digit could make an exact sum hold only if another value of it were misread to make
-    up the difference; a reading that breaks a sum, or that no sum can check (a sibling also
-    unread), stays null with its flag. Confirmed amounts are flagged (``confirmed by a sum:``,
-    with the confidence and the sum) and the raw text is kept; one confirmed amount may
-    complete a sum that confirms another."""
+    up the difference; a reading that breaks a sum, or that no sum can check (a sibling
+    unread), stays null with its flag. Unsure siblings are taken together when their read
+    parent's sum holds with all their readings (``_confirmed_together``). Confirmed amounts are
+    flagged (``confirmed by a sum:``, with the confidence and the sum) and the raw text is kept;
+    one confirmed amount may complete a sum that confirms another."""
     plan = budgets[budgets["table_kind"] == "rumusan"]
     nodes = programs.reset_index(drop=True)
     amounts: dict[Any, Decimal] = {}
@@ -953,6 +954,17 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
                     confirmed = True
                 else:
                     values[key] = replace(values[key], amount=None)
+            for total in [] if confirmed else sums:
+                together = _confirmed_together(total, sums, values, pending)
+                for key in together:
+                    index, value, how = pending.pop(key)
+                    amounts[index] = value.quantize(Decimal("0.01"))
+                    flags[index] = (
+                        f"{CONFIRMED}read with OCR confidence {how}; the sum under "
+                        f"{total.who} holds with it and the {len(together) - 1} other "
+                        "amount(s) of it read with a low confidence"
+                    )
+                    confirmed = True
     if not amounts:
         return budgets
     out = budgets.copy()
@@ -961,6 +973,31 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
         flags.get(i, f) for i, f in zip(out.index, out["amount_flag"], strict=True)
     ]
     return out
+
+
+def _confirmed_together(
+    total: _Sum, sums: list[_Sum], values: dict[str, _Value],
+    pending: dict[str, tuple[Any, Decimal, str]],
+) -> list[str]:  # fmt: skip
+    """The parts of a sum left null for a low confidence, when there are several and the sum
+    holds exactly with all their readings, its total read, and no sum of their own breaks
+    (they stay in ``values``); else none. Two misread parts could make it hold only if their
+    errors cancelled to the rupiah, one digit read too high in one and the same too low in
+    the other; the total is never one of them, as a kegiatan and its only sub kegiatan print
+    one amount twice, which OCR may misread twice alike."""
+    missing = [key for key in total.parts if values[key].amount is None]
+    if len(missing) < 2 or values[total.total].amount is None:
+        return []
+    if any(key not in pending for key in missing):
+        return []
+    for key in missing:
+        values[key] = replace(values[key], amount=pending[key][1])
+    own = [s for s in sums if s.total in missing]
+    if _gap(total, values) == 0 and all(_gap(s, values) in (None, Decimal(0)) for s in own):
+        return missing
+    for key in missing:
+        values[key] = replace(values[key], amount=None)
+    return []
 
 
 def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
