@@ -336,6 +336,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--show", action="store_true", help="list the wrong values not flagged, the names misread"
     )
+    parser.add_argument(
+        "--misses", action="store_true", help="list every amount not read exact, flagged or not"
+    )
     args = parser.parse_args(argv)
     settings = [
         Setting(dpi, quality, blur, args.skew)
@@ -377,6 +380,16 @@ def main(argv: list[str]) -> int:
                 for value in found.values if args.show else []:
                     if value.wrong_unflagged:
                         print(f"    wrong, not flagged: {value.where}, expected {value.expected}")
+                for value in found.values if args.misses else []:
+                    if not value.exact:
+                        state = (
+                            "lost"
+                            if value.lost
+                            else "flagged"
+                            if (value.flagged or value.threshold_flag)
+                            else "NOT flagged"
+                        )
+                        print(f"    not exact ({state}): {value.where}, expected {value.expected}")
                 for misread in found.misread if args.show else []:
                     print(f"    name read {misread}")
     flagged, wrong, both = total.flag_counts()
