@@ -28,6 +28,7 @@ from extract.ocr import (
     OcrPage,
     OcrSettings,
     OcrWord,
+    _apart,
     _fill_edges,
     _grey_median,
     _lost_rules,
@@ -294,6 +295,39 @@ def test_text_layer_places_words_and_rules_with_their_confidence(tmp_path: Path)
     (table,) = read_tables(layer, [1], None, layer, {1})
     assert table.grid == [["Kode", "Target", "Pagu"], ["2.07.03", "65", "2.730.000.000"]]
     assert table.confidence == [[95, 88, 91], [93, 90, 71]]
+
+
+def test_a_word_given_the_box_of_the_words_after_it_is_set_apart_from_them(
+    tmp_path: Path,
+) -> None:
+    """Tesseract read the sipd_split5 layout's bold ``PROGRAM PENYELENGGARAAN PRODUK UNGGULAN
+    DAERAH`` (150 dpi) with the box of ``PENYELENGGARAAN`` running over the three words after
+    it, and the text layer dealt their letters into each other (``PENYELEPRNODUGK``). Set
+    apart, the line reads back as printed; words of other lines, or apart already, are left."""
+    line = (1, 1, 9)
+    words = [
+        OcrWord("PROGRAM", 200, 146, 233, 157, 96, line),
+        OcrWord("PENYELENGGARAAN", 237, 149, 404, 156, 95, line),
+        OcrWord("PRODUK", 307, 146, 334, 157, 96, line),
+        OcrWord("UNGGULAN", 337, 146, 372, 157, 96, line),
+        OcrWord("DAERAH", 377, 146, 404, 157, 95, line),
+        OcrWord("Rasio", 300, 160, 330, 168, 96, (1, 1, 10)),  # under them: another line
+    ]
+    apart = _apart(words)
+    assert [w.x1 for w in apart] == [233, pytest.approx(307 - 0.3 * 11), 334, 372, 404, 330]
+    assert [w.x0 for w in apart] == [w.x0 for w in words]
+    layer = tmp_path / "layer.pdf"
+    write_text_layer({1: OcrPage(1, 500, 200, apart)}, [(500, 200)], layer)
+    with pdfplumber.open(layer) as pdf:
+        read = [w["text"] for w in pdf.pages[0].extract_words() if w["top"] < 158]
+    assert read == ["PROGRAM", "PENYELENGGARAAN", "PRODUK", "UNGGULAN", "DAERAH"]
+    # the later word too wide, to the left: it starts after the one before it ends
+    late = [
+        OcrWord("dan", 100, 10, 112, 18, 90, line),
+        OcrWord("Kerja", 104, 10, 160, 18, 90, line),
+    ]
+    assert [(w.x0, w.x1) for w in _apart(late)] == [(100, 112), (pytest.approx(112 + 2.4), 160)]
+    assert _apart(words[:1] + words[2:]) == words[:1] + words[2:]
 
 
 def test_a_dash_taller_than_wide_is_no_word() -> None:
