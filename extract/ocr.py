@@ -1076,15 +1076,19 @@ def _page_words(
         alone: dict[int, list[OcrWord]] = {j: [] for j in doubtful}
         for word in _read_cells(image, [cells[j] for j in doubtful], settings, scale):
             alone[doubtful[-1 - word.line[0]]].append(word)
+        taken: list[OcrWord] = []  # words of a cell's own reading, taken for the cell
         for j in range(len(cells)):
             page = within.get(j, [])
             if j not in alone:
                 rest.extend(page)
                 continue
             own = alone[j]
-            chosen, other = (own, page) if _read_mass(own) > _read_mass(page) else (page, own)
-            rest.extend(_doubted_by(chosen, other))
-        words = rest
+            if _read_mass(own) > _read_mass(page):
+                taken += _doubted_by(own, page)
+                rest.extend(taken[len(taken) - len(own) :])
+            else:
+                rest.extend(_doubted_by(page, own))
+        words = _beside(rest, taken)
     words = _mend_torn(
         image, _confirm(image, _join_dashes(words), settings, scale), settings, scale
     )
@@ -1117,6 +1121,41 @@ def _in_doubt(
         x1, y1 = int(word.x1 * scale) - x + pad + 1, int(word.bottom * scale) - y + pad + 1
         ink[y0:y1, x0:x1] = False
     return int(ink.sum()) > _UNREAD_INK * total
+
+
+def _beside(words: list[OcrWord], taken: list[OcrWord]) -> list[OcrWord]:
+    """``words`` but those of the page's reading that read the same as a word ``taken`` from a
+    cell's own reading, on its ink: a cell is read from the rectangle around it, whose words may
+    lie outside the cell as the page's reading placed them (``Terempatan`` twice, on one box),
+    and the same ink read alike is one word. A word read otherwise on the same ink stays: the
+    two readings are not known to be one word, and dropping one may lose what was printed."""
+    mine = {id(word) for word in taken}
+    return [
+        word for word in words
+        if id(word) in mine or not any(_same_word(word, other) for other in taken)
+    ]  # fmt: skip
+
+
+# Two readings of one box this alike (rapidfuzz's ratio, 0-100, case ignored) read one word.
+_ALIKE = 80.0
+
+
+def _same_word(word: OcrWord, other: OcrWord) -> bool:
+    from rapidfuzz import fuzz
+
+    if _overlap(word, other) <= 0.5 * min(_area(word), _area(other)):
+        return False
+    return bool(fuzz.ratio(word.text.lower(), other.text.lower()) >= _ALIKE)
+
+
+def _area(word: OcrWord) -> float:
+    return max(0.0, word.x1 - word.x0) * max(0.0, word.bottom - word.top)
+
+
+def _overlap(a: OcrWord, b: OcrWord) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def _doubted_by(words: list[OcrWord], other: list[OcrWord]) -> list[OcrWord]:

@@ -29,6 +29,7 @@ from extract.ocr import (
     OcrSettings,
     OcrWord,
     _apart,
+    _beside,
     _fill_edges,
     _grey_median,
     _lost_rules,
@@ -996,3 +997,25 @@ def test_a_doubtful_short_word_takes_a_reading_its_sizes_agree_on() -> None:
     assert ocr._agreed([("1", 0.0, True), ("1", 0.0, True)], _word("Ot", 70.0)) is None
     assert ocr._agreed([("9", 41.0, True)], _word("g", 30.0)) is None  # alone and unsure
     assert ocr._agreed([("11", 95.0, False), ("11", 94.0, False)], _word("1", 60.0)) is None
+
+
+def test_a_word_read_by_the_page_and_again_by_its_cell_is_one_word() -> None:
+    """A cell read on its own is read from the rectangle around it; a word of that reading that
+    the page's reading placed outside the cell was kept twice, and a name printed
+    ``Penempatan`` came out ``TTeerreemmppaattaann`` (the sample scanned at 150 dpi)."""
+    taken = [OcrWord("Terempatan", 127.7, 498.0, 169.0, 504.7, 52, (-42, 1001, 31))]
+    page = [
+        OcrWord("Terempatan", 127.7, 498.0, 169.0, 504.7, 52, (1, 1, 41)),  # the same ink
+        OcrWord("Kesempatan", 161.3, 463.4, 199.9, 469.9, 96, (1, 1, 38)),  # a line above
+        OcrWord("Tenaga", 170.5, 498.0, 195.0, 504.7, 96, (1, 1, 41)),  # beside it
+    ]
+    kept = _beside([*page, *taken], taken)
+    assert [(w.text, w.line) for w in kept] == [
+        ("Kesempatan", (1, 1, 38)),
+        ("Tenaga", (1, 1, 41)),
+        ("Terempatan", (-42, 1001, 31)),
+    ]
+    # the same ink read otherwise by the page: not known to be one word, both kept
+    other = OcrWord("Perluasan", 127.7, 498.0, 169.0, 504.7, 90, (1, 1, 41))
+    assert _beside([other, *taken], taken) == [other, *taken]
+    assert _beside([page[0], other, *taken], taken) == [other, *taken]
