@@ -573,7 +573,7 @@ _SPACE = 0.3  # of a word's height: the room left between two words set apart
 
 
 def _apart(words: list[OcrWord]) -> list[OcrWord]:
-    """Words of one of Tesseract's lines, in its reading order, that overlap each other, set
+    """Words of one of Tesseract's lines (or of a cell read alone) that overlap each other, set
     apart: the one whose box gives its letters more room than the other's ends (or starts)
     where the other starts (or ends). A line's words follow each other on the page; Tesseract
     now and then gives one word of a bold line the box of several (``PENYELENGGARAAN`` over
@@ -581,7 +581,8 @@ def _apart(words: list[OcrWord]) -> list[OcrWord]:
     text layer then deals its letters into theirs (``PENYELEPRNODUGK UGNGAGULRANA``)."""
     out = list(words)
     last: dict[tuple[int, int, int], int] = {}
-    for i, word in enumerate(out):
+    for i in sorted(range(len(out)), key=lambda k: out[k].x0):  # a line reads left to right
+        word = out[i]
         j = last.get(word.line)
         last[word.line] = i
         if j is None:
@@ -1299,7 +1300,7 @@ def _read_cells(
             word = _placed(read, x, y, scale, line)
             if word is not None:
                 words.append(word)
-    return words
+    return _apart(words)
 
 
 def _placed(
