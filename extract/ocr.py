@@ -45,6 +45,7 @@ __all__ = [
     "OcrSettings",
     "OcrWord",
     "char_confidence",
+    "known_words",
     "ocr_pages",
     "ocr_unavailable",
     "pdf_bytes",
@@ -1673,7 +1674,7 @@ def _lost_rules(words: list[OcrWord], rules: list[Segment]) -> list[Segment]:
 
 
 @functools.cache
-def _known_words(lang: str) -> frozenset[str]:
+def known_words(lang: str) -> frozenset[str]:
     """``lang``'s dictionary and the project's column words, one set a run: the mending's
     caches (``extract.spelling``) are keyed by it; empty without a dictionary."""
     known = dictionary(lang)
@@ -1683,7 +1684,7 @@ def _known_words(lang: str) -> frozenset[str]:
 def _mended(words: list[OcrWord], lang: str) -> tuple[list[OcrWord], list[Mended]]:
     """The words with those OCR misread mended from ``lang``'s dictionary and the project's
     column words (``extract.spelling``), and what was mended."""
-    known = _known_words(lang)
+    known = known_words(lang)
     if not known:
         return words, []
     out, mended = [], []

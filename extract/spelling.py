@@ -36,7 +36,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["Mended", "cost", "dictionary", "mend", "mend_text"]
+__all__ = ["Mended", "cost", "dictionary", "mend", "mend_text", "unknown_words"]
 
 # A word mended on a page: as OCR read it, as mended, and its box (x0, top, x1, bottom, points).
 Mended = tuple[str, str, tuple[float, float, float, float]]
@@ -257,3 +257,24 @@ def mend_text(text: str, words: Collection[str]) -> str:
     if stopped and _speck_stop(stopped.group(1), words):
         return stopped.group(1)
     return _TOKEN.sub(lambda m: mend(m.group(), words) or m.group(), text)
+
+
+def unknown_words(text: str, words: Collection[str]) -> list[str]:
+    """The words of ``text`` that :func:`mend` weighs (four letters or more, not an abbreviation
+    in capitals, not in brackets nor in mixed case) and that are not in ``words``: after the
+    mending, a word OCR misread into no word of the dictionary (``Akhw``, which only begins
+    one), or one the dictionary lacks (of the names of the real documents with a truth, 20 of
+    330 hold one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors)."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        letters = match.group().rstrip(":!|")
+        low = letters.lower()
+        start = match.start()
+        if len(letters) < _MIN_LETTERS or low in words or (start and text[start - 1] == "("):
+            continue
+        if letters.isupper() and len(letters) <= _ABBREVIATION or _MIXED.search(letters):
+            continue
+        if low.endswith(_CLITICS) and low[:-3] in words:
+            continue
+        found.append(letters)
+    return found

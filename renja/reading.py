@@ -15,6 +15,7 @@ import pandas as pd
 
 from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
+from extract.ocr import OcrSettings, known_words
 from extract.spelling import Mended
 from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
@@ -43,6 +44,7 @@ from transform.reading import (
     read_values,
     regrouped_levels,
     slash_breaks,
+    unknown_words,
     unsure_names,
 )
 from transform.rows import LogicalTable
@@ -146,6 +148,8 @@ def check_reading(
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.doubts += misread_codes(nodes, budgets)
     reading.doubts += unsure_names(nodes)
+    if ocr_numbers:
+        reading.doubts += unknown_words(nodes, known_words(OcrSettings().lang))
     reading.doubts += mended_words(nodes, frames["indicators"], mended or {})
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks))

@@ -235,7 +235,7 @@ def score(
     doubted = {
         n
         for d in doubts
-        if d["check"] not in ("unsure_names", "mended_words")
+        if d["check"] not in ("unsure_names", "unknown_words", "mended_words")
         for n in d.get("node_ids", [])
     }
     named = {n for d in doubts for n in d.get("node_ids", [])}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extract.spelling import cost, dictionary, mend, mend_text
+from extract.spelling import cost, dictionary, mend, mend_text, unknown_words
 from transform.reading import mended_words
+from transform.reading import unknown_words as unknown_word_doubts
 
 # A small dictionary stands in for Tesseract's where the rule, not the list, is tested.
 WORDS = frozenset(
@@ -106,3 +107,42 @@ def test_a_name_holding_a_mended_word_is_a_reading_doubt() -> None:
     assert doubt.node_ids == () and "the indicators of P01:" in doubt.message
     # a word mended in a heading is in no name: no doubt
     assert mended_words(programs, indicators, {3: [("Kinerla", "Kinerja", (0, 0, 9, 9))]}) == []
+
+
+def test_words_in_no_dictionary_are_told() -> None:
+    """What the mending could not take back to a word: a misread letter into no word
+    (``Akhur``; ``Akhw``, though it begins one), never an abbreviation in capitals, a word in
+    brackets, a short word or a word with its clitic."""
+    known = WORDS | {"laporan", "keuangan", "tahun", "akhir", "dan", "kantor"}
+    assert unknown_words("Laporan Keuangan Akhur Tahun", known) == ["Akhur"]
+    assert unknown_words("Laporan Keuangan Akhir Tahun", known) == []
+    assert unknown_words("Penempatan (LPTKS) SIPJA Aw dan (Andalalin)", known) == []
+    assert unknown_words("Pelatihannya Akhw", known | {"akhwat"}) == ["Akhw"]
+    assert unknown_words("Pelembagaan Kesertaan", known) == ["Pelembagaan", "Kesertaan"]
+
+
+def test_a_sure_name_holding_a_word_in_no_dictionary_is_a_reading_doubt() -> None:
+    """Read at 90, ``Akhur`` shows no doubt in its confidence; a name under 85 is reported by
+    unsure_names already, and a name of a text layer (no OCR confidence) is the document's."""
+    known = WORDS | {"laporan", "keuangan", "tahun", "akhir"}
+    name = "Laporan Keuangan Akhur Tahun"
+    programs = pd.DataFrame(
+        [
+            {"node_id": "A", "level": "sub_kegiatan", "kode": "1.01", "nomor": None,
+             "nama": name, "page": 3, "nama_ocr_confidence": 90.0},
+            {"node_id": "B", "level": "sub_kegiatan", "kode": "1.02", "nomor": None,
+             "nama": "Laporan Keuangan Akhir Tahun", "page": 3, "nama_ocr_confidence": 90.0},
+            {"node_id": "C", "level": "sub_kegiatan", "kode": "1.03", "nomor": None,
+             "nama": name, "page": 3, "nama_ocr_confidence": 60.0},
+            {"node_id": "D", "level": "sub_kegiatan", "kode": "1.04", "nomor": None,
+             "nama": name, "page": 4, "nama_ocr_confidence": None},
+            {"node_id": "E", "level": "sub_kegiatan", "kode": "1.05", "nomor": None,
+             "nama": name, "page": 5, "nama_ocr_confidence": 88.0},
+        ]
+    )  # fmt: skip
+    first, second = unknown_word_doubts(programs, known)
+    assert (first.check, first.page, first.node_ids) == ("unknown_words", 3, ("A",))
+    assert "'Akhur' in 'Laporan Keuangan Akhur Tahun' (sub_kegiatan 1.01)" in first.message
+    assert (second.page, second.node_ids) == (5, ("E",))
+    assert unknown_word_doubts(programs, frozenset()) == []  # no dictionary: nothing to tell
+    assert unknown_word_doubts(programs.assign(nama_ocr_confidence=None), known) == []
