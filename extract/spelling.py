@@ -263,8 +263,8 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
     """The words of ``text`` that :func:`mend` weighs (four letters or more, not an abbreviation
     in capitals, not in brackets nor in mixed case) and that are not in ``words``: after the
     mending, a word OCR misread into no word of the dictionary (``Akhw``, which only begins
-    one), or one the dictionary lacks (of the names of the real documents with a truth, 20 of
-    330 hold one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors)."""
+    one), or one the dictionary lacks (of the 407 names of the documents with a truth, 24 hold
+    one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors)."""
     found = []
     for match in _TOKEN.finditer(text):
         letters = match.group().rstrip(":!|")
