@@ -607,7 +607,9 @@ _NUMERIC = re.compile(r"^\(?[\d.,]*\d[\d.,]*\)?[^\w\s]?$")
 _MIN_NUMBER = 3  # number-like words at least this long are always read twice
 _SHORT = 4  # shorter words read with less than _SURE confidence are read twice too...
 _SURE = 85.0
-_DIGIT_LIKE = re.compile(r"^.$|[\d\W]")  # ...when a lone character, or with a digit or a sign
+# ...when a lone character, with a digit or a sign, or a capital O and a letter: a code's
+# ``01`` at 150 dpi, its 1 read as a letter (``Ot``, ``Or``, ``Oo``), which no name prints
+_DIGIT_LIKE = re.compile(r"^.$|[\d\W]|^O[a-z]$")
 _SECOND_SURE = 70.0  # a doubtful word takes a restricted read at least this sure...
 _CLEARLY_SURER = 10.0  # ...and, when as many sizes read otherwise, this much surer
 _DIGITS = re.compile(r"\d")

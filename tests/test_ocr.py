@@ -735,6 +735,30 @@ def test_an_amounts_dash_keeps_the_first_reads_confidence(monkeypatch: pytest.Mo
     assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 62.0)]
 
 
+def test_a_codes_01_read_as_a_capital_o_and_a_letter_is_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sub kegiatan's ``01`` in its own code cell at 150 dpi came out ``Ot``, ``Or`` or ``Oo``
+    (held-out seed 64 of the split-code layout): no digit in it, so it was never read again,
+    and the node went out without a code. Read again with digits only at three sizes, it takes
+    the reading they agree on; a word of a name is not read again."""
+    from extract import ocr
+
+    image = np.full((200, 800), 255, np.uint8)
+    read: list[int] = []
+
+    def crops(found: list[np.ndarray], *_: Any) -> dict[int, tuple[str, float, bool]]:
+        read.append(len(found))
+        return {i: ("01", 80.0, True) for i in range(len(found))}
+
+    monkeypatch.setattr(ocr, "_read_crops", crops)
+    words = ocr._reread(image, [_word("Ot", 41.0)], ocr.OcrSettings(), 1.0)
+    assert [(w.text, w.conf) for w in words] == [("01", 80.0)]
+    read.clear()
+    names = [_word("Oleh", 41.0), _word("dan", 41.0), _word("OPD", 41.0), _word("Ot", 90.0)]
+    assert ocr._reread(image, names, ocr.OcrSettings(), 1.0) == names and read == []
+
+
 def test_a_dash_split_off_its_amount_is_joined_back() -> None:
     from extract import ocr
 
