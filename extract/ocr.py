@@ -1690,8 +1690,14 @@ def _mended(words: list[OcrWord], lang: str) -> tuple[list[OcrWord], list[Mended
     if not known:
         return words, []
     out, mended = [], []
+    starts: dict[tuple[int, int, int], list[float]] = {}
     for word in words:
-        text = mend_text(word.text, known)
+        starts.setdefault(word.line, []).append(word.x0)
+    for word in words:
+        # a word with the next of its line a space after it is whole, not cut at a cell's edge
+        space = word.bottom - word.top
+        whole = any(word.x1 <= x <= word.x1 + space for x in starts[word.line])
+        text = mend_text(word.text, known, whole=whole)
         if text != word.text:
             mended.append((word.text, text, (word.x0, word.top, word.x1, word.bottom)))
             word = replace(word, text=text)

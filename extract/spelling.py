@@ -167,18 +167,22 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
-def mend(read: str, words: Collection[str]) -> str | None:
+def mend(read: str, words: Collection[str], *, whole: bool = False) -> str | None:
     """The dictionary word that the OCR reading ``read`` can only be (:func:`_mend`); a page
-    repeats its words (``Jumlah`` in every indicator), so the answers are kept."""
-    return _mend(read, words if isinstance(words, frozenset) else frozenset(words))
+    repeats its words (``Jumlah`` in every indicator), so the answers are kept. ``whole``: the
+    reading is known to be a whole word (another follows it on its line), not one cut at a
+    cell's edge."""
+    return _mend(read, words if isinstance(words, frozenset) else frozenset(words), whole)
 
 
 @functools.lru_cache(maxsize=16384)
-def _mend(read: str, words: frozenset[str]) -> str | None:
+def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
     """The dictionary word that the OCR reading ``read`` (letters, perhaps ending in a glyph
     taken for ``i``: ``Sosialisas:``) can only be, in the reading's case, or the two words it
     runs together (:func:`_split`); None when the reading is a word of ``words``, too short, an
-    abbreviation, or near no single word."""
+    abbreviation, near no single word, or, unless ``whole``, the start of a word (``Kinerj``,
+    cut at a cell's edge, goes on in the next line; ``Pencan`` for ``Pencari`` with ``Kerja``
+    after it on its line is whole, though it begins ``pencanangan``)."""
     letters = read.rstrip(":!|")
     low = read.lower()
     if len(letters) < _MIN_LETTERS or letters.lower() in words:
@@ -190,7 +194,7 @@ def _mend(read: str, words: frozenset[str]) -> str | None:
         return split
     if _MIXED.search(letters):
         return None  # a name written in mixed case, ``iBangga``, or two words run together
-    if _begins_a_word(low, words):
+    if not whole and _begins_a_word(low, words):
         return None  # the start of a word that goes on in the next line: ``Kinerj``
     if letters.lower().endswith(_CLITICS) and letters.lower()[:-3] in words:
         return None
@@ -246,17 +250,17 @@ def _speck_stop(word: str, words: frozenset[str] | Collection[str]) -> bool:
     return len(word) >= _STOP_LETTERS and not word.isupper() and low in words
 
 
-def mend_text(text: str, words: Collection[str]) -> str:
+def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
     """``text`` with each of its misread words (:func:`mend`) mended; the rest kept as read. A
     word in brackets is an abbreviation or a name of its own (``(Andalalin)``): kept. A full
     stop after a word of the dictionary is a speck read as one, and dropped (:func:`_speck_stop`):
-    the names of a plan print no sentences."""
+    the names of a plan print no sentences. ``whole``: another word follows on its line."""
     if text.startswith("("):
         return text
     stopped = _STOPPED.match(text)
     if stopped and _speck_stop(stopped.group(1), words):
         return stopped.group(1)
-    return _TOKEN.sub(lambda m: mend(m.group(), words) or m.group(), text)
+    return _TOKEN.sub(lambda m: mend(m.group(), words, whole=whole) or m.group(), text)
 
 
 def unknown_words(text: str, words: Collection[str]) -> list[str]:

@@ -759,6 +759,27 @@ def test_a_codes_01_read_as_a_capital_o_and_a_letter_is_read_again(
     assert ocr._reread(image, names, ocr.OcrSettings(), 1.0) == names and read == []
 
 
+def test_a_word_followed_on_its_line_is_mended_as_a_whole_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``Pencan`` with ``Kerja`` a space after it is a whole word, mended to ``Pencari``; the
+    same reading last on its line, or with the next word a cell away, may be cut at its cell's
+    edge (it begins ``pencanangan``) and stays as read."""
+    from extract import ocr
+
+    known = frozenset({"pencari", "pencanangan", "kerja", "bagi"})
+    monkeypatch.setattr(ocr, "known_words", lambda lang: known)
+    line, last, apart = (1, 1, 1), (1, 1, 2), (1, 1, 3)
+    words = [
+        OcrWord("bagi", 10, 10, 24, 18, 96, line), OcrWord("Pencan", 26, 10, 50, 18, 96, line),
+        OcrWord("Kerja", 52, 10, 70, 18, 96, line), OcrWord("Pencan", 26, 30, 50, 38, 96, last),
+        OcrWord("Pencan", 26, 50, 50, 58, 96, apart), OcrWord("Kerja", 90, 50, 108, 58, 96, apart),
+    ]  # fmt: skip
+    out, mended = ocr._mended(words, "ind")
+    assert [w.text for w in out] == ["bagi", "Pencari", "Kerja", "Pencan", "Pencan", "Kerja"]
+    assert mended == [("Pencan", "Pencari", (26, 10, 50, 18))]
+
+
 def test_a_dash_split_off_its_amount_is_joined_back() -> None:
     from extract import ocr
 

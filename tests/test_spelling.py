@@ -146,3 +146,12 @@ def test_a_sure_name_holding_a_word_in_no_dictionary_is_a_reading_doubt() -> Non
     assert (second.page, second.node_ids) == (5, ("E",))
     assert unknown_word_doubts(programs, frozenset()) == []  # no dictionary: nothing to tell
     assert unknown_word_doubts(programs.assign(nama_ocr_confidence=None), known) == []
+
+
+def test_a_whole_word_is_mended_though_it_begins_a_longer_one() -> None:
+    """``Pencan`` (``ri`` read as ``n``) begins ``pencanangan``: at a line's end it may be a
+    word cut at its cell's edge and stays, but with ``Kerja`` a space after it it is whole."""
+    known = WORDS | {"pencari", "pencanangan", "kerja"}
+    assert mend("Pencan", known) is None
+    assert mend("Pencan", known, whole=True) == "Pencari"
+    assert mend_text("Pencan", known, whole=True) == "Pencari"
