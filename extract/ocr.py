@@ -724,11 +724,16 @@ def _agreed(reads: list[CropRead], word: OcrWord) -> tuple[str, float] | None:
         return None  # read otherwise at as many sizes, about as surely
     if len(agreeing) < 2 and conf < _SECOND_SURE:
         return None
-    if conf <= word.conf:
-        return None
+    if conf <= word.conf and not (len(agreeing) >= 3 and _DIGIT_AND_LETTER.match(word.text)):
+        return None  # unless every size agrees on digits where one was read a letter (``0g``)
     if len(text) > len(word.text) and not all(inside for _, _, inside in agreeing):
         return None  # the crop's margin caught a speck or a rule
     return text, (min(conf, word.conf) if others else conf)
+
+
+# A digit and a small letter: a code cell's two digits, one read as a letter (``0g`` for ``09``),
+# which no name prints.
+_DIGIT_AND_LETTER = re.compile(r"^(?:\d[a-z]|[a-z]\d)$")
 
 
 def _separators(text: str) -> int:

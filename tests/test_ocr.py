@@ -1041,6 +1041,11 @@ def test_a_doubtful_short_word_takes_a_reading_its_sizes_agree_on() -> None:
     ) == ("03", 78.0)  # fmt: skip
     assert ocr._agreed([("1", 0.0, True), ("1", 0.0, True)], _word("Ot", 70.0)) is None
     assert ocr._agreed([("9", 41.0, True)], _word("g", 30.0)) is None  # alone and unsure
+    # a code cell's 09 read 0g at 68: every size reads 09, less surely, and no name prints 0g
+    nine = [("09", 51.0, True), ("09", 37.0, True), ("09", 65.0, True)]
+    assert ocr._agreed(nine, _word("0g", 68.0)) == ("09", 65.0)
+    assert ocr._agreed(nine[1:], _word("0g", 68.0)) is None  # two sizes: not every one
+    assert ocr._agreed([("83", 60.0, True)] * 3, _word("B3", 68.0)) is None  # (B3), a name's
     assert ocr._agreed([("11", 95.0, False), ("11", 94.0, False)], _word("1", 60.0)) is None
 
 
