@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -641,21 +641,27 @@ def unsure_names(programs: pd.DataFrame, minimum: float = MIN_OCR_CONFIDENCE) ->
         return []
     conf = pd.to_numeric(programs["nama_ocr_confidence"], errors="coerce")
     unsure = programs[conf < minimum].assign(conf=conf[conf < minimum])
-    doubts = []
-    for key, rows in unsure.groupby("page", sort=True):
-        page = int(str(key))
+
+    def say(page: int, rows: pd.DataFrame) -> str:
         first = rows.sort_values("conf").iloc[0]
-        doubts.append(
-            Doubt(
-                "unsure_names",
-                f"{len(rows)} name(s) on page {page} read by OCR with a word under "
-                f"confidence {minimum:g}, e.g. {first['nama']!r} ({first['conf']:g}) in "
-                f"{first['level']} {_label(first)}: check them against the page",
-                page,
-                tuple(str(n) for n in rows["node_id"]),
-            )
+        return (
+            f"{len(rows)} name(s) on page {page} read by OCR with a word under confidence "
+            f"{minimum:g}, e.g. {first['nama']!r} ({first['conf']:g}) in {first['level']} "
+            f"{_label(first)}: check them against the page"
         )
-    return doubts
+
+    return _names_by_page("unsure_names", unsure, say)
+
+
+def _names_by_page(
+    check: str, rows: pd.DataFrame, say: Callable[[int, pd.DataFrame], str]
+) -> list[Doubt]:
+    """One doubt a page for the nodes of ``rows``, its message ``say(page, its rows)``."""
+    return [
+        Doubt(check, say(int(str(key)), group), int(str(key)),
+              tuple(str(n) for n in group["node_id"]))
+        for key, group in rows.groupby("page", sort=True)
+    ]  # fmt: skip
 
 
 def unknown_words(
@@ -677,21 +683,16 @@ def unknown_words(
     ]  # fmt: skip
     held = sure.assign(unknown=pd.Series(unknown, index=sure.index, dtype=object))
     held = held.loc[pd.Series([bool(words) for words in unknown], index=sure.index, dtype=bool)]
-    doubts = []
-    for key, rows in held.groupby("page", sort=True):
-        page = int(str(key))
+
+    def say(page: int, rows: pd.DataFrame) -> str:
         first = rows.iloc[0]
-        doubts.append(
-            Doubt(
-                "unknown_words",
-                f"{len(rows)} name(s) on page {page} read by OCR hold a word in no dictionary, "
-                f"e.g. {first['unknown'][0]!r} in {first['nama']!r} ({first['level']} "
-                f"{_label(first)}): check them against the page",
-                page,
-                tuple(str(n) for n in rows["node_id"]),
-            )
+        return (
+            f"{len(rows)} name(s) on page {page} read by OCR hold a word in no dictionary, "
+            f"e.g. {first['unknown'][0]!r} in {first['nama']!r} ({first['level']} "
+            f"{_label(first)}): check them against the page"
         )
-    return doubts
+
+    return _names_by_page("unknown_words", held, say)
 
 
 def slash_breaks(programs: pd.DataFrame, breaks: Iterable[tuple[int, str]]) -> list[Doubt]:
