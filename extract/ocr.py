@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from extract.document import DocumentError
 from extract.spelling import Mended, dictionary, mend_text
@@ -1150,8 +1151,6 @@ _ALIKE = 80.0
 
 
 def _same_word(word: OcrWord, other: OcrWord) -> bool:
-    from rapidfuzz import fuzz
-
     if _overlap(word, other) <= 0.5 * min(_area(word), _area(other)):
         return False
     return bool(fuzz.ratio(word.text.lower(), other.text.lower()) >= _ALIKE)

@@ -24,7 +24,7 @@ import pandas as pd
 from extract.document import DocumentError, PageProgress, PageText, content_hash, probe_pdf
 from extract.locate import all_pages_with_amounts, candidate_pages
 from extract.model import RawTable
-from extract.ocr import OcrSettings
+from extract.ocr import OcrSettings, known_words
 from extract.pages import document_pages
 from extract.parsed import shared_parse
 from renja.reading import Reading, check_reading
@@ -231,6 +231,7 @@ def _process(
             path, plans, pages.texts, result.frames, result.stated_totals + result.subtotals,
             result.tahun,
             pages.text_layer, pages.ocr_pages, pages.mended,
+            known_words((ocr or OcrSettings()).lang) if pages.ocr_pages else frozenset(),
         )  # fmt: skip
         clock.add("reading", time.perf_counter() - checking)
         result.pages_not_read = sorted(

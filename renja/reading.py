@@ -7,6 +7,7 @@ validation turns them into the ``reading`` checks that make a document ``suspect
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,6 @@ import pandas as pd
 
 from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
-from extract.ocr import OcrSettings, known_words
 from extract.spelling import Mended
 from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
@@ -76,9 +76,11 @@ def check_reading(
     text_layer: Path | None = None,
     ocr_numbers: set[int] | None = None,
     mended: dict[int, list[Mended]] | None = None,
+    known: Collection[str] = (),
 ) -> Reading:
     """The plan table's span and coverage, and the doubts the rows raise (``mended``: the words
-    OCR misread and mended, per page)."""
+    OCR misread and mended, per page; ``known``: the words of OCR's language, for the names it
+    read)."""
     reading = Reading()
     programs, budgets = frames["programs"], frames["budgets"]
     read = read_values(budgets)
@@ -148,8 +150,7 @@ def check_reading(
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.doubts += misread_codes(nodes, budgets)
     reading.doubts += unsure_names(nodes)
-    if ocr_numbers:
-        reading.doubts += unknown_words(nodes, known_words(OcrSettings().lang))
+    reading.doubts += unknown_words(nodes, known)
     reading.doubts += mended_words(nodes, frames["indicators"], mended or {})
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks))

@@ -235,8 +235,10 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
         texts.append((re.sub(r"\s+", "", _OCR_GAP.sub(".", joined)), ["' ' read as '.'"]))
     readings: dict[Decimal, list[str]] = {}
     notes: list[str] = []
-    for lost in (False, True):  # a separator lost only where no reading keeps them all
-        for spaced, gaps in texts if not readings else []:
+    for lost in (False, True):
+        if readings:
+            break  # a separator lost only where no reading keeps them all
+        for spaced, gaps in texts:
             text = _OCR_CURRENCY.sub("", spaced)
             notes = []
             dash = _OCR_DASH.search(text)
