@@ -466,19 +466,20 @@ def test_a_program_whose_number_ocr_lost_still_numbers_the_rows_under_it() -> No
     """A whole table scanned at 150 dpi: the lone ``II`` of a program row was lost, and the rows
     under it, ``II.1`` / ``II.1.1`` read ``111`` / ``1111``, were read in the sequence of the
     last program read, as ``I.11`` and ``I.11.1``, flagged as sure readings. A row named
-    ``PROGRAM ...`` read by OCR is a program's number, one segment, whatever was read of it:
-    after it ``I.11`` is no better than ``II.1``, and the numbers stay as read (and doubted); an
-    ``Il`` read in it is ``II``, and a Roman numeral read in lower case (``Iv``) is read as one.
-    The program's own number, lost, is the next program's, where the rows before it are read
-    without a doubt."""
+    ``PROGRAM ...`` read by OCR is a program's number, one segment, whatever was read of it;
+    its own number, lost, is the next program's, where the rows before it are read without a
+    doubt, and the rows under it follow it (``II.1``, ``II.1.1``: ``I.11`` breaks the sequence).
+    Unanchored, ``111`` may as well be ``I.11`` or ``III``, and the numbers stay as read. An
+    ``Il`` read in a program's row is ``II``, and a Roman numeral read in lower case (``Iv``)
+    is read as one."""
     from transform.numbering import read_nomors
 
     nomors = ["I", "I.1", "I.1.1", "", "111", "1111"]
     ocr = [False, False, False, True, True, True]
     programs = [True, False, False, True, False, False]
-    assert [n for n, _ in read_nomors(nomors, ocr)][4:] == ["I.11", "I.11.1"]  # unanchored
+    assert read_nomors(nomors, ocr) == [(n, None) for n in nomors]  # unanchored
     anchored = read_nomors(nomors, ocr, programs)
-    assert [n for n, _ in anchored][3:] == ["II", "111", "1111"]
+    assert [n for n, _ in anchored][3:] == ["II", "II.1", "II.1.1"]
     assert anchored[3][1] == "read as nothing; read as II, the next program"
     named = read_nomors(["I", "I.1", "I.1.1", "Il", "II.1"], ocr[:5], programs[:5])
     assert named[3] == ("II", "read as Il; read as II, the number that fits the rows around it")
@@ -550,6 +551,46 @@ def test_a_number_misread_two_ways_is_left_as_read() -> None:
     plan = build(rows(*records))
     assert list(plan.nodes["nomor"]) == ["1.1", "10", "10.1", "11", "11.1"]
     assert plan.nodes["kode_flag"].isna().all()
+
+
+def test_a_number_whose_first_stroke_ocr_lost_is_read_in_the_tables_numbering() -> None:
+    """The Roman ``I`` that starts ``I.2.1`` stands by its cell's left rule, a thin upright that
+    OCR loses into the rule or reads ``|``, which is dropped as the rule's remnant: read ``21``,
+    the row is the sub kegiatan ``I.2.1`` that its neighbours call for, and flagged. Where
+    nothing calls for it, a number that reads as printed stays (``2.1`` between ``2`` and
+    ``2.2`` of an Arabic numbering)."""
+    from transform.numbering import read_nomors
+
+    nomors = ["I", "I.1", "I.1.1", "I.2", "21", "I.2.2", "I.3"]
+    read = read_nomors(nomors, [True] * 7, [True] + [False] * 6)
+    assert [n for n, _ in read] == ["I", "I.1", "I.1.1", "I.2", "I.2.1", "I.2.2", "I.3"]
+    assert read[4][1] == "read as 21; read as I.2.1, the number that fits the rows around it"
+    assert [f for _, f in read].count(None) == 6
+    arabic = read_nomors(["1", "1.1", "2", "2.1", "2.2"], [True] * 5, [True] + [False] * 4)
+    assert [n for n, _ in arabic] == ["1", "1.1", "2", "2.1", "2.2"]
+    assert all(f is None for _, f in arabic)
+
+
+def test_a_programs_lone_numeral_lost_by_ocr_is_the_one_between_the_programs_around_it() -> None:
+    """A table numbered ``I`` for its programs and ``1``, ``2`` for the rows under them: the
+    first program's lone ``I``, read ``|`` by OCR and dropped as a rule's remnant, is ``I``
+    when the next program reads ``II``; one between ``I`` and ``III`` is ``II``. A program
+    printed without a number (repeated under an UPTD), or one whose neighbours do not tell,
+    stays without, and so does a text layer's."""
+    from transform.numbering import read_nomors
+
+    programs = [True, False, False, True, False, True, False]
+    first = read_nomors(["", "1", "2", "II", "1", "III", "1"], [True] * 7, programs)
+    assert [n for n, _ in first] == ["I", "1", "2", "II", "1", "III", "1"]
+    assert first[0][1] == "read as nothing; read as I, between the programs around it"
+    between = read_nomors(["I", "1", "2", "", "1", "III", "1"], [True] * 7, programs)
+    assert between[3] == ("II", "read as nothing; read as II, between the programs around it")
+    unknown = ["X", "1", "2", "", "1", "", "1"]
+    assert read_nomors(unknown, [True] * 7, programs) == [(n, None) for n in unknown]
+    skipped = ["I", "1", "2", "", "1", "IV", "1"]  # II or III: not told
+    assert read_nomors(skipped, [True] * 7, programs) == [(n, None) for n in skipped]
+    printed = ["", "1", "2", "II", "1", "III", "1"]
+    assert read_nomors(printed, [False] * 7, programs) == [(n, None) for n in printed]
 
 
 def test_values_before_the_change_read_by_ocr_are_trusted_by_their_confidence() -> None:

@@ -6,10 +6,13 @@ child (``I.2`` → ``I.2.1``) or the next at some depth (``I.2.1`` → ``I.2.2``
 On a coarse scan OCR reads the Roman ``I`` as ``1``, ``l`` or ``L``, and loses the dot after it
 (``I.2.1`` read as ``12.1``), which gives the row another depth, so another level. A number read
 by OCR is read here as the number of the table's numbering that it can be (the same characters,
-``I`` and ``1`` taken for each other, a lost dot put back) and that fits the sequence: of all
-the ways to read the table's numbers, the one with the fewest changes and the fewest breaks in
-the sequence. A number is changed only when every best way reads it alike; the reading is
-kept in the node's flag. Numbers of a text layer are the document's own and are never changed.
+``I`` and ``1`` taken for each other, a lost dot or first stroke put back) or as one that
+follows the number before it, at the cost of the characters between them (``I.1`` read ``14``,
+``I.5.1`` read ``154``: a dot and a ``1`` read as a ``4``): of all the ways to read the table's
+numbers, the one with the least damage and the fewest breaks in the sequence. Where a table
+names its programs ``PROGRAM ...``, only those rows take a program's number. A number is
+changed only when every best way reads it alike; the reading is kept in the node's flag.
+Numbers of a text layer are the document's own and are never changed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 __all__ = ["read_nomors", "sequence_breaks"]
 
@@ -28,9 +32,10 @@ _SEGMENT = re.compile(r"^[1-9]\d?$")
 # ten in lower case (``Iv``, ``vi``: a program's number, read without a word to size it).
 _ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1", "v": "V", "x": "X"}
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
-_CHANGE = 1  # a character read otherwise, or a dot lost
+_CHANGE = 2  # a one read as another one (``I`` as ``1``), or a thin stroke lost
+_DOT = 1  # a dot lost between two characters: the commonest damage of a coarse scan
 _NEXT = (0,)  # a program's number lost: the next program's, whatever the last number read
-_BREAK = 3  # a number that does not follow the one before it
+_BREAK = 6  # a number that does not follow the one before it
 
 
 def _number(text: str, roman: bool) -> tuple[int, ...] | None:
@@ -64,7 +69,20 @@ def _follows(before: tuple[int, ...] | None, after: tuple[int, ...]) -> bool:
 
 
 def _readings(text: str, roman: bool) -> dict[tuple[int, ...] | None, int]:
-    """Each number of the scheme that ``text`` can be, with the changes it takes."""
+    """Each number of the scheme that ``text`` can be, with the changes it takes: its own
+    characters, or after a first stroke lost. A number's first character is a thin upright
+    (the Roman ``I``, a ``1``) at the left of its cell, where OCR loses it into the cell's rule
+    or reads it ``|`` and the reading drops it as the rule's remnant (``I.2.1`` read ``21``)."""
+    out = _spellings(text, roman, 0)
+    if text and text[0] not in "I1":
+        for number, cost in _spellings(("I" if roman else "1") + text, roman, _CHANGE).items():
+            out[number] = min(out.get(number, cost), cost)
+    return out
+
+
+def _spellings(text: str, roman: bool, lost: int) -> dict[tuple[int, ...] | None, int]:
+    """Each number of the scheme that ``text`` spells, its ones read either way and dots put
+    where one may have been lost, with the changes it takes (``lost`` more)."""
     out: dict[tuple[int, ...] | None, int] = {}
     if len(text) > _MAX_LENGTH:
         return out
@@ -77,7 +95,7 @@ def _readings(text: str, roman: bool) -> dict[tuple[int, ...] | None, int]:
                 spelled = "".join(("." if i in dots else "") + c for i, c in enumerate(chars))
                 number = _number(spelled, roman)
                 if number is not None:
-                    cost = (changed + count) * _CHANGE
+                    cost = changed * _CHANGE + count * _DOT + lost
                     out[number] = min(out.get(number, cost), cost)
     return out
 
@@ -125,10 +143,12 @@ def read_nomors(
     ``I.11``; it is now left as read, where ``II.1`` and ``III`` fit alike)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
-    roman = _scheme(texts, ocr)
-    if roman is None or not any(o and t for t, o in zip(texts, ocr, strict=True)):
-        return out
     program = list(programs) if programs is not None else [False] * len(texts)
+    roman = _scheme(texts, ocr)
+    if roman is None:
+        return _programs_between(texts, ocr, program, out)
+    if not any(o and t for t, o in zip(texts, ocr, strict=True)):
+        return out
     rows = [i for i, t in enumerate(texts) if t or (program[i] and ocr[i])]
     options: list[dict[tuple[int, ...] | None, int]] = []
     for i in rows:
@@ -145,7 +165,13 @@ def read_nomors(
             found = {n: c for n, c in found.items() if n is not None and len(n) == 1}
             found[_NEXT] = max(len(texts[i]), 1) * _CHANGE + _BREAK
         options.append(found)
-    best = _best_readings(options)
+    # where programs are told by their names, a row not so named is no program
+    named = any(program)
+    guesses = [
+        _Guess(texts[i], roman, program[i], named and not program[i]) if ocr[i] and texts[i]
+        else None for i in rows
+    ]  # fmt: skip
+    best = _best_readings(options, guesses)
     state: tuple[int, ...] | None = None
     known = True  # whether every reading so far is settled, so that ``state`` is the last read
     for i, number in zip(rows, best, strict=True):
@@ -171,6 +197,33 @@ def read_nomors(
     return out
 
 
+def _programs_between(
+    texts: list[str],
+    ocr: Sequence[bool],
+    program: list[bool],
+    out: list[tuple[str | None, str | None]],
+) -> list[tuple[str | None, str | None]]:
+    """In a table of no dotted numbering whose programs are numbered ``I``, ``II``, ... (their
+    rows numbered ``1``, ``2`` or not at all), a program read by OCR whose number was lost (a
+    lone ``I`` read ``|`` and dropped as a rule's remnant) takes the number between the
+    programs around it: the next program's number, one more, and the last one's, one less (or
+    none before it, for ``I``). A program printed without a number (one repeated under an
+    UPTD) has no such neighbours and stays without."""
+    rows = [i for i, is_program in enumerate(program) if is_program]
+    numbers = [_ROMAN_VALUE.get(texts[i]) for i in rows]
+    if not any(numbers) or any(texts[i] and n is None for i, n in zip(rows, numbers, strict=True)):
+        return out  # the programs are not numbered in Roman numerals
+    for k, i in enumerate(rows):
+        after = numbers[k + 1] if k + 1 < len(rows) else None
+        if texts[i] or not ocr[i] or after is None or after < 2:
+            continue
+        if (numbers[k - 1] if k else after - 2) != after - 2:
+            continue
+        read = _ROMANS[after - 2]
+        out[i] = (read, f"read as nothing; read as {read}, between the programs around it")
+    return out
+
+
 def sequence_breaks(nomors: Sequence[str]) -> list[bool]:
     """For each row number of a dotted numbering (``I`` / ``I.1`` / ``I.1.1``, or ``1`` /
     ``1.1``), whether it fails to follow the number before it (a child, or the next at some
@@ -190,6 +243,57 @@ def sequence_breaks(nomors: Sequence[str]) -> list[bool]:
     return out
 
 
+@dataclass(frozen=True)
+class _Guess:
+    """A number read by OCR, to be read as one that follows the number before it: a child, or
+    the next at some depth (what the numbering calls for), at the cost of the characters
+    between its reading and it."""
+
+    text: str
+    roman: bool
+    program: bool  # a program's row: one segment
+    inner: bool  # no program's row: more than one
+
+    def after(self, state: tuple[int, ...] | None) -> dict[tuple[int, ...] | None, int]:
+        """The numbers that follow ``state``, with the cost of reading each as this text."""
+        following: list[tuple[int, ...]] = [(1,)]
+        if state is not None:
+            following = [(*state[: depth - 1], state[depth - 1] + 1)
+                         for depth in range(1, len(state) + 1)]  # fmt: skip
+            following += [(*state, 1)] if len(state) < 3 else []
+        out: dict[tuple[int, ...] | None, int] = {}
+        for number in following:
+            if (self.program and len(number) != 1) or (self.inner and len(number) == 1):
+                continue
+            if number[0] > len(_ROMANS):
+                continue
+            out[number] = _distance(self.text, _text(number, self.roman))
+        return out
+
+
+def _distance(read: str, printed: str) -> int:
+    """The cost of the changes that take a number as printed to its reading: a dot lost or
+    added costs least, a one read as another one (``I`` as ``1``) or a thin stroke (``I``,
+    ``1``) lost or added more, and any other character read otherwise, lost or added (``.1``
+    read as ``4``) twice that."""
+    rows = len(printed) + 1
+    cost = [[0] * (len(read) + 1) for _ in range(rows)]
+    for i in range(1, rows):
+        cost[i][0] = cost[i - 1][0] + _lost(printed[i - 1])
+    for j in range(1, len(read) + 1):
+        cost[0][j] = cost[0][j - 1] + _lost(read[j - 1])
+        for i in range(1, rows):
+            p, r = printed[i - 1], read[j - 1]
+            swap = 0 if p == r else (_CHANGE if p in _ONES.get(r, "") else 2 * _CHANGE)
+            cost[i][j] = min(cost[i - 1][j - 1] + swap, cost[i - 1][j] + _lost(p),
+                             cost[i][j - 1] + _lost(r))  # fmt: skip
+    return cost[-1][-1]
+
+
+def _lost(char: str) -> int:
+    return _DOT if char == "." else _CHANGE if char in "I1|l" else 2 * _CHANGE
+
+
 def _step(
     state: tuple[int, ...] | None, number: tuple[int, ...] | None, change: int
 ) -> tuple[int, tuple[int, ...] | None]:
@@ -201,8 +305,20 @@ def _step(
     return change + (0 if _follows(state, number) else _BREAK), number
 
 
+def _choices(
+    found: dict[tuple[int, ...] | None, int], guess: _Guess | None, state: tuple[int, ...] | None
+) -> dict[tuple[int, ...] | None, int]:
+    """A row's readings after ``state``: its own, and the numbers that follow ``state``."""
+    if guess is None:
+        return found
+    out = dict(found)
+    for number, change in guess.after(state).items():
+        out[number] = min(out.get(number, change), change)
+    return out
+
+
 def _best_readings(
-    options: list[dict[tuple[int, ...] | None, int]],
+    options: list[dict[tuple[int, ...] | None, int]], guesses: Sequence[_Guess | None]
 ) -> list[tuple[int, ...] | None]:
     """For each row, the reading that every least-cost way through all the rows gives it
     (changes of characters, and a break wherever a number does not follow the last number
@@ -210,10 +326,10 @@ def _best_readings(
     states (the last number read), as a Viterbi pass in both directions."""
     State = tuple[int, ...] | None
     forward: list[dict[State, int]] = [{None: 0}]
-    for found in options:
+    for found, guess in zip(options, guesses, strict=True):
         after: dict[State, int] = {}
         for state, cost in forward[-1].items():
-            for number, change in found.items():
+            for number, change in _choices(found, guess, state).items():
                 step, nxt = _step(state, number, change)
                 if cost + step < after.get(nxt, 1 << 30):
                     after[nxt] = cost + step
@@ -223,7 +339,7 @@ def _best_readings(
     for at in range(len(options) - 1, -1, -1):
         before: dict[State, int] = {}
         for state, cost in forward[at].items():
-            for number, change in options[at].items():
+            for number, change in _choices(options[at], guesses[at], state).items():
                 step, nxt = _step(state, number, change)
                 if nxt not in backward:
                     continue
