@@ -474,8 +474,8 @@ def _thin_lines(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]
 
 
 def _skew(inverted: np.ndarray, max_skew: float) -> float:
-    """The page's skew in degrees, from its long horizontal rules, or else from its text lines
-    (letters smeared into bars); 0 when neither shows one."""
+    """The page's skew in degrees, from its long horizontal rules, or else from its text lines:
+    the turn at which they lie level; 0 when neither shows one."""
     import cv2
 
     h, w = inverted.shape
@@ -483,13 +483,36 @@ def _skew(inverted: np.ndarray, max_skew: float) -> float:
         inverted, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(25, w // 40), 1))
     )
     angle = _dominant_angle(rules, w / 6, max_skew)
-    if angle is None:
-        smeared = cv2.dilate(inverted, np.ones((1, max(3, w // 150)), np.uint8))
-        lines = cv2.morphologyEx(
-            smeared, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w // 12, 1))
-        )
-        angle = _dominant_angle(lines, w / 6, max_skew)
-    return angle or 0.0
+    return _level_lines(inverted, max_skew) if angle is None else angle
+
+
+_SKEW_STEP = 0.1  # degrees between the turns tried, then a tenth of it around the best
+_SKEW_WIDTH = 1200  # pixels: the page is measured at about this width
+
+
+def _level_lines(inverted: np.ndarray, max_skew: float) -> float:
+    """The turn (degrees) at which a page's text lines lie level: the ink of each line then
+    falls in the fewest rows of pixels, and the rows' counts are the most uneven (the largest
+    sum of squares; a projection profile). Measured on the ink's pixels sheared, not on turned
+    images. Letters smeared into bars and fitted with lines, as rules are, came out 0.4
+    degrees short on a table without rules, and its rows were dealt into each other."""
+    step = max(1, inverted.shape[1] // _SKEW_WIDTH)
+    ys, xs = np.nonzero(inverted[::step, ::step])
+    if len(ys) < 100:
+        return 0.0
+    xs = xs - xs.mean()
+
+    def unevenness(angle: float) -> float:
+        rows = np.round(ys - xs * np.tan(np.radians(angle))).astype(np.int64)
+        counts = np.bincount(rows - rows.min()).astype(np.float64)
+        return float(counts @ counts)
+
+    best = 0.0
+    for fine in (_SKEW_STEP, _SKEW_STEP / 10):
+        span = max_skew if fine == _SKEW_STEP else _SKEW_STEP
+        turns = best + np.arange(-span, span + fine / 2, fine)
+        best = float(max(turns, key=unevenness))
+    return round(best, 2) if abs(best) > fine else 0.0
 
 
 def _dominant_angle(mask: np.ndarray, min_length: float, max_skew: float) -> float | None:

@@ -38,6 +38,7 @@ from extract.ocr import (
     _page_words,
     _reread_alone,
     _rules,
+    _skew,
     _specks,
     _torn_groups,
     _unseen_separators,
@@ -529,6 +530,30 @@ def test_a_shading_dark_enough_to_read_as_ink_is_lifted_and_read(tmp_path: Path)
 
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts missing")
+@pytest.mark.parametrize("turn", [1.0, -0.6, 0.4])
+def test_an_unruled_page_is_set_straight_by_its_text_lines(turn: float) -> None:
+    """A table printed without rules, scanned a degree askew: with no rule to measure, the
+    page's turn is the one at which its text lines lie level (the rows of ink densest). Left
+    0.4 degrees askew, a row at the page's right stood 5 points off its left, a third of a
+    row's height, and the rows' cells were dealt into the rows around them."""
+    import cv2
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1750, 1240), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 14)
+    cells = ["I.1.2", "Pembangunan Manajemen", "Jumlah Dokumen", "Kota Banjarmasin", "21 unit",
+             "Rp. 799.000.000,-"]  # fmt: skip
+    for row in range(30):
+        for column, text in enumerate(cells):
+            if (row + column) % 4:  # columns of short and ragged text, as a table's
+                draw.text((60 + 280 * column, 200 + 28 * row), text, font=font, fill=0)
+    turned = np.asarray(image.rotate(turn, resample=Image.Resampling.BICUBIC, fillcolor=255))
+    inverted = cv2.threshold(turned, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    assert _skew(inverted, 5.0) == pytest.approx(-turn, abs=0.1)
 
 
 @needs_ocr
