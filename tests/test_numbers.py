@@ -253,3 +253,25 @@ def test_an_amount_read_by_ocr_with_spaces_for_its_separators_is_read() -> None:
     for raw in ("1 250 000", "123 456", "Rp 2.676.141.000"):
         parsed = trust_ocr(parse_amount(raw), 93.0)
         assert parsed.value is not None and parsed.flag is None, raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("35.494.859.70\n1,00", Decimal("35494859701")),  # as printed, wrapped in its cell
+        ("30.579.267.95\n0.00", Decimal("30579267950")),  # its ',' read as '.'
+        ("125.337.000.0\n0", Decimal("125337000")),
+        ("19.494 654.95\n0.00", Decimal("19494654950")),  # a dot read as a space too
+    ],
+)
+def test_an_amount_wrapped_in_its_cell_and_read_by_ocr_is_read_whole(
+    raw: str, expected: Decimal
+) -> None:
+    """A narrow amount column wraps ``35.494.859.701,00`` after ``70``; read by OCR, its lines
+    are one number as they are in a text layer, not digits parted by a space where the grammar
+    has no separator (they were left null, flagged, whatever their confidence). Two whole
+    amounts stacked in one cell stay two."""
+    parsed = trust_ocr(parse_amount(raw), 92.0)
+    assert parsed.value == expected and parsed.raw == " ".join(raw.split())
+    stacked = trust_ocr(parse_amount("1.250.000,00\n3.500.000,00"), 92.0)
+    assert stacked.value is None and stacked.flag == SEVERAL_NUMBERS

@@ -43,6 +43,8 @@ class Parsed:
     flag: str | None = None
     # read under the grammar of amounts (``parse_amount``), which OCR repairs follow
     money: bool = field(default=False, compare=False, repr=False)
+    # the text with the lines of a number wrapped in its cell glued (``raw`` spaces them)
+    joined: str | None = field(default=None, compare=False, repr=False)
 
 
 _CURRENCY = re.compile(r"^\s*rp[.,]?\s*", re.IGNORECASE)
@@ -125,7 +127,8 @@ def parse_number(raw: str | None, *, money: bool = False) -> Parsed:
         shorter, _ = _value(text[:-1], money)
         if shorter is not None:
             value, flag = shorter, f"{REPAIRED}'{text[-1]}' ending the number, its '-' lost"
-    return Parsed(value, raw_text, flag, money=money)
+    joined = join_wrapped(raw) if "\n" in raw.strip() else None
+    return Parsed(value, raw_text, flag, money=money, joined=joined)
 
 
 def _value(text: str, money: bool) -> tuple[Decimal | None, str | None]:
@@ -223,13 +226,14 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
     """
     if parsed.value is not None or not parsed.raw:
         return parsed
-    joined = join_wrapped(parsed.raw).strip()
-    numbers = [part for part in _OCR_CURRENCY.sub("", joined).split() if re.search(r"\d", part)]
+    flat = join_wrapped(parsed.raw).strip()
+    numbers = [part for part in _OCR_CURRENCY.sub("", flat).split() if re.search(r"\d", part)]
     if len(numbers) >= 2 and all(_OCR_GROUPED.match(part) for part in numbers):
         # each part a whole amount of millions with its own separators (50.000.000
         # 365.766.700): two values side by side (two rows' cells read as one), not one whose
         # separator OCR lost, which would be a thousand trillion rupiah
         return Parsed(None, parsed.raw, SEVERAL_NUMBERS, money=True)
+    joined = (parsed.joined or flat).strip()  # the lines of a wrapped number glued
     texts: list[tuple[str, list[str]]] = [(re.sub(r"\s+", "", joined), [])]
     if _OCR_GAP.search(joined):  # a separator read as a space: 1.673.147 120,00
         texts.append((re.sub(r"\s+", "", _OCR_GAP.sub(".", joined)), ["' ' read as '.'"]))
@@ -258,7 +262,9 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
         notes = how + notes
         if not notes:  # the dash alone was the damage (``,~``)
             return parsed
-        return Parsed(value, parsed.raw, REPAIRED + "; ".join(notes), money=True)
+        return Parsed(
+            value, parsed.raw, REPAIRED + "; ".join(notes), money=True, joined=parsed.joined
+        )
     if len(readings) > 1:
         values = " or ".join(format_idr(v, decimals=2).removesuffix(",00") for v in readings)
         return Parsed(None, parsed.raw, f"OCR damage with several readings: {values}", money=True)
@@ -341,7 +347,7 @@ def _spaces_agree(parsed: Parsed) -> bool:
     """Whether an amount read by OCR whose digits are parted by spaces reads the same with each
     space taken for a separator: ``1 250 000`` does, while ``3626 650 00100`` (a dot and a
     digit misread) read as 362.665.000.100 does not, and is no value to trust."""
-    raw = join_wrapped(parsed.raw or "").strip()
+    raw = (parsed.joined or join_wrapped(parsed.raw or "")).strip()
     if not DIGIT_GAP.search(raw):
         return True
     text = _OCR_DASH.sub("", _OCR_CURRENCY.sub("", DIGIT_GAP.sub(".", raw)))
