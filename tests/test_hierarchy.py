@@ -566,9 +566,31 @@ def test_a_number_whose_first_stroke_ocr_lost_is_read_in_the_tables_numbering() 
     assert [n for n, _ in read] == ["I", "I.1", "I.1.1", "I.2", "I.2.1", "I.2.2", "I.3"]
     assert read[4][1] == "read as 21; read as I.2.1, the number that fits the rows around it"
     assert [f for _, f in read].count(None) == 6
-    arabic = read_nomors(["1", "1.1", "2", "2.1", "2.2"], [True] * 5, [True] + [False] * 4)
+    arabic = read_nomors(
+        ["1", "1.1", "2", "2.1", "2.2"], [True] * 5, [True, False, True] + [False] * 2
+    )
     assert [n for n, _ in arabic] == ["1", "1.1", "2", "2.1", "2.2"]
     assert all(f is None for _, f in arabic)
+
+
+def test_a_table_read_whole_by_ocr_with_every_roman_one_read_as_a_digit_is_read_roman() -> None:
+    """A table without rules scanned whole, no text layer to show its numbering: OCR read each
+    Roman ``I`` as ``1`` (``I.1.3`` as ``11.3``, ``II.1.1`` as ``Il1.1``), lost dots, and read
+    a ``.1`` as a ``4`` or a number as a speck (``Ih)``, ``u``). First segments of ones that are
+    no Roman numeral as read, and no other digit (``2.1``), tell a Roman numbering; each row is
+    then read as the number that follows the one before it, at the least damage. Where the
+    table prints ``2.1``, it stays Arabic."""
+    from transform.numbering import read_nomors
+
+    nomors = [")", "Ih)", "1", "112", "11.3", "11.4", "12", "121", "", "u", "Il1.1"]
+    programs = [True] + [False] * 7 + [True, False, False]
+    read = read_nomors(nomors, [True] * len(nomors), programs)
+    assert [n for n, _ in read] == ["I", "I.1", "I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.2",
+                                    "I.2.1", "II", "II.1", "II.1.1"]  # fmt: skip
+    assert read[4][1] == "read as 11.3; read as I.1.3, the number that fits the rows around it"
+    arabic = ["1", "1.1", "11.1", "1.2", "2", "2.1", "21.1"]
+    read = read_nomors(arabic, [True] * 7, [True, False, False, False, True, False, False])
+    assert [n for n, _ in read] == ["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.1.1"]
 
 
 def test_a_programs_lone_numeral_lost_by_ocr_is_the_one_between_the_programs_around_it() -> None:

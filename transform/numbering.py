@@ -31,6 +31,10 @@ _SEGMENT = re.compile(r"^[1-9]\d?$")
 # OCR's readings of a Roman one and a digit one, taken for each other, and of a Roman five and
 # ten in lower case (``Iv``, ``vi``: a program's number, read without a word to size it).
 _ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1", "v": "V", "x": "X"}
+# A first segment of two or three ones of which some is no Roman one (``11.3``, ``Il1.1``,
+# ``IL1.3``): ``II`` or ``III`` read with an ``I`` as ``1``, ``l`` or ``L``.
+_MISREAD_ROMAN = re.compile(r"^(?!I{2,3}\.)[I1lL|]{2,3}\.")
+_OTHER_DIGIT = re.compile(r"^[2-9]\.")  # a first segment of another digit (``2.1``)
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
 _CHANGE = 2  # a one read as another one (``I`` as ``1``), or a thin stroke lost
 _DOT = 1  # a dot lost between two characters: the commonest damage of a coarse scan
@@ -100,27 +104,36 @@ def _spellings(text: str, roman: bool, lost: int) -> dict[tuple[int, ...] | None
     return out
 
 
-def _scheme(texts: Sequence[str], ocr: Sequence[bool]) -> bool | None:
+def _scheme(
+    texts: Sequence[str], ocr: Sequence[bool], programs: Sequence[bool] | None = None
+) -> bool | None:
     """True for a Roman-first dotted numbering, False for an Arabic one, None for neither (a
     table numbered otherwise: ``I`` / ``1`` / ``(1)``, counted on, or not at all). The
     numbers of a text layer decide when they show a dotted one.
 
     Read by OCR, a Roman ``I`` is mostly read ``1``, so numbers that start ``1.`` tell neither
     way: where OCR's numbers show a dotted numbering, those that start with another Roman
-    numeral (``II.1``, ``V``, ``VI.11``) stand for a Roman one, those that start with another
-    digit (``2.1``) for an Arabic one, when any does."""
+    numeral (``II.1``, ``V``, ``VI.11``), or with ones that are no Roman numeral as read
+    (``11.3``, ``Il1.1``: ``II`` read with its ``I`` as ``1``), and programs' numbers read as
+    no digit (``u`` for ``II``), stand for a Roman one; those that start with another digit
+    (``2.1``, a program's ``2``) for an Arabic one, which numbers its programs ``2`` to ``9``
+    before it reaches ``11``."""
+    program = list(programs) if programs is not None else [False] * len(texts)
     for trusted in (True, False):
         shown = [t for t, o in zip(texts, ocr, strict=True) if o != trusted and "." in t]
         roman = sum(_number(t, True) is not None for t in shown)
         arabic = sum(_number(t, False) is not None and len(t.split(".")) > 1 for t in shown)
         if not trusted and (roman or arabic):  # a dotted numbering: which one
-            read = [t for t, o in zip(texts, ocr, strict=True) if o]
+            read = [(t, p) for t, o, p in zip(texts, ocr, program, strict=True) if o and t]
             others = sum(
-                (number := _number(t, True)) is not None and number[0] > 1 for t in read
+                ((number := _number(t, True)) is not None and number[0] > 1)
+                or _MISREAD_ROMAN.match(t) is not None
+                or (p and not any(c.isdigit() or c in "I|l" for c in t))
+                for t, p in read
             )  # fmt: skip
             digits = sum(
-                (number := _number(t, False)) is not None and number[0] > 1 and "." in t
-                for t in read
+                _OTHER_DIGIT.match(t) is not None or (p and re.fullmatch(r"[2-9]", t) is not None)
+                for t, p in read
             )  # fmt: skip
             if others or digits:
                 return others >= digits
@@ -144,34 +157,13 @@ def read_nomors(
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
-    roman = _scheme(texts, ocr)
+    roman = _scheme(texts, ocr, program)
     if roman is None:
         return _programs_between(texts, ocr, program, out)
     if not any(o and t for t, o in zip(texts, ocr, strict=True)):
         return out
     rows = [i for i, t in enumerate(texts) if t or (program[i] and ocr[i])]
-    options: list[dict[tuple[int, ...] | None, int]] = []
-    for i in rows:
-        own = _number(texts[i], roman)
-        if not ocr[i]:
-            options.append({own: 0})  # the document's own number, a number or not
-            continue
-        found = _readings(texts[i], roman)
-        if own is not None:
-            found[own] = 0
-        else:
-            found[None] = len(texts[i]) * _CHANGE + _BREAK  # no number of the scheme at all
-        if program[i]:  # a program's number: one segment, or the next program's, lost
-            found = {n: c for n, c in found.items() if n is not None and len(n) == 1}
-            found[_NEXT] = max(len(texts[i]), 1) * _CHANGE + _BREAK
-        options.append(found)
-    # where programs are told by their names, a row not so named is no program
-    named = any(program)
-    guesses = [
-        _Guess(texts[i], roman, program[i], named and not program[i]) if ocr[i] and texts[i]
-        else None for i in rows
-    ]  # fmt: skip
-    best = _best_readings(options, guesses)
+    best = _read_as(texts, ocr, program, rows, roman)
     state: tuple[int, ...] | None = None
     known = True  # whether every reading so far is settled, so that ``state`` is the last read
     for i, number in zip(rows, best, strict=True):
@@ -195,6 +187,39 @@ def read_nomors(
             f"read as {nomors[i]}; read as {read}, the number that fits the rows around it",
         )
     return out
+
+
+def _read_as(
+    texts: list[str], ocr: Sequence[bool], program: list[bool], rows: list[int], roman: bool
+) -> list[tuple[int, ...] | None]:
+    """The reading of each of ``rows`` in the numbering (Roman first or not), None where the
+    least-cost ways differ."""
+    options: list[dict[tuple[int, ...] | None, int]] = []
+    for i in rows:
+        own = _number(texts[i], roman)
+        if not ocr[i]:
+            options.append({own: 0})  # the document's own number, a number or not
+            continue
+        found = _readings(texts[i], roman)
+        if own is not None:
+            found[own] = 0
+        else:
+            # no number of the scheme at all: each character read otherwise, and a break
+            found[None] = len(texts[i]) * 2 * _CHANGE + _BREAK
+        # where programs are told by their names, a row not so named is no program
+        named = any(program)
+        if program[i]:  # a program's number: one segment, or the next program's, lost
+            found = {n: c for n, c in found.items() if n is not None and len(n) == 1}
+            found[_NEXT] = max(len(texts[i]), 1) * _CHANGE + _BREAK
+        elif named and any(n is not None and len(n) == 1 for n in found):
+            found = {n: c for n, c in found.items() if n is None or len(n) > 1}
+            found[None] = len(texts[i]) * 2 * _CHANGE + _BREAK
+        options.append(found)
+    guesses = [
+        _Guess(texts[i], roman, program[i], named and not program[i]) if ocr[i] and texts[i]
+        else None for i in rows
+    ]  # fmt: skip
+    return _best_readings(options, guesses)
 
 
 def _programs_between(
