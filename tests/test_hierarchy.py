@@ -588,6 +588,15 @@ def test_a_table_read_whole_by_ocr_with_every_roman_one_read_as_a_digit_is_read_
     assert [n for n, _ in read] == ["I", "I.1", "I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.2",
                                     "I.2.1", "II", "II.1", "II.1.1"]  # fmt: skip
     assert read[4][1] == "read as 11.3; read as I.1.3, the number that fits the rows around it"
+    # no number tells but the programs': the later ones read with no digit but one (``II``
+    # lost, ``III`` read ``1)``) are Roman, where Arabic ones print ``2`` and ``3``
+    programs = [True, False, False, False, True, False, False, True, False]
+    romans = read_nomors(["", "1.1", "1.1.1", "1.2", "", "na", "1.2", "1)", "IL"], [True] * 9,
+                         programs)  # fmt: skip
+    assert [n for n, _ in romans][:6] == ["I", "I.1", "I.1.1", "I.2", "II", "II.1"]
+    digits = read_nomors(["", "1.1", "1.1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"], [True] * 9,
+                         programs)  # fmt: skip
+    assert [n for n, _ in digits] == ["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"]
     arabic = ["1", "1.1", "11.1", "1.2", "2", "2.1", "21.1"]
     read = read_nomors(arabic, [True] * 7, [True, False, False, False, True, False, False])
     assert [n for n, _ in read] == ["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.1.1"]

@@ -114,25 +114,31 @@ def _scheme(
     Read by OCR, a Roman ``I`` is mostly read ``1``, so numbers that start ``1.`` tell neither
     way: where OCR's numbers show a dotted numbering, those that start with another Roman
     numeral (``II.1``, ``V``, ``VI.11``), or with ones that are no Roman numeral as read
-    (``11.3``, ``Il1.1``: ``II`` read with its ``I`` as ``1``), and programs' numbers read as
-    no digit (``u`` for ``II``), stand for a Roman one; those that start with another digit
-    (``2.1``, a program's ``2``) for an Arabic one, which numbers its programs ``2`` to ``9``
-    before it reaches ``11``."""
+    (``11.3``, ``Il1.1``: ``II`` read with its ``I`` as ``1``), and the numbers of programs
+    after the table's first read with no digit but one (``u``, ``1)`` for ``II``, ``III``),
+    stand for a Roman one; those that start with another digit (``2.1``, a later program's
+    ``2``) for an Arabic one, which numbers its programs ``2`` to ``9`` before it reaches
+    ``11``."""
     program = list(programs) if programs is not None else [False] * len(texts)
     for trusted in (True, False):
         shown = [t for t, o in zip(texts, ocr, strict=True) if o != trusted and "." in t]
         roman = sum(_number(t, True) is not None for t in shown)
         arabic = sum(_number(t, False) is not None and len(t.split(".")) > 1 for t in shown)
         if not trusted and (roman or arabic):  # a dotted numbering: which one
-            read = [(t, p) for t, o, p in zip(texts, ocr, program, strict=True) if o and t]
+            # programs after the table's first: ``II``, ``III``, ``IV`` print no digit but
+            # one, Arabic ``2`` to ``9`` and ``12`` do
+            after = [i for i, p in enumerate(program) if p][1:]
+            later = {i for i in after if ocr[i] and texts[i]}
+            read = [(t, i in later) for i, (t, o) in enumerate(zip(texts, ocr, strict=True))
+                    if o and t]  # fmt: skip
             others = sum(
                 ((number := _number(t, True)) is not None and number[0] > 1)
                 or _MISREAD_ROMAN.match(t) is not None
-                or (p and not any(c.isdigit() or c in "I|l" for c in t))
+                or (p and not re.search(r"[2-9]", t))
                 for t, p in read
             )  # fmt: skip
             digits = sum(
-                _OTHER_DIGIT.match(t) is not None or (p and re.fullmatch(r"[2-9]", t) is not None)
+                _OTHER_DIGIT.match(t) is not None or (p and re.search(r"[2-9]", t) is not None)
                 for t, p in read
             )  # fmt: skip
             if others or digits:
