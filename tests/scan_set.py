@@ -1,13 +1,14 @@
 """Scan test set: scanned copies of chosen table pages of documents with a truth, read by the
 pipeline and scored value by value.
 
-Each document (the sample, every ``../shared/real`` PDF with a truth file, and synthetic plans in
-some layouts of ``synth.generator``, one of them with no kode where levels show by weight and
-shading only) is read as it is first; its first ``--pages`` plan-table pages are then replaced
-by scanned copies (``synth.scan``: pdftoppm, turned by up to ``--skew`` degrees, blurred or not,
-JPEG, img2pdf), and the mixed document is read again and validated (``write_outputs``, for the
-final status and the reading doubts). Only the nodes and amounts that the born-digital reading
-places on the scanned pages are scored, against the truth (``truth.match_nodes``):
+Each document (the sample, every ``../shared/real`` PDF with a truth file, and synthetic plans
+in some layouts of ``synth.generator``: one with no kode where levels show by weight and shading
+only, two numbered ``I`` / ``I.1`` / ``I.1.1``) is read as it is first; its first ``--pages``
+plan-table pages are then replaced by scanned copies (``synth.scan``: pdftoppm, turned by up to
+``--skew`` degrees, blurred or not, JPEG, img2pdf), and the mixed document is read again and
+validated (``write_outputs``, for the final status and the reading doubts). Only the nodes and
+amounts that the born-digital reading places on the scanned pages are scored, against the truth
+(``truth.match_nodes``):
 
 - nodes exact: found at their level, with their name and parent;
 - amounts exact: the printed value;
@@ -54,8 +55,10 @@ from renja.output import write_outputs  # noqa: E402
 from renja.process import DocumentResult, process_pdf  # noqa: E402
 from transform.numbers import DASH_FLAG, MIN_OCR_CONFIDENCE, parse_amount, trust_ocr  # noqa: E402
 
-# Synthetic documents: a coded layout, a shaded coded one, and one with neither kode nor number,
-# whose kegiatan are told from sub kegiatan by bold type and shading only.
+# Synthetic documents: a coded layout, a shaded coded one, one with neither kode nor number,
+# whose kegiatan are told from sub kegiatan by bold type and shading only, and two numbered
+# I / I.1 / I.1.1 without codes, one ruled and shaded with amounts wrapped in their cells, one
+# printed without rules.
 SYNTH: dict[str, tuple[Layout, int]] = {
     "sipd_split5": (LAYOUTS["sipd_split5"], 5),
     "glued_rp_3rows": (LAYOUTS["glued_rp_3rows"], 6),
@@ -65,6 +68,8 @@ SYNTH: dict[str, tuple[Layout, int]] = {
         ),
         7,
     ),
+    "nomor_wrapped_decimals": (LAYOUTS["nomor_wrapped_decimals"], 8),
+    "nomor_unruled": (LAYOUTS["nomor_unruled"], 9),
 }
 THRESHOLDS = (0.0, 50.0, 60.0, 70.0, 80.0, MIN_OCR_CONFIDENCE, 90.0, 95.0)
 

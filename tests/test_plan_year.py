@@ -68,6 +68,24 @@ def test_a_column_headed_with_the_next_year_is_the_prakiraan_maju() -> None:
     assert (plan.header.plan_year, plan.header.next_year) == (2022, 2023)
 
 
+def test_a_prakiraan_maju_column_naming_the_plan_year_stays_the_prakiraan_maju() -> None:
+    """OCR read the group over the prakiraan maju columns with the plan's year (``RENCANA TAHUN
+    2022 | PRAKIRAAN MAJU RENCANA TAHUN``, its ``2023`` lost): both amount columns named the
+    plan year, both were taken for the plan's, and every next-year amount was lost. A table
+    has one plan-year amount: the column its header calls prakiraan maju stays the next
+    year's."""
+    plan = _plan(
+        ["Kode", "Program/Kegiatan", "Indikator", "Rencana Tahun 2022 | Target",
+         "Rencana Tahun 2022 | Pagu (Rp)", "Rencana Tahun 2022 | Prakiraan Maju Rencana Tahun | "
+         "Target", "Rencana Tahun 2022 | Prakiraan Maju Rencana Tahun | Pagu (Rp)"],
+        TITLE_2022,
+    )  # fmt: skip
+    assert plan_year([plan], _pages(COVER_2022)) == 2022
+    assert plan.header.columns("pagu", "plan") == [4]
+    assert plan.header.columns("pagu", "next") == [6]
+    assert plan.header.columns("target", "next") == [5]
+
+
 def test_a_title_on_the_page_before_counts() -> None:
     plan = _plan(
         ["Kode", "Program/Kegiatan", "Indikator", "Target", "Pagu (Rp)", "Target Tahun 2023",

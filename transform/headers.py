@@ -390,11 +390,20 @@ def place_years(header: HeaderMap, plan_year: int) -> None:
     gives: a column whose header names the plan year is the plan's, one that names the next
     year the prakiraan maju's, whatever else the header says ("Target Tahun 2023" under a
     title "... Tahun 2022" is the prakiraan maju). Columns before the change of a Renja
-    Perubahan, and columns naming no year, keep their place."""
+    Perubahan, and columns naming no year, keep their place, and so does a prakiraan maju
+    column naming the plan year beside the plan's own (one plan-year amount a table: its year
+    misprinted, or misread by OCR from the group beside it)."""
     for col, role in list(header.roles.items()):
         if not role.years or role.year == "before":
             continue
         if max(role.years) == plan_year:
+            beside = [
+                c for c, r in header.roles.items()
+                if c != col and r.name == role.name and r.year == "plan" and r.years
+                and max(r.years) == plan_year
+            ]  # fmt: skip
+            if role.year == "next" and beside:
+                continue
             header.roles[col] = replace(role, year="plan")
         elif max(role.years) == plan_year + 1:
             header.roles[col] = replace(role, year="next")
