@@ -86,6 +86,23 @@ def test_a_prakiraan_maju_column_naming_the_plan_year_stays_the_prakiraan_maju()
     assert plan.header.columns("target", "next") == [5]
 
 
+def test_an_amount_column_after_the_prakiraan_maju_target_is_the_prakiraan_maju() -> None:
+    """The words over the prakiraan maju amount lost too (``... | AA TAHUN PAGU``): two amount
+    columns of the plan year, and a prakiraan maju target between them. Targets and amounts
+    come in pairs: the amount after the prakiraan maju target is the prakiraan maju's."""
+    plan = _plan(
+        ["Kode", "Program/Kegiatan", "Indikator", "Rencana Tahun 2022 | Target",
+         "Rencana Tahun 2022 | Pagu (Rp)", "Rencana Tahun 2022 | Prakiraan Maju Target",
+         "Rencana Tahun 2022 | AA Tahun Pagu (Rp)"],
+        TITLE_2022,
+    )  # fmt: skip
+    for header in (plan.header, map_header(plan.segments[0].table)):  # with the title, without
+        assert header.columns("pagu", "plan") == [4]
+        assert header.columns("pagu", "next") == [6]
+    assert plan_year([plan], _pages(COVER_2022)) == 2022
+    assert plan.header.columns("pagu", "next") == [6]
+
+
 def test_a_title_on_the_page_before_counts() -> None:
     plan = _plan(
         ["Kode", "Program/Kegiatan", "Indikator", "Target", "Pagu (Rp)", "Target Tahun 2023",

@@ -381,8 +381,24 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
             header.roles[col] = Role(header.roles[col].name, "plan")
     for col, ys in years.items():
         header.roles[col] = replace(header.roles[col], years=tuple(ys))
+    _pair_years(header)
     header.plan_year = plan_year
     header.next_year = plan_year + 1 if plan_year is not None else None
+
+
+def _pair_years(header: HeaderMap) -> None:
+    """Targets and amounts come in pairs, one a year: where the targets have a prakiraan maju
+    column and the amounts two of the plan year (or the other way round), the one after the
+    other's prakiraan maju column is the prakiraan maju's. OCR read a prakiraan maju amount's
+    header without its words and under the plan's year (``RENCANA TAHUN 2024 | ANA TAHUN
+    PAGU``), and every next-year amount of a scanned plan was lost."""
+    for name, other in ((ColumnRole.PAGU, ColumnRole.TARGET), (ColumnRole.TARGET, ColumnRole.PAGU)):
+        plans, ahead = header.columns(name, "plan"), header.columns(other, "next")
+        if len(plans) < 2 or header.columns(name, "next") or not ahead:
+            continue
+        after = [c for c in plans if c > ahead[0]]
+        if len(after) == 1:
+            header.roles[after[0]] = replace(header.roles[after[0]], year="next")
 
 
 def place_years(header: HeaderMap, plan_year: int) -> None:
@@ -407,6 +423,7 @@ def place_years(header: HeaderMap, plan_year: int) -> None:
             header.roles[col] = replace(role, year="plan")
         elif max(role.years) == plan_year + 1:
             header.roles[col] = replace(role, year="next")
+    _pair_years(header)
     header.plan_year, header.next_year = plan_year, plan_year + 1
 
 
