@@ -602,6 +602,25 @@ def test_a_table_read_whole_by_ocr_with_every_roman_one_read_as_a_digit_is_read_
     assert [n for n, _ in read] == ["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.1.1"]
 
 
+def test_a_number_read_by_ocr_as_a_programs_on_a_row_not_named_one_places_nothing() -> None:
+    """A sub kegiatan's number read by OCR as ``77``, which no number of the numbering fits
+    better than another, is left as read; read as a depth of one, it made the row a program and
+    the rows after it hung under it. Where the table names its programs ``PROGRAM ...``, such a
+    number places nothing, and the row is placed as a row without one is: under the kegiatan."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    plan = build(rows(
+        {"nomor": "I", "nama": "PROGRAM PENUNJANG", "pagu_raw": "3.000"},
+        {"nomor": "I.1", "nama": "Perencanaan", "pagu_raw": "3.000"},
+        {"nomor": "I.1.1", "nama": "Penyusunan Dokumen", "pagu_raw": "1.000"},
+        {"nomor": "I.1.2", "nama": "Koordinasi", "page": 2, **ocr},
+        {"nomor": "77", "nama": "Evaluasi Kinerja", "page": 2, **ocr},
+    ))  # fmt: skip
+    assert values(plan.nodes, "nomor", "level", "parent_id") == [
+        ["I", "program", None], ["I.1", "kegiatan", "P01"], ["I.1.1", "sub_kegiatan", "P01.K01"],
+        ["I.1.2", "sub_kegiatan", "P01.K01"], ["77", "sub_kegiatan", "P01.K01"],
+    ]  # fmt: skip
+
+
 def test_a_programs_lone_numeral_lost_by_ocr_is_the_one_between_the_programs_around_it() -> None:
     """A table numbered ``I`` for its programs and ``1``, ``2`` for the rows under them: the
     first program's lone ``I``, read ``|`` by OCR and dropped as a rule's remnant, is ``I``

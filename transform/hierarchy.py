@@ -30,7 +30,14 @@ from transform.codes import (
     parent_kode,
     split_glued_kode,
 )
-from transform.levels import PROGRAM_NAME, LevelSource, RowLevel, is_heading, resolve_levels
+from transform.levels import (
+    PROGRAM_NAME,
+    LevelSource,
+    RowLevel,
+    is_heading,
+    read_by_ocr,
+    resolve_levels,
+)
 from transform.numbering import read_nomors
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
@@ -180,13 +187,6 @@ def _set_off(row: TableRow) -> bool:
     return row.bold or (row.nama_conf is not None and bool(row.fill))
 
 
-def _read_by_ocr(row: TableRow) -> bool:
-    """A row of a page read by OCR: one of its values carries an OCR confidence."""
-    confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf,
-                   row.target_before_conf, row.pagu_before_conf)  # fmt: skip
-    return any(c is not None for c in confidences)
-
-
 def _has_indicator(row: TableRow) -> bool:
     return bool(row.indikator or row.target_raw or row.target_next_raw or row.satuan)
 
@@ -226,6 +226,7 @@ class _Builder:
         self.min_ocr_confidence = min_ocr_confidence
         self.id_columns = id_columns
         self.level_of_number = level_of_number
+        self.named = False  # whether the table names its programs PROGRAM ...
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
@@ -255,13 +256,13 @@ class _Builder:
     def add_row(self, row: TableRow) -> None:
         self.position += 1
         kode, nama = _row_kode(row)
-        lettered = kode is None and _read_by_ocr(row)
+        lettered = kode is None and read_by_ocr(row)
         if lettered:  # a code OCR read with a letter for a digit (2.07.0S): no code as it stands
             kode = ".".join(_compact(p) for p in row.kode_parts if _compact(p)) or None
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode, ocr=lettered)
-        if _read_by_ocr(row) and not self._fits(kode):
+        if read_by_ocr(row) and not self._fits(kode):
             kode, kode_flag = self._parts_from_tree(row) or (kode, kode_flag)
         nomor = row.nomor or None
         if is_heading(nama, _has_amount(row)) and not (kode or nomor):
@@ -281,6 +282,8 @@ class _Builder:
             level, source = self._hint(row, nomor).level, self._hint(row, nomor).source
         if level is None:
             level, source = self.level_of_number(nomor), "numbering"
+            if level == "program" and read_by_ocr(row) and self.named and not starts_program:
+                level = None  # a number read by OCR as a program's on a row not named one
         if level is None and kode is None and nomor and PLAIN_NUMBER.match(nomor):
             # a plain number under Roman programs that neither the counters, the sums nor the
             # table's styles place: under a program, its bold type tells a kegiatan
@@ -849,7 +852,7 @@ def build_plan(
     ``min_ocr_confidence`` are left null and flagged.
     """
     records = row_records(rows)
-    scanned = {row.page for row in records if _read_by_ocr(row)}
+    scanned = {row.page for row in records if read_by_ocr(row)}
     readings = read_nomors(
         [row.nomor for row in records],
         [r.page in scanned for r in records],
@@ -863,6 +866,7 @@ def build_plan(
     hints = resolve_levels(records)
     coded = any(_row_kode(row)[0] is not None for row in records)
     builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
+    builder.named = any(PROGRAM_NAME.match(row.nama) for row in records)
     for row, (_, flag) in zip(records, readings, strict=True):
         count = len(builder.nodes)
         builder.add_row(row)

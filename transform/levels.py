@@ -31,6 +31,7 @@ __all__ = [
     "RowLevel",
     "is_heading",
     "numbering_levels",
+    "read_by_ocr",
     "resolve_levels",
 ]
 
@@ -321,6 +322,13 @@ def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> 
     return score
 
 
+def read_by_ocr(row: TableRow) -> bool:
+    """A row of a page read by OCR: one of its values carries an OCR confidence."""
+    confidences = (row.target_conf, row.target_next_conf, row.pagu_conf, row.pagu_next_conf,
+                   row.target_before_conf, row.pagu_before_conf)  # fmt: skip
+    return any(c is not None for c in confidences)
+
+
 def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     """The level of every row of a plan table, and the signal that decided it.
 
@@ -333,6 +341,13 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     candidates = [_candidate(row) for row in rows]
     names = [row.nama for row in rows]
     numbered = numbering_levels([row.nomor for row in rows])
+    if any(PROGRAM_NAME.match(name) for name in names):
+        # where the table names its programs, a number read by OCR that reads as a program's
+        # (``112`` for ``II.1.2``, left as read where its readings tie) on a row not so named
+        # places nothing: the rows after it would hang under a program that is none
+        for i, row in enumerate(rows):
+            if numbered[i] == "program" and read_by_ocr(row) and not PROGRAM_NAME.match(names[i]):
+                numbered[i] = None
     amounts = [parse_amount(row.pagu_raw).value for row in rows]
     by_sums = _settled_by_sums([_nomor(row.nomor) for row in rows], numbered, amounts)
     for i, level in by_sums.items():
