@@ -341,13 +341,6 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     candidates = [_candidate(row) for row in rows]
     names = [row.nama for row in rows]
     numbered = numbering_levels([row.nomor for row in rows])
-    if any(PROGRAM_NAME.match(name) for name in names):
-        # where the table names its programs, a number read by OCR that reads as a program's
-        # (``112`` for ``II.1.2``, left as read where its readings tie) on a row not so named
-        # places nothing: the rows after it would hang under a program that is none
-        for i, row in enumerate(rows):
-            if numbered[i] == "program" and read_by_ocr(row) and not PROGRAM_NAME.match(names[i]):
-                numbered[i] = None
     amounts = [parse_amount(row.pagu_raw).value for row in rows]
     by_sums = _settled_by_sums([_nomor(row.nomor) for row in rows], numbered, amounts)
     for i, level in by_sums.items():
@@ -365,9 +358,16 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     style_wins = bool(disagree) and _rollup_score(by_style, amounts) > _rollup_score(
         by_number, amounts
     )
+    # where the table names its programs, a number read by OCR that reads as a program's
+    # (``112`` for ``II.1.2``, left as read where its readings tie) on a row not so named
+    # places nothing: the rows after it would hang under a program that is none
+    named = any(PROGRAM_NAME.match(name) for name in names)
     out: list[RowLevel] = []
     for i in range(len(rows)):
-        if i in disagree and style_wins:
+        if (named and numbered[i] == "program" and read_by_ocr(rows[i])
+                and not PROGRAM_NAME.match(names[i])):  # fmt: skip
+            out.append(RowLevel(styled[i], "style" if styled[i] else None))
+        elif i in disagree and style_wins:
             out.append(RowLevel(styled[i], "arithmetic"))
         elif candidates[i] and numbered[i] is not None:
             out.append(RowLevel(numbered[i], "arithmetic" if i in by_sums else "numbering"))
