@@ -159,7 +159,9 @@ def read_nomors(
     ``II`` in its cell), then the next program's (``I`` at the top of the table), and is so
     numbered where the readings before it are settled: the rows under it are numbered under
     it, not under the last program read (``II.1`` read ``111`` after a lost ``II`` was read
-    ``I.11``; it is now left as read, where ``II.1`` and ``III`` fit alike)."""
+    ``I.11``; it is now ``II.1``). Where the table names its programs, a row not so named
+    takes no program's number. In a table of no dotted numbering, a program's lost numeral
+    is put back between those around it (``_programs_between``)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
@@ -200,6 +202,7 @@ def _read_as(
 ) -> list[tuple[int, ...] | None]:
     """The reading of each of ``rows`` in the numbering (Roman first or not), None where the
     least-cost ways differ."""
+    named = any(program)  # where programs are told by their names, a row not so named is none
     options: list[dict[tuple[int, ...] | None, int]] = []
     for i in rows:
         own = _number(texts[i], roman)
@@ -212,8 +215,6 @@ def _read_as(
         else:
             # no number of the scheme at all: each character read otherwise, and a break
             found[None] = len(texts[i]) * 2 * _CHANGE + _BREAK
-        # where programs are told by their names, a row not so named is no program
-        named = any(program)
         if program[i]:  # a program's number: one segment, or the next program's, lost
             found = {n: c for n, c in found.items() if n is not None and len(n) == 1}
             found[_NEXT] = max(len(texts[i]), 1) * _CHANGE + _BREAK
