@@ -621,6 +621,20 @@ def test_a_number_read_by_ocr_as_a_programs_on_a_row_not_named_one_places_nothin
     ]  # fmt: skip
 
 
+def test_the_strokes_of_a_roman_ii_or_iii_read_as_one_glyph_are_that_numeral() -> None:
+    """In a coarse scan the strokes of a Roman ``III`` run together and are read as one glyph of
+    as many strokes (``w``, ``m``; ``u``, ``n`` for ``II``) or as one ``1``: every number under
+    program III read ``1.1``, ``1.1.1``, ``1.2``, at a character's cost each rather than two
+    strokes lost each, is read in program III, not as a break back to program I."""
+    from transform.numbering import read_nomors
+
+    nomors = ["I", "I.1", "II", "II.1", "w", "1.1", "1.1.1", "1.2"]
+    programs = [True, False, True, False, True, False, False, False]
+    read = read_nomors(nomors, [False] * 4 + [True] * 4, programs)
+    assert [n for n, _ in read][4:] == ["III", "III.1", "III.1.1", "III.2"]
+    assert read[5][1] == "read as 1.1; read as III.1, the number that fits the rows around it"
+
+
 def test_a_programs_lone_numeral_lost_by_ocr_is_the_one_between_the_programs_around_it() -> None:
     """A table numbered ``I`` for its programs and ``1``, ``2`` for the rows under them: the
     first program's lone ``I``, read ``|`` by OCR and dropped as a rule's remnant, is ``I``

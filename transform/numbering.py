@@ -319,7 +319,15 @@ def _distance(read: str, printed: str) -> int:
             swap = 0 if p == r else (_CHANGE if p in _ONES.get(r, "") else 2 * _CHANGE)
             cost[i][j] = min(cost[i - 1][j - 1] + swap, cost[i - 1][j] + _lost(p),
                              cost[i][j - 1] + _lost(r))  # fmt: skip
+            for run, glyphs in _MERGED:  # a Roman II or III read as one glyph
+                if printed[max(0, i - len(run)) : i] == run and r in glyphs:
+                    cost[i][j] = min(cost[i][j], cost[i - len(run)][j - 1] + _CHANGE)
     return cost[-1][-1]
+
+
+# The strokes of a Roman II or III run together in a coarse scan and are read as one glyph of
+# as many strokes (``u``, ``n`` for ``II``; ``m``, ``w`` for ``III``), or as one ``1``.
+_MERGED = (("III", "mwMW1Il|"), ("II", "unUNH1Il|"))
 
 
 def _lost(char: str) -> int:
