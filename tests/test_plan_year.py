@@ -103,6 +103,23 @@ def test_an_amount_column_after_the_prakiraan_maju_target_is_the_prakiraan_maju(
     assert plan.header.columns("pagu", "next") == [6]
 
 
+def test_a_repeated_header_read_with_the_next_year_over_every_column_keeps_its_pairs() -> None:
+    """A continuation page's repeated header read by OCR with the prakiraan maju group's year
+    over every column and its words lost (``2023 | RENCANA T TARGET``, ``2023 PAGU``): all four
+    columns were the next year's, the plan's amounts went out as the next year's, unflagged.
+    Two groups of a target and an amount side by side are the plan's and the next year's."""
+    plan = _plan(
+        ["Kode", "Program/Kegiatan", "Indikator", "2023 | Rencana T Target", "2023 | Pagu (Rp)",
+         "2023 | Target", "2023 Pagu (Rp)"],
+        TITLE_2022,
+    )  # fmt: skip
+    assert plan_year([plan], _pages(COVER_2022)) == 2022
+    assert plan.header.columns("target", "plan") == [3]
+    assert plan.header.columns("pagu", "plan") == [4]
+    assert plan.header.columns("target", "next") == [5]
+    assert plan.header.columns("pagu", "next") == [6]
+
+
 def test_a_title_on_the_page_before_counts() -> None:
     plan = _plan(
         ["Kode", "Program/Kegiatan", "Indikator", "Target", "Pagu (Rp)", "Target Tahun 2023",

@@ -389,9 +389,12 @@ def _assign_years(header: HeaderMap, texts: list[str], years: dict[int, list[int
 def _pair_years(header: HeaderMap) -> None:
     """Targets and amounts come in pairs, one a year: where the targets have a prakiraan maju
     column and the amounts two of the plan year (or the other way round), the one after the
-    other's prakiraan maju column is the prakiraan maju's. OCR read a prakiraan maju amount's
-    header without its words and under the plan's year (``RENCANA TAHUN 2024 | ANA TAHUN
-    PAGU``), and every next-year amount of a scanned plan was lost."""
+    other's prakiraan maju column is the prakiraan maju's; where both have two columns of one
+    year and none of the other, the first of each is the plan's and the second the prakiraan
+    maju's. OCR read a prakiraan maju amount's header without its words and under the plan's
+    year (``RENCANA TAHUN 2024 | ANA TAHUN PAGU``), or a page's repeated header with the next
+    year over every column, and the plan's or the next year's amounts of a scanned plan were
+    lost or taken for the other's."""
     for name, other in ((ColumnRole.PAGU, ColumnRole.TARGET), (ColumnRole.TARGET, ColumnRole.PAGU)):
         plans, ahead = header.columns(name, "plan"), header.columns(other, "next")
         if len(plans) < 2 or header.columns(name, "next") or not ahead:
@@ -399,6 +402,18 @@ def _pair_years(header: HeaderMap) -> None:
         after = [c for c in plans if c > ahead[0]]
         if len(after) == 1:
             header.roles[after[0]] = replace(header.roles[after[0]], year="next")
+    for year in ("plan", "next"):
+        pairs = [header.columns(name, year) for name in (ColumnRole.TARGET, ColumnRole.PAGU)]
+        if any(len(cols) != 2 for cols in pairs) or header.columns("pagu", "before"):
+            continue
+        if any(header.columns(name, y) for name in (ColumnRole.TARGET, ColumnRole.PAGU)
+               for y in ("plan", "next") if y != year):  # fmt: skip
+            continue
+        (t1, t2), (p1, p2) = pairs
+        if t1 < p1 < t2 < p2:  # two groups of a target and an amount, side by side
+            for first, second in ((t1, t2), (p1, p2)):
+                header.roles[first] = replace(header.roles[first], year="plan")
+                header.roles[second] = replace(header.roles[second], year="next")
 
 
 def place_years(header: HeaderMap, plan_year: int) -> None:
