@@ -218,6 +218,7 @@ class _Builder:
         min_ocr_confidence: float = MIN_OCR_CONFIDENCE,
         hints: list[RowLevel] | None = None,
         coded: bool = False,
+        named: bool = False,
     ) -> None:
         self.hints = hints or []
         self.coded = coded
@@ -226,7 +227,7 @@ class _Builder:
         self.min_ocr_confidence = min_ocr_confidence
         self.id_columns = id_columns
         self.level_of_number = level_of_number
-        self.named = False  # whether the table names its programs PROGRAM ...
+        self.named = named  # whether the table names its programs PROGRAM ...
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
@@ -853,11 +854,9 @@ def build_plan(
     """
     records = row_records(rows)
     scanned = {row.page for row in records if read_by_ocr(row)}
-    readings = read_nomors(
-        [row.nomor for row in records],
-        [r.page in scanned for r in records],
-        [bool(PROGRAM_NAME.match(r.nama)) for r in records],
-    )
+    named = [bool(PROGRAM_NAME.match(r.nama)) for r in records]  # programs by their names
+    readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records],
+                           named)  # fmt: skip
     records = [
         replace(row, nomor=nomor or "") if flag else row
         for row, (nomor, flag) in zip(records, readings, strict=True)
@@ -865,8 +864,9 @@ def build_plan(
     numbers = nomor_levels(row.nomor for row in records)
     hints = resolve_levels(records)
     coded = any(_row_kode(row)[0] is not None for row in records)
-    builder = _Builder(has_next, id_columns, numbers, min_ocr_confidence, hints, coded)
-    builder.named = any(PROGRAM_NAME.match(row.nama) for row in records)
+    builder = _Builder(
+        has_next, id_columns, numbers, min_ocr_confidence, hints, coded, named=any(named)
+    )
     for row, (_, flag) in zip(records, readings, strict=True):
         count = len(builder.nodes)
         builder.add_row(row)
