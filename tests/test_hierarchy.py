@@ -635,6 +635,44 @@ def test_the_strokes_of_a_roman_ii_or_iii_read_as_one_glyph_are_that_numeral() -
     assert read[5][1] == "read as 1.1; read as III.1, the number that fits the rows around it"
 
 
+def test_programs_are_counted_and_numbers_rise_where_ocr_misread_them() -> None:
+    """The third program's numeral lost, and every number under it read with two strokes
+    (``11.2`` for ``III.1.2``, as under program II): the program is III, the one after the
+    highest before it, and the rows under it are its own, not read as a break back to program
+    I (``121`` as ``I.21``) that would make the lost numeral a second ``II``. (A scan of a plan
+    numbered ``I`` / ``I.1`` / ``I.1.1``, 6.5 pt type at 150 dpi.)"""
+    from transform.numbering import read_nomors
+
+    nomors = ["I", "I.1", "I.1.1", "II", "II.1", "II.1.1", "II.2", "121", "122", "", "Iin",
+              "HA", "11.2", "113", "11.4"]  # fmt: skip
+    programs = [n in ("I", "II") for n in nomors[:9]] + [True] + [False] * 5
+    read = read_nomors(nomors, [False] * 7 + [True] * 8, programs)
+    assert [n for n, _ in read][7:] == [
+        "II.2.1", "II.2.2", "III", "III.1", "III.1.1", "III.1.2", "III.1.3", "III.1.4"
+    ]  # fmt: skip
+
+
+def test_a_node_row_whose_number_ocr_lost_takes_the_number_that_fits_the_rows_around_it() -> None:
+    """A kegiatan's number lost whole in a scan: the row prints a name and an amount, so it is
+    a node, and the numbers after it (``ta`` and ``112``, for ``I.1.1`` and ``I.1.2``) read as
+    its children; left out, they were read ``I.1`` and ``I.1.1``, one level too high each. A
+    row with a name and an amount before the first program (the OPD's total) takes no number,
+    nor does one whose number no row after it calls for (between ``I.1`` and ``I.2``)."""
+    from transform.numbering import read_nomors
+
+    nomors = ["", "", "", "ta", "112", "I.2", "I.2.1"]
+    programs = [False, True] + [False] * 5
+    nodes = [True, False, True, True, True, True, True]
+    read = read_nomors(nomors, [True] * 7, programs, nodes)
+    assert [n for n, _ in read] == ["", "I", "I.1", "I.1.1", "I.1.2", "I.2", "I.2.1"]
+    assert read[2][1] == "read as nothing; read as I.1, the number that fits the rows around it"
+    without = read_nomors(nomors, [True] * 7, programs)  # no row known to print a node
+    assert [n for n, _ in without][2:5] == ["", "I.1", "I.1.1"]
+    between = read_nomors(["I", "I.1", "", "I.2"], [True] * 4, [True] + [False] * 3,
+                          [False, True, True, True])  # fmt: skip
+    assert [n for n, _ in between] == ["I", "I.1", "", "I.2"]
+
+
 def test_a_programs_lone_numeral_lost_by_ocr_is_the_one_between_the_programs_around_it() -> None:
     """A table numbered ``I`` for its programs and ``1``, ``2`` for the rows under them: the
     first program's lone ``I``, read ``|`` by OCR and dropped as a rule's remnant, is ``I``

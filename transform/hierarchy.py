@@ -855,8 +855,11 @@ def build_plan(
     records = row_records(rows)
     scanned = {row.page for row in records if read_by_ocr(row)}
     named = [bool(PROGRAM_NAME.match(r.nama)) for r in records]  # programs by their names
+    nodes = [  # rows that print a node's name and amount, whose number OCR may have lost
+        bool(r.nama) and _has_amount(r) and not TOTAL_WORDS.match(r.nama) for r in records
+    ]
     readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records],
-                           named)  # fmt: skip
+                           named, nodes)  # fmt: skip
     records = [
         replace(row, nomor=nomor or "") if flag else row
         for row, (nomor, flag) in zip(records, readings, strict=True)

@@ -38,8 +38,11 @@ _OTHER_DIGIT = re.compile(r"^[2-9]\.")  # a first segment of another digit (``2.
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
 _CHANGE = 2  # a one read as another one (``I`` as ``1``), or a thin stroke lost
 _DOT = 1  # a dot lost between two characters: the commonest damage of a coarse scan
-_NEXT = (0,)  # a program's number lost: the next program's, whatever the last number read
+_NEXT = (0,)  # a program's number lost: the one after the highest program's before it
 _BREAK = 6  # a number that does not follow the one before it
+_BACK = 12  # one before the number above it, but a new table's first
+_LOST = _BREAK  # a node's row (a name and an amount) whose number was lost, left without one
+_UNSETTLED = (-1,)  # a row the least-cost ways read otherwise
 
 
 def _number(text: str, roman: bool) -> tuple[int, ...] | None:
@@ -149,7 +152,10 @@ def _scheme(
 
 
 def read_nomors(
-    nomors: Sequence[str | None], ocr: Sequence[bool], programs: Sequence[bool] | None = None
+    nomors: Sequence[str | None],
+    ocr: Sequence[bool],
+    programs: Sequence[bool] | None = None,
+    nodes: Sequence[bool] | None = None,
 ) -> list[tuple[str | None, str | None]]:
     """Each row's number and, where one read by OCR (``ocr``) is read otherwise, how it was read
     (``read as 12.1; ...``); numbers stay as given in a table of no dotted numbering.
@@ -160,8 +166,10 @@ def read_nomors(
     numbered where the readings before it are settled: the rows under it are numbered under
     it, not under the last program read (``II.1`` read ``111`` after a lost ``II`` was read
     ``I.11``; it is now ``II.1``). Where the table names its programs, a row not so named
-    takes no program's number. In a table of no dotted numbering, a program's lost numeral
-    is put back between those around it (``_programs_between``)."""
+    takes no program's number, and a row that prints a node's name and amount (``nodes``)
+    whose number OCR lost whole is read as the number that fits the rows around it, or left
+    without one (at a break's cost). In a table of no dotted numbering, a program's lost
+    numeral is put back between those around it (``_programs_between``)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
@@ -170,29 +178,35 @@ def read_nomors(
         return _programs_between(texts, ocr, program, out)
     if not any(o and t for t, o in zip(texts, ocr, strict=True)):
         return out
-    rows = [i for i, t in enumerate(texts) if t or (program[i] and ocr[i])]
+    node = list(nodes) if nodes is not None else [False] * len(texts)
+    lost = [ocr[i] and not t and node[i] and any(program) for i, t in enumerate(texts)]
+    rows = [i for i, t in enumerate(texts) if t or (ocr[i] and (program[i] or lost[i]))]
     best = _read_as(texts, ocr, program, rows, roman)
-    state: tuple[int, ...] | None = None
-    known = True  # whether every reading so far is settled, so that ``state`` is the last read
+    top = 0  # the highest program's number so far
+    known = True  # whether every reading so far is settled, so that ``top`` is known
     for i, number in zip(rows, best, strict=True):
-        if number is None:
+        if number == _UNSETTLED:
             known = False
+            continue
+        if number is None:
             continue
         if number == _NEXT:
             if not known:
                 continue
-            number = (state[0] + 1,) if state else (1,)
+            number = (top + 1,)
             read = _text(number, roman)
-            state = number
+            top = number[0]
             out[i] = (read, f"read as {nomors[i] or 'nothing'}; read as {read}, the next program")
             continue
-        state, known = number, True
+        top = number[0] if len(number) == 1 else max(top, number[0])
+        known = True
         if not ocr[i] or number == _number(texts[i], roman):
             continue
         read = _text(number, roman)
         out[i] = (
             read,
-            f"read as {nomors[i]}; read as {read}, the number that fits the rows around it",
+            f"read as {nomors[i] or 'nothing'}; read as {read}, the number that fits the rows"
+            " around it",
         )
     return out
 
@@ -210,6 +224,9 @@ def _read_as(
             options.append({own: 0})  # the document's own number, a number or not
             continue
         found = _readings(texts[i], roman)
+        if not texts[i] and not program[i]:  # a node's row whose number was lost whole
+            options.append({None: _LOST})
+            continue
         if own is not None:
             found[own] = 0
         else:
@@ -223,8 +240,8 @@ def _read_as(
             found[None] = len(texts[i]) * 2 * _CHANGE + _BREAK
         options.append(found)
     guesses = [
-        _Guess(texts[i], roman, program[i], named and not program[i]) if ocr[i] and texts[i]
-        else None for i in rows
+        _Guess(texts[i], roman, program[i], named and not program[i])
+        if ocr[i] and (texts[i] or not program[i]) else None for i in rows
     ]  # fmt: skip
     return _best_readings(options, guesses)
 
@@ -286,13 +303,15 @@ class _Guess:
     program: bool  # a program's row: one segment
     inner: bool  # no program's row: more than one
 
-    def after(self, state: tuple[int, ...] | None) -> dict[tuple[int, ...] | None, int]:
-        """The numbers that follow ``state``, with the cost of reading each as this text."""
-        following: list[tuple[int, ...]] = [(1,)]
-        if state is not None:
-            following = [(*state[: depth - 1], state[depth - 1] + 1)
-                         for depth in range(1, len(state) + 1)]  # fmt: skip
-            following += [(*state, 1)] if len(state) < 3 else []
+    def after(self, state: _State) -> dict[tuple[int, ...] | None, int]:
+        """The numbers that follow ``state``, with the cost of reading each as this text: the
+        next program is the one after the highest read, the others follow the last number."""
+        last, top = state
+        following: list[tuple[int, ...]] = [(top + 1,)]
+        if last is not None:
+            following += [(*last[: depth - 1], last[depth - 1] + 1)
+                          for depth in range(2, len(last) + 1)]  # fmt: skip
+            following += [(*last, 1)] if len(last) < 3 else []
         out: dict[tuple[int, ...] | None, int] = {}
         for number in following:
             if (self.program and len(number) != 1) or (self.inner and len(number) == 1):
@@ -334,19 +353,30 @@ def _lost(char: str) -> int:
     return _DOT if char == "." else _CHANGE if char in "I1|l" else 2 * _CHANGE
 
 
-def _step(
-    state: tuple[int, ...] | None, number: tuple[int, ...] | None, change: int
-) -> tuple[int, tuple[int, ...] | None]:
-    """The cost of reading a row as ``number`` after ``state``, and the state after it."""
+# The state of a way through the rows: the last number read, and the highest program's.
+_State = tuple[tuple[int, ...] | None, int]
+
+
+def _step(state: _State, number: tuple[int, ...] | None, change: int) -> tuple[int, _State]:
+    """The cost of reading a row as ``number`` after ``state``, and the state after it. A
+    number that follows the last costs nothing more; one that does not is a break, and one
+    before the last (but a new table's ``I``) costs more: the numbers of a table rise, and
+    programs are counted (the next program's number, where its own was lost, is the one after
+    the highest before it)."""
+    last, top = state
     if number == _NEXT:
-        return change, ((state[0] + 1,) if state else (1,))
+        return change, ((top + 1,), top + 1)
     if number is None:
         return change, state
-    return change + (0 if _follows(state, number) else _BREAK), number
+    top = number[0] if len(number) == 1 else max(top, number[0])
+    if _follows(last, number):
+        return change, (number, top)
+    back = last is not None and number != (1,) and number < last
+    return change + (_BACK if back else _BREAK), (number, top)
 
 
 def _choices(
-    found: dict[tuple[int, ...] | None, int], guess: _Guess | None, state: tuple[int, ...] | None
+    found: dict[tuple[int, ...] | None, int], guess: _Guess | None, state: _State
 ) -> dict[tuple[int, ...] | None, int]:
     """A row's readings after ``state``: its own, and the numbers that follow ``state``."""
     if guess is None:
@@ -364,20 +394,19 @@ def _best_readings(
     (changes of characters, and a break wherever a number does not follow the last number
     read before it), or None where least-cost ways differ. Forward and backward costs over the
     states (the last number read), as a Viterbi pass in both directions."""
-    State = tuple[int, ...] | None
-    forward: list[dict[State, int]] = [{None: 0}]
+    forward: list[dict[_State, int]] = [{(None, 0): 0}]
     for found, guess in zip(options, guesses, strict=True):
-        after: dict[State, int] = {}
+        after: dict[_State, int] = {}
         for state, cost in forward[-1].items():
             for number, change in _choices(found, guess, state).items():
                 step, nxt = _step(state, number, change)
                 if cost + step < after.get(nxt, 1 << 30):
                     after[nxt] = cost + step
         forward.append(after)
-    backward: dict[State, int] = {state: 0 for state in forward[-1]}
-    totals: list[dict[State, int]] = [{} for _ in options]
+    backward: dict[_State, int] = {state: 0 for state in forward[-1]}
+    totals: list[dict[tuple[int, ...] | None, int]] = [{} for _ in options]
     for at in range(len(options) - 1, -1, -1):
-        before: dict[State, int] = {}
+        before: dict[_State, int] = {}
         for state, cost in forward[at].items():
             for number, change in _choices(options[at], guesses[at], state).items():
                 step, nxt = _step(state, number, change)
@@ -388,8 +417,8 @@ def _best_readings(
                 totals[at][number] = min(totals[at].get(number, 1 << 30), cost + rest)
         backward = before
     least = min(backward.values())
-    out: list[State] = []
+    out: list[tuple[int, ...] | None] = []
     for costs in totals:
         winners = [n for n, c in costs.items() if c == least]
-        out.append(winners[0] if len(winners) == 1 else None)
+        out.append(winners[0] if len(winners) == 1 else _UNSETTLED)
     return out
