@@ -403,3 +403,19 @@ def test_unsure_sibling_amounts_that_their_sum_holds_with_together_are_taken_tog
     assert got.at["2.07.01.2.01.02", "amount_flag"].startswith(
         "confirmed by a sum: read with OCR confidence 75;"
     )
+
+
+def test_an_unsure_amount_wrapped_in_its_cell_is_confirmed_as_it_was_read() -> None:
+    """An amount wrapped in its cell (``793.000.00`` over ``0,00``) is read with its lines glued;
+    its raw text keeps the lines spaced (``793.000.00 0,00``), which read as one line has a
+    space where the grammar has none. Read with a low confidence, it is confirmed by the sums
+    it makes hold as it was read, glued."""
+    programs, budgets = _frames(SUMS_HOLD)
+    at = budgets.index[budgets["node_id"] == "2.07.01.2.01"][0]
+    budgets.at[at, "amount_raw"] = "793.000.00 0,00"
+    got = confirm_by_sums(programs, _unsure(budgets, "2.07.01.2.01")).set_index("node_id")
+    assert got.at["2.07.01.2.01", "amount"] == Decimal("793000000")
+    assert got.at["2.07.01.2.01", "amount_flag"].startswith("confirmed by a sum:")
+    budgets.at[at, "amount_raw"] = "793.000.00 8,00"  # glued, 7.930.008: breaks the sums
+    unsure = _unsure(budgets, "2.07.01.2.01")
+    pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)

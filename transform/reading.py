@@ -974,7 +974,10 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
             flag, confidence = row.get("amount_flag"), row.get("ocr_confidence")
             if not (isinstance(flag, str) and flag.startswith(LOW_CONFIDENCE)):
                 continue
-            reading = trust_ocr(parse_amount(str(row.get("amount_raw") or "")), 100.0)
+            raw = str(row.get("amount_raw") or "")
+            reading = trust_ocr(parse_amount(raw), 100.0)
+            if reading.value is None:  # the lines of an amount wrapped in its cell, spaced
+                reading = trust_ocr(parse_amount(raw.replace(" ", "\n")), 100.0)
             if reading.value is not None and str(row["node_id"]) in values:
                 how = f"; {reading.flag}" if reading.flag else ""
                 pending[str(row["node_id"])] = (index, reading.value, f"{confidence:.0f}{how}")
