@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from extract.document import DocumentError, PageProgress, PageText, content_hash, probe_pdf
-from extract.locate import all_pages_with_amounts, candidate_pages
+from extract.locate import all_pages_with_amounts, candidate_pages, title_kind
 from extract.model import RawTable
 from extract.ocr import OcrSettings, known_words
 from extract.pages import document_pages
@@ -201,6 +201,8 @@ def _process(
         choice = candidate_pages(pages.texts)
         see("pages", (pages, choice))
 
+        titled: set[int] = set()  # pages of a table under the plan table's title
+
         def tables(numbers: list[int]) -> Iterator[RawTable]:
             read = iter(pages.tables(numbers, id_column_indices, progress))
             while True:
@@ -210,6 +212,8 @@ def _process(
                 if table is None:
                     return
                 see("raw_table", table)
+                if title_kind(table.text_before)[0] == "plan":
+                    titled.add(table.page)
                 yield table
 
         found = select_tables(tables(choice.to_read), choice.inside_other)
@@ -232,6 +236,7 @@ def _process(
             result.tahun,
             pages.text_layer, pages.ocr_pages, pages.mended,
             known_words((ocr or OcrSettings()).lang) if pages.ocr_pages else frozenset(),
+            titled,
         )  # fmt: skip
         clock.add("reading", time.perf_counter() - checking)
         result.pages_not_read = sorted(

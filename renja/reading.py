@@ -66,6 +66,26 @@ class Reading:
     regroupings: dict[str, list[str]] = field(default_factory=dict)
 
 
+def titled_unread(
+    titled: Collection[int], plans: list[LogicalTable], pages: list[PageText]
+) -> dict[int, str]:
+    """Pages under the plan table's title (``titled``: a table found under it) that print
+    amounts, where no table of the plan was read: the plan's first page under a header not
+    understood, whose rows would otherwise be lost without a word, outside the span of the
+    tables read."""
+    in_plan = {t.page for table in plans for t, _, _ in table.segments}
+    amounts = {page.number: page.amount_tokens for page in pages}
+    return {
+        page: "the plan table's title is printed over a table on this page that was not read "
+        "(its header not understood)"
+        for page in sorted(set(titled) - in_plan)
+        if amounts.get(page, 0) >= _TITLED_AMOUNTS
+    }
+
+
+_TITLED_AMOUNTS = 2  # amounts on a titled page that make it a page of the plan's rows
+
+
 def check_reading(
     path: Path,
     plans: list[LogicalTable],
@@ -77,10 +97,12 @@ def check_reading(
     ocr_numbers: set[int] | None = None,
     mended: dict[int, list[Mended]] | None = None,
     known: Collection[str] = (),
+    titled: Collection[int] = (),
 ) -> Reading:
     """The plan table's span and coverage, and the doubts the rows raise (``mended``: the words
     OCR misread and mended, per page; ``known``: the words of OCR's language, for the names it
-    read)."""
+    read; ``titled``: the pages of a table under the plan table's title, which are not read
+    where the plan's tables do not take them in)."""
     reading = Reading()
     programs, budgets = frames["programs"], frames["budgets"]
     read = read_values(budgets)
@@ -103,6 +125,8 @@ def check_reading(
         tables[table.label or f"plan#{number}"] = coverage
         reading.unread += coverage.unread
         reading.pages_not_read.update(coverage.pages_not_read)
+    for page, reason in titled_unread(titled, plans, pages).items():
+        reading.pages_not_read.setdefault(page, reason)
     numbers = _number_coverage(path, plans, frames, text_layer, ocr_numbers or set())
     reading.coverage = {
         "printed": sum(c.printed for c in tables.values()),

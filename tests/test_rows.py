@@ -1,5 +1,7 @@
 """Header mapping and row reading on small inline tables."""
 
+from dataclasses import replace
+
 from extract.document import PageText
 from extract.locate import candidate_pages, title_kind
 from extract.model import Cell, RawTable
@@ -372,3 +374,56 @@ def test_a_label_spanning_the_number_and_name_columns_is_no_number() -> None:
         ["", "DINAS PEMBERDAYAAN PEREMPUAN"],
         ["I", "PROGRAM PENUNJANG"],
     ]
+
+
+def test_the_plans_first_page_under_a_header_not_understood_takes_the_next_pages() -> None:
+    """A scan of an unruled plan: on its first page, under the plan table's title, the columns
+    were found below most of the header, whose rest (``KINERJA``) and row of column numbers is
+    all the table holds above its rows, so no column has a role. The next page repeats the
+    header, read whole, over a table of the same columns and width: the first page's rows are
+    the plan's first, under that header, from the row after the column numbers. Left out, they
+    were lost, and no page was said to be unread (held-out synthetic scan, seed 98, 200 dpi)."""
+    from transform.grouping import select_tables
+
+    edges = (37.0, 61.0, 245.0, 400.0, 480.0, 560.0, 805.0)
+    numbers = ["1", "2", "3", "4", "5", "6"]
+    head = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)", "Sumber Dana"]
+    first = RawTable(
+        3, (37, 140, 805, 550),
+        [[None, None, "KINERJA", None, None, None], numbers,
+         ["I", "PROGRAM PENUNJANG", "Persentase", "100 %", "Rp. 542.225.000,-", "APBD"],
+         ["I.1", "Perencanaan", "Dokumen", "5 dok", "Rp. 26.700.000,-", "APBD"]],
+        [], text_before="Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2022",
+        edges=edges,
+    )  # fmt: skip
+    second = RawTable(
+        4, (37, 110, 805, 530),
+        [head, numbers, ["II", "PROGRAM LALU LINTAS", "Persentase", "9 %", "Rp. 7.000,-", ""]],
+        [], edges=(37.0, 61.0, 246.0, 400.0, 480.0, 562.0, 805.0),
+    )  # fmt: skip
+    first, second = (replace(t, cells=table(t.grid, {}).cells) for t in (first, second))
+    (plan,) = select_tables([first, second])
+    assert [(s.table.page, s.first_row) for s in plan.segments] == [(3, 2), (4, 2)]
+    assert list(table_rows(plan)["nomor"]) == ["I", "I.1", "II"]
+    narrower = replace(second, edges=(37.0, 61.0, 245.0, 400.0, 480.0, 560.0, 700.0))
+    (alone,) = select_tables([first, narrower])  # another frame: the first page stays unread
+    assert [s.table.page for s in alone.segments] == [4]
+
+
+def test_a_page_under_the_plans_title_whose_table_was_not_read_is_a_page_not_read() -> None:
+    """A table under the plan table's title that no plan table took in (its header not
+    understood, and no page after it with its columns) is named among the pages not read when
+    its page prints amounts, so that its rows are not lost without a word; a page of the plan
+    read, or one with no amounts (a table of contents that names the plan's title), is not."""
+    from renja.reading import titled_unread
+    from transform.headers import HeaderMap
+    from transform.rows import LogicalTable, Segment
+
+    read = RawTable(4, (0, 0, 800, 500), [["x"]], [])
+    plans = [LogicalTable(None, [Segment(read, HeaderMap(), 0)], True)]
+    pages = [PageText(2, "Tabel 3.3 Rumusan ... 5", 842, 595),
+             PageText(3, "Rp. 542.225.000,- Rp. 26.700.000,-", 842, 595),
+             PageText(4, "Rp. 7.000.000,- Rp. 8.000.000", 842, 595)]  # fmt: skip
+    unread = titled_unread({2, 3, 4}, plans, pages)
+    assert list(unread) == [3]
+    assert "title is printed over a table on this page that was not read" in unread[3]

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 
 from extract.locate import title_kind
 from extract.model import RawTable
-from transform.headers import HeaderMap, map_header
+from transform.headers import HeaderMap, is_number_row, map_header
 from transform.kinds import PLAN, other_kind
 from transform.rows import LogicalTable, Segment
 
@@ -41,6 +41,7 @@ def select_tables(
     current: LogicalTable | None = None
     pending_title = ""
     last_page = None
+    headless: list[RawTable] = []  # the plan's first pages, under a header not understood
     for table in tables:
         title = pending_title + "\n" + table.text_before
         kind, label = title_kind(title)
@@ -73,12 +74,19 @@ def select_tables(
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
             specific = PLAN.name if is_plan else other_kind(title) if kind == "other" else None
+            before = [Segment(t, header, _first_body_row(t)) for t in headless
+                      if is_plan and _same_frame(t, table)]  # fmt: skip
             segment = Segment(table, header, header.n_header_rows)
-            current = LogicalTable(label, [segment], is_plan, specific)
+            current = LogicalTable(label, [*before, segment], is_plan, specific)
             if specific is not None:
                 found.append(current)
         else:
             current = None
+            if kind == "plan" or (headless and _same_frame(headless[-1], table)):
+                headless.append(table)
+                pending_title = table.text_after
+                continue
+        headless = []
         pending_title = table.text_after
     return found
 
@@ -108,6 +116,18 @@ def _continues(current: LogicalTable, table: RawTable, header: HeaderMap) -> boo
     return table.n_cols == last_table.n_cols and _names(header) == _names(current.header)
 
 
+def _same_frame(a: RawTable, b: RawTable) -> bool:
+    """Two tables of the same columns and width: a table's pages, one printing its header."""
+    return a.n_cols == b.n_cols and _same_width(a, b)
+
+
+def _first_body_row(table: RawTable) -> int:
+    """The first body row of a page whose header was not understood: after the row of column
+    numbers, where one of its first rows numbers the columns (the header's rest above it)."""
+    rows = [i for i, row in enumerate(table.grid[:_HEADER_ROWS]) if is_number_row(list(row))]
+    return rows[-1] + 1 if rows else 0
+
+
 def _same_width(a: RawTable, b: RawTable) -> bool:
     """Two tables that span the same width of the page (a stray rule may add a column)."""
     return bool(a.edges and b.edges) and (
@@ -115,6 +135,8 @@ def _same_width(a: RawTable, b: RawTable) -> bool:
     )
 
 
+# The rows at a table's top that may be its header's.
+_HEADER_ROWS = 6
 # Points between the sides of a column drawn on two pages that still make it the same column.
 _SAME_SIDE = 6.0
 
