@@ -656,8 +656,10 @@ def test_a_node_row_whose_number_ocr_lost_takes_the_number_that_fits_the_rows_ar
     """A kegiatan's number lost whole in a scan: the row prints a name and an amount, so it is
     a node, and the numbers after it (``ta`` and ``112``, for ``I.1.1`` and ``I.1.2``) read as
     its children; left out, they were read ``I.1`` and ``I.1.1``, one level too high each. A
-    row with a name and an amount before the first program (the OPD's total) takes no number,
-    nor does one whose number no row after it calls for (between ``I.1`` and ``I.2``)."""
+    row with a name and an amount before the first program (the OPD's total) takes no number;
+    one between ``I.1`` and ``I.2`` is ``I.1.1``, the one number that follows the row above
+    it and that the row below follows; in a table whose programs are not named, such a row
+    is left as read."""
     from transform.numbering import read_nomors
 
     nomors = ["", "", "", "ta", "112", "I.2", "I.2.1"]
@@ -670,7 +672,31 @@ def test_a_node_row_whose_number_ocr_lost_takes_the_number_that_fits_the_rows_ar
     assert [n for n, _ in without][2:5] == ["", "I.1", "I.1.1"]
     between = read_nomors(["I", "I.1", "", "I.2"], [True] * 4, [True] + [False] * 3,
                           [False, True, True, True])  # fmt: skip
-    assert [n for n, _ in between] == ["I", "I.1", "", "I.2"]
+    assert [n for n, _ in between] == ["I", "I.1", "I.1.1", "I.2"]
+    unnamed = read_nomors(["I", "I.1", "", "I.2"], [True] * 4, None, [False, True, True, True])
+    assert [n for n, _ in unnamed] == ["I", "I.1", "", "I.2"]
+
+
+def test_readings_that_tie_are_settled_by_the_depths_the_rows_styles_stand_for() -> None:
+    """A kegiatan's number read ``0`` and its first sub kegiatan's ``YAA``: the numbers after
+    them, ``11.2`` and ``11.3``, read alike as ``II.2``, ``II.3`` (``0`` no number, ``YAA`` the
+    kegiatan) and as ``II.1.2``, ``II.1.3``, at the same cost. The rows' fills, learnt from the
+    numbers read without a doubt (kegiatan shaded, sub kegiatan white), settle it: the shaded
+    ``0`` is kegiatan ``II.1``, the others its sub kegiatan. Without styles, the numbers are
+    left as read; with styles that tell no depths apart, too."""
+    from transform.numbering import read_nomors
+
+    nomors = ["I", "I.1", "I.1.1", "I.1.2", "II", "0", "YAA", "11.2", "11.3", "III", "III.1",
+              "III.1.1", "III.1.2"]  # fmt: skip
+    programs = [n in ("I", "II", "III") for n in nomors]
+    ocr = [False] * 4 + [True] * 5 + [False] * 4
+    styles = ["bold", "shaded", "white", "white", "bold", "shaded", "white", "white", "white",
+              "bold", "shaded", "white", "white"]  # fmt: skip
+    read = read_nomors(nomors, ocr, programs, None, styles)
+    assert [n for n, _ in read][5:9] == ["II.1", "II.1.1", "II.1.2", "II.1.3"]
+    assert [n for n, _ in read_nomors(nomors, ocr, programs)][5:9] == ["0", "YAA", "11.2", "11.3"]
+    plain = read_nomors(nomors, ocr, programs, None, ["plain"] * len(nomors))
+    assert [n for n, _ in plain][5:9] == ["0", "YAA", "11.2", "11.3"]
 
 
 def test_a_programs_lone_numeral_lost_by_ocr_is_the_one_between_the_programs_around_it() -> None:

@@ -37,6 +37,7 @@ from transform.levels import (
     is_heading,
     read_by_ocr,
     resolve_levels,
+    row_style,
 )
 from transform.numbering import read_nomors
 from transform.numbers import (
@@ -859,7 +860,7 @@ def build_plan(
         bool(r.nama) and _has_amount(r) and not TOTAL_WORDS.match(r.nama) for r in records
     ]
     readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records],
-                           named, nodes)  # fmt: skip
+                           named, nodes, [row_style(r) for r in records])  # fmt: skip
     records = [
         replace(row, nomor=nomor or "") if flag else row
         for row, (nomor, flag) in zip(records, readings, strict=True)

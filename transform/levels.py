@@ -33,6 +33,7 @@ __all__ = [
     "numbering_levels",
     "read_by_ocr",
     "resolve_levels",
+    "row_style",
 ]
 
 LevelSource = Literal["kode", "numbering", "style", "arithmetic"]
@@ -180,7 +181,7 @@ class Style:
     upper: bool
 
 
-def _style(row: TableRow) -> Style:
+def row_style(row: TableRow) -> Style:
     """The row's style. A filled row read by OCR is known by its fill, not its weight: OCR
     measures a fill, while it tells bold type from the stroke widths of the page's text, which
     vary with the page (a kegiatan row read bold on one page and plain on the next would be
@@ -262,7 +263,7 @@ def _style_levels(
     stands for none; a single style left over between them is the level left over."""
     has_lokasi = any(row.lokasi.strip() for row in rows)
     votes: dict[Style, Counter[Level]] = defaultdict(Counter)
-    styles = [_style(row) for row in rows]
+    styles = [row_style(row) for row in rows]
     for i, row in enumerate(rows):
         if not candidates[i]:
             continue

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 __all__ = ["read_nomors", "sequence_breaks"]
@@ -42,7 +43,10 @@ _NEXT = (0,)  # a program's number lost: the one after the highest program's bef
 _BREAK = 6  # a number that does not follow the one before it
 _BACK = 12  # one before the number above it, but a new table's first
 _LOST = _BREAK  # a node's row (a name and an amount) whose number was lost, left without one
+_WHOLE = 4  # such a row read as a number: the whole number lost, one damage
 _UNSETTLED = (-1,)  # a row the least-cost ways read otherwise
+_STYLE = 1  # a number of another depth than the row's style stands for
+_STYLE_AGREEMENT = 0.8  # the share of a style's settled rows at one depth that makes it that
 
 
 def _number(text: str, roman: bool) -> tuple[int, ...] | None:
@@ -156,6 +160,7 @@ def read_nomors(
     ocr: Sequence[bool],
     programs: Sequence[bool] | None = None,
     nodes: Sequence[bool] | None = None,
+    styles: Sequence[Hashable] | None = None,
 ) -> list[tuple[str | None, str | None]]:
     """Each row's number and, where one read by OCR (``ocr``) is read otherwise, how it was read
     (``read as 12.1; ...``); numbers stay as given in a table of no dotted numbering.
@@ -168,8 +173,13 @@ def read_nomors(
     ``I.11``; it is now ``II.1``). Where the table names its programs, a row not so named
     takes no program's number, and a row that prints a node's name and amount (``nodes``)
     whose number OCR lost whole is read as the number that fits the rows around it, or left
-    without one (at a break's cost). In a table of no dotted numbering, a program's lost
-    numeral is put back between those around it (``_programs_between``)."""
+    without one (at a break's cost). Where the rows' styles (``styles``: their weight and
+    fill) tell the depths of the numbers that every least-cost way reads alike, the table is
+    read again with a reading of another depth than its row's style stands for costing a
+    little more: that settles readings that tie (a number lost into garbage, ``0`` or
+    ``YAA``, where the numbers after it read alike one level up or down). In a table of no
+    dotted numbering, a program's lost numeral is put back between those around it
+    (``_programs_between``)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
@@ -181,7 +191,14 @@ def read_nomors(
     node = list(nodes) if nodes is not None else [False] * len(texts)
     lost = [ocr[i] and not t and node[i] and any(program) for i, t in enumerate(texts)]
     rows = [i for i, t in enumerate(texts) if t or (ocr[i] and (program[i] or lost[i]))]
-    best = _read_as(texts, ocr, program, rows, roman)
+    best = _read_as(texts, ocr, program, rows, roman, [None] * len(texts))
+    if styles is not None and _UNSETTLED in best:
+        depths = _style_depths([styles[i] for i in rows], best)
+        if any(depths):
+            spread: list[int | None] = [None] * len(texts)
+            for i, depth in zip(rows, depths, strict=True):
+                spread[i] = depth
+            best = _read_as(texts, ocr, program, rows, roman, spread)
     top = 0  # the highest program's number so far
     known = True  # whether every reading so far is settled, so that ``top`` is known
     for i, number in zip(rows, best, strict=True):
@@ -212,7 +229,12 @@ def read_nomors(
 
 
 def _read_as(
-    texts: list[str], ocr: Sequence[bool], program: list[bool], rows: list[int], roman: bool
+    texts: list[str],
+    ocr: Sequence[bool],
+    program: list[bool],
+    rows: list[int],
+    roman: bool,
+    depths: list[int | None],
 ) -> list[tuple[int, ...] | None]:
     """The reading of each of ``rows`` in the numbering (Roman first or not), None where the
     least-cost ways differ."""
@@ -225,7 +247,7 @@ def _read_as(
             continue
         found = _readings(texts[i], roman)
         if not texts[i] and not program[i]:  # a node's row whose number was lost whole
-            options.append({None: _LOST})
+            options.append({None: _LOST + _styled(None, depths[i])})
             continue
         if own is not None:
             found[own] = 0
@@ -238,12 +260,33 @@ def _read_as(
         elif named and any(n is not None and len(n) == 1 for n in found):
             found = {n: c for n, c in found.items() if n is None or len(n) > 1}
             found[None] = len(texts[i]) * 2 * _CHANGE + _BREAK
-        options.append(found)
+        depth = depths[i]
+        options.append({n: c + _styled(n, depth) for n, c in found.items()})
     guesses = [
-        _Guess(texts[i], roman, program[i], named and not program[i])
+        _Guess(texts[i], roman, program[i], named and not program[i], depths[i])
         if ocr[i] and (texts[i] or not program[i]) else None for i in rows
     ]  # fmt: skip
     return _best_readings(options, guesses)
+
+
+def _style_depths(
+    styles: Sequence[Hashable], best: Sequence[tuple[int, ...] | None]
+) -> list[int | None]:
+    """The depth each row's style stands for, learnt from the rows whose reading is settled:
+    a style stands for a depth where at least ``_STYLE_AGREEMENT`` of its settled rows (two or
+    more) have it; all None where the styles do not tell two depths apart."""
+    votes: dict[Hashable, Counter[int]] = defaultdict(Counter)
+    for style, number in zip(styles, best, strict=True):
+        if number is not None and number != _UNSETTLED:
+            votes[style][1 if number == _NEXT else len(number)] += 1
+    mapping: dict[Hashable, int] = {}
+    for style, counter in votes.items():
+        depth, count = counter.most_common(1)[0]
+        if count >= 2 and count >= _STYLE_AGREEMENT * sum(counter.values()):
+            mapping[style] = depth
+    if len(set(mapping.values())) < 2:
+        return [None] * len(styles)
+    return [mapping.get(style) for style in styles]
 
 
 def _programs_between(
@@ -302,6 +345,7 @@ class _Guess:
     roman: bool
     program: bool  # a program's row: one segment
     inner: bool  # no program's row: more than one
+    depth: int | None = None  # the depth the row's style stands for
 
     def after(self, state: _State) -> dict[tuple[int, ...] | None, int]:
         """The numbers that follow ``state``, with the cost of reading each as this text: the
@@ -318,7 +362,10 @@ class _Guess:
                 continue
             if number[0] > len(_ROMANS):
                 continue
-            out[number] = _distance(self.text, _text(number, self.roman))
+            printed = _text(number, self.roman)
+            out[number] = (_distance(self.text, printed) if self.text else _WHOLE) + _styled(
+                number, self.depth
+            )
         return out
 
 
@@ -347,6 +394,16 @@ def _distance(read: str, printed: str) -> int:
 # The strokes of a Roman II or III run together in a coarse scan and are read as one glyph of
 # as many strokes (``u``, ``n`` for ``II``; ``m``, ``w`` for ``III``), or as one ``1``.
 _MERGED = (("III", "mwMW1Il|"), ("II", "unUNH1Il|"))
+
+
+def _styled(number: tuple[int, ...] | None, depth: int | None) -> int:
+    """The cost of reading a row as ``number`` where its style stands for ``depth`` (a node's
+    depth: a row left without a number is none)."""
+    if depth is None:
+        return 0
+    if number is None:
+        return _STYLE
+    return 0 if (1 if number == _NEXT else len(number)) == depth else _STYLE
 
 
 def _lost(char: str) -> int:
