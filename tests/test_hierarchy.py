@@ -677,6 +677,28 @@ def test_a_node_row_whose_number_ocr_lost_takes_the_number_that_fits_the_rows_ar
     assert [n for n, _ in unnamed] == ["I", "I.1", "", "I.2"]
 
 
+def test_a_node_row_whose_number_ocr_read_as_garbage_is_numbered_not_merged() -> None:
+    """A kegiatan's ``II.1`` read ``MA`` and its sub kegiatan's ``II.1.1`` read ``11``: left as
+    read (``MA`` no number, ``11`` the kegiatan) or read ``II.1``, ``II.1.1``, the two cost
+    alike; left without a number, the kegiatan's row was taken for another indicator of the
+    program above it, its name and amounts dropped (scan set ``nomor_unruled`` at 200 dpi).
+    A row that prints a node's name and amount is a node, so leaving it without a number costs
+    a break more. Words where a number stands (a repeated header read into the number cell)
+    are read as no number."""
+    from transform.numbering import read_nomors
+
+    nomors = ["I", "I.1", "I.1.1", "II", "MA", "11", "II.2", "II.2.1"]
+    programs = [True, False, False, True, False, False, False, False]
+    ocr = [False] * 4 + [True] * 4
+    nodes = [not p for p in programs]
+    read = read_nomors(nomors, ocr, programs, nodes)
+    assert [n for n, _ in read][4:6] == ["II.1", "II.1.1"]
+    assert [n for n, _ in read_nomors(nomors, ocr, programs)][4:6] == ["MA", "11"]
+    words = ["I", "I.1", "I.1.1", "Maa ae Aa RARE MATAANG", "I.1.2"]
+    kept = read_nomors(words, [False] * 3 + [True] * 2, [True] + [False] * 4, [False] + [True] * 4)
+    assert kept[3] == ("Maa ae Aa RARE MATAANG", None)
+
+
 def test_readings_that_tie_are_settled_by_the_depths_the_rows_styles_stand_for() -> None:
     """A kegiatan's number read ``0`` and its first sub kegiatan's ``YAA``: the numbers after
     them, ``11.2`` and ``11.3``, read alike as ``II.2``, ``II.3`` (``0`` no number, ``YAA`` the

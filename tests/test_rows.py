@@ -427,3 +427,25 @@ def test_a_page_under_the_plans_title_whose_table_was_not_read_is_a_page_not_rea
     unread = titled_unread({2, 3, 4}, plans, pages)
     assert list(unread) == [3]
     assert "title is printed over a table on this page that was not read" in unread[3]
+
+
+def test_a_repeated_header_read_in_part_is_header_not_a_row() -> None:
+    """A scan's continuation page repeats the header, its number and name cells misread
+    (``Maa ae Aa RARE``): read as no plan table's header, its rows were taken for body, and the
+    header went out as a node named by the garbage. Where the header rows give most of the
+    table's column roles to the same columns and none another, they are header; a body row
+    that only looks like a header (a program's row with its ``Indikator Kinerja`` label) stays
+    body."""
+    body = ["I.1", "Perencanaan", "Dokumen", "5", "Rp", "2.000.000", "6", "Rp", "3.000.000"]
+    first = table([*HEADER, body], SPANS)
+    garbled = [["Maa ae Aa RARE", "MATAANG", "Indikator Kinerja", "Rencana Tahun 2024", None,
+                None, "Prakiraan Maju Rencana Tahun 2025", None, None], HEADER[1], HEADER[2],
+               ["I.2", "Pelaporan", "Laporan", "4", "Rp", "1.000", "5", "Rp", "2.0"]]  # fmt: skip
+    second = replace(table(garbled, SPANS), page=8)
+    (plan,) = select_plan_tables([first, second])
+    assert [(s.table.page, s.first_row) for s in plan.segments] == [(7, 3), (8, 3)]
+    assert list(table_rows(plan)["nomor"]) == ["I.1", "I.2"]
+    label = [None, "PROGRAM A", "Indikator Kinerja Program", None, None, None, None, None, None]
+    looks = replace(table([label, body], {}), page=8)
+    (plan,) = select_plan_tables([first, looks])
+    assert [(s.table.page, s.first_row) for s in plan.segments] == [(7, 3), (8, 0)]

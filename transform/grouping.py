@@ -52,6 +52,7 @@ def select_tables(
         # A running head ("RENJA DINAS ...") or "Tabel 3.3 (lanjutan)" over a page does not
         # start a new table; another label or another kind of title does.
         same_title = kind is None or (kind == "plan" and label in (None, current and current.label))
+        repeated = 0  # header rows of a page that repeats the plan table's header, read in part
         if (
             current is not None
             and current.is_plan
@@ -61,11 +62,15 @@ def select_tables(
             and _continues(current, table, HeaderMap())
         ):
             # Rows that only look like a header (a program row with its "Indikator Kinerja
-            # Program" label) on a page of the plan table's width: the table carries on.
+            # Program" label) on a page of the plan table's width: the table carries on. Where
+            # most of the columns take the roles the table's header gives them, the page
+            # repeats the header with some of it misread (a scan): its rows are header still.
+            if _repeats_in_part(current.header, header):
+                repeated = header.n_header_rows
             header = HeaderMap()
         if current is not None and same_title and _continues(current, table, header):
             inherited = header if header.n_header_rows else _carried_header(current.segments, table)
-            first_row = header.n_header_rows
+            first_row = header.n_header_rows or repeated
             if _repeats_with_more(current, table, header):
                 inherited, first_row = current.header, current.segments[0].first_row
             current.segments.append(Segment(table, inherited, first_row))
@@ -114,6 +119,21 @@ def _continues(current: LogicalTable, table: RawTable, header: HeaderMap) -> boo
     if current.is_plan and header.is_plan_table:
         return True
     return table.n_cols == last_table.n_cols and _names(header) == _names(current.header)
+
+
+def _repeats_in_part(table: HeaderMap, page: HeaderMap) -> bool:
+    """Whether a page's header rows, read as no plan table's header, give at least
+    ``_REPEATED`` of the table's column roles to the same columns and none another role (a
+    repeated header whose name or number column OCR misread), not the one or two of a body
+    row that only looks like a header."""
+    mine = {col: (role.name, role.year) for col, role in table.roles.items()}
+    read = {col: (role.name, role.year) for col, role in page.roles.items()}
+    agree = sum(mine.get(col) == role for col, role in read.items())
+    differ = any(col in mine and mine[col] != role for col, role in read.items())
+    return not differ and agree >= max(3, _REPEATED * len(mine))
+
+
+_REPEATED = 0.5  # the share of the table's column roles that a partly read repeated header gives
 
 
 def _same_frame(a: RawTable, b: RawTable) -> bool:

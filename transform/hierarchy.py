@@ -857,8 +857,10 @@ def build_plan(
     scanned = {row.page for row in records if read_by_ocr(row)}
     named = [bool(PROGRAM_NAME.match(r.nama)) for r in records]  # programs by their names
     nodes = [  # rows that print a node's name and amount, whose number OCR may have lost
-        bool(r.nama) and _has_amount(r) and not TOTAL_WORDS.match(r.nama) for r in records
-    ]
+        bool(r.nama) and not TOTAL_WORDS.match(r.nama)
+        and any(re.search(r"\d", raw) for raw in (r.pagu_raw, r.pagu_next_raw))
+        for r in records
+    ]  # fmt: skip
     readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records],
                            named, nodes, [row_style(r) for r in records])  # fmt: skip
     records = [

@@ -37,6 +37,7 @@ _ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1", "v": 
 _MISREAD_ROMAN = re.compile(r"^(?!I{2,3}\.)[I1lL|]{2,3}\.")
 _OTHER_DIGIT = re.compile(r"^[2-9]\.")  # a first segment of another digit (``2.1``)
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
+_GUESSED = 12  # characters of a text read as a number that follows (a longer one is words)
 _CHANGE = 2  # a one read as another one (``I`` as ``1``), or a thin stroke lost
 _DOT = 1  # a dot lost between two characters: the commonest damage of a coarse scan
 _NEXT = (0,)  # a program's number lost: the one after the highest program's before it
@@ -191,14 +192,14 @@ def read_nomors(
     node = list(nodes) if nodes is not None else [False] * len(texts)
     lost = [ocr[i] and not t and node[i] and any(program) for i, t in enumerate(texts)]
     rows = [i for i, t in enumerate(texts) if t or (ocr[i] and (program[i] or lost[i]))]
-    best = _read_as(texts, ocr, program, rows, roman, [None] * len(texts))
+    best = _read_as(texts, ocr, program, rows, roman, [None] * len(texts), node)
     if styles is not None and _UNSETTLED in best:
         depths = _style_depths([styles[i] for i in rows], best)
         if any(depths):
             spread: list[int | None] = [None] * len(texts)
             for i, depth in zip(rows, depths, strict=True):
                 spread[i] = depth
-            best = _read_as(texts, ocr, program, rows, roman, spread)
+            best = _read_as(texts, ocr, program, rows, roman, spread, node)
     top = 0  # the highest program's number so far
     known = True  # whether every reading so far is settled, so that ``top`` is known
     for i, number in zip(rows, best, strict=True):
@@ -235,9 +236,12 @@ def _read_as(
     rows: list[int],
     roman: bool,
     depths: list[int | None],
+    node: list[bool],
 ) -> list[tuple[int, ...] | None]:
     """The reading of each of ``rows`` in the numbering (Roman first or not), None where the
-    least-cost ways differ."""
+    least-cost ways differ. A row that prints a node's name and amount (``node``) in a table
+    that names its programs is a node: left without a number, it would be taken for the rest
+    of the row above, which costs a break more."""
     named = any(program)  # where programs are told by their names, a row not so named is none
     options: list[dict[tuple[int, ...] | None, int]] = []
     for i in rows:
@@ -260,11 +264,14 @@ def _read_as(
         elif named and any(n is not None and len(n) == 1 for n in found):
             found = {n: c for n, c in found.items() if n is None or len(n) > 1}
             found[None] = len(texts[i]) * 2 * _CHANGE + _BREAK
+        if named and node[i] and None in found:
+            found[None] += _LOST
         depth = depths[i]
         options.append({n: c + _styled(n, depth) for n, c in found.items()})
     guesses = [
         _Guess(texts[i], roman, program[i], named and not program[i], depths[i])
-        if ocr[i] and (texts[i] or not program[i]) else None for i in rows
+        if ocr[i] and (texts[i] or not program[i]) and len(texts[i]) <= _GUESSED else None
+        for i in rows
     ]  # fmt: skip
     return _best_readings(options, guesses)
 
