@@ -449,3 +449,25 @@ def test_a_repeated_header_read_in_part_is_header_not_a_row() -> None:
     looks = replace(table([label, body], {}), page=8)
     (plan,) = select_plan_tables([first, looks])
     assert [(s.table.page, s.first_row) for s in plan.segments] == [(7, 3), (8, 0)]
+
+
+def test_a_repeated_header_with_some_labels_misread_gives_way_to_the_tables() -> None:
+    """A scan's continuation page repeats the header with the labels of the number and
+    indicator columns read as garbage and ``Prakiraan Maju`` lost over the next year's
+    columns: read as it stands, the page had no number column (every row lost its number) and
+    took the next year's amounts for the plan's. A header that gives fewer columns a role than
+    the table's, each the role the table's gives it, on a page of the same columns and width,
+    is the table's header read in part: the page takes the table's."""
+    edges = tuple(float(x) for x in range(0, 100, 10))
+    body = ["I.1", "Perencanaan", "Dokumen", "5", "Rp", "2.000.000", "6", "Rp", "3.000.000"]
+    first = replace(table([*HEADER, body], SPANS), edges=edges)
+    misread = [["PAN", "Program/Kegiatan", "Wo1kaTon", "Rencana Tahun 2024", None, None,
+                "Rencana Tahun 2024", None, None], HEADER[1], HEADER[2],
+               ["I.2", "Pelaporan", "Laporan", "4", "Rp", "1.000", "5", "Rp", "2.0"]]  # fmt: skip
+    second = replace(table(misread, SPANS), page=8, edges=edges)
+    (plan,) = select_plan_tables([first, second])
+    assert plan.segments[1].header is plan.segments[0].header
+    rows = table_rows(plan)
+    assert list(rows["nomor"]) == ["I.1", "I.2"]
+    assert list(rows["indikator"]) == ["Dokumen", "Laporan"]
+    assert list(rows["pagu_next_raw"])[1] == "Rp 2.0"

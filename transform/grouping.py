@@ -70,6 +70,9 @@ def select_tables(
             header = HeaderMap()
         if current is not None and same_title and _continues(current, table, header):
             inherited = header if header.n_header_rows else _carried_header(current.segments, table)
+            last = current.segments[-1]
+            if _same_frame(last.table, table) and _fewer_alike(last.header, header):
+                inherited = last.header  # the page's header read in part (a scan)
             first_row = header.n_header_rows or repeated
             if _repeats_with_more(current, table, header):
                 inherited, first_row = current.header, current.segments[0].first_row
@@ -131,6 +134,17 @@ def _repeats_in_part(table: HeaderMap, page: HeaderMap) -> bool:
     agree = sum(mine.get(col) == role for col, role in read.items())
     differ = any(col in mine and mine[col] != role for col, role in read.items())
     return not differ and agree >= max(3, _REPEATED * len(mine))
+
+
+def _fewer_alike(table: HeaderMap, page: HeaderMap) -> bool:
+    """Whether a page's header gives fewer columns a role than the table's header, and each
+    the role the table's gives it (its year aside): the table's header repeated, with the
+    labels of some columns misread (a scan: ``PRAKIRAAN MAJU`` lost over the next year's
+    columns, the number and indicator columns' labels read as garbage)."""
+    names = {col: role.name for col, role in table.roles.items()}
+    return 0 < len(page.roles) < len(names) and all(
+        names.get(col) == role.name for col, role in page.roles.items()
+    )
 
 
 _REPEATED = 0.5  # the share of the table's column roles that a partly read repeated header gives
