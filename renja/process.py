@@ -65,6 +65,8 @@ class DocumentResult:
     stated_totals: list[StatedTotal] = field(default_factory=list)
     # rows restating a program's amount (its subtotal): read, not checked as totals
     subtotals: list[StatedTotal] = field(default_factory=list)
+    # rows read by OCR with a name and amounts, taken for the rest of the row above
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
     duplicate_of: str | None = None
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
@@ -237,6 +239,7 @@ def _process(
             pages.text_layer, pages.ocr_pages, pages.mended,
             known_words((ocr or OcrSettings()).lang) if pages.ocr_pages else frozenset(),
             titled,
+            result.unplaced,
         )  # fmt: skip
         clock.add("reading", time.perf_counter() - checking)
         result.pages_not_read = sorted(
@@ -286,6 +289,7 @@ def _read(
     built = build_plan(rows, plan_year=tahun, has_next=has_next, id_columns=id_columns)
     result.stated_totals = built.stated_totals + stated_in_text(pages)
     result.subtotals = built.subtotals
+    result.unplaced = built.unplaced
     result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
     result.pages_not_read = [
         p for p in range(result.pages[0], result.pages[-1] + 1) if p not in result.pages

@@ -7,7 +7,7 @@ validation turns them into the ``reading`` checks that make a document ``suspect
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ from transform.reading import (
     regrouped_levels,
     slash_breaks,
     unknown_words,
+    unplaced_rows,
     unsure_names,
 )
 from transform.rows import LogicalTable
@@ -98,11 +99,13 @@ def check_reading(
     mended: dict[int, list[Mended]] | None = None,
     known: Collection[str] = (),
     titled: Collection[int] = (),
+    unplaced: Sequence[tuple[int, str]] = (),
 ) -> Reading:
     """The plan table's span and coverage, and the doubts the rows raise (``mended``: the words
     OCR misread and mended, per page; ``known``: the words of OCR's language, for the names it
     read; ``titled``: the pages of a table under the plan table's title, which are not read
-    where the plan's tables do not take them in)."""
+    where the plan's tables do not take them in; ``unplaced``: rows read by OCR with a name
+    and amounts of their own that were taken for the rest of the row above)."""
     reading = Reading()
     programs, budgets = frames["programs"], frames["budgets"]
     read = read_values(budgets)
@@ -169,6 +172,7 @@ def check_reading(
     prose = "\n".join(p.text for p in pages if p.number not in table_pages)
     reading.doubts += glued_names(nodes, prose)
     reading.doubts += folded_rows(frames["indicators"])
+    reading.doubts += unplaced_rows(unplaced)
     reading.doubts += _missing_columns(plans, pages)
     reading.doubts += columns_not_understood(_unknown_columns(plans))
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))

@@ -787,3 +787,28 @@ def test_a_names_ocr_confidence_is_its_lowest_word_over_every_line() -> None:
         ["Kegiatan satu", 88.0],
         ["PROGRAM LAIN", None],
     ]
+
+
+def test_a_row_read_by_ocr_with_a_name_and_amounts_taken_for_the_row_above_is_a_doubt() -> None:
+    """A row read by OCR whose number was lost, in a table whose programs are not named (so
+    that the numbering cannot place it), prints a name and an amount of its own right under a
+    program that has its amounts: the builder takes it for the rest of that row (another
+    indicator), and its name and amount are not in the output. That is named, page and name,
+    and reported by the ``unplaced_rows`` reading check; a row without amounts (a name's rest),
+    and a text layer's row, are not."""
+    from transform.reading import unplaced_rows
+
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = (
+        {"nomor": "I", "nama": "Penunjang Urusan", **ocr},
+        {"nomor": "", "nama": "Penyusunan Dokumen", "indikator": "Jumlah dokumen", **ocr},
+        {"nomor": "I.1.1", "nama": "Perencanaan", **ocr},
+        {"nomor": "", "nama": "dan Evaluasi", "pagu_conf": 95.0},
+    )
+    plan = build(rows(*records))
+    assert plan.unplaced == [(1, "Penyusunan Dokumen")]
+    (doubt,) = unplaced_rows(plan.unplaced)
+    assert (doubt.check, doubt.page) == ("unplaced_rows", 1)
+    assert "'Penyusunan Dokumen'" in doubt.message
+    digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert digital.unplaced == []

@@ -135,6 +135,9 @@ class Plan:
     stated_totals: list[StatedTotal]
     # subtotal rows that restate a program's own amount: read, but no total of the table
     subtotals: list[StatedTotal] = field(default_factory=list)
+    # rows read by OCR with a name and amounts of their own, taken for the rest of the row
+    # above (their number or level not read): (page, name)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _compact(part: str) -> str:
@@ -231,6 +234,7 @@ class _Builder:
         self.named = named  # whether the table names its programs PROGRAM ...
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
+        self.unplaced: list[tuple[int, str]] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
         self.counters: dict[str, int] = {}
         self.subtotalled: set[str] = set()  # programs whose subtotal row has been read
@@ -439,6 +443,10 @@ class _Builder:
         if self._unnumbered_sub(current, row, nama):
             self._add_node("sub_kegiatan", None, None, nama, row, "numbering")
             return
+        if nama and read_by_ocr(row) and _has_amount(row) and (current.pagu or current.pagu_next):
+            # a name and amounts of its own under a node that has its amounts: a node whose
+            # number or level OCR did not read, its name and amounts lost to the row above
+            self.unplaced.append((row.page, nama))
         if nama and not row.id_merged and not _has_indicator(row):
             if nama.isupper() and not current.nama.isupper():
                 return  # a heading (bidang urusan) printed without its code, not a name's rest
@@ -836,6 +844,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
         pd.DataFrame.from_records(budgets),
         builder.totals,
         builder.subtotals,
+        builder.unplaced,
     )
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "carried_numbers",
     "failing_parents",
     "folded_rows",
+    "unplaced_rows",
     "collapsed_levels",
     "columns_not_understood",
     "confirm_by_sums",
@@ -103,6 +104,9 @@ READING_CHECKS: dict[str, str] = {
     "slash_breaks": "no name breaks its line after a slash where the document gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
+    "unplaced_rows": "no row read by OCR that prints a name and amounts of its own is taken "
+    "for the rest of the row above (a node whose number or level was not read: its name and "
+    "amounts would be lost)",
     "misread_codes": "no kode read by OCR disagrees in one digit with the code of the node it "
     "hangs under, no two nodes read by OCR print the same kode (a likely misread digit), no kode "
     "read by OCR is missing from the code list given with --nomenclature while a code one digit "
@@ -564,6 +568,25 @@ _GLUED_MARGIN = 6
 
 # A number as a target cell prints it: digits, grouped or with decimals (``1.029``, ``95,28``).
 _TARGET_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def unplaced_rows(unplaced: Sequence[tuple[int, str]]) -> list[Doubt]:
+    """Rows read by OCR that print a name and amounts of their own but were taken for the rest
+    of the row above, its amounts already read (the builder found no number or level for
+    them): nodes whose name and amounts are not in the output. One doubt a page."""
+    pages: dict[int, list[str]] = {}
+    for page, name in unplaced:
+        pages.setdefault(page, []).append(name)
+    return [
+        Doubt(
+            "unplaced_rows",
+            f"{len(names)} row(s) read by OCR on page {page} print a name and amounts of their "
+            f"own but were taken for the rest of the row above, e.g. {names[0]!r}: their number "
+            "or level was not read, so the node and its amounts are not in the output",
+            page,
+        )
+        for page, names in sorted(pages.items())
+    ]
 
 
 def folded_rows(indicators: pd.DataFrame) -> list[Doubt]:
