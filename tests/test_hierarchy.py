@@ -812,3 +812,28 @@ def test_a_row_read_by_ocr_with_a_name_and_amounts_taken_for_the_row_above_is_a_
     assert "'Penyusunan Dokumen'" in doubt.message
     digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
     assert digital.unplaced == []
+
+
+def test_a_code_read_by_ocr_one_digit_off_the_code_all_the_nodes_under_it_print_is_theirs() -> None:
+    """A program's ``2.11.01`` read ``2.01.01`` (the stroke of a ``1`` lost) over a kegiatan and
+    sub kegiatan that all print ``2.11.01`` in their codes: the program went out under another
+    bidang's code. The code three or more nodes under it print alike is read, flagged; two do
+    not outvote it, nor do codes of a text layer change."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = [
+        {"kode_parts": split("2.01.01"), "nama": "PROGRAM PENGELOLAAN SAMPAH", **ocr},
+        {"kode_parts": split("2.11.01.1.01"), "nama": "Perencanaan", **ocr},
+        {"kode_parts": split("2.11.01.1.01.01"), "nama": "Penyusunan", **ocr},
+        {"kode_parts": split("2.11.01.1.01.02"), "nama": "Evaluasi", **ocr},
+    ]
+    plan = build(rows(*records))
+    assert list(plan.nodes["kode"]) == [
+        "2.11.01", "2.11.01.1.01", "2.11.01.1.01.01", "2.11.01.1.01.02"
+    ]  # fmt: skip
+    assert plan.nodes["kode_flag"][0] == (
+        "read as 2.01.01; read as 2.11.01, the code the 3 nodes under it print"
+    )
+    two = build(rows(*records[:3]))
+    assert two.nodes["kode"][0] == "2.01.01"
+    digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert digital.nodes["kode"][0] == "2.01.01"

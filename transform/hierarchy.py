@@ -848,6 +848,45 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
     )
 
 
+def _codes_of_children(nodes: list[_Node]) -> None:
+    """A program's or kegiatan's code read by OCR that differs in one digit from the code all
+    the nodes under it, three or more, print in their own codes' first parts (``2.11.01`` of
+    ``2.11.01.1.01``, ``2.11.01.1.01.01``, ...) is read as theirs, flagged: OCR lost a digit's
+    stroke in the one (``11`` read ``01``), and a code is what tells a node; left, the node went
+    out under another bidang's code, the nodes under it under a parent whose code is not
+    theirs. One misread code among many that agree is the one to doubt, not the many."""
+    below: dict[str, list[_Node]] = {}
+    for node in nodes:
+        if node.parent_id:
+            below.setdefault(node.parent_id, []).append(node)
+
+    def under(node: _Node) -> list[_Node]:
+        return [m for n in below.get(node.node_id, []) for m in (n, *under(n))]
+
+    kegiatan = [n for n in nodes if n.level == "kegiatan"]
+    for node in kegiatan + [n for n in nodes if n.level == "program"]:  # kegiatan first
+        if not node.kode or node.kode_flag or (node.nama_conf is None and node.pagu_conf is None):
+            continue
+        parts = len(node.kode.split("."))
+        codes = [n.kode for n in under(node) if n.kode]
+        above = {".".join(code.split(".")[:parts]) for code in codes}
+        if len(codes) < _AGREEING or len(above) != 1:
+            continue
+        (theirs,) = above
+        if (
+            len(theirs) == len(node.kode)
+            and sum(a != b for a, b in zip(theirs, node.kode, strict=True)) == 1
+        ):
+            node.kode_flag = (
+                f"read as {node.kode}; read as {theirs}, the code the {len(codes)} nodes under "
+                "it print"
+            )
+            node.kode = theirs
+
+
+_AGREEING = 3  # nodes under a code that, printing another one digit off alike, outvote it
+
+
 def build_plan(
     rows: pd.DataFrame,
     *,
@@ -887,6 +926,7 @@ def build_plan(
         builder.add_row(row)
         if flag and len(builder.nodes) > count:  # the row is a node: its number's reading
             builder.nodes[-1].kode_flag = builder.nodes[-1].kode_flag or flag
+    _codes_of_children(builder.nodes)
     programs = [n for n in builder.nodes if n.level == "program"]
     if builder.restated is not None and len(programs) == 1:
         builder.totals.append(builder.restated)  # one program: its subtotal is the table's total
