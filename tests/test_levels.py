@@ -291,3 +291,28 @@ def test_renja_perubahan_columns_before_and_after_the_change() -> None:
     assert values(plan.indicators, "measure", "tahun", "target", "satuan") == [
         ["target_sesudah", 2022, 100, "%"], ["target_sebelum", 2022, 90, "%"],
     ]  # fmt: skip
+
+
+def test_amounts_not_read_tell_nothing_when_number_and_style_disagree() -> None:
+    """A scan lost the kegiatan's shading: white like their sub kegiatan, they read as sub
+    kegiatan by style, as kegiatan by their numbers (I.1, I.2). The amounts decide, and OCR read
+    them with ``.`` before the cents (``6.000.00``), which the grammar of amounts reads once
+    repaired; unrepaired, every sum had parts read as nothing, failed under the numbers' reading,
+    and the style won: every kegiatan went out a sub kegiatan. A sum with a part not read now
+    tells neither way."""
+    ocr = {"pagu_conf": 90.0, "nama_conf": 90.0}
+    subs = [{"nomor": f"I.{k}.{j}", "nama": f"Sub {k}.{j}", "pagu_raw": "1.500.00", **ocr}
+            for k in (1, 2) for j in (1, 2, 3, 4)]  # fmt: skip
+    frame = rows(
+        {"nomor": "I", "nama": "PROGRAM A", "bold": True, "pagu_raw": "12.000,00", **ocr},
+        {"nomor": "I.1", "nama": "Keg 1", "pagu_raw": "6.000.00", **ocr},
+        *subs[:4],
+        {"nomor": "I.2", "nama": "Keg 2", "pagu_raw": "6.000.00", **ocr},
+        *subs[4:],
+    )  # fmt: skip
+    plan = build(frame)
+    assert values(plan.nodes, "nama", "level")[1] == ["Keg 1", "kegiatan"]
+    assert values(plan.nodes, "nama", "level")[6] == ["Keg 2", "kegiatan"]
+    frame["pagu_raw"] = [f"{v} ??" for v in frame["pagu_raw"]]  # nothing read at all
+    plan = build(frame)
+    assert values(plan.nodes, "nama", "level")[1] == ["Keg 1", "kegiatan"]

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Literal
 
 from transform.codes import LEVELS, PLAIN_NUMBER, Level, level_of_nomor
-from transform.numbers import parse_amount
+from transform.numbers import parse_amount, repair_ocr_amount
 from transform.rows import TableRow
 from transform.vocabulary import TOTAL_WORDS
 
@@ -300,15 +300,22 @@ def _style_levels(
     return [mapping.get(styles[i]) if candidates[i] else None for i in range(len(rows))]
 
 
+def _amount(row: TableRow) -> Decimal | None:
+    """A row's plan amount as evidence of its level: read by OCR, repaired where the grammar
+    of amounts allows one reading (``.00`` for ``,00``), whatever its confidence."""
+    parsed = parse_amount(row.pagu_raw)
+    return (repair_ocr_amount(parsed) if read_by_ocr(row) else parsed).value
+
+
 def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> int:
     """How many parents equal the sum of their children under a reading of the levels, less
-    how many do not."""
+    how many do not; a sum with a part or total not read tells neither."""
     depth = {lv: d for d, lv in enumerate(LEVELS)}
     score = 0
     for i, level in enumerate(levels):
         if level is None or level == "sub_kegiatan" or amounts[i] is None:
             continue
-        total, children = Decimal(0), 0
+        total, children, unread = Decimal(0), 0, False
         for j in range(i + 1, len(levels)):
             other = levels[j]
             if other is None:
@@ -317,8 +324,9 @@ def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> 
                 break
             if depth[other] == depth[level] + 1:
                 children += 1
+                unread = unread or amounts[j] is None
                 total += amounts[j] or Decimal(0)
-        if children:
+        if children and not unread:
             score += 1 if total == amounts[i] else -1
     return score
 
@@ -342,7 +350,7 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     candidates = [_candidate(row) for row in rows]
     names = [row.nama for row in rows]
     numbered = numbering_levels([row.nomor for row in rows])
-    amounts = [parse_amount(row.pagu_raw).value for row in rows]
+    amounts = [_amount(row) for row in rows]
     by_sums = _settled_by_sums([_nomor(row.nomor) for row in rows], numbered, amounts)
     for i, level in by_sums.items():
         numbered[i] = level
