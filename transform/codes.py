@@ -18,6 +18,7 @@ Level = Literal["program", "kegiatan", "sub_kegiatan"]
 LEVELS: tuple[Level, ...] = ("program", "kegiatan", "sub_kegiatan")
 
 __all__ = [
+    "one_digit_apart",
     "LEVELS",
     "KODE_PATTERNS",
     "PLAIN_NUMBER",
@@ -226,3 +227,8 @@ def split_glued_kode(text: str) -> tuple[str | None, str]:
     if not match:
         return None, text
     return re.sub(r"\s+", "", match["kode"]), " ".join(match["rest"].split())
+
+
+def one_digit_apart(a: str, b: str) -> bool:
+    """Whether two codes or digit strings of one length differ in exactly one character."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1

@@ -298,7 +298,8 @@ FIELDS: dict[str, list[Field]] = {
         Field("usulan_pages", pa.string(), "Pages of the community proposals table, "
               "comma-separated; null when none was read."),
         Field("pages_not_read", pa.string(), "Pages inside the plan table's span from which no "
-              "row was read, comma-separated; null when none."),
+              "row was read, and pages under its title whose table was not read, "
+              "comma-separated; null when none."),
         Field("ocr_pages", pa.string(), "Pages read by OCR, comma-separated; null when none."),
         Field("n_program", pa.int32(), "Programs read from the plan table."),
         Field("n_kegiatan", pa.int32(), "Kegiatan read from the plan table."),

@@ -27,6 +27,7 @@ from transform.codes import (
     level_of_nomor,
     nomor_levels,
     normalise_kode,
+    one_digit_apart,
     parent_kode,
     split_glued_kode,
 )
@@ -873,10 +874,7 @@ def _codes_of_children(nodes: list[_Node]) -> None:
         if len(codes) < _AGREEING or len(above) != 1:
             continue
         (theirs,) = above
-        if (
-            len(theirs) == len(node.kode)
-            and sum(a != b for a, b in zip(theirs, node.kode, strict=True)) == 1
-        ):
+        if one_digit_apart(theirs, node.kode):
             node.kode_flag = (
                 f"read as {node.kode}; read as {theirs}, the code the {len(codes)} nodes under "
                 "it print"

@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from transform.levels import STYLE_AGREEMENT
+
 __all__ = ["read_nomors", "sequence_breaks"]
 
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
@@ -47,7 +49,6 @@ _LOST = _BREAK  # a node's row (a name and an amount) whose number was lost, lef
 _WHOLE = 4  # such a row read as a number: the whole number lost, one damage
 _UNSETTLED = (-1,)  # a row the least-cost ways read otherwise
 _STYLE = 1  # a number of another depth than the row's style stands for
-_STYLE_AGREEMENT = 0.8  # the share of a style's settled rows at one depth that makes it that
 
 
 def _number(text: str, roman: bool) -> tuple[int, ...] | None:
@@ -280,8 +281,9 @@ def _style_depths(
     styles: Sequence[Hashable], best: Sequence[tuple[int, ...] | None]
 ) -> list[int | None]:
     """The depth each row's style stands for, learnt from the rows whose reading is settled:
-    a style stands for a depth where at least ``_STYLE_AGREEMENT`` of its settled rows (two or
-    more) have it; all None where the styles do not tell two depths apart."""
+    a style stands for a depth where at least ``STYLE_AGREEMENT`` of its settled rows (two or
+    more) have it, the share the table's style levels take; all None where the styles do not
+    tell two depths apart."""
     votes: dict[Hashable, Counter[int]] = defaultdict(Counter)
     for style, number in zip(styles, best, strict=True):
         if number is not None and number != _UNSETTLED:
@@ -289,7 +291,7 @@ def _style_depths(
     mapping: dict[Hashable, int] = {}
     for style, counter in votes.items():
         depth, count = counter.most_common(1)[0]
-        if count >= 2 and count >= _STYLE_AGREEMENT * sum(counter.values()):
+        if count >= 2 and count >= STYLE_AGREEMENT * sum(counter.values()):
             mapping[style] = depth
     if len(set(mapping.values())) < 2:
         return [None] * len(styles)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from extract.spelling import Mended
 from extract.spelling import unknown_words as _unknown
-from transform.codes import level_of_nomor, parent_kode
+from transform.codes import level_of_nomor, one_digit_apart, parent_kode
 from transform.numbering import sequence_breaks
 from transform.numbers import (
     CONFIRMED,
@@ -1092,7 +1092,7 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
         parent = row["parent_id"]
         printed = kode_of.get(str(parent)) if isinstance(parent, str) else None
         implied = parent_kode(str(row["kode"]))
-        if isinstance(printed, str) and implied and _one_digit_apart(implied, printed):
+        if isinstance(printed, str) and implied and one_digit_apart(implied, printed):
             children[(str(parent), implied)].append(row)
     for (parent, implied), rows in children.items():
         printed = str(kode_of[parent])
@@ -1181,10 +1181,6 @@ def misread_codes(programs: pd.DataFrame, budgets: pd.DataFrame) -> list[Doubt]:
                 )
             )
     return doubts
-
-
-def _one_digit_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _values(nodes: pd.DataFrame, rows: pd.DataFrame) -> dict[str, _Value]:
