@@ -373,7 +373,8 @@ def test_an_unsure_amount_that_breaks_a_sum_or_that_no_sum_checks_stays_null() -
     """Read 798.000.000 with a low confidence, the kegiatan breaks both sums it is part of: it
     stays null. An unsure sub kegiatan whose unsure sibling breaks their kegiatan's sum stays
     null with it, and so does an unsure sub kegiatan under an unsure kegiatan it alone makes
-    up (both print one amount, which OCR may misread twice alike)."""
+    up where no other sum checks the kegiatan (both print one amount, which OCR may misread
+    twice alike)."""
     programs, budgets = _frames(KEGIATAN_MISREAD)
     unsure = _unsure(budgets, "2.07.01.2.01")
     pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)
@@ -384,7 +385,30 @@ def test_an_unsure_amount_that_breaks_a_sum_or_that_no_sum_checks_stays_null() -
     pd.testing.assert_frame_equal(confirm_by_sums(programs, both), both)
     programs, budgets = _frames(SUMS_HOLD)
     alone = _unsure(_unsure(_unsure(budgets, "2.07.01.2.02"), "2.07.01.2.02.01"), "2.07.01")
+    at = alone.index[alone["node_id"] == "2.07.01.2.01"][0]
+    alone.at[at, "amount"], alone.at[at, "amount_flag"] = None, "mixed thousands separators"
     pd.testing.assert_frame_equal(confirm_by_sums(programs, alone), alone)
+
+
+def test_an_unsure_total_and_an_unsure_part_are_taken_together_where_their_sums_hold() -> None:
+    """A program, one of its kegiatan and that kegiatan's only sub kegiatan, all read with a low
+    confidence: the program's sum holds with the two readings beside its other kegiatan, read
+    for sure (both misread, they would have to be misread by the same amount), so the program
+    and the kegiatan are taken, and then the sub kegiatan, which the kegiatan's sum checks.
+    A misread program breaks its sum: all three stay null."""
+    programs, budgets = _frames(SUMS_HOLD)
+    chain = _unsure(_unsure(_unsure(budgets, "2.07.01.2.02"), "2.07.01.2.02.01"), "2.07.01")
+    got = confirm_by_sums(programs, chain).set_index("node_id")
+    assert got.at["2.07.01", "amount"] == Decimal("993000000")
+    assert got.at["2.07.01.2.02", "amount"] == Decimal("200000000")
+    assert got.at["2.07.01.2.02.01", "amount"] == Decimal("200000000")
+    assert got.at["2.07.01", "amount_flag"] == (
+        "confirmed by a sum: read with OCR confidence 70; the sum under program 2.07.01 holds "
+        "with it and the 1 other amount(s) of it read with a low confidence"
+    )
+    at = chain.index[chain["node_id"] == "2.07.01"][0]
+    chain.at[at, "amount_raw"] = "998.000.000"
+    pd.testing.assert_frame_equal(confirm_by_sums(programs, chain), chain)
 
 
 def test_unsure_sibling_amounts_that_their_sum_holds_with_together_are_taken_together() -> None:

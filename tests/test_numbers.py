@@ -169,6 +169,8 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         ("781.257917", Decimal("781257917"), "a separator between the thousands lost"),
         ("781257.917", Decimal("781257917"), "a separator between the thousands lost"),
         ("1.234567.890,00", Decimal("1234567890"), "a separator between the thousands lost"),
+        # spaced where groups of three from the right put separators, the first one lost
+        ("1563 845 016.00", Decimal("1563845016"), "'.' before the cents read as ','"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
@@ -193,7 +195,6 @@ def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
         ("1,500", "ambiguous"),
         ("2.100.000 0", "malformed number"),  # no group of three after the space: a speck
         ("3626 650 00100", "digits parted by spaces"),  # 3.626.650.004,00, a dot lost, 4 as 1
-        ("1563 845 016.00", "digits parted by spaces"),  # a first group of four
         # two whole amounts of millions side by side (two rows' cells read as one): joined,
         # a thousand trillion rupiah, no amount of a regional plan
         ("50.000.000 365.766.700", "several numbers in one cell"),

@@ -345,14 +345,16 @@ _SPACED_FLAG = "digits parted by spaces where the grammar of amounts has no sepa
 
 def _spaces_agree(parsed: Parsed) -> bool:
     """Whether an amount read by OCR whose digits are parted by spaces reads the same with each
-    space taken for a separator: ``1 250 000`` does, while ``3626 650 00100`` (a dot and a
-    digit misread) read as 362.665.000.100 does not, and is no value to trust."""
+    space taken for a separator: ``1 250 000`` does, and ``1563 845 016.00`` with its first
+    separator lost as well (the spaces stand where grouping by three from the right puts
+    separators), while ``3626 650 00100`` (a dot and a digit misread) read as 362.665.000.100
+    does not, and is no value to trust."""
     raw = (parsed.joined or join_wrapped(parsed.raw or "")).strip()
     if not DIGIT_GAP.search(raw):
         return True
     text = _OCR_DASH.sub("", _OCR_CURRENCY.sub("", DIGIT_GAP.sub(".", raw)))
     for variant, _ in _letter_variants(re.sub(r"\s+", "", text)):
-        reading = _grouped(variant)
+        reading = _grouped(variant, lost=True)
         if reading is not None and reading[0] == parsed.value:
             return True
     return False

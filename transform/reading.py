@@ -980,8 +980,8 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
     kegiatan and its sub kegiatan, a program and its kegiatan, every value of the sum read. A
     misread digit could make an exact sum hold only if another value of it were misread to make
     up the difference; a reading that breaks a sum, or that no sum can check (a sibling
-    unread), stays null with its flag. Unsure siblings are taken together when their read
-    parent's sum holds with all their readings (``_confirmed_together``). Confirmed amounts are
+    unread), stays null with its flag. Unsure values of one sum are taken together when it holds
+    with all their readings (``_confirmed_together``). Confirmed amounts are
     flagged (``confirmed by a sum:``, with the confidence and the sum) and the raw text is kept;
     one confirmed amount may complete a sum that confirms another."""
     plan = budgets[budgets["table_kind"] == "rumusan"]
@@ -1047,21 +1047,25 @@ def _confirmed_together(
     total: _Sum, sums: list[_Sum], values: dict[str, _Value],
     pending: dict[str, tuple[Any, Decimal, str]],
 ) -> list[str]:  # fmt: skip
-    """The parts of a sum left null for a low confidence, when there are several and the sum
-    holds exactly with all their readings, its total read, and no sum of their own breaks
-    (they stay in ``values``); else none. Two misread parts could make it hold only if their
-    errors cancelled to the rupiah, one digit read too high in one and the same too low in
-    the other; the total is never one of them, as a kegiatan and its only sub kegiatan print
-    one amount twice, which OCR may misread twice alike."""
-    missing = [key for key in total.parts if values[key].amount is None]
-    if len(missing) < 2 or values[total.total].amount is None:
+    """The values of a sum left null for a low confidence, when there are several and the sum
+    holds exactly with all their readings and no other sum of theirs breaks (they stay in
+    ``values``); else none. Two misread parts could make it hold only if their errors
+    cancelled to the rupiah, one digit read too high in one and the same too low in the other;
+    an unsure total and an unsure part only if both were misread by the same amount. A total
+    is taken so only beside parts read for sure that add up to more than nothing: a kegiatan
+    and its only sub kegiatan print one amount twice, which OCR may misread twice alike."""
+    members = [total.total, *total.parts]
+    missing = [key for key in members if values[key].amount is None]
+    if len(missing) < 2 or any(key not in pending for key in missing):
         return []
-    if any(key not in pending for key in missing):
-        return []
+    if total.total in missing:
+        sure = [values[k].amount for k in total.parts if k not in missing]
+        if not sure or sum((a for a in sure if a is not None), Decimal(0)) == 0:
+            return []
     for key in missing:
         values[key] = replace(values[key], amount=pending[key][1])
-    own = [s for s in sums if s.total in missing]
-    if _gap(total, values) == 0 and all(_gap(s, values) in (None, Decimal(0)) for s in own):
+    touched = [s for s in sums if s.total in missing or any(k in missing for k in s.parts)]
+    if _gap(total, values) == 0 and all(_gap(s, values) in (None, Decimal(0)) for s in touched):
         return missing
     for key in missing:
         values[key] = replace(values[key], amount=None)
