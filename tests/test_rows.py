@@ -410,6 +410,41 @@ def test_the_plans_first_page_under_a_header_not_understood_takes_the_next_pages
     assert [s.table.page for s in alone.segments] == [4]
 
 
+def test_the_plans_first_page_under_a_header_read_in_part_takes_the_next_pages() -> None:
+    """A scan of an unruled plan: the first page's header is read but for the name column's
+    label (``MN aa aa TANAN POGRA AN``), so the header gives roles but is no plan table's, and
+    the page's rows were lost (reported as a page not read; held-out synthetic scan at 150
+    dpi). The next page prints the plan's header over the same frame, giving the columns the
+    first read the same roles: the first page's rows are the plan's first, under that header.
+    A first page whose header gives a column another role is another table."""
+    from transform.grouping import select_tables
+
+    edges = (37.0, 61.0, 245.0, 400.0, 480.0, 560.0, 805.0)
+    numbers = ["1", "2", "3", "4", "5", "6"]
+    head = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)", "Sumber Dana"]
+    body = [["I", "PROGRAM PENUNJANG", "Persentase", "100 %", "Rp. 542.225.000,-", "APBD"],
+            ["I.1", "Perencanaan", "Dokumen", "5 dok", "Rp. 26.700.000,-", "APBD"]]  # fmt: skip
+    first = RawTable(
+        3, (37, 140, 805, 550), [["No", "MN aa aa TANAN POGRA AN", *head[2:]], numbers, *body],
+        [], text_before="Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2022",
+        edges=edges,
+    )  # fmt: skip
+    second = RawTable(
+        4, (37, 110, 805, 530),
+        [head, numbers, ["II", "PROGRAM LALU LINTAS", "Persentase", "9 %", "Rp. 7.000,-", ""]],
+        [], edges=(37.0, 61.0, 246.0, 400.0, 480.0, 562.0, 805.0),
+    )  # fmt: skip
+    first, second = (replace(t, cells=table(t.grid, {}).cells) for t in (first, second))
+    (plan,) = select_tables([first, second])
+    assert [(s.table.page, s.first_row) for s in plan.segments] == [(3, 2), (4, 2)]
+    assert list(table_rows(plan)["nomor"]) == ["I", "I.1", "II"]
+    other = ["No", "MN aa", "Indikator Kinerja", "Target", "Sumber Dana", "Pagu (Rp)"]
+    swapped = replace(first, grid=[other, numbers, *body])
+    swapped = replace(swapped, cells=table(swapped.grid, {}).cells)
+    (alone,) = select_tables([swapped, second])
+    assert [s.table.page for s in alone.segments] == [4]
+
+
 def test_a_page_under_the_plans_title_whose_table_was_not_read_is_a_page_not_read() -> None:
     """A table under the plan table's title that no plan table took in (its header not
     understood, and no page after it with its columns) is named among the pages not read when

@@ -41,7 +41,8 @@ def select_tables(
     current: LogicalTable | None = None
     pending_title = ""
     last_page = None
-    headless: list[RawTable] = []  # the plan's first pages, under a header not understood
+    # the plan's first pages, under a header not understood (no roles) or read in part
+    headless: list[tuple[RawTable, HeaderMap]] = []
     for table in tables:
         title = pending_title + "\n" + table.text_before
         kind, label = title_kind(title)
@@ -79,19 +80,32 @@ def select_tables(
             current.segments.append(Segment(table, inherited, first_row))
         elif len(table.grid) < 2:
             pass  # a lone row that carries on nothing: a framed line of text, not a table
+        elif header.n_header_rows and header.roles and kind == "plan" and not header.is_plan_table:
+            # under the plan's title, a header that gives some roles but reads as no plan
+            # table's (a scan: the name column's label garbled): the plan's first page, if the
+            # page after prints the plan's header over the same frame, giving those columns
+            # the same roles
+            current = None
+            headless.append((table, header))
+            pending_title = table.text_after
+            continue
         elif header.n_header_rows and header.roles:
             is_plan = header.is_plan_table and kind != "other"
             specific = PLAN.name if is_plan else other_kind(title) if kind == "other" else None
-            before = [Segment(t, header, _first_body_row(t)) for t in headless
-                      if is_plan and _same_frame(t, table)]  # fmt: skip
+            before = [
+                Segment(t, header, _first_body_row(t) or own.n_header_rows)
+                for t, own in headless
+                if is_plan and _same_frame(t, table)
+                and (not own.roles or _fewer_alike(header, own))
+            ]  # fmt: skip
             segment = Segment(table, header, header.n_header_rows)
             current = LogicalTable(label, [*before, segment], is_plan, specific)
             if specific is not None:
                 found.append(current)
         else:
             current = None
-            if kind == "plan" or (headless and _same_frame(headless[-1], table)):
-                headless.append(table)
+            if kind == "plan" or (headless and _same_frame(headless[-1][0], table)):
+                headless.append((table, HeaderMap()))
                 pending_title = table.text_after
                 continue
         headless = []
