@@ -30,13 +30,15 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["Mended", "cost", "dictionary", "mend", "mend_text", "unknown_words"]
+__all__ = ["Mended", "cost", "dictionary", "mend", "mend_by_names", "mend_text", "unknown_words"]
 
 # A word mended on a page: as OCR read it, as mended, and its box (x0, top, x1, bottom, points).
 Mended = tuple[str, str, tuple[float, float, float, float]]
@@ -282,3 +284,192 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
             continue
         found.append(letters)
     return found
+
+
+# --- words mended from the document's own names ---------------------------------------------
+
+# A name's ends, as words of its context: a word that ends names elsewhere may end this one.
+_START, _END = "\x02", "\x03"
+_JOINED_BY = "/"  # two words a slash joins (``Kabupaten/Kota``): OCR loses it, or reads a space
+# a word of a name, perhaps two a slash joins or in brackets, as OCR may have read it
+_NAME_WORD = re.compile(r"^\(?[^\W\d_]+(?:[/'][^\W\d_]+)?\)?$")
+_CONTEXT_MIN = 3  # letters: shorter readings are abbreviations and joining words
+_LONG = 8  # letters: a reading this long one edit from a word of the names is that word
+
+
+def _key(token: str) -> str:
+    return token.lower().strip(".,;:")
+
+
+def _counts(names: Sequence[list[str]]) -> tuple[Counter[str], Counter[tuple[str, ...]]]:
+    words: Counter[str] = Counter()
+    phrases: Counter[tuple[str, ...]] = Counter()
+    for tokens in names:
+        keys = [_START, *(_key(t) for t in tokens), _END]
+        words.update(keys[1:-1])
+        phrases.update(zip(keys, keys[1:], strict=False))
+        phrases.update(zip(keys, keys[1:], keys[2:], strict=False))
+    return words, phrases
+
+
+def mend_by_names(
+    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The names of a plan with the words that OCR misread mended from the words the other
+    names print in their place, and for each name what was mended (reading, mended). A plan's
+    names repeat their words and phrases (``Tenaga Kerja``, ``bagi Pencari Kerja``,
+    ``Kabupaten/Kota``, ``(LPTKS)``) many times, and OCR misreads each printing on its own.
+
+    A word of a name read by OCR (three letters or more), or two words a space parts, is
+    taken for a word of the other names within two plain edits (and half its letters), when
+    that word is the only one so near, no other name prints the reading between the same
+    words, and
+    - another name prints the word between the same two words (or a name's ends: ``Lembaga
+      Kerja Sama``, ``Pencari Kerja`` ending a name), and the other names print it more often
+      than the reading (as often, for words a slash joins: OCR loses a slash or reads it as a
+      space, it puts none in); a reading that is a word of the language is so taken only for
+      a word OCR misreads it as (:func:`cost`: ``Kera`` for ``Kerja``, never ``Pengadaan`` for
+      ``Pengawasan``, two words that names print before the same words);
+    - or the reading is no word of the language and no other name prints it, the word is
+      printed twice or more, and it is one edit away and eight letters or more
+      (``KABUPATENKOTA``) or another name prints it beside the same word before or after it
+      (``Tenagu Kerja``, ``ILPTKS)`` for ``(LPTKS)``).
+    A word that begins with ``i`` where the other names always print it with a capital ``I``
+    (twice or more) takes the capital. The word is written as the other names most often
+    write it, in capitals where the reading is. Names read from a text layer are context
+    only, never changed."""
+    split = [name.split() for name in names]
+    words, phrases = _counts(split)
+    vocabulary = [w for w in words if len(w) >= _CONTEXT_MIN]
+    forms: dict[str, Counter[str]] = {}
+    for tokens in split:
+        for token in tokens:
+            if not token.isupper():
+                forms.setdefault(_key(token), Counter())[token.strip(".,;:")] += 1
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for tokens, ocr in zip(split, by_ocr, strict=True):
+        if not ocr or not tokens:
+            out.append((" ".join(tokens), []))
+            continue
+        mine = _Elsewhere(words, phrases, *_counts([tokens]))
+        mended: list[tuple[str, str]] = []
+        result: list[str] = []
+        i = 0
+        while i < len(tokens):
+            found = _mend_at(tokens, i, mine, vocabulary, known, forms)
+            if found is None:
+                result.append(tokens[i])
+                i += 1
+                continue
+            width, word = found
+            read = " ".join(tokens[i : i + width])
+            text = _name_case(word, read, forms)
+            mended.append((read, text))
+            result.append(text)
+            i += width
+        out.append((" ".join(result), mended))
+    return out
+
+
+@dataclass(frozen=True)
+class _Elsewhere:
+    """The counts of words and phrases of all names, less one name's own."""
+
+    words: Counter[str]
+    phrases: Counter[tuple[str, ...]]
+    own_words: Counter[str]
+    own_phrases: Counter[tuple[str, ...]]
+
+    def word(self, key: str) -> int:
+        return self.words[key] - self.own_words[key]
+
+    def phrase(self, *keys: str) -> int:
+        return self.phrases[keys] - self.own_phrases[keys]
+
+
+def _mend_at(
+    tokens: list[str], i: int, mine: _Elsewhere, vocabulary: list[str],
+    known: Collection[str], forms: dict[str, Counter[str]],
+) -> tuple[int, str] | None:  # fmt: skip
+    """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None."""
+    keys = [_START, *(_key(t) for t in tokens), _END]
+    for width in (2, 1):
+        if i + width > len(tokens):
+            continue
+        span = tokens[i : i + width]
+        read = " ".join(_key(t) for t in span)
+        if not all(_NAME_WORD.match(_key(t)) for t in span) or len(read) < _CONTEXT_MIN:
+            continue
+        if width == 1 and _capital_lost(span[0], forms):
+            return 1, read
+        before, after = keys[i], keys[i + width + 1]
+        parts = read.split()
+        if (
+            mine.phrase(before, *parts) + mine.phrase(*parts, after)
+            if width == 2
+            else (mine.phrase(before, read, after))
+        ):
+            continue  # printed so elsewhere in the same place: words of the document
+        printed = mine.word(read) if width == 1 else mine.phrase(*parts)
+        language = width == 1 and read.strip("()") in known
+        candidates = []
+        for word, distance, _ in process.extract(
+            read, vocabulary, scorer=Levenshtein.distance, score_cutoff=2, limit=None
+        ):
+            if distance == 0 or distance > len(word) // 2:
+                continue
+            if width == 2 and _JOINED_BY not in word:
+                continue
+            if language and cost(read, word) > _allowed(_LONG + 1):
+                continue  # two words of the language: only one OCR misreads as the other
+            often = mine.word(word)
+            if mine.phrase(before, word, after) > 0 and (
+                often > printed or (width == 2 and often >= printed)
+            ):
+                # printed elsewhere between the same two words, and more often than the
+                # reading (as often, a slash: OCR loses one, it does not put one in)
+                fits = True
+            else:
+                fits = (
+                    not language
+                    and not printed
+                    and often >= 2
+                    and (
+                        (distance == 1 and len(word) >= _LONG)
+                        or mine.phrase(before, word) + mine.phrase(word, after) > 0
+                    )
+                )
+            if fits:
+                candidates.append((distance, word))
+        if not candidates:
+            continue
+        candidates.sort()
+        if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
+            return None  # two words as near: the reading does not tell which
+        return width, candidates[0][1]
+    return None
+
+
+def _capital_lost(token: str, forms: dict[str, Counter[str]]) -> bool:
+    """Whether ``token`` begins with an ``i`` where the other names print the word twice or
+    more, always with its capital ``I`` (``Pendampingan informasi Pasar Kerja``): OCR reads
+    the one as the other."""
+    word = token.strip(".,;:")
+    if not word.startswith("i") or not word[1:].isalpha():
+        return False
+    written = forms.get(word.lower(), Counter())
+    capital = sum(n for form, n in written.items() if form[:1] == "I")
+    return capital >= 2 and written[word] == 1 and capital + 1 == sum(written.values())
+
+
+def _name_case(word: str, read: str, forms: dict[str, Counter[str]]) -> str:
+    """``word`` written as the reading is (capitals), or as the other names most often write
+    it (``Kabupaten/Kota``), with a capital where the reading has one."""
+    letters = [c for c in read if c.isalpha()]
+    if sum(c.isupper() for c in letters) > len(letters) / 2:
+        return word.upper()
+    written = forms.get(word, Counter())
+    for form, _ in written.most_common():
+        if form != read:
+            return _cased(form, read)
+    return _cased(word, read)

@@ -27,6 +27,7 @@ from extract.model import RawTable
 from extract.ocr import OcrSettings, known_words
 from extract.pages import document_pages
 from extract.parsed import shared_parse
+from extract.spelling import mend_by_names
 from renja.reading import Reading, check_reading
 from renja.timing import Stopwatch
 from transform.fields import empty_frame, enforce_schema
@@ -67,6 +68,8 @@ class DocumentResult:
     subtotals: list[StatedTotal] = field(default_factory=list)
     # rows read by OCR with a name and amounts, taken for the rest of the row above
     unplaced: list[tuple[int, str]] = field(default_factory=list)
+    # words of names read by OCR mended from the other names: (node_id, reading, mended)
+    mended_names: list[tuple[str, str, str]] = field(default_factory=list)
     duplicate_of: str | None = None
     pages_not_read: list[int] = field(default_factory=list)  # inside the table's page span
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
@@ -230,16 +233,15 @@ def _process(
                 "no plan table found (Rumusan Rencana Program dan Kegiatan with program, "
                 "indicator and pagu columns)"
             )
-        result = _read(path, doc_id, pages.texts, plans, found, see)
+        known = known_words((ocr or OcrSettings()).lang) if pages.ocr_pages else frozenset()
+        result = _read(path, doc_id, pages.texts, plans, found, see, known)
         result.ocr_pages = sorted(pages.ocr_pages)
         checking = time.perf_counter()
         result.reading = check_reading(
             path, plans, pages.texts, result.frames, result.stated_totals + result.subtotals,
             result.tahun,
-            pages.text_layer, pages.ocr_pages, pages.mended,
-            known_words((ocr or OcrSettings()).lang) if pages.ocr_pages else frozenset(),
-            titled,
-            result.unplaced,
+            pages.text_layer, pages.ocr_pages, pages.mended, known, titled, result.unplaced,
+            result.mended_names,
         )  # fmt: skip
         clock.add("reading", time.perf_counter() - checking)
         result.pages_not_read = sorted(
@@ -270,8 +272,10 @@ def _read(
     plans: list[LogicalTable],
     found: list[LogicalTable],
     see: Observer,
+    known: frozenset[str] = frozenset(),
 ) -> DocumentResult:
-    """The document's plan (``plans``) and other tables (in ``found``) as tidy frames."""
+    """The document's plan (``plans``) and other tables (in ``found``) as tidy frames
+    (``known``: the words of OCR's language, for the names it read)."""
     tahun = plan_year(plans, pages)
     if tahun is None:
         raise DocumentError(
@@ -296,8 +300,9 @@ def _read(
     ]
     if built.nodes.empty:
         raise DocumentError("plan table found but no program, kegiatan or sub kegiatan rows read")
-    budgets = confirm_by_sums(built.nodes, built.budgets)
-    frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": budgets}
+    frames = {"programs": built.nodes, "indicators": built.indicators, "budgets": built.budgets}
+    frames, result.mended_names = _mended_names(frames, known)
+    frames["budgets"] = confirm_by_sums(frames["programs"], frames["budgets"])
     for name, frame in _other_tables(found, tahun).items():
         if name in ("indicators", "budgets") and "ocr_confidence" not in frame.columns:
             frame = frame.assign(ocr_confidence=None)
@@ -305,6 +310,37 @@ def _read(
     result.frames = _with_document_columns(frames, result)
     see("frames", result.frames)
     return result
+
+
+def _mended_names(
+    frames: dict[str, pd.DataFrame], known: frozenset[str]
+) -> tuple[dict[str, pd.DataFrame], list[tuple[str, str, str]]]:
+    """The plan's frames with the words of names read by OCR that the other names show to be
+    misread mended (:func:`extract.spelling.mend_by_names`), and what was mended."""
+    nodes = frames["programs"]
+    if nodes.empty or not nodes["nama_ocr_confidence"].notna().any():
+        return frames, []
+    names = [str(n) for n in nodes["nama"]]
+    mends = mend_by_names(names, list(nodes["nama_ocr_confidence"].notna()), known)
+    renamed = {
+        str(node): mended
+        for node, name, (mended, how) in zip(nodes["node_id"], names, mends, strict=True)
+        if how and mended != name
+    }
+    if not renamed:
+        return frames, []
+    for key, frame in frames.items():
+        if "nama" in frame and not frame.empty:
+            new = [
+                renamed.get(str(n), a) for n, a in zip(frame["node_id"], frame["nama"], strict=True)
+            ]
+            frames = {**frames, key: frame.assign(nama=new)}
+    done = [
+        (str(node), read, text)
+        for node, (_, how) in zip(nodes["node_id"], mends, strict=True)
+        for read, text in how
+    ]
+    return frames, done
 
 
 def _other_tables(found: list[LogicalTable], tahun: int | None) -> dict[str, pd.DataFrame]:

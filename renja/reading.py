@@ -35,6 +35,7 @@ from transform.reading import (
     mended_words,
     misread_codes,
     misread_digits,
+    names_mended,
     names_plan_year,
     other_grouping,
     page_continuity,
@@ -100,6 +101,7 @@ def check_reading(
     known: Collection[str] = (),
     titled: Collection[int] = (),
     unplaced: Sequence[tuple[int, str]] = (),
+    mended_names: Sequence[tuple[str, str, str]] = (),
 ) -> Reading:
     """The plan table's span and coverage, and the doubts the rows raise (``mended``: the words
     OCR misread and mended, per page; ``known``: the words of OCR's language, for the names it
@@ -180,6 +182,7 @@ def check_reading(
     reading.doubts += unsure_names(nodes)
     reading.doubts += unknown_words(nodes, known)
     reading.doubts += mended_words(nodes, frames["indicators"], mended or {})
+    reading.doubts += names_mended(nodes, mended_names)
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks))
     reading.regroupings = _regroupings(nodes, budgets)

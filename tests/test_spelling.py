@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extract.spelling import cost, dictionary, mend, mend_text, unknown_words
+from extract.spelling import cost, dictionary, mend, mend_by_names, mend_text, unknown_words
 from transform.reading import mended_words
 from transform.reading import unknown_words as unknown_word_doubts
 
@@ -155,3 +155,107 @@ def test_a_whole_word_is_mended_though_it_begins_a_longer_one() -> None:
     assert mend("Pencan", known) is None
     assert mend("Pencan", known, whole=True) == "Pencari"
     assert mend_text("Pencan", known, whole=True) == "Pencari"
+
+
+# Names of one plan: the words and phrases they repeat, each printing read by OCR on its own.
+PLAN_NAMES = [
+    "PROGRAM PENGELOLAAN LEMBAGA KERJA SAMA BIPARTIT",
+    "Pembinaan Lembaga Kerja Sama Bipartit Kabupaten/Kota",
+    "Pengawasan Lembaga Kerja Sama Bipartit",
+    "Pembinaan Pelayanan Publik Skala Kabupaten/Kota dan Perluasan Kesempatan Kerja",
+    "Evaluasi Data Skala Kabupaten/Kota dan Tenaga Kerja",
+    "Pendampingan Informasi Pasar Kerja bagi Pencari Kerja",
+    "Pendataan Informasi Pasar Kerja bagi Pencari Kerja",
+    "Pengembangan Lembaga Penempatan Tenaga Kerja Swasta (LPTKS)",
+    "Pengawasan Lembaga Penempatan Tenaga Kerja Swasta (LPTKS) bagi Pencari Kerja",
+    "Pengadaan Perlengkapan Jalan",
+    "Pengadaan Perlengkapan Kantor",
+]
+
+
+@pytest.mark.parametrize(
+    ("read", "printed", "mended"),
+    [
+        # no word of the language, printed nowhere else: the word the other names print
+        # beside the same word, or one edit from a long word of them
+        ("Sosialisasi Lembaga Kerja Sama Bipartt", "Bipartit", [("Bipartt", "Bipartit")]),
+        ("PROGRAM PENUNJANG DAERAH KABUPATENKOTA", "KABUPATEN/KOTA",
+         [("KABUPATENKOTA", "KABUPATEN/KOTA")]),
+        ("Pembinaan Lembaga Penempatan Tenaga Kerja Swasta ILPTKS)", "(LPTKS)",
+         [("ILPTKS)", "(LPTKS)")]),
+        # a slash read as a space where the other names print the two words joined by it
+        # between the same words
+        ("Pelaporan Skala Kabupaten Kota dan Tenaga Kerja", "Kabupaten/Kota",
+         [("Kabupaten Kota", "Kabupaten/Kota")]),
+        # a word of the language read for another it looks like, where the other names print
+        # that one between the same two words
+        ("Koordinasi Informasi bagi Pencari Kera", "Kerja", [("Kera", "Kerja")]),
+        # a capital I read as a small i
+        ("Penyediaan informasi Pasar Kerja", "Informasi", [("informasi", "Informasi")]),
+    ],
+)  # fmt: skip
+def test_a_word_ocr_misread_is_mended_from_the_words_the_plans_other_names_print(
+    read: str, printed: str, mended: list[tuple[str, str]]
+) -> None:
+    names = [*PLAN_NAMES, read]
+    out = mend_by_names(names, [False] * len(PLAN_NAMES) + [True], dictionary("ind"))
+    name, how = out[-1]
+    assert how == mended
+    assert printed in name.split()
+    assert all(how == [] for _, how in out[:-1])  # the other names are context, kept
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        # two words of the language that names print before the same words: Pengawasan is no
+        # misreading of Pengadaan
+        "Pengawasan Perlengkapan Jalan",
+        # a word of the language that OCR does not misread so (n for h): kept
+        "Pengadaan Sampan Kantor",
+        # the other names print the reading in the same place: a word of the document
+        "Pengawasan Lembaga Penempatan Tenaga Kerja Swasta (LPTKS)",
+    ],
+)
+def test_a_word_the_other_names_do_not_show_misread_stays_as_read(read: str) -> None:
+    names = [*PLAN_NAMES, read]
+    ((name, how),) = mend_by_names(names, [False] * len(PLAN_NAMES) + [True], dictionary("ind"))[
+        -1:
+    ]
+    assert (name, how) == (read, [])
+
+
+def test_names_read_from_a_text_layer_are_never_mended() -> None:
+    names = [*PLAN_NAMES, "Sosialisasi Lembaga Kerja Sama Bipartt"]
+    assert all(how == [] for _, how in mend_by_names(names, [False] * len(names), frozenset()))
+    # a misreading shared by two names does not outvote the word the others print
+    names = [*PLAN_NAMES, "Pembinaan Lembaga Penempatan Tenaga Kerja Swasta ILPTKS) bagi"]
+    out = mend_by_names(names, [True] * len(names), dictionary("ind"))
+    assert [how for _, how in out if how] == [[("ILPTKS)", "(LPTKS)")]]
+
+
+def test_a_name_holding_a_word_mended_from_the_other_names_is_a_reading_doubt() -> None:
+    from transform.reading import names_mended
+
+    programs = _cells("nama", ["PROGRAM PENUNJANG", "Pencari Kerja"], 100.0, 300.0)
+    (doubt,) = names_mended(programs, [("P01.K01", "Kera", "Kerja")])
+    assert (doubt.check, doubt.page, doubt.node_ids) == ("mended_words", 3, ("P01.K01",))
+    assert "'Kera' as 'Kerja'" in doubt.message
+    assert names_mended(programs, []) == []
+
+
+def test_a_mended_name_is_the_nodes_name_in_every_frame() -> None:
+    from renja.process import _mended_names
+
+    names = [*PLAN_NAMES, "Koordinasi Informasi bagi Pencari Kera"]
+    ids = [f"N{i}" for i in range(len(names))]
+    confidence = [None] * len(PLAN_NAMES) + [91.0]
+    programs = pd.DataFrame({"node_id": ids, "nama": names, "nama_ocr_confidence": confidence})
+    budgets = pd.DataFrame({"node_id": ids[-2:], "nama": names[-2:], "amount": [1, 2]})
+    frames, mended = _mended_names({"programs": programs, "budgets": budgets}, dictionary("ind"))
+    assert mended == [(ids[-1], "Kera", "Kerja")]
+    assert frames["programs"]["nama"].iloc[-1] == "Koordinasi Informasi bagi Pencari Kerja"
+    assert list(frames["budgets"]["nama"]) == [names[-2], "Koordinasi Informasi bagi Pencari Kerja"]
+    assert programs["nama"].iloc[-1] == names[-1]  # the frames given are left as they were
+    text = programs.assign(nama_ocr_confidence=None)  # a text layer's names: none mended
+    assert _mended_names({"programs": text}, dictionary("ind"))[1] == []

@@ -164,7 +164,8 @@ FIELDS: dict[str, list[Field]] = {
         Field("parent_id", pa.string(), "node_id of the parent node; null for programs."),
         Field("nama", pa.string(), "Name of the program, kegiatan or sub kegiatan as printed; "
               "on a scanned page, a word OCR misread may be mended to the one word of the "
-              "language's dictionary it can be (reported by the mended_words reading check).",
+              "language's dictionary it can be, or to the word the plan's other names print "
+              "in its place (reported by the mended_words reading check).",
               nullable=False),
         Field("penanggung_jawab", pa.string(), "Responsible unit, as printed; null when none."),
         Field("kode_flag", pa.string(), "How a misread code (a dot lost: 2.07.01.201.02; a "

@@ -55,6 +55,7 @@ __all__ = [
     "unsure_names",
     "unknown_words",
     "mended_words",
+    "names_mended",
     "slash_breaks",
     "misread_digits",
     "names_plan_year",
@@ -100,7 +101,9 @@ READING_CHECKS: dict[str, str] = {
     "90: a misread letter that the confidence does not show; or a word the dictionary lacks)",
     "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
-    "of the dictionary that reading can be, but no sum checks it)",
+    "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
+    "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
+    "written)",
     "slash_breaks": "no name breaks its line after a slash where the document gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
@@ -782,6 +785,34 @@ def mended_words(
                 f"{' and '.join(where)}: check them against the page",
                 page,
                 tuple(names),
+            )
+        )
+    return doubts
+
+
+def names_mended(programs: pd.DataFrame, mended: Sequence[tuple[str, str, str]]) -> list[Doubt]:
+    """The names read by OCR that hold a word mended from the plan's other names
+    (``extract.spelling.mend_by_names``), one ``mended_words`` doubt a page, each word with its
+    reading."""
+    pages = dict(zip(programs["node_id"].astype(str), programs["page"], strict=True))
+    by_page: dict[int | None, dict[str, list[tuple[str, str]]]] = {}
+    for node, read, text in mended:
+        page = pages.get(node)
+        at = None if page is None or pd.isna(page) else int(page)
+        by_page.setdefault(at, {}).setdefault(node, []).append((read, text))
+    doubts = []
+    for page, nodes in sorted(by_page.items(), key=lambda item: item[0] or 0):
+        words = [f"{read!r} as {text!r}" for how in nodes.values() for read, text in how]
+        more = f" and {len(words) - 8} more" if len(words) > 8 else ""
+        doubts.append(
+            Doubt(
+                "mended_words",
+                f"page {page}: words OCR misread into words no other name prints, mended from "
+                f"the words the plan's other names print in their place: "
+                f"{', '.join(words[:8])}{more}, in the names of {', '.join(nodes)}: check them "
+                "against the page",
+                page,
+                tuple(nodes),
             )
         )
     return doubts
