@@ -173,7 +173,8 @@ FIELDS: dict[str, list[Field]] = {
               "as the one well-formed code that fits under its parent (a program: in the bidang "
               "of the program before it), with the reading; from OCR, how parts of a code "
               "printed over five columns that were left unread (2 | - | Ot | 1.04) were taken "
-              "from the node above; or how a row number read by OCR "
+              "from the node above, or how a code glued before the name read in parts a space "
+              "apart (2.11.01 1.02.02) was joined; or how a row number read by OCR "
               "(I.2.1 read as 12.1) was read as the one number of the table's numbering that "
               "fits the rows around it; null when the code and number were read as printed."),
         Field("nama_ocr_confidence", pa.float64(), "For a node read by OCR from a scanned "

@@ -9,6 +9,7 @@ a page break cut, or the document's stated total.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -156,7 +157,7 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
     if kode is not None and level_of_kode(kode) is None:
         kode = ".".join(_compact(p) for p in row.kode_parts if _compact(p)) or None
     nama = row.nama
-    glued, rest = split_glued_kode(nama)
+    glued, rest = split_glued_kode(_spaced_kode(nama)[0] if row.nama_conf is not None else nama)
     if glued is not None:
         glued_norm = normalise_kode(glued)
         segments = glued.count(".") + 1
@@ -168,6 +169,37 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
             # complete, or a part the builder completes from context
             return (glued_norm if level_of_kode(glued_norm) else glued), rest
     return kode, nama
+
+
+_NUMERIC = re.compile(r"[.,]?\d[\d.,]*")
+
+
+def _spaced_kode(nama: str) -> tuple[str, str | None]:
+    """A name read by OCR with the code glued before it misread, in parts a space apart (a dot
+    read as a space: ``211.01 1.01.01 Fasilitasi``, ``2.11.01 1.02.02 Sosialisasi``), with a
+    dot lost (``211.01.1.01.04``) or read as a comma (``211,02``): the name with the parts
+    joined by dots as the one code they can be (``codes.kode_readings``: ``2.11.01.1.01.01``;
+    a program's only before a row named ``PROGRAM``, and there only a program's), and the
+    parts as read; else the name as read and None. Read as it stood, the first part was taken
+    for the code and the rest for the name: a sub kegiatan printed ``2.11.01 1.02.02`` took
+    its program's place."""
+    tokens = nama.split()
+    lead = list(itertools.takewhile(_NUMERIC.fullmatch, tokens))
+    if not lead or (len(lead) == 1 and _well_formed(lead[0].strip(".,"))):
+        return nama, None  # no code, or one read as printed
+    # OCR reads a code's dot as a comma too (``211,02``)
+    readings = kode_readings(".".join(t.replace(",", ".").strip(".") for t in lead), ocr=True)
+    reading = readings.pop() if len(readings) == 1 else None
+    rest = tokens[len(lead) :]
+    program = bool(rest) and rest[0].upper() == "PROGRAM"
+    if reading is None or (level_of_kode(reading) == "program") != program:
+        return nama, None  # a program's code before a row named so, and only there
+    return " ".join([reading, *rest]), " ".join(lead)
+
+
+def _well_formed(kode: str) -> bool:
+    level = level_of_kode(kode)
+    return level is not None and re.match(KODE_PATTERNS[level], kode) is not None
 
 
 # The parts of a code printed over the five columns of the plan form: urusan, bidang, program,
@@ -269,6 +301,9 @@ class _Builder:
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode, ocr=lettered)
+        spaced = _spaced_kode(row.nama)[1] if read_by_ocr(row) else None
+        if spaced is not None and kode_flag is None:
+            kode_flag = f"read as {spaced}; its parts joined as the one code they can be"
         if read_by_ocr(row) and not self._fits(kode):
             kode, kode_flag = self._parts_from_tree(row) or (kode, kode_flag)
         nomor = row.nomor or None
