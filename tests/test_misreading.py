@@ -21,7 +21,11 @@ from transform.reading import (
 Row = tuple[str, str, str | None, str, int]  # node_id, level, parent_id, amount printed, page
 
 
-def _frames(rows: list[Row], ocr: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _frames(
+    rows: list[Row], ocr: bool = True, confidence: float = 97.0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Frames of the rows, their amounts read by OCR with ``confidence`` (a sure one) or, without
+    ``ocr``, from a text layer."""
     programs = pd.DataFrame(
         [
             {"node_id": n, "level": lv, "parent_id": p, "nomor": None, "kode": n,
@@ -33,7 +37,7 @@ def _frames(rows: list[Row], ocr: bool = True) -> tuple[pd.DataFrame, pd.DataFra
         [
             {"node_id": n, "table_kind": "rumusan", "jenis": "pagu_indikatif", "tahun": 2022,
              "amount": Decimal(raw.replace(".", "")), "amount_raw": raw, "amount_flag": None,
-             "ocr_confidence": 93.0 if ocr else None, "page": pg}
+             "ocr_confidence": confidence if ocr else None, "page": pg}
             for n, _, _, raw, pg in rows
         ]
     )  # fmt: skip
@@ -443,3 +447,29 @@ def test_an_unsure_amount_wrapped_in_its_cell_is_confirmed_as_it_was_read() -> N
     budgets.at[at, "amount_raw"] = "793.000.00 8,00"  # glued, 7.930.008: breaks the sums
     unsure = _unsure(budgets, "2.07.01.2.01")
     pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)
+
+
+def test_amounts_that_each_would_mend_a_failed_sum_are_all_named() -> None:
+    """A sub kegiatan read 458.000.000 where 456.000.000 is printed: its kegiatan's sum fails
+    by two million, and either sub kegiatan with one digit read otherwise would mend it
+    (456 or 335), the kegiatan not (its program's sum holds with it). Read with a confidence
+    under 95, either may be misread, which the sums do not tell: one doubt names both, the
+    values kept as read (held-out synthetic scan: 48.000.000 read for 46.000.000 at confidence
+    85, unflagged). Read surely, the sum's failure stays the document's fault."""
+    rows = [
+        (n, lv, p, "458.000.000" if n == "2.07.01.2.01.01" else raw, pg)
+        for n, lv, p, raw, pg in SUMS_HOLD
+    ]
+    programs, budgets = _frames(rows)
+    assert misread_digits(programs, budgets) == []  # read surely: the document's fault
+    programs, budgets = _frames(rows, confidence=85.0)
+    (doubt,) = misread_digits(programs, budgets)
+    assert doubt.check == "misread_digits" and doubt.page == 14
+    assert doubt.node_ids == ("2.07.01.2.01.01", "2.07.01.2.01.02", "2.07.01.2.01")
+    assert "one of those read with a confidence under 95 is likely misread" in doubt.message
+    assert "(456.000.000, confidence 85)" in doubt.message and "335.000.000" in doubt.message
+    at = budgets["node_id"] == "2.07.01.2.01.02"
+    budgets.loc[at, "ocr_confidence"] = 97.0  # the other read surely: it is named, not doubted
+    (doubt,) = misread_digits(programs, budgets)
+    assert doubt.node_ids == ("2.07.01.2.01.01", "2.07.01.2.01")
+    assert misread_digits(*_frames(rows, ocr=False)) == []  # a text layer's sum: the document's

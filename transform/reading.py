@@ -68,6 +68,11 @@ __all__ = [
     "regrouped_levels",
 ]
 
+# Tesseract word confidence (0-100) under which an amount read by OCR, taken as read, may still
+# be misread: on the scan set (``tests/scan_set.py``, 150 and 200 dpi) every wrong amount read
+# with a confidence of 85 or more was read under 95.
+UNSURE_OCR_CONFIDENCE = 95.0
+
 # name -> what the check asserts (listed with the other checks in docs/checks.md)
 READING_CHECKS: dict[str, str] = {
     "coverage": "every amount printed in the plan table's span, and every number printed in its "
@@ -91,8 +96,9 @@ READING_CHECKS: dict[str, str] = {
     "folded_rows": "no target cell of the plan table prints two numbers apart (9 over 395, or "
     "19 Dokumen 2 org): the cells of two printed rows read as one row",
     "misread_digits": "no failed roll-up (kegiatan, program, stated total) would hold with one "
-    "digit of one amount read by OCR changed, while no other amount explains it (a likely "
-    "misreading of that digit)",
+    "digit of one amount read by OCR changed (a likely misreading of that digit; where several "
+    "amounts would each mend it, some read with a confidence under "
+    f"{UNSURE_OCR_CONFIDENCE:g}, all are named)",
     "unsure_names": "no name read by OCR has a word read with a confidence under "
     f"{MIN_OCR_CONFIDENCE:g} (a misread letter in a name goes out as printed: the name is what "
     "tells a node without a code, and no sum checks it)",
@@ -971,8 +977,12 @@ def misread_digits(
     kegiatan, a program against its kegiatan, each stated total against the programs. When some
     fail, an amount read by OCR is a likely misreading if the one value that makes every sum it
     is part of hold differs from its reading in a single digit, every failed sum is among them,
-    and no other amount does the same. The printed reading is kept; the doubt names the value,
-    its page and the digit.
+    and no other amount does the same; the doubt names the value, its page and the digit. When
+    several amounts do the same (two sub kegiatan, ``48.000.000`` and ``5.439.661.000``, each
+    one digit from mending their kegiatan's sum), and some were read with a confidence under
+    ``UNSURE_OCR_CONFIDENCE``, one doubt names them all: one of those is likely misread, and
+    the sums do not tell which; read surer, the fault stays the document's. The printed
+    readings are kept.
 
     Amounts of a text layer are never taken for misread: their digits are the document's own,
     so a sum they break is the document's fault (an ``invalid`` document), however close the
@@ -1002,7 +1012,46 @@ def misread_digits(
         if len(found) == 1:
             value, mended, position = found[0]
             doubts.append(_misread_doubt(value, mended, position, jenis, sums))
+        elif any(_unsure(value) for value, _, _ in found):
+            doubts.append(_misread_doubts(found, jenis, failing))
     return doubts
+
+
+def _unsure(value: _Value) -> bool:
+    return value.confidence is not None and value.confidence < UNSURE_OCR_CONFIDENCE
+
+
+def _confidence(value: _Value) -> str:
+    return f", confidence {value.confidence:.0f}" if _unsure(value) else ""
+
+
+def _misread_doubts(
+    found: list[tuple[_Value, Decimal, int]], jenis: str, failing: list[_Sum]
+) -> Doubt:
+    """Several amounts read by OCR, each of which with one digit read otherwise would mend the
+    failed sums, some read with a confidence under ``UNSURE_OCR_CONFIDENCE``: one of those is
+    likely misread, which the sums do not tell; all are named, the unsure ones as the doubt's
+    nodes."""
+    each = [
+        f"{value.who} as {value.raw or format_rupiah(value.amount or 0)} on page {value.page} "
+        f"({format_rupiah(mended)}{_confidence(value)})"
+        for value, mended, _ in found
+    ]
+    unsure = [value for value, _, _ in found if _unsure(value)]
+    pages = [value.page for value in unsure if value.page is not None]
+    return Doubt(
+        "misread_digits",
+        f"{' and '.join(s.who for s in failing)} {jenis} would add up with one digit of any of "
+        f"these amounts read by OCR read otherwise: {'; '.join(each)}: one of those read with "
+        f"a confidence under {UNSURE_OCR_CONFIDENCE:g} is likely misread, which the sums do not "
+        "tell (the values are kept as read)",
+        min(pages) if pages else None,
+        tuple(
+            k
+            for k in dict.fromkeys([*(value.key for value in unsure), *(s.total for s in failing)])
+            if not k.startswith("total#")
+        ),
+    )
 
 
 def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFrame:
