@@ -376,6 +376,30 @@ def test_a_label_spanning_the_number_and_name_columns_is_no_number() -> None:
     ]
 
 
+# An unruled plan's first two pages, scanned: the second prints the header, read whole.
+_NUMBERS = ["1", "2", "3", "4", "5", "6"]
+_HEAD = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)", "Sumber Dana"]
+_BODY = [["I", "PROGRAM PENUNJANG", "Persentase", "100 %", "Rp. 542.225.000,-", "APBD"],
+         ["I.1", "Perencanaan", "Dokumen", "5 dok", "Rp. 26.700.000,-", "APBD"]]  # fmt: skip
+
+
+def _first_pages(header: list[str | None]) -> tuple[RawTable, RawTable]:
+    """The plan's first page under the plan's title with ``header`` over its column numbers,
+    and the next page with the header read whole, over the same columns and width."""
+    first = RawTable(
+        3, (37, 140, 805, 550), [header, _NUMBERS, *_BODY], [],
+        text_before="Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2022",
+        edges=(37.0, 61.0, 245.0, 400.0, 480.0, 560.0, 805.0),
+    )  # fmt: skip
+    second = RawTable(
+        4, (37, 110, 805, 530),
+        [_HEAD, _NUMBERS, ["II", "PROGRAM LALU LINTAS", "Persentase", "9 %", "Rp. 7.000,-", ""]],
+        [], edges=(37.0, 61.0, 246.0, 400.0, 480.0, 562.0, 805.0),
+    )  # fmt: skip
+    first, second = (replace(t, cells=table(t.grid, {}).cells) for t in (first, second))
+    return first, second
+
+
 def test_the_plans_first_page_under_a_header_not_understood_takes_the_next_pages() -> None:
     """A scan of an unruled plan: on its first page, under the plan table's title, the columns
     were found below most of the header, whose rest (``KINERJA``) and row of column numbers is
@@ -385,23 +409,7 @@ def test_the_plans_first_page_under_a_header_not_understood_takes_the_next_pages
     were lost, and no page was said to be unread (held-out synthetic scan, seed 98, 200 dpi)."""
     from transform.grouping import select_tables
 
-    edges = (37.0, 61.0, 245.0, 400.0, 480.0, 560.0, 805.0)
-    numbers = ["1", "2", "3", "4", "5", "6"]
-    head = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)", "Sumber Dana"]
-    first = RawTable(
-        3, (37, 140, 805, 550),
-        [[None, None, "KINERJA", None, None, None], numbers,
-         ["I", "PROGRAM PENUNJANG", "Persentase", "100 %", "Rp. 542.225.000,-", "APBD"],
-         ["I.1", "Perencanaan", "Dokumen", "5 dok", "Rp. 26.700.000,-", "APBD"]],
-        [], text_before="Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2022",
-        edges=edges,
-    )  # fmt: skip
-    second = RawTable(
-        4, (37, 110, 805, 530),
-        [head, numbers, ["II", "PROGRAM LALU LINTAS", "Persentase", "9 %", "Rp. 7.000,-", ""]],
-        [], edges=(37.0, 61.0, 246.0, 400.0, 480.0, 562.0, 805.0),
-    )  # fmt: skip
-    first, second = (replace(t, cells=table(t.grid, {}).cells) for t in (first, second))
+    first, second = _first_pages([None, None, "KINERJA", None, None, None])
     (plan,) = select_tables([first, second])
     assert [(s.table.page, s.first_row) for s in plan.segments] == [(3, 2), (4, 2)]
     assert list(table_rows(plan)["nomor"]) == ["I", "I.1", "II"]
@@ -419,28 +427,12 @@ def test_the_plans_first_page_under_a_header_read_in_part_takes_the_next_pages()
     A first page whose header gives a column another role is another table."""
     from transform.grouping import select_tables
 
-    edges = (37.0, 61.0, 245.0, 400.0, 480.0, 560.0, 805.0)
-    numbers = ["1", "2", "3", "4", "5", "6"]
-    head = ["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)", "Sumber Dana"]
-    body = [["I", "PROGRAM PENUNJANG", "Persentase", "100 %", "Rp. 542.225.000,-", "APBD"],
-            ["I.1", "Perencanaan", "Dokumen", "5 dok", "Rp. 26.700.000,-", "APBD"]]  # fmt: skip
-    first = RawTable(
-        3, (37, 140, 805, 550), [["No", "MN aa aa TANAN POGRA AN", *head[2:]], numbers, *body],
-        [], text_before="Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2022",
-        edges=edges,
-    )  # fmt: skip
-    second = RawTable(
-        4, (37, 110, 805, 530),
-        [head, numbers, ["II", "PROGRAM LALU LINTAS", "Persentase", "9 %", "Rp. 7.000,-", ""]],
-        [], edges=(37.0, 61.0, 246.0, 400.0, 480.0, 562.0, 805.0),
-    )  # fmt: skip
-    first, second = (replace(t, cells=table(t.grid, {}).cells) for t in (first, second))
+    first, second = _first_pages(["No", "MN aa aa TANAN POGRA AN", *_HEAD[2:]])
     (plan,) = select_tables([first, second])
     assert [(s.table.page, s.first_row) for s in plan.segments] == [(3, 2), (4, 2)]
     assert list(table_rows(plan)["nomor"]) == ["I", "I.1", "II"]
-    other = ["No", "MN aa", "Indikator Kinerja", "Target", "Sumber Dana", "Pagu (Rp)"]
-    swapped = replace(first, grid=[other, numbers, *body])
-    swapped = replace(swapped, cells=table(swapped.grid, {}).cells)
+    swapped, _ = _first_pages(["No", "MN aa", "Indikator Kinerja", "Target", "Sumber Dana",
+                               "Pagu (Rp)"])  # fmt: skip
     (alone,) = select_tables([swapped, second])
     assert [s.table.page for s in alone.segments] == [4]
 
