@@ -116,7 +116,19 @@ def _spellings(text: str, roman: bool, lost: int) -> dict[tuple[int, ...] | None
 def _scheme(
     texts: Sequence[str], ocr: Sequence[bool], programs: Sequence[bool] | None = None
 ) -> bool | None:
-    """True for a Roman-first dotted numbering, False for an Arabic one, None for neither (a
+    """True for a Roman-first dotted numbering, False for an Arabic one, None for neither
+    (:func:`_told`)."""
+    return _told(texts, ocr, programs)[0]
+
+
+def _told(
+    texts: Sequence[str], ocr: Sequence[bool], programs: Sequence[bool] | None = None
+) -> tuple[bool | None, bool]:
+    """The scheme, and whether the numbers told it, or only their count did (OCR's dotted
+    numbers that read in one scheme against those that read in the other, where each could be
+    the other's with a dot lost: ``13.2`` is ``1.3.2`` or ``I.3.2``).
+
+    True for a Roman-first dotted numbering, False for an Arabic one, None for neither (a
     table numbered otherwise: ``I`` / ``1`` / ``(1)``, counted on, or not at all). The
     numbers of a text layer decide when they show a dotted one.
 
@@ -151,10 +163,10 @@ def _scheme(
                 for t, p in read
             )  # fmt: skip
             if others or digits:
-                return others >= digits
+                return others >= digits, True
         if roman or arabic:
-            return roman >= arabic
-    return None
+            return roman >= arabic, trusted
+    return None, True
 
 
 def read_nomors(
@@ -185,7 +197,7 @@ def read_nomors(
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
-    roman = _scheme(texts, ocr, program)
+    roman, told = _told(texts, ocr, program)
     if roman is None:
         return _programs_between(texts, ocr, program, out)
     if not any(o and t for t, o in zip(texts, ocr, strict=True)):
@@ -193,14 +205,22 @@ def read_nomors(
     node = list(nodes) if nodes is not None else [False] * len(texts)
     lost = [ocr[i] and not t and node[i] and any(program) for i, t in enumerate(texts)]
     rows = [i for i, t in enumerate(texts) if t or (ocr[i] and (program[i] or lost[i]))]
-    best = _read_as(texts, ocr, program, rows, roman, [None] * len(texts), node)
+    best, cost = _read_as(texts, ocr, program, rows, roman, [None] * len(texts), node)
+    if not told:
+        # only the count of dotted numbers told the scheme: the one the rows read in with
+        # fewer breaks (every Roman I read as 1, a later program's rows read 11, 112 follow
+        # II as II.1, II.1.2; read as Arabic, 1.1 and 1.1.2 after a program 2), then cheaper
+        none: list[int | None] = [None] * len(texts)
+        other, other_cost = _read_as(texts, ocr, program, rows, not roman, none, node)
+        if (_breaks(other), other_cost) < (_breaks(best), cost):
+            roman, best = not roman, other
     if styles is not None and _UNSETTLED in best:
         depths = _style_depths([styles[i] for i in rows], best)
         if any(depths):
             spread: list[int | None] = [None] * len(texts)
             for i, depth in zip(rows, depths, strict=True):
                 spread[i] = depth
-            best = _read_as(texts, ocr, program, rows, roman, spread, node)
+            best, _ = _read_as(texts, ocr, program, rows, roman, spread, node)
     top = 0  # the highest program's number so far
     known = True  # whether every reading so far is settled, so that ``top`` is known
     for i, number in zip(rows, best, strict=True):
@@ -230,6 +250,22 @@ def read_nomors(
     return out
 
 
+def _breaks(best: Sequence[tuple[int, ...] | None]) -> int:
+    """How many of the numbers read do not follow the number before them (a program's lost
+    numeral read as the next program's follows)."""
+    before: tuple[int, ...] | None = None
+    top, count = 0, 0
+    for number in best:
+        if number is None or number == _UNSETTLED:
+            continue
+        if number == _NEXT:
+            number = (top + 1,)
+        count += not _follows(before, number)
+        top = max(top, number[0])
+        before = number
+    return count
+
+
 def _read_as(
     texts: list[str],
     ocr: Sequence[bool],
@@ -238,11 +274,11 @@ def _read_as(
     roman: bool,
     depths: list[int | None],
     node: list[bool],
-) -> list[tuple[int, ...] | None]:
+) -> tuple[list[tuple[int, ...] | None], int]:
     """The reading of each of ``rows`` in the numbering (Roman first or not), None where the
-    least-cost ways differ. A row that prints a node's name and amount (``node``) in a table
-    that names its programs is a node: left without a number, it would be taken for the rest
-    of the row above, which costs a break more."""
+    least-cost ways differ, and the least cost. A row that prints a node's name and amount
+    (``node``) in a table that names its programs is a node: left without a number, it would
+    be taken for the rest of the row above, which costs a break more."""
     named = any(program)  # where programs are told by their names, a row not so named is none
     options: list[dict[tuple[int, ...] | None, int]] = []
     for i in rows:
@@ -455,11 +491,12 @@ def _choices(
 
 def _best_readings(
     options: list[dict[tuple[int, ...] | None, int]], guesses: Sequence[_Guess | None]
-) -> list[tuple[int, ...] | None]:
+) -> tuple[list[tuple[int, ...] | None], int]:
     """For each row, the reading that every least-cost way through all the rows gives it
     (changes of characters, and a break wherever a number does not follow the last number
-    read before it), or None where least-cost ways differ. Forward and backward costs over the
-    states (the last number read), as a Viterbi pass in both directions."""
+    read before it), or None where least-cost ways differ; and the least cost. Forward and
+    backward costs over the states (the last number read), as a Viterbi pass in both
+    directions."""
     forward: list[dict[_State, int]] = [{(None, 0): 0}]
     for found, guess in zip(options, guesses, strict=True):
         after: dict[_State, int] = {}
@@ -487,4 +524,4 @@ def _best_readings(
     for costs in totals:
         winners = [n for n, c in costs.items() if c == least]
         out.append(winners[0] if len(winners) == 1 else _UNSETTLED)
-    return out
+    return out, least
