@@ -301,7 +301,8 @@ class _Builder:
         if kode is not None and level_of_kode(kode) is None:
             kode = self._complete(kode, nama)
         kode, kode_flag = self._regrouped(kode, ocr=lettered)
-        spaced = _spaced_kode(row.nama)[1] if read_by_ocr(row) else None
+        # the name read by OCR, as _row_kode weighed it: a code joined from parts is flagged
+        spaced = _spaced_kode(row.nama)[1] if row.nama_conf is not None else None
         if spaced is not None and kode_flag is None:
             kode_flag = f"read as {spaced}; its parts joined as the one code they can be"
         if read_by_ocr(row) and not self._fits(kode):
