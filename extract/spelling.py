@@ -52,7 +52,8 @@ _LOST = frozenset("iltfrj")
 _ADDED = frozenset("il.,:'|!")
 # Two glyphs read as one, or one as two: counted half.
 _MERGED = {("ri", "n"), ("rn", "m"), ("li", "k"), ("lc", "k"), ("in", "m"), ("ni", "m"),
-           ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("lt", "k")}  # fmt: skip
+           ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("lt", "k"),
+           ("rj", "n")}  # fmt: skip
 _PAIRS = _MERGED | {(b, a) for a, b in _MERGED}
 
 _MIN_LETTERS = 4  # shorter words are abbreviations too often (``Kab``, ``Aw`` for ``Air``)
@@ -325,7 +326,9 @@ def mend_by_names(
     that word is the only one so near, no other name prints the reading between the same
     words, and
     - another name prints the word between the same two words (or a name's ends: ``Lembaga
-      Kerja Sama``, ``Pencari Kerja`` ending a name), and the other names print it more often
+      Kerja Sama``, ``Pencari Kerja`` ending a name), or after the one and before the other,
+      each in another name (``Pasar Kera dan`` beside ``Pasar Kerja`` and ``Kerja dan``), and
+      the other names print it more often
       than the reading (as often, for words a slash joins: OCR loses a slash or reads it as a
       space, it puts none in); a reading that is a word of the language is so taken only for
       a word OCR misreads it as (:func:`cost`: ``Kera`` for ``Kerja``, never ``Pengadaan`` for
@@ -337,7 +340,28 @@ def mend_by_names(
     A word that begins with ``i`` where the other names always print it with a capital ``I``
     (twice or more) takes the capital. The word is written as the other names most often
     write it, in capitals where the reading is. Names read from a text layer are context
-    only, never changed."""
+    only, never changed.
+
+    A word mended is printed as the word from then on, and the names are read again with it
+    until nothing more is mended: ``Kabupaten Kota`` read in two names, and printed
+    ``Kabupaten/Kota`` in one other, outvotes it in neither, but once the name where the other
+    names print it between the same words is mended, the other reading is one of three."""
+    out: list[tuple[str, list[tuple[str, str]]]] = [(name, []) for name in names]
+    for _ in range(_PASSES):
+        again = _mended_once([name for name, _ in out], by_ocr, known)
+        if all(not how for _, how in again):
+            break
+        out = [(name, done + how) for (_, done), (name, how) in zip(out, again, strict=True)]
+    return out
+
+
+_PASSES = 3  # readings of a plan's names: a mend may let one other be made, rarely a third
+
+
+def _mended_once(
+    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """One reading of the names for :func:`mend_by_names`."""
     split = [name.split() for name in names]
     words, phrases = _counts(split)
     vocabulary = [w for w in words if len(w) >= _CONTEXT_MIN]
@@ -423,11 +447,13 @@ def _mend_at(
             if language and cost(read, word) > _allowed(_LONG + 1):
                 continue  # two words of the language: only one OCR misreads as the other
             often = mine.word(word)
-            if mine.phrase(before, word, after) > 0 and (
-                often > printed or (width == 2 and often >= printed)
-            ):
-                # printed elsewhere between the same two words, and more often than the
-                # reading (as often, a slash: OCR loses one, it does not put one in)
+            beside = mine.phrase(before, word, after) > 0 or (
+                mine.phrase(before, word) > 0 and mine.phrase(word, after) > 0
+            )
+            if beside and (often > printed or (width == 2 and often >= printed)):
+                # printed elsewhere between the same two words (or after the one and before
+                # the other), and more often than the reading (as often, a slash: OCR loses
+                # one, it does not put one in)
                 fits = True
             else:
                 fits = (

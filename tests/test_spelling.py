@@ -190,6 +190,10 @@ PLAN_NAMES = [
         # a word of the language read for another it looks like, where the other names print
         # that one between the same two words
         ("Koordinasi Informasi bagi Pencari Kera", "Kerja", [("Kera", "Kerja")]),
+        # ... or after the one word and before the other, each elsewhere
+        ("Informasi Pasar Kera Sama Bipartit", "Kerja", [("Kera", "Kerja")]),
+        # ``rj`` read as one glyph, ``n``, into another word of the language
+        ("Sosialisasi Lembaga Kena Sama Bipartit", "Kerja", [("Kena", "Kerja")]),
         # a capital I read as a small i
         ("Penyediaan informasi Pasar Kerja", "Informasi", [("informasi", "Informasi")]),
     ],
@@ -223,6 +227,20 @@ def test_a_word_the_other_names_do_not_show_misread_stays_as_read(read: str) -> 
         -1:
     ]
     assert (name, how) == (read, [])
+
+
+def test_a_word_mended_in_one_name_counts_as_printed_for_the_others() -> None:
+    """Two names read ``Kabupaten Kota`` and one prints ``Kabupaten/Kota``: the name that holds
+    it between the same words as the printing is mended, and then the other reading is
+    outvoted too."""
+    names = [
+        "Pembinaan Pelayanan Publik Skala Kabupaten/Kota dan Perluasan Kesempatan Kerja",
+        "Evaluasi Data Skala Kabupaten Kota dan Tenaga Kerja",
+        "Sosialisasi Lembaga Kerja Sama Bipartit Kabupaten Kota",
+    ]
+    out = mend_by_names(names, [False, True, True], dictionary("ind"))
+    assert [how for _, how in out] == [[], *[[("Kabupaten Kota", "Kabupaten/Kota")]] * 2]
+    assert out[2][0] == "Sosialisasi Lembaga Kerja Sama Bipartit Kabupaten/Kota"
 
 
 def test_names_read_from_a_text_layer_are_never_mended() -> None:
