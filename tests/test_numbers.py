@@ -171,6 +171,9 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         ("1.234567.890,00", Decimal("1234567890"), "a separator between the thousands lost"),
         # spaced where groups of three from the right put separators, the first one lost
         ("1563 845 016.00", Decimal("1563845016"), "'.' before the cents read as ','"),
+        # a separator's dot with a speck above it, placed by the grammar
+        ("Rp. 128:000.000,", Decimal("128000000"), "':' read as '.'"),
+        ("1.250:000,00", Decimal("1250000"), "':' read as '.'"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
@@ -194,6 +197,7 @@ def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
         ("1.25A.000", "unexpected characters"),  # A is no digit's look-alike
         ("1,500", "ambiguous"),
         ("2.100.000 0", "malformed number"),  # no group of three after the space: a speck
+        ("1.2:50.000", "unexpected characters"),  # a colon where the grammar has no separator
         ("3626 650 00100", "digits parted by spaces"),  # 3.626.650.004,00, a dot lost, 4 as 1
         # two whole amounts of millions side by side (two rows' cells read as one): joined,
         # a thousand trillion rupiah, no amount of a regional plan
@@ -209,7 +213,15 @@ def test_ocr_damage_with_no_single_reading_stays_null_and_flagged(raw: str, reas
 
 @pytest.mark.parametrize(
     "raw",
-    ["1.156,140,000", "1,300.936,000", "12O.000", "91.846.500.00", "23,945.469.047", "93.297120"],
+    [
+        "1.156,140,000",
+        "1,300.936,000",
+        "12O.000",
+        "91.846.500.00",
+        "23,945.469.047",
+        "93.297120",
+        "128:000.000",
+    ],  # fmt: skip
 )
 def test_ocr_repairs_leave_born_digital_readings_alone(raw: str) -> None:
     """The seed's ``Rp. 1.156,140,000,-`` was typed so: in a text layer it stays unread."""

@@ -201,6 +201,8 @@ OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "
 _OCR_CURRENCY = re.compile(r"^rp[.,:]?", re.IGNORECASE)
 _OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
 _OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
+# A colon between digits: a separator's dot with a speck above it (``128:000.000``).
+_OCR_COLON = re.compile(r"(?<=\d):(?=\d)")
 # Spaces between two digits: in a code or an amount read by OCR, where a separator may have been.
 DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 # A whole amount of a million or more with separators of its own (``365.766.700``,
@@ -218,7 +220,8 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
     (``O``, ``l``, ``I``, ``S``, ``B``) is taken for the digit it resembles; one at either end
     may as well be a speck or a rule's remnant, so it is tried both as a digit and as nothing.
     A space between digits is tried both as nothing and, before a whole group of three, as the
-    separator OCR did not see (``1.673.147 120,00``).
+    separator OCR did not see (``1.673.147 120,00``); a colon between digits is a separator
+    with a speck above it (``128:000.000``), read as ``.`` and placed by the grammar.
 
     The repair is accepted only when the grammar leaves exactly one value; it then carries a
     flag (``repaired: ...``) that says what was repaired, and the raw text stays. Otherwise the
@@ -250,13 +253,15 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
                 if dash.group().lstrip(".,") != "-":
                     notes.append(f"{dash.group().lstrip('.,')!r} read as the '-' of ',-'")
                 text = text[: dash.start()]
+            colons = ["':' read as '.'"] if _OCR_COLON.search(text) else []
+            text = _OCR_COLON.sub(".", text)
             if not _OCR_TOKEN.match(text):
                 continue
             for variant, edits in _letter_variants(text):
                 reading = _grouped(variant, lost=lost)
                 if reading is not None:
                     value, how = reading
-                    readings.setdefault(value, gaps + edits + how)
+                    readings.setdefault(value, gaps + colons + edits + how)
     if len(readings) == 1:
         ((value, how),) = readings.items()
         notes = how + notes
