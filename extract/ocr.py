@@ -639,6 +639,9 @@ _CLEARLY_SURER = 10.0  # ...and, when as many sizes read otherwise, this much su
 _DIGITS = re.compile(r"\d")
 _DASH_END = re.compile(r"\d[.,]?[-\u2013\u2014]$")  # an amount printed ``1.250.000,-``
 _REREAD_ALPHABET = "0123456789.,%"
+# A number grouped by three under the grammar of amounts (``10.300.000,00``, ``1.250.000,``);
+# a reading with separators that fits no such grouping (``10300.000.00``) lost or added one.
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2})?[.,]?$")
 
 
 def _reread(
@@ -724,6 +727,12 @@ def _reread(
             conf = max(conf, word.conf)
         elif _DIGITS.findall(text) != _DIGITS.findall(first):
             text, conf = (text if conf > word.conf else first), min(conf, word.conf)
+        elif _separators(text) and _GROUPED.match(first) and not _GROUPED.match(text):
+            # the same digits, grouped by the first read as the grammar groups an amount and
+            # by the second as it groups none (``10300.000.00``: a thin dot lost): the second
+            # read gives the value no other size, and its confidence none of its own (on a
+            # separator lost, Tesseract's is often 0)
+            text, conf = first, word.conf
         elif _separators(text) != _separators(first):
             # one read saw a separator the other did not (4,2 against 42, or a speck read as
             # a dot): the surer read is kept, and the value, whose size is in doubt, takes

@@ -760,6 +760,26 @@ def test_an_amounts_dash_keeps_the_first_reads_confidence(monkeypatch: pytest.Mo
     assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 62.0)]
 
 
+def test_a_second_read_that_groups_no_amount_gives_the_first_no_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``10.300.000.00`` (nomor_wrapped_decimals at 150 dpi) was read again ``10300.000.00`` with
+    a confidence of 0: a thin dot lost, the same digits grouped as no amount is. The first
+    reading keeps its own confidence; a second read that groups the digits as another amount
+    (``1.250.000,00`` against ``125.000.000``) or as none at all leaves the value in doubt."""
+    from extract import ocr
+
+    image = np.full((200, 800), 255, np.uint8)
+    second = {0: ("10300.000.00", 0.0, True)}
+    monkeypatch.setattr(ocr, "_read_crops", lambda crops, *_: second if crops else {})
+    words = ocr._reread(image, [_word("10.300.000.00", 91.0)], ocr.OcrSettings(), 1.0)
+    assert [(w.text, w.conf) for w in words] == [("10.300.000.00", 91.0)]
+    for other in ("125.000.000", "125000000"):
+        second[0] = (other, 60.0, True)
+        words = ocr._reread(image, [_word("1.250.000,00", 91.0)], ocr.OcrSettings(), 1.0)
+        assert [(w.text, w.conf) for w in words] == [("1.250.000,00", 60.0)]
+
+
 def test_a_codes_01_read_as_a_capital_o_and_a_letter_is_read_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
