@@ -437,6 +437,27 @@ def test_the_plans_first_page_under_a_header_read_in_part_takes_the_next_pages()
     assert [s.table.page for s in alone.segments] == [4]
 
 
+def test_the_plans_pages_under_its_header_read_in_part_take_the_header_read_whole() -> None:
+    """A scan of an unruled plan: on its first pages the labels of the number and indicator
+    columns were garbled (``K0``, ``MOIKATOR``), so the header read as the plan's but
+    gave those columns no role, and every row of the pages went out without its number, the
+    levels lost (held-out synthetic scan, seed 142, 150 dpi: 0 of 32 nodes). A later page
+    prints the same header over the same frame, read whole: the pages before take it. A page
+    whose header gives a column another role keeps its own."""
+    from transform.grouping import select_tables
+
+    first, second = _first_pages(["K0", "Program/Kegiatan", "MOIKATOR", *_HEAD[3:]])
+    (plan,) = select_tables([first, second])
+    assert [s.header.roles == plan.segments[-1].header.roles for s in plan.segments] == [True] * 2
+    rows = table_rows(plan)
+    assert list(rows["nomor"]) == ["I", "I.1", "II"]
+    assert list(rows["indikator"])[:2] == ["Persentase", "Dokumen"]
+    other, _ = _first_pages(["K0", "Program/Kegiatan", "MOIKATOR", "Sumber Dana", "Pagu (Rp)",
+                             "Target"])  # fmt: skip
+    (plan,) = select_tables([other, second])
+    assert plan.segments[0].header.roles != plan.segments[-1].header.roles
+
+
 def test_a_page_under_the_plans_title_whose_table_was_not_read_is_a_page_not_read() -> None:
     """A table under the plan table's title that no plan table took in (its header not
     understood, and no page after it with its columns) is named among the pages not read when

@@ -77,6 +77,17 @@ def select_tables(
             first_row = header.n_header_rows or repeated
             if _repeats_with_more(current, table, header):
                 inherited, first_row = current.header, current.segments[0].first_row
+            if header.n_header_rows and current.is_plan:
+                # the pages before, over the same frame, whose header gives fewer columns a
+                # role and each the role this one gives it: the same header read in part
+                # there (a scan: the number and indicator columns' labels garbled on the
+                # first pages), read whole here
+                current.segments[:] = [
+                    Segment(s.table, header, s.first_row)
+                    if _same_frame(s.table, table) and _fewer_alike(header, s.header)
+                    else s
+                    for s in current.segments
+                ]
             current.segments.append(Segment(table, inherited, first_row))
         elif len(table.grid) < 2:
             pass  # a lone row that carries on nothing: a framed line of text, not a table
