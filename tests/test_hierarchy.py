@@ -472,6 +472,34 @@ def test_a_code_misread_by_ocr_is_read_where_it_fits_the_tree_and_flagged() -> N
     assert digital.nodes["kode_flag"].notna().sum() == 1
 
 
+def test_the_first_programs_code_read_with_a_letter_in_its_own_part_is_read() -> None:
+    """A split-code scan at 150 dpi read the first program's ``01`` as ``o1`` and the kegiatan
+    rows' program part as ``ot``, their own part ``201``, a dot lost (held-out synthetic scan,
+    seed 138, 150 dpi: 20 of 41 nodes). With no program before it to give its bidang, the
+    first program's code went out null, and every row under it, its parts taken from nothing,
+    lost its code and level. Its urusan and bidang read as printed, a letter read in its own
+    part only: its reading is taken, flagged; and the kegiatan under it take their parts from
+    it. A letter in the bidang of the first program is not guessed."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    records = (
+        {"kode_parts": ["2", "07", "o1", "", ""], "nama": "PROGRAM PENUNJANG", **ocr},
+        {"kode_parts": ["2", "07", "ot", "201", ""], "nama": "Fasilitasi", **ocr},
+        {"kode_parts": ["2", "07", "ot", "2.01", "02"], "nama": "Pengembangan", **ocr},
+    )
+    plan = build(rows(*records))
+    assert values(plan.nodes, "kode", "kode_flag") == [
+        ["2.07.01", "read as 2.07.o1; read as the program code 2.07.01"],
+        ["2.07.01.2.01", "read as 2 | 07 | ot | 201; the parts not read taken from 2.07.01 "
+                         "above it"],
+        ["2.07.01.2.01.02", "read as 2 | 07 | ot | 2.01 | 02; the parts not read taken from "
+                            "2.07.01.2.01 above it"],
+    ]  # fmt: skip
+    bidang = build(rows({**records[0], "kode_parts": ["2", "O7", "01", "", ""]}))
+    assert values(bidang.nodes, "kode") == [[None]]
+    digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert "2.07.01" not in set(digital.nodes["kode"])
+
+
 def test_code_parts_ocr_left_unread_are_taken_from_the_node_above() -> None:
     """A 150 dpi scan of a code printed over five columns read the bidang ``11`` as ``1`` or
     not at all and the program ``01`` as ``Ot``: the sub kegiatan's own part was read, and the

@@ -207,6 +207,12 @@ def _well_formed(kode: str) -> bool:
 _FORM_PARTS = (r"\d", r"\d{2}", r"\d{2}", r"\d\.\d{2}", r"\d{2}|\d{4}")
 
 
+def _letters_in_program_part(kode: str, read: str) -> bool:
+    """Whether a program code read with letters (``2.07.o1``) differs from its reading
+    (``2.07.01``) only in its own part: its urusan and bidang read as printed."""
+    return kode.split(".")[:2] == read.split(".")[:2] and kode.count(".") == 2
+
+
 def _form_parts(kode: str) -> list[str] | None:
     """A node's code cut into the form's columns (``2.11.01.1.04`` -> 2 | 11 | 01 | 1.04)."""
     segments = kode.split(".")
@@ -361,6 +367,10 @@ class _Builder:
             return (None if ocr else kode), None
         if level_of_kode(read) != "program":
             return read, f"read as {kode}; regrouped to the code format under {parent_kode(read)}"
+        if before is None and ocr and _letters_in_program_part(kode, read):
+            # the first program, its urusan and bidang read as printed and a letter read for
+            # a digit of its own part only (2.07.o1): nothing before it to disagree
+            return read, f"read as {kode}; read as the program code {read}"
         if before is None or not before.kode:  # no program before it to give its bidang
             return (None if ocr else kode), None
         bidang = ".".join(read.split(".")[:2])
@@ -396,6 +406,8 @@ class _Builder:
         if len(parts) != len(_FORM_PARTS):
             return None
         read = ["".join(OCR_DIGITS.get(c, c) for c in p) for p in parts]
+        if re.fullmatch(r"\d{3}", read[3]):  # a kegiatan's part with its one dot lost: 201
+            read[3] = f"{read[3][0]}.{read[3][1:]}"
         whole = [re.fullmatch(f, r) is not None for f, r in zip(_FORM_PARTS, read, strict=True)]
         own = max((i for i, p in enumerate(parts) if p), default=0)
         if own < 2 or not whole[own] or all(whole[:own]) or not any(parts[:own]):
