@@ -337,10 +337,10 @@ def mend_by_names(
       printed twice or more, and it is one edit away and eight letters or more
       (``KABUPATENKOTA``) or another name prints it beside the same word before or after it
       (``Tenagu Kerja``, ``ILPTKS)`` for ``(LPTKS)``).
-    A word that begins with ``i`` where the other names always print it with a capital ``I``
-    (twice or more) takes the capital. The word is written as the other names most often
-    write it, in capitals where the reading is. Names read from a text layer are context
-    only, never changed.
+    A word that begins with ``i`` where the other names print it with a capital ``I`` twice
+    or more, and more often than as read, and in no third form, takes the capital. The word
+    is written as the other names most often write it, in capitals where the reading is.
+    Names read from a text layer are context only, never changed.
 
     A word mended is printed as the word from then on, and the names are read again with it
     until nothing more is mended: ``Kabupaten Kota`` read in two names, and printed
@@ -478,14 +478,16 @@ def _mend_at(
 
 def _capital_lost(token: str, forms: dict[str, Counter[str]]) -> bool:
     """Whether ``token`` begins with an ``i`` where the other names print the word twice or
-    more, always with its capital ``I`` (``Pendampingan informasi Pasar Kerja``): OCR reads
-    the one as the other."""
+    more with its capital ``I``, and otherwise only as read, less often (``Pendampingan
+    informasi Pasar Kerja``): OCR reads the one as the other, and a name's words take
+    capitals."""
     word = token.strip(".,;:")
     if not word.startswith("i") or not word[1:].isalpha():
         return False
     written = forms.get(word.lower(), Counter())
     capital = sum(n for form, n in written.items() if form[:1] == "I")
-    return capital >= 2 and written[word] == 1 and capital + 1 == sum(written.values())
+    lower = written[word]
+    return capital >= 2 and capital > lower and capital + lower == sum(written.values())
 
 
 def _name_case(word: str, read: str, forms: dict[str, Counter[str]]) -> str:

@@ -243,6 +243,20 @@ def test_a_word_mended_in_one_name_counts_as_printed_for_the_others() -> None:
     assert out[2][0] == "Sosialisasi Lembaga Kerja Sama Bipartit Kabupaten/Kota"
 
 
+def test_a_capital_i_read_small_in_several_names_takes_the_capital_the_others_print() -> None:
+    """Three names of a split-code scan read ``informasi`` (held-out seed 138, 150 dpi), where
+    the other names print ``Informasi`` more often: each takes the capital. Read small as
+    often as printed with it, the word is left as read."""
+    printed = ["Pengawasan Sistem Informasi", "Evaluasi Data dan Informasi Tingkat Daerah",
+               "Peningkatan Informasi Pasar Kerja", "Pendataan Informasi Lintas Sektor"]
+    read = ["Pengadaan Data dan informasi", "Pengadaan informasi Pasar Kerja",
+            "Pembinaan informasi Lintas Sektor"]  # fmt: skip
+    out = mend_by_names([*printed, *read], [False] * 4 + [True] * 3, dictionary("ind"))
+    assert [how for _, how in out[4:]] == [[("informasi", "Informasi")]] * 3
+    even = mend_by_names([*printed[:3], *read], [False] * 3 + [True] * 3, dictionary("ind"))
+    assert all(how == [] for _, how in even)
+
+
 def test_names_read_from_a_text_layer_are_never_mended() -> None:
     names = [*PLAN_NAMES, "Sosialisasi Lembaga Kerja Sama Bipartt"]
     assert all(how == [] for _, how in mend_by_names(names, [False] * len(names), frozenset()))
