@@ -723,7 +723,9 @@ def _reread(
                 out[i] = OcrWord(word.text, word.x0, word.top, word.x1, word.bottom,
                                  min(conf, word.conf), word.line)  # fmt: skip
             continue
-        if text == first:
+        if text == first or _same_amount(text, first):
+            # read alike, or as the same amount with a separator of the other kind (``,00``
+            # read ``.00``, both grouped by three as the grammar groups them): the surer read
             conf = max(conf, word.conf)
         elif _DIGITS.findall(text) != _DIGITS.findall(first):
             text, conf = (text if conf > word.conf else first), min(conf, word.conf)
@@ -767,6 +769,17 @@ def _agreed(reads: list[CropRead], word: OcrWord) -> tuple[str, float] | None:
 # A digit and a small letter: a code cell's two digits, one read as a letter (``0g`` for ``09``),
 # which no name prints.
 _DIGIT_AND_LETTER = re.compile(r"^(?:\d[a-z]|[a-z]\d)$")
+
+
+def _same_amount(a: str, b: str) -> bool:
+    """Whether two readings of a number are the same amount under the grammar of amounts: both
+    grouped by three (``_GROUPED``), with the same digits and separators in the same places,
+    of whatever kind (``19.070.000,00`` and ``19.070.000.00``)."""
+    return (
+        _GROUPED.match(a) is not None
+        and _GROUPED.match(b) is not None
+        and re.sub(r"[.,]", ".", a) == re.sub(r"[.,]", ".", b)
+    )
 
 
 def _separators(text: str) -> int:

@@ -760,7 +760,7 @@ def test_an_amounts_dash_keeps_the_first_reads_confidence(monkeypatch: pytest.Mo
     assert [(w.text, w.conf) for w in words] == [("23.945.469.047,-", 62.0)]
 
 
-def test_a_second_read_that_groups_no_amount_gives_the_first_no_doubt(
+def test_a_second_read_that_reads_no_other_amount_gives_the_first_no_doubt(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """``10.300.000.00`` (nomor_wrapped_decimals at 150 dpi) was read again ``10300.000.00`` with
@@ -778,6 +778,14 @@ def test_a_second_read_that_groups_no_amount_gives_the_first_no_doubt(
         second[0] = (other, 60.0, True)
         words = ocr._reread(image, [_word("1.250.000,00", 91.0)], ocr.OcrSettings(), 1.0)
         assert [(w.text, w.conf) for w in words] == [("1.250.000,00", 60.0)]
+    # the same amount, a separator of the other kind in the same place (kaltim at 150 dpi:
+    # ``19.070.000,00`` read again ``19.070.000.00`` at 72): the surer confidence
+    second[0] = ("19.070.000.00", 72.0, True)
+    words = ocr._reread(image, [_word("19.070.000,00", 88.0)], ocr.OcrSettings(), 1.0)
+    assert [(w.text, w.conf) for w in words] == [("19.070.000.00", 88.0)]
+    second[0] = ("19.070.000.06", 72.0, True)
+    words = ocr._reread(image, [_word("19.070.000,00", 88.0)], ocr.OcrSettings(), 1.0)
+    assert [(w.text, w.conf) for w in words] == [("19.070.000,00", 72.0)]
 
 
 def test_a_codes_01_read_as_a_capital_o_and_a_letter_is_read_again(
