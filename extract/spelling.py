@@ -181,15 +181,22 @@ def mend(read: str, words: Collection[str], *, whole: bool = False) -> str | Non
 @functools.lru_cache(maxsize=16384)
 def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
     """The dictionary word that the OCR reading ``read`` (letters, perhaps ending in a glyph
-    taken for ``i``: ``Sosialisas:``) can only be, in the reading's case, or the two words it
-    runs together (:func:`_split`); None when the reading is a word of ``words``, too short, an
-    abbreviation, near no single word, or, unless ``whole``, the start of a word (``Kinerj``,
-    cut at a cell's edge, goes on in the next line; ``Pencan`` for ``Pencari`` with ``Kerja``
-    after it on its line is whole, though it begins ``pencanangan``)."""
+    taken for ``i``, which counts as the letter: ``Sosialisas:``, ``Fasilitas:``) can only be,
+    in the reading's case, or the two words it runs together (:func:`_split`); None when the
+    reading is a word of ``words``, too short, an abbreviation, near no single word, or,
+    unless ``whole``, the start of a word (``Kinerj``, cut at a cell's edge, goes on in the
+    next line; ``Pencan`` for ``Pencari`` with ``Kerja`` after it on its line is whole, though
+    it begins ``pencanangan``)."""
     letters = read.rstrip(":!|")
+    if letters != read and f"{letters}i".lower() in words:
+        # the glyph after the letters read for the ``i`` it stands for: ``Fasilitas:`` is
+        # ``Fasilitasi``, though ``Fasilitas`` is a word too
+        return _cased(f"{letters}i".lower(), letters)
     low = read.lower()
     if len(letters) < _MIN_LETTERS or letters.lower() in words:
-        return None
+        return None  # ``Kegiatan:``: a word and a stop
+    if letters != read:
+        letters = f"{letters}i"  # as long as the word read, its last glyph an ``i``
     if letters.isupper() and len(letters) <= _ABBREVIATION:
         return None
     split = _split(letters, words)

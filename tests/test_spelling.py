@@ -12,7 +12,8 @@ from transform.reading import unknown_words as unknown_word_doubts
 # A small dictionary stands in for Tesseract's where the rule, not the list, is tested.
 WORDS = frozenset(
     {"monitoring", "evaluasi", "perlengkapan", "rehabilitasi", "sosialisasi", "kinerja",
-     "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan", "ahli"}
+     "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan", "ahli",
+     "fasilitas", "fasilitasi", "verifikasi"}
 )  # fmt: skip
 
 
@@ -24,6 +25,8 @@ WORDS = frozenset(
         ("Periengkapan", "Perlengkapan"),  # l read as i
         ("Rehabiktasi", "Rehabilitasi"),  # li read as k
         ("Sosialisas:", "Sosialisasi"),  # the last i read as a colon
+        ("Fasilitas:", "Fasilitasi"),  # ... though the letters before it are a word too
+        ("Venfikas:", "Verifikasi"),  # ... and ri read as n: the glyph counts as a letter
         ("Jumiah", "Jumlah"),
         ("Ahti", "Ahli"),  # four letters: one glyph misread
         ("PELATlHAN", "PELATIHAN"),  # the case of the reading is kept
@@ -41,6 +44,7 @@ def test_a_misread_word_is_mended_to_the_only_word_it_can_be(read: str, word: st
         "Kinerj",  # the start of a word cut at a cell's edge, the rest on the next line
         "Kubar",  # a place (Kutai Barat): kabar is a word, but an r is not added by OCR
         "Dana",  # a word of the dictionary stays as read, however near another
+        "Pelatihan:",  # a word and a colon, where with an i it is no word
         "TENAG",  # short, in capitals: an abbreviation
         "Tenagakerja",  # too far from any word
         "iBangga",  # written in mixed case on purpose
