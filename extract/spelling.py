@@ -273,14 +273,23 @@ def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
     return _TOKEN.sub(lambda m: mend(m.group(), words, whole=whole) or m.group(), text)
 
 
+# A glyph taken for ``i`` or ``l`` between letters: a misread word, printed in no name.
+_INNER_GLYPH = re.compile(r"[^\W\d_]+[:!|][^\W\d_]+")
+
+
 def unknown_words(text: str, words: Collection[str]) -> list[str]:
     """The words of ``text`` that :func:`mend` weighs (four letters or more, not an abbreviation
     in capitals, not in brackets nor in mixed case) and that are not in ``words``: after the
     mending, a word OCR misread into no word of the dictionary (``Akhw``, which only begins
     one), or one the dictionary lacks (of the 407 names of the documents with a truth, 24 hold
-    one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors)."""
-    found = []
+    one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors). A word with a
+    glyph taken for a thin letter between its letters (``Api:kasi`` for ``Aplikasi``) is no
+    word, whatever its parts are."""
+    inner = list(_INNER_GLYPH.finditer(text))
+    found = [m.group() for m in inner]
     for match in _TOKEN.finditer(text):
+        if any(m.start() <= match.start() < m.end() for m in inner):
+            continue
         letters = match.group().rstrip(":!|")
         low = letters.lower()
         start = match.start()

@@ -123,6 +123,11 @@ def test_words_in_no_dictionary_are_told() -> None:
     assert unknown_words("Penempatan (LPTKS) SIPJA Aw dan (Andalalin)", known) == []
     assert unknown_words("Pelatihannya Akhw", known | {"akhwat"}) == ["Akhw"]
     assert unknown_words("Pelembagaan Kesertaan", known) == ["Pelembagaan", "Kesertaan"]
+    # a glyph read for a thin letter inside a word (held-out seed 143, 150 dpi): its parts
+    # (``Api``, ``kasi``) may be words, or too short to weigh, but it is none
+    known |= {"kasi", "data", "dokumen"}
+    assert unknown_words("Dokumen dan Api:kasi Data", known) == ["Api:kasi"]
+    assert unknown_words("Evaluasi: Data", known) == []
 
 
 def test_a_sure_name_holding_a_word_in_no_dictionary_is_a_reading_doubt() -> None:
