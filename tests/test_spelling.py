@@ -256,8 +256,12 @@ def test_a_capital_i_read_small_in_several_names_takes_the_capital_the_others_pr
     """Three names of a split-code scan read ``informasi`` (held-out seed 138, 150 dpi), where
     the other names print ``Informasi`` more often: each takes the capital. Read small as
     often as printed with it, the word is left as read."""
-    printed = ["Pengawasan Sistem Informasi", "Evaluasi Data dan Informasi Tingkat Daerah",
-               "Peningkatan Informasi Pasar Kerja", "Pendataan Informasi Lintas Sektor"]
+    printed = [
+        "Pengawasan Sistem Informasi",
+        "Evaluasi Data dan Informasi Tingkat Daerah",
+        "Peningkatan Informasi Pasar Kerja",
+        "Pendataan Informasi Lintas Sektor",
+    ]
     read = ["Pengadaan Data dan informasi", "Pengadaan informasi Pasar Kerja",
             "Pembinaan informasi Lintas Sektor"]  # fmt: skip
     out = mend_by_names([*printed, *read], [False] * 4 + [True] * 3, dictionary("ind"))
