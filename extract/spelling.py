@@ -362,7 +362,10 @@ def mend_by_names(
     until nothing more is mended: ``Kabupaten Kota`` read in two names, and printed
     ``Kabupaten/Kota`` in one other, outvotes it in neither, but once the name where the other
     names print it between the same words is mended, the other reading is one of three."""
-    out: list[tuple[str, list[tuple[str, str]]]] = [(name, []) for name in names]
+    out = [
+        _without_stray_marks(name) if ocr else (name, [])
+        for name, ocr in zip(names, by_ocr, strict=True)
+    ]
     for _ in range(_PASSES):
         again = _mended_once([name for name, _ in out], by_ocr, known)
         if all(not how for _, how in again):
@@ -372,6 +375,34 @@ def mend_by_names(
 
 
 _PASSES = 3  # readings of a plan's names: a mend may let one other be made, rarely a third
+_QUOTES = "'\"`‘’“”"
+_MARKS_ONLY = re.compile(r"^[^\w\s]+$")
+
+
+def _without_stray_marks(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """A name read by OCR without the marks that a speck or a rule's remnant left in it, and
+    what was taken out: a token of marks only that holds a quote (``Obat '— dan``), and a
+    quote at a word's end or start where the name opens and closes no quote (``SUMBER DAYA”
+    MANUSIA``). A name that quotes a phrase (``“Bangga Kencana”``) and a lone dash are kept."""
+    tokens = name.split()
+    opens = any(t[0] in _QUOTES for t in tokens if not _MARKS_ONLY.match(t))
+    closes = any(t[-1] in _QUOTES for t in tokens if not _MARKS_ONLY.match(t))
+    if opens and closes:
+        return name, []
+    kept: list[str] = []
+    how: list[tuple[str, str]] = []
+    for token in tokens:
+        if _MARKS_ONLY.match(token):
+            if any(c in _QUOTES for c in token):
+                how.append((token, ""))
+                continue
+            kept.append(token)
+            continue
+        bare = token.strip(_QUOTES)
+        if bare != token and bare:
+            how.append((token, bare))
+        kept.append(bare or token)
+    return (" ".join(kept), how) if how else (name, [])
 
 
 def _mended_once(

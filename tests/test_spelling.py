@@ -270,6 +270,21 @@ def test_a_capital_i_read_small_in_several_names_takes_the_capital_the_others_pr
     assert all(how == [] for _, how in even)
 
 
+def test_marks_a_speck_left_in_a_name_are_taken_out() -> None:
+    """Scans at 200 dpi read a speck beside a name's words as a quote (``SUMBER DAYA”
+    MANUSIA``, ``Obat '— dan``, ``Sarana ' Pembelajaran``): the marks are taken out and
+    reported. A name that quotes a phrase, a lone dash and an apostrophe inside a word stay."""
+    names = ["PROGRAM PENYELENGGARAAN SUMBER DAYA” MANUSIA", "Obat '— dan Bahan Medis",
+             "“Bangga Kencana” Terpadu", "Jalan - Utara", "Jum'at Bersih"]  # fmt: skip
+    out = mend_by_names(names, [True] * len(names), dictionary("ind"))
+    assert out[:2] == [
+        ("PROGRAM PENYELENGGARAAN SUMBER DAYA MANUSIA", [("DAYA”", "DAYA")]),
+        ("Obat dan Bahan Medis", [("'—", "")]),
+    ]
+    assert out[2:] == [(name, []) for name in names[2:]]
+    assert mend_by_names(names[:1], [False], dictionary("ind")) == [(names[0], [])]
+
+
 def test_names_read_from_a_text_layer_are_never_mended() -> None:
     names = [*PLAN_NAMES, "Sosialisasi Lembaga Kerja Sama Bipartt"]
     assert all(how == [] for _, how in mend_by_names(names, [False] * len(names), frozenset()))

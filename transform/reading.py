@@ -109,7 +109,7 @@ READING_CHECKS: dict[str, str] = {
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
     "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
-    "written)",
+    "written), nor a quote a speck left in a name, taken out (DAYA” read, DAYA written)",
     "slash_breaks": "no name breaks its line after a slash where the document gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
@@ -814,7 +814,8 @@ def names_mended(programs: pd.DataFrame, mended: Sequence[tuple[str, str, str]])
             Doubt(
                 "mended_words",
                 f"page {page}: words OCR misread into words no other name prints, mended from "
-                f"the words the plan's other names print in their place: "
+                f"the words the plan's other names print in their place, and marks a speck "
+                f"left in them (a quote, taken out): "
                 f"{', '.join(words[:8])}{more}, in the names of {', '.join(nodes)}: check them "
                 "against the page",
                 page,
