@@ -935,7 +935,9 @@ def _body_lines(
     taller than their text), where a footnote under the table has no rule of its own.
     Else a line after the gap with figures in two or more of the ``columns`` where the body
     above has figures is a row of the table too (a sheet's row set taller than its text),
-    where a title, header, footnote or signature under a table has none."""
+    where a title, header, footnote or signature under a table has none; so is one with a
+    figure in one of them and words in three columns or more (another indicator of the row
+    above, under a page's first row, which had no next year's target)."""
     if not lines:
         return []
     pitch = _pitch(lines)
@@ -947,7 +949,11 @@ def _body_lines(
         if far and _rule_between(body[-1], line, rules):
             far = not any(y > (line.top + line.bottom) / 2 for y in rules)
         elif far and columns is not None:
-            far = len(figures & set(_lone_numbers(line, columns))) < 2
+            shared = figures & set(_lone_numbers(line, columns))
+            # figures in two columns of the body's figures, or in one where the line's words
+            # stand in three columns or more (an indicator, its target and unit, the next
+            # year's target): a row of the table; a footnote, title or signature has neither
+            far = len(shared) < 2 and not (shared and len(_columns_of(line, columns)) >= 3)
         if far or _is_folio(line, alone=gap > settings.folio_gap_pitches * pitch):
             break
         body.append(line)
@@ -1145,6 +1151,12 @@ def _row_rules(
 
 _WHOLE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
+
+
+def _columns_of(line: _Line, columns: StreamColumns) -> set[int]:
+    """The columns a line's words stand in."""
+    found = (columns.column_of((w["x0"] + w["x1"]) / 2) for w in line.words)
+    return {c for c in found if c is not None}
 
 
 def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:

@@ -1019,7 +1019,8 @@ def test_a_tall_row_of_a_sheet_without_rules_does_not_end_the_body() -> None:
     """A sheet without borders sets a row taller than its text: the gap under it passed the
     body's end, and the rows after it were lost (a Renja Perubahan whose rows stood 30 pt
     apart). A line after the gap with figures in two of the columns where the body has
-    figures is a row; a footnote or a signature after the same gap is not."""
+    figures is a row, and so is one with a figure in one of them and words in three columns;
+    a footnote or a signature after the same gap is not."""
     columns = StreamColumns(
         edges=(10.0, 70.0, 250.0, 390.0, 470.0, 560.0), page_width=595.0, header=()
     )
@@ -1032,6 +1033,11 @@ def test_a_tall_row_of_a_sheet_without_rules_does_not_end_the_body() -> None:
     assert len(_body_lines(_lines(body + one), columns=columns)) == 4
     nip = line_of(100 + 30 + 8 + 45, ("NIP. 19700101 199003 1 005", X[3]))
     assert len(_body_lines(_lines(body + nip), columns=columns)) == 4
+    # another indicator of the row above, its next year's target left empty on that row (an
+    # Excel export, xlsx seed 3529: a page's body ended after its first row): one figure where
+    # the body has figures, and words in three columns
+    more = line_of(100 + 30 + 8 + 45, ("Jumlah", X[1]), ("Orang", X[2]), ("7", X[3]))
+    assert len(_body_lines(_lines(body + more), columns=columns)) == 5
 
 
 def test_a_column_edge_does_not_cut_a_label_of_the_lowest_header_line() -> None:
