@@ -188,7 +188,7 @@ def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
     next line; ``Pencan`` for ``Pencari`` with ``Kerja`` after it on its line is whole, though
     it begins ``pencanangan``)."""
     letters = read.rstrip(":!|")
-    if letters != read and f"{letters}i".lower() in words:
+    if letters != read and len(letters) >= _MIN_LETTERS and f"{letters}i".lower() in words:
         # the glyph after the letters read for the ``i`` it stands for: ``Fasilitas:`` is
         # ``Fasilitasi``, though ``Fasilitas`` is a word too
         return _cased(f"{letters}i".lower(), letters)

@@ -13,7 +13,7 @@ from transform.reading import unknown_words as unknown_word_doubts
 WORDS = frozenset(
     {"monitoring", "evaluasi", "perlengkapan", "rehabilitasi", "sosialisasi", "kinerja",
      "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan", "ahli",
-     "fasilitas", "fasilitasi", "verifikasi"}
+     "fasilitas", "fasilitasi", "verifikasi", "dati"}
 )  # fmt: skip
 
 
@@ -45,6 +45,7 @@ def test_a_misread_word_is_mended_to_the_only_word_it_can_be(read: str, word: st
         "Kubar",  # a place (Kutai Barat): kabar is a word, but an r is not added by OCR
         "Dana",  # a word of the dictionary stays as read, however near another
         "Pelatihan:",  # a word and a colon, where with an i it is no word
+        "Dat:",  # too short to weigh, though "dati" may be a word: abbreviations are short
         "TENAG",  # short, in capitals: an abbreviation
         "Tenagakerja",  # too far from any word
         "iBangga",  # written in mixed case on purpose
