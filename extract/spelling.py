@@ -56,7 +56,7 @@ _MERGED = {("ri", "n"), ("rn", "m"), ("li", "k"), ("lc", "k"), ("in", "m"), ("ni
            ("rj", "n")}  # fmt: skip
 _PAIRS = _MERGED | {(b, a) for a, b in _MERGED}
 
-_MIN_LETTERS = 4  # shorter words are abbreviations too often (``Kab``, ``Aw`` for ``Air``)
+_MIN_LETTERS = 4  # shorter words are abbreviations too often (``Kab``, ``Dis``)
 _STOP_LETTERS = 5  # a stop after a shorter word may end an abbreviation (``Prov.``, ``Jend.``)
 _MAX_EDITS = 4  # rapidfuzz's cut: candidates within this many plain edits
 _ABBREVIATION = 5  # a word in capitals this long or shorter is an abbreviation
@@ -273,6 +273,9 @@ def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
     return _TOKEN.sub(lambda m: mend(m.group(), words, whole=whole) or m.group(), text)
 
 
+# A word of two letters, a capital and a small one: a name's words are longer but for the
+# joining words (``Di``, ``Ke``), and its abbreviations are capitals (``KB``).
+_TWO_LETTERS = re.compile(r"^[^\W\d_a-z][a-z]$")
 # A glyph taken for ``i`` or ``l`` between letters: a misread word, printed in no name.
 _INNER_GLYPH = re.compile(r"[^\W\d_]+[:!|][^\W\d_]+")
 
@@ -284,7 +287,9 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
     one), or one the dictionary lacks (of the 407 names of the documents with a truth, 24 hold
     one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors). A word with a
     glyph taken for a thin letter between its letters (``Api:kasi`` for ``Aplikasi``) is no
-    word, whatever its parts are."""
+    word, whatever its parts are; nor is a word of two letters, a capital and a small one, but
+    the joining words (``Aw`` for ``Air``: the names of the documents with a truth print none,
+    and a word so short is no misreading the dictionary can tell)."""
     inner = list(_INNER_GLYPH.finditer(text))
     found = [m.group() for m in inner]
     for match in _TOKEN.finditer(text):
@@ -293,7 +298,12 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
         letters = match.group().rstrip(":!|")
         low = letters.lower()
         start = match.start()
-        if len(letters) < _MIN_LETTERS or low in words or (start and text[start - 1] == "("):
+        if start and text[start - 1] == "(":
+            continue  # a name of its own, or an abbreviation
+        if _TWO_LETTERS.match(letters) and low not in _JOINING and low != "rp":
+            found.append(letters)  # ``Aw`` for ``Air``: no name prints such a word
+            continue
+        if len(letters) < _MIN_LETTERS or low in words:
             continue
         if letters.isupper() and len(letters) <= _ABBREVIATION or _MIXED.search(letters):
             continue

@@ -121,7 +121,10 @@ def test_words_in_no_dictionary_are_told() -> None:
     known = WORDS | {"laporan", "keuangan", "tahun", "akhir", "dan", "kantor"}
     assert unknown_words("Laporan Keuangan Akhur Tahun", known) == ["Akhur"]
     assert unknown_words("Laporan Keuangan Akhir Tahun", known) == []
-    assert unknown_words("Penempatan (LPTKS) SIPJA Aw dan (Andalalin)", known) == []
+    assert unknown_words("Penempatan (LPTKS) SIPJA KB dan Di (Andalalin) Rp", known) == []
+    # a word of two letters, a capital and a small one, but a joining word: a held-out scan
+    # read ``Air`` as ``Aw`` (a word of the list) at a sure confidence, unflagged
+    assert unknown_words("Kualitas Aw Sungai", known | {"kualitas", "sungai"}) == ["Aw"]
     assert unknown_words("Pelatihannya Akhw", known | {"akhwat"}) == ["Akhw"]
     assert unknown_words("Pelembagaan Kesertaan", known) == ["Pelembagaan", "Kesertaan"]
     # a glyph read for a thin letter inside a word (held-out seed 143, 150 dpi): its parts
