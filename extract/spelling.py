@@ -38,7 +38,16 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["Mended", "cost", "dictionary", "mend", "mend_by_names", "mend_text", "unknown_words"]
+__all__ = [
+    "Mended",
+    "cost",
+    "dictionary",
+    "mend",
+    "mend_by_names",
+    "mend_text",
+    "misread_for",
+    "unknown_words",
+]
 
 # A word mended on a page: as OCR read it, as mended, and its box (x0, top, x1, bottom, points).
 Mended = tuple[str, str, tuple[float, float, float, float]]
@@ -449,6 +458,46 @@ def _mended_once(
             result.append(text)
             i += width
         out.append((" ".join(result), mended))
+    return out
+
+
+def misread_for(
+    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str]
+) -> list[list[tuple[str, str]]]:
+    """For each name read by OCR, the words of the language in it (three letters or more) that
+    OCR may have misread for a word the plan's other names print in their place, as (reading,
+    word): the other names print the word beside the same word before or after it, more often
+    than the reading and twice or more, never the reading there, and OCR misreads the word as
+    the reading (:func:`cost`: ``Kena`` for ``Kerja`` in ``Tenaga Kena Tingkat`` beside the
+    names' ``Tenaga Kerja``). Not mended (:func:`mend_by_names` wants more of the context): a
+    reading doubt. Names read from a text layer are context only."""
+    split = [name.split() for name in names]
+    words, phrases = _counts(split)
+    vocabulary = [w for w in words if len(w) >= _CONTEXT_MIN]
+    out: list[list[tuple[str, str]]] = []
+    for tokens, ocr in zip(split, by_ocr, strict=True):
+        found: list[tuple[str, str]] = []
+        mine = _Elsewhere(words, phrases, *_counts([tokens]))
+        keys = [_START, *(_key(t) for t in tokens), _END]
+        for i, token in enumerate(tokens if ocr else []):
+            read, before, after = keys[i + 1], keys[i], keys[i + 2]
+            if len(read) < _CONTEXT_MIN or read not in known or not read.isalpha():
+                continue
+            if mine.phrase(before, read) or mine.phrase(read, after):
+                continue  # printed so elsewhere: a word of the document
+            near = process.extract(
+                read, vocabulary, scorer=Levenshtein.distance, score_cutoff=2, limit=None
+            )
+            for word, distance, _ in sorted(near, key=lambda n: n[1]):
+                often = mine.word(word)
+                if distance == 0 or often < 2 or often <= mine.word(read):
+                    continue
+                if cost(read, word) > _allowed(_LONG + 1):
+                    continue
+                if mine.phrase(before, word) or mine.phrase(word, after):
+                    found.append((token, _cased(word, token.strip(".,;:"))))
+                    break
+        out.append(found)
     return out
 
 

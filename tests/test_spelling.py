@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extract.spelling import cost, dictionary, mend, mend_by_names, mend_text, unknown_words
+from extract.spelling import (
+    cost,
+    dictionary,
+    mend,
+    mend_by_names,
+    mend_text,
+    misread_for,
+    unknown_words,
+)
 from transform.reading import mended_words
 from transform.reading import unknown_words as unknown_word_doubts
 
@@ -240,6 +248,30 @@ def test_a_word_the_other_names_do_not_show_misread_stays_as_read(read: str) -> 
         -1:
     ]
     assert (name, how) == (read, [])
+
+
+def test_a_word_of_the_language_where_the_names_print_one_ocr_misreads_as_it_is_a_doubt() -> None:
+    """``Tenaga Kena Tingkat`` read at a sure confidence (held-out seed 158, 150 dpi), where the
+    other names print ``Tenaga Kerja`` often: not mended (no other name prints ``Kerja
+    Tingkat``), but a reading doubt. Two words that names print before the same words, that
+    OCR does not misread for each other (``Pengawasan``, ``Pengadaan``), are no doubt."""
+    printed = [
+        "Pelatihan Tenaga Kerja Konstruksi",
+        "Penempatan Tenaga Kerja",
+        "Pengadaan Peralatan Kantor",
+        "Pengawasan Peralatan Jalan",
+    ]
+    read = ["Penguatan Produktivitas Tenaga Kena Tingkat Kecamatan", "Pengawasan Peralatan Kantor"]
+    rows = [
+        {"node_id": f"N{i}", "level": "sub_kegiatan", "kode": None, "nomor": f"1.{i}",
+         "nama": name, "page": 3, "nama_ocr_confidence": None if i < 4 else 92.0}
+        for i, name in enumerate([*printed, *read])
+    ]  # fmt: skip
+    (doubt,) = unknown_word_doubts(pd.DataFrame(rows), dictionary("ind"))
+    assert (doubt.check, doubt.page, doubt.node_ids) == ("unknown_words", 3, ("N4",))
+    assert "'Kena' for 'Kerja'" in doubt.message
+    names = [*printed, *read]
+    assert misread_for(names, [False] * len(names), dictionary("ind")) == [[]] * len(names)
 
 
 def test_a_word_mended_in_one_name_counts_as_printed_for_the_others() -> None:

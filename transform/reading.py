@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from extract.spelling import Mended
+from extract.spelling import Mended, misread_for
 from extract.spelling import unknown_words as _unknown
 from transform.codes import level_of_nomor, one_digit_apart, parent_kode
 from transform.numbering import sequence_breaks
@@ -104,7 +104,9 @@ READING_CHECKS: dict[str, str] = {
     "tells a node without a code, and no sum checks it)",
     "unknown_words": "no name read by OCR, its words read with a sure confidence, holds a "
     "word that is in no dictionary and no misreading of a word of it (Akhur for Akhir, read at "
-    "90: a misread letter that the confidence does not show; or a word the dictionary lacks)",
+    "90: a misread letter that the confidence does not show; or a word the dictionary lacks), "
+    "nor a word of the language where the plan's other names print, beside the same word, "
+    "another that OCR misreads as it (Tenaga Kena read, where the names print Tenaga Kerja)",
     "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
@@ -724,7 +726,24 @@ def unknown_words(
             f"{_label(first)}): check them against the page"
         )
 
-    return _names_by_page("unknown_words", held, say)
+    names = [str(n) if isinstance(n, str) else "" for n in programs["nama"]]
+    misread = pd.Series(misread_for(names, list(conf.notna()), known), index=programs.index)
+    doubted = sure.assign(misread=misread[sure.index])
+    doubted = doubted.loc[pd.Series([bool(m) for m in doubted["misread"]], index=sure.index)]
+
+    def say_misread(page: int, rows: pd.DataFrame) -> str:
+        first = rows.iloc[0]
+        read, word = first["misread"][0]
+        return (
+            f"{len(rows)} name(s) on page {page} read by OCR hold a word that OCR may have "
+            f"misread for one the plan's other names print beside the same words, e.g. "
+            f"{read!r} for {word!r} in {first['nama']!r} ({first['level']} {_label(first)}): "
+            "check them against the page"
+        )
+
+    return _names_by_page("unknown_words", held, say) + _names_by_page(
+        "unknown_words", doubted, say_misread
+    )
 
 
 def slash_breaks(programs: pd.DataFrame, breaks: Iterable[tuple[int, str]]) -> list[Doubt]:
