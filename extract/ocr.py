@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 
 from extract.document import DocumentError
 from extract.spelling import Mended, dictionary, mend_text
+from transform.numbers import GROUPED_AMOUNT
 from transform.vocabulary import LABEL_WORDS
 
 __all__ = [
@@ -639,9 +640,6 @@ _CLEARLY_SURER = 10.0  # ...and, when as many sizes read otherwise, this much su
 _DIGITS = re.compile(r"\d")
 _DASH_END = re.compile(r"\d[.,]?[-\u2013\u2014]$")  # an amount printed ``1.250.000,-``
 _REREAD_ALPHABET = "0123456789.,%"
-# A number grouped by three under the grammar of amounts (``10.300.000,00``, ``1.250.000,``);
-# a reading with separators that fits no such grouping (``10300.000.00``) lost or added one.
-_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2})?[.,]?$")
 
 
 def _reread(
@@ -729,7 +727,7 @@ def _reread(
             conf = max(conf, word.conf)
         elif _DIGITS.findall(text) != _DIGITS.findall(first):
             text, conf = (text if conf > word.conf else first), min(conf, word.conf)
-        elif _separators(text) and _GROUPED.match(first) and not _GROUPED.match(text):
+        elif _separators(text) and GROUPED_AMOUNT.match(first) and not GROUPED_AMOUNT.match(text):
             # the same digits, grouped by the first read as the grammar groups an amount and
             # by the second as it groups none (``10300.000.00``: a thin dot lost): the second
             # read gives the value no other size, and its confidence none of its own (on a
@@ -773,11 +771,11 @@ _DIGIT_AND_LETTER = re.compile(r"^(?:\d[a-z]|[a-z]\d)$")
 
 def _same_amount(a: str, b: str) -> bool:
     """Whether two readings of a number are the same amount under the grammar of amounts: both
-    grouped by three (``_GROUPED``), with the same digits and separators in the same places,
+    grouped by three (``GROUPED_AMOUNT``), with the same digits and separators in the same places,
     of whatever kind (``19.070.000,00`` and ``19.070.000.00``)."""
     return (
-        _GROUPED.match(a) is not None
-        and _GROUPED.match(b) is not None
+        GROUPED_AMOUNT.match(a) is not None
+        and GROUPED_AMOUNT.match(b) is not None
         and re.sub(r"[.,]", ".", a) == re.sub(r"[.,]", ".", b)
     )
 

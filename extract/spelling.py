@@ -337,6 +337,17 @@ def _key(token: str) -> str:
     return token.lower().strip(".,;:")
 
 
+def _plan_words(
+    names: Sequence[str],
+) -> tuple[list[list[str]], Counter[str], Counter[tuple[str, ...]], list[str]]:
+    """The plan's names as words, the counts of their words and phrases (:func:`_counts`), and
+    the words long enough to be a reading's context (the vocabulary a reading is weighed
+    against)."""
+    split = [name.split() for name in names]
+    words, phrases = _counts(split)
+    return split, words, phrases, [w for w in words if len(w) >= _CONTEXT_MIN]
+
+
 def _counts(names: Sequence[list[str]]) -> tuple[Counter[str], Counter[tuple[str, ...]]]:
     words: Counter[str] = Counter()
     phrases: Counter[tuple[str, ...]] = Counter()
@@ -428,9 +439,7 @@ def _mended_once(
     names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str]
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """One reading of the names for :func:`mend_by_names`."""
-    split = [name.split() for name in names]
-    words, phrases = _counts(split)
-    vocabulary = [w for w in words if len(w) >= _CONTEXT_MIN]
+    split, words, phrases, vocabulary = _plan_words(names)
     forms: dict[str, Counter[str]] = {}
     for tokens in split:
         for token in tokens:
@@ -471,9 +480,7 @@ def misread_for(
     the reading (:func:`cost`: ``Kena`` for ``Kerja`` in ``Tenaga Kena Tingkat`` beside the
     names' ``Tenaga Kerja``). Not mended (:func:`mend_by_names` wants more of the context): a
     reading doubt. Names read from a text layer are context only."""
-    split = [name.split() for name in names]
-    words, phrases = _counts(split)
-    vocabulary = [w for w in words if len(w) >= _CONTEXT_MIN]
+    split, words, phrases, vocabulary = _plan_words(names)
     out: list[list[tuple[str, str]]] = []
     for tokens, ocr in zip(split, by_ocr, strict=True):
         found: list[tuple[str, str]] = []

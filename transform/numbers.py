@@ -19,6 +19,7 @@ __all__ = [
     "DIGIT_GAP",
     "LOW_CONFIDENCE",
     "MIN_OCR_CONFIDENCE",
+    "GROUPED_AMOUNT",
     "OCR_DIGITS",
     "REPAIRED",
     "Parsed",
@@ -206,9 +207,11 @@ _OCR_COLON = re.compile(r"(?<=\d):(?=\d)")
 # Spaces between two digits: in a code or an amount read by OCR, where a separator may have been.
 DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 # A whole amount of a million or more with separators of its own (``365.766.700``,
-# ``1.250.000,00``): two such parted by a space would read, joined, as a thousand trillion
-# rupiah or more, which no line of a regional plan reaches (``4.796 200.000`` is one amount).
-_OCR_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2})?(?:[.,]-?)?$")
+# ``1.250.000,00``), grouped by three as the grammar of amounts groups them: two such parted
+# by a space would read, joined, as a thousand trillion rupiah or more, which no line of a
+# regional plan reaches (``4.796 200.000`` is one amount); a second OCR read that groups the
+# same digits otherwise (``10300.000.00``) lost or added a separator (``extract.ocr``).
+GROUPED_AMOUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2})?(?:[.,]-?)?$")
 # A space between digits with a whole group of three after it, where a separator may have been.
 _OCR_GAP = re.compile(r"(?<=\d)\s+(?=\d{3}(?:[.,]|$))")
 
@@ -231,7 +234,7 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
         return parsed
     flat = join_wrapped(parsed.raw).strip()
     numbers = [part for part in _OCR_CURRENCY.sub("", flat).split() if re.search(r"\d", part)]
-    if len(numbers) >= 2 and all(_OCR_GROUPED.match(part) for part in numbers):
+    if len(numbers) >= 2 and all(GROUPED_AMOUNT.match(part) for part in numbers):
         # each part a whole amount of millions with its own separators (50.000.000
         # 365.766.700): two values side by side (two rows' cells read as one), not one whose
         # separator OCR lost, which would be a thousand trillion rupiah
