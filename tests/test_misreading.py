@@ -449,6 +449,29 @@ def test_an_unsure_amount_wrapped_in_its_cell_is_confirmed_as_it_was_read() -> N
     pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)
 
 
+def test_an_unsure_program_beside_a_kegiatan_not_read_is_checked_by_its_sub_kegiatan() -> None:
+    """A program read with a low confidence beside a kegiatan OCR could not read at all (its
+    amount's lines torn apart): the kegiatan's sub kegiatan, read, give what it prints, so the
+    program is checked against them and its other kegiatan, and taken, the flag saying so
+    (held-out synthetic scan: 49.420.629.589 left null at confidence 74 beside such a
+    kegiatan). The kegiatan stays unread; a program whose reading breaks that sum stays null."""
+    programs, budgets = _frames(SUMS_HOLD)
+    at = budgets.index[budgets["node_id"] == "2.07.01.2.01"][0]
+    budgets.at[at, "amount"], budgets.at[at, "amount_flag"] = None, "mixed separators"
+    budgets.at[at, "ocr_confidence"] = 31.0
+    unsure = _unsure(budgets, "2.07.01", 74.0)
+    got = confirm_by_sums(programs, unsure).set_index("node_id")
+    assert got.at["2.07.01", "amount"] == Decimal("993000000")
+    assert got.at["2.07.01", "amount_flag"] == (
+        "confirmed by a sum: read with OCR confidence 74; the sum under program 2.07.01 holds "
+        "with it, kegiatan 2.07.01.2.01 not read and taken as the sum of its own parts"
+    )
+    assert pd.isna(got.at["2.07.01.2.01", "amount"])
+    at = unsure.index[unsure["node_id"] == "2.07.01"][0]
+    unsure.at[at, "amount_raw"] = "998.000.000"
+    pd.testing.assert_frame_equal(confirm_by_sums(programs, unsure), unsure)
+
+
 def test_amounts_that_each_would_mend_a_failed_sum_are_all_named() -> None:
     """A sub kegiatan read 458.000.000 where 456.000.000 is printed: its kegiatan's sum fails
     by two million, and either sub kegiatan with one digit read otherwise would mend it

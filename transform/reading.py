@@ -1080,8 +1080,10 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
     kegiatan and its sub kegiatan, a program and its kegiatan, every value of the sum read. A
     misread digit could make an exact sum hold only if another value of it were misread to make
     up the difference; a reading that breaks a sum, or that no sum can check (a sibling
-    unread), stays null with its flag. Unsure values of one sum are taken together when it holds
-    with all their readings (``_confirmed_together``). Confirmed amounts are
+    unread), stays null with its flag. A sibling not read whose own parts were all read counts
+    as their sum (``_with_unread_summed``): a program beside a kegiatan OCR could not read is
+    checked against that kegiatan's sub kegiatan. Unsure values of one sum are taken together
+    when it holds with all their readings (``_confirmed_together``). Confirmed amounts are
     flagged (``confirmed by a sum:``, with the confidence and the sum) and the raw text is kept;
     one confirmed amount may complete a sum that confirms another."""
     plan = budgets[budgets["table_kind"] == "rumusan"]
@@ -1110,14 +1112,18 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
             for key, (index, value, how) in list(pending.items()):
                 values[key] = replace(values[key], amount=value)
                 mine = [s for s in sums if s.total == key or key in s.parts]
-                gaps = [_gap(s, values) for s in mine]
+                seen, derived = _with_unread_summed(values, sums, key)
+                gaps = [_gap(s, seen) for s in mine]
                 holding = [s for s, gap in zip(mine, gaps, strict=True) if gap == 0]
                 if holding and all(gap in (None, Decimal(0)) for gap in gaps):
                     amounts[index] = value.quantize(Decimal("0.01"))
+                    summed = [seen[k].who for k in holding[0].parts if k in derived]
                     flags[index] = (
                         f"{CONFIRMED}read with OCR confidence {how}; the sum under "
                         f"{holding[0].who} holds with it"
-                    )
+                        + (f", {' and '.join(summed)} not read and taken as the sum of its "
+                           "own parts" if summed else "")
+                    )  # fmt: skip
                     del pending[key]
                     confirmed = True
                 else:
@@ -1141,6 +1147,30 @@ def confirm_by_sums(programs: pd.DataFrame, budgets: pd.DataFrame) -> pd.DataFra
         flags.get(i, f) for i, f in zip(out.index, out["amount_flag"], strict=True)
     ]
     return out
+
+
+def _with_unread_summed(
+    values: dict[str, _Value], sums: list[_Sum], key: str
+) -> tuple[dict[str, _Value], set[str]]:
+    """The values with each amount not read taken as the sum of its own parts where every part
+    was read (a kegiatan whose amount OCR could not read, as the sum of its sub kegiatan), and
+    those so taken: the form makes each total the sum of its parts, so a program whose reading
+    equals that sum plus its other kegiatan is read right, unless the plan's own sums break by
+    the very amount of a misreading. A sum with ``key`` among its parts gives no total, which
+    would hold with ``key``'s reading whatever it is; totals so taken give others in turn."""
+    seen, derived = dict(values), set()
+    grown = True
+    while grown:
+        grown = False
+        for total in sums:
+            parts = [seen[k].amount for k in total.parts]
+            if (seen[total.total].amount is None and total.total != key
+                    and key not in total.parts and all(p is not None for p in parts)):  # fmt: skip
+                amount = sum((p for p in parts if p is not None), Decimal(0))
+                seen[total.total] = replace(seen[total.total], amount=amount)
+                derived.add(total.total)
+                grown = True
+    return seen, derived
 
 
 def _confirmed_together(
