@@ -489,10 +489,9 @@ def test_the_first_programs_code_read_with_a_letter_in_its_own_part_is_read() ->
     plan = build(rows(*records))
     assert values(plan.nodes, "kode", "kode_flag") == [
         ["2.07.01", "read as 2.07.o1; read as the program code 2.07.01"],
-        ["2.07.01.2.01", "read as 2 | 07 | ot | 201; the parts not read taken from 2.07.01 "
-                         "above it"],
-        ["2.07.01.2.01.02", "read as 2 | 07 | ot | 2.01 | 02; the parts not read taken from "
-                            "2.07.01.2.01 above it"],
+        ["2.07.01.2.01", "read as 2.07.ot.201; regrouped to the code format under 2.07.01"],
+        ["2.07.01.2.01.02", "read as 2.07.ot.2.01.02; regrouped to the code format under "
+                            "2.07.01.2.01"],
     ]  # fmt: skip
     bidang = build(rows({**records[0], "kode_parts": ["2", "O7", "01", "", ""]}))
     assert values(bidang.nodes, "kode") == [[None]]
@@ -505,8 +504,8 @@ def test_code_parts_ocr_left_unread_are_taken_from_the_node_above() -> None:
     not at all and the program ``01`` as ``Ot``: the sub kegiatan's own part was read, and the
     parts above it are its kegiatan's, printed above it. They are taken from there when every
     part read agrees, and the reading is kept in the flag. A part read as another number of its
-    width, a row whose own part is unread, and a text layer's parts stay as printed; a part
-    read that disagrees leaves the row without a code, not one joined over the gap."""
+    width and a text layer's parts stay as printed; a part read that disagrees leaves the row
+    without a code, not one joined over the gap."""
     ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
     records = (
         {"kode_parts": split("2.11.01"), "nama": "PROGRAM A", **ocr},
@@ -525,10 +524,14 @@ def test_code_parts_ocr_left_unread_are_taken_from_the_node_above() -> None:
                             "2.11.01.1.01 above it"],
         ["2.11.01.1.04", "read as 2 | - | Ot | 1.04; the parts not read taken from 2.11.01 "
                          "above it"],
+        ["2.11.01.1.04.01", "read as 2.11.01.1.04.Ot; regrouped to the code format under "
+                            "2.11.01.1.04"],
     ]  # fmt: skip
-    # Sub E, its own part unread, and Sub F, read whole in another bidang, are no nodes of
-    # this tree (``_regrouped``): neither is guessed; nor is Sub G, whose urusan read 3 leaves
-    # its gap unfilled (joined over it, its parts read 3.01.01.4.03)
+    # Sub E, its own part read with a letter (``Ot`` for ``01``, as OCR reads a narrow cell's
+    # ``01`` in program and sub kegiatan parts alike), is read so and flagged; Sub F, read
+    # whole in another bidang, is no node of this tree (``_regrouped``): it is not guessed; nor
+    # is Sub G, whose urusan read 3 leaves its gap unfilled (joined over it, its parts read
+    # 3.01.01.4.03)
     digital = build(rows(*({**r, "pagu_conf": None} for r in records)))
     assert digital.nodes["kode_flag"].isna().all()
     assert "2.11.01.1.01.07" not in set(digital.nodes["kode"])

@@ -19,6 +19,7 @@ LEVELS: tuple[Level, ...] = ("program", "kegiatan", "sub_kegiatan")
 
 __all__ = [
     "one_digit_apart",
+    "CODE_GLYPHS",
     "LEVELS",
     "KODE_PATTERNS",
     "PLAIN_NUMBER",
@@ -38,6 +39,11 @@ _SEGMENT = r"(?:\d+|[Xx]{1,2})"
 _KODE = re.compile(rf"^{_SEGMENT}(?:\.{_SEGMENT})*$")
 _GLUED = re.compile(rf"^\s*(?P<kode>{_SEGMENT}(?:\.{_SEGMENT})*)\.?\s+(?P<rest>\S.*)$", re.DOTALL)
 _NOMOR = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)*\.?$")
+
+# Glyphs OCR reads for a digit in a code's narrow cell: those of an amount, and ``t`` for ``1``
+# (a sub kegiatan's ``01`` read ``Ot``, a program's too, in coarse scans of the five code
+# columns). A code read so is flagged with its reading (``kode_flag``).
+CODE_GLYPHS: dict[str, str] = {**OCR_DIGITS, "t": "1"}
 
 # Number of dotted segments of a complete code at each level.
 _SEGMENTS: dict[Level, int] = {"program": 3, "kegiatan": 5, "sub_kegiatan": 6}
@@ -106,11 +112,11 @@ def kode_readings(kode: str, *, ocr: bool = False) -> set[str]:
     misread code can be: with one of its dots lost (``2.07.01.201.02``, :func:`regroup_kode`)
     or with one dot too many inside a segment (``2.07.0.4.2.01.05``, a speck read as a dot);
     read by OCR (``ocr``), also with letters taken for the digits they resemble (``2.07.0S``,
-    as in an amount: ``transform.numbers.OCR_DIGITS``). Empty when the text is no code; the
+    ``2.11.01.1.01.Ot``: ``CODE_GLYPHS``). Empty when the text is no code; the
     caller takes a reading only when there is exactly one, and only where it fits the tree."""
     text = re.sub(r"\s+", "", kode).strip(".")
     if ocr:
-        text = "".join(OCR_DIGITS.get(char, char) for char in text)
+        text = "".join(CODE_GLYPHS.get(char, char) for char in text)
     if not re.fullmatch(r"\d+(?:\.\d+)*", text):
         return set()
     if _well_formed(text):

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from transform.codes import (
+    CODE_GLYPHS,
     KODE_PATTERNS,
     PLAIN_NUMBER,
     Level,
@@ -44,7 +45,6 @@ from transform.levels import (
 from transform.numbering import read_nomors
 from transform.numbers import (
     MIN_OCR_CONFIDENCE,
-    OCR_DIGITS,
     Parsed,
     parse_amount,
     parse_number,
@@ -405,7 +405,7 @@ class _Builder:
         parts = [_compact(p) for p in row.kode_parts]
         if len(parts) != len(_FORM_PARTS):
             return None
-        read = ["".join(OCR_DIGITS.get(c, c) for c in p) for p in parts]
+        read = ["".join(CODE_GLYPHS.get(c, c) for c in p) for p in parts]
         if re.fullmatch(r"\d{3}", read[3]):  # a kegiatan's part with its one dot lost: 201
             read[3] = f"{read[3][0]}.{read[3][1:]}"
         whole = [re.fullmatch(f, r) is not None for f, r in zip(_FORM_PARTS, read, strict=True)]
