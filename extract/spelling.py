@@ -328,7 +328,9 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
 _START, _END = "\x02", "\x03"
 _JOINED_BY = "/"  # two words a slash joins (``Kabupaten/Kota``): OCR loses it, or reads a space
 # a word of a name, perhaps two a slash joins or in brackets, as OCR may have read it
-_NAME_WORD = re.compile(r"^\(?[^\W\d_]+(?:[/'][^\W\d_]+)?\)?$")
+# a name's word: letters, two words a slash joins, an apostrophe, or a glyph OCR reads for an
+# ``i`` between its letters (``Doma:n``)
+_NAME_WORD = re.compile(r"^\(?[^\W\d_]+(?:[/':!|][^\W\d_]+)?\)?$")
 _CONTEXT_MIN = 3  # letters: shorter readings are abbreviations and joining words
 _LONG = 8  # letters: a reading this long one edit from a word of the names is that word
 
@@ -407,20 +409,25 @@ def mend_by_names(
 _PASSES = 3  # readings of a plan's names: a mend may let one other be made, rarely a third
 _QUOTES = "'\"`‘’“”"
 _MARKS_ONLY = re.compile(r"^[^\w\s]+$")
+_ENDING_COLON = re.compile(r"[^\W\d_][:;]$")
 
 
 def _without_stray_marks(name: str) -> tuple[str, list[tuple[str, str]]]:
     """A name read by OCR without the marks that a speck or a rule's remnant left in it, and
     what was taken out: a token of marks only that holds a quote (``Obat '— dan``), and a
     quote at a word's end or start where the name opens and closes no quote (``SUMBER DAYA”
-    MANUSIA``). A name that quotes a phrase (``“Bangga Kencana”``) and a lone dash are kept."""
+    MANUSIA``), and a colon ending the name (``Lingkup Daerah:``: a name introduces nothing).
+    A name that quotes a phrase (``“Bangga Kencana”``) and a lone dash are kept."""
     tokens = name.split()
+    how: list[tuple[str, str]] = []
+    if tokens and _ENDING_COLON.search(tokens[-1]):
+        how.append((tokens[-1], tokens[-1][:-1]))
+        tokens[-1] = tokens[-1][:-1]
     opens = any(t[0] in _QUOTES for t in tokens if not _MARKS_ONLY.match(t))
     closes = any(t[-1] in _QUOTES for t in tokens if not _MARKS_ONLY.match(t))
     if opens and closes:
-        return name, []
+        return (" ".join(tokens), how) if how else (name, [])
     kept: list[str] = []
-    how: list[tuple[str, str]] = []
     for token in tokens:
         if _MARKS_ONLY.match(token):
             if any(c in _QUOTES for c in token):
@@ -541,14 +548,15 @@ def _mend_at(
             return 1, read
         before, after = keys[i], keys[i + width + 1]
         parts = read.split()
-        if (
+        language = width == 1 and read.strip("()") in known
+        here = (
             mine.phrase(before, *parts) + mine.phrase(*parts, after)
             if width == 2
             else (mine.phrase(before, read, after))
-        ):
+        )
+        if here and (width == 2 or language):
             continue  # printed so elsewhere in the same place: words of the document
         printed = mine.word(read) if width == 1 else mine.phrase(*parts)
-        language = width == 1 and read.strip("()") in known
         candidates = []
         for word, distance, _ in process.extract(
             read, vocabulary, scorer=Levenshtein.distance, score_cutoff=2, limit=None
@@ -557,12 +565,19 @@ def _mend_at(
                 continue
             if width == 2 and _JOINED_BY not in word:
                 continue
+            if here and (word not in known or cost(read, word) > _allowed(len(read))):
+                # read so in the same place elsewhere too: OCR misreads one printing alike
+                # many times (``Domam`` for ``Domain``), but only a reading that is no word
+                # for a word of the language it misreads so is taken
+                continue
             if language and cost(read, word) > _allowed(_LONG + 1):
                 continue  # two words of the language: only one OCR misreads as the other
             often = mine.word(word)
             beside = mine.phrase(before, word, after) > 0 or (
                 mine.phrase(before, word) > 0 and mine.phrase(word, after) > 0
             )
+            if here and often <= printed + 1:
+                continue  # read so as often as printed so, this reading too: which is which?
             if beside and (often > printed or (width == 2 and often >= printed)):
                 # printed elsewhere between the same two words (or after the one and before
                 # the other), and more often than the reading (as often, a slash: OCR loses

@@ -288,6 +288,36 @@ def test_a_word_mended_in_one_name_counts_as_printed_for_the_others() -> None:
     assert out[2][0] == "Sosialisasi Lembaga Kerja Sama Bipartit Kabupaten/Kota"
 
 
+def test_a_misreading_ocr_repeats_is_mended_where_the_names_print_the_word_more_often() -> None:
+    """A held-out scan at 150 dpi read ``Domain`` as ``Domam`` (``in`` as ``m``) in four of ten
+    printings, twice between the same words, and once ``Doma:n``: a reading no word of the
+    language, printed elsewhere in the same place too, is still the misread word of the
+    language the other names print there more often. Where the reading is printed as often
+    as the word, or the word is none of the language, neither tells which was printed."""
+    names = [
+        "Evaluasi Nama Domain dan Sub Domam",
+        "Pengadaan Nama Domam dan Sub Domain",
+        "Koordinasi Nama Domain dan Sub Domam",
+        "Sinkronisasi Nama Domain dan Sub Doma:n Lintas Sektor",
+        "Pengawasan Nama Domain dan Sub Domain",
+    ]
+    out = mend_by_names(names, [True] * len(names), dictionary("ind"))
+    assert [name for name, _ in out] == [
+        "Evaluasi Nama Domain dan Sub Domain",
+        "Pengadaan Nama Domain dan Sub Domain",
+        "Koordinasi Nama Domain dan Sub Domain",
+        "Sinkronisasi Nama Domain dan Sub Domain Lintas Sektor",
+        "Pengawasan Nama Domain dan Sub Domain",
+    ]
+    assert out[3][1] == [("Doma:n", "Domain")]
+    even = ["Evaluasi Sub Domam", "Pengadaan Sub Domain", "Koordinasi Sub Domam",
+            "Pengawasan Sub Domain"]  # fmt: skip
+    assert all(how == [] for _, how in mend_by_names(even, [True] * 4, dictionary("ind")))
+    unknown = [name.replace("Domain", "Domein") for name in names]  # no word of the language
+    out = mend_by_names(unknown, [True] * len(unknown), dictionary("ind"))
+    assert not any(("Domam", "Domein") in how for _, how in out)
+
+
 def test_a_capital_i_read_small_in_several_names_takes_the_capital_the_others_print() -> None:
     """Three names of a split-code scan read ``informasi`` (held-out seed 138, 150 dpi), where
     the other names print ``Informasi`` more often: each takes the capital. Read small as
@@ -311,13 +341,15 @@ def test_marks_a_speck_left_in_a_name_are_taken_out() -> None:
     MANUSIA``, ``Obat '— dan``, ``Sarana ' Pembelajaran``): the marks are taken out and
     reported. A name that quotes a phrase, a lone dash and an apostrophe inside a word stay."""
     names = ["PROGRAM PENYELENGGARAAN SUMBER DAYA” MANUSIA", "Obat '— dan Bahan Medis",
-             "“Bangga Kencana” Terpadu", "Jalan - Utara", "Jum'at Bersih"]  # fmt: skip
+             "Penyediaan Area Parkir Lingkup Daerah:", "“Bangga Kencana” Terpadu",
+             "Jalan - Utara", "Jum'at Bersih", "Rapat Koordinasi: Evaluasi"]  # fmt: skip
     out = mend_by_names(names, [True] * len(names), dictionary("ind"))
-    assert out[:2] == [
+    assert out[:3] == [
         ("PROGRAM PENYELENGGARAAN SUMBER DAYA MANUSIA", [("DAYA”", "DAYA")]),
         ("Obat dan Bahan Medis", [("'—", "")]),
+        ("Penyediaan Area Parkir Lingkup Daerah", [("Daerah:", "Daerah")]),  # a colon ending it
     ]
-    assert out[2:] == [(name, []) for name in names[2:]]
+    assert out[3:] == [(name, []) for name in names[3:]]
     assert mend_by_names(names[:1], [False], dictionary("ind")) == [(names[0], [])]
 
 

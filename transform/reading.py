@@ -111,7 +111,8 @@ READING_CHECKS: dict[str, str] = {
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
     "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
-    "written), nor a quote a speck left in a name, taken out (DAYA” read, DAYA written)",
+    "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
+    "read, DAYA written)",
     "slash_breaks": "no name breaks its line after a slash where the document gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
@@ -832,9 +833,9 @@ def names_mended(programs: pd.DataFrame, mended: Sequence[tuple[str, str, str]])
         doubts.append(
             Doubt(
                 "mended_words",
-                f"page {page}: words OCR misread into words no other name prints, mended from "
-                f"the words the plan's other names print in their place, and marks a speck "
-                f"left in them (a quote, taken out): "
+                f"page {page}: words OCR misread, mended from the words the plan's other "
+                f"names print in their place, and marks a speck left in them (a quote, or a "
+                f"colon ending a name, taken out): "
                 f"{', '.join(words[:8])}{more}, in the names of {', '.join(nodes)}: check them "
                 "against the page",
                 page,
