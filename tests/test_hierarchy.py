@@ -648,6 +648,30 @@ def test_a_number_whose_first_stroke_ocr_lost_is_read_in_the_tables_numbering() 
     assert all(f is None for _, f in arabic)
 
 
+def test_a_table_whose_every_dot_ocr_lost_is_read_in_its_dotted_numbering() -> None:
+    """A Roman-numbered page scanned at 150 dpi (held-out synthetic scan, seed 176) read with
+    no dot at all: ``I.1.2`` as ``112``, ``I.1.4`` as ``I14``, ``II.1.1`` as ``N1.1``, the
+    programs' ``I`` and ``II`` lost. No dotted number told the numbering, so the numbers were
+    kept as read and every row under a program was a kegiatan: 0 of 17 nodes. Read with their
+    dots put back the numbers follow each other; read as running numbers they do not (``124``
+    then ``13``). Running numbers, and a run read as such, stay as read."""
+    from transform.numbering import read_nomors
+
+    nomors = [None, "in)", "1", "112", "113", "I14", "ta", "121", "122", "123", "124", "13",
+              "131", None, "Ha", "N1.1", "112"]  # fmt: skip
+    programs = [True] + [False] * 12 + [True] + [False] * 3
+    read = read_nomors(nomors, [True] * 17, programs, [True] * 17)
+    assert [n for n, _ in read] == [
+        "I", "I.1", "I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.2", "I.2.1", "I.2.2", "I.2.3", "I.2.4",
+        "I.3", "I.3.1", "II", "II.1", "II.1.1", "II.1.2",
+    ]  # fmt: skip
+    assert read[3][1] == "read as 112; read as I.1.2, the number that fits the rows around it"
+    running = [str(n) for n in range(11, 28)]
+    assert read_nomors(running, [True] * 17, programs, [True] * 17) == [
+        (n, None) for n in running
+    ]
+
+
 def test_a_table_read_whole_by_ocr_with_every_roman_one_read_as_a_digit_is_read_roman() -> None:
     """A table without rules scanned whole, no text layer to show its numbering: OCR read each
     Roman ``I`` as ``1`` (``I.1.3`` as ``11.3``, ``II.1.1`` as ``Il1.1``), lost dots, and read

@@ -198,13 +198,15 @@ def read_nomors(
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
     roman, told = _told(texts, ocr, program)
+    node = list(nodes) if nodes is not None else [False] * len(texts)
+    lost = [ocr[i] and not t and node[i] and any(program) for i, t in enumerate(texts)]
+    rows = [i for i, t in enumerate(texts) if t or (ocr[i] and (program[i] or lost[i]))]
+    if roman is None:
+        roman, told = _dots_lost(texts, ocr, program, rows, node), True
     if roman is None:
         return _programs_between(texts, ocr, program, out)
     if not any(o and t for t, o in zip(texts, ocr, strict=True)):
         return out
-    node = list(nodes) if nodes is not None else [False] * len(texts)
-    lost = [ocr[i] and not t and node[i] and any(program) for i, t in enumerate(texts)]
-    rows = [i for i, t in enumerate(texts) if t or (ocr[i] and (program[i] or lost[i]))]
     best, cost = _read_as(texts, ocr, program, rows, roman, [None] * len(texts), node)
     if not told:
         # only the count of dotted numbers told the scheme: the one the rows read in with
@@ -248,6 +250,43 @@ def read_nomors(
             " around it",
         )
     return out
+
+
+# A number read by OCR with every dot lost (``I.1.2`` read ``112`` or ``I12``): two to five
+# digits and strokes that a dotted number's characters can be read as.
+_DOTLESS = re.compile(r"^[1-9Il|]{2,5}$")
+_DOTLESS_MIN = 3  # such numbers, at least half of those read, before the dots are looked for
+
+
+def _dots_lost(
+    texts: list[str], ocr: Sequence[bool], program: list[bool], rows: list[int], node: list[bool]
+) -> bool | None:
+    """The dotted numbering (True: Roman first) that a coarse scan read with every dot lost, or
+    None: OCR's numbers, no dotted one among them, are mostly runs of digits and strokes
+    (``112``, ``113``, ``I14``, ``121``, ``13``, ``131``: ``I.1.2`` ... ``I.3.1`` at 150 dpi,
+    every row left a kegiatan), and read with their dots put back they follow each other with
+    fewer breaks than read as running numbers (each the one before plus one, or a new count's
+    ``1``), which they are not. Of the two dotted schemes, the one with fewer breaks, then
+    the one its numbers' characters tell (a Roman ``I``, ``V`` or ``X`` read as such, or a
+    first digit from 2 to 9), then the cheaper."""
+    read = [t for t, o in zip(texts, ocr, strict=True) if o and t]
+    dotless = [t for t in read if _DOTLESS.match(t)]
+    if len(dotless) < _DOTLESS_MIN or 2 * len(dotless) < len(read):
+        return None
+    counted = [int(t) for t in read if t.isdigit()]
+    running = sum(
+        after not in (before + 1, 1) for before, after in zip(counted, counted[1:], strict=False)
+    )
+    letters = sum(bool(re.search("[IVX]", t)) for t in read)
+    digits = sum(bool(re.match("[2-9]", t)) for t in read)
+    none: list[int | None] = [None] * len(texts)
+    ways = []
+    for roman in (True, False):
+        best, cost = _read_as(texts, ocr, program, rows, roman, none, node)
+        told = letters - digits if roman else digits - letters
+        ways.append((_breaks(best), -told, cost, roman))
+    breaks, _, _, roman = min(ways)
+    return roman if breaks < running else None
 
 
 def _breaks(best: Sequence[tuple[int, ...] | None]) -> int:
