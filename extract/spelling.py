@@ -73,7 +73,7 @@ _CLITICS = ("nya", "lah", "kah", "pun")  # ``pelatihannya`` is a word, not two
 # lower case before a capital: a name so written (``iBangga``), or two words run together; a
 # lone ``l`` among capitals is an ``I`` misread (``PELATlHAN``)
 _MIXED = re.compile(r"^[a-z]+[A-Z]|[a-z]{2}[A-Z]")
-_TOKEN = re.compile(r"[^\W\d_]+[:!|]?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[:!|][^\W\d_]+)?[:!|]?")
 _OTHER = 9.0  # an edit OCR does not make: the reading is another word, not a misread one
 _ONE_GLYPH = 8  # a reading this long or shorter may have one glyph misread, a longer one two
 
@@ -190,17 +190,19 @@ def mend(read: str, words: Collection[str], *, whole: bool = False) -> str | Non
 @functools.lru_cache(maxsize=16384)
 def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
     """The dictionary word that the OCR reading ``read`` (letters, perhaps ending in a glyph
-    taken for ``i``, which counts as the letter: ``Sosialisas:``, ``Fasilitas:``) can only be,
+    taken for ``i`` or ``l``, which counts as the letter: ``Sosialisas:``, ``Fasilitas:``,
+    ``Loka!``; or with such a glyph between them: ``Kepegawa:an``) can only be,
     in the reading's case, or the two words it runs together (:func:`_split`); None when the
     reading is a word of ``words``, too short, an abbreviation, near no single word, or,
     unless ``whole``, the start of a word (``Kinerj``, cut at a cell's edge, goes on in the
     next line; ``Pencan`` for ``Pencari`` with ``Kerja`` after it on its line is whole, though
     it begins ``pencanangan``)."""
     letters = read.rstrip(":!|")
-    if letters != read and len(letters) >= _MIN_LETTERS and f"{letters}i".lower() in words:
-        # the glyph after the letters read for the ``i`` it stands for: ``Fasilitas:`` is
-        # ``Fasilitasi``, though ``Fasilitas`` is a word too
-        return _cased(f"{letters}i".lower(), letters)
+    thin = [f"{letters}{c}".lower() for c in "il" if f"{letters}{c}".lower() in words]
+    if letters != read and len(letters) >= _MIN_LETTERS and len(thin) == 1:
+        # the glyph after the letters read for the thin letter it stands for: ``Fasilitas:``
+        # is ``Fasilitasi``, though ``Fasilitas`` is a word too, and ``Loka!`` is ``Lokal``
+        return _cased(thin[0], letters)
     low = read.lower()
     if len(letters) < _MIN_LETTERS or letters.lower() in words:
         return None  # ``Kegiatan:``: a word and a stop
@@ -285,6 +287,10 @@ def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
 # A word of two letters, a capital and a small one: a name's words are longer but for the
 # joining words (``Di``, ``Ke``), and its abbreviations are capitals (``KB``).
 _TWO_LETTERS = re.compile(r"^[^\W\d_a-z][a-z]$")
+# A word of three letters, a capital and two small ones: one the dictionary lacks is a longer
+# word that lost a thin letter (``Gaj`` for ``Gaji``); the names of the documents with a truth
+# print none, and an abbreviation so written takes a stop (``Thn.``).
+_THREE_LETTERS = re.compile(r"^[^\W\d_a-z][a-z]{2}$")
 # A glyph taken for ``i`` or ``l`` between letters: a misread word, printed in no name.
 _INNER_GLYPH = re.compile(r"[^\W\d_]+[:!|][^\W\d_]+")
 
@@ -298,7 +304,9 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
     glyph taken for a thin letter between its letters (``Api:kasi`` for ``Aplikasi``) is no
     word, whatever its parts are; nor is a word of two letters, a capital and a small one, but
     the joining words (``Aw`` for ``Air``: the names of the documents with a truth print none,
-    and a word so short is no misreading the dictionary can tell)."""
+    and a word so short is no misreading the dictionary can tell), nor one of three, a
+    capital and two small ones, that the dictionary lacks and no stop follows (``Gaj`` for
+    ``Gaji``)."""
     inner = list(_INNER_GLYPH.finditer(text))
     found = [m.group() for m in inner]
     for match in _TOKEN.finditer(text):
@@ -311,6 +319,10 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
             continue  # a name of its own, or an abbreviation
         if _TWO_LETTERS.match(letters) and low not in _JOINING and low != "rp":
             found.append(letters)  # ``Aw`` for ``Air``: no name prints such a word
+            continue
+        stop = text[match.end() : match.end() + 1] == "."
+        if _THREE_LETTERS.match(letters) and low not in words and not stop and words:
+            found.append(letters)  # ``Gaj`` for ``Gaji``: a thin letter lost
             continue
         if len(letters) < _MIN_LETTERS or low in words:
             continue
@@ -485,8 +497,10 @@ def misread_for(
     word): the other names print the word beside the same word before or after it, more often
     than the reading and twice or more, never the reading there, and OCR misreads the word as
     the reading (:func:`cost`: ``Kena`` for ``Kerja`` in ``Tenaga Kena Tingkat`` beside the
-    names' ``Tenaga Kerja``). Not mended (:func:`mend_by_names` wants more of the context): a
-    reading doubt. Names read from a text layer are context only."""
+    names' ``Tenaga Kerja``); and two words the other names print joined by a slash and never
+    apart (``Kabupaten Kota`` where a program prints ``KABUPATEN/KOTA``). Not mended
+    (:func:`mend_by_names` wants more of the context): a reading doubt. Names read from a text
+    layer are context only."""
     split, words, phrases, vocabulary = _plan_words(names)
     out: list[list[tuple[str, str]]] = []
     for tokens, ocr in zip(split, by_ocr, strict=True):
@@ -495,6 +509,12 @@ def misread_for(
         keys = [_START, *(_key(t) for t in tokens), _END]
         for i, token in enumerate(tokens if ocr else []):
             read, before, after = keys[i + 1], keys[i], keys[i + 2]
+            joined = f"{read}{_JOINED_BY}{after}"
+            if after != _END and mine.word(joined) and not mine.phrase(read, after):
+                # two words the other names print joined by a slash, never apart: OCR loses
+                # a slash (``Kabupaten Kota``), it puts none in
+                found.append((f"{token} {tokens[i + 1]}", f"{token}{_JOINED_BY}{tokens[i + 1]}"))
+                continue
             if len(read) < _CONTEXT_MIN or read not in known or not read.isalpha():
                 continue
             if mine.phrase(before, read) or mine.phrase(read, after):

@@ -104,9 +104,11 @@ READING_CHECKS: dict[str, str] = {
     "tells a node without a code, and no sum checks it)",
     "unknown_words": "no name read by OCR, its words read with a sure confidence, holds a "
     "word that is in no dictionary and no misreading of a word of it (Akhur for Akhir, read at "
-    "90: a misread letter that the confidence does not show; or a word the dictionary lacks), "
-    "nor a word of the language where the plan's other names print, beside the same word, "
-    "another that OCR misreads as it (Tenaga Kena read, where the names print Tenaga Kerja)",
+    "90: a misread letter that the confidence does not show; Gaj for Gaji; or a word the "
+    "dictionary lacks), nor a word of the language where the plan's other names print, beside "
+    "the same word, another that OCR misreads as it (Tenaga Kena read, where the names print "
+    "Tenaga Kerja), nor two words the other names print joined by a slash and never apart "
+    "(Kabupaten Kota read, where a program prints KABUPATEN/KOTA)",
     "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
@@ -737,7 +739,8 @@ def unknown_words(
         read, word = first["misread"][0]
         return (
             f"{len(rows)} name(s) on page {page} read by OCR hold a word that OCR may have "
-            f"misread for one the plan's other names print beside the same words, e.g. "
+            f"misread for one the plan's other names print (beside the same words, or two "
+            f"words joined by a slash), e.g. "
             f"{read!r} for {word!r} in {first['nama']!r} ({first['level']} {_label(first)}): "
             "check them against the page"
         )
