@@ -667,9 +667,7 @@ def test_a_table_whose_every_dot_ocr_lost_is_read_in_its_dotted_numbering() -> N
     ]  # fmt: skip
     assert read[3][1] == "read as 112; read as I.1.2, the number that fits the rows around it"
     running = [str(n) for n in range(11, 28)]
-    assert read_nomors(running, [True] * 17, programs, [True] * 17) == [
-        (n, None) for n in running
-    ]
+    assert read_nomors(running, [True] * 17, programs, [True] * 17) == [(n, None) for n in running]
 
 
 def test_a_table_read_whole_by_ocr_with_every_roman_one_read_as_a_digit_is_read_roman() -> None:
