@@ -174,6 +174,8 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         # a separator's dot with a speck above it, placed by the grammar
         ("Rp. 128:000.000,", Decimal("128000000"), "':' read as '.'"),
         ("1.250:000,00", Decimal("1250000"), "':' read as '.'"),
+        # the ,00 of an amount wrapped in its cell, its comma lost on the second line
+        ("1.294.852.583 00", Decimal("1294852583"), "' ' read as the ',' of ',00'"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
@@ -197,6 +199,7 @@ def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(
         ("1.25A.000", "unexpected characters"),  # A is no digit's look-alike
         ("1,500", "ambiguous"),
         ("2.100.000 0", "malformed number"),  # no group of three after the space: a speck
+        ("6.717.500.000 90", "malformed number"),  # ,00 misread or cents: not guessed
         ("1.2:50.000", "unexpected characters"),  # a colon where the grammar has no separator
         ("3626 650 00100", "digits parted by spaces"),  # 3.626.650.004,00, a dot lost, 4 as 1
         # two whole amounts of millions side by side (two rows' cells read as one): joined,

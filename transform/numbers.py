@@ -214,6 +214,9 @@ DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 GROUPED_AMOUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{2})?(?:[.,]-?)?$")
 # A space between digits with a whole group of three after it, where a separator may have been.
 _OCR_GAP = re.compile(r"(?<=\d)\s+(?=\d{3}(?:[.,]|$))")
+# A space before a closing ``00`` after a whole group of three: the ``,00`` of an amount wrapped
+# in its cell, its comma lost (``1.294.852.583`` / ``00``); other cents are not guessed so.
+_OCR_CENTS_GAP = re.compile(r"(?<=\d{3})\s+(?=00$)")
 
 
 def repair_ocr_amount(parsed: Parsed) -> Parsed:
@@ -243,6 +246,9 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
     texts: list[tuple[str, list[str]]] = [(re.sub(r"\s+", "", joined), [])]
     if _OCR_GAP.search(joined):  # a separator read as a space: 1.673.147 120,00
         texts.append((re.sub(r"\s+", "", _OCR_GAP.sub(".", joined)), ["' ' read as '.'"]))
+    if _OCR_CENTS_GAP.search(flat):  # the comma of ,00 lost: 1.294.852.583 00
+        cents = re.sub(r"\s+", "", _OCR_CENTS_GAP.sub(",", flat))
+        texts.append((cents, ["' ' read as the ',' of ',00'"]))
     readings: dict[Decimal, list[str]] = {}
     notes: list[str] = []
     for lost in (False, True):
