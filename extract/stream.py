@@ -1033,7 +1033,9 @@ def _rows(
     numbers = [_lone_numbers(line, columns) for line in lines]  # read once per line
     row_numbers: list[dict[int, str]] = []  # those of the current row's lines
     row_columns: set[int] = set()  # the columns the current row's lines print in
+    row_words: dict[int, list[str]] = {}  # the words the current row's lines print, by column
     for line, found in zip(lines, numbers, strict=True):
+        words = _words_by_column(line, columns)
         in_columns = {columns.column_of((w["x0"] + w["x1"]) / 2) for w in line.words}
         starts_id = bool(in_columns & id_columns)
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
@@ -1050,7 +1052,10 @@ def _rows(
             and bool(found)
             and gap >= 0
             and not any(row_numbers)
-            and bool(in_columns - row_columns - {None})
+            and (
+                bool(in_columns - row_columns - {None})
+                or any(_rest_of_a_target(row_words.get(c), words[c]) for c in found)
+            )
         )
         if (
             not rows
@@ -1064,11 +1069,35 @@ def _rows(
             rows.append([line])
             row_numbers = [found]
             row_columns = set()
+            row_words = {}
         else:
             row_numbers.append(found)
             rows[-1].append(line)
         row_columns |= {c for c in in_columns if c is not None}
+        for c, texts in words.items():
+            row_words.setdefault(c, []).extend(texts)
     return rows
+
+
+def _words_by_column(line: _Line, columns: StreamColumns) -> dict[int, list[str]]:
+    """The words a line prints in each column."""
+    out: dict[int, list[str]] = {}
+    for word in line.words:
+        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        if col is not None:
+            out.setdefault(col, []).append(word["text"])
+    return out
+
+
+def _rest_of_a_target(above: list[str] | None, cell: list[str]) -> bool:
+    """Whether the words a row printed so far in a column, with no figure among them, are the
+    rest of a target that a page break cut (``13`` / ``Dokumen``: the unit alone at the top of
+    the next page) rather than the first line of the target ``cell`` below them: that prints
+    a number with its own unit (``339 org``). A unit set above its number in a narrow cell
+    (``orang`` / ``82``) leaves the number alone."""
+    if not above or any(ch.isdigit() for word in above for ch in word):
+        return False
+    return len(cell) >= 2 and not any(ch.isdigit() for word in cell[1:] for ch in word)
 
 
 def _opens_total(

@@ -345,6 +345,29 @@ def test_figures_in_a_column_the_row_left_empty_start_a_row() -> None:
     ]
 
 
+def test_the_rest_of_a_cut_target_above_the_next_target_with_its_unit_is_a_row_of_its_own() -> None:
+    """The rest of a row cut by the page (the indicator's last word, the target's unit alone:
+    ``13`` / ``Dokumen``) prints in the columns of the next indicator under it, as close as a
+    cell's lines (Word export, seed 3966: read as one row, the unit went to the next
+    indicator and the rest of the name into its text). A target that prints its number with
+    a unit of its own under words with no figure starts a row; a unit set above its number
+    alone (``orang`` / ``82``) stays one cell."""
+    lines = _lines(
+        line_of(100, ("Kependidikan", X[2]), ("Dokumen", X[3]))
+        + line_of(108, ("Jumlah Orang", X[2]), ("339 org", X[3]))
+        + line_of(116, ("Informasi", X[2]))
+    )
+    assert [texts(r) for r in _rows(lines, COLUMNS, set())] == [
+        ["Kependidikan Dokumen"],
+        ["Jumlah Orang 339 org", "Informasi"],
+    ]
+    unit_first = _lines(line_of(100, ("Jumlah Orang", X[2]), ("orang", X[3]))
+                        + line_of(108, ("Terlatih", X[2]), ("82", X[3])))  # fmt: skip
+    assert [texts(r) for r in _rows(unit_first, COLUMNS, set())] == [
+        ["Jumlah Orang orang", "Terlatih 82"]
+    ]
+
+
 def test_an_amount_after_its_currency_word_under_another_starts_a_row() -> None:
     """``Rp`` before each amount: a total under a row's amount is a second value, as it is
     without the currency word."""
