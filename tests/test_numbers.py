@@ -176,6 +176,11 @@ def test_a_lost_dash_repairs_only_a_number_that_reads_one_way(raw: str) -> None:
         ("1.250:000,00", Decimal("1250000"), "':' read as '.'"),
         # the ,00 of an amount wrapped in its cell, its comma lost on the second line
         ("1.294.852.583 00", Decimal("1294852583"), "' ' read as the ',' of ',00'"),
+        # a speck's mark after the amount, or a speck's dot doubling the currency's (held-out
+        # seed 182, 150 dpi)
+        ("Rp. 5.634.396.958,-.", Decimal("5634396958"), "'.' after the number dropped"),
+        ("Rp. 22.587.536.855.:", Decimal("22587536855"), "':' after the number dropped"),
+        ("Rp..60.229.000,", Decimal("60229000"), "',' ending the number, its '-' lost"),
     ],
 )
 def test_ocr_damage_is_repaired_when_the_grammar_allows_one_reading(

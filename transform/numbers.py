@@ -199,8 +199,11 @@ def split_target(raw: str | None) -> tuple[Parsed, str | None]:
 # What OCR makes of the characters of an amount: letters for digits (``1.25O.000``), ``.`` for
 # ``,`` and back, the dash of ``,-`` lost or read as another stroke.
 OCR_DIGITS = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5", "B": "8"}
-_OCR_CURRENCY = re.compile(r"^rp[.,:]?", re.IGNORECASE)
+_OCR_CURRENCY = re.compile(r"^rp[.,:]*", re.IGNORECASE)  # ``Rp..60.229.000``: a speck's dot
 _OCR_DASH = re.compile(r"[.,]?[-\u2013\u2014~_=]+$")
+# Marks a speck left after an amount: after its dash (``958,-.``), or a colon after its last
+# digit or separator (``855.:``); a dot or comma there is the separator of a lost dash.
+_OCR_END_SPECK = re.compile(r"(?<=[-\u2013\u2014~_=])[.,:;']+$|(?<=[\d.,])[:;']+$")
 _OCR_TOKEN = re.compile(r"^[\d.,OolI|SsB]*\d[\d.,OolI|SsB]*$")
 # A colon between digits: a separator's dot with a speck above it (``128:000.000``).
 _OCR_COLON = re.compile(r"(?<=\d):(?=\d)")
@@ -257,6 +260,10 @@ def repair_ocr_amount(parsed: Parsed) -> Parsed:
         for spaced, gaps in texts:
             text = _OCR_CURRENCY.sub("", spaced)
             notes = []
+            speck = _OCR_END_SPECK.search(text)
+            if speck and speck.start() > 0:
+                notes.append(f"{speck.group()!r} after the number dropped")
+                text = text[: speck.start()]
             dash = _OCR_DASH.search(text)
             if dash and dash.start() > 0:
                 if dash.group().lstrip(".,") != "-":
