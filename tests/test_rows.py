@@ -343,6 +343,34 @@ def test_the_rest_of_a_row_under_a_repeated_header_is_body() -> None:
     ]  # fmt: skip
 
 
+def test_the_rest_of_a_row_that_unmakes_a_repeated_header_is_body() -> None:
+    """Word seed 4018 (borderless, split codes): under the repeated header the rest of a row
+    broken over the page (``Anggaran Tahun Berjalan``, a lokasi) was taken into the header,
+    which then read as no plan table's header; the page's first row was taken for body, the
+    header's labels for a node (``Program/Kegiatan/Sub Kegiatan``, a program by its first
+    word), and the rest was lost (``invalid``). The first page's header, row for row, is the
+    page's header still, and the row under it body."""
+    head = ["Urusan", "Bidang Urusan", "Kode Program", "Kegiatan", "Sub Kegiatan",
+            "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Lokasi",
+            "Rencana Tahun 2026 | Target Capaian Kinerja", "Rencana Tahun 2026 | Satuan",
+            "Rencana Tahun 2026 | Kebutuhan Dana/Pagu Indikatif (Rp)", "Sumber Dana"]  # fmt: skip
+    cut = ["2", "16", "04", "2.02", "04", "Pendataan Dokumen", "Jumlah Orang yang", "Cilegon",
+           "189", "orang", "12.118.000", "APBD"]  # fmt: skip
+    rest = ["", "", "", "", "", "Anggaran Tahun Berjalan", "Mengikuti Pelayanan\nPublik",
+            "Cilegon", "", "", "", ""]  # fmt: skip
+    body = ["2", "16", "04", "2.03", "", "Koordinasi SPBE", "Jumlah Paket", "Cilegon", "256",
+            "Paket", "1.355.131.811", "APBD"]  # fmt: skip
+    first = table([head, cut], {})
+    second = table([head, rest, body], {})
+    second = RawTable(page=8, bbox=second.bbox, grid=second.grid, cells=second.cells)
+    assert not map_header(second).is_plan_table  # the rest unmakes the header read alone
+    (plan,) = select_plan_tables([first, second])
+    assert [segment.first_row for segment in plan.segments] == [1, 1]
+    assert list(table_rows(plan)["nama"]) == [
+        "Pendataan Dokumen", "Anggaran Tahun Berjalan", "Koordinasi SPBE"
+    ]  # fmt: skip
+
+
 def test_a_number_row_with_a_few_numbers_misread_is_header() -> None:
     """A coarse scan read the column numbers ``1 .. 15`` with an ``8`` as ``3`` and the ``11``
     lost: the row was read as a node named ``6``. Under a header, a row of five or more cells,

@@ -68,6 +68,10 @@ def select_tables(
             # repeats the header with some of it misread (a scan): its rows are header still.
             if _repeats_in_part(current.header, header):
                 repeated = header.n_header_rows
+            elif _repeats_with_more(current, table, header):
+                # the first page's header, row for row, and a row more that made the whole
+                # read as no plan table's header: the rest of a row the page break cut
+                repeated = current.segments[0].first_row
             header = HeaderMap()
         if current is not None and same_title and _continues(current, table, header):
             inherited = header if header.n_header_rows else _carried_header(current.segments, table)
