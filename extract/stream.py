@@ -1036,7 +1036,7 @@ def _rows(
     row_words: dict[int, list[str]] = {}  # the words the current row's lines print, by column
     for line, found in zip(lines, numbers, strict=True):
         words = _words_by_column(line, columns)
-        in_columns = {columns.column_of((w["x0"] + w["x1"]) / 2) for w in line.words}
+        in_columns = set(words)  # the columns the line prints in
         starts_id = bool(in_columns & id_columns)
         gap = line.top - rows[-1][-1].bottom if rows else 0.0
         stacked = any(_stacked(above, found) for above in row_numbers)
@@ -1053,7 +1053,7 @@ def _rows(
             and gap >= 0
             and not any(row_numbers)
             and (
-                bool(in_columns - row_columns - {None})
+                bool(in_columns - row_columns)
                 or any(_rest_of_a_target(row_words.get(c), words[c]) for c in found)
             )
         )
@@ -1073,7 +1073,7 @@ def _rows(
         else:
             row_numbers.append(found)
             rows[-1].append(line)
-        row_columns |= {c for c in in_columns if c is not None}
+        row_columns |= in_columns
         for c, texts in words.items():
             row_words.setdefault(c, []).extend(texts)
     return rows
@@ -1192,11 +1192,7 @@ def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:
     """The columns where a line holds one whole number, alone, after a currency word (``Rp
     1.500.000``) or followed by its unit (``13 unit``, ``51 %``: a target with no satuan
     column of its own), with the number."""
-    by_column: dict[int, list[str]] = {}
-    for word in line.words:
-        col = columns.column_of((word["x0"] + word["x1"]) / 2)
-        if col is not None:
-            by_column.setdefault(col, []).append(word["text"])
+    by_column = _words_by_column(line, columns)
     for col, words in by_column.items():
         if len(words) > 1 and _CURRENCY.match(words[0]):
             by_column[col] = words[1:]  # "Rp 1.500.000": the amount after its currency word
