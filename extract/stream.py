@@ -136,6 +136,14 @@ class StreamColumns:
                 return i
         return None
 
+    def column_of_word(self, word: dict[str, Any]) -> int | None:
+        """The column a word stands in: the one its middle falls in, or the one
+        ``_settle_straddlers`` gave a word an edge crosses."""
+        settled = word.get("column")
+        if settled is not None:
+            return int(settled)
+        return self.column_of((word["x0"] + word["x1"]) / 2)
+
 
 @dataclass
 class _Line:
@@ -467,10 +475,8 @@ def _split_at_edges(
     if len(gaps) == 1 and below is not None:
         left, right = phrase[0]["x1"], phrase[1]["x0"]
         between = [e for e in columns.edges[1:-1] if left - 1.0 <= e <= right + 1.0]
-        pair = {columns.column_of((w["x0"] + w["x1"]) / 2) for w in phrase}
-        labelled = {
-            columns.column_of((w["x0"] + w["x1"]) / 2) for lower in below for w in lower.words
-        }
+        pair = {columns.column_of_word(w) for w in phrase}
+        labelled = {columns.column_of_word(w) for lower in below for w in lower.words}
         if len(between) == 1 and len(pair) == 2 and None not in pair and not pair & labelled:
             return [phrase[:1], phrase[1:]]
 
@@ -609,7 +615,7 @@ def _straddled(
             and columns.column_of((other[0]["x0"] + other[-1]["x1"]) / 2) in pair
         ):
             return []
-    labelled = {columns.column_of((w["x0"] + w["x1"]) / 2) for lower in below for w in lower.words}
+    labelled = {columns.column_of_word(w) for lower in below for w in lower.words}
     return sorted(pair) if pair <= labelled else []
 
 
@@ -1083,7 +1089,7 @@ def _words_by_column(line: _Line, columns: StreamColumns) -> dict[int, list[str]
     """The words a line prints in each column."""
     out: dict[int, list[str]] = {}
     for word in line.words:
-        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        col = columns.column_of_word(word)
         if col is not None:
             out.setdefault(col, []).append(word["text"])
     return out
@@ -1114,9 +1120,7 @@ def _opens_total(
     for col in name_columns:
 
         def text_in(part: _Line, col: int = col) -> str:
-            return " ".join(
-                w["text"] for w in part.words if columns.column_of((w["x0"] + w["x1"]) / 2) == col
-            )
+            return " ".join(w["text"] for w in part.words if columns.column_of_word(w) == col)
 
         label = text_in(line)
         if TOTAL_WORDS.match(label) and not any(text_in(part) for part in row):
@@ -1184,7 +1188,7 @@ _SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
 
 def _columns_of(line: _Line, columns: StreamColumns) -> set[int]:
     """The columns a line's words stand in."""
-    found = (columns.column_of((w["x0"] + w["x1"]) / 2) for w in line.words)
+    found = (columns.column_of_word(w) for w in line.words)
     return {c for c in found if c is not None}
 
 
@@ -1240,7 +1244,7 @@ def _reach(lines: list[_Line], columns: StreamColumns) -> list[float]:
     column's text, up to which a word too long for its cell fills the line."""
     reach = [columns.edges[c] for c in range(len(columns.edges) - 1)]
     for word in (w for line in lines for w in line.words):
-        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        col = columns.column_of_word(word)
         if col is not None:
             reach[col] = max(reach[col], word["x1"])
     return reach
@@ -1262,7 +1266,7 @@ def _cells(
     for line in row:
         per_column: dict[int, list[dict[str, Any]]] = {}
         for word in line.words:
-            col = columns.column_of((word["x0"] + word["x1"]) / 2)
+            col = columns.column_of_word(word)
             if col is not None:
                 per_column.setdefault(col, []).append(word)
         for col, words in per_column.items():
@@ -1286,7 +1290,7 @@ def _bold_cells(
     n = len(columns.edges) - 1
     total, bold = [0] * n, [0] * n
     for word in (w for line in row for w in line.words):
-        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        col = columns.column_of_word(word)
         if col is not None:
             total[col] += len(word["text"])
             if "bold" in word.get("fontname", "").lower():
@@ -1299,7 +1303,7 @@ def _confidence_cells(row: list[_Line], columns: StreamColumns) -> list[float | 
     """Per column, the lowest OCR confidence of the row's words in it."""
     lowest: list[float | None] = [None] * (len(columns.edges) - 1)
     for word in (w for line in row for w in line.words):
-        col = columns.column_of((word["x0"] + word["x1"]) / 2)
+        col = columns.column_of_word(word)
         conf = char_confidence(word)
         if col is not None and conf is not None:
             current = lowest[col]
@@ -1351,6 +1355,34 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
         spaced = last + 1 < len(chars) and chars[last + 1]["text"] == " "
         word["run"] = (first, last, spaced)
     return words
+
+
+def _settle_straddlers(lines: list[_Line], columns: StreamColumns) -> None:
+    """Give a word that a column edge crosses the column of the word the page draws it in one
+    string with, after a space glyph, where that is so on one side only and that word stands
+    on that side of the edge. A cell's text overflowing its narrow cell (an Excel sheet prints
+    it over the next cell while that one's own text starts further right) ends in a word whose
+    middle can pass the edge placed between the columns' texts (``Tipe C`` beside
+    ``Kabupaten Lebak``: the ``C`` would go out with the lokasi); the word drawn next to it in
+    the other cell is a string of its own. Without the glyphs (OCR) words stay by their
+    middle."""
+    inner = columns.edges[1:-1]
+    for line in lines:
+        words = line.words
+        for i, word in enumerate(words):
+            crossed = [e for e in inner if word["x0"] < e < word["x1"]]
+            if len(crossed) != 1:
+                continue
+            edge = crossed[0]
+            left = words[i - 1] if i > 0 else None
+            right = words[i + 1] if i + 1 < len(words) else None
+            with_left = left is not None and bool(_joined(left, word)) and left["x1"] <= edge
+            with_right = right is not None and bool(_joined(word, right)) and right["x0"] >= edge
+            if with_left == with_right:
+                continue
+            beside = left if with_left else right
+            assert beside is not None
+            word["column"] = columns.column_of_word(beside)
 
 
 def _joined(left: dict[str, Any], right: dict[str, Any]) -> bool | None:
@@ -1430,6 +1462,7 @@ def stream_tables(
             body_start += 1
     else:
         return [], previous
+    _settle_straddlers(lines[body_start:], columns)
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
     body = _body_lines(lines[body_start:], settings, rules, columns)
     if not body:

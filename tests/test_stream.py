@@ -13,6 +13,7 @@ from extract.stream import (
     StreamColumns,
     _body_lines,
     _boundary,
+    _cells,
     _columns,
     _header_block,
     _header_lines,
@@ -24,6 +25,7 @@ from extract.stream import (
     _phrases,
     _row_rules,
     _rows,
+    _settle_straddlers,
     _share_group_headings,
     _split_at_edges,
     _wide_gap_parts,
@@ -602,6 +604,46 @@ def test_two_cells_labels_set_flush_are_two_strings(tmp_path: Any) -> None:
     assert len(_wide_gap_parts(words)) == 1
     bare = [{k: v for k, v in w.items() if k != "run"} for w in phrase]  # glyphs not known
     assert len(_wide_gap_parts(bare)) == 1
+
+
+def test_the_last_word_of_a_cell_overflowing_past_the_edge_stays_in_its_cell(
+    tmp_path: Any,
+) -> None:
+    """A sheet prints an indicator too long for its narrow cell over the next cell's left
+    side: its last word, ``C``, ends 1.9 pt before the lokasi's first, and its middle passes
+    the edge placed between the two columns' texts (held-out xlsx 3781: the indicator went
+    out without its ``C`` and the lokasi read ``C Kabupaten Lebak``, status ``ok``). The page
+    draws the indicator as one string, ``C`` after a space glyph, and the lokasi as another:
+    the ``C`` is the indicator's. A word drawn on its own stays where its middle falls."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    size, pdf = 7.0, tmp_path / "overflow.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=(842, 595))
+    page.setFont("Helvetica", size)
+    indicator = "Terminal Penumpang Tipe C"
+    end = 400.0 + page.stringWidth(indicator, "Helvetica", size)
+    page.drawString(400.0, 300, indicator)
+    page.drawString(end + 1.9, 300, "Kabupaten Lebak")
+    x = 400.0
+    for part in ("Terminal", "Penumpang", "Tipe", "C"):  # placed word by word: no space glyphs
+        page.drawString(x, 200, part)
+        x += page.stringWidth(part + " ", "Helvetica", size)
+    page.drawString(end + 1.9, 200, "Kabupaten Lebak")
+    page.save()
+    with pdfplumber.open(pdf) as document:
+        words = _page_words(document.pages[0], ocr=False)
+    c_width = next(w["x1"] - w["x0"] for w in words if w["text"] == "C")
+    edge = end - 2 * c_width / 3  # a third into the C: its middle passes the edge
+    columns = StreamColumns(edges=(350.0, edge, 700.0), page_width=842.0, header=())
+    drawn, placed = _lines(words)  # top to bottom: the string drawn whole first
+    assert _cells([placed, drawn], columns) == [
+        "Terminal Penumpang Tipe\nTerminal Penumpang Tipe",
+        "C Kabupaten Lebak\nC Kabupaten Lebak",
+    ]
+    _settle_straddlers([placed, drawn], columns)
+    assert _cells([drawn], columns) == ["Terminal Penumpang Tipe C", "Kabupaten Lebak"]
+    assert _cells([placed], columns) == ["Terminal Penumpang Tipe", "C Kabupaten Lebak"]
 
 
 def test_two_strings_are_parted_at_an_edge_that_falls_inside_the_second() -> None:
