@@ -19,6 +19,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 
 from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
+from extract.spelling import dictionary
 
 __all__ = ["PageChars", "ruled_tables", "slash_words", "upright_page"]
 
@@ -83,6 +84,22 @@ def slash_words(text: str) -> set[str]:
 def _bare(word: str) -> str:
     """A word without the punctuation around it, in lower case."""
     return word.strip(_EDGE_PUNCTUATION).lower()
+
+
+_WORD_PART = 3  # letters of the shortest part of a broken word read as a word of its own
+
+
+def _two_words(line_end: str, rest: str) -> bool:
+    """Whether a line's last word and the next line's first are two words of the language
+    (Tesseract's word list, :func:`extract.spelling.dictionary`) that joined make none: a
+    wrap between words, not a word broken inside. Parts shorter than ``_WORD_PART`` letters
+    tell nothing (the list holds abbreviations: ``sh``); no word list, no evidence."""
+    words = dictionary()
+    head = line_end.lower()
+    tail = re.sub(r"\W+$", "", rest).lower()
+    if min(len(head), len(tail)) < _WORD_PART or not (head.isalpha() and tail.isalpha()):
+        return False
+    return head in words and tail in words and head + tail not in words
 
 
 class PageChars:
@@ -233,7 +250,10 @@ class PageChars:
         no room for the next letter, and no space glyph after it among ``chars`` (a line
         wrapped between words keeps its space). The rest carries on the word's letter case
         (lower case, or upper case after a word all in capitals) and is printed nowhere as a
-        word of its own (``is_word``)."""
+        word of its own (``is_word``). Nor did a word break where both sides are words of the
+        language and the two joined are none (``PENYELENGGARAAN`` / ``LIMBAH`` where a browser
+        sets the first word alone on a line it fills, and prints no space at a line's end):
+        the language tells then what the glyphs do not."""
         if len(line) != 1:
             return False
         word, rest = line[0]["text"], first["text"]
@@ -245,6 +265,7 @@ class PageChars:
             and line[0]["x1"] + char_width > right
             and not self.is_word(rest)
             and not self._space_after(line[0], self.chars if chars is None else chars)
+            and not _two_words(word, rest)
         )
 
     def slash_break(

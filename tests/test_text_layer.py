@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen import canvas
 
 from extract.pages import document_pages, read_tables
+from extract.spelling import dictionary
 
 FONT, SIZE = "Helvetica", 7.0
 
@@ -268,3 +269,28 @@ def test_a_word_in_capitals_too_long_for_its_cell_joins_where_it_broke(tmp_path:
     pdf.save()
     (table,) = read_tables(path, [1])
     assert table.grid[0][1] == "PROGRAM\nPENYELENGGARAAN TERMINAL"
+
+
+@pytest.mark.skipif(not dictionary(), reason="Tesseract's Indonesian word list not installed")
+def test_two_words_of_the_language_wrapped_with_no_space_are_not_joined(tmp_path: Path) -> None:
+    """A browser sets ``PENYELENGGARAAN`` alone on a line it fills, wraps ``LIMBAH`` to the
+    next and prints no space at the line's end: the glyphs look like a word too long for its
+    cell broken inside (held-out html 3519 read ``PENYELENGGARAANLIMBAH``). Both parts are
+    words of the language and the two joined are none: two words. ``PENYELENGGARAA`` / ``N``
+    still joins (``test_a_word_in_capitals_too_long_for_its_cell_joins_where_it_broke``)."""
+    path = tmp_path / "wrapped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs = [40, 80, 82 + pdf.stringWidth("PENYELENGGARAAN", FONT, SIZE) + 2, 300]
+    ys = [500, 460]
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.drawString(xs[0] + 2, 490, "1")
+    for n, text in enumerate(["PROGRAM ", "PENYELENGGARAAN", "LIMBAH B3"]):
+        pdf.drawString(xs[1] + 2, 490 - 9 * n, text)
+    pdf.drawString(xs[2] + 2, 490, "1.000")
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    assert table.grid[0][1] == "PROGRAM\nPENYELENGGARAAN\nLIMBAH B3"
