@@ -178,15 +178,43 @@ def _lines(words: list[dict[str, Any]], settings: StreamSettings = STREAM) -> li
     return lines
 
 
-def _number_row(lines: list[_Line], settings: StreamSettings = STREAM) -> int | None:
+def _number_row(
+    lines: list[_Line], settings: StreamSettings = STREAM, ocr: bool = False
+) -> int | None:
+    """The line that numbers the columns (1, 2, 3, ...) under the header. OCR may misread a
+    number of it (``Ss`` for 5) or read a speck's mark beside one (``4.``): on such a page the
+    line counts when its words are all as short as column numbers, the first and the last read
+    as numbers that span the run, and no more than one in ``_MISREAD_NUMBERS`` reads otherwise
+    than its place in the run says."""
     for index, line in enumerate(lines):
-        numbers = [_NUMBER.match(w["text"]) for w in line.words]
-        if len(numbers) < settings.min_columns or not all(numbers):
+        if len(line.words) < settings.min_columns:
             continue
-        values = [int(m[1]) for m in numbers if m]
-        if values == list(range(values[0], values[0] + len(values))):
+        texts = [w["text"].strip(_SPECK_MARKS) if ocr else w["text"] for w in line.words]
+        numbers = [_NUMBER.match(t) for t in texts]
+        if all(numbers):
+            values = [int(m[1]) for m in numbers if m]
+            if values == list(range(values[0], values[0] + len(values))):
+                return index
+        if ocr and _misread_number_row(texts, numbers):
             return index
     return None
+
+
+_SPECK_MARKS = ".,:;'`"
+_MISREAD_NUMBERS = 5  # of a column-number line read by OCR, one in this many may be misread
+
+
+def _misread_number_row(texts: list[str], numbers: list[re.Match[str] | None]) -> bool:
+    """Whether OCR words read as a column-number line with some numbers misread (see
+    ``_number_row``)."""
+    first, last = numbers[0], numbers[-1]
+    if first is None or last is None or any(not t or len(t) > 3 for t in texts):
+        return False
+    start = int(first[1])
+    if int(last[1]) != start + len(texts) - 1:
+        return False
+    misread = sum(1 for i, m in enumerate(numbers) if m is None or int(m[1]) != start + i)
+    return misread <= len(texts) // _MISREAD_NUMBERS
 
 
 def _crossings(x: float, words: list[dict[str, Any]]) -> int:
@@ -1416,7 +1444,7 @@ def stream_tables(
     lines = _lines(words, settings)
     if lines and _PRINT_STAMP.match(" ".join(w["text"] for w in lines[0].words)):
         lines = lines[1:]  # a browser's header: the date and time it printed, the page title
-    number_index = _number_row(lines, settings)
+    number_index = _number_row(lines, settings, ocr)
     block = _header_block(lines, settings) if number_index is None else None
     if (
         block is not None
