@@ -19,6 +19,7 @@ from typing import Any
 from extract.model import TEXT, Box, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
 from extract.tables import PageChars
+from transform.headers import MISREAD_NUMBERS
 from transform.vocabulary import (
     BORDERLESS_HEADER_TERMS,
     NEEDS_YEAR,
@@ -184,8 +185,8 @@ def _number_row(
     """The line that numbers the columns (1, 2, 3, ...) under the header. OCR may misread a
     number of it (``Ss`` for 5) or read a speck's mark beside one (``4.``): on such a page the
     line counts when its words are all as short as column numbers, the first and the last read
-    as numbers that span the run, and no more than one in ``_MISREAD_NUMBERS`` reads otherwise
-    than its place in the run says."""
+    as numbers that span the run, and no more than one in ``MISREAD_NUMBERS`` (as in a ruled
+    table's number row) reads otherwise than its place in the run says."""
     for index, line in enumerate(lines):
         if len(line.words) < settings.min_columns:
             continue
@@ -201,7 +202,6 @@ def _number_row(
 
 
 _SPECK_MARKS = ".,:;'`"
-_MISREAD_NUMBERS = 5  # of a column-number line read by OCR, one in this many may be misread
 
 
 def _misread_number_row(texts: list[str], numbers: list[re.Match[str] | None]) -> bool:
@@ -214,7 +214,7 @@ def _misread_number_row(texts: list[str], numbers: list[re.Match[str] | None]) -
     if int(last[1]) != start + len(texts) - 1:
         return False
     misread = sum(1 for i, m in enumerate(numbers) if m is None or int(m[1]) != start + i)
-    return misread <= len(texts) // _MISREAD_NUMBERS
+    return misread <= len(texts) // MISREAD_NUMBERS
 
 
 def _crossings(x: float, words: list[dict[str, Any]]) -> int:

@@ -103,18 +103,22 @@ def is_number_row(row: list[str | None]) -> bool:
     return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
 
 
+# Of a row of column numbers read by OCR, one in this many may be misread (or lost).
+MISREAD_NUMBERS = 5
+
+
 def _misread_number_row(row: list[str | None]) -> bool:
     """A row of column numbers with a few of them misread, as OCR reads a coarse scan's small
     digits (``1 2 3 4 5 6 7 3 9 10  12``: an ``8`` read ``3``, an ``11`` lost): at least five
-    cells, none longer than three characters, and all but a fifth of them numbers rising from
-    left to right. Looked for only right under a table's header, where a body row holds a
-    name."""
+    cells, none longer than three characters, and all but one in ``MISREAD_NUMBERS`` of them
+    numbers rising from left to right. Looked for only right under a table's header, where a
+    body row holds a name."""
     cells = [re.sub(r"\s+", "", c) for c in row if c and c.strip()]
     numbers = [int(m[1]) for c in cells if (m := _NUMBER_CELL.match(c))]
     if len(cells) < 5 or any(len(c) > 3 for c in cells):
         return False  # a cell of words: a body row's name
     rising = _longest_rising(numbers)
-    return rising >= 4 and len(cells) - rising <= len(cells) // 5
+    return rising >= 4 and len(cells) - rising <= len(cells) // MISREAD_NUMBERS
 
 
 def _numbers_columns(row: list[str | None], index: int) -> bool:
