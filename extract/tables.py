@@ -20,6 +20,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
 from extract.spelling import dictionary
+from transform.numbers import GROUPED_AMOUNT
 
 __all__ = ["PageChars", "ruled_tables", "slash_words", "upright_page"]
 
@@ -516,6 +517,8 @@ def ruled_tables(
             for o in tables
         )
     ]
+    if any(_rows_in_one(t) for t in outer):
+        return []  # ruled between its columns only: read as a borderless table
     previous_bottom = 0.0
     for table in outer:
         table.text_before = _text_between(page, previous_bottom, table.bbox[1])
@@ -523,6 +526,34 @@ def ruled_tables(
     if outer:
         outer[-1].text_after = _text_between(page, previous_bottom, page.height)
     return outer
+
+
+# A table ruled between its columns only is found as a header and one row holding the body:
+# no more rows than the deepest header (three lines) and that one.
+_BOXED_ROWS = 4
+
+
+def _amount_line(line: str) -> bool:
+    """Whether a cell's line holds a whole amount (``Rp 1.500.000``, or beside the row's other
+    values where a heading's columns are ruled as one: ``17 unit 233.292.000 APBD``)."""
+    return any(GROUPED_AMOUNT.match(part) for part in line.split())
+
+
+def _rows_in_one(table: RawTable) -> bool:
+    """Whether a ruled table boxes several rows in one: a table ruled between its columns only
+    (a word processor's or a sheet's borders left off between the rows, a web page's cells
+    with side borders) is found as rules around the whole body, one row of tall cells under
+    the header, if that is ruled. A cell of such a row holds amounts on several lines, each a
+    row's; a ruled row's cell holds one (a long amount wraps into parts that are no amounts
+    each, ``1.618.`` / ``507.000``). A ruled table of more rows than a header and one is a
+    ruled grid, whatever its cells hold."""
+    if len(table.grid) > _BOXED_ROWS:
+        return False
+    return any(
+        sum(1 for line in (text or "").splitlines() if _amount_line(line)) >= 2
+        for row in table.grid
+        for text in row
+    )
 
 
 def _reads_forward(page: Any) -> bool:

@@ -7,13 +7,16 @@ indicator target, the plan year, and status ``ok``.
     .venv/bin/python tests/sweep_office.py docx 1 101
     .venv/bin/python tests/sweep_office.py xlsx 1 101 --keep /tmp/office
     .venv/bin/python tests/sweep_office.py html 1 41
+    .venv/bin/python tests/sweep_office.py docx 1 41 --borders vertical
 
 Seeds 1-1000 are for development; 1001-2000 are held out to measure the reader, and their
 failures are not looked at while the reader is being fixed. Each failure is printed with the
 layout's features and the first differences; a failure whose status is ``ok`` (read wrong and
 not said) is marked ``WRONG-OK``; the status is the one validation gives (``ok``,
 ``invalid``, ``suspect``), as ``renja run`` reports it. A layout that does not fit its page is
-not rendered.
+not rendered. ``--borders`` prints every seed's table with the given rules, its other choices
+kept (``vertical``: rules between the columns only, which the random layouts do not draw, so
+that a seed names the layout it always named).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -91,6 +95,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("stop", type=int, help="one past the last seed")
     parser.add_argument("--keep", type=Path, help="keep the sources and PDFs in this folder")
     parser.add_argument("--batch", type=int, default=20, help="files per LibreOffice run")
+    parser.add_argument(
+        "--borders",
+        choices=["grid", "horizontal", "vertical", "none"],
+        help="print every seed's table with these rules (the seed's other choices kept)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     rendered = exact = 0
@@ -105,6 +114,8 @@ def main(argv: list[str]) -> int:
             jobs: list[tuple[int, OfficeLayout, dict, Path]] = []
             for seed in seeds[at : at + args.batch]:
                 layout = office_layout(seed, args.maker)
+                if args.borders:
+                    layout = replace(layout, borders=args.borders)
                 plan = office_plan(seed, layout)
                 try:
                     source = write_source(plan, folder / f"{args.maker}_{seed}", layout)

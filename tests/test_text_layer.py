@@ -294,3 +294,41 @@ def test_two_words_of_the_language_wrapped_with_no_space_are_not_joined(tmp_path
     pdf.save()
     (table,) = read_tables(path, [1])
     assert table.grid[0][1] == "PROGRAM\nPENYELENGGARAAN\nLIMBAH B3"
+
+
+def test_a_table_ruled_between_its_columns_only_is_read_row_by_row(tmp_path: Path) -> None:
+    """Word, a sheet or a web page may rule a plan table between its columns only, with no
+    rule between its rows: the rules box the whole body as one row of tall cells, and each
+    cell held the lines of every row (every plan so printed was rejected: no plan table). A
+    cell with amounts on several lines holds several rows: the page is read as a table
+    without rules, its rows told apart as such. A ruled grid of more rows is read by its
+    rules, whatever its cells hold."""
+    path = tmp_path / "columns.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
+    pdf.setFont(FONT, SIZE)
+    xs, top, bottom = [40, 90, 330, 520, 610, 700], 520, 420
+    for x in xs:
+        pdf.line(x, top, x, bottom)
+    pdf.line(xs[0], top, xs[-1], top)
+    pdf.line(xs[0], bottom, xs[-1], bottom)
+    rows = [
+        ("No", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target", "Pagu (Rp)"),
+        ("1", "2", "3", "4", "5"),
+        ("I", "PROGRAM PENUNJANG URUSAN", "Nilai SAKIP", "80 %", "1.500.000.000"),
+        ("I.1", "Perencanaan dan Evaluasi", "Jumlah Dokumen", "4 dokumen", "500.000.000"),
+        ("I.1.1", "Penyusunan Dokumen Renja", "Jumlah Dokumen", "4 dokumen", "500.000.000"),
+        ("I.2", "Administrasi Keuangan", "Jumlah Laporan", "12 laporan", "1.000.000.000"),
+    ]
+    for n, row in enumerate(rows):
+        for text, x in zip(row, xs, strict=False):
+            pdf.drawString(x + 2, top - 12 - 14 * n, text)
+    pdf.save()
+    (table,) = read_tables(path, [1])
+    body = [row for row in table.grid if row[0] and row[0].startswith("I")]
+    assert [row[0] for row in body] == ["I", "I.1", "I.1.1", "I.2"]
+    assert [row[-1] for row in body] == [
+        "1.500.000.000",
+        "500.000.000",
+        "500.000.000",
+        "1.000.000.000",
+    ]

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 Maker = Literal["docx", "xlsx", "html"]
-Borders = Literal["grid", "horizontal", "none"]
+Borders = Literal["grid", "horizontal", "vertical", "none"]
 Levels = Literal["split5", "kode", "roman_dotted", "roman_paren", "counted", "style"]
 Amounts = Literal["plain", "decimals", "rp", "rp_decimals"]
 Subtotals = Literal["none", "after_program", "program_amount_on_subtotal"]
@@ -595,6 +595,7 @@ def _set_borders(grid: Any, borders: Borders, element: Any, qn: Any) -> None:
     edges = {
         "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
         "horizontal": ("top", "bottom", "insideH"),
+        "vertical": ("top", "left", "bottom", "right", "insideV"),
         "none": (),
     }[borders]
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -681,6 +682,8 @@ def _write_xlsx(table: _Table, path: Path) -> None:
             return Border(left=thin, right=thin, top=thin, bottom=thin)
         if lay.borders == "horizontal":
             return Border(left=none, right=none, top=thin, bottom=thin)
+        if lay.borders == "vertical":
+            return Border(left=thin, right=thin, top=none, bottom=none)
         return Border()
 
     def font(bold: bool, size: float | None = None) -> Font:
@@ -793,6 +796,7 @@ def _write_html(table: _Table, path: Path) -> None:
     edges = {
         "grid": f"border: {line};",
         "horizontal": f"border-top: {line}; border-bottom: {line};",
+        "vertical": f"border-left: {line}; border-right: {line};",
         "none": "border: none;",
     }[lay.borders]
     css = f"""
