@@ -545,15 +545,29 @@ def _rows_in_one(table: RawTable) -> bool:
     with side borders) is found as rules around the whole body, one row of tall cells under
     the header, if that is ruled. A cell of such a row holds amounts on several lines, each a
     row's; a ruled row's cell holds one (a long amount wraps into parts that are no amounts
-    each, ``1.618.`` / ``507.000``). A ruled table of more rows than a header and one is a
-    ruled grid, whatever its cells hold."""
+    each, ``1.618.`` / ``507.000``). Boxed in one with its header, a single row's amount stands
+    under the labels in its cell, as no ruled cell has words over its amount but a currency
+    word. A ruled table of more rows than a header and one is a ruled grid, whatever its cells
+    hold."""
     if len(table.grid) > _BOXED_ROWS:
         return False
-    return any(
-        sum(1 for line in (text or "").splitlines() if _amount_line(line)) >= 2
-        for row in table.grid
-        for text in row
-    )
+    for row in table.grid:
+        for text in row:
+            lines = (text or "").splitlines()
+            amounts = [i for i, line in enumerate(lines) if _amount_line(line)]
+            if len(amounts) >= 2:
+                return True
+            if amounts and len(table.grid) == 1 and any(map(_words_line, lines[: amounts[0]])):
+                return True
+    return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words_line(line: str) -> bool:
+    """Whether a cell's line holds a word of three letters or more other than a currency's."""
+    return any(w.lower() != "rupiah" for w in _LETTERS.findall(line))
 
 
 def _reads_forward(page: Any) -> bool:

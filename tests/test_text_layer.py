@@ -7,8 +7,10 @@ import pytest
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen import canvas
 
+from extract.model import RawTable
 from extract.pages import document_pages, read_tables
 from extract.spelling import dictionary
+from extract.tables import _rows_in_one
 
 FONT, SIZE = "Helvetica", 7.0
 
@@ -332,3 +334,24 @@ def test_a_table_ruled_between_its_columns_only_is_read_row_by_row(tmp_path: Pat
         "500.000.000",
         "1.000.000.000",
     ]
+
+
+def test_which_ruled_tables_box_several_rows_in_one() -> None:
+    """The rules of a table ruled between its columns only box its body as one row, or the
+    header and the body together: a cell then holds amounts on several lines, or a single
+    row's amount under the labels. A ruled row's amount cell holds one amount (wrapped, or
+    after its currency word), and a grid of more rows than a header and one is read by its
+    rules whatever its cells hold."""
+
+    def table(*rows: list[str | None]) -> RawTable:
+        return RawTable(page=1, bbox=(0.0, 0.0, 800.0, 500.0), grid=list(rows), cells=[])
+
+    name, pagu = "Program/Kegiatan\nPROGRAM PENUNJANG", "Pagu (Rp)\n1.500.000.000\n500.000.000"
+    assert _rows_in_one(table(["No\nI\nI.1", name, pagu]))
+    assert _rows_in_one(table(["No\nI", name, "Pagu Indikatif\n(Rp)\n1.500.000.000"]))
+    assert _rows_in_one(table(["No", "Program", "Pagu (Rp)"], ["I\nI.1", name, pagu]))
+    row = ["I", "PROGRAM PENUNJANG", "Rp\n1.500.000.000"]
+    assert not _rows_in_one(table(row))  # one ruled row: its amount after its currency word
+    assert not _rows_in_one(table(["I", "PROGRAM", "1.618.\n507.000"]))  # wrapped at a dot
+    grid = [["No", "Program", "Pagu (Rp)"], *([row] * 3), ["I.1", "Kegiatan", pagu]]
+    assert not _rows_in_one(table(*grid))
