@@ -15,8 +15,9 @@ layout's features and the first differences; a failure whose status is ``ok`` (r
 not said) is marked ``WRONG-OK``; the status is the one validation gives (``ok``,
 ``invalid``, ``suspect``), as ``renja run`` reports it. A layout that does not fit its page is
 not rendered. ``--borders`` prints every seed's table with the given rules, its other choices
-kept (``vertical``: rules between the columns only, which the random layouts do not draw, so
-that a seed names the layout it always named).
+kept (``vertical``: rules between the columns only; ``columns``: so in the body, under a header
+ruled as a grid; the random layouts draw neither, so that a seed names the layout it always
+named).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--batch", type=int, default=20, help="files per LibreOffice run")
     parser.add_argument(
         "--borders",
-        choices=["grid", "horizontal", "vertical", "none"],
+        choices=["grid", "horizontal", "vertical", "columns", "none"],
         help="print every seed's table with these rules (the seed's other choices kept)",
     )
     args = parser.parse_args(argv)

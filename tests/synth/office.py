@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 Maker = Literal["docx", "xlsx", "html"]
-Borders = Literal["grid", "horizontal", "vertical", "none"]
+Borders = Literal["grid", "horizontal", "vertical", "columns", "none"]
 Levels = Literal["split5", "kode", "roman_dotted", "roman_paren", "counted", "style"]
 Amounts = Literal["plain", "decimals", "rp", "rp_decimals"]
 Subtotals = Literal["none", "after_program", "program_amount_on_subtotal"]
@@ -539,6 +539,10 @@ def _write_docx(table: _Table, path: Path) -> None:
         for c in range(len(cols)):
             put(grid.cell(nhead, c), str(c + 1), align="center", size=lay.font_size - 0.5)
         _repeat_header(grid.rows[nhead], OxmlElement, qn)
+    if lay.borders == "columns":  # the header ruled as a grid, the body between columns only
+        for r in range(nhead + int(lay.number_row)):
+            for cell in grid.rows[r].cells:
+                _rule_below(cell, OxmlElement, qn)
     start = nhead + int(lay.number_row)
     for r, row in enumerate(table.rows, start=start):
         word_cells = grid.rows[r].cells
@@ -589,6 +593,19 @@ def _add_text(par: Any, text: str, lay: OfficeLayout, *, bold: bool, size: float
         run(ZWSP)
 
 
+def _rule_below(cell: Any, element: Any, qn: Any) -> None:
+    """A rule under a Word table's cell, whatever the table's own borders."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = element("w:tcBorders")
+    for edge in ("top", "bottom"):
+        el = element(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    tc_pr.append(borders)
+
+
 def _set_borders(grid: Any, borders: Borders, element: Any, qn: Any) -> None:
     tbl_pr = grid._tbl.tblPr
     node = element("w:tblBorders")
@@ -596,6 +613,7 @@ def _set_borders(grid: Any, borders: Borders, element: Any, qn: Any) -> None:
         "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
         "horizontal": ("top", "bottom", "insideH"),
         "vertical": ("top", "left", "bottom", "right", "insideV"),
+        "columns": ("top", "left", "bottom", "right", "insideV"),
         "none": (),
     }[borders]
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -677,12 +695,12 @@ def _write_xlsx(table: _Table, path: Path) -> None:
     thin = Side(style="thin", color="000000")
     none = Side(style=None)
 
-    def border() -> Border:
-        if lay.borders == "grid":
+    def border(header: bool = False) -> Border:
+        if lay.borders == "grid" or (header and lay.borders == "columns"):
             return Border(left=thin, right=thin, top=thin, bottom=thin)
         if lay.borders == "horizontal":
             return Border(left=none, right=none, top=thin, bottom=thin)
-        if lay.borders == "vertical":
+        if lay.borders in ("vertical", "columns"):
             return Border(left=thin, right=thin, top=none, bottom=none)
         return Border()
 
@@ -721,7 +739,7 @@ def _write_xlsx(table: _Table, path: Path) -> None:
             cell = sheet.cell(rr, cc)
             cell.font = font(True)
             cell.alignment = centre
-            cell.border = border()
+            cell.border = border(header=True)
     line_pt = lay.font_size * 1.3
     lines_of = {c.key: _lines(c.label, c.width, lay.font_size, lay.font) for c in cols}
     if nhead == 2:
@@ -739,7 +757,7 @@ def _write_xlsx(table: _Table, path: Path) -> None:
             cell.data_type = "s"
             cell.font = font(False, lay.font_size - 0.5)
             cell.alignment = Alignment(horizontal="center")
-            cell.border = border()
+            cell.border = border(header=True)
         r += 1
     sheet.print_title_rows = f"{head_top}:{r - 1}"
     for row in table.rows:
@@ -797,6 +815,7 @@ def _write_html(table: _Table, path: Path) -> None:
         "grid": f"border: {line};",
         "horizontal": f"border-top: {line}; border-bottom: {line};",
         "vertical": f"border-left: {line}; border-right: {line};",
+        "columns": f"border-left: {line}; border-right: {line};",
         "none": "border: none;",
     }[lay.borders]
     css = f"""
@@ -814,6 +833,7 @@ td.right {{ text-align: right; white-space: nowrap; }}
 td.center {{ text-align: center; }}
 tr.number td {{ text-align: center; font-size: {lay.font_size - 0.5}pt; }}
 tr.bold td {{ font-weight: bold; }}
+{"thead th, thead td { border: " + line + "; }" if lay.borders == "columns" else ""}
 """
     out = [
         "<!DOCTYPE html>",
