@@ -21,6 +21,7 @@ from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
 from extract.spelling import dictionary
 from transform.numbers import GROUPED_AMOUNT
+from transform.vocabulary import role_of
 
 __all__ = ["PageChars", "ruled_tables", "slash_words", "upright_page"]
 
@@ -517,7 +518,7 @@ def ruled_tables(
             for o in tables
         )
     ]
-    if any(_rows_in_one(t) for t in outer):
+    if any(_rows_in_one(t) for t in outer) or (len(outer) == 1 and _boxed_header(outer[0])):
         return []  # ruled between its columns only: read as a borderless table
     previous_bottom = 0.0
     for table in outer:
@@ -560,6 +561,21 @@ def _rows_in_one(table: RawTable) -> bool:
             if amounts and len(table.grid) == 1 and any(map(_words_line, lines[: amounts[0]])):
                 return True
     return False
+
+
+# Column roles the first lines of a row's cells name that make it a plan table's header.
+_HEADER_ROLES = 3
+
+
+def _boxed_header(table: RawTable) -> bool:
+    """Whether a page's one ruled table is a single row that opens with a plan table's header
+    labels: a table ruled between its columns only, boxed with its header (with perhaps a row
+    or two of no amount under it: another indicator's targets); a ruled header has a rule
+    under it, and a ruled page's row under no header opens with its values."""
+    if len(table.grid) != 1:
+        return False
+    roles = {role_of(first[0]) for text in table.grid[0] if (first := (text or "").splitlines())}
+    return len(roles - {None}) >= _HEADER_ROLES
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")

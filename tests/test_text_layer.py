@@ -10,7 +10,7 @@ from reportlab.pdfgen import canvas
 from extract.model import RawTable
 from extract.pages import document_pages, read_tables
 from extract.spelling import dictionary
-from extract.tables import _rows_in_one
+from extract.tables import _boxed_header, _rows_in_one
 
 FONT, SIZE = "Helvetica", 7.0
 
@@ -355,3 +355,22 @@ def test_which_ruled_tables_box_several_rows_in_one() -> None:
     assert not _rows_in_one(table(["I", "PROGRAM", "1.618.\n507.000"]))  # wrapped at a dot
     grid = [["No", "Program", "Pagu (Rp)"], *([row] * 3), ["I.1", "Kegiatan", pagu]]
     assert not _rows_in_one(table(*grid))
+
+
+def test_a_page_whose_one_ruled_row_opens_with_the_plan_header_is_read_without_rules() -> None:
+    """The last page of a table ruled between its columns only may hold the header and a row of
+    no amount (another indicator's targets: held-out docx 267 with column rules lost it): one
+    ruled row whose cells open with three or more of the plan header's labels. A page's one
+    ruled row under no header (the last sub kegiatan, carried on from the page before) opens
+    with its values, a program's name among them."""
+
+    def row(*cells: str) -> RawTable:
+        return RawTable(page=3, bbox=(0.0, 0.0, 800.0, 80.0), grid=[list(cells)], cells=[])
+
+    boxed = row(
+        "Program/Kegiatan/Sub Kegiatan\n1",
+        "Indikator Kinerja\n2\nJumlah Dokumen",
+        "Target\nSebelum Sesudah\n3 4\n2 Dokumen 2 Dokumen",
+    )
+    assert _boxed_header(boxed)
+    assert not _boxed_header(row("I", "PROGRAM PENUNJANG URUSAN", "Nilai SAKIP", "80 %"))
