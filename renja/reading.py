@@ -7,6 +7,7 @@ validation turns them into the ``reading`` checks that make a document ``suspect
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +177,7 @@ def check_reading(
     reading.doubts += folded_rows(frames["indicators"])
     reading.doubts += unplaced_rows(unplaced)
     reading.doubts += _missing_columns(plans, pages)
+    reading.doubts += _amount_unit(plans)
     reading.doubts += columns_not_understood(_unknown_columns(plans))
     reading.doubts += misread_digits(nodes, budgets, _stated(stated, ocr_numbers or set()))
     reading.doubts += misread_codes(nodes, budgets)
@@ -279,6 +281,45 @@ def _unknown_columns(plans: list[LogicalTable]) -> list[UnknownColumn]:
                 )  # fmt: skip
                 found.append(UnknownColumn(table.page, (col, table.n_cols), text, values))
     return found
+
+
+# A statement that amounts are printed in thousands or millions of rupiah: in an amount
+# column's header (``Pagu Indikatif (Rp. 000)``, ``(Ribuan Rupiah)``, ``Rp Juta``) or in the
+# lines over the table (``dalam ribuan rupiah``).
+_UNIT_IN_HEADER = re.compile(r"rp\.?\s*\(?0{3}\b|\(\s*0{3}\s*\)|\bribu(?:an)?\b|\bjuta(?:an)?\b")
+_UNIT_IN_CAPTION = re.compile(
+    r"rp\.?\s*\(?0{3}\b|\(\s*0{3}\s*\)|\b(?:ribu|juta)(?:an)?\s+rupiah\b|\brp\.?\s*(?:ribu|juta)"
+)
+_CAPTION_LINES = 3  # the lines over a table that may state its amounts' unit
+
+
+def _amount_unit(plans: list[LogicalTable]) -> list[Doubt]:
+    """A plan table whose amount column's header, or the lines right over it, say the amounts
+    are printed in thousands or millions of rupiah: they go out as printed, and would read as
+    rupiah a thousand or a million times too small."""
+    doubts = []
+    for plan in plans:
+        first, header, _ = plan.segments[0]
+        texts = column_texts(first)
+        said = [
+            " ".join(texts[c].split())
+            for c in header.columns("pagu")
+            if c < len(texts) and _UNIT_IN_HEADER.search(texts[c].lower())
+        ]
+        caption = first.text_before.strip().splitlines()[-_CAPTION_LINES:]
+        said += [
+            " ".join(line.split()) for line in caption if _UNIT_IN_CAPTION.search(line.lower())
+        ]
+        if said:
+            doubts.append(
+                Doubt(
+                    "amount_unit",
+                    f"the plan table prints its amounts in another unit than the rupiah "
+                    f"({said[0]!r}): they go out as printed, not in rupiah",
+                    first.page,
+                )
+            )
+    return doubts
 
 
 def _missing_columns(plans: list[LogicalTable], pages: list[PageText]) -> list[Doubt]:

@@ -812,3 +812,28 @@ def test_names_read_by_ocr_under_the_confidence_threshold_are_doubted_page_by_pa
     ]
     assert "'Fasiitasi Jalan' (34)" in doubts[0].message
     assert unsure_names(programs.assign(nama_ocr_confidence=None)) == []
+
+
+def test_amounts_printed_in_thousands_are_a_reading_doubt(tmp_path: Path) -> None:
+    """A table whose amount column's header says ``(Rp. 000)`` prints thousands of rupiah: the
+    amounts go out as printed, and read as rupiah they are a thousand times too small, with
+    status ok. The unit is a reading doubt; a header in rupiah (``(Rp)``) raises none, and
+    neither does a caption's prose that speaks of thousands of anything else."""
+    from synth.generator import LAYOUTS, random_plan, render_pdf
+
+    from renja.process import process_pdf
+
+    layout = LAYOUTS["sipd_split5"]
+    plan = random_plan(5)
+
+    def units(pagu_header: str, title: str = layout.title) -> list[str]:
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}.pdf"
+        render_pdf(plan, path, dataclasses.replace(layout, pagu_header=pagu_header, title=title))
+        reading = process_pdf(path).reading
+        assert reading is not None
+        return [d.message for d in reading.doubts if d.check == "amount_unit"]
+
+    (message,) = units("Kebutuhan Dana/Pagu Indikatif (Rp. 000)")
+    assert "(Rp. 000)" in message
+    assert units("Kebutuhan Dana/Pagu Indikatif (Rp)") == []
+    assert units("Pagu Indikatif (Rp)", title=layout.title + " bagi ribuan pekerja") == []

@@ -87,6 +87,9 @@ READING_CHECKS: dict[str, str] = {
     "lower-case to an upper-case letter (spaces lost)",
     "missing_columns": "a table whose title names the prakiraan maju has its amount column, "
     "and one with target columns has its indicator column",
+    "amount_unit": "the plan table's amounts are printed in rupiah: no amount column's header "
+    "and no line right over the table says thousands or millions (Rp. 000, ribuan rupiah, "
+    "juta); amounts go out as printed",
     "page_continuity": "the rows at the top of each page continue the numbering of the page "
     "before, and a table that runs to the end of the document ends with its last parent complete",
     "columns_not_understood": "every column of the plan table that prints amounts has a "
