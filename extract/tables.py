@@ -529,11 +529,6 @@ def ruled_tables(
     return outer
 
 
-# A table ruled between its columns only is found as a header and one row holding the body:
-# no more rows than the deepest header (three lines) and that one.
-_BOXED_ROWS = 4
-
-
 def _amount_line(line: str) -> bool:
     """Whether a cell's line holds a whole amount (``Rp 1.500.000``, or beside the row's other
     values where a heading's columns are ruled as one: ``17 unit 233.292.000 APBD``)."""
@@ -544,23 +539,32 @@ def _rows_in_one(table: RawTable) -> bool:
     """Whether a ruled table boxes several rows in one: a table ruled between its columns only
     (a word processor's or a sheet's borders left off between the rows, a web page's cells
     with side borders) is found as rules around the whole body, one row of tall cells under
-    the header, if that is ruled. A cell of such a row holds amounts on several lines, each a
-    row's; a ruled row's cell holds one (a long amount wraps into parts that are no amounts
-    each, ``1.618.`` / ``507.000``). Boxed in one with its header, a single row's amount stands
-    under the labels in its cell, as no ruled cell has words over its amount but a currency
-    word. A ruled table of more rows than a header and one is a ruled grid, whatever its cells
-    hold."""
-    if len(table.grid) > _BOXED_ROWS:
-        return False
+    the header, if that is ruled; one ruled over each program only boxes a program's rows in
+    one. A cell of such a row holds amounts on several lines, each a row's; a ruled row's cell
+    holds one (a long amount wraps into parts that are no amounts each, ``1.618.`` /
+    ``507.000``). So a table of whose rows that print amounts half or more hold several in a
+    cell boxes its rows: one rule lost in a scan leaves one such row among many. Boxed in one
+    with its header, a single row's amount stands under the labels in its cell, as no ruled
+    cell has words over its amount but a currency word."""
+    with_amounts = several = 0
     for row in table.grid:
-        for text in row:
-            lines = (text or "").splitlines()
-            amounts = [i for i, line in enumerate(lines) if _amount_line(line)]
-            if len(amounts) >= 2:
+        counts = [
+            [i for i, line in enumerate((text or "").splitlines()) if _amount_line(line)]
+            for text in row
+        ]
+        if not any(counts):
+            continue
+        with_amounts += 1
+        if any(len(found) >= 2 for found in counts):
+            several += 1
+        if len(table.grid) == 1:
+            lines = [(text or "").splitlines() for text in row]
+            if any(
+                found and any(map(_words_line, cell[: found[0]]))
+                for found, cell in zip(counts, lines, strict=True)
+            ):
                 return True
-            if amounts and len(table.grid) == 1 and any(map(_words_line, lines[: amounts[0]])):
-                return True
-    return False
+    return several > 0 and 2 * several >= with_amounts
 
 
 # Column roles the first lines of a row's cells name that make it a plan table's header.

@@ -16,8 +16,8 @@ not said) is marked ``WRONG-OK``; the status is the one validation gives (``ok``
 ``invalid``, ``suspect``), as ``renja run`` reports it. A layout that does not fit its page is
 not rendered. ``--borders`` prints every seed's table with the given rules, its other choices
 kept (``vertical``: rules between the columns only; ``columns``: so in the body, under a header
-ruled as a grid; the random layouts draw neither, so that a seed names the layout it always
-named).
+ruled as a grid; ``groups``: so, with a rule over each program's rows; the random layouts draw
+none of these, so that a seed names the layout it always named).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--batch", type=int, default=20, help="files per LibreOffice run")
     parser.add_argument(
         "--borders",
-        choices=["grid", "horizontal", "vertical", "columns", "none"],
+        choices=["grid", "horizontal", "vertical", "columns", "groups", "none"],
         help="print every seed's table with these rules (the seed's other choices kept)",
     )
     args = parser.parse_args(argv)

@@ -338,10 +338,10 @@ def test_a_table_ruled_between_its_columns_only_is_read_row_by_row(tmp_path: Pat
 
 def test_which_ruled_tables_box_several_rows_in_one() -> None:
     """The rules of a table ruled between its columns only box its body as one row, or the
-    header and the body together: a cell then holds amounts on several lines, or a single
-    row's amount under the labels. A ruled row's amount cell holds one amount (wrapped, or
-    after its currency word), and a grid of more rows than a header and one is read by its
-    rules whatever its cells hold."""
+    header and the body together, and those of one ruled over each program only box each
+    program's rows: a cell then holds amounts on several lines, or a single row's amount under
+    the labels. A ruled row's amount cell holds one amount (wrapped, or after its currency
+    word); in a grid of many rows, one row holding several (a rule a scan lost) is no sign."""
 
     def table(*rows: list[str | None]) -> RawTable:
         return RawTable(page=1, bbox=(0.0, 0.0, 800.0, 500.0), grid=list(rows), cells=[])
@@ -353,8 +353,10 @@ def test_which_ruled_tables_box_several_rows_in_one() -> None:
     row = ["I", "PROGRAM PENUNJANG", "Rp\n1.500.000.000"]
     assert not _rows_in_one(table(row))  # one ruled row: its amount after its currency word
     assert not _rows_in_one(table(["I", "PROGRAM", "1.618.\n507.000"]))  # wrapped at a dot
-    grid = [["No", "Program", "Pagu (Rp)"], *([row] * 3), ["I.1", "Kegiatan", pagu]]
-    assert not _rows_in_one(table(*grid))
+    head = ["No", "Program", "Pagu (Rp)"]
+    assert not _rows_in_one(table(head, *([row] * 3), ["I.1", "Kegiatan", pagu]))
+    groups = [["II\nII.1", "PROGRAM X\nKegiatan", pagu]] * 3  # a rule over each program
+    assert _rows_in_one(table(head, *groups, ["JUMLAH", "", "Rp 4.500.000.000"]))
 
 
 def test_a_page_whose_one_ruled_row_opens_with_the_plan_header_is_read_without_rules() -> None:

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 Maker = Literal["docx", "xlsx", "html"]
-Borders = Literal["grid", "horizontal", "vertical", "columns", "none"]
+Borders = Literal["grid", "horizontal", "vertical", "columns", "groups", "none"]
 Levels = Literal["split5", "kode", "roman_dotted", "roman_paren", "counted", "style"]
 Amounts = Literal["plain", "decimals", "rp", "rp_decimals"]
 Subtotals = Literal["none", "after_program", "program_amount_on_subtotal"]
@@ -539,7 +539,7 @@ def _write_docx(table: _Table, path: Path) -> None:
         for c in range(len(cols)):
             put(grid.cell(nhead, c), str(c + 1), align="center", size=lay.font_size - 0.5)
         _repeat_header(grid.rows[nhead], OxmlElement, qn)
-    if lay.borders == "columns":  # the header ruled as a grid, the body between columns only
+    if lay.borders in ("columns", "groups"):  # the header ruled as a grid
         for r in range(nhead + int(lay.number_row)):
             for cell in grid.rows[r].cells:
                 _rule_below(cell, OxmlElement, qn)
@@ -555,6 +555,8 @@ def _write_docx(table: _Table, path: Path) -> None:
             cell = word_cells[c]
             if text:
                 put(cell, text, bold=row.bold, align=align)
+            if lay.borders == "groups" and row.kind in ("program", "total"):
+                _rule_below(cell, OxmlElement, qn, edges=("top",))
             if row.fill:
                 _shade(cell, row.fill, OxmlElement, qn)
     doc.save(str(path))
@@ -593,11 +595,13 @@ def _add_text(par: Any, text: str, lay: OfficeLayout, *, bold: bool, size: float
         run(ZWSP)
 
 
-def _rule_below(cell: Any, element: Any, qn: Any) -> None:
-    """A rule under a Word table's cell, whatever the table's own borders."""
+def _rule_below(
+    cell: Any, element: Any, qn: Any, edges: tuple[str, ...] = ("top", "bottom")
+) -> None:
+    """Rules over and under a Word table's cell (``edges``), whatever the table's own borders."""
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = element("w:tcBorders")
-    for edge in ("top", "bottom"):
+    for edge in edges:
         el = element(f"w:{edge}")
         el.set(qn("w:val"), "single")
         el.set(qn("w:sz"), "4")
@@ -614,6 +618,7 @@ def _set_borders(grid: Any, borders: Borders, element: Any, qn: Any) -> None:
         "horizontal": ("top", "bottom", "insideH"),
         "vertical": ("top", "left", "bottom", "right", "insideV"),
         "columns": ("top", "left", "bottom", "right", "insideV"),
+        "groups": ("top", "left", "bottom", "right", "insideV"),
         "none": (),
     }[borders]
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -695,13 +700,15 @@ def _write_xlsx(table: _Table, path: Path) -> None:
     thin = Side(style="thin", color="000000")
     none = Side(style=None)
 
-    def border(header: bool = False) -> Border:
-        if lay.borders == "grid" or (header and lay.borders == "columns"):
+    def border(header: bool = False, opens_group: bool = False) -> Border:
+        if lay.borders == "grid" or (header and lay.borders in ("columns", "groups")):
             return Border(left=thin, right=thin, top=thin, bottom=thin)
         if lay.borders == "horizontal":
             return Border(left=none, right=none, top=thin, bottom=thin)
         if lay.borders in ("vertical", "columns"):
             return Border(left=thin, right=thin, top=none, bottom=none)
+        if lay.borders == "groups":  # a rule over each program's rows only
+            return Border(left=thin, right=thin, top=thin if opens_group else none, bottom=none)
         return Border()
 
     def font(bold: bool, size: float | None = None) -> Font:
@@ -772,7 +779,7 @@ def _write_xlsx(table: _Table, path: Path) -> None:
             )  # fmt: skip
             cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
             cell.font = font(row.bold)
-            cell.border = border()
+            cell.border = border(opens_group=row.kind in ("program", "total"))
             if row.fill:
                 cell.fill = PatternFill("solid", fgColor=row.fill)
         # Calc does not always size a row to its wrapped text: set the height it needs.
@@ -816,6 +823,7 @@ def _write_html(table: _Table, path: Path) -> None:
         "horizontal": f"border-top: {line}; border-bottom: {line};",
         "vertical": f"border-left: {line}; border-right: {line};",
         "columns": f"border-left: {line}; border-right: {line};",
+        "groups": f"border-left: {line}; border-right: {line};",
         "none": "border: none;",
     }[lay.borders]
     css = f"""
@@ -833,7 +841,8 @@ td.right {{ text-align: right; white-space: nowrap; }}
 td.center {{ text-align: center; }}
 tr.number td {{ text-align: center; font-size: {lay.font_size - 0.5}pt; }}
 tr.bold td {{ font-weight: bold; }}
-{"thead th, thead td { border: " + line + "; }" if lay.borders == "columns" else ""}
+{"thead th, thead td { border: " + line + "; }" if lay.borders in ("columns", "groups") else ""}
+{"tr.group td { border-top: " + line + "; }" if lay.borders == "groups" else ""}
 """
     out = [
         "<!DOCTYPE html>",
@@ -881,7 +890,10 @@ tr.bold td {{ font-weight: bold; }}
             )  # fmt: skip
             klass = f' class="{where}"' if where else ""
             cells.append(f"<td{klass}>{escape(row.cells.get(col.key, ''))}</td>")
-        klass = ' class="bold"' if row.bold else ""
+        names = ["bold"] if row.bold else []
+        if row.kind in ("program", "total"):
+            names.append("group")
+        klass = f' class="{" ".join(names)}"' if names else ""
         out.append(f"<tr{klass}{style}>" + "".join(cells) + "</tr>")
     out.append("</tbody></table></body></html>")
     path.write_text("\n".join(out), encoding="utf-8")
