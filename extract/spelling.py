@@ -258,6 +258,8 @@ def _split(letters: str, words: frozenset[str]) -> str | None:
 
 # A word of letters and a full stop: a speck beside a word is read as one (``dan.``, ``Sampah.``).
 _STOPPED = re.compile(r"^([^\W\d_]{3,})\.$")
+# Two words and a full stop between them, no space: a speck in the space (``Simpan.Pinjam``).
+_STOP_BETWEEN = re.compile(r"^([^\W\d_]{3,})\.([^\W\d_]+)$")
 
 
 def _speck_stop(word: str, words: frozenset[str] | Collection[str]) -> bool:
@@ -277,12 +279,22 @@ def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
     """``text`` with each of its misread words (:func:`mend`) mended; the rest kept as read. A
     word in brackets is an abbreviation or a name of its own (``(Andalalin)``): kept. A full
     stop after a word of the dictionary is a speck read as one, and dropped (:func:`_speck_stop`):
-    the names of a plan print no sentences. ``whole``: another word follows on its line."""
+    the names of a plan print no sentences; so is one between it and another word of the
+    dictionary with no space (``Simpan.Pinjam``), read as the space it stands in. ``whole``:
+    another word follows on its line."""
     if text.startswith("("):
         return text
     stopped = _STOPPED.match(text)
     if stopped and _speck_stop(stopped.group(1), words):
         return stopped.group(1)
+    between = _STOP_BETWEEN.match(text)
+    if (
+        between
+        and _speck_stop(between.group(1), words)
+        and len(between.group(2)) >= _MIN_LETTERS
+        and between.group(2).lower() in words
+    ):
+        return f"{between.group(1)} {between.group(2)}"
     return _TOKEN.sub(lambda m: mend(m.group(), words, whole=whole) or m.group(), text)
 
 
