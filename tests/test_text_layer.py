@@ -249,28 +249,36 @@ def test_a_line_that_ends_in_a_printed_space_ends_its_word(tmp_path: Path) -> No
     assert table.grid[0][1] == "Terpenuhinya\nmasyarakat\nmenjelang"
 
 
-def test_a_word_in_capitals_too_long_for_its_cell_joins_where_it_broke(tmp_path: Path) -> None:
-    """A program name in capitals whose word is wider than its cell: Word breaks it at the
-    cell's edge (``PENYELENGGARAA`` / ``N TERMINAL``, no space after the break) and the rest
-    runs on in capitals; read as two words before, as only a rest in lower case joined. A
-    wrap between words in the same cell (``PROGRAM`` / ``PENYELENGGARAA``, its line ending
-    short of the edge) stays a line break."""
-    path = tmp_path / "caps.pdf"
+def _name_in_a_cell_as_wide_as(word: str, lines: list[str], path: Path) -> str:
+    """The name cell's text of a one-row ruled table whose name column is as wide as ``word``,
+    its name printed as ``lines`` (each drawn as a string of its own, as Word and browsers
+    draw a cell's lines)."""
     pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
     pdf.setFont(FONT, SIZE)
-    xs = [40, 80, 82 + pdf.stringWidth("PENYELENGGARAA", FONT, SIZE) + 2, 300]
+    xs = [40, 80, 82 + pdf.stringWidth(word, FONT, SIZE) + 2, 300]
     ys = [500, 460]
     for x in xs:
         pdf.line(x, ys[0], x, ys[-1])
     for y in ys:
         pdf.line(xs[0], y, xs[-1], y)
     pdf.drawString(xs[0] + 2, 490, "1")
-    for n, text in enumerate(["PROGRAM ", "PENYELENGGARAA", "N TERMINAL"]):
+    for n, text in enumerate(lines):
         pdf.drawString(xs[1] + 2, 490 - 9 * n, text)
     pdf.drawString(xs[2] + 2, 490, "1.000")
     pdf.save()
     (table,) = read_tables(path, [1])
-    assert table.grid[0][1] == "PROGRAM\nPENYELENGGARAAN TERMINAL"
+    return table.grid[0][1] or ""
+
+
+def test_a_word_in_capitals_too_long_for_its_cell_joins_where_it_broke(tmp_path: Path) -> None:
+    """A program name in capitals whose word is wider than its cell: Word breaks it at the
+    cell's edge (``PENYELENGGARAA`` / ``N TERMINAL``, no space after the break) and the rest
+    runs on in capitals; read as two words before, as only a rest in lower case joined. A
+    wrap between words in the same cell (``PROGRAM`` / ``PENYELENGGARAA``, its line ending
+    short of the edge) stays a line break."""
+    lines = ["PROGRAM ", "PENYELENGGARAA", "N TERMINAL"]
+    name = _name_in_a_cell_as_wide_as("PENYELENGGARAA", lines, tmp_path / "caps.pdf")
+    assert name == "PROGRAM\nPENYELENGGARAAN TERMINAL"
 
 
 @pytest.mark.skipif(not dictionary(), reason="Tesseract's Indonesian word list not installed")
@@ -280,22 +288,9 @@ def test_two_words_of_the_language_wrapped_with_no_space_are_not_joined(tmp_path
     cell broken inside (held-out html 3519 read ``PENYELENGGARAANLIMBAH``). Both parts are
     words of the language and the two joined are none: two words. ``PENYELENGGARAA`` / ``N``
     still joins (``test_a_word_in_capitals_too_long_for_its_cell_joins_where_it_broke``)."""
-    path = tmp_path / "wrapped.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=landscape((595, 842)))
-    pdf.setFont(FONT, SIZE)
-    xs = [40, 80, 82 + pdf.stringWidth("PENYELENGGARAAN", FONT, SIZE) + 2, 300]
-    ys = [500, 460]
-    for x in xs:
-        pdf.line(x, ys[0], x, ys[-1])
-    for y in ys:
-        pdf.line(xs[0], y, xs[-1], y)
-    pdf.drawString(xs[0] + 2, 490, "1")
-    for n, text in enumerate(["PROGRAM ", "PENYELENGGARAAN", "LIMBAH B3"]):
-        pdf.drawString(xs[1] + 2, 490 - 9 * n, text)
-    pdf.drawString(xs[2] + 2, 490, "1.000")
-    pdf.save()
-    (table,) = read_tables(path, [1])
-    assert table.grid[0][1] == "PROGRAM\nPENYELENGGARAAN\nLIMBAH B3"
+    lines = ["PROGRAM ", "PENYELENGGARAAN", "LIMBAH B3"]
+    name = _name_in_a_cell_as_wide_as("PENYELENGGARAAN", lines, tmp_path / "wrapped.pdf")
+    assert name == "PROGRAM\nPENYELENGGARAAN\nLIMBAH B3"
 
 
 def test_a_table_ruled_between_its_columns_only_is_read_row_by_row(tmp_path: Path) -> None:
