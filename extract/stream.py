@@ -1507,6 +1507,12 @@ def stream_tables(
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
     bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns, settings) for r in rows]
+    # each cell's fill under its middle, as a ruled cell's: a level may be shaded in its colour
+    boxes = [_row_boxes(r, columns) for r in rows]
+    no_fill: list[str | None] = [None] * n
+    fill = [list(no_fill) for _ in head_rows] + [
+        [None if box is None else chars.cell_fill(box) for box in row_boxes] for row_boxes in boxes
+    ]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
     confidence: list[list[float | None]] = []
     if ocr:
@@ -1516,9 +1522,9 @@ def stream_tables(
         ]
     no_boxes: list[Box | None] = [None] * n
     table = RawTable(
-        number, bbox, grid, cells, text_before=text_before, bold=bold,
+        number, bbox, grid, cells, text_before=text_before, bold=bold, fill=fill,
         edges=columns.edges, confidence=confidence,
-        boxes=[list(no_boxes) for _ in head_rows] + [_row_boxes(r, columns) for r in rows],
+        boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes,
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]

@@ -17,7 +17,8 @@ not said) is marked ``WRONG-OK``; the status is the one validation gives (``ok``
 not rendered. ``--borders`` prints every seed's table with the given rules, its other choices
 kept (``vertical``: rules between the columns only; ``columns``: so in the body, under a header
 ruled as a grid; ``groups``: so, with a rule over each program's rows; the random layouts draw
-none of these, so that a seed names the layout it always named).
+none of these, so that a seed names the layout it always named). ``--plain-kegiatan``: where
+levels show by style only, kegiatan rows are shaded but not bold.
 """
 
 from __future__ import annotations
@@ -97,6 +98,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", type=Path, help="keep the sources and PDFs in this folder")
     parser.add_argument("--batch", type=int, default=20, help="files per LibreOffice run")
     parser.add_argument(
+        "--plain-kegiatan",
+        action="store_true",
+        help="levels shown by style: kegiatan shaded only, not bold",
+    )
+    parser.add_argument(
         "--borders",
         choices=["grid", "horizontal", "vertical", "columns", "groups", "none"],
         help="print every seed's table with these rules (the seed's other choices kept)",
@@ -117,6 +123,8 @@ def main(argv: list[str]) -> int:
                 layout = office_layout(seed, args.maker)
                 if args.borders:
                     layout = replace(layout, borders=args.borders)
+                if args.plain_kegiatan:
+                    layout = replace(layout, bold_kegiatan=False)
                 plan = office_plan(seed, layout)
                 try:
                     source = write_source(plan, folder / f"{args.maker}_{seed}", layout)

@@ -539,6 +539,32 @@ def test_a_borderless_page_becomes_a_table_with_named_columns() -> None:
     assert carried.grid == [["I.2", "Kegiatan C", "Indikator", "7", "300.000"]]
 
 
+def test_a_row_shaded_in_a_table_without_rules_carries_its_fill() -> None:
+    """A level may show by its shading alone (a kegiatan row filled, set in plain type): a
+    table without rules, or ruled between its columns only, is read from its text, and its
+    rows' fills were not measured (Word plans whose levels show by shading alone, no rules:
+    10 of 59 lost their levels, `suspect`). Each cell carries the fill under its middle, as a
+    ruled cell does."""
+    words = (
+        line_of(80, *HEADER_WORDS)
+        + line_of(90, *((f"({i + 1})", x) for i, x in enumerate(X)))
+        + line_of(105, ("", X[0]), ("PROGRAM A", X[1]), ("Indikator", X[2]), ("10", X[3]),
+                  ("1.500.000", X[4]))
+        + line_of(125, ("", X[0]), ("Kegiatan B", X[1]), ("Indikator", X[2]), ("5", X[3]),
+                  ("700.000", X[4]))
+    )  # fmt: skip
+    page = _Page(words)
+    width = X[4] + 60 - X[0]
+    shade = {"x0": X[0] - 2, "x1": X[0] - 2 + width, "top": 122.0, "bottom": 136.0}
+    page.rects = [
+        {**shade, "width": width, "height": 14.0, "fill": True, "non_stroking_color": (1, 0.9, 0.6)}
+    ]
+    (table,), _ = stream_tables(page, 3, key_columns=lambda texts: set())
+    assert table.fill[2] == [None] * 5
+    assert table.fill[3] == ["1.00,0.90,0.60"] * 5
+    assert table.bold[3] == [False] * 5
+
+
 def test_a_browser_header_over_a_continued_page_is_no_row() -> None:
     """A web page printed from a browser prints the date and time and the page's title at the
     top of every page; over a page that continues the table, it is not a row."""

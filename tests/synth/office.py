@@ -76,6 +76,7 @@ class OfficeLayout:
     satuan_column: bool = True
     no_space_glyphs: bool = False  # Word only
     browser_header_footer: bool = False  # html only: the browser prints date, title, URL, "1/2"
+    bold_kegiatan: bool = True  # levels shown by style: kegiatan bold as well as shaded
 
     def __post_init__(self) -> None:
         if self.no_space_glyphs and self.maker != "docx":
@@ -104,6 +105,8 @@ class OfficeLayout:
             out.append("no_space_glyphs")
         if self.browser_header_footer:
             out.append("browser_header_footer")
+        if not self.bold_kegiatan:
+            out.append("plain_kegiatan")
         if not self.landscape:
             out.append("portrait")
         out.append(f"{self.page} {self.font} {self.font_size}pt")
@@ -394,7 +397,9 @@ class _Table:
             if level == "sub_kegiatan" and not lay.perubahan:
                 cells["lok"] = lokasi
                 cells["sd"] = "APBD"
-            bold = level == "program" or (level == "kegiatan" and lay.levels == "style")
+            bold = level == "program" or (
+                level == "kegiatan" and lay.levels == "style" and lay.bold_kegiatan
+            )
             for j, ind in enumerate(by_node.get(i) or [None]):
                 row = _Row(cells, level, bold, self._fill(level)) if j == 0 else None
                 if row is None:
