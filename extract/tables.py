@@ -542,26 +542,20 @@ def _rows_in_one(table: RawTable) -> bool:
     the header, if that is ruled; one ruled over each program only boxes a program's rows in
     one. A cell of such a row holds amounts on several lines, each a row's; a ruled row's cell
     holds one (a long amount wraps into parts that are no amounts each, ``1.618.`` /
-    ``507.000``). So does a row whose cells, two or more, each stack targets (a node's
-    indicators boxed in one ruled row under a ruled header: ``15`` / ``16`` / ``1.068`` beside
-    ``8`` / ``16`` / ``13``), where the table holds the header (a page without one carries on
-    the ruled page before, which a table without rules cannot). So a table of whose rows that
-    print amounts or stacked targets half or more hold several boxes its rows: one rule lost
-    in a scan leaves one such row among many. Boxed in one
+    ``507.000``). So a table of whose rows that print amounts half or more hold several in a
+    cell boxes its rows: one rule lost in a scan leaves one such row among many. Boxed in one
     with its header, a single row's amount stands under the labels in its cell, as no ruled
     cell has words over its amount but a currency word."""
     with_amounts = several = 0
-    headed = any(_header_roles(row) >= _HEADER_ROLES for row in table.grid)
     for row in table.grid:
         counts = [
             [i for i, line in enumerate((text or "").splitlines()) if _amount_line(line)]
             for text in row
         ]
-        stacked = headed and sum(1 for text in row if _figure_lines(text) >= 2) >= 2
-        if not any(counts) and not stacked:
+        if not any(counts):
             continue
         with_amounts += 1
-        if stacked or any(len(found) >= 2 for found in counts):
+        if any(len(found) >= 2 for found in counts):
             several += 1
         if len(table.grid) == 1:
             lines = [(text or "").splitlines() for text in row]
@@ -573,17 +567,6 @@ def _rows_in_one(table: RawTable) -> bool:
     return several > 0 and 2 * several >= with_amounts
 
 
-# A target as a cell's line prints it: a short figure, perhaps with its unit (``16``,
-# ``1.068``, ``95,5 %``, ``12 bulan``); the parts of a wrapped amount are longer, or end in a
-# separator (``1.618.`` / ``507.000``).
-_TARGET_LINE = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?(?:\s*%|\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?$")
-
-
-def _figure_lines(text: str | None) -> int:
-    """How many of a cell's lines are each a target (``_TARGET_LINE``)."""
-    return sum(1 for line in (text or "").splitlines() if _TARGET_LINE.match(line.strip()))
-
-
 # Column roles the first lines of a row's cells name that make it a plan table's header.
 _HEADER_ROLES = 3
 
@@ -593,13 +576,10 @@ def _boxed_header(table: RawTable) -> bool:
     labels: a table ruled between its columns only, boxed with its header (with perhaps a row
     or two of no amount under it: another indicator's targets); a ruled header has a rule
     under it, and a ruled page's row under no header opens with its values."""
-    return len(table.grid) == 1 and _header_roles(table.grid[0]) >= _HEADER_ROLES
-
-
-def _header_roles(row: list[str | None]) -> int:
-    """How many column roles of a plan table the first lines of a row's cells name."""
-    roles = {role_of(first[0]) for text in row if (first := (text or "").splitlines())}
-    return len(roles - {None})
+    if len(table.grid) != 1:
+        return False
+    roles = {role_of(first[0]) for text in table.grid[0] if (first := (text or "").splitlines())}
+    return len(roles - {None}) >= _HEADER_ROLES
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
