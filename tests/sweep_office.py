@@ -107,6 +107,11 @@ def main(argv: list[str]) -> int:
         choices=["grid", "horizontal", "vertical", "columns", "groups", "none"],
         help="print every seed's table with these rules (the seed's other choices kept)",
     )
+    parser.add_argument(
+        "--stacked-indicators",
+        action="store_true",
+        help="a node's indicators one per line in one cell, their targets so beside them",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     rendered = exact = 0
@@ -125,6 +130,8 @@ def main(argv: list[str]) -> int:
                     layout = replace(layout, borders=args.borders)
                 if args.plain_kegiatan:
                     layout = replace(layout, bold_kegiatan=False)
+                if args.stacked_indicators:
+                    layout = replace(layout, stacked_indicators=True)
                 plan = office_plan(seed, layout)
                 try:
                     source = write_source(plan, folder / f"{args.maker}_{seed}", layout)

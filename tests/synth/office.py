@@ -77,6 +77,8 @@ class OfficeLayout:
     no_space_glyphs: bool = False  # Word only
     browser_header_footer: bool = False  # html only: the browser prints date, title, URL, "1/2"
     bold_kegiatan: bool = True  # levels shown by style: kegiatan bold as well as shaded
+    # A node's indicators one per line in one cell of its row, their targets so beside them
+    stacked_indicators: bool = False
 
     def __post_init__(self) -> None:
         if self.no_space_glyphs and self.maker != "docx":
@@ -107,6 +109,8 @@ class OfficeLayout:
             out.append("browser_header_footer")
         if not self.bold_kegiatan:
             out.append("plain_kegiatan")
+        if self.stacked_indicators:
+            out.append("stacked_indicators")
         if not self.landscape:
             out.append("portrait")
         out.append(f"{self.page} {self.font} {self.font_size}pt")
@@ -227,6 +231,10 @@ class _Row:
     kind: str  # program, kegiatan, sub_kegiatan, extra (another indicator), subtotal, total
     bold: bool = False
     fill: str | None = None
+
+
+class _Targets(str):
+    """A cell's targets already printed, one per line."""
 
 
 def _amount(value: int | None, style: Amounts) -> str:
@@ -400,7 +408,10 @@ class _Table:
             bold = level == "program" or (
                 level == "kegiatan" and lay.levels == "style" and lay.bold_kegiatan
             )
-            for j, ind in enumerate(by_node.get(i) or [None]):
+            indicators = by_node.get(i) or [None]
+            if lay.stacked_indicators and len(indicators) > 1:
+                indicators = [self._stacked(indicators)]
+            for j, ind in enumerate(indicators):
                 row = _Row(cells, level, bold, self._fill(level)) if j == 0 else None
                 if row is None:
                     row = _Row({}, "extra", bold, self._fill(level))
@@ -426,7 +437,28 @@ class _Table:
             rows.insert(0, total) if lay.grand_total == "first" else rows.append(total)
         return rows
 
+    def _stacked(self, indicators: list[dict]) -> dict:
+        """The indicators of a node as one, each field its values one per line."""
+
+        def lines(key: str) -> str:
+            return "\n".join(str(ind[key]) for ind in indicators)
+
+        def targets(key: str) -> str:
+            return "\n".join(self._target(ind[key], ind["satuan"]) for ind in indicators)
+
+        return {
+            "indikator": lines("indikator"),
+            "satuan": lines("satuan"),
+            **{
+                key: _Targets(targets(key))
+                for key in ("target", "target_before", "target_next")
+                if key in indicators[0]
+            },
+        }
+
     def _target(self, value: int | float | None, satuan: str) -> str:
+        if isinstance(value, _Targets):
+            return str(value)
         if value is None:
             return ""
         raw = format_number(value)
@@ -673,6 +705,8 @@ def _lines(text: str | None, width_mm: float, size: float, font: str) -> int:
 
     if not text:
         return 1
+    if "\n" in text:  # lines broken in the cell
+        return sum(_lines(line, width_mm, size, font) for line in text.split("\n"))
     inner = max((width_mm - 1.6) * 72 / 25.4, 4.0)
     lines, used = 1, 0.0
     space = stringWidth(" ", "Helvetica-Bold", size) * _wider(font)
@@ -894,7 +928,8 @@ tr.bold td {{ font-weight: bold; }}
                 else ""
             )  # fmt: skip
             klass = f' class="{where}"' if where else ""
-            cells.append(f"<td{klass}>{escape(row.cells.get(col.key, ''))}</td>")
+            text = escape(row.cells.get(col.key, "")).replace("\n", "<br>")
+            cells.append(f"<td{klass}>{text}</td>")
         names = ["bold"] if row.bold else []
         if row.kind in ("program", "total"):
             names.append("group")
