@@ -291,6 +291,30 @@ def test_rest_of_a_cut_row_read_with_the_next_indicator_keeps_both() -> None:
     assert first["target"].tolist() == [15.0, 14.0, 51.0]
 
 
+def test_rest_of_a_name_beside_the_nodes_next_indicator_finishes_the_name() -> None:
+    """A name cell merged down the node's indicator rows, read without the rules that box it:
+    the name's second line stands in the row of the node's second indicator, on the same page.
+    It finishes the name (it was dropped, the name going out short with status ok)."""
+    plan = build(
+        rows(
+            {"kode_parts": split("1.02.01.2.03.06"), "nama": "Pembinaan Sumber Daya Manusia",
+             "indikator": "Jumlah Bulan Pelayanan", "target_raw": "19",
+             "pagu_raw": "15.005.000"},
+            {"nama": "Kesehatan Berbasis Masyarakat", "indikator": "Jumlah Orang",
+             "target_raw": "481"},
+            {"kode_parts": split("1.02.01.2.03.11"), "nama": "Koordinasi Imunisasi Dasar",
+             "indikator": "Jumlah Dokumen", "target_raw": "7", "pagu_raw": "14.700.000"},
+        )
+    )  # fmt: skip
+    assert plan.nodes["nama"].tolist() == [
+        "Pembinaan Sumber Daya Manusia Kesehatan Berbasis Masyarakat",
+        "Koordinasi Imunisasi Dasar",
+    ]
+    first = plan.indicators[plan.indicators["tahun"] == 2022]
+    assert first["indikator"].tolist() == ["Jumlah Bulan Pelayanan", "Jumlah Orang",
+                                           "Jumlah Dokumen"]  # fmt: skip
+
+
 def test_numbering_anomaly_keeps_the_printed_number_and_the_position() -> None:
     """Sumut prints VIII.3 under program VII: by position it is VII's third kegiatan."""
     plan = build(

@@ -504,9 +504,11 @@ class _Builder:
             if row.page == current.page:  # the box takes in the rest of the name
                 current.nama_bbox = _union(current.nama_bbox, row.nama_bbox)
             return
-        if nama and not row.id_merged and row.page_top and not _has_amount(row):
-            # The rest of a row that a page break cut, read together with the node's next
-            # indicator line: its words finish the name, and the indicator is the node's next.
+        if nama and not row.id_merged and not _has_amount(row):
+            # The rest of the name beside the node's next indicator: a name cell merged down
+            # the node's indicator rows, or one row holding the node's indicators one under
+            # another, read without the rules that box it (or a row that a page break cut):
+            # its words finish the name, and the indicator is the node's next.
             current.nama = f"{current.nama} {nama}".strip()
             current.nama_conf = _lowest(current.nama_conf, row.nama_conf)
         if _has_indicator(row):
