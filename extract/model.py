@@ -49,6 +49,12 @@ class RawTable:
     # Lines broken after a slash that were read as two words with nothing in the document to
     # tell whether a space stood there (``PageChars.slash_break``): ``KABUPATEN/ KOTA``.
     unsure_slashes: list[str] = field(default_factory=list)
+    # Per cell of the grid: for each line break left in its text, whether the next line starts
+    # a paragraph, runs on, or may do either (``extract.paragraphs``); empty where not known.
+    breaks: list[list[tuple[str, ...]]] = field(default_factory=list)
+    # Per cell of the grid: the top (y, PDF points) of each line of its text; empty where not
+    # known.
+    tops: list[list[tuple[float, ...]]] = field(default_factory=list)
 
     @property
     def n_cols(self) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 from extract.model import TEXT, Box, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
+from extract.paragraphs import EITHER, START, WRAP, line_breaks
 from extract.tables import PageChars
 from transform.headers import MISREAD_NUMBERS
 from transform.vocabulary import (
@@ -1052,6 +1053,7 @@ def _rows(
     settings: StreamSettings = STREAM,
     rules: tuple[float, ...] = (),
     name_columns: frozenset[int] = frozenset(),
+    by_figures: list[bool] | None = None,
 ) -> list[list[_Line]]:
     """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
     or row number), stands under the line above by more than ``row_gap``, holds a number under
@@ -1060,7 +1062,9 @@ def _rows(
     row, and a wrapped cell's lines have none between them; the sides of a row's shading
     count as rules), or opens a total's label (Jumlah, Total) in a name column
     (``name_columns``) that the row so far leaves empty (a further indicator of a node has
-    no name of its own to wrap into the label) or that holds the label alone beside amounts."""
+    no name of its own to wrap into the label) or that holds the label alone beside amounts.
+    ``by_figures`` is given, per row, whether its figures alone started it (``_stacked`` or a
+    figure in a column the row above left empty)."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -1100,6 +1104,11 @@ def _rows(
             or opens
             or gap > settings.row_gap * line_height
         ):
+            if by_figures is not None:
+                by_figures.append(
+                    bool(rows) and not (starts_id or ruled or total)
+                    and gap <= settings.row_gap * line_height
+                )  # fmt: skip
             rows.append([line])
             row_numbers = [found]
             row_columns = set()
@@ -1260,6 +1269,82 @@ def _stacked(upper: dict[int, str], lower: dict[int, str]) -> bool:
     return False
 
 
+def _stacked_rows(
+    rows: list[list[_Line]],
+    by_figures: list[bool],
+    columns: StreamColumns,
+    indicators: list[int],
+    widths: list[float],
+    id_columns: set[int],
+) -> list[list[_Line]]:
+    """Rows that figures alone parted, put back into one where the indicator column says they
+    are one cell's lines: a node's indicators one under another in one cell and their targets
+    so beside them, with no rules to box them. Figures part the rows line by line, and where
+    an indicator wraps, the next target stands beside the wrapped line: the indicators and
+    targets go out paired wrongly. A run of rows parted by figures is one row again where a
+    line of the indicator column that cannot have wrapped (``extract.paragraphs.START``), or
+    that may not have and opens with a word the node rows' indicators open with
+    (``Jumlah``), stands inside one of its rows, or one of its rows starts on a line that runs
+    on (``WRAP``); the reader of the rows then parts the cell by its paragraphs, or reports
+    it."""
+    if not indicators or len(by_figures) != len(rows):
+        return rows
+    # the words a node's indicators open with (``Jumlah``): those of the rows a code or a
+    # number opens (``id_columns``), whose indicator cell starts with the node
+    openers: set[str] = set()
+    for row in rows:
+        opened = any(columns.column_of_word(w) in id_columns for w in row[0].words)
+        for col in indicators if opened else []:
+            words = [w["text"] for line in row[:1] for w in line.words
+                     if columns.column_of_word(w) == col]  # fmt: skip
+            if words and words[0][:1].isupper() and words[0].isalpha():
+                openers.add(words[0])
+    out: list[list[_Line]] = []
+    run: list[list[_Line]] = []
+
+    def close() -> None:
+        if len(run) > 1 and _parted_wrongly(run, columns, indicators, widths, openers):
+            out.append([line for row in run for line in row])
+        else:
+            out.extend(run)
+
+    for row, figures in zip(rows, by_figures, strict=True):
+        if not figures:
+            close()
+            run = []
+        run.append(row)
+    close()
+    return out
+
+
+def _parted_wrongly(
+    run: list[list[_Line]],
+    columns: StreamColumns,
+    indicators: list[int],
+    widths: list[float],
+    openers: set[str],
+) -> bool:
+    for col in indicators:
+        lines: list[list[dict[str, Any]]] = []
+        firsts: set[int] = set()  # the lines that open a row
+        for row in run:
+            opened = False
+            for line in row:
+                words = [w for w in line.words if columns.column_of_word(w) == col]
+                if not words:
+                    continue
+                if not opened:
+                    firsts.add(len(lines))
+                    opened = True
+                lines.append(words)
+        kinds = line_breaks(lines, widths[col])
+        for at, kind in enumerate(kinds, start=1):
+            opens = kind == START or (kind == EITHER and lines[at][0]["text"] in openers)
+            if (opens and at not in firsts) or (kind == WRAP and at in firsts):
+                return True
+    return False
+
+
 def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:
     """Each cell's box: its column's band between the row's first and last lines."""
     top, bottom = row[0].top, row[-1].bottom
@@ -1278,17 +1363,33 @@ def _reach(lines: list[_Line], columns: StreamColumns) -> list[float]:
     return reach
 
 
+def _text_width(lines: list[_Line], columns: StreamColumns, reach: list[float]) -> list[float]:
+    """Per column, how wide its text runs on these lines: from its leftmost word's start to
+    ``reach`` (``_reach``), the width a line of the column fills."""
+    left = list(reach)
+    for word in (w for line in lines for w in line.words):
+        col = columns.column_of_word(word)
+        if col is not None:
+            left[col] = min(left[col], word["x0"])
+    return [max(0.0, r - x) for r, x in zip(reach, left, strict=True)]
+
+
 def _cells(
     row: list[_Line],
     columns: StreamColumns,
     chars: PageChars | None = None,
     reach: list[float] | None = None,
-) -> list[str]:
+    widths: list[float] | None = None,
+) -> tuple[list[str], list[tuple[str, ...]], list[tuple[float, ...]]]:
     """Each cell's text, its lines parted by newlines; with the page's ``chars``, a line
     broken after the slash of a word (``Kabupaten/`` over ``Kota``) joins the next as the
     ruled reader joins it (``PageChars.slash_break``), and so, given the column's ``reach``
     (``_reach``), does a line holding only part of a word too long for its cell
-    (``PENYELENGGARAA`` over ``N TERMINAL``, ``PageChars.word_break``)."""
+    (``PENYELENGGARAA`` over ``N TERMINAL``, ``PageChars.word_break``). And each cell's line
+    breaks so left, each called a paragraph's start, a wrap or either
+    (``extract.paragraphs.line_breaks``) given each column's text ``widths``
+    (``_text_width``); none without them, or on an OCR text layer. And the top of each
+    line of each cell's text."""
     n = len(columns.edges) - 1
     cells: list[list[list[dict[str, Any]]]] = [[] for _ in range(n)]
     for line in row:
@@ -1300,16 +1401,26 @@ def _cells(
         for col, words in per_column.items():
             cells[col].append(words)
     texts = []
+    breaks: list[tuple[str, ...]] = []
+    tops: list[tuple[float, ...]] = []
     for col, lines in enumerate(cells):
         text = " ".join(w["text"] for w in lines[0]) if lines else ""
+        kept = lines[:1]  # the lines that start a line of the text
         for prev, words in zip(lines, lines[1:], strict=False):
             joined = chars is not None and (
                 chars.slash_break(prev[-1], words[0]["text"])
                 or (reach is not None and chars.word_break(prev, words[0], reach[col]))
             )
             text += ("" if joined else "\n") + " ".join(w["text"] for w in words)
+            if joined:  # the line the break after it is measured by
+                kept[-1] = words
+            else:
+                kept.append(words)
         texts.append(text)
-    return texts
+        measured = widths is not None and not (chars is not None and chars.ocr)
+        breaks.append(line_breaks(kept, widths[col]) if measured and widths else ())
+        tops.append(tuple(min(w["top"] for w in words) for words in kept))
+    return texts, breaks, tops
 
 
 def _bold_cells(
@@ -1497,13 +1608,20 @@ def stream_tables(
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
     names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
-    rows = _rows(body, columns, keys, settings, rules, names)
+    by_figures: list[bool] = []
+    rows = _rows(body, columns, keys, settings, rules, names, by_figures)
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
-    grid: list[list[str | None]] = [
-        *head_rows,
-        *(list[str | None](_cells(r, columns, chars, reach)) for r in rows),
-    ]
+    widths = _text_width(body, columns, reach)
+    if not ocr:
+        indicators = [i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.INDIKATOR]
+        rows = _stacked_rows(rows, by_figures, columns, indicators, widths, keys)
+    read = [_cells(r, columns, chars, reach, widths) for r in rows]
+    grid: list[list[str | None]] = [*head_rows, *(list[str | None](r[0]) for r in read)]
+    unmeasured: list[tuple[str, ...]] = [() for _ in range(len(columns.edges) - 1)]
+    breaks = [list(unmeasured) for _ in head_rows] + [list(r[1]) for r in read]
+    no_tops: list[tuple[float, ...]] = [() for _ in range(len(columns.edges) - 1)]
+    tops = [list(no_tops) for _ in head_rows] + [list(r[2]) for r in read]
     n = len(columns.edges) - 1
     cells = [Cell(r, r, c, c, grid[r][c] or "") for r in range(len(grid)) for c in range(n)]
     bold = [[False] * n for _ in head_rows] + [_bold_cells(r, columns, settings) for r in rows]
@@ -1525,7 +1643,7 @@ def stream_tables(
         number, bbox, grid, cells, text_before=text_before, bold=bold, fill=fill,
         edges=columns.edges, confidence=confidence,
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
-        unsure_slashes=chars.unsure_slashes,
+        unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)

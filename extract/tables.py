@@ -19,6 +19,7 @@ from pdfplumber.utils import extract_words, rect_to_edges
 
 from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
+from extract.paragraphs import line_breaks
 from extract.spelling import dictionary
 from transform.numbers import GROUPED_AMOUNT
 from transform.vocabulary import role_of
@@ -205,12 +206,21 @@ class PageChars:
         joined back without a break, and so is a word that a line broke after its slash
         (``Kabupaten/`` / ``Kota``) where the page prints no space after the slash
         (``Daerah/ Lembaga`` keeps its space)."""
+        return self.cell_lines(bbox)[0]
+
+    def cell_lines(
+        self, bbox: tuple[float, float, float, float]
+    ) -> tuple[str, tuple[str, ...], tuple[float, ...]]:
+        """The cell's text (``cell_text``); for each line break left in it, whether the next
+        line starts a paragraph (``extract.paragraphs.line_breaks``; none on an OCR text
+        layer, whose glyph boxes do not measure a line's fill); and the top of each of its
+        lines."""
         if not self.chars:
-            return ""
+            return "", (), ()
         x0, top, x1, bottom = bbox
         chars = self._inside(bbox)
         if not chars:
-            return ""
+            return "", (), ()
         words = extract_words(
             chars, keep_blank_chars=False, use_text_flow=False, x_tolerance_ratio=TEXT.word_gap
         )
@@ -223,7 +233,7 @@ class PageChars:
             else:
                 lines.append([word])
         if not lines:
-            return ""
+            return "", (), ()
         for line in lines:
             line.sort(key=lambda w: w["x0"])
         pad = max(_MIN_CELL_PAD, min(line[0]["x0"] for line in lines) - x0)
@@ -231,12 +241,21 @@ class PageChars:
         # the characters out to the right padding, for a space after a line's last word
         alone = any(len(prev) == 1 for prev in lines[:-1])
         beside = self._inside((x0, top, x1 + pad, bottom)) if alone else []
+        kept = [lines[0]]  # the lines that start a line of the text
+        tops = [min(w["top"] for w in lines[0])]
         for prev, line in zip(lines, lines[1:], strict=False):
             joined = self.word_break(prev, line[0], x1 - pad, beside) or self.slash_break(
                 prev[-1], line[0]["text"], chars
             )
             out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
-        return out
+            if joined:  # the line the break after it is measured by
+                kept[-1] = line
+            else:
+                kept.append(line)
+                tops.append(min(w["top"] for w in line))
+        if self.ocr:
+            return out, (), tuple(tops)
+        return out, line_breaks(kept, x1 - x0 - 2 * pad), tuple(tops)
 
     def word_break(
         self,
@@ -369,7 +388,8 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
     row_starts = sorted({bbox[1] for bbox in table.cells})
     groups = _column_groups(table.cells, col_starts, table.bbox[2])
     boxes = _merged_rows(boxes, groups)
-    texts = [[None if c is None else chars.cell_text(c) for c in row] for row in boxes]
+    read = [[None if c is None else chars.cell_lines(c) for c in row] for row in boxes]
+    texts = [[None if c is None else c[0] for c in row] for row in read]
     if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
         return None
     rules = [*col_starts, table.bbox[2]]
@@ -402,6 +422,8 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
         if chars.ocr
         else [],
         boxes=[[None if c is None else tuple(c) for c in row] for row in boxes],
+        breaks=[[() if c is None else c[1] for c in row] for row in read],
+        tops=[[() if c is None else c[2] for c in row] for row in read],
     )
 
 

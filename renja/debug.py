@@ -4,7 +4,7 @@
 
 - ``1-pages.json``: the pages, those read by OCR, and the pages chosen for each kind of table;
 - ``2-raw-tables.json``: every page table as read (grid, merged cells, bold, column edges,
-  the text above and below it);
+  the text above and below it, and whether each line break in a cell starts a paragraph);
 - ``3-tables.json``: the logical tables (kind, label, pages) with the header map of each page;
 - ``4-rows.csv``: one record per printed row of the plan table, cells named by meaning;
 - ``5-<table>.csv``: the tidy tables (programs, indicators, budgets, proposals);
@@ -85,6 +85,7 @@ def _raw_table(table: RawTable) -> dict[str, Any]:
         "merged": [asdict(c) for c in table.cells if c.row1 > c.row0 or c.col1 > c.col0],
         "bold": table.bold,
         "confidence": table.confidence,
+        "breaks": table.breaks,
     }
 
 

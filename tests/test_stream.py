@@ -685,13 +685,13 @@ def test_the_last_word_of_a_cell_overflowing_past_the_edge_stays_in_its_cell(
     edge = end - 2 * c_width / 3  # a third into the C: its middle passes the edge
     columns = StreamColumns(edges=(350.0, edge, 700.0), page_width=842.0, header=())
     drawn, placed = _lines(words)  # top to bottom: the string drawn whole first
-    assert _cells([placed, drawn], columns) == [
+    assert _cells([placed, drawn], columns)[0] == [
         "Terminal Penumpang Tipe\nTerminal Penumpang Tipe",
         "C Kabupaten Lebak\nC Kabupaten Lebak",
     ]
     _settle_straddlers([placed, drawn], columns)
-    assert _cells([drawn], columns) == ["Terminal Penumpang Tipe C", "Kabupaten Lebak"]
-    assert _cells([placed], columns) == ["Terminal Penumpang Tipe", "C Kabupaten Lebak"]
+    assert _cells([drawn], columns)[0] == ["Terminal Penumpang Tipe C", "Kabupaten Lebak"]
+    assert _cells([placed], columns)[0] == ["Terminal Penumpang Tipe", "C Kabupaten Lebak"]
 
 
 def test_two_strings_are_parted_at_an_edge_that_falls_inside_the_second() -> None:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from extract.model import RawTable
+from extract.paragraphs import EITHER, START
 from transform.headers import HeaderMap, is_number_row
 from transform.numbers import DIGIT_GAP
 
@@ -339,7 +340,8 @@ def table_rows(
     its non-empty ones; ``amounts`` likewise its money columns, as ``(jenis, year, text, ocr
     confidence, box)``.
     """
-    records = []
+    records: list[dict[str, Any]] = []
+    openers = _openers(plan)
     for segment, (table, header, first_row) in enumerate(plan.segments):
         values = measures[segment] if measures is not None else {}
         money = amounts[segment] if amounts is not None else {}
@@ -364,54 +366,293 @@ def table_rows(
             ]
             target = clean_text(_cell(row, header.first("target", "plan")))
             pagu = _amount_text(row, header.columns("pagu", "plan"))
-            records.append(
-                {
-                    "page": table.page,
-                    "row": index,
-                    "kode_parts": [_kode_part(row[c]) for c in kode_cols],
-                    "nomor": _nomor_text(row, nomor_col, name_col),
-                    "nama": clean_text(_row_text(table, index, name_col)),
-                    "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
-                    "satuan": clean_text(_cell(row, header.first("satuan"))),
-                    "lokasi": clean_text(_cell(row, header.first("lokasi"))),
-                    "target_raw": target or (measured[0][2] if measured else ""),
-                    "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
-                    "pagu_raw": pagu or (paid[0][2] if paid else ""),
-                    "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
-                    "target_before_raw": clean_text(_cell(row, header.first("target", "before"))),
-                    "pagu_before_raw": _amount_text(row, header.columns("pagu", "before")),
-                    "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
-                    "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
-                    "id_merged": bool(id_cells) and all(c is None for c in id_cells),
-                    "bold": _bold(table, index, name_col),
-                    "fill": _fill(table, index, [name_col, nomor_col]),
-                    "source_table": plan.label or "",
-                    "page_top": page_top,
-                    "measures": measured if measures is not None else None,
-                    "amounts": paid if amounts is not None else None,
-                    "target_conf": _confidence(table, index, _cols(header.first("target", "plan"))),
-                    "target_next_conf": _confidence(
-                        table, index, _cols(header.first("target", "next"))
-                    ),
-                    "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
-                    "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
-                    "target_before_conf": _confidence(
-                        table, index, _cols(header.first("target", "before"))
-                    ),
-                    "pagu_before_conf": _confidence(table, index, header.columns("pagu", "before")),
-                    "nama_conf": _confidence(table, index, _cols(name_col)),
-                    "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
-                    "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
-                    "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
-                    "target_bbox": cells_box(table, index, _cols(header.first("target", "plan"))),
-                    "target_next_bbox": cells_box(
-                        table, index, _cols(header.first("target", "next"))
-                    ),
-                    "target_before_bbox": cells_box(
-                        table, index, _cols(header.first("target", "before"))
-                    ),
-                    "nama_bbox": cells_box(table, index, _cols(name_col)),
-                }
+            cut = page_top and not any(_kode_part(row[c]) for c in kode_cols)
+            cut = cut and not _nomor_text(row, nomor_col, name_col)
+            stacked = (
+                _stacked_indicators(table, index, header, openers, cut)
+                if measures is None
+                else None
             )
+            record = {
+                "page": table.page,
+                "row": index,
+                "kode_parts": [_kode_part(row[c]) for c in kode_cols],
+                "nomor": _nomor_text(row, nomor_col, name_col),
+                "nama": clean_text(_row_text(table, index, name_col)),
+                "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
+                "satuan": clean_text(_cell(row, header.first("satuan"))),
+                "lokasi": clean_text(_cell(row, header.first("lokasi"))),
+                "target_raw": target or (measured[0][2] if measured else ""),
+                "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
+                "pagu_raw": pagu or (paid[0][2] if paid else ""),
+                "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
+                "target_before_raw": clean_text(_cell(row, header.first("target", "before"))),
+                "pagu_before_raw": _amount_text(row, header.columns("pagu", "before")),
+                "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
+                "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
+                "id_merged": bool(id_cells) and all(c is None for c in id_cells),
+                "bold": _bold(table, index, name_col),
+                "fill": _fill(table, index, [name_col, nomor_col]),
+                "source_table": plan.label or "",
+                "page_top": page_top,
+                "measures": measured if measures is not None else None,
+                "amounts": paid if amounts is not None else None,
+                "target_conf": _confidence(table, index, _cols(header.first("target", "plan"))),
+                "target_next_conf": _confidence(
+                    table, index, _cols(header.first("target", "next"))
+                ),
+                "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
+                "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
+                "target_before_conf": _confidence(
+                    table, index, _cols(header.first("target", "before"))
+                ),
+                "pagu_before_conf": _confidence(table, index, header.columns("pagu", "before")),
+                "nama_conf": _confidence(table, index, _cols(name_col)),
+                "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
+                "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
+                "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
+                "target_bbox": cells_box(table, index, _cols(header.first("target", "plan"))),
+                "target_next_bbox": cells_box(table, index, _cols(header.first("target", "next"))),
+                "target_before_bbox": cells_box(
+                    table, index, _cols(header.first("target", "before"))
+                ),
+                "nama_bbox": cells_box(table, index, _cols(name_col)),
+            }
+            records += _each_indicator(record, stacked, header) if stacked else [record]
             page_top = False
     return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
+
+
+# The columns that hold one value per indicator, and the record field each fills.
+_PER_INDICATOR = (
+    ("indikator", None, "indikator"),
+    ("satuan", None, "satuan"),
+    ("target", "plan", "target_raw"),
+    ("target", "next", "target_next_raw"),
+    ("target", "before", "target_before_raw"),
+)
+# A node's own cells: its further indicators' rows leave them empty, as merged rows do.
+_NODE_FIELDS = {
+    "nomor": "", "nama": "", "lokasi": "", "pagu_raw": "", "pagu_next_raw": "",
+    "pagu_before_raw": "", "sumber_dana": "", "penanggung_jawab": "", "id_merged": True,
+    "page_top": False, "pagu_conf": None, "pagu_next_conf": None, "pagu_before_conf": None,
+    "nama_conf": None, "pagu_bbox": None, "pagu_next_bbox": None, "pagu_before_bbox": None,
+    "nama_bbox": None,
+}  # fmt: skip
+# A target's value starts with a figure (or a comparison or sign before it): ``12 bulan``,
+# ``82,5 %``, ``>= 80 %``.
+_VALUE_START = re.compile(r"^(?:[<>\u2264\u2265\u00b1+-]=?\s*)?\d")
+
+
+def _each_indicator(
+    record: dict[str, Any], stacked: list[dict[int, str]], header: HeaderMap
+) -> list[dict[str, Any]]:
+    """A row holding a node's indicators one under another in its cells, as one record per
+    indicator: the first with the node's cells, the others with its indicator's alone."""
+    out = []
+    for i, parts in enumerate(stacked):
+        own = {**record} if i == 0 else {**record, **_NODE_FIELDS}
+        if i:
+            own["kode_parts"] = ["" for _ in record["kode_parts"]]
+        for name, year, field_name in _PER_INDICATOR:
+            col = header.first(name, year)
+            if col is not None and col in parts:
+                text = clean_text(parts[col])
+                own[field_name] = _indicator_text(text) if name == "indikator" else text
+        out.append(own)
+    return out
+
+
+def _openers(plan: LogicalTable) -> frozenset[str]:
+    """The words the table's indicator cells open with (``Jumlah``, ``Persentase``) on the
+    rows of a code or number (a node's own row, not the rest of one that a page cut): a
+    cell's first line starts a paragraph, whatever else its lines do."""
+    found = set()
+    for table, header, first_row in plan.segments:
+        col = header.first("indikator")
+        ids = [*header.columns("kode"), *header.columns("nomor")]
+        for row in table.grid[first_row:] if col is not None else []:
+            if not any(clean_text(_cell(row, c)) for c in ids):
+                continue
+            words = _indicator_text(clean_text(_cell(row, col))).split()
+            if words and words[0][:1].isupper() and words[0].isalpha():
+                found.add(words[0])
+    return frozenset(found)
+
+
+def _stacked_indicators(
+    table: RawTable,
+    index: int,
+    header: HeaderMap,
+    openers: frozenset[str] = frozenset(),
+    cut: bool = False,
+) -> list[dict[int, str]] | None:
+    """A row's indicator cells parted into one per indicator, where the row holds a node's
+    indicators one under another in one cell and their targets so beside them (a word
+    processor's table with a line break between indicators, rather than a row each): a
+    target cell prints two values or more, one a line (a unit wrapped under its number runs
+    on), and the indicator cell as many paragraphs, told by where its lines could not have
+    wrapped (``RawTable.breaks``, ``extract.paragraphs``; ``_paragraphs``); the units print
+    as many, or none. The target cell of most values counts them; another target cell that
+    leaves a line empty (an indicator with no target for that year) gives each of its values
+    to the target printed at the same height (``RawTable.tops``). On the first row of a page
+    with no code or number of its own (``cut``), the rest of such a row that the page break
+    cut, the cell may open with one paragraph more, with no target: the rest of the indicator
+    whose target the page before printed. None where any of this does not hold, or it holds
+    both ways: the row stays one, and a cell of several targets is then read as no target and
+    reported."""
+    indicator = header.first("indikator")
+    if indicator is None or index >= len(table.breaks):
+        return None
+    row = table.grid[index]
+    columns = [
+        col for year in ("plan", "next", "before")
+        if (col := header.first("target", year)) is not None and clean_text(_cell(row, col))
+    ]  # fmt: skip
+    tops = table.tops[index] if index < len(table.tops) else []
+    values: dict[int, list[tuple[str, float | None]]] = {}
+    for col in columns:
+        found = _values(_cell(row, col), tops[col] if col < len(tops) else ())
+        if found is None:
+            return None
+        values[col] = found
+    if not values:
+        return None
+    most = max(values, key=lambda col: len(values[col]))  # the first, where several have most
+    targets = values[most]
+    per_column: dict[int, list[str]] = {}
+    for col, found in values.items():
+        aligned = _aligned(found, targets)
+        if aligned is None:
+            return None
+        per_column[col] = aligned
+    parted = [
+        parts
+        for lead in ((0, 1) if cut else (0,))
+        if len(targets) + lead >= 2
+        and (parts := _parted(table, index, header, per_column, lead, openers)) is not None
+    ]
+    return parted[0] if len(parted) == 1 else None
+
+
+def _aligned(
+    values: list[tuple[str, float | None]], targets: list[tuple[str, float | None]]
+) -> list[str] | None:
+    """A target cell's values, one per target of ``targets`` (the cell of most values): the
+    same count, in order; or fewer, each given to the target whose first line stands at its
+    height (within a third of a line). None where a value stands beside none."""
+    if len(values) == len(targets):
+        return [text for text, _ in values]
+    out = [""] * len(targets)
+    at = 0
+    for text, top in values:
+        while at < len(targets) and not _level_with(top, targets[at][1]):
+            at += 1
+        if at == len(targets):
+            return None
+        out[at] = text
+        at += 1
+    return out
+
+
+_SAME_LINE_PT = 2.0  # points: two lines' tops closer than this stand at one height
+
+
+def _level_with(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= _SAME_LINE_PT
+
+
+def _parted(
+    table: RawTable,
+    index: int,
+    header: HeaderMap,
+    targets: dict[int, list[str]],
+    lead: int,
+    openers: frozenset[str],
+) -> list[dict[int, str]] | None:
+    """The row's per-indicator cells parted as ``_stacked_indicators`` says: ``targets`` per
+    column, one per indicator after ``lead`` paragraphs of the indicator cell that have none."""
+    row, breaks = table.grid[index], table.breaks[index]
+    counted = len(next(iter(targets.values())))
+    count = counted + lead
+    indicator = header.first("indikator")
+    assert indicator is not None
+    blank = [""] * lead
+    # the rest of a cut indicator is parted off only where a line cannot have wrapped, or
+    # opens as the table's indicators do: one target alone does not say there are two
+    paragraphs = _paragraphs(_cell(row, indicator), breaks, indicator, count, openers, lead == 0)
+    if paragraphs is None:
+        return None
+    found: dict[int, list[str]] = {col: blank + texts for col, texts in targets.items()}
+    found[indicator] = paragraphs
+    unit = header.first("satuan")
+    if unit is not None and clean_text(_cell(row, unit)):
+        lines = (_cell(row, unit) or "").split("\n")
+        units = (
+            lines if len(lines) == counted
+            else _paragraphs(_cell(row, unit), breaks, unit, counted)
+        )  # fmt: skip
+        if units is None:
+            return None
+        found[unit] = blank + units
+    return [{col: parts[i] for col, parts in found.items()} for i in range(count)]
+
+
+def _values(
+    text: str | None, tops: tuple[float, ...] = ()
+) -> list[tuple[str, float | None]] | None:
+    """A target cell's values, one per line that opens with a figure, each with the top of
+    that line (from ``tops``, one per line of ``text``; None where not known); a line without
+    a figure (the unit wrapped under its number) runs on. None when a line holds figures but
+    does not open with one, or the first opens with none."""
+    lines = (text or "").split("\n")
+    known = len(tops) == len(lines)
+    values: list[tuple[str, float | None]] = []
+    for at, line in enumerate(part.strip() for part in lines):
+        if not line:
+            continue
+        if _VALUE_START.match(line):
+            values.append((line, tops[at] if known else None))
+        elif values and not re.search(r"\d", line):
+            values[-1] = (f"{values[-1][0]} {line}", values[-1][1])
+        else:
+            return None
+    return values
+
+
+def _paragraphs(
+    text: str | None,
+    breaks: list[tuple[str, ...]],
+    col: int,
+    count: int,
+    openers: frozenset[str] = frozenset(),
+    any_either: bool = True,
+) -> list[str] | None:
+    """A cell's text parted into ``count`` paragraphs, at the line breaks that start one; where
+    those are too few, also at those that may (``EITHER``) whose next line opens with a word
+    the table's indicators open with (``openers``: ``Jumlah``), or else (``any_either``) at
+    every one that may, where only so do they come to ``count``. None where no way comes to
+    it, or the breaks were not measured."""
+    lines = (text or "").split("\n")
+    kinds = breaks[col] if col < len(breaks) else ()
+    if len(kinds) != len(lines) - 1:
+        return None
+
+    def opens(kind: str, line: str) -> bool:
+        return kind == EITHER and line.split(" ", 1)[0] in openers
+
+    ways = [
+        [kind == START for kind in kinds],
+        [kind == START or opens(kind, line) for kind, line in zip(kinds, lines[1:], strict=True)],
+        [kind in (START, EITHER) for kind in kinds] if any_either else [],
+    ]
+    starts = next((way for way in ways if sum(way) + 1 == count), None)
+    if starts is None:
+        return None
+    out = [lines[0]]
+    for start, line in zip(starts, lines[1:], strict=True):
+        if start:
+            out.append(line)
+        else:
+            out[-1] += f"\n{line}"
+    return out

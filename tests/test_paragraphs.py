@@ -1,0 +1,192 @@
+"""Where a cell's lines start a paragraph, and a row holding a node's indicators one under
+another in its cells read as one record per indicator."""
+
+from __future__ import annotations
+
+from extract.model import Cell, RawTable
+from extract.paragraphs import EITHER, START, WRAP, line_breaks
+from transform.grouping import select_plan_tables
+from transform.rows import table_rows
+
+SIZE = 7.0  # points: the words' height
+CHAR = 3.5  # points: a character's width in these words
+
+
+def line(text: str, x0: float = 10.0, top: float = 0.0) -> list[dict]:
+    """A line of words as pdfplumber gives them, each character ``CHAR`` wide."""
+    words, x = [], x0
+    for word in text.split():
+        words.append({"text": word, "x0": x, "x1": x + CHAR * len(word), "top": top,
+                      "bottom": top + SIZE})  # fmt: skip
+        x += CHAR * (len(word) + 1)
+    return words
+
+
+def test_a_line_after_which_the_next_word_would_have_fitted_ends_a_paragraph() -> None:
+    # a cell 40 characters wide: "Jumlah" (6) fits after 22 characters, not after 36
+    width = 40 * CHAR
+    short = line("Jumlah Dokumen Anggaran")  # 23 characters
+    full = line("Jumlah Dokumen Perencanaan Daerah Tahun")  # 39
+    assert line_breaks([short, line("Jumlah Laporan")], width) == (START,)
+    assert line_breaks([full, line("Jumlah Laporan")], width) == (EITHER,)
+
+
+def test_a_line_runs_on_where_the_language_says_so() -> None:
+    width = 60 * CHAR
+    assert line_breaks([line("Jumlah Orang yang"), line("Difasilitasi")], width) == (WRAP,)
+    assert line_breaks([line("Jumlah Dokumen dan"), line("Laporan")], width) == (WRAP,)
+    assert line_breaks([line("Jumlah Paket Jasa Komunikasi,"), line("Sumber")], width) == (WRAP,)
+    assert line_breaks([line("Analisis Dampak (Andalalin"), line("Tahun Berjalan)")], width) == (
+        WRAP,
+    )
+    # a line in lower case runs on where the cell opens with a capital, not where all of it
+    # is in lower case
+    assert line_breaks([line("Jumlah Dokumen"), line("perencanaan")], width) == (WRAP,)
+    assert line_breaks([line("jumlah dokumen"), line("jumlah laporan")], width) == (START,)
+
+
+HEADER = [
+    ["No", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Satuan",
+     "Rencana Tahun 2024", None, "Prakiraan Maju Rencana Tahun 2025", None],
+    [None, None, None, None, "Target", "Pagu Indikatif (Rp)", "Target", "Pagu Indikatif (Rp)"],
+]  # fmt: skip
+SPANS = {(0, 0): (1, 0), (0, 1): (1, 1), (0, 2): (1, 2), (0, 3): (1, 3), (0, 4): (0, 5),
+         (0, 6): (0, 7)}  # fmt: skip
+
+
+def page_table(
+    page: int,
+    body: list[list[str | None]],
+    breaks: list[list[tuple[str, ...]]],
+    tops: list[list[tuple[float, ...]]] | None = None,
+) -> RawTable:
+    grid = [*HEADER, *body]
+    cells = [
+        Cell(r, SPANS.get((r, c), (r, c))[0], c, SPANS.get((r, c), (r, c))[1], text)
+        for r, row in enumerate(grid) for c, text in enumerate(row) if text is not None
+    ]  # fmt: skip
+    none: list[list[tuple]] = [[() for _ in HEADER[0]] for _ in HEADER]
+    return RawTable(page=page, bbox=(0, 0, 1, 1), grid=grid, cells=cells,
+                    breaks=none + breaks, tops=none + (tops or []))  # fmt: skip
+
+
+def plan_rows(
+    body: list[list[str | None]],
+    breaks: list[list[tuple[str, ...]]],
+    next_page: tuple[list[list[str | None]], list[list[tuple[str, ...]]]] | None = None,
+    tops: list[list[tuple[float, ...]]] | None = None,
+) -> list[dict]:
+    """The records of a plan table of these rows (and of a next page's, each with the header
+    repeated)."""
+    tables = [page_table(4, body, breaks, tops)]
+    if next_page is not None:
+        tables.append(page_table(5, *next_page))
+    [plan] = select_plan_tables(tables)
+    rows = table_rows(plan)
+    fields = ["nomor", "nama", "indikator", "satuan", "target_raw", "target_next_raw", "pagu_raw"]
+    return rows[fields].to_dict("records")
+
+
+NODE = ["1.1", "Penyediaan Gaji dan Tunjangan ASN"]
+NONE = [()] * 8
+
+
+def test_indicators_one_under_another_in_one_cell_are_read_one_a_record() -> None:
+    indicators = (
+        "Jumlah Orang yang Difasilitasi dalam Penyakit\nMenular\nJumlah Dokumen Anggaran\n"
+        "Jumlah Laporan"
+    )
+    body = [[*NODE, indicators, "orang\nDokumen\nLaporan", "225\n7\n10", "Rp 14.700.000",
+             "230\n7\n12", "Rp 11.500.000"]]  # fmt: skip
+    # "Menular" wrapped (the line was full), the other two lines could not have
+    breaks = [[(), (), (EITHER, START, START), (EITHER, EITHER), (EITHER, EITHER), (),
+               (EITHER, EITHER), ()]]  # fmt: skip
+    assert plan_rows(body, breaks) == [
+        {"nomor": "1.1", "nama": "Penyediaan Gaji dan Tunjangan ASN",
+         "indikator": "Jumlah Orang yang Difasilitasi dalam Penyakit Menular",
+         "satuan": "orang", "target_raw": "225", "target_next_raw": "230",
+         "pagu_raw": "Rp 14.700.000"},
+        {"nomor": "", "nama": "", "indikator": "Jumlah Dokumen Anggaran", "satuan": "Dokumen",
+         "target_raw": "7", "target_next_raw": "7", "pagu_raw": ""},
+        {"nomor": "", "nama": "", "indikator": "Jumlah Laporan", "satuan": "Laporan",
+         "target_raw": "10", "target_next_raw": "12", "pagu_raw": ""},
+    ]  # fmt: skip
+
+
+def test_a_unit_wrapped_under_its_target_stays_with_it() -> None:
+    body = [[*NODE, "Jumlah Laporan Keuangan\nJumlah Lembaga yang Dibina", "",
+             "11 Laporan\n3.254\nlembaga", "Rp 3.971.365.000", "", "Rp 69.191.000"]]  # fmt: skip
+    breaks = [[(), (), (START,), (), (EITHER, EITHER), (), (), ()]]
+    records = plan_rows(body, breaks)
+    assert [(r["indikator"], r["target_raw"]) for r in records] == [
+        ("Jumlah Laporan Keuangan", "11 Laporan"),
+        ("Jumlah Lembaga yang Dibina", "3.254 lembaga"),
+    ]
+
+
+def test_a_cell_whose_paragraphs_do_not_match_its_targets_stays_one_row() -> None:
+    """Two targets, and the indicator's lines may be one paragraph, two or three: no way to
+    tell which two, so the row is left whole (its cell of two targets is reported)."""
+    body = [[*NODE, "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nPersentase Dokumen", "",
+             "225\n7", "Rp 14.700.000", "", ""]]  # fmt: skip
+    breaks = [[(), (), (EITHER, EITHER), (), (EITHER,), (), (), ()]]
+    records = plan_rows(body, breaks)
+    assert len(records) == 1
+    assert records[0]["target_raw"] == "225 7"
+
+
+def test_the_words_the_tables_indicators_open_with_tell_which_full_line_starts_one() -> None:
+    """The same cell, where another node's indicator opens with "Persentase": the line that
+    opens so starts the second indicator."""
+    body = [
+        [*NODE, "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nPersentase Dokumen", "",
+         "225\n7", "Rp 14.700.000", "", ""],
+        ["1.2", "Pengelolaan Data", "Persentase Data yang Terkelola", "", "100 %",
+         "Rp 1.000.000", "", ""],
+    ]  # fmt: skip
+    breaks = [[(), (), (EITHER, EITHER), (), (EITHER,), (), (), ()], NONE]
+    records = plan_rows(body, breaks)
+    assert [(r["indikator"], r["target_raw"]) for r in records[:2]] == [
+        ("Jumlah Orang yang Difasilitasi Penyakit Menular", "225"),
+        ("Persentase Dokumen", "7"),
+    ]
+
+
+def test_the_rest_of_a_cut_indicator_opens_the_next_pages_cell() -> None:
+    """A row that a page break cut: the next page's first row holds the rest of the first
+    indicator (its target was printed on the page before) and then the next indicator with its
+    target. Only a line that cannot have wrapped parts them; a full line does not."""
+    rest = "Perlengkapan Kantor di\nLingkungan Perangkat Daerah\nJumlah Lembaga yang Dibina"
+    first = [[*NODE, "Jumlah Orang yang Difasilitasi dalam", "", "4", "Rp 53.600.000", "", ""]]
+    cut = [[None, None, rest, "", "42", "", "", ""]]
+    sure = [[(), (), (EITHER, START), (), (), (), (), ()]]
+    records = plan_rows(first, [NONE], (cut, sure))
+    assert [(r["indikator"], r["target_raw"]) for r in records] == [
+        ("Jumlah Orang yang Difasilitasi dalam", "4"),
+        ("Perlengkapan Kantor di Lingkungan Perangkat Daerah", ""),
+        ("Jumlah Lembaga yang Dibina", "42"),
+    ]
+    # where the last break may be a wrap, and the line opens as no indicator of the table
+    # does, the cell may as well be the rest of one indicator: one target does not say there
+    # are two, and the cell goes on the indicator before
+    other = [[None, None, rest.replace("Jumlah", "Persentase"), "", "42", "", "", ""]]
+    unsure = [[(), (), (EITHER, EITHER), (), (), (), (), ()]]
+    records = plan_rows(first, [NONE], (other, unsure))
+    assert len(records) == 2
+
+
+def test_a_target_left_empty_goes_to_none_and_the_others_by_their_height() -> None:
+    """The first indicator has no target for the next year: its line in that cell is empty,
+    and the one value printed stands level with the second indicator's target."""
+    body = [[*NODE, "Jumlah Dokumen Anggaran\nJumlah Laporan", "", "7\n10", "Rp 14.700.000",
+             "12", "Rp 11.500.000"]]  # fmt: skip
+    breaks = [[(), (), (START,), (), (EITHER,), (), (), ()]]
+    level = [[(), (), (100.0, 108.5), (), (100.0, 108.5), (), (108.6,), ()]]
+    assert [(r["indikator"], r["target_raw"], r["target_next_raw"])
+            for r in plan_rows(body, breaks, tops=level)] == [
+        ("Jumlah Dokumen Anggaran", "7", ""),
+        ("Jumlah Laporan", "10", "12"),
+    ]  # fmt: skip
+    # a value that stands level with no target: the row stays one
+    astray = [[(), (), (100.0, 108.5), (), (100.0, 108.5), (), (104.0,), ()]]
+    assert len(plan_rows(body, breaks, tops=astray)) == 1
