@@ -29,6 +29,7 @@ from transform.vocabulary import (
     YEAR_WORD,
     ColumnRole,
     join_broken_labels,
+    opens_indicator,
     role_of,
 )
 
@@ -1284,9 +1285,11 @@ def _stacked_rows(
     targets go out paired wrongly. A run of rows parted by figures is one row again where a
     line of the indicator column that cannot have wrapped (``extract.paragraphs.START``), or
     that may not have and opens with a word the node rows' indicators open with
-    (``Jumlah``), stands inside one of its rows, or one of its rows starts on a line that runs
-    on (``WRAP``); the reader of the rows then parts the cell by its paragraphs, or reports
-    it."""
+    (``Jumlah``), stands inside one of its rows; or one of its rows starts on a line that runs
+    on (``WRAP``), or that may and opens with a word none of them opens with, nor any
+    indicator (``transform.vocabulary.opens_indicator``); or a target
+    cell's value is cut between two of its rows (``_value_cut``). The reader of the rows then
+    parts the cell by its paragraphs, or reports it."""
     if not indicators or len(by_figures) != len(rows):
         return rows
     # the words a node's indicators open with (``Jumlah``): those of the rows a code or a
@@ -1339,10 +1342,36 @@ def _parted_wrongly(
                 lines.append(words)
         kinds = line_breaks(lines, widths[col])
         for at, kind in enumerate(kinds, start=1):
-            opens = kind == START or (kind == EITHER and lines[at][0]["text"] in openers)
-            if (opens and at not in firsts) or (kind == WRAP and at in firsts):
+            opener = lines[at][0]["text"] in openers
+            opens = kind == START or (kind == EITHER and opener)
+            # a row a target started, on a line after a full one that opens as no node's
+            # indicator does, nor any indicator (``opens_indicator``), may as well start on a
+            # wrapped line
+            unlike = kind == EITHER and bool(openers) and not opener
+            unlike = unlike and not opens_indicator(lines[at][0]["text"])
+            if (opens and at not in firsts) or ((kind == WRAP or unlike) and at in firsts):
+                return True
+    return _value_cut(run, columns)
+
+
+def _value_cut(run: list[list[_Line]], columns: StreamColumns) -> bool:
+    """Whether a row of the run opens, in a target column, with the rest of a value the row
+    above printed (its unit wrapped under its number: ``22`` / ``Dokumen``): a row's cells all
+    start on its first line, so the rows were parted inside a cell."""
+    targets = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.TARGET}
+    for above, row in zip(run, run[1:], strict=False):
+        for col in targets:
+            printed = [words for line in above if (words := _column_words(line, columns, col))]
+            opening = _column_words(row[0], columns, col)
+            if not printed or not opening or not printed[-1][0][:1].isdigit():
+                continue
+            if not any(ch.isdigit() for word in opening for ch in word):
                 return True
     return False
+
+
+def _column_words(line: _Line, columns: StreamColumns, col: int) -> list[str]:
+    return [w["text"] for w in line.words if columns.column_of_word(w) == col]
 
 
 def _row_boxes(row: list[_Line], columns: StreamColumns) -> list[Box | None]:

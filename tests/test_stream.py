@@ -23,11 +23,14 @@ from extract.stream import (
     _number_row,
     _page_words,
     _phrases,
+    _reach,
     _row_rules,
     _rows,
     _settle_straddlers,
     _share_group_headings,
     _split_at_edges,
+    _stacked_rows,
+    _text_width,
     _wide_gap_parts,
     stream_tables,
 )
@@ -1274,3 +1277,73 @@ def test_a_letter_spaced_year_is_the_columns_own() -> None:
         "Prakiraan Maju Tahun 2 0 23 | Target",
         "Prakiraan Maju Tahun 2 0 23 | Pagu",
     ]
+
+
+# A node's indicators one under another in one cell, targets so beside them, no rules: the
+# columns number, name, indicator, target, pagu, by their headers.
+STACKED = StreamColumns(
+    edges=(10.0, 70.0, 250.0, 390.0, 470.0, 560.0), page_width=595.0,
+    header=("No", "Sub Kegiatan", "Indikator Kinerja", "Target", "Pagu Indikatif"),
+)  # fmt: skip
+
+
+def parted(lines: list[Any]) -> list[list[str]]:
+    """The rows of ``lines`` as the reader parts them (``_rows``), then put back together
+    where the indicator column says they are one cell's lines (``_stacked_rows``)."""
+    by_figures: list[bool] = []
+    rows = _rows(lines, STACKED, {0}, by_figures=by_figures)
+    widths = _text_width(lines, STACKED, _reach(lines, STACKED))
+    return [texts(r) for r in _stacked_rows(rows, by_figures, STACKED, [2], widths, {0})]
+
+
+def test_rows_a_target_parted_inside_one_cell_of_indicators_are_one_again() -> None:
+    """The first indicator wraps ("Menular"), so the second target stands beside its second
+    line and the third beside the second indicator: parted at each target, indicators and
+    targets paired wrongly (status ok). "Menular" follows a full line and opens as no node's
+    indicator does, and "Jumlah Laporan" starts a paragraph inside a row: one row again."""
+    lines = _lines(
+        line_of(100, ("1", X[0]), ("Sub A", X[1]), ("Jumlah Orang Difasilitasi", X[2]),
+                ("225", X[3]), ("14.700.000", X[4]))
+        + line_of(109, ("Menular", X[2]), ("7", X[3]))
+        + line_of(118, ("Jumlah Dokumen", X[2]), ("10", X[3]))
+        + line_of(127, ("Jumlah Laporan", X[2]))
+        + line_of(140, ("2", X[0]), ("Sub B", X[1]), ("Jumlah Unit", X[2]), ("4", X[3]),
+                  ("1.000.000", X[4]))
+    )  # fmt: skip
+    assert parted(lines) == [
+        ["1 Sub A Jumlah Orang Difasilitasi 225 14.700.000", "Menular 7", "Jumlah Dokumen 10",
+         "Jumlah Laporan"],
+        ["2 Sub B Jumlah Unit 4 1.000.000"],
+    ]  # fmt: skip
+
+
+def test_indicator_rows_that_open_as_indicators_do_stay_apart() -> None:
+    """A node's indicators a row each, set as close as a cell's lines: each row opens with
+    its target and a line that opens as the nodes' indicators do, and no line inside a row
+    could have started one."""
+    lines = _lines(
+        line_of(100, ("1", X[0]), ("Sub A", X[1]), ("Jumlah Orang Difasilitasi", X[2]),
+                ("225", X[3]), ("14.700.000", X[4]))
+        + line_of(109, ("Daerah Terpencil Sekali", X[2]))
+        + line_of(118, ("Jumlah Dokumen", X[2]), ("10", X[3]))
+        + line_of(127, ("Jumlah Laporan", X[2]), ("7", X[3]))
+    )  # fmt: skip
+    assert parted(lines) == [
+        ["1 Sub A Jumlah Orang Difasilitasi 225 14.700.000", "Daerah Terpencil Sekali"],
+        ["Jumlah Dokumen 10"],
+        ["Jumlah Laporan 7"],
+    ]
+
+
+def test_rows_parted_inside_a_target_cell_are_one_again() -> None:
+    """A next target wrapped under its number ("22" / "Dokumen"): the row a target started
+    beside "Dokumen" opens with the rest of a value of the row above, so the rows were
+    parted inside the cells."""
+    lines = _lines(
+        line_of(100, ("1", X[0]), ("Sub A", X[1]), ("Jumlah Dokumen", X[2]), ("22", X[3]),
+                ("14.700.000", X[4]))
+        + line_of(109, ("Jumlah Unit", X[2]), ("Dokumen", X[3]))
+        + line_of(118, ("Jumlah Laporan", X[2]), ("205 unit", X[3]))
+    )  # fmt: skip
+    rows = parted(lines)
+    assert len(rows) == 1

@@ -342,6 +342,7 @@ def table_rows(
     """
     records: list[dict[str, Any]] = []
     openers = _openers(plan)
+    cut_rows = _cut_rows(plan)
     for segment, (table, header, first_row) in enumerate(plan.segments):
         values = measures[segment] if measures is not None else {}
         money = amounts[segment] if amounts is not None else {}
@@ -366,11 +367,12 @@ def table_rows(
             ]
             target = clean_text(_cell(row, header.first("target", "plan")))
             pagu = _amount_text(row, header.columns("pagu", "plan"))
-            cut = page_top and not any(_kode_part(row[c]) for c in kode_cols)
-            cut = cut and not _nomor_text(row, nomor_col, name_col)
+            cut = page_top and not _has_id(row, header)
+            # a row that a page break cut prints only part of its indicators' text on this
+            # page: its cells are not parted
             stacked = (
                 _stacked_indicators(table, index, header, openers, cut)
-                if measures is None
+                if measures is None and (segment, index) not in cut_rows
                 else None
             )
             record = {
@@ -461,6 +463,32 @@ def _each_indicator(
                 own[field_name] = _indicator_text(text) if name == "indikator" else text
         out.append(own)
     return out
+
+
+def _has_id(row: list[str | None], header: HeaderMap) -> bool:
+    """Whether a row prints a code or a row number of its own."""
+    kode = any(_kode_part(_cell(row, c)) for c in header.columns("kode"))
+    return kode or bool(_nomor_text(row, header.first("nomor"), header.first("nama")))
+
+
+def _body(table: RawTable, first_row: int) -> list[int]:
+    """The indices of a page table's body rows that print something."""
+    return [
+        i for i in range(first_row, len(table.grid))
+        if not is_number_row(table.grid[i]) and any(c and c.strip() for c in table.grid[i])
+    ]  # fmt: skip
+
+
+def _cut_rows(plan: LogicalTable) -> set[tuple[int, int]]:
+    """The (segment, row) of each page's last row that the page break cut: the next page's
+    first row prints no code or number of its own (the rest of the row)."""
+    cut = set()
+    for segment, (table, _, first_row) in enumerate(plan.segments[:-1]):
+        following, header, start = plan.segments[segment + 1]
+        body, rest = _body(table, first_row), _body(following, start)
+        if body and rest and not _has_id(following.grid[rest[0]], header):
+            cut.add((segment, body[-1]))
+    return cut
 
 
 def _openers(plan: LogicalTable) -> frozenset[str]:

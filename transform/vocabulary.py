@@ -155,6 +155,27 @@ PAGE_BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
 # The years of the plans: every pattern that reads a year is built from this one.
 # The label of a total or subtotal row (the name cell of a row that sums others).
 TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
+
+# The words a performance indicator opens with: a measure (``Jumlah Dokumen ...``,
+# ``Persentase ...``, ``Rasio Capaian ...``), or a state the plan brings about, a word made
+# with ``-nya`` (``Tersedianya ...``, ``Meningkatnya ...``).
+INDICATOR_HEADS = frozenset(
+    {
+        "jumlah", "persentase", "presentase", "prosentase", "cakupan", "rasio", "tingkat",
+        "indeks", "nilai", "angka", "capaian", "rata-rata", "proporsi", "prevalensi", "laju",
+        "luas", "panjang", "skor", "predikat", "opini", "frekuensi", "banyaknya", "kualitas",
+    }
+)  # fmt: skip
+
+
+def opens_indicator(word: str) -> bool:
+    """Whether an indicator may open with ``word`` (``INDICATOR_HEADS``, or a capitalised
+    word ending in ``-nya``)."""
+    return word.lower() in INDICATOR_HEADS or (
+        word[:1].isupper() and word.isalpha() and word.lower().endswith("nya") and len(word) > 5
+    )
+
+
 YEAR = r"20\d\d"
 YEAR_WORD = re.compile(rf"\b({YEAR})\b")  # a year inside a text
 YEAR_ALONE = re.compile(rf"^\(?({YEAR})\)?$")  # a heading that is a year and nothing else
