@@ -1293,8 +1293,14 @@ def _stacked_rows(
     if not indicators or len(by_figures) != len(rows):
         return rows
     # the words a node's indicators open with (``Jumlah``): those of the rows a code or a
-    # number opens (``id_columns``), whose indicator cell starts with the node
+    # number opens (``id_columns``), whose indicator cell starts with the node; not a word
+    # printed inside a line of a name or an indicator (``... Tingkat Kecamatan``)
     openers: set[str] = set()
+    names = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA}
+    inside = {
+        word for row in rows for line in row for col in {*indicators, *names}
+        for word in _column_words(line, columns, col)[1:]
+    }  # fmt: skip
     for row in rows:
         opened = any(columns.column_of_word(w) in id_columns for w in row[0].words)
         for col in indicators if opened else []:
@@ -1302,6 +1308,7 @@ def _stacked_rows(
                      if columns.column_of_word(w) == col]  # fmt: skip
             if words and words[0][:1].isupper() and words[0].isalpha():
                 openers.add(words[0])
+    openers -= inside
     out: list[list[_Line]] = []
     run: list[list[_Line]] = []
 
@@ -1348,7 +1355,7 @@ def _parted_wrongly(
             # indicator does, nor any indicator (``opens_indicator``), may as well start on a
             # wrapped line
             unlike = kind == EITHER and bool(openers) and not opener
-            unlike = unlike and not opens_indicator(lines[at][0]["text"])
+            unlike = unlike and not opens_indicator(lines[at][0]["text"], shared=True)
             if (opens and at not in firsts) or ((kind == WRAP or unlike) and at in firsts):
                 return True
     return _value_cut(run, columns)
@@ -1356,9 +1363,16 @@ def _parted_wrongly(
 
 def _value_cut(run: list[list[_Line]], columns: StreamColumns) -> bool:
     """Whether a row of the run opens, in a target column, with the rest of a value the row
-    above printed (its unit wrapped under its number: ``22`` / ``Dokumen``): a row's cells all
-    start on its first line, so the rows were parted inside a cell."""
+    above printed (its unit wrapped under its number: ``22`` / ``Dokumen``), or prints a
+    value in a target column below its first line where that line has none (an empty line
+    above it in a cell, and a wrapped value beside it): a row's cells all start on its first
+    line, so the rows were parted inside a cell."""
     targets = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.TARGET}
+    for row in run:
+        for col in targets:  # a value below the row's first line where that line has none
+            filled = [bool(_column_words(line, columns, col)) for line in row]
+            if any(filled) and not filled[0]:
+                return True
     for above, row in zip(run, run[1:], strict=False):
         for col in targets:
             printed = [words for line in above if (words := _column_words(line, columns, col))]

@@ -127,7 +127,7 @@ def test_a_unit_wrapped_under_its_target_stays_with_it() -> None:
 def test_a_cell_whose_paragraphs_do_not_match_its_targets_stays_one_row() -> None:
     """Two targets, and the indicator's lines may be one paragraph, two or three: no way to
     tell which two, so the row is left whole (its cell of two targets is reported)."""
-    body = [[*NODE, "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nPersentase Dokumen", "",
+    body = [[*NODE, "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nDokumen Renja", "",
              "225\n7", "Rp 14.700.000", "", ""]]  # fmt: skip
     breaks = [[(), (), (EITHER, EITHER), (), (EITHER,), (), (), ()]]
     records = plan_rows(body, breaks)
@@ -136,15 +136,23 @@ def test_a_cell_whose_paragraphs_do_not_match_its_targets_stays_one_row() -> Non
 
 
 def test_the_words_the_tables_indicators_open_with_tell_which_full_line_starts_one() -> None:
-    """The same cell, where another node's indicator opens with "Persentase": the line that
-    opens so starts the second indicator."""
+    """The same cell, where another node's indicator opens with "Dokumen": the line that
+    opens so starts the second indicator. So does one that opens with a word indicators open
+    with anywhere (a measure: "Persentase")."""
     body = [
-        [*NODE, "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nPersentase Dokumen", "",
+        [*NODE, "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nDokumen Renja", "",
          "225\n7", "Rp 14.700.000", "", ""],
-        ["1.2", "Pengelolaan Data", "Persentase Data yang Terkelola", "", "100 %",
+        ["1.2", "Pengelolaan Data", "Dokumen Data yang Terkelola", "", "100 %",
          "Rp 1.000.000", "", ""],
     ]  # fmt: skip
     breaks = [[(), (), (EITHER, EITHER), (), (EITHER,), (), (), ()], NONE]
+    records = plan_rows(body, breaks)
+    assert [(r["indikator"], r["target_raw"]) for r in records[:2]] == [
+        ("Jumlah Orang yang Difasilitasi Penyakit Menular", "225"),
+        ("Dokumen Renja", "7"),
+    ]
+    body[0][2] = "Jumlah Orang yang Difasilitasi\nPenyakit Menular\nPersentase Dokumen"
+    body[1][2] = "Jumlah Data yang Terkelola"
     records = plan_rows(body, breaks)
     assert [(r["indikator"], r["target_raw"]) for r in records[:2]] == [
         ("Jumlah Orang yang Difasilitasi Penyakit Menular", "225"),
@@ -169,7 +177,7 @@ def test_the_rest_of_a_cut_indicator_opens_the_next_pages_cell() -> None:
     # where the last break may be a wrap, and the line opens as no indicator of the table
     # does, the cell may as well be the rest of one indicator: one target does not say there
     # are two, and the cell goes on the indicator before
-    other = [[None, None, rest.replace("Jumlah", "Persentase"), "", "42", "", "", ""]]
+    other = [[None, None, rest.replace("Jumlah", "Dokumen"), "", "42", "", "", ""]]
     unsure = [[(), (), (EITHER, EITHER), (), (), (), (), ()]]
     records = plan_rows(first, [NONE], (other, unsure))
     assert len(records) == 2

@@ -1347,3 +1347,24 @@ def test_rows_parted_inside_a_target_cell_are_one_again() -> None:
     )  # fmt: skip
     rows = parted(lines)
     assert len(rows) == 1
+
+
+def test_rows_parted_where_a_target_stands_below_its_rows_first_line_are_one_again() -> None:
+    """The next year's target of the first indicator left empty: the second's stands one line
+    down in its cell, beside the first indicator's wrapped line, in the row its plan target
+    started. Cells are set at the top of their row, so the rows were parted inside a cell."""
+    columns = StreamColumns(
+        edges=(10.0, 70.0, 250.0, 390.0, 430.0, 470.0, 560.0), page_width=595.0,
+        header=("No", "Sub Kegiatan", "Indikator Kinerja", "Target", "Target", "Pagu"),
+    )  # fmt: skip
+    lines = _lines(
+        line_of(100, ("1", X[0]), ("Sub A", X[1]), ("Jumlah Dokumen Perencanaan", X[2]),
+                ("225", 400.0), ("14.700.000", 480.0))
+        + line_of(109, ("Jumlah Orang Difasilitasi", X[2]), ("7", 400.0))
+        + line_of(118, ("Anggaran", X[2]), ("30", 440.0))
+    )  # fmt: skip
+    by_figures: list[bool] = []
+    rows = _rows(lines, columns, {0}, by_figures=by_figures)
+    assert [len(r) for r in rows] == [1, 2]  # parted at the second plan target
+    widths = _text_width(lines, columns, _reach(lines, columns))
+    assert len(_stacked_rows(rows, by_figures, columns, [2], widths, {0})) == 1

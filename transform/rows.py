@@ -18,6 +18,7 @@ from extract.model import RawTable
 from extract.paragraphs import EITHER, START
 from transform.headers import HeaderMap, is_number_row
 from transform.numbers import DIGIT_GAP
+from transform.vocabulary import opens_indicator
 
 __all__ = [
     "LogicalTable",
@@ -494,18 +495,25 @@ def _cut_rows(plan: LogicalTable) -> set[tuple[int, int]]:
 def _openers(plan: LogicalTable) -> frozenset[str]:
     """The words the table's indicator cells open with (``Jumlah``, ``Persentase``) on the
     rows of a code or number (a node's own row, not the rest of one that a page cut): a
-    cell's first line starts a paragraph, whatever else its lines do."""
-    found = set()
+    cell's first line starts a paragraph, whatever else its lines do. Not a word the table
+    also prints inside a line of a name or an indicator (``Tingkat``, in ``... Tingkat
+    Kecamatan``): a line may then open with it where a name wrapped."""
+    found, inside = set(), set()
     for table, header, first_row in plan.segments:
         col = header.first("indikator")
         ids = [*header.columns("kode"), *header.columns("nomor")]
+        texts = [c for c in (col, header.first("nama")) if c is not None]
         for row in table.grid[first_row:] if col is not None else []:
+            for c in texts:
+                inside |= {
+                    w for line in (_cell(row, c) or "").split("\n") for w in line.split()[1:]
+                }
             if not any(clean_text(_cell(row, c)) for c in ids):
                 continue
             words = _indicator_text(clean_text(_cell(row, col))).split()
             if words and words[0][:1].isupper() and words[0].isalpha():
                 found.add(words[0])
-    return frozenset(found)
+    return frozenset(found - inside)
 
 
 def _stacked_indicators(
@@ -526,9 +534,9 @@ def _stacked_indicators(
     to the target printed at the same height (``RawTable.tops``). On the first row of a page
     with no code or number of its own (``cut``), the rest of such a row that the page break
     cut, the cell may open with one paragraph more, with no target: the rest of the indicator
-    whose target the page before printed. None where any of this does not hold, or it holds
-    both ways: the row stays one, and a cell of several targets is then read as no target and
-    reported."""
+    whose target the page before printed, parted off only where a line cannot have wrapped.
+    None where any of this does not hold, or it holds both ways: the row stays one, and a
+    cell of several targets is then read as no target and reported."""
     indicator = header.first("indikator")
     if indicator is None or index >= len(table.breaks):
         return None
@@ -568,9 +576,13 @@ def _aligned(
 ) -> list[str] | None:
     """A target cell's values, one per target of ``targets`` (the cell of most values): the
     same count, in order; or fewer, each given to the target whose first line stands at its
-    height (within a third of a line). None where a value stands beside none."""
+    height. None where a value stands beside none, or where a value of either cell takes more
+    than one line (its top not known, ``_values``): an empty line is one line high, a
+    wrapped value two, and the heights then say nothing."""
     if len(values) == len(targets):
         return [text for text, _ in values]
+    if any(top is None for _, top in [*values, *targets]):
+        return None
     out = [""] * len(targets)
     at = 0
     for text, top in values:
@@ -606,8 +618,9 @@ def _parted(
     indicator = header.first("indikator")
     assert indicator is not None
     blank = [""] * lead
-    # the rest of a cut indicator is parted off only where a line cannot have wrapped, or
-    # opens as the table's indicators do: one target alone does not say there are two
+    # the rest of a cut indicator is parted off only where a line cannot have wrapped: one
+    # target alone does not say there are two, and the rest of a name may open with a word
+    # indicators open with (``Tingkat Daerah``)
     paragraphs = _paragraphs(_cell(row, indicator), breaks, indicator, count, openers, lead == 0)
     if paragraphs is None:
         return None
@@ -630,9 +643,10 @@ def _values(
     text: str | None, tops: tuple[float, ...] = ()
 ) -> list[tuple[str, float | None]] | None:
     """A target cell's values, one per line that opens with a figure, each with the top of
-    that line (from ``tops``, one per line of ``text``; None where not known); a line without
-    a figure (the unit wrapped under its number) runs on. None when a line holds figures but
-    does not open with one, or the first opens with none."""
+    that line (from ``tops``, one per line of ``text``; None where not known, or where the
+    value takes two lines); a line without a figure (the unit wrapped under its number) runs
+    on. None when a line holds figures but does not open with one, or the first opens with
+    none."""
     lines = (text or "").split("\n")
     known = len(tops) == len(lines)
     values: list[tuple[str, float | None]] = []
@@ -642,7 +656,7 @@ def _values(
         if _VALUE_START.match(line):
             values.append((line, tops[at] if known else None))
         elif values and not re.search(r"\d", line):
-            values[-1] = (f"{values[-1][0]} {line}", values[-1][1])
+            values[-1] = (f"{values[-1][0]} {line}", None)  # two lines: no one height
         else:
             return None
     return values
@@ -658,22 +672,28 @@ def _paragraphs(
 ) -> list[str] | None:
     """A cell's text parted into ``count`` paragraphs, at the line breaks that start one; where
     those are too few, also at those that may (``EITHER``) whose next line opens with a word
-    the table's indicators open with (``openers``: ``Jumlah``), or else (``any_either``) at
-    every one that may, where only so do they come to ``count``. None where no way comes to
-    it, or the breaks were not measured."""
+    the table's indicators open with (``openers``: ``Jumlah``), then also with a word any
+    indicator may open with (``transform.vocabulary.opens_indicator``: ``Persentase``), or
+    else at every one that may, where only so do they come to ``count``; all but the first
+    only with ``any_either``. None where no way comes to it, or the breaks were not
+    measured."""
     lines = (text or "").split("\n")
     kinds = breaks[col] if col < len(breaks) else ()
     if len(kinds) != len(lines) - 1:
         return None
 
-    def opens(kind: str, line: str) -> bool:
-        return kind == EITHER and line.split(" ", 1)[0] in openers
+    def opens(kind: str, line: str, heads: bool = False) -> bool:
+        word = line.split(" ", 1)[0]
+        return kind == EITHER and (word in openers or (heads and opens_indicator(word)))
 
-    ways = [
-        [kind == START for kind in kinds],
-        [kind == START or opens(kind, line) for kind, line in zip(kinds, lines[1:], strict=True)],
-        [kind in (START, EITHER) for kind in kinds] if any_either else [],
-    ]
+    pairs = list(zip(kinds, lines[1:], strict=True))
+    ways = [[kind == START for kind in kinds]]
+    if any_either:
+        ways += [
+            [kind == START or opens(kind, line) for kind, line in pairs],
+            [kind == START or opens(kind, line, heads=True) for kind, line in pairs],
+            [kind in (START, EITHER) for kind in kinds],
+        ]
     starts = next((way for way in ways if sum(way) + 1 == count), None)
     if starts is None:
         return None

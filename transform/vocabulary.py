@@ -158,19 +158,27 @@ TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNO
 
 # The words a performance indicator opens with: a measure (``Jumlah Dokumen ...``,
 # ``Persentase ...``, ``Rasio Capaian ...``), or a state the plan brings about, a word made
-# with ``-nya`` (``Tersedianya ...``, ``Meningkatnya ...``).
+# with ``-nya`` (``Tersedianya ...``, ``Meningkatnya ...``). Not ``Tingkat``, which opens
+# indicators but also the rest of many names (``... Tingkat Daerah``, ``Tingkat Kecamatan``).
 INDICATOR_HEADS = frozenset(
     {
-        "jumlah", "persentase", "presentase", "prosentase", "cakupan", "rasio", "tingkat",
-        "indeks", "nilai", "angka", "capaian", "rata-rata", "proporsi", "prevalensi", "laju",
-        "luas", "panjang", "skor", "predikat", "opini", "frekuensi", "banyaknya", "kualitas",
+        "jumlah", "persentase", "presentase", "prosentase", "cakupan", "rasio", "indeks",
+        "nilai", "angka", "capaian", "rata-rata", "proporsi", "prevalensi", "laju", "luas",
+        "panjang", "skor", "predikat", "opini", "frekuensi", "banyaknya", "kualitas",
     }
 )  # fmt: skip
 
 
-def opens_indicator(word: str) -> bool:
+# Words that open indicators and the rest of names alike (``Tingkat Kepuasan ...``,
+# ``... Tingkat Kecamatan``).
+SHARED_HEADS = frozenset({"tingkat"})
+
+
+def opens_indicator(word: str, shared: bool = False) -> bool:
     """Whether an indicator may open with ``word`` (``INDICATOR_HEADS``, or a capitalised
-    word ending in ``-nya``)."""
+    word ending in ``-nya``; with ``shared``, ``SHARED_HEADS`` too)."""
+    if shared and word.lower() in SHARED_HEADS:
+        return True
     return word.lower() in INDICATOR_HEADS or (
         word[:1].isupper() and word.isalpha() and word.lower().endswith("nya") and len(word) > 5
     )
