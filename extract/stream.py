@@ -1304,8 +1304,7 @@ def _stacked_rows(
     for row in rows:
         opened = any(columns.column_of_word(w) in id_columns for w in row[0].words)
         for col in indicators if opened else []:
-            words = [w["text"] for line in row[:1] for w in line.words
-                     if columns.column_of_word(w) == col]  # fmt: skip
+            words = _column_words(row[0], columns, col)
             if words and words[0][:1].isupper() and words[0].isalpha():
                 openers.add(words[0])
     openers -= inside

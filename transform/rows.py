@@ -351,10 +351,8 @@ def table_rows(
         name_col = header.first("nama")
         nomor_col = header.first("nomor")
         page_top = True
-        for index in range(first_row, len(table.grid)):
+        for index in _body(table, first_row):
             row = table.grid[index]
-            if is_number_row(row) or not any(c and c.strip() for c in row):
-                continue
             id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
             measured = [
                 (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
