@@ -1285,11 +1285,13 @@ def _stacked_rows(
     targets go out paired wrongly. A run of rows parted by figures is one row again where a
     line of the indicator column that cannot have wrapped (``extract.paragraphs.START``), or
     that may not have and opens with a word the node rows' indicators open with
-    (``Jumlah``), stands inside one of its rows; or one of its rows starts on a line that runs
-    on (``WRAP``), or that may and opens with a word none of them opens with, nor any
-    indicator (``transform.vocabulary.opens_indicator``); or a target
-    cell's value is cut between two of its rows (``_value_cut``). The reader of the rows then
-    parts the cell by its paragraphs, or reports it."""
+    (``Jumlah``; the node rows: those a code or a number opens, or in a table with neither,
+    those that state an amount), stands inside one of its rows; or one of its rows starts on
+    a line that runs on (``WRAP``), or that may and opens with a word none of them opens
+    with, nor any indicator (``transform.vocabulary.opens_indicator``); or a target
+    cell's value is cut between two of its rows (``_value_cut``). A row that states an amount
+    on its first line opens a run of its own: a node prints its amount once, on its first
+    line. The reader of the rows then parts the cell by its paragraphs, or reports it."""
     if not indicators or len(by_figures) != len(rows):
         return rows
     # the words a node's indicators open with (``Jumlah``): those of the rows a code or a
@@ -1301,8 +1303,12 @@ def _stacked_rows(
         word for row in rows for line in row for col in {*indicators, *names}
         for word in _column_words(line, columns, col)[1:]
     }  # fmt: skip
+    # in a table with no code nor number, the rows of nodes are those that state an amount
+    # (a node's row prints it on its first line; a further indicator's row has none)
+    amounts = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.PAGU}
+    marks = id_columns or amounts
     for row in rows:
-        opened = any(columns.column_of_word(w) in id_columns for w in row[0].words)
+        opened = any(columns.column_of_word(w) in marks for w in row[0].words)
         for col in indicators if opened else []:
             words = _column_words(row[0], columns, col)
             if words and words[0][:1].isupper() and words[0].isalpha():
@@ -1318,12 +1324,65 @@ def _stacked_rows(
             out.extend(run)
 
     for row, figures in zip(rows, by_figures, strict=True):
-        if not figures:
+        # a row that states an amount on its first line opens a node: the rows a target
+        # parted inside one node's cells state none
+        if not figures or set(_lone_numbers(row[0], columns)) & amounts:
             close()
             run = []
         run.append(row)
     close()
     return out
+
+
+def _names_carried(
+    rows: list[list[_Line]],
+    by_figures: list[bool],
+    columns: StreamColumns,
+    names: frozenset[int],
+    widths: list[float],
+) -> list[list[_Line]]:
+    """Rows whose name words are the rest of the name above, moved up to it. A node's row
+    prints its amount on its first line (cells are set at the top of their row), and a name
+    cell wraps beside the node's further indicators; without rules, the figures of the next
+    indicator start a row whose name column holds the name's next line. That line is the
+    name's rest, not a node of its own, where the row states no amount, its first name line
+    starts where the name above starts, in the same weight, and it cannot have begun a
+    paragraph of its own (``extract.paragraphs``: its first word would not have fitted on the
+    line above). Tables with a code or a number on each node's row read the rest so; a table
+    whose levels show by style alone made it a node of its own."""
+    amounts = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.PAGU}
+    if not names or not amounts or len(by_figures) != len(rows):
+        return rows
+    out = [list(row) for row in rows]
+    for i in range(1, len(out)):
+        if not by_figures[i]:
+            continue
+        row, above = out[i], out[i - 1]
+        if any(columns.column_of_word(w) in amounts for line in row for w in line.words):
+            continue
+        for col in names:
+            mine = [[w for w in ln.words if columns.column_of_word(w) == col] for ln in row]
+            theirs = [[w for w in ln.words if columns.column_of_word(w) == col] for ln in above]
+            mine, theirs = [m for m in mine if m], [t for t in theirs if t]
+            if not mine or not theirs:
+                continue
+            last, first = theirs[-1], mine[0]
+            bold = "bold" in first[0].get("fontname", "").lower()
+            if (
+                abs(first[0]["x0"] - theirs[0][0]["x0"]) > _SAME_START
+                or bold != ("bold" in last[0].get("fontname", "").lower())
+                or line_breaks([last, first], widths[col])[0] == START
+            ):
+                continue
+            kept = [_Line([w for w in ln.words if columns.column_of_word(w) != col]) for ln in row]
+            out[i] = [ln for ln in kept if ln.words]
+            out[i - 1] = [*above, *(_Line(words) for words in mine)]
+            row, above = out[i], out[i - 1]
+    return out
+
+
+# Points: the lines of one left-aligned cell start at the same x.
+_SAME_START = 1.5
 
 
 def _parted_wrongly(
@@ -1657,6 +1716,7 @@ def stream_tables(
     widths = _text_width(body, columns, reach)
     if not ocr:
         indicators = [i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.INDIKATOR]
+        rows = _names_carried(rows, by_figures, columns, names, widths)
         rows = _stacked_rows(rows, by_figures, columns, indicators, widths, keys)
     read = [_cells(r, columns, chars, reach, widths) for r in rows]
     grid: list[list[str | None]] = [*head_rows, *(list[str | None](r[0]) for r in read)]

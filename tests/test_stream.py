@@ -20,6 +20,7 @@ from extract.stream import (
     _header_texts,
     _label_centres,
     _lines,
+    _names_carried,
     _number_row,
     _page_words,
     _phrases,
@@ -1368,3 +1369,112 @@ def test_rows_parted_where_a_target_stands_below_its_rows_first_line_are_one_aga
     assert [len(r) for r in rows] == [1, 2]  # parted at the second plan target
     widths = _text_width(lines, columns, _reach(lines, columns))
     assert len(_stacked_rows(rows, by_figures, columns, [2], widths, {0})) == 1
+
+
+# A table whose levels show by style alone: name, indicator, target, pagu; no code, no number.
+STYLED = StreamColumns(
+    edges=(70.0, 250.0, 390.0, 470.0, 560.0), page_width=595.0,
+    header=("Sub Kegiatan", "Indikator Kinerja", "Target", "Pagu Indikatif"),
+)  # fmt: skip
+
+
+def carried(lines: list[Any]) -> list[list[str]]:
+    """The rows of ``lines`` with the rest of a name moved up to it (``_names_carried``)."""
+    by_figures: list[bool] = []
+    rows = _rows(lines, STYLED, set(), by_figures=by_figures)
+    widths = _text_width(lines, STYLED, _reach(lines, STYLED))
+    return [texts(r) for r in _names_carried(rows, by_figures, STYLED, frozenset({0}), widths)]
+
+
+def test_the_rest_of_a_name_beside_a_further_indicator_finishes_the_name() -> None:
+    """A name wraps beside the node's second indicator, whose target starts a row: with no
+    code nor number, that row's "Kabupaten/Kota" read as a sub kegiatan of its own (docx
+    908, status ok). It states no amount, starts where the name starts and could not have
+    fitted on the full line above: the name's rest. The next node's row, with its amount,
+    keeps its name."""
+    lines = _lines(
+        line_of(100, ("Pendataan Pendidikan Anak Usia Dini", 80), ("Jumlah Kegiatan", 260),
+                ("14", 400), ("38.882.000", 480))
+        + line_of(109, ("Kabupaten/Kota", 80), ("Cakupan Sekolah", 260), ("12", 400))
+        + line_of(118, ("Jumlah Dokumen", 260), ("10", 400))
+        + line_of(127, ("Verifikasi Pelayanan", 80), ("Jumlah Unit", 260), ("345", 400),
+                  ("490.000.000", 480))
+    )  # fmt: skip
+    assert carried(lines) == [
+        ["Pendataan Pendidikan Anak Usia Dini Jumlah Kegiatan 14 38.882.000", "Kabupaten/Kota"],
+        ["Cakupan Sekolah 12"],
+        ["Jumlah Dokumen 10"],
+        ["Verifikasi Pelayanan Jumlah Unit 345 490.000.000"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "bold", "x"),
+    [
+        ("Pendataan", False, 80.0),  # "Kabupaten/Kota" would have fitted: a paragraph's start
+        ("Pendataan Pendidikan Anak Usia Dini", True, 80.0),  # a plain line under a bold one
+        ("Pendataan Pendidikan Anak Usia Dini", False, 90.0),  # set in from the name's start
+    ],
+)
+def test_a_name_line_that_cannot_be_the_rest_of_the_name_above_stays(
+    name: str, bold: bool, x: float
+) -> None:
+    lines = _lines(
+        line_of(100, (name, x), bold=bold)
+        + line_of(100, ("Jumlah Kegiatan", 260), ("14", 400), ("38.882.000", 480))
+        + line_of(109, ("Kabupaten/Kota", 80), ("Cakupan Sekolah", 260), ("12", 400))
+        + line_of(127, ("Verifikasi Pelayanan Publik Tingkat Daerah", 80), ("Jumlah Unit", 260),
+                  ("345", 400), ("490.000.000", 480))
+    )  # fmt: skip
+    rows = carried(lines)
+    assert rows[1] == ["Kabupaten/Kota Cakupan Sekolah 12"]
+
+
+def test_in_a_table_without_codes_the_rows_with_amounts_say_how_indicators_open() -> None:
+    """With no code nor number, the rows of nodes are those stating an amount: their
+    indicators open with "Jumlah", so "Terpadu ...", opening a row a target started after a
+    full line, is the wrapped end of the indicator above (html 795, paired wrongly with status ok
+    while no row told how indicators open)."""
+    lines = _lines(
+        line_of(100, ("Sub A", 80), ("Jumlah Bulan Pelayanan Secara", 260), ("309", 400),
+                ("14.700.000", 480))
+        + line_of(109, ("Terpadu Sekali Dalam Setahun", 260), ("124", 400))
+        + line_of(118, ("Jumlah Paket Daerah", 260))
+        + line_of(140, ("Sub B", 80), ("Jumlah Unit", 260), ("4", 400), ("1.000.000", 480))
+    )  # fmt: skip
+    by_figures: list[bool] = []
+    rows = _rows(lines, STYLED, set(), by_figures=by_figures)
+    assert len(rows) == 3  # parted at each target
+    widths = _text_width(lines, STYLED, _reach(lines, STYLED))
+    joined = _stacked_rows(rows, by_figures, STYLED, [1], widths, set())
+    assert [texts(r) for r in joined] == [
+        ["Sub A Jumlah Bulan Pelayanan Secara 309 14.700.000",
+         "Terpadu Sekali Dalam Setahun 124", "Jumlah Paket Daerah"],
+        ["Sub B Jumlah Unit 4 1.000.000"],
+    ]  # fmt: skip
+
+
+def test_a_row_stating_an_amount_is_never_put_back_into_the_row_above() -> None:
+    """Rows set as close as a cell's lines, no code nor number: the first node's indicator
+    wraps ("Pelaporan", after "&") beside its second target, so those two rows are one again;
+    the next nodes' rows state their amounts on their first lines and stay apart (html 781,
+    three sub kegiatan read as one)."""
+    lines = _lines(
+        line_of(100, ("Sub A", 80), ("Jumlah Lembaga Informasi &", 260), ("2.374", 400),
+                ("103.000.000", 480))
+        + line_of(109, ("Pelaporan", 260), ("24", 400))
+        + line_of(118, ("Jumlah Orang Difasilitasi", 260))
+        + line_of(127, ("Sub B", 80), ("Jumlah Dokumen", 260), ("4", 400), ("12.000.000", 480))
+        + line_of(136, ("Sub C", 80), ("Jumlah Paket", 260), ("20", 400), ("72.200.000", 480))
+    )  # fmt: skip
+    by_figures: list[bool] = []
+    rows = _rows(lines, STYLED, set(), by_figures=by_figures)
+    assert by_figures == [False, True, True, True]  # figures alone parted them
+    widths = _text_width(lines, STYLED, _reach(lines, STYLED))
+    joined = _stacked_rows(rows, by_figures, STYLED, [1], widths, set())
+    assert [texts(r) for r in joined] == [
+        ["Sub A Jumlah Lembaga Informasi & 2.374 103.000.000", "Pelaporan 24",
+         "Jumlah Orang Difasilitasi"],
+        ["Sub B Jumlah Dokumen 4 12.000.000"],
+        ["Sub C Jumlah Paket 20 72.200.000"],
+    ]  # fmt: skip
