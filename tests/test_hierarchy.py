@@ -351,6 +351,63 @@ def test_without_codes_or_numbers_bold_rows_are_kegiatan() -> None:
     assert plan.nodes["level"].tolist() == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
 
 
+def test_without_codes_a_pages_first_row_stating_no_amount_finishes_the_row_above() -> None:
+    """A page break cut a sub kegiatan's row: the next page opens with the rest of its name
+    and its next indicator, no amount. With no code nor number, its style made it a sub
+    kegiatan of its own ("dan Angkutan Umum": docx 1006, status ok). A node states its amount
+    on its first line: the row is the rest of the one above. A bold row there, at another
+    level than the node above, is a kegiatan of its own."""
+    plan = build(
+        rows(
+            {"nama": "PROGRAM A", "bold": True, "pagu_raw": "3.000"},
+            {"nama": "Kegiatan bold", "bold": True, "pagu_raw": "3.000"},
+            {
+                "nama": "Penyusunan Kapasitas",
+                "indikator": "Jumlah Lembaga",
+                "target_raw": "3",
+                "pagu_raw": "1.000",
+            },
+            {
+                "nama": "dan Angkutan Umum",
+                "indikator": "Jumlah Orang",
+                "target_raw": "7",
+                "page": 3,
+                "page_top": True,
+            },
+            {
+                "nama": "Sub kedua",
+                "indikator": "Jumlah Dokumen",
+                "target_raw": "2",
+                "pagu_raw": "2.000",
+                "page": 3,
+            },
+            {
+                "nama": "Kegiatan lain",
+                "bold": True,
+                "indikator": "Jumlah Paket",
+                "target_raw": "5",
+                "page": 4,
+                "page_top": True,
+            },
+        ),
+        id_columns=False,
+    )
+    assert values(plan.nodes, "level", "nama") == [
+        ["program", "PROGRAM A"],
+        ["kegiatan", "Kegiatan bold"],
+        ["sub_kegiatan", "Penyusunan Kapasitas dan Angkutan Umum"],
+        ["sub_kegiatan", "Sub kedua"],
+        ["kegiatan", "Kegiatan lain"],
+    ]
+    indicators = plan.indicators.drop_duplicates("indikator")
+    assert values(indicators, "node_id", "indikator") == [
+        ["P01.K01.S01", "Jumlah Lembaga"],
+        ["P01.K01.S01", "Jumlah Orang"],
+        ["P01.K01.S02", "Jumlah Dokumen"],
+        ["P01.K02", "Jumlah Paket"],
+    ]
+
+
 def test_under_a_program_a_filled_row_read_by_ocr_is_a_kegiatan_bold_or_not() -> None:
     """sumut-2025 with two pages scanned at 150 dpi: its kegiatan, shaded and numbered 1, 2
     under a program whose ``I`` the scan lost, as its sub kegiatan are, were told by no number

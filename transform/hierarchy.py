@@ -339,6 +339,8 @@ class _Builder:
             level, source = self._below_program(row), "style"
         if level is None and kode is None and nomor is None and not row.id_merged:
             level, source = self._level_without_id(row, nama), "style"
+        if level is not None and kode is None and nomor is None and self._cut_rest(row, level):
+            level = None
         if level is None:
             self._add_unidentified(row, nama, kode)
             return
@@ -459,6 +461,22 @@ class _Builder:
             )
         elif row.indikator:
             self._add_indicator(current, row)
+
+    def _cut_rest(self, row: TableRow, level: Level) -> bool:
+        """Whether a page's first row, with no code nor number, is the rest of the node's row
+        above that the page break cut, not a node that only its style or the table's evidence
+        places: it states no amount, where a node states its amount on its first line, and
+        it stands at the level of the node above (a kegiatan set bold after a sub kegiatan
+        is a node of its own). Its name words finish the name (``... Tingkat Daerah`` / ``dan
+        Angkutan Umum``), and its indicators are the node's."""
+        last = self.nodes[-1] if self.nodes else None
+        return (
+            row.page_top
+            and last is not None
+            and level == last.level != "program"
+            and not _has_amount(row)
+            and not row.nama.upper().startswith("PROGRAM")
+        )
 
     def _below_program(self, row: TableRow) -> Level | None:
         if self.last["program"] is None:
