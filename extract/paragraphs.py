@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-__all__ = ["EITHER", "START", "WRAP", "Break", "line_breaks"]
+__all__ = ["EITHER", "START", "WRAP", "Break", "line_breaks", "runs_on"]
 
 Break = Literal["start", "wrap", "either"]
 START: Break = "start"
@@ -58,12 +58,7 @@ def line_breaks(lines: list[list[dict[str, Any]]], width: float) -> tuple[Break,
         size = max(first["bottom"] - first["top"], 1.0)
         used = prev[-1]["x1"] - prev[0]["x0"]
         fits = used + _SPACE_EM * size + (first["x1"] - first["x0"]) <= width - _MARGIN_PT
-        if (
-            (capitalised and first["text"][:1].islower())
-            or last["text"].lower() in _RUN_ON
-            or last["text"].endswith(_RUN_ON_MARKS)
-            or opened > 0
-        ):
+        if runs_on(last["text"], first["text"], capitalised) or opened > 0:
             out.append(WRAP)
         elif fits:
             out.append(START)
@@ -71,3 +66,14 @@ def line_breaks(lines: list[list[dict[str, Any]]], width: float) -> tuple[Break,
         else:
             out.append(EITHER)
     return tuple(out)
+
+
+def runs_on(last: str, first: str, capitalised: bool) -> bool:
+    """Whether the language says a line whose first word is ``first`` runs on from one whose
+    last word is ``last``: it opens in lower case (in a cell whose text opens with a capital,
+    ``capitalised``), or follows a conjunction, a preposition, a comma or an open mark."""
+    return (
+        (capitalised and first[:1].islower())
+        or last.lower() in _RUN_ON
+        or last.endswith(_RUN_ON_MARKS)
+    )

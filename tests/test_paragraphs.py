@@ -163,17 +163,23 @@ def test_the_words_the_tables_indicators_open_with_tell_which_full_line_starts_o
 def test_the_rest_of_a_cut_indicator_opens_the_next_pages_cell() -> None:
     """A row that a page break cut: the next page's first row holds the rest of the first
     indicator (its target was printed on the page before) and then the next indicator with its
-    target. Only a line that cannot have wrapped parts them; a full line does not."""
+    target. The two are read as one row, the break between the pages running on after
+    "dalam": the first indicator whole with its target, the second with its own, on the page
+    that prints it. Only a line that cannot have wrapped parts them; a full line does not."""
     rest = "Perlengkapan Kantor di\nLingkungan Perangkat Daerah\nJumlah Lembaga yang Dibina"
     first = [[*NODE, "Jumlah Orang yang Difasilitasi dalam", "", "4", "Rp 53.600.000", "", ""]]
     cut = [[None, None, rest, "", "42", "", "", ""]]
     sure = [[(), (), (EITHER, START), (), (), (), (), ()]]
     records = plan_rows(first, [NONE], (cut, sure))
-    assert [(r["indikator"], r["target_raw"]) for r in records] == [
-        ("Jumlah Orang yang Difasilitasi dalam", "4"),
-        ("Perlengkapan Kantor di Lingkungan Perangkat Daerah", ""),
-        ("Jumlah Lembaga yang Dibina", "42"),
-    ]
+    assert [(r["nama"], r["indikator"], r["target_raw"], r["pagu_raw"]) for r in records] == [
+        ("Penyediaan Gaji dan Tunjangan ASN",
+         "Jumlah Orang yang Difasilitasi dalam Perlengkapan Kantor di Lingkungan Perangkat Daerah",
+         "4", "Rp 53.600.000"),
+        ("", "Jumlah Lembaga yang Dibina", "42", ""),
+    ]  # fmt: skip
+    tables = [page_table(4, [*first], [NONE]), page_table(5, cut, sure)]
+    [plan] = select_plan_tables(tables)
+    assert list(table_rows(plan)["page"]) == [4, 5]
     # where the last break may be a wrap, and the line opens as no indicator of the table
     # does, the cell may as well be the rest of one indicator: one target does not say there
     # are two, and the cell goes on the indicator before
@@ -181,6 +187,22 @@ def test_the_rest_of_a_cut_indicator_opens_the_next_pages_cell() -> None:
     unsure = [[(), (), (EITHER, EITHER), (), (), (), (), ()]]
     records = plan_rows(first, [NONE], (other, unsure))
     assert len(records) == 2
+
+
+def test_a_next_pages_first_row_that_states_an_amount_is_a_node_of_its_own() -> None:
+    """With no code nor number, every page's first row prints no id of its own, as the rest
+    of a cut row does; one that states an amount opens a node (a node states its amount on
+    its first line) and is not read with the row above, though together their cells would
+    part into as many indicators as targets."""
+    first = [["", "Sub A", "Jumlah Orang Difasilitasi", "", "4", "Rp 53.600.000", "", ""]]
+    node = [["", "Sub B", "Jumlah Dokumen\nJumlah Laporan", "", "7\n10", "Rp 1.000.000", "",
+             ""]]  # fmt: skip
+    records = plan_rows(first, [NONE], (node, [[(), (), (START,), (), (EITHER,), (), (), ()]]))
+    assert [(r["nama"], r["indikator"], r["target_raw"]) for r in records] == [
+        ("Sub A", "Jumlah Orang Difasilitasi", "4"),
+        ("Sub B", "Jumlah Dokumen", "7"),
+        ("", "Jumlah Laporan", "10"),
+    ]
 
 
 def test_a_target_left_empty_goes_to_none_and_the_others_by_their_height() -> None:

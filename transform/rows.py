@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from extract.model import RawTable
-from extract.paragraphs import EITHER, START
+from extract.paragraphs import EITHER, START, WRAP, runs_on
 from transform.headers import HeaderMap, is_number_row
 from transform.numbers import DIGIT_GAP
 from transform.vocabulary import opens_indicator
@@ -344,84 +344,98 @@ def table_rows(
     records: list[dict[str, Any]] = []
     openers = _openers(plan)
     cut_rows = _cut_rows(plan)
+    joins = _joins(plan, openers, cut_rows) if measures is None else {}
     for segment, (table, header, first_row) in enumerate(plan.segments):
-        values = measures[segment] if measures is not None else {}
-        money = amounts[segment] if amounts is not None else {}
-        kode_cols = header.columns("kode")
-        name_col = header.first("nama")
-        nomor_col = header.first("nomor")
+        values = measures[segment] if measures is not None else None
+        money = amounts[segment] if amounts is not None else None
         page_top = True
         for index in _body(table, first_row):
-            row = table.grid[index]
-            id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
-            measured = [
-                (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
-                for col, (name, year) in sorted(values.items())
-                if (text := clean_text(_cell(row, col)))
-            ]
-            paid = [
-                (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
-                for col, (name, year) in sorted(money.items())
-                if (text := clean_text(_cell(row, col)))
-            ]
-            target = clean_text(_cell(row, header.first("target", "plan")))
-            pagu = _amount_text(row, header.columns("pagu", "plan"))
-            cut = page_top and not _has_id(row, header)
+            if page_top and segment - 1 in joins:
+                page_top = False  # read with the row above, which the page break cut
+                continue
+            cut = page_top and not _has_id(table.grid[index], header)
+            record = _row_record(plan, segment, index, values, money, page_top)
+            page_top = False
+            if segment in joins and (segment, index) in cut_rows:
+                records += _joined_records(record, joins[segment], plan, segment)
+                continue
             # a row that a page break cut prints only part of its indicators' text on this
-            # page: its cells are not parted
+            # page: its cells are not parted, unless read with the rest (``_joins``)
             stacked = (
                 _stacked_indicators(table, index, header, openers, cut)
                 if measures is None and (segment, index) not in cut_rows
                 else None
             )
-            record = {
-                "page": table.page,
-                "row": index,
-                "kode_parts": [_kode_part(row[c]) for c in kode_cols],
-                "nomor": _nomor_text(row, nomor_col, name_col),
-                "nama": clean_text(_row_text(table, index, name_col)),
-                "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
-                "satuan": clean_text(_cell(row, header.first("satuan"))),
-                "lokasi": clean_text(_cell(row, header.first("lokasi"))),
-                "target_raw": target or (measured[0][2] if measured else ""),
-                "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
-                "pagu_raw": pagu or (paid[0][2] if paid else ""),
-                "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
-                "target_before_raw": clean_text(_cell(row, header.first("target", "before"))),
-                "pagu_before_raw": _amount_text(row, header.columns("pagu", "before")),
-                "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
-                "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
-                "id_merged": bool(id_cells) and all(c is None for c in id_cells),
-                "bold": _bold(table, index, name_col),
-                "fill": _fill(table, index, [name_col, nomor_col]),
-                "source_table": plan.label or "",
-                "page_top": page_top,
-                "measures": measured if measures is not None else None,
-                "amounts": paid if amounts is not None else None,
-                "target_conf": _confidence(table, index, _cols(header.first("target", "plan"))),
-                "target_next_conf": _confidence(
-                    table, index, _cols(header.first("target", "next"))
-                ),
-                "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
-                "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
-                "target_before_conf": _confidence(
-                    table, index, _cols(header.first("target", "before"))
-                ),
-                "pagu_before_conf": _confidence(table, index, header.columns("pagu", "before")),
-                "nama_conf": _confidence(table, index, _cols(name_col)),
-                "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
-                "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
-                "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
-                "target_bbox": cells_box(table, index, _cols(header.first("target", "plan"))),
-                "target_next_bbox": cells_box(table, index, _cols(header.first("target", "next"))),
-                "target_before_bbox": cells_box(
-                    table, index, _cols(header.first("target", "before"))
-                ),
-                "nama_bbox": cells_box(table, index, _cols(name_col)),
-            }
             records += _each_indicator(record, stacked, header) if stacked else [record]
-            page_top = False
     return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
+
+
+def _row_record(
+    plan: LogicalTable,
+    segment: int,
+    index: int,
+    values: MeasureColumns | None,
+    money: MeasureColumns | None,
+    page_top: bool,
+) -> dict[str, Any]:
+    """One printed row's record (``ROW_COLUMNS``)."""
+    table, header, _ = plan.segments[segment]
+    row = table.grid[index]
+    kode_cols = header.columns("kode")
+    name_col = header.first("nama")
+    nomor_col = header.first("nomor")
+    id_cells = [_cell(row, c) for c in [*kode_cols, nomor_col, name_col] if c is not None]
+    measured = [
+        (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
+        for col, (name, year) in sorted((values or {}).items())
+        if (text := clean_text(_cell(row, col)))
+    ]
+    paid = [
+        (name, year, text, _confidence(table, index, [col]), cells_box(table, index, [col]))
+        for col, (name, year) in sorted((money or {}).items())
+        if (text := clean_text(_cell(row, col)))
+    ]
+    target = clean_text(_cell(row, header.first("target", "plan")))
+    pagu = _amount_text(row, header.columns("pagu", "plan"))
+    return {
+        "page": table.page,
+        "row": index,
+        "kode_parts": [_kode_part(row[c]) for c in kode_cols],
+        "nomor": _nomor_text(row, nomor_col, name_col),
+        "nama": clean_text(_row_text(table, index, name_col)),
+        "indikator": _indicator_text(clean_text(_cell(row, header.first("indikator")))),
+        "satuan": clean_text(_cell(row, header.first("satuan"))),
+        "lokasi": clean_text(_cell(row, header.first("lokasi"))),
+        "target_raw": target or (measured[0][2] if measured else ""),
+        "target_next_raw": clean_text(_cell(row, header.first("target", "next"))),
+        "pagu_raw": pagu or (paid[0][2] if paid else ""),
+        "pagu_next_raw": _amount_text(row, header.columns("pagu", "next")),
+        "target_before_raw": clean_text(_cell(row, header.first("target", "before"))),
+        "pagu_before_raw": _amount_text(row, header.columns("pagu", "before")),
+        "sumber_dana": clean_text(_cell(row, header.first("sumber_dana"))),
+        "penanggung_jawab": clean_text(_cell(row, header.first("penanggung_jawab"))),
+        "id_merged": bool(id_cells) and all(c is None for c in id_cells),
+        "bold": _bold(table, index, name_col),
+        "fill": _fill(table, index, [name_col, nomor_col]),
+        "source_table": plan.label or "",
+        "page_top": page_top,
+        "measures": measured if values is not None else None,
+        "amounts": paid if money is not None else None,
+        "target_conf": _confidence(table, index, _cols(header.first("target", "plan"))),
+        "target_next_conf": _confidence(table, index, _cols(header.first("target", "next"))),
+        "pagu_conf": _confidence(table, index, header.columns("pagu", "plan")),
+        "pagu_next_conf": _confidence(table, index, header.columns("pagu", "next")),
+        "target_before_conf": _confidence(table, index, _cols(header.first("target", "before"))),
+        "pagu_before_conf": _confidence(table, index, header.columns("pagu", "before")),
+        "nama_conf": _confidence(table, index, _cols(name_col)),
+        "pagu_bbox": cells_box(table, index, header.columns("pagu", "plan")),
+        "pagu_next_bbox": cells_box(table, index, header.columns("pagu", "next")),
+        "pagu_before_bbox": cells_box(table, index, header.columns("pagu", "before")),
+        "target_bbox": cells_box(table, index, _cols(header.first("target", "plan"))),
+        "target_next_bbox": cells_box(table, index, _cols(header.first("target", "next"))),
+        "target_before_bbox": cells_box(table, index, _cols(header.first("target", "before"))),
+        "nama_bbox": cells_box(table, index, _cols(name_col)),
+    }
 
 
 # The columns that hold one value per indicator, and the record field each fills.
@@ -488,6 +502,98 @@ def _cut_rows(plan: LogicalTable) -> set[tuple[int, int]]:
         if body and rest and not _has_id(following.grid[rest[0]], header):
             cut.add((segment, body[-1]))
     return cut
+
+
+@dataclass
+class _Join:
+    """A row that a page break cut, read with its rest on the next page (``_joins``)."""
+
+    parts: list[dict[int, str]]  # the joined cells parted, one per indicator
+    lower: int  # the rest's row on the next page
+    above: int  # how many of the indicators print their targets on the first page
+
+
+def _joins(
+    plan: LogicalTable, openers: frozenset[str], cut_rows: set[tuple[int, int]]
+) -> dict[int, _Join]:
+    """Per segment, its last row that the page break cut (``_cut_rows``), read with the rest
+    of it that opens the next page, where together they hold a node's indicators one under
+    another in one cell (``_stacked_indicators``): each page alone prints part of an
+    indicator's text, or its target apart from it, and neither can be parted. The rest states
+    no amount (a node's row states its amount on its first line), and the two pages' columns
+    mean the same. A line break between the pages runs on after a word no indicator ends with
+    (``extract.paragraphs.runs_on``: ``dalam``, ``dan``, a comma), else may do either."""
+    joins: dict[int, _Join] = {}
+    for segment, (table, header, first_row) in enumerate(plan.segments[:-1]):
+        following, lower_header, start = plan.segments[segment + 1]
+        body, rest = _body(table, first_row), _body(following, start)
+        if not body or (segment, body[-1]) not in cut_rows or not rest:
+            continue
+        if len(body) == 1 and segment - 1 in joins:
+            continue  # the page's one row is the rest of the row above
+        if len(rest) == 1 and (segment + 1, rest[0]) in cut_rows:
+            continue  # the rest runs on over a third page
+        roles = {c: (r.name, r.year) for c, r in header.roles.items()}
+        if roles != {c: (r.name, r.year) for c, r in lower_header.roles.items()}:
+            continue
+        upper, lower = table.grid[body[-1]], following.grid[rest[0]]
+        if any(clean_text(_cell(lower, c)) for c in lower_header.columns("pagu")):
+            continue  # a node's row, which states its amount on its first line
+        if (
+            len(upper) != len(lower)
+            or body[-1] >= len(table.breaks)
+            or rest[0] >= len(following.breaks)
+        ):
+            continue
+        row: list[str | None] = []
+        breaks: list[tuple[str, ...]] = []
+        for col, (a, b) in enumerate(zip(upper, lower, strict=True)):
+            kinds_a, kinds_b = _kinds(table, body[-1], col), _kinds(following, rest[0], col)
+            if a is None or b is None or not a.strip() or not b.strip():
+                row.append(a if a and a.strip() else b)
+                breaks.append(kinds_a if a and a.strip() else kinds_b)
+                continue
+            row.append(f"{a}\n{b}")
+            # only the last word says the text runs on over the page: a row of its own may
+            # open the next page in lower case (``jumlah pakaian seragam``, the seed's review)
+            between = WRAP if runs_on(a.split()[-1], b.split()[0], False) else EITHER
+            measured = len(kinds_a) == a.count("\n") and len(kinds_b) == b.count("\n")
+            breaks.append((*kinds_a, between, *kinds_b) if measured else ())
+        joined = RawTable(
+            table.page, table.bbox, [row], [], breaks=[breaks], tops=[[() for _ in row]]
+        )
+        parts = _stacked_indicators(joined, 0, header, openers)
+        if parts is None:
+            continue
+        plan_target = header.first("target", "plan")
+        above = len(_values(_cell(upper, plan_target)) or []) if plan_target is not None else 0
+        joins[segment] = _Join(parts, rest[0], above)
+    return joins
+
+
+def _kinds(table: RawTable, index: int, col: int) -> tuple[str, ...]:
+    breaks = table.breaks[index] if index < len(table.breaks) else []
+    return breaks[col] if col < len(breaks) else ()
+
+
+def _joined_records(
+    record: dict[str, Any], join: _Join, plan: LogicalTable, segment: int
+) -> list[dict[str, Any]]:
+    """The records of a row read with its rest on the next page (``_joins``): the node's name
+    and lokasi whole, one record per indicator; an indicator whose target the next page
+    prints gives that page and the boxes of its cells there."""
+    header = plan.segments[segment].header
+    lower = _row_record(plan, segment + 1, join.lower, None, None, True)
+    whole = {
+        **record,
+        "nama": " ".join(t for t in (record["nama"], lower["nama"]) if t),
+        "lokasi": " ".join(t for t in (record["lokasi"], lower["lokasi"]) if t),
+    }
+    out = _each_indicator(whole, join.parts, header)
+    moved = ("page", "row", "target_bbox", "target_next_bbox", "target_before_bbox")
+    for at in range(join.above, len(out)):
+        out[at].update({key: lower[key] for key in moved})
+    return out
 
 
 def _openers(plan: LogicalTable) -> frozenset[str]:
