@@ -356,42 +356,41 @@ def test_without_codes_a_pages_first_row_stating_no_amount_finishes_the_row_abov
     and its next indicator, no amount. With no code nor number, its style made it a sub
     kegiatan of its own ("dan Angkutan Umum": docx 1006, status ok). A node states its amount
     on its first line: the row is the rest of the one above. A bold row there, at another
-    level than the node above, is a kegiatan of its own."""
-    plan = build(
-        rows(
-            {"nama": "PROGRAM A", "bold": True, "pagu_raw": "3.000"},
-            {"nama": "Kegiatan bold", "bold": True, "pagu_raw": "3.000"},
-            {
-                "nama": "Penyusunan Kapasitas",
-                "indikator": "Jumlah Lembaga",
-                "target_raw": "3",
-                "pagu_raw": "1.000",
-            },
-            {
-                "nama": "dan Angkutan Umum",
-                "indikator": "Jumlah Orang",
-                "target_raw": "7",
-                "page": 3,
-                "page_top": True,
-            },
-            {
-                "nama": "Sub kedua",
-                "indikator": "Jumlah Dokumen",
-                "target_raw": "2",
-                "pagu_raw": "2.000",
-                "page": 3,
-            },
-            {
-                "nama": "Kegiatan lain",
-                "bold": True,
-                "indikator": "Jumlah Paket",
-                "target_raw": "5",
-                "page": 4,
-                "page_top": True,
-            },
-        ),
-        id_columns=False,
-    )
+    level than the node above, is a kegiatan of its own. On a page read by OCR, which may
+    have lost a printed amount, the row stays a node."""
+    records = [
+        {"nama": "PROGRAM A", "bold": True, "pagu_raw": "3.000"},
+        {"nama": "Kegiatan bold", "bold": True, "pagu_raw": "3.000"},
+        {
+            "nama": "Penyusunan Kapasitas",
+            "indikator": "Jumlah Lembaga",
+            "target_raw": "3",
+            "pagu_raw": "1.000",
+        },
+        {
+            "nama": "dan Angkutan Umum",
+            "indikator": "Jumlah Orang",
+            "target_raw": "7",
+            "page": 3,
+            "page_top": True,
+        },
+        {
+            "nama": "Sub kedua",
+            "indikator": "Jumlah Dokumen",
+            "target_raw": "2",
+            "pagu_raw": "2.000",
+            "page": 3,
+        },
+        {
+            "nama": "Kegiatan lain",
+            "bold": True,
+            "indikator": "Jumlah Paket",
+            "target_raw": "5",
+            "page": 4,
+            "page_top": True,
+        },
+    ]
+    plan = build(rows(*records), id_columns=False)
     assert values(plan.nodes, "level", "nama") == [
         ["program", "PROGRAM A"],
         ["kegiatan", "Kegiatan bold"],
@@ -406,6 +405,9 @@ def test_without_codes_a_pages_first_row_stating_no_amount_finishes_the_row_abov
         ["P01.K01.S02", "Jumlah Dokumen"],
         ["P01.K02", "Jumlah Paket"],
     ]
+    records[3] = {**records[3], "nama_conf": 91.0, "target_conf": 93.0}
+    scanned = build(rows(*records), id_columns=False)
+    assert len(scanned.nodes) == 6
 
 
 def test_under_a_program_a_filled_row_read_by_ocr_is_a_kegiatan_bold_or_not() -> None:

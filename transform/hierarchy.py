@@ -468,10 +468,12 @@ class _Builder:
         places: it states no amount, where a node states its amount on its first line, and
         it stands at the level of the node above (a kegiatan set bold after a sub kegiatan
         is a node of its own). Its name words finish the name (``... Tingkat Daerah`` / ``dan
-        Angkutan Umum``), and its indicators are the node's."""
+        Angkutan Umum``), and its indicators are the node's. Not on a page read by OCR, which
+        may have lost a printed amount."""
         last = self.nodes[-1] if self.nodes else None
         return (
             row.page_top
+            and not (read_by_ocr(row) or row.nama_conf is not None)
             and last is not None
             and level == last.level != "program"
             and not _has_amount(row)
