@@ -220,3 +220,36 @@ def test_a_target_left_empty_goes_to_none_and_the_others_by_their_height() -> No
     # a value that stands level with no target: the row stays one
     astray = [[(), (), (100.0, 108.5), (), (100.0, 108.5), (), (104.0,), ()]]
     assert len(plan_rows(body, breaks, tops=astray)) == 1
+
+
+def test_a_target_left_empty_is_told_by_its_cells_own_lines_where_values_wrap() -> None:
+    """Units wrapped under their numbers (``115`` / ``lembaga``): the cells' lines no longer
+    stand level with their indicators' targets, and each cell says by its own lines where a
+    paragraph was left empty: a value one advance below the last line of the one above is
+    the next paragraph, two advances below is the one after (docx 880, reported before)."""
+    indicators = "Jumlah Lembaga\nJumlah Paket Gizi\nJumlah Dokumen"
+    plan_cell = "115\nlembaga\n3 Paket\n9 Dokumen"
+    breaks = [[(), (), (START, START), (), (EITHER, EITHER, EITHER), (), (EITHER, EITHER), ()]]
+
+    def read(next_cell: str, next_tops: tuple[float, ...], pagu_top: float = 100.0) -> list:
+        body = [[*NODE, indicators, "", plan_cell, "Rp 4.058.800.000,00", next_cell,
+                 "Rp 654.892.175,00"]]  # fmt: skip
+        tops = [[(100.0,), (100.0,), (100.0, 108.8, 117.5), (), (100.0, 108.8, 117.5, 126.3),
+                 (pagu_top,), next_tops, (pagu_top,)]]  # fmt: skip
+        records = plan_rows(body, breaks, tops=tops)
+        return [(r["target_raw"], r["target_next_raw"]) for r in records]
+
+    assert read("224\nlembaga\n3 Paket", (100.0, 108.8, 117.5)) == [
+        ("115 lembaga", "224 lembaga"), ("3 Paket", "3 Paket"), ("9 Dokumen", ""),
+    ]  # fmt: skip
+    assert read("224\nlembaga\n9 Dokumen", (100.0, 108.8, 126.3)) == [
+        ("115 lembaga", "224 lembaga"), ("3 Paket", ""), ("9 Dokumen", "9 Dokumen"),
+    ]  # fmt: skip
+    # the first paragraph left empty: the value stands one advance below the row's first line
+    assert read("3 Paket\n9 Dokumen", (108.8, 117.5)) == [
+        ("115 lembaga", ""), ("3 Paket", "3 Paket"), ("9 Dokumen", "9 Dokumen"),
+    ]  # fmt: skip
+    # a value between two steps, or cells set at the bottom (the amounts one a line, low in
+    # their cells): the heights say nothing, and the row stays one
+    assert len(read("224\nlembaga\n3 Paket", (100.0, 108.8, 121.0))) == 1
+    assert len(read("224\nlembaga\n3 Paket", (100.0, 108.8, 117.5), pagu_top=126.3)) == 1

@@ -635,10 +635,11 @@ def _stacked_indicators(
     wrapped (``RawTable.breaks``, ``extract.paragraphs``; ``_paragraphs``); the units print
     as many, or none. The target cell of most values counts them; another target cell that
     leaves a line empty (an indicator with no target for that year) gives each of its values
-    to the target printed at the same height (``RawTable.tops``). On the first row of a page
-    with no code or number of its own (``cut``), the rest of such a row that the page break
-    cut, the cell may open with one paragraph more, with no target: the rest of the indicator
-    whose target the page before printed, parted off only where a line cannot have wrapped.
+    to the paragraph its height says it is (``_aligned``, ``RawTable.tops``). On the first
+    row of a page with no code or number of its own (``cut``), the rest of such a row that
+    the page break cut, the cell may open with one paragraph more, with no target: the rest of
+    the indicator whose target the page before printed, parted off only where a line cannot
+    have wrapped.
     None where any of this does not hold, or it holds both ways: the row stays one, and a
     cell of several targets is then read as no target and reported."""
     indicator = header.first("indikator")
@@ -650,7 +651,7 @@ def _stacked_indicators(
         if (col := header.first("target", year)) is not None and clean_text(_cell(row, col))
     ]  # fmt: skip
     tops = table.tops[index] if index < len(table.tops) else []
-    values: dict[int, list[tuple[str, float | None]]] = {}
+    values: dict[int, list[_Value]] = {}
     for col in columns:
         found = _values(_cell(row, col), tops[col] if col < len(tops) else ())
         if found is None:
@@ -661,8 +662,9 @@ def _stacked_indicators(
     most = max(values, key=lambda col: len(values[col]))  # the first, where several have most
     targets = values[most]
     per_column: dict[int, list[str]] = {}
+    upright = _set_at_top(list(tops), columns)
     for col, found in values.items():
-        aligned = _aligned(found, targets)
+        aligned = _aligned(found, targets, upright)
         if aligned is None:
             return None
         per_column[col] = aligned
@@ -675,30 +677,75 @@ def _stacked_indicators(
     return parted[0] if len(parted) == 1 else None
 
 
+class _Value(NamedTuple):
+    """A target cell's value: its text, and the tops of its first and last lines (None where
+    not known)."""
+
+    text: str
+    first: float | None
+    last: float | None
+
+
+def _set_at_top(tops: list[tuple[float, ...]], targets: list[int]) -> bool:
+    """Whether a row's cells are set at its top, as a word processor's are by default: each
+    cell of one line but the ``targets`` (whose first line may be an empty one) starts level
+    with the row's first line. A sheet may set them at the bottom or the middle, and a
+    cell's first line then says nothing of which paragraph it is."""
+    firsts = [cell[0] for cell in tops if cell]
+    if not firsts:
+        return False
+    top = min(firsts)
+    return all(
+        _level_with(cell[0], top)
+        for col, cell in enumerate(tops)
+        if len(cell) == 1 and col not in targets
+    )
+
+
 def _aligned(
-    values: list[tuple[str, float | None]], targets: list[tuple[str, float | None]]
+    values: list[_Value], targets: list[_Value], upright: bool = False
 ) -> list[str] | None:
     """A target cell's values, one per target of ``targets`` (the cell of most values): the
-    same count, in order; or fewer, each given to the target whose first line stands at its
-    height. None where a value stands beside none, or where a value of either cell takes more
-    than one line (its top not known, ``_values``): an empty line is one line high, a
-    wrapped value two, and the heights then say nothing."""
+    same count, in order; or fewer, in a row whose cells are set at its top (``upright``),
+    each given to the paragraph its height says it is. An indicator with no target for a
+    year leaves an empty paragraph, one line high, in that cell: a paragraph starts one
+    advance (the line pitch and any space after a paragraph) below the last line of the one
+    before, so a value whose first line stands k advances below the last line of the value
+    above (or k below the row's first line, less one) has k - 1 empty paragraphs before it.
+    The advance is measured in ``targets``, whose paragraphs leave none empty. None where
+    those advances differ, a value stands between two, or past the last target."""
     if len(values) == len(targets):
-        return [text for text, _ in values]
-    if any(top is None for _, top in [*values, *targets]):
+        return [value.text for value in values]
+    lines = [top for v in [*values, *targets] for top in (v.first, v.last)]
+    if not upright or any(top is None for top in lines) or len(targets) < 2:
         return None
+    steps = [
+        b.first - a.last
+        for a, b in zip(targets, targets[1:], strict=False)
+        if a.last is not None and b.first is not None
+    ]
+    advance = sorted(steps)[len(steps) // 2]
+    if advance <= 0 or max(steps) - min(steps) > _SAME_LINE_PT:
+        return None
+    assert targets[0].first is not None
     out = [""] * len(targets)
-    at = 0
-    for text, top in values:
-        while at < len(targets) and not _level_with(top, targets[at][1]):
-            at += 1
-        if at == len(targets):
+    at, above = 0, targets[0].first - advance
+    for value in values:
+        assert value.first is not None and value.last is not None
+        span = (value.first - above) / advance
+        skipped = round(span) - 1  # empty paragraphs before the value
+        if skipped < 0 or abs(span - round(span)) > _OFF_STEP:
             return None
-        out[at] = text
-        at += 1
+        at += skipped
+        if at >= len(targets):
+            return None
+        out[at] = value.text
+        at, above = at + 1, value.last
     return out
 
 
+# Share of an advance by which a value's line may stand off the step it is counted at.
+_OFF_STEP = 0.25
 _SAME_LINE_PT = 2.0  # points: two lines' tops closer than this stand at one height
 
 
@@ -743,24 +790,22 @@ def _parted(
     return [{col: parts[i] for col, parts in found.items()} for i in range(count)]
 
 
-def _values(
-    text: str | None, tops: tuple[float, ...] = ()
-) -> list[tuple[str, float | None]] | None:
-    """A target cell's values, one per line that opens with a figure, each with the top of
-    that line (from ``tops``, one per line of ``text``; None where not known, or where the
-    value takes two lines); a line without a figure (the unit wrapped under its number) runs
-    on. None when a line holds figures but does not open with one, or the first opens with
-    none."""
+def _values(text: str | None, tops: tuple[float, ...] = ()) -> list[_Value] | None:
+    """A target cell's values, one per line that opens with a figure, each with the tops of
+    its first and last lines (from ``tops``, one per line of ``text``; None where not
+    known); a line without a figure (the unit wrapped under its number) runs on. None when a
+    line holds figures but does not open with one, or the first opens with none."""
     lines = (text or "").split("\n")
     known = len(tops) == len(lines)
-    values: list[tuple[str, float | None]] = []
+    values: list[_Value] = []
     for at, line in enumerate(part.strip() for part in lines):
         if not line:
             continue
+        top = tops[at] if known else None
         if _VALUE_START.match(line):
-            values.append((line, tops[at] if known else None))
+            values.append(_Value(line, top, top))
         elif values and not re.search(r"\d", line):
-            values[-1] = (f"{values[-1][0]} {line}", None)  # two lines: no one height
+            values[-1] = values[-1]._replace(text=f"{values[-1].text} {line}", last=top)
         else:
             return None
     return values
