@@ -186,7 +186,7 @@ def check_reading(
     reading.doubts += mended_words(nodes, frames["indicators"], mended or {})
     reading.doubts += names_mended(nodes, mended_names)
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
-    reading.doubts += slash_breaks(nodes, sorted(breaks))
+    reading.doubts += slash_breaks(nodes, sorted(breaks), frames["indicators"])
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 

@@ -964,6 +964,12 @@ def test_a_word_broken_after_its_slash_joins_as_in_a_ruled_cell(tmp_path: Any) -
         )  # fmt: skip
         (doubt,) = slash_breaks(names, [(3, "Daerah/ Lembaga")])
         assert (doubt.check, doubt.page, doubt.node_ids) == ("slash_breaks", 3, ("P02",))
+        # an indicator that holds it is doubted too (docx 5026: status ok with the space)
+        indicators = pd.DataFrame(
+            {"node_id": ["P01"], "page": [3], "indikator": ["Jumlah Daerah/ Lembaga"]}
+        )
+        (doubt,) = slash_breaks(names.iloc[:1], [(3, "Daerah/ Lembaga")], indicators)
+        assert doubt.node_ids == ("P01",)
         (table,), _ = stream_tables(
             document.pages[0], 3, key_columns=lambda texts: {0}, inline_words={"daerah/lembaga"}
         )

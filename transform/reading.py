@@ -118,7 +118,8 @@ READING_CHECKS: dict[str, str] = {
     "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
     "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
     "read, DAYA written)",
-    "slash_breaks": "no name breaks its line after a slash where the document gives no sign "
+    "slash_breaks": "no name or indicator breaks its line after a slash where the document "
+    "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
     "unplaced_rows": "no row read by OCR that prints a name and amounts of its own is taken "
@@ -753,21 +754,29 @@ def unknown_words(
     )
 
 
-def slash_breaks(programs: pd.DataFrame, breaks: Iterable[tuple[int, str]]) -> list[Doubt]:
-    """The names that hold a line broken after a slash and read as two words with nothing in
-    the document to tell whether a space stood there (``RawTable.unsure_slashes``: the page and
-    the two words, ``KABUPATEN/ KOTA``), one doubt a page."""
+def slash_breaks(
+    programs: pd.DataFrame,
+    breaks: Iterable[tuple[int, str]],
+    indicators: pd.DataFrame | None = None,
+) -> list[Doubt]:
+    """The names and indicators that hold a line broken after a slash and read as two words
+    with nothing in the document to tell whether a space stood there
+    (``RawTable.unsure_slashes``: the page and the two words, ``KABUPATEN/ KOTA``), one doubt
+    a page naming the nodes."""
     found: dict[int, dict[str, str]] = {}
+    texts = [(programs, "nama")] + ([(indicators, "indikator")] if indicators is not None else [])
     for page, text in breaks:
-        rows = _on_page(programs, page)
-        for node_id, nama in zip(rows["node_id"], rows["nama"], strict=True):
-            if isinstance(nama, str) and text in nama:
-                found.setdefault(page, {})[str(node_id)] = text
+        for frame, column in texts:
+            rows = _on_page(frame, page)
+            for node_id, value in zip(rows["node_id"], rows[column], strict=True):
+                if isinstance(value, str) and text in value:
+                    found.setdefault(page, {})[str(node_id)] = text
     return [
         Doubt(
             "slash_breaks",
-            f"page {page}: {len(names)} name(s) break a line after a slash, read as two words "
-            f"for want of a sign of the space (e.g. {next(iter(names.values()))!r}): the "
+            f"page {page}: {len(names)} node(s) whose name or indicator breaks a line after a "
+            f"slash, read as two words for want of a sign of the space (e.g. "
+            f"{next(iter(names.values()))!r}): the "
             "document prints neither the space at its lines' ends nor the word whole elsewhere",
             page,
             tuple(names),
