@@ -1277,6 +1277,7 @@ def _stacked_rows(
     indicators: list[int],
     widths: list[float],
     id_columns: set[int],
+    rules: tuple[float, ...] = (),
 ) -> list[list[_Line]]:
     """Rows that figures alone parted, put back into one where the indicator column says they
     are one cell's lines: a node's indicators one under another in one cell and their targets
@@ -1291,7 +1292,10 @@ def _stacked_rows(
     with, nor any indicator (``transform.vocabulary.opens_indicator``); or a target
     cell's value is cut between two of its rows (``_value_cut``). A row that states an amount
     on its first line opens a run of its own: a node prints its amount once, on its first
-    line. The reader of the rows then parts the cell by its paragraphs, or reports it."""
+    line. In a table that draws a rule over the row of every node (``rules``: each row that
+    states an amount, two or more, has one above it), a row that figures alone parted has
+    none, and is one with the row above whatever its lines say. The reader of the rows then
+    parts the cell by its paragraphs, or reports it."""
     if not indicators or len(by_figures) != len(rows):
         return rows
     # the words a node's indicators open with (``Jumlah``): those of the rows a code or a
@@ -1314,11 +1318,15 @@ def _stacked_rows(
             if words and words[0][:1].isupper() and words[0].isalpha():
                 openers.add(words[0])
     openers -= inside
+    nodes = [i for i, row in enumerate(rows) if i and set(_lone_numbers(row[0], columns)) & amounts]
+    framed = len(nodes) >= 2 and all(
+        _rule_between(rows[i - 1][-1], rows[i][0], rules) for i in nodes
+    )
     out: list[list[_Line]] = []
     run: list[list[_Line]] = []
 
     def close() -> None:
-        if len(run) > 1 and _parted_wrongly(run, columns, indicators, widths, openers):
+        if len(run) > 1 and (framed or _parted_wrongly(run, columns, indicators, widths, openers)):
             out.append([line for row in run for line in row])
         else:
             out.extend(run)
@@ -1717,7 +1725,7 @@ def stream_tables(
     if not ocr:
         indicators = [i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.INDIKATOR]
         rows = _names_carried(rows, by_figures, columns, names, widths)
-        rows = _stacked_rows(rows, by_figures, columns, indicators, widths, keys)
+        rows = _stacked_rows(rows, by_figures, columns, indicators, widths, keys, rules)
     read = [_cells(r, columns, chars, reach, widths) for r in rows]
     grid: list[list[str | None]] = [*head_rows, *(list[str | None](r[0]) for r in read)]
     unmeasured: list[tuple[str, ...]] = [() for _ in range(len(columns.edges) - 1)]
