@@ -253,3 +253,29 @@ def test_a_target_left_empty_is_told_by_its_cells_own_lines_where_values_wrap() 
     # their cells): the heights say nothing, and the row stays one
     assert len(read("224\nlembaga\n3 Paket", (100.0, 108.8, 121.0))) == 1
     assert len(read("224\nlembaga\n3 Paket", (100.0, 108.8, 117.5), pagu_top=126.3)) == 1
+
+
+def test_a_cut_rows_lines_go_on_below_the_break_when_read_with_their_rest() -> None:
+    """A row that a page break cut after its first line, inside the first indicator; its
+    next year's cell leaves the second indicator's line empty. Read with its rest, the next
+    page's lines go on one line pitch below the lowest line of a cell that runs on over the
+    break, and the cell's own lines then say which paragraph was left empty (docx 877,
+    reported before)."""
+    first = [[*NODE, "Jumlah Orang yang", "", "17", "Rp 24.000.000", "2", "Rp 9.500"]]
+    first_tops = [[(100.0,), (100.0,), (100.0,), (), (100.0,), (100.0,), (100.0,), (100.0,)]]
+    rest = [[None, None, "Difasilitasi Daerah Terpencil\nJumlah Unit\nJumlah Lembaga", "",
+             "7\n5", "", "20", ""]]  # fmt: skip
+    rest_breaks = [[(), (), (EITHER, START), (), (EITHER,), (), (), ()]]
+    rest_tops = [[(), (), (50.0, 58.75, 67.5), (), (50.0, 58.75), (), (58.75,), ()]]
+    tables = [
+        page_table(4, first, [NONE], first_tops),
+        page_table(5, rest, rest_breaks, rest_tops),
+    ]
+    [plan] = select_plan_tables(tables)
+    rows = table_rows(plan)
+    fields = ["indikator", "target_raw", "target_next_raw", "page"]
+    assert [tuple(r) for r in rows[fields].itertuples(index=False)] == [
+        ("Jumlah Orang yang Difasilitasi Daerah Terpencil", "17", "2", 4),
+        ("Jumlah Unit", "7", "", 5),
+        ("Jumlah Lembaga", "5", "20", 5),
+    ]

@@ -559,9 +559,8 @@ def _joins(
             between = WRAP if runs_on(a.split()[-1], b.split()[0], False) else EITHER
             measured = len(kinds_a) == a.count("\n") and len(kinds_b) == b.count("\n")
             breaks.append((*kinds_a, between, *kinds_b) if measured else ())
-        joined = RawTable(
-            table.page, table.bbox, [row], [], breaks=[breaks], tops=[[() for _ in row]]
-        )
+        tops = _joined_tops(_row_tops(table, body[-1]), _row_tops(following, rest[0]), row)
+        joined = RawTable(table.page, table.bbox, [row], [], breaks=[breaks], tops=[tops])
         parts = _stacked_indicators(joined, 0, header, openers)
         if parts is None:
             continue
@@ -569,6 +568,34 @@ def _joins(
         above = len(_values(_cell(upper, plan_target)) or []) if plan_target is not None else 0
         joins[segment] = _Join(parts, rest[0], above)
     return joins
+
+
+def _row_tops(table: RawTable, index: int) -> list[tuple[float, ...]]:
+    return list(table.tops[index]) if index < len(table.tops) else []
+
+
+def _joined_tops(
+    upper: list[tuple[float, ...]], lower: list[tuple[float, ...]], row: list[str | None]
+) -> list[tuple[float, ...]]:
+    """The tops of a cut row's lines read with its rest (``_joins``), as if one page printed
+    both: a page break cuts every cell of the row at one height, so the rest's lines go on
+    one line pitch (the least step between two lines of one cell) below the lowest line of
+    a cell that runs on over the break. Empty where either page's lines were not measured,
+    or no cell runs on."""
+    none: list[tuple[float, ...]] = [() for _ in row]
+    if len(upper) != len(row) or len(lower) != len(row):
+        return none
+    steps = [
+        b - a for cell in (*upper, *lower) for a, b in zip(cell, cell[1:], strict=False) if b > a
+    ]
+    going_on = [a[-1] for a, b in zip(upper, lower, strict=True) if a and b]
+    firsts = [cell[0] for cell in lower if cell]
+    if not steps or not going_on or not firsts:
+        return none
+    shift = max(going_on) + min(steps) - min(firsts)
+    out = [(*a, *(top + shift for top in b)) for a, b in zip(upper, lower, strict=True)]
+    lines = [len((text or "").split("\n")) if (text or "").strip() else 0 for text in row]
+    return [cell if len(cell) == n else () for cell, n in zip(out, lines, strict=True)]
 
 
 def _kinds(table: RawTable, index: int, col: int) -> tuple[str, ...]:
