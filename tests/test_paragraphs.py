@@ -279,3 +279,23 @@ def test_a_cut_rows_lines_go_on_below_the_break_when_read_with_their_rest() -> N
         ("Jumlah Unit", "7", "", 5),
         ("Jumlah Lembaga", "5", "20", 5),
     ]
+
+
+def test_a_head_word_the_table_prints_inside_a_line_does_not_open_an_indicator() -> None:
+    """``Kualitas`` opens indicators, but this table prints it inside one too (``Jumlah Paket
+    Kualitas Air``): a full line's next that opens with it may be a wrapped one, and parting
+    there paired the first indicator's end with the second target (html 912, status ok).
+    With no other way to as many paragraphs as targets, the row stays one and is reported."""
+    indicators = (
+        "Jumlah Orang Mengikuti\nKualitas Air Sungai\nJumlah Paket Kualitas Air\nTingkat Sarana"
+    )
+    body = [[*NODE, indicators, "", "4\n402\n69", "Rp 35.000.000", "", ""]]
+    breaks = [[(), (), (EITHER, START, EITHER), (), (EITHER, EITHER), (), (), ()]]
+    assert len(plan_rows(body, breaks)) == 1
+    # where the table prints it at a line's start only, it opens one
+    body[0][2] = indicators.replace("Paket Kualitas", "Paket Mutu")
+    assert [r["indikator"] for r in plan_rows(body, breaks)] == [
+        "Jumlah Orang Mengikuti",
+        "Kualitas Air Sungai",
+        "Jumlah Paket Mutu Air Tingkat Sarana",
+    ]

@@ -514,7 +514,7 @@ class _Join:
 
 
 def _joins(
-    plan: LogicalTable, openers: frozenset[str], cut_rows: set[tuple[int, int]]
+    plan: LogicalTable, openers: _Openers, cut_rows: set[tuple[int, int]]
 ) -> dict[int, _Join]:
     """Per segment, its last row that the page break cut (``_cut_rows``), read with the rest
     of it that opens the next page, where together they hold a node's indicators one under
@@ -623,13 +623,26 @@ def _joined_records(
     return out
 
 
-def _openers(plan: LogicalTable) -> frozenset[str]:
+class _Openers(NamedTuple):
+    """The words a table's indicators open with (``_openers``), and the words it prints inside
+    a line of a name or an indicator."""
+
+    words: frozenset[str] = frozenset()
+    inside: frozenset[str] = frozenset()
+
+
+_NO_OPENERS = _Openers()
+
+
+def _openers(plan: LogicalTable) -> _Openers:
     """The words the table's indicator cells open with (``Jumlah``, ``Persentase``) on the
     rows of a code or number (a node's own row, not the rest of one that a page cut): a
     cell's first line starts a paragraph, whatever else its lines do. Not a word the table
     also prints inside a line of a name or an indicator (``Tingkat``, in ``... Tingkat
-    Kecamatan``): a line may then open with it where a name wrapped."""
-    found, inside = set(), set()
+    Kecamatan``): a line may then open with it where a name wrapped; those words are kept
+    beside them."""
+    found: set[str] = set()
+    inside: set[str] = set()
     for table, header, first_row in plan.segments:
         col = header.first("indikator")
         ids = [*header.columns("kode"), *header.columns("nomor")]
@@ -644,14 +657,14 @@ def _openers(plan: LogicalTable) -> frozenset[str]:
             words = _indicator_text(clean_text(_cell(row, col))).split()
             if words and words[0][:1].isupper() and words[0].isalpha():
                 found.add(words[0])
-    return frozenset(found - inside)
+    return _Openers(frozenset(found - inside), frozenset(inside))
 
 
 def _stacked_indicators(
     table: RawTable,
     index: int,
     header: HeaderMap,
-    openers: frozenset[str] = frozenset(),
+    openers: _Openers = _NO_OPENERS,
     cut: bool = False,
 ) -> list[dict[int, str]] | None:
     """A row's indicator cells parted into one per indicator, where the row holds a node's
@@ -786,7 +799,7 @@ def _parted(
     header: HeaderMap,
     targets: dict[int, list[str]],
     lead: int,
-    openers: frozenset[str],
+    openers: _Openers,
 ) -> list[dict[int, str]] | None:
     """The row's per-indicator cells parted as ``_stacked_indicators`` says: ``targets`` per
     column, one per indicator after ``lead`` paragraphs of the indicator cell that have none."""
@@ -843,13 +856,14 @@ def _paragraphs(
     breaks: list[tuple[str, ...]],
     col: int,
     count: int,
-    openers: frozenset[str] = frozenset(),
+    openers: _Openers = _NO_OPENERS,
     any_either: bool = True,
 ) -> list[str] | None:
     """A cell's text parted into ``count`` paragraphs, at the line breaks that start one; where
     those are too few, also at those that may (``EITHER``) whose next line opens with a word
     the table's indicators open with (``openers``: ``Jumlah``), then also with a word any
-    indicator may open with (``transform.vocabulary.opens_indicator``: ``Persentase``), or
+    indicator may open with (``transform.vocabulary.opens_indicator``: ``Persentase``; not
+    one the table prints inside a line), or
     else at every one that may, where only so do they come to ``count``; all but the first
     only with ``any_either``. None where no way comes to it, or the breaks were not
     measured."""
@@ -860,7 +874,13 @@ def _paragraphs(
 
     def opens(kind: str, line: str, heads: bool = False) -> bool:
         word = line.split(" ", 1)[0]
-        return kind == EITHER and (word in openers or (heads and opens_indicator(word)))
+        if kind != EITHER:
+            return False
+        # a word any indicator may open with, but that the table prints inside a line, may
+        # open a line where a name or an indicator wrapped (``Kualitas``, ``... Paket Kualitas
+        # Air Sungai``: html 912)
+        head = heads and opens_indicator(word) and word not in openers.inside
+        return word in openers.words or head
 
     pairs = list(zip(kinds, lines[1:], strict=True))
     ways = [[kind == START for kind in kinds]]
