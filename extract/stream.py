@@ -139,6 +139,10 @@ class StreamColumns:
                 return i
         return None
 
+    def of_role(self, role: ColumnRole) -> list[int]:
+        """The columns whose header names them ``role``, left to right."""
+        return [i for i, text in enumerate(self.header) if role_of(text) == role]
+
     def column_of_word(self, word: dict[str, Any]) -> int | None:
         """The column a word stands in: the one its middle falls in, or the one
         ``_settle_straddlers`` gave a word an edge crosses."""
@@ -1302,14 +1306,14 @@ def _stacked_rows(
     # number opens (``id_columns``), whose indicator cell starts with the node; not a word
     # printed inside a line of a name or an indicator (``... Tingkat Kecamatan``)
     openers: set[str] = set()
-    names = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA}
+    names = columns.of_role(ColumnRole.NAMA)
     inside = {
         word for row in rows for line in row for col in {*indicators, *names}
         for word in _column_words(line, columns, col)[1:]
     }  # fmt: skip
     # in a table with no code nor number, the rows of nodes are those that state an amount
     # (a node's row prints it on its first line; a further indicator's row has none)
-    amounts = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.PAGU}
+    amounts = set(columns.of_role(ColumnRole.PAGU))
     marks = id_columns or amounts
     for row in rows:
         opened = any(columns.column_of_word(w) in marks for w in row[0].words)
@@ -1318,7 +1322,9 @@ def _stacked_rows(
             if words and words[0][:1].isupper() and words[0].isalpha():
                 openers.add(words[0])
     openers -= inside
-    nodes = [i for i, row in enumerate(rows) if i and set(_lone_numbers(row[0], columns)) & amounts]
+    # the rows that state an amount on their first line: each opens a node
+    stated = [bool(set(_lone_numbers(row[0], columns)) & amounts) for row in rows]
+    nodes = [i for i in range(1, len(rows)) if stated[i]]
     framed = len(nodes) >= 2 and all(
         _rule_between(rows[i - 1][-1], rows[i][0], rules) for i in nodes
     )
@@ -1331,10 +1337,10 @@ def _stacked_rows(
         else:
             out.extend(run)
 
-    for row, figures in zip(rows, by_figures, strict=True):
+    for row, figures, opens in zip(rows, by_figures, stated, strict=True):
         # a row that states an amount on its first line opens a node: the rows a target
         # parted inside one node's cells state none
-        if not figures or set(_lone_numbers(row[0], columns)) & amounts:
+        if not figures or opens:
             close()
             run = []
         run.append(row)
@@ -1358,7 +1364,7 @@ def _names_carried(
     paragraph of its own (``extract.paragraphs``: its first word would not have fitted on the
     line above). Tables with a code or a number on each node's row read the rest so; a table
     whose levels show by style alone made it a node of its own."""
-    amounts = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.PAGU}
+    amounts = set(columns.of_role(ColumnRole.PAGU))
     if not names or not amounts or len(by_figures) != len(rows):
         return rows
     out = [list(row) for row in rows]
@@ -1433,7 +1439,7 @@ def _value_cut(run: list[list[_Line]], columns: StreamColumns) -> bool:
     value in a target column below its first line where that line has none (an empty line
     above it in a cell, and a wrapped value beside it): a row's cells all start on its first
     line, so the rows were parted inside a cell."""
-    targets = {i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.TARGET}
+    targets = columns.of_role(ColumnRole.TARGET)
     for row in run:
         for col in targets:  # a value below the row's first line where that line has none
             filled = [bool(_column_words(line, columns, col)) for line in row]
@@ -1716,14 +1722,14 @@ def stream_tables(
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()
-    names = frozenset(i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.NAMA)
+    names = frozenset(columns.of_role(ColumnRole.NAMA))
     by_figures: list[bool] = []
     rows = _rows(body, columns, keys, settings, rules, names, by_figures)
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
     widths = _text_width(body, columns, reach)
     if not ocr:
-        indicators = [i for i, t in enumerate(columns.header) if role_of(t) == ColumnRole.INDIKATOR]
+        indicators = columns.of_role(ColumnRole.INDIKATOR)
         rows = _names_carried(rows, by_figures, columns, names, widths)
         rows = _stacked_rows(rows, by_figures, columns, indicators, widths, keys, rules)
     read = [_cells(r, columns, chars, reach, widths) for r in rows]
