@@ -3,9 +3,12 @@ another in its cells read as one record per indicator."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from extract.model import Cell, RawTable
 from extract.paragraphs import EITHER, START, WRAP, line_breaks
 from transform.grouping import select_plan_tables
+from transform.hierarchy import build_plan
 from transform.rows import table_rows
 
 SIZE = 7.0  # points: the words' height
@@ -299,3 +302,88 @@ def test_a_head_word_the_table_prints_inside_a_line_does_not_open_an_indicator()
         "Kualitas Air Sungai",
         "Jumlah Paket Mutu Air Tingkat Sarana",
     ]
+
+
+def test_tingkat_opens_an_indicator_whose_target_is_a_rate() -> None:
+    """``Tingkat`` opens indicators (``Tingkat Dokumen Perencanaan ... Tepat Waktu``) and the
+    rest of names alike (``... Tingkat Daerah``), so a line opening with it after a full one
+    is no start by itself. Where the paragraph it would open has a target in percent, it is
+    one: a ``Tingkat`` indicator measures a rate (docx 598, reported before). A count there,
+    or the word printed inside a line elsewhere in the table, and the row stays one."""
+    indicators = (
+        "Jumlah Dokumen Sumber\nDaya Manusia\nTingkat Dokumen\nPerencanaan Tepat\nWaktu\n"
+        "Jumlah Dokumen Imunisasi"
+    )
+    breaks = [[(), (), (EITHER, EITHER, EITHER, EITHER, START), (), (EITHER, EITHER),
+               (), (), ()]]  # fmt: skip
+
+    def read(targets: str, name: str = NODE[1]) -> list[tuple[str, str]]:
+        body = [[NODE[0], name, indicators, "", targets, "Rp 512.800.000", "", ""]]
+        return [(r["indikator"], r["target_raw"]) for r in plan_rows(body, breaks)]
+
+    assert read("369 Dokumen\n83,04 %\n2 dokumen") == [
+        ("Jumlah Dokumen Sumber Daya Manusia", "369 Dokumen"),
+        ("Tingkat Dokumen Perencanaan Tepat Waktu", "83,04 %"),
+        ("Jumlah Dokumen Imunisasi", "2 dokumen"),
+    ]
+    assert len(read("369 Dokumen\n83 Dokumen\n2 dokumen")) == 1
+    assert len(read("369 Dokumen\n83,04 %\n2 dokumen", "Koordinasi Tingkat Daerah")) == 1
+
+
+def test_a_pages_last_row_is_not_cut_where_the_next_page_opens_with_a_node() -> None:
+    """In a table that prints no code nor number, no page's first row has an id of its own;
+    one that states an amount is a node's row all the same (a node states its amount on its
+    row's first line), so the page's last row above it ends there and its stacked cells are
+    parted (docx 1151, reported before: each page's last row was taken for one the break
+    cut)."""
+    last = [
+        [
+            None,
+            "Perencanaan Peralatan Kantor",
+            "Jumlah Kegiatan Kapasitas\nJumlah Unit",
+            "",
+            "431 kegiatan\n115 unit",
+            "Rp 5.300.000",
+            "6 kegiatan\n7 unit",
+            "Rp 6.639.000",
+        ]
+    ]
+    last_breaks = [[(), (), (START,), (), (START,), (), (START,), ()]]
+    next_page = [[None, "Verifikasi Dokumen Anggaran", "Jumlah Orang", "", "1 orang",
+                  "Rp 28.500.000", "12 orang", "Rp 20.018.551"]]  # fmt: skip
+    rows = plan_rows(last, last_breaks, (next_page, [NONE]))
+    assert [(r["nama"], r["indikator"], r["target_raw"], r["target_next_raw"]) for r in rows] == [
+        ("Perencanaan Peralatan Kantor", "Jumlah Kegiatan Kapasitas", "431 kegiatan", "6 kegiatan"),
+        ("", "Jumlah Unit", "115 unit", "7 unit"),
+        ("Verifikasi Dokumen Anggaran", "Jumlah Orang", "1 orang", "12 orang"),
+    ]
+    # where it states none, it is read as the rest of the row above
+    next_page[0][5] = next_page[0][7] = ""
+    rows = plan_rows(last, last_breaks, (next_page, [NONE]))
+    assert rows[0]["nama"] == "Perencanaan Peralatan Kantor Verifikasi Dokumen Anggaran"
+
+
+def test_a_target_the_next_page_prints_keeps_that_page() -> None:
+    """A row that a page break cut where the plan year's targets are all printed above the
+    break and the next year's last one below it: read with its rest, that target gives the
+    next page and its box there, the indicator its own (docx 1158: the target went out on
+    the page before, and the number printed on the next page was found in no output row)."""
+    first = [[*NODE, "Jumlah Unit\nJumlah Lembaga", "", "7\n5", "Rp 24.000.000", "20",
+              "Rp 9.500"]]  # fmt: skip
+    first_breaks = [[(), (), (START,), (), (START,), (), (), ()]]
+    rest = [[None, None, None, None, None, None, "9", None]]
+    tables = [page_table(4, first, first_breaks), page_table(5, rest, [NONE])]
+    [plan] = select_plan_tables(tables)
+    rows = table_rows(plan)
+    fields = ["indikator", "target_raw", "target_next_raw", "page", "target_next_page"]
+    found = [tuple(r) for r in rows[fields].astype(object).itertuples(index=False)]
+    assert [row[:4] for row in found] == [
+        ("Jumlah Unit", "7", "20", 4),
+        ("Jumlah Lembaga", "5", "9", 4),
+    ]
+    assert pd.isna(found[0][4]) and found[1][4] == 5
+    # the indicators' table gives each year's target its own page
+    indicators = build_plan(rows, plan_year=2024, has_next=True, id_columns=True).indicators
+    pages = indicators.set_index(["indikator", "tahun"])["page"].to_dict()
+    assert pages == {("Jumlah Unit", 2024): 4, ("Jumlah Unit", 2025): 4,
+                     ("Jumlah Lembaga", 2024): 4, ("Jumlah Lembaga", 2025): 5}  # fmt: skip

@@ -95,6 +95,10 @@ class _Indicator:
     target_bbox: tuple[float, ...] | None = None  # where each target is printed, on ``page``
     target_next_bbox: tuple[float, ...] | None = None
     target_before_bbox: tuple[float, ...] | None = None
+    # the page of the next year's and the before target where not ``page`` (a row that a page
+    # break cut, its cells going on over the break)
+    target_next_page: int | None = None
+    target_before_page: int | None = None
 
 
 @dataclass
@@ -695,6 +699,8 @@ class _Builder:
                 target_next_bbox=row.target_next_bbox,
                 target_before_bbox=row.target_before_bbox,
                 page=row.page,
+                target_next_page=row.target_next_page,
+                target_before_page=row.target_before_page,
             )
         )
 
@@ -773,9 +779,10 @@ def _indicator(
     confidence: float | None,
     source_table: str,
     box: Any = None,
+    page: int | None = None,
 ) -> dict[str, Any]:
     """One indicator record: a measure of an indicator of a node, for a year, with the box
-    of its cell."""
+    of its cell and its page (the indicator's where not given)."""
     return {
         **base,
         "nama": nama,
@@ -789,7 +796,7 @@ def _indicator(
         "target_flag": value.flag,
         "ocr_confidence": confidence,
         "source_table": source_table,
-        "page": ind.page,
+        "page": page or ind.page,
         **box_columns(box),
     }
 
@@ -843,22 +850,25 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
             plan_target, satuan = parse_target(ind.target_raw, ind.satuan)
             plan_target = trust_ocr(plan_target, ind.target_conf, minimum)
             plan_measure = "target_sesudah" if has_before else "target"
-            years = [(plan_measure, plan_year, plan_target, ind.target_conf, ind.target_bbox)]
+            years = [(plan_measure, plan_year, plan_target, ind.target_conf, ind.target_bbox,
+                      ind.page)]  # fmt: skip
             if has_before:
                 # the unit is that of the target after the change, as printed
                 before, _ = parse_target(ind.target_before_raw, satuan)
                 before = trust_ocr(before, ind.target_before_conf, minimum)
                 years.append(("target_sebelum", plan_year, before, ind.target_before_conf,
-                              ind.target_before_bbox))  # fmt: skip
+                              ind.target_before_bbox,
+                              ind.target_before_page or ind.page))  # fmt: skip
             if builder.has_next:
                 next_target, next_satuan = parse_target(ind.target_next_raw, satuan)
                 next_target = trust_ocr(next_target, ind.target_next_conf, minimum)
                 satuan = satuan or next_satuan
                 years.append(("target", plan_year + 1 if plan_year else None, next_target,
-                              ind.target_next_conf, ind.target_next_bbox))  # fmt: skip
-            for measure, tahun, target, confidence, box in years:
+                              ind.target_next_conf, ind.target_next_bbox,
+                              ind.target_next_page or ind.page))  # fmt: skip
+            for measure, tahun, target, confidence, box, page in years:
                 record = _indicator(base, node.nama, measure, number, ind, tahun, target,
-                                    confidence, node.source_table, box)  # fmt: skip
+                                    confidence, node.source_table, box, page)  # fmt: skip
                 indicators.append({**record, "table_kind": "rumusan", "satuan": satuan or None})
         amounts = [
             ValueCell("pagu_indikatif", plan_year, node.pagu, node.pagu_conf, node.pagu_bbox)

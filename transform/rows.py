@@ -7,8 +7,10 @@ columns of an evaluation or service performance table named by measure and year.
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -44,6 +46,9 @@ ROW_COLUMNS = [
     # the targets and the name
     "pagu_bbox", "pagu_next_bbox", "pagu_before_bbox", "target_bbox", "target_next_bbox",
     "target_before_bbox", "nama_bbox",
+    # the page of the next year's and the before target where not the row's (a row that a page
+    # break cut, its target cells going on over the break: ``_joined_records``), else None
+    "target_next_page", "target_before_page",
 ]  # fmt: skip
 
 # Value columns of an evaluation or service performance table: column -> (measure, year).
@@ -129,6 +134,8 @@ class TableRow:
     target_next_bbox: tuple[float, ...] | None
     target_before_bbox: tuple[float, ...] | None
     nama_bbox: tuple[float, ...] | None
+    target_next_page: int | None = None
+    target_before_page: int | None = None
 
 
 def row_records(rows: pd.DataFrame) -> list[TableRow]:
@@ -178,7 +185,13 @@ def _record(row: dict[Any, Any]) -> TableRow:
         target_next_bbox=_bbox(row.get("target_next_bbox")),
         target_before_bbox=_bbox(row.get("target_before_bbox")),
         nama_bbox=_bbox(row.get("nama_bbox")),
+        target_next_page=_page_of(row.get("target_next_page")),
+        target_before_page=_page_of(row.get("target_before_page")),
     )
+
+
+def _page_of(value: Any) -> int | None:
+    return int(float(value)) if isinstance(value, numbers.Real) and not math.isnan(value) else None
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -353,7 +366,7 @@ def table_rows(
             if page_top and segment - 1 in joins:
                 page_top = False  # read with the row above, which the page break cut
                 continue
-            cut = page_top and not _has_id(table.grid[index], header)
+            cut = page_top and _is_rest(table.grid[index], header)
             record = _row_record(plan, segment, index, values, money, page_top)
             page_top = False
             if segment in joins and (segment, index) in cut_rows:
@@ -457,6 +470,8 @@ _NODE_FIELDS = {
 # A target's value starts with a figure (or a comparison or sign before it): ``12 bulan``,
 # ``82,5 %``, ``>= 80 %``.
 _VALUE_START = re.compile(r"^(?:[<>\u2264\u2265\u00b1+-]=?\s*)?\d")
+# A target in percent: its value or its unit says so (``83,04 %``, ``persen``).
+_RATE = re.compile(r"%|\bpersen\b", re.IGNORECASE)
 
 
 def _each_indicator(
@@ -494,14 +509,23 @@ def _body(table: RawTable, first_row: int) -> list[int]:
 
 def _cut_rows(plan: LogicalTable) -> set[tuple[int, int]]:
     """The (segment, row) of each page's last row that the page break cut: the next page's
-    first row prints no code or number of its own (the rest of the row)."""
+    first row is the rest of it (``_is_rest``)."""
     cut = set()
     for segment, (table, _, first_row) in enumerate(plan.segments[:-1]):
         following, header, start = plan.segments[segment + 1]
         body, rest = _body(table, first_row), _body(following, start)
-        if body and rest and not _has_id(following.grid[rest[0]], header):
+        if body and rest and _is_rest(following.grid[rest[0]], header):
             cut.add((segment, body[-1]))
     return cut
+
+
+def _is_rest(row: list[str | None], header: HeaderMap) -> bool:
+    """Whether a page's first row may be the rest of a row that the page break cut: it prints
+    no code or number of its own, and states no amount (a node states its amount on its row's
+    first line: in a table that prints no code nor number, a row stating one is a node's)."""
+    return not _has_id(row, header) and not any(
+        clean_text(_cell(row, c)) for c in header.columns("pagu")
+    )
 
 
 @dataclass
@@ -537,8 +561,6 @@ def _joins(
         if roles != {c: (r.name, r.year) for c, r in lower_header.roles.items()}:
             continue
         upper, lower = table.grid[body[-1]], following.grid[rest[0]]
-        if any(clean_text(_cell(lower, c)) for c in lower_header.columns("pagu")):
-            continue  # a node's row, which states its amount on its first line
         if (
             len(upper) != len(lower)
             or body[-1] >= len(table.breaks)
@@ -608,7 +630,9 @@ def _joined_records(
 ) -> list[dict[str, Any]]:
     """The records of a row read with its rest on the next page (``_joins``): the node's name
     and lokasi whole, one record per indicator; an indicator whose target the next page
-    prints gives that page and the boxes of its cells there."""
+    prints gives that page and the box of its cell there, and so each of its other targets
+    (the next year's, the one before the change) where the next page prints it: its box
+    there, and that page where not the indicator's (``target_next_page``)."""
     header = plan.segments[segment].header
     lower = _row_record(plan, segment + 1, join.lower, None, None, True)
     whole = {
@@ -617,9 +641,23 @@ def _joined_records(
         "lokasi": " ".join(t for t in (record["lokasi"], lower["lokasi"]) if t),
     }
     out = _each_indicator(whole, join.parts, header)
-    moved = ("page", "row", "target_bbox", "target_next_bbox", "target_before_bbox")
     for at in range(join.above, len(out)):
-        out[at].update({key: lower[key] for key in moved})
+        out[at].update({key: lower[key] for key in ("page", "row", "target_bbox")})
+    upper = plan.segments[segment].table.grid[record["row"]]
+    for year, key in (("next", "target_next"), ("before", "target_before")):
+        col = header.first("target", year)
+        if col is None:
+            continue
+        printed = len(_values(_cell(upper, col)) or [])  # the values the first page prints
+        seen = 0
+        for own, parts in zip(out, join.parts, strict=True):
+            if not clean_text(parts.get(col)):
+                continue
+            below = seen >= printed
+            own[f"{key}_bbox"] = (lower if below else record)[f"{key}_bbox"]
+            if (lower if below else record)["page"] != own["page"]:
+                own[f"{key}_page"] = lower["page"] if below else record["page"]
+            seen += 1
     return out
 
 
@@ -809,14 +847,7 @@ def _parted(
     indicator = header.first("indikator")
     assert indicator is not None
     blank = [""] * lead
-    # the rest of a cut indicator is parted off only where a line cannot have wrapped: one
-    # target alone does not say there are two, and the rest of a name may open with a word
-    # indicators open with (``Tingkat Daerah``)
-    paragraphs = _paragraphs(_cell(row, indicator), breaks, indicator, count, openers, lead == 0)
-    if paragraphs is None:
-        return None
     found: dict[int, list[str]] = {col: blank + texts for col, texts in targets.items()}
-    found[indicator] = paragraphs
     unit = header.first("satuan")
     if unit is not None and clean_text(_cell(row, unit)):
         lines = (_cell(row, unit) or "").split("\n")
@@ -827,6 +858,16 @@ def _parted(
         if units is None:
             return None
         found[unit] = blank + units
+    rates = [any(_RATE.search(parts[i] or "") for parts in found.values()) for i in range(count)]
+    # the rest of a cut indicator is parted off only where a line cannot have wrapped: one
+    # target alone does not say there are two, and the rest of a name may open with a word
+    # indicators open with (``Tingkat Daerah``)
+    paragraphs = _paragraphs(
+        _cell(row, indicator), breaks, indicator, count, openers, lead == 0, rates
+    )
+    if paragraphs is None:
+        return None
+    found[indicator] = paragraphs
     return [{col: parts[i] for col, parts in found.items()} for i in range(count)]
 
 
@@ -858,12 +899,16 @@ def _paragraphs(
     count: int,
     openers: _Openers = _NO_OPENERS,
     any_either: bool = True,
+    rates: Sequence[bool] = (),
 ) -> list[str] | None:
     """A cell's text parted into ``count`` paragraphs, at the line breaks that start one; where
     those are too few, also at those that may (``EITHER``) whose next line opens with a word
     the table's indicators open with (``openers``: ``Jumlah``), then also with a word any
     indicator may open with (``transform.vocabulary.opens_indicator``: ``Persentase``; not
-    one the table prints inside a line), or
+    one the table prints inside a line), then also with a word that opens indicators and the
+    rest of names alike (``Tingkat``; not one the table prints inside a line) where each
+    paragraph it opens has a target in percent (``rates``, one per paragraph: a ``Tingkat``
+    indicator measures a rate, the rest of a wrapped line counts nothing), or
     else at every one that may, where only so do they come to ``count``; all but the first
     only with ``any_either``. None where no way comes to it, or the breaks were not
     measured."""
@@ -872,15 +917,25 @@ def _paragraphs(
     if len(kinds) != len(lines) - 1:
         return None
 
-    def opens(kind: str, line: str, heads: bool = False) -> bool:
+    def opens(kind: str, line: str, heads: bool = False, shared: bool = False) -> bool:
         word = line.split(" ", 1)[0]
         if kind != EITHER:
             return False
         # a word any indicator may open with, but that the table prints inside a line, may
         # open a line where a name or an indicator wrapped (``Kualitas``, ``... Paket Kualitas
         # Air Sungai``: html 912)
-        head = heads and opens_indicator(word) and word not in openers.inside
+        head = heads and opens_indicator(word, shared) and word not in openers.inside
         return word in openers.words or head
+
+    def rated(way: list[bool]) -> bool:
+        """Whether each paragraph that ``way`` opens with a shared head has a rate."""
+        opened = [i + 1 for i, start in enumerate(way) if start]
+        return len(rates) == count == len(opened) + 1 and all(
+            rates[n]
+            for n, at in enumerate(opened, start=1)
+            if not opens_indicator(lines[at].split(" ", 1)[0])
+            and opens_indicator(lines[at].split(" ", 1)[0], shared=True)
+        )
 
     pairs = list(zip(kinds, lines[1:], strict=True))
     ways = [[kind == START for kind in kinds]]
@@ -888,8 +943,11 @@ def _paragraphs(
         ways += [
             [kind == START or opens(kind, line) for kind, line in pairs],
             [kind == START or opens(kind, line, heads=True) for kind, line in pairs],
-            [kind in (START, EITHER) for kind in kinds],
         ]
+        shared = [kind == START or opens(kind, line, True, True) for kind, line in pairs]
+        if rated(shared):
+            ways.append(shared)
+        ways.append([kind in (START, EITHER) for kind in kinds])
     starts = next((way for way in ways if sum(way) + 1 == count), None)
     if starts is None:
         return None
