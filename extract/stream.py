@@ -1294,7 +1294,9 @@ def _stacked_rows(
     those that state an amount), stands inside one of its rows; or one of its rows starts on
     a line that runs on (``WRAP``), or that may and opens with a word none of them opens
     with, nor any indicator (``transform.vocabulary.opens_indicator``); or a target
-    cell's value is cut between two of its rows (``_value_cut``). A row that states an amount
+    cell's value is cut between two of its rows (``_value_cut``); or a row after its first
+    prints figures with nothing beside them in the indicator or name columns
+    (``_targets_alone``). A row that states an amount
     on its first line opens a run of its own: a node prints its amount once, on its first
     line. In a table that draws a rule over the row of every node (``rules``: each row that
     states an amount, two or more, has one above it), a row that figures alone parted has
@@ -1430,7 +1432,20 @@ def _parted_wrongly(
             unlike = unlike and not opens_indicator(lines[at][0]["text"], shared=True)
             if (opens and at not in firsts) or ((kind == WRAP or unlike) and at in firsts):
                 return True
-    return _value_cut(run, columns)
+    return _value_cut(run, columns) or _targets_alone(run, columns, indicators)
+
+
+def _targets_alone(run: list[list[_Line]], columns: StreamColumns, indicators: list[int]) -> bool:
+    """Whether a row of the run after its first prints its figures with no word beside them in
+    the indicator or name columns: a target stands beside its indicator's text, so one that
+    stands alone belongs to an indicator above it, whose target wrapped lower than its text
+    (``21`` / ``Dokumen`` beside a one-line indicator, the next target a line below the next
+    indicator)."""
+    texts = [*indicators, *columns.of_role(ColumnRole.NAMA)]
+    return any(
+        not any(_column_words(line, columns, col) for line in row for col in texts)
+        for row in run[1:]
+    )
 
 
 def _value_cut(run: list[list[_Line]], columns: StreamColumns) -> bool:

@@ -1377,6 +1377,19 @@ def test_rows_parted_where_a_target_stands_below_its_rows_first_line_are_one_aga
     assert len(_stacked_rows(rows, by_figures, columns, [2], widths, {0})) == 1
 
 
+def test_a_target_with_no_indicator_beside_it_is_one_with_the_row_above() -> None:
+    """At a page's top, the rest of a value the page before printed (``Dokumen``) beside the
+    next indicator, whose target wrapped a line lower: parted at that target, it stood in a
+    row with nothing in the indicator or name columns, and went out as an indicator without
+    a name while the one above took the next one's text (docx 1192, status ok). A target
+    stands beside its indicator's text: alone, it is one with the row above."""
+    lines = _lines(
+        line_of(100, ("Tingkat Barang Milik Daerah", X[2]), ("Dokumen", X[3]))
+        + line_of(109, ("88,13 %", X[3]))
+    )  # fmt: skip
+    assert parted(lines) == [["Tingkat Barang Milik Daerah Dokumen", "88,13 %"]]
+
+
 # A table whose levels show by style alone: name, indicator, target, pagu; no code, no number.
 STYLED = StreamColumns(
     edges=(70.0, 250.0, 390.0, 470.0, 560.0), page_width=595.0,
