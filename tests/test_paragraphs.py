@@ -308,8 +308,9 @@ def test_tingkat_opens_an_indicator_whose_target_is_a_rate() -> None:
     """``Tingkat`` opens indicators (``Tingkat Dokumen Perencanaan ... Tepat Waktu``) and the
     rest of names alike (``... Tingkat Daerah``), so a line opening with it after a full one
     is no start by itself. Where the paragraph it would open has a target in percent, it is
-    one: a ``Tingkat`` indicator measures a rate (docx 598, reported before). A count there,
-    or the word printed inside a line elsewhere in the table, and the row stays one."""
+    one: a ``Tingkat`` indicator measures a rate (docx 598, reported before), though names
+    print it inside a line (docx 912, 922). A count there, or the word printed inside a line
+    of an indicator, where an indicator may wrap before it, and the row stays one."""
     indicators = (
         "Jumlah Dokumen Sumber\nDaya Manusia\nTingkat Dokumen\nPerencanaan Tepat\nWaktu\n"
         "Jumlah Dokumen Imunisasi"
@@ -317,17 +318,20 @@ def test_tingkat_opens_an_indicator_whose_target_is_a_rate() -> None:
     breaks = [[(), (), (EITHER, EITHER, EITHER, EITHER, START), (), (EITHER, EITHER),
                (), (), ()]]  # fmt: skip
 
-    def read(targets: str, name: str = NODE[1]) -> list[tuple[str, str]]:
-        body = [[NODE[0], name, indicators, "", targets, "Rp 512.800.000", "", ""]]
+    def read(targets: str, name: str = NODE[1], last: str = "Imunisasi") -> list[tuple[str, str]]:
+        cell = indicators.replace("Imunisasi", last)
+        body = [[NODE[0], name, cell, "", targets, "Rp 512.800.000", "", ""]]
         return [(r["indikator"], r["target_raw"]) for r in plan_rows(body, breaks)]
 
-    assert read("369 Dokumen\n83,04 %\n2 dokumen") == [
+    expected = [
         ("Jumlah Dokumen Sumber Daya Manusia", "369 Dokumen"),
         ("Tingkat Dokumen Perencanaan Tepat Waktu", "83,04 %"),
         ("Jumlah Dokumen Imunisasi", "2 dokumen"),
     ]
+    assert read("369 Dokumen\n83,04 %\n2 dokumen") == expected
+    assert read("369 Dokumen\n83,04 %\n2 dokumen", "Koordinasi Tingkat Daerah") == expected
     assert len(read("369 Dokumen\n83 Dokumen\n2 dokumen")) == 1
-    assert len(read("369 Dokumen\n83,04 %\n2 dokumen", "Koordinasi Tingkat Daerah")) == 1
+    assert len(read("369 Dokumen\n83,04 %\n2 dokumen", last="Imunisasi Tingkat Desa")) == 1
 
 
 def test_a_pages_last_row_is_not_cut_where_the_next_page_opens_with_a_node() -> None:
@@ -387,3 +391,22 @@ def test_a_target_the_next_page_prints_keeps_that_page() -> None:
     pages = indicators.set_index(["indikator", "tahun"])["page"].to_dict()
     assert pages == {("Jumlah Unit", 2024): 4, ("Jumlah Unit", 2025): 4,
                      ("Jumlah Lembaga", 2024): 4, ("Jumlah Lembaga", 2025): 5}  # fmt: skip
+
+
+def test_a_shared_opener_starts_no_indicator_where_the_others_come_to_the_targets() -> None:
+    """The table's node rows open an indicator with ``Tingkat``, a word that opens the rest
+    of names too (``Pelayanan Publik`` / ``Tingkat`` / ``Kecamatan`` in a narrow cell): the
+    table's openers without it come to as many indicators as targets, and the row is parted
+    so (html 760, reported before: with it, one indicator too many)."""
+    body = [
+        ["1.1", "Penyediaan Jasa Kantor", "Tingkat Kepuasan Pegawai", "", "80 %",
+         "Rp 4.000.000", "", ""],
+        ["1.2", "Penyediaan Gaji dan Tunjangan", "Jumlah Orang yang\nDifasilitasi\nJumlah "
+         "Orang\nPelayanan Publik\nTingkat\nKecamatan", "", "12 orang\n7 orang",
+         "Rp 9.000.000", "", ""],
+    ]  # fmt: skip
+    breaks = [NONE, [(), (), (WRAP, EITHER, EITHER, EITHER, EITHER), (), (EITHER,), (), (), ()]]
+    assert [(r["indikator"], r["target_raw"]) for r in plan_rows(body, breaks)][1:] == [
+        ("Jumlah Orang yang Difasilitasi", "12 orang"),
+        ("Jumlah Orang Pelayanan Publik Tingkat Kecamatan", "7 orang"),
+    ]

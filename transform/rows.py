@@ -667,6 +667,8 @@ class _Openers(NamedTuple):
 
     words: frozenset[str] = frozenset()
     inside: frozenset[str] = frozenset()
+    # those of them printed inside a line of an indicator
+    inside_indicators: frozenset[str] = frozenset()
 
 
 _NO_OPENERS = _Openers()
@@ -678,24 +680,26 @@ def _openers(plan: LogicalTable) -> _Openers:
     cell's first line starts a paragraph, whatever else its lines do. Not a word the table
     also prints inside a line of a name or an indicator (``Tingkat``, in ``... Tingkat
     Kecamatan``): a line may then open with it where a name wrapped; those words are kept
-    beside them."""
+    beside them, and apart those printed inside a line of an indicator."""
     found: set[str] = set()
     inside: set[str] = set()
+    in_indicators: set[str] = set()
     for table, header, first_row in plan.segments:
         col = header.first("indikator")
         ids = [*header.columns("kode"), *header.columns("nomor")]
         texts = [c for c in (col, header.first("nama")) if c is not None]
         for row in table.grid[first_row:] if col is not None else []:
             for c in texts:
-                inside |= {
-                    w for line in (_cell(row, c) or "").split("\n") for w in line.split()[1:]
-                }
+                later = {w for line in (_cell(row, c) or "").split("\n") for w in line.split()[1:]}
+                inside |= later
+                if c == col:
+                    in_indicators |= later
             if not any(clean_text(_cell(row, c)) for c in ids):
                 continue
             words = _indicator_text(clean_text(_cell(row, col))).split()
             if words and words[0][:1].isupper() and words[0].isalpha():
                 found.add(words[0])
-    return _Openers(frozenset(found - inside), frozenset(inside))
+    return _Openers(frozenset(found - inside), frozenset(inside), frozenset(in_indicators))
 
 
 def _stacked_indicators(
@@ -903,10 +907,11 @@ def _paragraphs(
 ) -> list[str] | None:
     """A cell's text parted into ``count`` paragraphs, at the line breaks that start one; where
     those are too few, also at those that may (``EITHER``) whose next line opens with a word
-    the table's indicators open with (``openers``: ``Jumlah``), then also with a word any
-    indicator may open with (``transform.vocabulary.opens_indicator``: ``Persentase``; not
-    one the table prints inside a line), then also with a word that opens indicators and the
-    rest of names alike (``Tingkat``; not one the table prints inside a line) where each
+    the table's indicators open with (``openers``: ``Jumlah``; first leaving out a word that
+    opens the rest of names too, ``Tingkat``), then also with a word any indicator may open
+    with (``transform.vocabulary.opens_indicator``: ``Persentase``; not one the table prints
+    inside a line), then also with a word that opens indicators and the rest of names alike
+    (``Tingkat``; not one the table prints inside a line of an indicator) where each
     paragraph it opens has a target in percent (``rates``, one per paragraph: a ``Tingkat``
     indicator measures a rate, the rest of a wrapped line counts nothing), or
     else at every one that may, where only so do they come to ``count``; all but the first
@@ -917,15 +922,21 @@ def _paragraphs(
     if len(kinds) != len(lines) - 1:
         return None
 
-    def opens(kind: str, line: str, heads: bool = False, shared: bool = False) -> bool:
+    def shares(word: str) -> bool:
+        return opens_indicator(word, shared=True) and not opens_indicator(word)
+
+    def opens(kind: str, line: str, way: str) -> bool:
         word = line.split(" ", 1)[0]
         if kind != EITHER:
             return False
+        if word in openers.words:
+            return way != "own" or not shares(word)
+        if way == "shared" and shares(word):
+            return word not in openers.inside_indicators
         # a word any indicator may open with, but that the table prints inside a line, may
         # open a line where a name or an indicator wrapped (``Kualitas``, ``... Paket Kualitas
         # Air Sungai``: html 912)
-        head = heads and opens_indicator(word, shared) and word not in openers.inside
-        return word in openers.words or head
+        return way in ("heads", "shared") and opens_indicator(word) and word not in openers.inside
 
     def rated(way: list[bool]) -> bool:
         """Whether each paragraph that ``way`` opens with a shared head has a rate."""
@@ -933,18 +944,18 @@ def _paragraphs(
         return len(rates) == count == len(opened) + 1 and all(
             rates[n]
             for n, at in enumerate(opened, start=1)
-            if not opens_indicator(lines[at].split(" ", 1)[0])
-            and opens_indicator(lines[at].split(" ", 1)[0], shared=True)
+            if shares(lines[at].split(" ", 1)[0])
+            and lines[at].split(" ", 1)[0] not in openers.words
         )
 
     pairs = list(zip(kinds, lines[1:], strict=True))
     ways = [[kind == START for kind in kinds]]
     if any_either:
         ways += [
-            [kind == START or opens(kind, line) for kind, line in pairs],
-            [kind == START or opens(kind, line, heads=True) for kind, line in pairs],
+            [kind == START or opens(kind, line, way) for kind, line in pairs]
+            for way in ("own", "openers", "heads")
         ]
-        shared = [kind == START or opens(kind, line, True, True) for kind, line in pairs]
+        shared = [kind == START or opens(kind, line, "shared") for kind, line in pairs]
         if rated(shared):
             ways.append(shared)
         ways.append([kind in (START, EITHER) for kind in kinds])
