@@ -310,7 +310,8 @@ def test_tingkat_opens_an_indicator_whose_target_is_a_rate() -> None:
     is no start by itself. Where the paragraph it would open has a target in percent, it is
     one: a ``Tingkat`` indicator measures a rate (docx 598, reported before), though names
     print it inside a line (docx 912, 922). A count there, or the word printed inside a line
-    of an indicator, where an indicator may wrap before it, and the row stays one."""
+    of an indicator (not naming a level), where an indicator may wrap before it, and the row
+    stays one."""
     indicators = (
         "Jumlah Dokumen Sumber\nDaya Manusia\nTingkat Dokumen\nPerencanaan Tepat\nWaktu\n"
         "Jumlah Dokumen Imunisasi"
@@ -331,7 +332,18 @@ def test_tingkat_opens_an_indicator_whose_target_is_a_rate() -> None:
     assert read("369 Dokumen\n83,04 %\n2 dokumen") == expected
     assert read("369 Dokumen\n83,04 %\n2 dokumen", "Koordinasi Tingkat Daerah") == expected
     assert len(read("369 Dokumen\n83 Dokumen\n2 dokumen")) == 1
-    assert len(read("369 Dokumen\n83,04 %\n2 dokumen", last="Imunisasi Tingkat Desa")) == 1
+    assert len(read("369 Dokumen\n83,04 %\n2 dokumen", last="Imunisasi Tingkat Mutu")) == 1
+    # ``Tingkat Desa``, at the level of the village, continues a phrase, and says nothing of
+    # a line opening with ``Tingkat Dokumen``; a line opening so opens no indicator (html
+    # 574, xlsx 541: ``... Anggaran Tingkat`` / ``Kecamatan`` in an indicator)
+    assert read("369 Dokumen\n83,04 %\n2 dokumen", last="Imunisasi Tingkat Desa") == [
+        *expected[:2],
+        ("Jumlah Dokumen Imunisasi Tingkat Desa", "2 dokumen"),
+    ]
+    level = [[*NODE, "Jumlah Kegiatan Koordinasi\nTingkat Kecamatan\nKetersediaan Dokumen", "",
+              "5 kegiatan\n80 %", "Rp 512.800.000", "", ""]]  # fmt: skip
+    level_breaks = [[(), (), (EITHER, EITHER), (), (EITHER,), (), (), ()]]
+    assert len(plan_rows(level, level_breaks)) == 1
 
 
 def test_a_pages_last_row_is_not_cut_where_the_next_page_opens_with_a_node() -> None:

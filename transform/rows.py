@@ -20,7 +20,7 @@ from extract.model import RawTable
 from extract.paragraphs import EITHER, START, WRAP, runs_on
 from transform.headers import HeaderMap, is_number_row
 from transform.numbers import DIGIT_GAP
-from transform.vocabulary import opens_indicator
+from transform.vocabulary import names_a_level, opens_indicator
 
 __all__ = [
     "LogicalTable",
@@ -690,16 +690,29 @@ def _openers(plan: LogicalTable) -> _Openers:
         texts = [c for c in (col, header.first("nama")) if c is not None]
         for row in table.grid[first_row:] if col is not None else []:
             for c in texts:
-                later = {w for line in (_cell(row, c) or "").split("\n") for w in line.split()[1:]}
-                inside |= later
+                lines = [line.split() for line in (_cell(row, c) or "").split("\n")]
+                inside |= {w for words in lines for w in words[1:]}
                 if c == col:
-                    in_indicators |= later
+                    in_indicators |= _inside_indicator(lines)
             if not any(clean_text(_cell(row, c)) for c in ids):
                 continue
             words = _indicator_text(clean_text(_cell(row, col))).split()
             if words and words[0][:1].isupper() and words[0].isalpha():
                 found.add(words[0])
     return _Openers(frozenset(found - inside), frozenset(inside), frozenset(in_indicators))
+
+
+def _inside_indicator(lines: list[list[str]]) -> set[str]:
+    """The words an indicator cell of these lines (each a list of words) prints inside a line;
+    not a shared head that continues a phrase naming a level (``... Anggaran Tingkat`` /
+    ``Kecamatan``): it opens no indicator, and says nothing of a line that opens with it."""
+    words = [(w, at > 0) for line in lines for at, w in enumerate(line)]
+    after = [w for w, _ in words[1:]] + [""] if words else []
+    return {
+        word for (word, inside), next_word in zip(words, after, strict=True)
+        if inside and not (opens_indicator(word, shared=True) and not opens_indicator(word)
+                           and names_a_level(next_word))
+    }  # fmt: skip
 
 
 def _stacked_indicators(
@@ -911,7 +924,8 @@ def _paragraphs(
     opens the rest of names too, ``Tingkat``), then also with a word any indicator may open
     with (``transform.vocabulary.opens_indicator``: ``Persentase``; not one the table prints
     inside a line), then also with a word that opens indicators and the rest of names alike
-    (``Tingkat``; not one the table prints inside a line of an indicator) where each
+    (``Tingkat``; not before a level, ``Tingkat Kecamatan``, nor one the table prints inside a
+    line of an indicator, ``_inside_indicator``) where each
     paragraph it opens has a target in percent (``rates``, one per paragraph: a ``Tingkat``
     indicator measures a rate, the rest of a wrapped line counts nothing), or
     else at every one that may, where only so do they come to ``count``; all but the first
@@ -932,7 +946,9 @@ def _paragraphs(
         if word in openers.words:
             return way != "own" or not shares(word)
         if way == "shared" and shares(word):
-            return word not in openers.inside_indicators
+            after = line.split()[1:2]
+            level = bool(after) and names_a_level(after[0])  # ``Tingkat Kecamatan`` runs on
+            return not level and word not in openers.inside_indicators
         # a word any indicator may open with, but that the table prints inside a line, may
         # open a line where a name or an indicator wrapped (``Kualitas``, ``... Paket Kualitas
         # Air Sungai``: html 912)

@@ -173,6 +173,22 @@ INDICATOR_HEADS = frozenset(
 # ``... Tingkat Kecamatan``).
 SHARED_HEADS = frozenset({"tingkat"})
 
+# The levels of government and area a shared head names where it continues a phrase ("at the
+# level of": ``... Tingkat Kecamatan``), where as an indicator's head it names what is
+# measured (``Tingkat Kepuasan``).
+LEVEL_WORDS = frozenset(
+    {
+        "daerah", "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "kabupaten/kota",
+        "provinsi", "nasional", "pusat", "wilayah", "regional", "internasional",
+    }
+)  # fmt: skip
+
+
+def names_a_level(word: str) -> bool:
+    """Whether ``word``, after a shared head, names a level of government or area
+    (``LEVEL_WORDS``: ``Tingkat Kecamatan``), so that the two continue a phrase."""
+    return word.strip(",.;:()").lower() in LEVEL_WORDS
+
 
 def opens_indicator(word: str, shared: bool = False) -> bool:
     """Whether an indicator may open with ``word`` (``INDICATOR_HEADS``, or a capitalised
