@@ -29,6 +29,7 @@ from transform.vocabulary import (
     YEAR_WORD,
     ColumnRole,
     join_broken_labels,
+    names_a_level,
     opens_indicator,
     role_of,
 )
@@ -1429,7 +1430,11 @@ def _parted_wrongly(
             # indicator does, nor any indicator (``opens_indicator``), may as well start on a
             # wrapped line
             unlike = kind == EITHER and bool(openers) and not opener
-            unlike = unlike and not opens_indicator(lines[at][0]["text"], shared=True)
+            # ``Tingkat Kecamatan`` ("at the level of") runs on, where ``Tingkat Kepuasan``
+            # may open an indicator
+            head = [w["text"] for w in lines[at][:2]]
+            phrase = len(head) == 2 and names_a_level(head[1])
+            unlike = unlike and (phrase or not opens_indicator(head[0], shared=True))
             if (opens and at not in firsts) or ((kind == WRAP or unlike) and at in firsts):
                 return True
     return _value_cut(run, columns) or _targets_alone(run, columns, indicators)

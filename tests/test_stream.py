@@ -1377,6 +1377,27 @@ def test_rows_parted_where_a_target_stands_below_its_rows_first_line_are_one_aga
     assert len(_stacked_rows(rows, by_figures, columns, [2], widths, {0})) == 1
 
 
+def test_a_row_a_target_started_on_tingkat_before_a_level_is_one_with_the_row_above() -> None:
+    """``Tingkat Kecamatan`` ("at the level of the kecamatan") runs on the indicator before
+    it, where ``Tingkat Kepuasan`` may open one: a target beside the first started a row on a
+    wrapped line (html 1068, status ok: the indicators went out with each other's words)."""
+
+    def read(second: str) -> list[list[str]]:
+        return parted(
+            _lines(
+                line_of(100, ("1", X[0]), ("Sub A", X[1]),
+                        ("Jumlah Unit Administrasi Kepegawaian", X[2]), ("24", X[3]),
+                        ("14.700.000", X[4]))
+                + line_of(109, (second, X[2]), ("484", X[3]))
+            )
+        )  # fmt: skip
+
+    assert read("Tingkat Kecamatan") == [
+        ["1 Sub A Jumlah Unit Administrasi Kepegawaian 24 14.700.000", "Tingkat Kecamatan 484"]
+    ]
+    assert len(read("Tingkat Kepuasan")) == 2
+
+
 def test_a_target_with_no_indicator_beside_it_is_one_with_the_row_above() -> None:
     """At a page's top, the rest of a value the page before printed (``Dokumen``) beside the
     next indicator, whose target wrapped a line lower: parted at that target, it stood in a
@@ -1501,21 +1522,25 @@ def test_a_row_stating_an_amount_is_never_put_back_into_the_row_above() -> None:
 
 def test_in_a_table_ruling_every_nodes_row_a_row_figures_parted_is_one_with_the_row_above() -> None:
     """Rules between rows, one over each node's row: a target that figures alone parted
-    stands under no rule, inside the row above, though the line beside it ("Tingkat
-    Kecamatan" after a full line, a word indicators may open with) does not tell (html 779:
+    stands under no rule, inside the row above, though the line beside it (``Tingkat
+    Mutu`` after a full line, a word indicators may open with) does not tell (html 779:
     the first indicator's end went out as the start of the second, status ok). Where the
-    rules stand over some nodes' rows only (a group's), the lines say, and here keep apart."""
-    lines = _lines(
-        line_of(100, ("Sub A", 80), ("Jumlah Paket Rapat Konsultasi", 260), ("265", 400),
-                ("1.244.492.000", 480))
-        + line_of(109, ("Tingkat Kecamatan", 260), ("10", 400))
-        + line_of(122, ("Sub B", 80), ("Jumlah Dokumen", 260), ("4", 400), ("12.000.000", 480))
-        + line_of(135, ("Sub C", 80), ("Jumlah Paket", 260), ("20", 400), ("72.200.000", 480))
-    )  # fmt: skip
-    widths = _text_width(lines, STYLED, _reach(lines, STYLED))
-    for rules, sizes in (((98.0, 120.0, 133.0, 145.0), [2, 1, 1]), ((98.0, 133.0), [1, 1, 1, 1])):
-        by_figures: list[bool] = []
-        rows = _rows(lines, STYLED, set(), rules=rules, by_figures=by_figures)
-        assert by_figures[1]  # figures alone parted the second row
-        joined = _stacked_rows(rows, by_figures, STYLED, [1], widths, set(), rules)
-        assert [len(r) for r in joined] == sizes
+    rules stand over some nodes' rows only (a group's), the lines say: here they keep apart;
+    ``Tingkat Kecamatan`` ("at the level of") would run on."""
+    for second, grouped in (("Tingkat Mutu", [1, 1, 1, 1]), ("Tingkat Kecamatan", [2, 1, 1])):
+        lines = _lines(
+            line_of(100, ("Sub A", 80), ("Jumlah Paket Rapat Konsultasi", 260), ("265", 400),
+                    ("1.244.492.000", 480))
+            + line_of(109, (second, 260), ("10", 400))
+            + line_of(122, ("Sub B", 80), ("Jumlah Dokumen", 260), ("4", 400),
+                      ("12.000.000", 480))
+            + line_of(135, ("Sub C", 80), ("Jumlah Paket", 260), ("20", 400),
+                      ("72.200.000", 480))
+        )  # fmt: skip
+        widths = _text_width(lines, STYLED, _reach(lines, STYLED))
+        for rules, sizes in (((98.0, 120.0, 133.0, 145.0), [2, 1, 1]), ((98.0, 133.0), grouped)):
+            by_figures: list[bool] = []
+            rows = _rows(lines, STYLED, set(), rules=rules, by_figures=by_figures)
+            assert by_figures[1]  # figures alone parted the second row
+            joined = _stacked_rows(rows, by_figures, STYLED, [1], widths, set(), rules)
+            assert [len(r) for r in joined] == sizes
