@@ -28,8 +28,8 @@ from transform.vocabulary import (
     YEAR_TOKEN,
     YEAR_WORD,
     ColumnRole,
+    continues_phrase,
     join_broken_labels,
-    names_a_level,
     opens_indicator,
     role_of,
 )
@@ -1433,7 +1433,7 @@ def _parted_wrongly(
             # ``Tingkat Kecamatan`` ("at the level of") runs on, where ``Tingkat Kepuasan``
             # may open an indicator
             head = [w["text"] for w in lines[at][:2]]
-            phrase = len(head) == 2 and names_a_level(head[1])
+            phrase = len(head) == 2 and continues_phrase(head[0], head[1])
             unlike = unlike and (phrase or not opens_indicator(head[0], shared=True))
             if (opens and at not in firsts) or ((kind == WRAP or unlike) and at in firsts):
                 return True

@@ -1396,6 +1396,8 @@ def test_a_row_a_target_started_on_tingkat_before_a_level_is_one_with_the_row_ab
         ["1 Sub A Jumlah Unit Administrasi Kepegawaian 24 14.700.000", "Tingkat Kecamatan 484"]
     ]
     assert len(read("Tingkat Kepuasan")) == 2
+    # only a shared head continues a phrase so: ``Persentase Desa ...`` may open an indicator
+    assert len(read("Persentase Desa")) == 2
 
 
 def test_a_target_with_no_indicator_beside_it_is_one_with_the_row_above() -> None:

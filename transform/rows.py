@@ -20,7 +20,7 @@ from extract.model import RawTable
 from extract.paragraphs import EITHER, START, WRAP, runs_on
 from transform.headers import HeaderMap, is_number_row
 from transform.numbers import DIGIT_GAP
-from transform.vocabulary import names_a_level, opens_indicator
+from transform.vocabulary import continues_phrase, opens_indicator, shared_head
 
 __all__ = [
     "LogicalTable",
@@ -710,8 +710,7 @@ def _inside_indicator(lines: list[list[str]]) -> set[str]:
     after = [w for w, _ in words[1:]] + [""] if words else []
     return {
         word for (word, inside), next_word in zip(words, after, strict=True)
-        if inside and not (opens_indicator(word, shared=True) and not opens_indicator(word)
-                           and names_a_level(next_word))
+        if inside and not continues_phrase(word, next_word)
     }  # fmt: skip
 
 
@@ -936,19 +935,15 @@ def _paragraphs(
     if len(kinds) != len(lines) - 1:
         return None
 
-    def shares(word: str) -> bool:
-        return opens_indicator(word, shared=True) and not opens_indicator(word)
-
     def opens(kind: str, line: str, way: str) -> bool:
         word = line.split(" ", 1)[0]
         if kind != EITHER:
             return False
         if word in openers.words:
-            return way != "own" or not shares(word)
-        if way == "shared" and shares(word):
-            after = line.split()[1:2]
-            level = bool(after) and names_a_level(after[0])  # ``Tingkat Kecamatan`` runs on
-            return not level and word not in openers.inside_indicators
+            return way != "own" or not shared_head(word)
+        if way == "shared" and shared_head(word):
+            after = (line.split()[1:2] or [""])[0]  # ``Tingkat Kecamatan`` runs on
+            return not continues_phrase(word, after) and word not in openers.inside_indicators
         # a word any indicator may open with, but that the table prints inside a line, may
         # open a line where a name or an indicator wrapped (``Kualitas``, ``... Paket Kualitas
         # Air Sungai``: html 912)
@@ -960,7 +955,7 @@ def _paragraphs(
         return len(rates) == count == len(opened) + 1 and all(
             rates[n]
             for n, at in enumerate(opened, start=1)
-            if shares(lines[at].split(" ", 1)[0])
+            if shared_head(lines[at].split(" ", 1)[0])
             and lines[at].split(" ", 1)[0] not in openers.words
         )
 

@@ -184,10 +184,16 @@ LEVEL_WORDS = frozenset(
 )  # fmt: skip
 
 
-def names_a_level(word: str) -> bool:
-    """Whether ``word``, after a shared head, names a level of government or area
-    (``LEVEL_WORDS``: ``Tingkat Kecamatan``), so that the two continue a phrase."""
-    return word.strip(",.;:()").lower() in LEVEL_WORDS
+def shared_head(word: str) -> bool:
+    """Whether ``word`` opens indicators and the rest of names alike (``SHARED_HEADS``)."""
+    return word.lower() in SHARED_HEADS
+
+
+def continues_phrase(word: str, next_word: str) -> bool:
+    """Whether ``word`` is a shared head that, before ``next_word`` naming a level of
+    government or area (``LEVEL_WORDS``), continues a phrase (``Tingkat Kecamatan``) rather
+    than opening an indicator (``Tingkat Kepuasan``)."""
+    return shared_head(word) and next_word.strip(",.;:()").lower() in LEVEL_WORDS
 
 
 def opens_indicator(word: str, shared: bool = False) -> bool:
