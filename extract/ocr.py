@@ -393,6 +393,42 @@ _RULE_CONTRAST = 20
 # Grey levels: a shading's edge parts backgrounds at least this far apart.
 _EDGE_CONTRAST = 8
 
+# Points: a run of ink shorter than this that meets no column rule at either end is no rule (see
+# _off_letters): about the longest word of a table's type, and shorter than any cell a rule of
+# its own spans where no column rule stands (there, row rules run across the table).
+_LETTER_RUN = 60.0
+# Points: a rule meets a column rule when it ends this close to one.
+_MEETS = 1.5
+
+
+def _off_letters(horizontal: np.ndarray, vertical: np.ndarray, scale: float) -> np.ndarray:
+    """The horizontal rule mask without the runs that letters give: on a low-resolution scan
+    the letters of a bold word touch, and their tops (``erencanaan`` of ``Perencanaan``, at
+    the height of the small letters) make a run of ink as long as a rule must be; taken for
+    one, it was cleared from the page with the letters' tops, and the word read as
+    ``-.......natan``. A row rule of a ruled table ends at a column rule on either side, and a
+    table without column rules has its row rules run across it; a short run that meets none
+    lies inside a line of text."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    reach = max(2, round(_MEETS * scale))
+    height, width = horizontal.shape
+    kept = horizontal.copy()
+    for i in range(1, count):
+        x, y, w, h, _ = (int(v) for v in stats[i])
+        if w >= _LETTER_RUN * scale:
+            continue
+        top, bottom = max(0, y - reach), min(height, y + h + reach)
+        if any(
+            vertical[top:bottom, max(0, end - reach) : min(width, end + reach + 1)].any()
+            for end in (x, x + w - 1)
+        ):
+            continue
+        box = kept[y : y + h, x : x + w]
+        box[labels[y : y + h, x : x + w] == i] = 0
+    return kept
+
 
 def _fill_edges(gray: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical edges of shadings, as lines one pixel thick: where the
@@ -1598,6 +1634,7 @@ def _rules(
         horizontal = cv2.bitwise_or(horizontal, cv2.bitwise_and(rows, cv2.bitwise_not(near)))
         near = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (band, 1)))
         vertical = cv2.bitwise_or(vertical, cv2.bitwise_and(columns, cv2.bitwise_not(near)))
+    horizontal = _off_letters(horizontal, vertical, scale)
     rules = _segments(horizontal, True, scale) + _segments(vertical, False, scale)
     mask = cv2.bitwise_or(
         cv2.dilate(horizontal, np.ones((9, 5), np.uint8)),

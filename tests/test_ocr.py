@@ -506,6 +506,32 @@ def test_a_shading_dark_enough_to_read_as_ink_joins_no_rules() -> None:
     assert all(any(abs(c - x) <= 3 for x in xs) for c in columns), columns  # none in between
 
 
+def test_the_tops_of_touching_bold_letters_are_no_rule() -> None:
+    """On a 150 dpi scan the letters of a bold word touch, and their tops make a run of ink as
+    long as a rule must be (``Perencanaan``): taken for a rule, the letters' tops were cleared
+    and the word read as ``-.......natan``. A run that meets no column rule at either end is
+    no rule; a narrow cell's row rule, which meets one on each side, and a row rule across a
+    table that has no column rules are still rules."""
+    scale = 300 / 72
+    inverted = np.zeros((1000, 1400), np.uint8)
+    for x in (60, 300, 420, 1340):
+        inverted[100:600, x - 2 : x + 2] = 255  # column rules: a narrow cell from 300 to 420
+    for y in (100, 300, 600):
+        inverted[y - 2 : y + 2, 60:1340] = 255
+    inverted[450 - 2 : 450 + 2, 300:420] = 255  # the narrow cell's own row rule, 29 pt
+    inverted[800 - 2 : 800 + 2, 60:1340] = 255  # a rule across an unruled table below
+    # a bold word on the first row: letters 14 px wide and 20 px tall, touching at their tops
+    inverted[180:184, 72:252] = 255
+    for x in range(72, 252, 14):
+        inverted[180:200, x : x + 4] = 255
+        inverted[180:200, x + 10 : x + 14] = 255
+    rules, mask = _rules(inverted, scale)
+    rows = sorted(round(r[1] * scale) for r in rules if r[1] == r[3])
+    assert all(any(abs(row - y) <= 2 for row in rows) for y in (100, 300, 450, 600, 800)), rows
+    assert not any(170 <= row <= 215 for row in rows), rows
+    assert not mask[182, 100:240].any()  # the letters' tops stay on the page, to be read
+
+
 KALTIM = REAL / "kaltim-pupr-bikon-renja.pdf"
 
 
