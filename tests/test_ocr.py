@@ -30,6 +30,7 @@ from extract.ocr import (
     OcrWord,
     _apart,
     _beside,
+    _commas,
     _fill_edges,
     _grey_median,
     _lost_rules,
@@ -530,6 +531,35 @@ def test_the_tops_of_touching_bold_letters_are_no_rule() -> None:
     assert all(any(abs(row - y) <= 2 for row in rows) for y in (100, 300, 450, 600, 800)), rows
     assert not any(170 <= row <= 215 for row in rows), rows
     assert not mask[182, 100:240].any()  # the letters' tops stay on the page, to be read
+
+
+def test_a_stop_read_where_the_ink_shows_a_comma_is_the_comma() -> None:
+    """At 150 dpi a comma is a dot, and ``Komunikasi, Sumber Daya Air dan Listrik`` is read
+    with a full stop, which the mending drops as a speck: a stop after a word of the
+    dictionary, followed on its line, whose mark stands close after the last letter on the
+    baseline with a comma's ink, is the comma (and reported as mended). A speck, a stop at a
+    line's end, and an abbreviation's stop are left as read."""
+    scale = 300 / 72
+    known = {"komunikasi", "sumber", "kab"}
+
+    def read(text: str, mark: tuple[int, int] | None, *, followed: bool = True) -> str:
+        ink = np.zeros((600, 1000), np.uint8)
+        ink[423:441, 420:424] = 1  # the word's letters, 18 px tall on its baseline (441)
+        ink[423:441, 560:575] = 1  # its last letter, ending at x = 575
+        if mark:
+            ink[441 - mark[1] : 441, 577 : 577 + mark[0]] = 1
+        words = [OcrWord(text, 100.0, 100.0, 140.0, 106.0, 95.0, (1, 1, 1))]
+        if followed:
+            words.append(OcrWord("Sumber", 145.0, 100.0, 170.0, 106.0, 95.0, (1, 1, 1)))
+        out, mended = _commas(words, ink, scale, known)
+        assert [m[1] for m in mended] == ([out[0].text] if out[0].text != text else [])
+        return out[0].text
+
+    assert read("Komunikasi.", (3, 5)) == "Komunikasi,"
+    assert read("Komunikasi.", (2, 2)) == "Komunikasi."  # a speck
+    assert read("Komunikasi.", (3, 5), followed=False) == "Komunikasi."
+    assert read("Komunikasi.", None) == "Komunikasi."
+    assert read("Kab.", (3, 5)) == "Kab."
 
 
 KALTIM = REAL / "kaltim-pupr-bikon-renja.pdf"
