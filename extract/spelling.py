@@ -311,7 +311,7 @@ _INNER_GLYPH = re.compile(r"[^\W\d_]+[:!|][^\W\d_]+")
 
 def unknown_words(text: str, words: Collection[str]) -> list[str]:
     """The words of ``text`` that :func:`mend` weighs (four letters or more, not an abbreviation
-    in capitals, not in brackets nor in mixed case) and that are not in ``words``: after the
+    in capitals nor in mixed case) and that are not in ``words``: after the
     mending, a word OCR misread into no word of the dictionary (``Akhw``, which only begins
     one), or one the dictionary lacks (of the 407 names of the documents with a truth, 24 hold
     one: ``Pelembagaan``, ``Kesertaan``, the documents' own typing errors). A word with a
@@ -320,7 +320,10 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
     the joining words (``Aw`` for ``Air``: the names of the documents with a truth print none,
     and a word so short is no misreading the dictionary can tell), nor one of three, a
     capital and two small ones, that the dictionary lacks and no stop follows (``Gaj`` for
-    ``Gaji``)."""
+    ``Gaji``). A word in brackets that the dictionary lacks is told too, unless in capitals (an
+    abbreviation): the mending keeps it as a name of its own (``(Andalalin)``), and OCR's
+    misreading of one (``(Andalahn)``, four names of a held-out scan, one of them with no other
+    doubt) cannot be told from it."""
     inner = list(_INNER_GLYPH.finditer(text))
     found = [m.group() for m in inner]
     for match in _TOKEN.finditer(text):
@@ -329,8 +332,8 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
         letters = match.group().rstrip(":!|")
         low = letters.lower()
         start = match.start()
-        if start and text[start - 1] == "(":
-            continue  # a name of its own, or an abbreviation
+        if start and text[start - 1] == "(" and letters.isupper():
+            continue  # an abbreviation
         if _TWO_LETTERS.match(letters) and low not in _JOINING and low != "rp":
             found.append(letters)  # ``Aw`` for ``Air``: no name prints such a word
             continue
