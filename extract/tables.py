@@ -244,9 +244,9 @@ class PageChars:
         kept = [lines[0]]  # the lines that start a line of the text
         tops = [min(w["top"] for w in lines[0])]
         for prev, line in zip(lines, lines[1:], strict=False):
-            joined = self.word_break(prev, line[0], x1 - pad, beside) or self.slash_break(
-                prev[-1], line[0]["text"], chars
-            )
+            joined = self.word_break(
+                prev, line[0], x1 - pad, beside if alone else None
+            ) or self.slash_break(prev[-1], line[0]["text"], chars)
             out += ("" if joined else "\n") + " ".join(w["text"] for w in line)
             if joined:  # the line the break after it is measured by
                 kept[-1] = line
@@ -274,18 +274,23 @@ class PageChars:
         word of its own (``is_word``). Nor did a word break where both sides are words of the
         language and the two joined are none (``PENYELENGGARAAN`` / ``LIMBAH`` where a browser
         sets the first word alone on a line it fills, and prints no space at a line's end):
-        the language tells then what the glyphs do not."""
-        if len(line) != 1:
+        the language tells then what the glyphs do not.
+
+        A renderer may break a word inside where other words share its line too (LibreOffice
+        sets ``Informasi Skala Kabupaten/Kot`` over ``a``): that is taken only where the
+        document prints the two joined as a word elsewhere (``is_word``), the rest is none,
+        and the line is filled as above."""
+        word, rest = line[-1]["text"], first["text"]
+        if len(line) != 1 and not self.is_word(word + rest):
             return False
-        word, rest = line[0]["text"], first["text"]
         case = rest[:1].islower() or (word.isupper() and rest[:1].isupper())
         char_width = (first["x1"] - first["x0"]) / max(1, len(rest))
         return (
             case
             and word[-1:].isalpha()
-            and line[0]["x1"] + char_width > right
+            and line[-1]["x1"] + char_width > right
             and not self.is_word(rest)
-            and not self._space_after(line[0], self.chars if chars is None else chars)
+            and not self._space_after(line[-1], self.chars if chars is None else chars)
             and not _two_words(word, rest)
         )
 

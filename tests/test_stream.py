@@ -1035,6 +1035,59 @@ def test_a_word_too_long_for_its_column_joins_where_it_broke(tmp_path: Any) -> N
     assert table.grid[2][1] == "PROGRAM\nPENYELENGGARAA\nN TERMINAL"
 
 
+def _broken_slash_word_page(path: Any, printed_whole: bool) -> Any:
+    """A borderless table drawn word by word with no space glyphs: row 1's name fills its
+    column with ``Informasi Skala Kabupaten/Kot`` and runs on with ``a Terpadu`` (LibreOffice
+    breaks a word joined by a slash inside, with other words on its line); row 2, where
+    ``printed_whole``, prints ``Kabupaten/Kota`` inside a line."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    height, size = 420.0, 7.0
+    pdf = canvas.Canvas(str(path), pagesize=(595, height))
+    pdf.setFont("Helvetica", size)
+
+    def put(text: str, x: float, top: float) -> None:
+        for part in text.split():
+            pdf.drawString(x, height - top - size, part)
+            x += pdf.stringWidth(part + " ", "Helvetica", size)
+
+    put("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20, 40)
+    for text, x in HEADER_WORDS:
+        put(text, x, 80)
+    for i, x in enumerate(X):
+        put(f"({i + 1})", x, 90)
+    put("1", X[0], 105)
+    put("Informasi Skala Kabupaten/Kot", X[1], 105)
+    put("a Terpadu", X[1], 114)
+    for text, x in (("Indikator", X[2]), ("10", X[3]), ("1.500.000", X[4])):
+        put(text, x, 105)
+    put("2", X[0], 140)
+    put("Jumlah Kabupaten/Kota" if printed_whole else "Jumlah Desa", X[1], 140)
+    for text, x in (("Indikator", X[2]), ("5", X[3]), ("700.000", X[4])):
+        put(text, x, 140)
+    pdf.save()
+    return pdfplumber.open(path)
+
+
+def test_a_word_broken_inside_beside_other_words_joins_where_the_document_prints_it(
+    tmp_path: Any,
+) -> None:
+    """LibreOffice broke ``Kabupaten/Kota`` inside on a line it shares with other words
+    (``Informasi Skala Kabupaten/Kot`` / ``a``; docx seeds 1298 and 1436, stacked indicators,
+    no space glyphs, read wrong with status ok): where the line fills the column, the rest is
+    no word, and the document prints the two joined as a word elsewhere, they are one word;
+    where the document prints it nowhere, the lines stay as printed."""
+    for whole, expected in (
+        (True, "Informasi Skala Kabupaten/Kota Terpadu"),
+        (False, "Informasi Skala Kabupaten/Kot\na Terpadu"),
+    ):
+        path = tmp_path / f"slash-{whole}.pdf"
+        with _broken_slash_word_page(path, printed_whole=whole) as document:
+            (table,), _ = stream_tables(document.pages[0], 3, key_columns=lambda t: {0})
+        assert table.grid[2][1] == expected, table.grid
+
+
 def _fill(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
     """A cell's shading as pdfplumber gives it: a filled rectangle."""
     return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True, "stroke": False}
