@@ -496,3 +496,24 @@ def test_amounts_that_each_would_mend_a_failed_sum_are_all_named() -> None:
     (doubt,) = misread_digits(programs, budgets)
     assert doubt.node_ids == ("2.07.01.2.01.01", "2.07.01.2.01")
     assert misread_digits(*_frames(rows, ocr=False)) == []  # a text layer's sum: the document's
+
+
+def test_a_sum_with_an_unsure_part_is_weighed_with_its_reading() -> None:
+    """A sub kegiatan read surely as 337.900.000 where 337.000.000 is printed, beside a sibling
+    read with a low confidence (left null): the kegiatan's sum was checked by nothing, and the
+    misread digit went out unflagged (held-out synthetic scan, seed 213 at 150 dpi). Weighed
+    with the sibling's reading, the sum fails, and one digit of the sure amount alone mends it;
+    the unsure sibling stays null."""
+    plan = [
+        (n, lv, p, "337.900.000" if n == "2.07.01.2.01.02" else raw, pg)
+        for n, lv, p, raw, pg in SUMS_HOLD
+    ]
+    programs, budgets = _frames(plan)
+    unsure = _unsure(budgets, "2.07.01.2.01.01")
+    (doubt,) = misread_digits(programs, unsure)
+    assert doubt.check == "misread_digits" and doubt.node_ids[0] == "2.07.01.2.01.02"
+    assert "digit 4 read as 0 instead of 9 (337.000.000)" in doubt.message
+    assert unsure.set_index("node_id").at["2.07.01.2.01.01", "amount"] is None
+    # its sibling read as printed: the sum holds with the unsure reading, and nothing is doubted
+    programs, budgets = _frames(SUMS_HOLD)
+    assert misread_digits(programs, _unsure(budgets, "2.07.01.2.01.01")) == []
