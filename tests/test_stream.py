@@ -899,12 +899,12 @@ def test_a_page_of_another_width_reads_its_own_header_whole() -> None:
     assert table.grid[1] == ["I", "Program A", "Indikator", "Kota", "10", "unit", "1.500.000"]
 
 
-def _slash_page(path: Any, spaced_line_end: bool) -> Any:
-    """A borderless table (header, number row, two rows) drawn word by word without space
-    glyphs: the name of row 1 breaks after the slash of ``Kabupaten/Kota``, that of row 2
-    after ``Daerah/``, with a space glyph printed there when ``spaced_line_end``
-    (``Daerah/ Lembaga``, two words); row 2's indicator prints ``Kabupaten/Kota`` inside a
-    line."""
+def _spaceless_page(
+    path: Any, words: list[tuple[str, float, float]], spaces: tuple[tuple[float, float], ...] = ()
+) -> Any:
+    """A borderless table drawn word by word without space glyphs: a title, the header and the
+    column numbers, then each of ``words`` (text, x, top; its words set a space apart), and a
+    space glyph at each of ``spaces`` (x, top)."""
     import pdfplumber
     from reportlab.pdfgen import canvas
 
@@ -922,21 +922,34 @@ def _slash_page(path: Any, spaced_line_end: bool) -> Any:
         put(text, x, 80)
     for i, x in enumerate(X):
         put(f"({i + 1})", x, 90)
+    for text, x, top in words:
+        put(text, x, top)
+    for x, top in spaces:
+        pdf.drawString(x, height - top - size, " ")
+    pdf.save()
+    return pdfplumber.open(path)
+
+
+def _slash_page(path: Any, spaced_line_end: bool) -> Any:
+    """A borderless table (header, number row, two rows) drawn word by word without space
+    glyphs: the name of row 1 breaks after the slash of ``Kabupaten/Kota``, that of row 2
+    after ``Daerah/``, with a space glyph printed there when ``spaced_line_end``
+    (``Daerah/ Lembaga``, two words); row 2's indicator prints ``Kabupaten/Kota`` inside a
+    line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     rows = [
         (105, "1", ("Verifikasi Skala Kabupaten/", "Kota"), "Indikator", "10", "1.500.000"),
         (130, "2", ("Jumlah Perangkat Daerah/", "Lembaga"), "Desa Kabupaten/Kota Layak", "5",
          "700.000"),
     ]  # fmt: skip
+    words = []
     for top, number, (first, second), indicator, target, pagu in rows:
         for text, x in ((number, X[0]), (first, X[1]), (indicator, X[2]), (target, X[3])):
-            put(text, x, top)
-        put(pagu, X[4], top)
-        put(second, X[1], top + 9)
-    if spaced_line_end:
-        end = X[1] + pdf.stringWidth("Jumlah Perangkat Daerah/", "Helvetica", size)
-        pdf.drawString(end, height - 130 - size, " ")
-    pdf.save()
-    return pdfplumber.open(path)
+            words.append((text, x, top))
+        words += [(pagu, X[4], top), (second, X[1], top + 9)]
+    end = X[1] + stringWidth("Jumlah Perangkat Daerah/", "Helvetica", 7.0)
+    return _spaceless_page(path, words, ((end, 130.0),) if spaced_line_end else ())
 
 
 def test_a_word_broken_after_its_slash_joins_as_in_a_ruled_cell(tmp_path: Any) -> None:
@@ -1040,34 +1053,14 @@ def _broken_slash_word_page(path: Any, printed_whole: bool) -> Any:
     column with ``Informasi Skala Kabupaten/Kot`` and runs on with ``a Terpadu`` (LibreOffice
     breaks a word joined by a slash inside, with other words on its line); row 2, where
     ``printed_whole``, prints ``Kabupaten/Kota`` inside a line."""
-    import pdfplumber
-    from reportlab.pdfgen import canvas
-
-    height, size = 420.0, 7.0
-    pdf = canvas.Canvas(str(path), pagesize=(595, height))
-    pdf.setFont("Helvetica", size)
-
-    def put(text: str, x: float, top: float) -> None:
-        for part in text.split():
-            pdf.drawString(x, height - top - size, part)
-            x += pdf.stringWidth(part + " ", "Helvetica", size)
-
-    put("Tabel 3.3 Rumusan Rencana Program dan Kegiatan Tahun 2024", 20, 40)
-    for text, x in HEADER_WORDS:
-        put(text, x, 80)
-    for i, x in enumerate(X):
-        put(f"({i + 1})", x, 90)
-    put("1", X[0], 105)
-    put("Informasi Skala Kabupaten/Kot", X[1], 105)
-    put("a Terpadu", X[1], 114)
-    for text, x in (("Indikator", X[2]), ("10", X[3]), ("1.500.000", X[4])):
-        put(text, x, 105)
-    put("2", X[0], 140)
-    put("Jumlah Kabupaten/Kota" if printed_whole else "Jumlah Desa", X[1], 140)
-    for text, x in (("Indikator", X[2]), ("5", X[3]), ("700.000", X[4])):
-        put(text, x, 140)
-    pdf.save()
-    return pdfplumber.open(path)
+    second = "Jumlah Kabupaten/Kota" if printed_whole else "Jumlah Desa"
+    words = [
+        ("1", X[0], 105.0), ("Informasi Skala Kabupaten/Kot", X[1], 105.0),
+        ("a Terpadu", X[1], 114.0), ("Indikator", X[2], 105.0), ("10", X[3], 105.0),
+        ("1.500.000", X[4], 105.0), ("2", X[0], 140.0), (second, X[1], 140.0),
+        ("Indikator", X[2], 140.0), ("5", X[3], 140.0), ("700.000", X[4], 140.0),
+    ]  # fmt: skip
+    return _spaceless_page(path, words)
 
 
 def test_a_word_broken_inside_beside_other_words_joins_where_the_document_prints_it(
