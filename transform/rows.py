@@ -7,8 +7,6 @@ columns of an evaluation or service performance table named by measure and year.
 
 from __future__ import annotations
 
-import math
-import numbers
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -191,7 +189,9 @@ def _record(row: dict[Any, Any]) -> TableRow:
 
 
 def _page_of(value: Any) -> int | None:
-    return int(float(value)) if isinstance(value, numbers.Real) and not math.isnan(value) else None
+    """A page number (None, or NaN in a frame, where the row's own page holds)."""
+    number = _confidence_of(value)
+    return None if number is None else int(number)
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -951,12 +951,11 @@ def _paragraphs(
 
     def rated(way: list[bool]) -> bool:
         """Whether each paragraph that ``way`` opens with a shared head has a rate."""
-        opened = [i + 1 for i, start in enumerate(way) if start]
-        return len(rates) == count == len(opened) + 1 and all(
+        heads = [lines[i + 1].split(" ", 1)[0] for i, start in enumerate(way) if start]
+        return len(rates) == count == len(heads) + 1 and all(
             rates[n]
-            for n, at in enumerate(opened, start=1)
-            if shared_head(lines[at].split(" ", 1)[0])
-            and lines[at].split(" ", 1)[0] not in openers.words
+            for n, word in enumerate(heads, start=1)
+            if shared_head(word) and word not in openers.words
         )
 
     pairs = list(zip(kinds, lines[1:], strict=True))
