@@ -777,6 +777,18 @@ def test_a_table_read_whole_by_ocr_with_every_roman_one_read_as_a_digit_is_read_
     digits = read_nomors(["", "1.1", "1.1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"], [True] * 9,
                          programs)  # fmt: skip
     assert [n for n, _ in digits] == ["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"]
+    # every program's number lost, and one dotted number (``13.3``) that reads Arabic alone:
+    # the rows under the second program start with no digit from 2 to 9 (``II.1`` read ``"1``,
+    # ``II.1.1`` read ``N11``), where Arabic ones print ``2.1``, ``2.1.1`` (``21``, ``211``)
+    nomors = ["", "", "1", "112", "12", "121", "13", "L31", "13.3", "", '"1', "N11", "t2"]
+    programs = [True] + [False] * 8 + [True, False, False, False]
+    romans = read_nomors(nomors, [True] * len(nomors), programs, [True] * len(nomors))
+    assert [n for n, _ in romans] == ["I", "I.1", "I.1.1", "I.1.2", "I.2", "I.2.1", "I.3",
+                                      "I.3.1", "I.3.2", "II", "II.1", "II.1.1", "II.2"]  # fmt: skip
+    nomors = [*nomors[:10], "21", "211", "22"]
+    digits = read_nomors(nomors, [True] * len(nomors), programs, [True] * len(nomors))
+    assert [n for n, _ in digits] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "1.2.1", "1.3",
+                                      "1.3.1", "1.3.2", "2", "2.1", "2.1.1", "2.2"]  # fmt: skip
     arabic = ["1", "1.1", "11.1", "1.2", "2", "2.1", "21.1"]
     read = read_nomors(arabic, [True] * 7, [True, False, False, False, True, False, False])
     assert [n for n, _ in read] == ["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.1.1"]

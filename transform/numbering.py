@@ -38,6 +38,7 @@ _ONES = {"I": "I1", "1": "1I", "l": "1I", "L": "I1", "|": "I1", "i": "I1", "v": 
 # ``IL1.3``): ``II`` or ``III`` read with an ``I`` as ``1``, ``l`` or ``L``.
 _MISREAD_ROMAN = re.compile(r"^(?!I{2,3}\.)[I1lL|]{2,3}\.")
 _OTHER_DIGIT = re.compile(r"^[2-9]\.")  # a first segment of another digit (``2.1``)
+_STROKES = re.compile(r"[0-9IlL|VX]")  # a character a row number's can be read as
 _MAX_LENGTH = 8  # characters of a number considered (I.12.10 is seven)
 _GUESSED = 12  # characters of a text read as a number that follows (a longer one is words)
 _CHANGE = 2  # a one read as another one (``I`` as ``1``), or a thin stroke lost
@@ -150,17 +151,26 @@ def _told(
             # one, Arabic ``2`` to ``9`` and ``12`` do
             after = [i for i, p in enumerate(program) if p][1:]
             later = {i for i in after if ocr[i] and texts[i]}
-            read = [(t, i in later) for i, (t, o) in enumerate(zip(texts, ocr, strict=True))
-                    if o and t]  # fmt: skip
+            # and the rows under them: ``II.1``, ``III.2.1`` start with no digit from 2 to 9,
+            # Arabic ``2.1`` to ``9.3.1`` do (``II.1.1`` read ``N11``, ``II.2`` read ``t2``)
+            under = set(range(after[0], len(texts))) - set(after) if after else set()
+            read = [
+                (t, i in later, i in under and _STROKES.search(t) is not None)
+                for i, (t, o) in enumerate(zip(texts, ocr, strict=True))
+                if o and t
+            ]
             others = sum(
                 ((number := _number(t, True)) is not None and number[0] > 1)
                 or _MISREAD_ROMAN.match(t) is not None
                 or (p and not re.search(r"[2-9]", t))
-                for t, p in read
+                or (u and not re.match(r"[2-9]", t))
+                for t, p, u in read
             )  # fmt: skip
             digits = sum(
-                _OTHER_DIGIT.match(t) is not None or (p and re.search(r"[2-9]", t) is not None)
-                for t, p in read
+                _OTHER_DIGIT.match(t) is not None
+                or (p and re.search(r"[2-9]", t) is not None)
+                or (u and re.match(r"[2-9]", t) is not None)
+                for t, p, u in read
             )  # fmt: skip
             if others or digits:
                 return others >= digits, True
