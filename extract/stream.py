@@ -387,8 +387,14 @@ def _header_lines(
         x0, x1 = phrases[0][0]["x0"], phrases[0][-1]["x1"]
         text = " ".join(w["text"] for w in phrases[0])
         wide = sum(x0 <= c <= x1 for c in centres) > settings.title_span * len(centres)
-        # set larger than the column headings under it: a title line
-        larger = bool(header) and line.height > settings.title_size * max(h.height for h in header)
+        # set larger than the column headings under it: a title line, which stands clear of
+        # them; a label that reaches down into the line under it is one of them, its cell's
+        # label centred at another height (OCR's boxes of one size of type differ by a fifth)
+        larger = (
+            bool(header)
+            and gap > 0
+            and line.height > settings.title_size * max(h.height for h in header)
+        )
         if len(phrases) == 1 and (wide or larger or _TITLE_LINE.match(text)):
             break  # a title or agency line over the table, not a column heading
         header.insert(0, line)
