@@ -38,6 +38,7 @@ from transform.levels import (
     LevelSource,
     RowLevel,
     is_heading,
+    level_amount,
     read_by_ocr,
     resolve_levels,
     row_style,
@@ -988,7 +989,8 @@ def build_plan(
         for r in records
     ]  # fmt: skip
     readings = read_nomors([row.nomor for row in records], [r.page in scanned for r in records],
-                           named, nodes, [row_style(r) for r in records])  # fmt: skip
+                           named, nodes, [row_style(r) for r in records],
+                           [level_amount(r) for r in records])  # fmt: skip
     records = [
         replace(row, nomor=nomor or "") if flag else row
         for row, (nomor, flag) in zip(records, readings, strict=True)

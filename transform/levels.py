@@ -29,10 +29,13 @@ __all__ = [
     "PROGRAM_NAME",
     "LevelSource",
     "RowLevel",
+    "failing_parents",
     "is_heading",
+    "level_amount",
     "numbering_levels",
     "read_by_ocr",
     "resolve_levels",
+    "rollup_score",
     "row_style",
 ]
 
@@ -243,7 +246,7 @@ def _settle_pass(
             if levels.get(i) != level:
                 continue  # no reading of the numbers has it so
             reading = [levels.get(j) or numbered[j] for j in range(len(texts))]
-            scores[level] = (_rollup_score(reading, amounts), levels)
+            scores[level] = (rollup_score(reading, amounts), levels)
         if not scores:
             continue
         ranked = sorted(scores.items(), key=lambda item: -item[1][0])
@@ -300,18 +303,18 @@ def _style_levels(
     return [mapping.get(styles[i]) if candidates[i] else None for i in range(len(rows))]
 
 
-def _amount(row: TableRow) -> Decimal | None:
+def level_amount(row: TableRow) -> Decimal | None:
     """A row's plan amount as evidence of its level: read by OCR, repaired where the grammar
     of amounts allows one reading (``.00`` for ``,00``), whatever its confidence."""
     parsed = parse_amount(row.pagu_raw)
     return (repair_ocr_amount(parsed) if read_by_ocr(row) else parsed).value
 
 
-def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> int:
-    """How many parents equal the sum of their children under a reading of the levels, less
-    how many do not; a sum with a part or total not read tells neither."""
+def _sums(levels: list[Level | None], amounts: list[Decimal | None]) -> dict[int, bool]:
+    """For each parent whose sum tells (its amount and every child's read), whether it is the
+    sum of its children under a reading of the levels."""
     depth = {lv: d for d, lv in enumerate(LEVELS)}
-    score = 0
+    out: dict[int, bool] = {}
     for i, level in enumerate(levels):
         if level is None or level == "sub_kegiatan" or amounts[i] is None:
             continue
@@ -327,8 +330,19 @@ def _rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> 
                 unread = unread or amounts[j] is None
                 total += amounts[j] or Decimal(0)
         if children and not unread:
-            score += 1 if total == amounts[i] else -1
-    return score
+            out[i] = total == amounts[i]
+    return out
+
+
+def rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> int:
+    """How many parents equal the sum of their children under a reading of the levels, less
+    how many do not; a sum with a part or total not read tells neither."""
+    return sum(1 if holds else -1 for holds in _sums(levels, amounts).values())
+
+
+def failing_parents(levels: list[Level | None], amounts: list[Decimal | None]) -> list[int]:
+    """The parents that are not the sum of their children under a reading of the levels."""
+    return [i for i, holds in _sums(levels, amounts).items() if not holds]
 
 
 def read_by_ocr(row: TableRow) -> bool:
@@ -350,7 +364,7 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     candidates = [_candidate(row) for row in rows]
     names = [row.nama for row in rows]
     numbered = numbering_levels([row.nomor for row in rows])
-    amounts = [_amount(row) for row in rows]
+    amounts = [level_amount(row) for row in rows]
     by_sums = _settled_by_sums([_nomor(row.nomor) for row in rows], numbered, amounts)
     for i, level in by_sums.items():
         numbered[i] = level
@@ -364,7 +378,7 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     disagree = [
         i for i in range(len(rows)) if numbered[i] and styled[i] and numbered[i] != styled[i]
     ]
-    style_wins = bool(disagree) and _rollup_score(by_style, amounts) > _rollup_score(
+    style_wins = bool(disagree) and rollup_score(by_style, amounts) > rollup_score(
         by_number, amounts
     )
     # where the table names its programs, a number read by OCR that reads as a program's

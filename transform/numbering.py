@@ -22,8 +22,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from transform.levels import STYLE_AGREEMENT
+from transform.codes import LEVELS, Level
+from transform.levels import STYLE_AGREEMENT, failing_parents, rollup_score
 
 __all__ = ["read_nomors", "sequence_breaks"]
 
@@ -185,6 +187,7 @@ def read_nomors(
     programs: Sequence[bool] | None = None,
     nodes: Sequence[bool] | None = None,
     styles: Sequence[Hashable] | None = None,
+    amounts: Sequence[Decimal | None] | None = None,
 ) -> list[tuple[str | None, str | None]]:
     """Each row's number and, where one read by OCR (``ocr``) is read otherwise, how it was read
     (``read as 12.1; ...``); numbers stay as given in a table of no dotted numbering.
@@ -203,7 +206,9 @@ def read_nomors(
     little more: that settles readings that tie (a number lost into garbage, ``0`` or
     ``YAA``, where the numbers after it read alike one level up or down). In a table of no
     dotted numbering, a program's lost numeral is put back between those around it
-    (``_programs_between``)."""
+    (``_programs_between``). Where the rows' amounts (``amounts``) show a parent that is not
+    the sum of its children under that reading, the sums are the second reader
+    (``_by_sums``)."""
     texts = [re.sub(r"\s+", "", n or "").rstrip(".") for n in nomors]
     out: list[tuple[str | None, str | None]] = [(n, None) for n in nomors]
     program = list(programs) if programs is not None else [False] * len(texts)
@@ -226,13 +231,17 @@ def read_nomors(
         other, other_cost = _read_as(texts, ocr, program, rows, not roman, none, node)
         if (_breaks(other), other_cost) < (_breaks(best), cost):
             roman, best = not roman, other
+    spread: list[int | None] = [None] * len(texts)  # the depth each row's style stands for
     if styles is not None and _UNSETTLED in best:
         depths = _style_depths([styles[i] for i in rows], best)
         if any(depths):
-            spread: list[int | None] = [None] * len(texts)
             for i, depth in zip(rows, depths, strict=True):
                 spread[i] = depth
             best, _ = _read_as(texts, ocr, program, rows, roman, spread, node)
+    summed: set[int] = set()
+    if amounts is not None:
+        table = _Table(texts, ocr, program, rows, roman, node)
+        best, summed = _by_sums(table, spread, best, [amounts[i] for i in rows])
     top = 0  # the highest program's number so far
     known = True  # whether every reading so far is settled, so that ``top`` is known
     for i, number in zip(rows, best, strict=True):
@@ -257,9 +266,170 @@ def read_nomors(
         out[i] = (
             read,
             f"read as {nomors[i] or 'nothing'}; read as {read}, the number that fits the rows"
-            " around it",
+            f" around it{' and their sums' if i in summed else ''}",
         )
     return out
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What ``_read_as`` reads a table's numbers from, but the depths its rows are given."""
+
+    texts: list[str]
+    ocr: Sequence[bool]
+    program: list[bool]
+    rows: list[int]
+    roman: bool
+    node: list[bool]
+
+    def read_within(
+        self,
+        best: list[tuple[int, ...] | None],
+        span: tuple[int, int],
+        depths: list[int | None],
+        only: dict[int, int],
+    ) -> list[tuple[int, ...] | None] | None:
+        """``best`` with the rows of ``span`` (positions in ``rows``, the first excluded: a
+        parent) read again, the rows of ``only`` at the depth given there, and the row after
+        the span kept as read; None where no way through them fits."""
+        first, end = span
+        state = _state_after(best[: first + 1])
+        if state is None:
+            return None
+        rows = self.rows[first + 1 : end + 1]
+        fixed = {self.rows[end]: best[end]} if end < len(best) else {}
+        t = self
+        reading, _ = _read_as(
+            t.texts, t.ocr, t.program, rows, t.roman, depths, t.node, only, fixed, state
+        )
+        if not reading or _UNSETTLED in reading:
+            return None
+        return [*best[: first + 1], *reading, *best[first + 1 + len(reading) :]]
+
+
+_SUM_PASSES = 4  # rows given another depth by the sums, one at a time: a few at most
+
+
+def _by_sums(
+    table: _Table,
+    depths: list[int | None],
+    best: list[tuple[int, ...] | None],
+    amounts: list[Decimal | None],
+) -> tuple[list[tuple[int, ...] | None], set[int]]:
+    """The reading of the rows (``table.rows``) under which more parents are the sum of their
+    children, and the rows whose number it changed. A number OCR misread can follow the one
+    before it at two depths: after ``II.1.1``, ``1.2`` read as ``II.2`` (an ``I`` read ``1``
+    and one lost) costs less than as ``II.1.2`` (two lost), and the rows after it follow as
+    ``II.3``, ``II.4``, where the page prints ``II.1.2`` to ``II.1.4``: ``II.1`` is not the
+    sum of its one sub kegiatan, and ``II`` not of its four kegiatan. The amounts tell which
+    row was read at the wrong depth (``_misplaced``); it is read at the other, with the
+    parent's rows after it read again, and the reading is taken where every parent of the
+    program is then the sum of its children, and more parents of the table are and no more
+    are not (the rows it changes are flagged), until no row is left to read so."""
+    chosen: dict[int, int] = {}
+    score = _sum_score(best, amounts)
+    changed: set[int] = set()
+    for _ in range(_SUM_PASSES):
+        trials: list[tuple[tuple[int, int], int, int, list[tuple[int, ...] | None]]] = []
+        for k, length, span in _misplaced(best, amounts):
+            i, number = table.rows[k], best[k]
+            if not table.ocr[i] or i in chosen or number == _number(table.texts[i], table.roman):
+                continue  # a number as printed, or one the sums have placed
+            if number is None or len(number) == 1:
+                continue  # a program's
+            reading = table.read_within(best, span, depths, {**chosen, i: length})
+            if reading is not None and _holds_around(reading, amounts, span[0]):
+                trials.append((_sum_score(reading, amounts), i, length, reading))
+        better = [t for t in trials if t[0][0] > score[0] and t[0][1] <= score[1]]
+        if not better:
+            break
+        top, i, length, reading = max(better, key=lambda trial: trial[0][0] - trial[0][1])
+        chosen[i] = length
+        changed |= {
+            table.rows[k] for k, (a, b) in enumerate(zip(best, reading, strict=True)) if a != b
+        }
+        best, score = reading, top
+    return best, changed
+
+
+def _holds_around(
+    best: list[tuple[int, ...] | None], amounts: list[Decimal | None], at: int
+) -> bool:
+    """Whether every parent is the sum of its children, under a reading, in the program
+    whose rows hold the row at ``at`` (one sum made to hold where another still fails tells
+    no reading)."""
+    levels = _levels_of(best)
+    programs = [j for j, level in enumerate(levels) if level == "program"]
+    top = max((j for j in programs if j <= at), default=0)
+    end = min((j for j in programs if j > at), default=len(levels))
+    return not any(top <= j < end for j in failing_parents(levels, amounts))
+
+
+def _misplaced(
+    best: list[tuple[int, ...] | None], amounts: list[Decimal | None]
+) -> list[tuple[int, int, tuple[int, int]]]:
+    """Rows a parent's sum shows read at the wrong depth, as their position, the depth (a
+    number's segments) the sum calls for, and the span to read again (the parent's position
+    and the first after the rows under the parent's parent): where the parent's children
+    sum to less than it, and the rows after it at its depth make up the rest, the first of
+    them is its next child; where they sum to more, and the first of them already make it,
+    the next is the next at the parent's depth (a kegiatan's), or the last one's child (a
+    program's)."""
+    levels = _levels_of(best)
+    depth = [None if lv is None else LEVELS.index(lv) for lv in levels]
+    out: list[tuple[int, int, tuple[int, int]]] = []
+    for i in failing_parents(levels, amounts):
+        d, amount = depth[i], amounts[i]
+        if d is None or amount is None:
+            continue
+        below = [j for j in range(i + 1, len(levels)) if depth[j] is not None]
+        end = next((j for j in below if (depth[j] or 0) <= d), len(levels))
+        outer = next((j for j in below if (depth[j] or 0) < d), len(levels))
+        children = [j for j in below if j < end and depth[j] == d + 1]
+        total = sum((amounts[j] or Decimal(0) for j in children), Decimal(0))
+        if total < amount and end < len(levels) and depth[end] == d:
+            for j in (j for j in below if end <= j < outer and depth[j] == d):
+                total += amounts[j] or Decimal(0)
+                if amounts[j] is None or total >= amount:
+                    break
+            if total == amount and d + 2 <= len(LEVELS):
+                out.append((end, d + 2, (i, outer)))
+        elif total > amount:
+            run = Decimal(0)
+            for at, j in enumerate(children[:-1]):
+                run += amounts[j] or Decimal(0)
+                if run == amount:
+                    length = d + 3 if d == 0 else d + 1
+                    if length <= len(LEVELS):
+                        out.append((children[at + 1], length, (i, outer)))
+                    break
+    return out
+
+
+def _state_after(numbers: Sequence[tuple[int, ...] | None]) -> _State | None:
+    """The state of a way through rows read as ``numbers``; None where one is unsettled."""
+    state: _State = (None, 0)
+    for number in numbers:
+        if number == _UNSETTLED:
+            return None
+        state = _step(state, number, 0)[1]
+    return state
+
+
+def _levels_of(best: Sequence[tuple[int, ...] | None]) -> list[Level | None]:
+    return [
+        None if n is None or n == _UNSETTLED else LEVELS[0 if n == _NEXT else min(len(n), 3) - 1]
+        for n in best
+    ]
+
+
+def _sum_score(
+    best: Sequence[tuple[int, ...] | None], amounts: list[Decimal | None]
+) -> tuple[int, int]:
+    """How many parents are the sum of their children under a reading, and how many not."""
+    levels = _levels_of(best)
+    failing = len(failing_parents(levels, amounts))
+    return rollup_score(levels, amounts) + failing, failing
 
 
 # A number read by OCR with every dot lost (``I.1.2`` read ``112`` or ``I12``): two to five
@@ -323,15 +493,24 @@ def _read_as(
     roman: bool,
     depths: list[int | None],
     node: list[bool],
+    only: dict[int, int] | None = None,
+    fixed: dict[int, tuple[int, ...] | None] | None = None,
+    start: _State = (None, 0),
 ) -> tuple[list[tuple[int, ...] | None], int]:
     """The reading of each of ``rows`` in the numbering (Roman first or not), None where the
     least-cost ways differ, and the least cost. A row that prints a node's name and amount
     (``node``) in a table that names its programs is a node: left without a number, it would
-    be taken for the rest of the row above, which costs a break more."""
+    be taken for the rest of the row above, which costs a break more. A row of ``only`` is
+    read at the depth given there, and a row of ``fixed`` as the number given there; the
+    rows are read after the state ``start``."""
+    only, fixed = only or {}, fixed or {}
     named = any(program)  # where programs are told by their names, a row not so named is none
     options: list[dict[tuple[int, ...] | None, int]] = []
     for i in rows:
         own = _number(texts[i], roman)
+        if i in fixed:
+            options.append({fixed[i]: 0})
+            continue
         if not ocr[i]:
             options.append({own: 0})  # the document's own number, a number or not
             continue
@@ -353,13 +532,16 @@ def _read_as(
         if named and node[i] and None in found:
             found[None] += _LOST
         depth = depths[i]
+        if i in only:
+            found = {n: c for n, c in found.items() if n is not None and len(n) == only[i]}
         options.append({n: c + _styled(n, depth) for n, c in found.items()})
     guesses = [
-        _Guess(texts[i], roman, program[i], named and not program[i], depths[i])
-        if ocr[i] and (texts[i] or not program[i]) and len(texts[i]) <= _GUESSED else None
+        _Guess(texts[i], roman, program[i], named and not program[i], depths[i], only.get(i))
+        if ocr[i] and (texts[i] or not program[i]) and len(texts[i]) <= _GUESSED
+        and i not in fixed else None
         for i in rows
     ]  # fmt: skip
-    return _best_readings(options, guesses)
+    return _best_readings(options, guesses, start)
 
 
 def _style_depths(
@@ -440,6 +622,7 @@ class _Guess:
     program: bool  # a program's row: one segment
     inner: bool  # no program's row: more than one
     depth: int | None = None  # the depth the row's style stands for
+    only: int | None = None  # the depth the row is read at, where the sums give it
 
     def after(self, state: _State) -> dict[tuple[int, ...] | None, int]:
         """The numbers that follow ``state``, with the cost of reading each as this text: the
@@ -453,6 +636,8 @@ class _Guess:
         out: dict[tuple[int, ...] | None, int] = {}
         for number in following:
             if (self.program and len(number) != 1) or (self.inner and len(number) == 1):
+                continue
+            if self.only is not None and len(number) != self.only:
                 continue
             if number[0] > len(_ROMANS):
                 continue
@@ -539,14 +724,16 @@ def _choices(
 
 
 def _best_readings(
-    options: list[dict[tuple[int, ...] | None, int]], guesses: Sequence[_Guess | None]
+    options: list[dict[tuple[int, ...] | None, int]],
+    guesses: Sequence[_Guess | None],
+    start: _State = (None, 0),
 ) -> tuple[list[tuple[int, ...] | None], int]:
     """For each row, the reading that every least-cost way through all the rows gives it
     (changes of characters, and a break wherever a number does not follow the last number
     read before it), or None where least-cost ways differ; and the least cost. Forward and
     backward costs over the states (the last number read), as a Viterbi pass in both
     directions."""
-    forward: list[dict[_State, int]] = [{(None, 0): 0}]
+    forward: list[dict[_State, int]] = [{start: 0}]
     for found, guess in zip(options, guesses, strict=True):
         after: dict[_State, int] = {}
         for state, cost in forward[-1].items():
@@ -568,6 +755,8 @@ def _best_readings(
                 before[state] = min(before.get(state, 1 << 30), rest)
                 totals[at][number] = min(totals[at].get(number, 1 << 30), cost + rest)
         backward = before
+    if not backward:
+        return [], 1 << 30  # no way through the rows: a depth given that no number fits
     least = min(backward.values())
     out: list[tuple[int, ...] | None] = []
     for costs in totals:
