@@ -62,7 +62,7 @@ _ADDED = frozenset("il.,:'|!")
 # Two glyphs read as one, or one as two: counted half.
 _MERGED = {("ri", "n"), ("rn", "m"), ("li", "k"), ("lc", "k"), ("in", "m"), ("ni", "m"),
            ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("lt", "k"),
-           ("rj", "n")}  # fmt: skip
+           ("rj", "n"), ("ji", "y"), ("ji", "p")}  # fmt: skip
 _PAIRS = _MERGED | {(b, a) for a, b in _MERGED}
 
 _MIN_LETTERS = 4  # shorter words are abbreviations too often (``Kab``, ``Dis``)
@@ -199,9 +199,10 @@ def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
     it begins ``pencanangan``)."""
     letters = read.rstrip(":!|")
     thin = [f"{letters}{c}".lower() for c in "il" if f"{letters}{c}".lower() in words]
-    if letters != read and len(letters) >= _MIN_LETTERS and len(thin) == 1:
+    if letters != read and len(thin) == 1 and (len(letters) >= _MIN_LETTERS or thin[0] in _JOINING):
         # the glyph after the letters read for the thin letter it stands for: ``Fasilitas:``
-        # is ``Fasilitasi``, though ``Fasilitas`` is a word too, and ``Loka!`` is ``Lokal``
+        # is ``Fasilitasi``, though ``Fasilitas`` is a word too, ``Loka!`` is ``Lokal``, and
+        # ``bag:`` (no abbreviation: a joining word) is ``bagi``
         return _cased(thin[0], letters)
     low = read.lower()
     if len(letters) < _MIN_LETTERS or letters.lower() in words:
