@@ -87,6 +87,38 @@ def test_amount_printed_on_a_later_indicator_row_belongs_to_the_node() -> None:
     assert sub["page"].tolist() == [1, 1, 2, 2]
 
 
+def test_a_programs_code_read_without_its_own_segment_is_the_one_of_its_kegiatan() -> None:
+    """OCR read a program's row of a code split over five columns as ``2 | 07 |``: its own
+    segment ``02`` lost (held-out synthetic scan, seed 228 at 150 dpi). As read, the row was
+    no node: its amounts went out as a stated total, and its kegiatan under no program. It
+    takes the program code of the kegiatan under it, flagged; from a text layer, or where the
+    kegiatan is of another bidang, the row stays as printed."""
+    ocr = {"pagu_conf": 95.0}
+    records = [
+        {"kode_parts": ["2", "07", "", "", ""], "nama": "PROGRAM PEMBERDAYAAN INDUSTRI",
+         "pagu_raw": "3.000", **ocr},
+        {"kode_parts": split("2.07.02.2.02"), "nama": "Rehabilitasi Lembaga",
+         "pagu_raw": "3.000", **ocr},
+        {"kode_parts": split("2.07.02.2.02.01"), "nama": "Pendampingan Lembaga",
+         "pagu_raw": "3.000", **ocr},
+    ]  # fmt: skip
+    plan = build(rows(*records))
+    assert values(plan.nodes, "kode", "level", "parent_id") == [
+        ["2.07.02", "program", None],
+        ["2.07.02.2.02", "kegiatan", "P01"],
+        ["2.07.02.2.02.01", "sub_kegiatan", "P01.K01"],
+    ]
+    assert plan.nodes["kode_flag"].iloc[0] == (
+        "read as 2.07; read as 2.07.02, the program of the kegiatan under it"
+    )
+    assert amounts(plan)["P01"] == Decimal("3000")
+    printed = build(rows(*({**r, "pagu_conf": None} for r in records)))
+    assert "2.07.02" not in set(printed.nodes["kode"])
+    other = [records[0], *({**r, "kode_parts": split("2.08" + kode[4:])} for r, kode in
+             zip(records[1:], ("2.07.02.2.02", "2.07.02.2.02.01"), strict=True))]  # fmt: skip
+    assert "2.07.02" not in set(build(rows(*other)).nodes["kode"])
+
+
 def test_code_repeated_on_each_indicator_row_is_one_node() -> None:
     plan = build(
         rows(

@@ -966,6 +966,43 @@ def _codes_of_children(nodes: list[_Node]) -> None:
 _AGREEING = 3  # nodes under a code that, printing another one digit off alike, outvote it
 
 
+def _programs_of_their_kegiatan(
+    records: list[TableRow],
+) -> tuple[list[TableRow], list[str | None]]:
+    """The rows, with a program's row read by OCR whose code reads as its urusan and bidang
+    only (``2 | 07 |``: the program's own segment lost, faint or taken into its cell's rule)
+    given the program code of the kegiatan under it (``2.07.02`` of ``2.07.02.2.02``), and for
+    each row how its code was so read. The kegiatan is the next coded row, before another
+    program's, in the same bidang, and no row prints that program code as its own. Left as
+    read, the row was no node: its amounts went out as a stated total, and the kegiatan under
+    it under no program."""
+    out = list(records)
+    flags: list[str | None] = [None] * len(records)
+    codes = [_row_kode(row)[0] for row in records]
+    printed = {kode for kode in codes if kode is not None and level_of_kode(kode) == "program"}
+    for i, row in enumerate(records):
+        kode = codes[i]
+        if kode is None or kode.count(".") != 1 or not PROGRAM_NAME.match(row.nama):
+            continue
+        if not read_by_ocr(row):
+            continue
+        for j in range(i + 1, len(records)):
+            if PROGRAM_NAME.match(records[j].nama):
+                break
+            other = codes[j]
+            if other is None or level_of_kode(other) not in ("kegiatan", "sub_kegiatan"):
+                continue
+            program = ".".join(other.split(".")[:3])
+            if program.split(".")[:2] == kode.split(".")[:2] and program not in printed:
+                parts = program.split(".")
+                padding = [""] * (len(row.kode_parts) - len(parts))
+                out[i] = replace(row, kode_parts=(*parts, *padding) if padding else (program,))
+                how = f"read as {kode}; read as {program}"
+                flags[i] = f"{how}, the program of the kegiatan under it"
+            break
+    return out, flags
+
+
 def build_plan(
     rows: pd.DataFrame,
     *,
@@ -980,7 +1017,7 @@ def build_plan(
     then continuations, not nodes). Numbers read by OCR with a confidence below
     ``min_ocr_confidence`` are left null and flagged.
     """
-    records = row_records(rows)
+    records, code_flags = _programs_of_their_kegiatan(row_records(rows))
     scanned = {row.page for row in records if read_by_ocr(row)}
     named = [bool(PROGRAM_NAME.match(r.nama)) for r in records]  # programs by their names
     nodes = [  # rows that print a node's name and amount, whose number OCR may have lost
@@ -1001,11 +1038,12 @@ def build_plan(
     builder = _Builder(
         has_next, id_columns, numbers, min_ocr_confidence, hints, coded, named=any(named)
     )
-    for row, (_, flag) in zip(records, readings, strict=True):
+    for row, (_, flag), code_flag in zip(records, readings, code_flags, strict=True):
         count = len(builder.nodes)
         builder.add_row(row)
-        if flag and len(builder.nodes) > count:  # the row is a node: its number's reading
-            builder.nodes[-1].kode_flag = builder.nodes[-1].kode_flag or flag
+        flag = flag or code_flag
+        if flag and len(builder.nodes) > count:  # the row is a node: its number's or code's
+            builder.nodes[-1].kode_flag = builder.nodes[-1].kode_flag or flag  # reading
     _codes_of_children(builder.nodes)
     programs = [n for n in builder.nodes if n.level == "program"]
     if builder.restated is not None and len(programs) == 1:
