@@ -89,10 +89,10 @@ def test_amount_printed_on_a_later_indicator_row_belongs_to_the_node() -> None:
 
 def test_a_programs_code_read_without_its_own_segment_is_the_one_of_its_kegiatan() -> None:
     """OCR read a program's row of a code split over five columns as ``2 | 07 |``: its own
-    segment ``02`` lost (held-out synthetic scan, seed 228 at 150 dpi). As read, the row was
-    no node: its amounts went out as a stated total, and its kegiatan under no program. It
-    takes the program code of the kegiatan under it, flagged; from a text layer, or where the
-    kegiatan is of another bidang, the row stays as printed."""
+    segment ``02`` lost (held-out synthetic scan, seed 228 at 150 dpi), or read as no digits.
+    As read, the row was no node: its amounts went out as a stated total, and its kegiatan
+    under no program. It takes the program code of the kegiatan under it, flagged; from a
+    text layer, or where the kegiatan is of another bidang, the row stays as printed."""
     ocr = {"pagu_conf": 95.0}
     records = [
         {"kode_parts": ["2", "07", "", "", ""], "nama": "PROGRAM PEMBERDAYAAN INDUSTRI",
@@ -112,6 +112,13 @@ def test_a_programs_code_read_without_its_own_segment_is_the_one_of_its_kegiatan
         "read as 2.07; read as 2.07.02, the program of the kegiatan under it"
     )
     assert amounts(plan)["P01"] == Decimal("3000")
+    # the segment read as no digits (seed 218: ``KU)`` for ``01``), and the rows under it
+    # with letters for digits, read in the tree the program gives them
+    garbled = [{**records[0], "kode_parts": ["2", "07", "KU)", "", ""]},
+               {**records[1], "kode_parts": ["2", "07", "o2", "2.02", ""]}, records[2]]  # fmt: skip
+    assert values(build(rows(*garbled)).nodes, "kode", "parent_id") == [
+        ["2.07.02", None], ["2.07.02.2.02", "P01"], ["2.07.02.2.02.01", "P01.K01"],
+    ]  # fmt: skip
     printed = build(rows(*({**r, "pagu_conf": None} for r in records)))
     assert "2.07.02" not in set(printed.nodes["kode"])
     other = [records[0], *({**r, "kode_parts": split("2.08" + kode[4:])} for r, kode in

@@ -966,25 +966,30 @@ def _codes_of_children(nodes: list[_Node]) -> None:
 _AGREEING = 3  # nodes under a code that, printing another one digit off alike, outvote it
 
 
+# A program's code read with its urusan and bidang only: its own segment lost or no digits.
+_BIDANG_ONLY = re.compile(r"^(\d\.\d{2})(?:\.(?!\d{2}$)[^.]*)?$")
+
+
 def _programs_of_their_kegiatan(
     records: list[TableRow],
 ) -> tuple[list[TableRow], list[str | None]]:
     """The rows, with a program's row read by OCR whose code reads as its urusan and bidang
-    only (``2 | 07 |``: the program's own segment lost, faint or taken into its cell's rule)
-    given the program code of the kegiatan under it (``2.07.02`` of ``2.07.02.2.02``), and for
-    each row how its code was so read. The kegiatan is the next coded row, before another
-    program's, in the same bidang, and no row prints that program code as its own. Left as
-    read, the row was no node: its amounts went out as a stated total, and the kegiatan under
-    it under no program."""
+    only (``2 | 07 |``, ``2 | 11 | KU)``: the program's own segment lost, faint or taken into
+    its cell's rule, or read as no digits) given the program code of the kegiatan under it
+    (``2.07.02`` of ``2.07.02.2.02``), and for each row how its code was so read. The kegiatan
+    is the next coded row, before another program's, in the same bidang, and no row prints
+    that program code as its own. Left as read, the row was no node: its amounts went out as
+    a stated total, and the kegiatan under it under no program."""
     out = list(records)
     flags: list[str | None] = [None] * len(records)
     codes = [_row_kode(row)[0] for row in records]
     printed = {kode for kode in codes if kode is not None and level_of_kode(kode) == "program"}
     for i, row in enumerate(records):
-        kode = codes[i]
-        if kode is None or kode.count(".") != 1 or not PROGRAM_NAME.match(row.nama):
+        if not PROGRAM_NAME.match(row.nama) or not read_by_ocr(row):
             continue
-        if not read_by_ocr(row):
+        kode = ".".join(re.sub(r"\s+", "", p).strip(".") for p in row.kode_parts if p.strip())
+        head = _BIDANG_ONLY.match(kode)
+        if head is None or (codes[i] is not None and level_of_kode(codes[i]) is not None):
             continue
         for j in range(i + 1, len(records)):
             if PROGRAM_NAME.match(records[j].nama):
@@ -993,7 +998,7 @@ def _programs_of_their_kegiatan(
             if other is None or level_of_kode(other) not in ("kegiatan", "sub_kegiatan"):
                 continue
             program = ".".join(other.split(".")[:3])
-            if program.split(".")[:2] == kode.split(".")[:2] and program not in printed:
+            if program.split(".")[:2] == head.group(1).split(".") and program not in printed:
                 parts = program.split(".")
                 padding = [""] * (len(row.kode_parts) - len(parts))
                 out[i] = replace(row, kode_parts=(*parts, *padding) if padding else (program,))
