@@ -416,7 +416,9 @@ def mend_by_names(
       (``KABUPATENKOTA``) or another name prints it beside the same word before or after it
       (``Tenagu Kerja``, ``ILPTKS)`` for ``(LPTKS)``).
     A word that begins with ``i`` where the other names print it with a capital ``I`` twice
-    or more, and more often than as read, and in no third form, takes the capital. The word
+    or more, and more often than as read, and in no third form, takes the capital; so does
+    one of four letters or more in a name whose other words but its joining words begin with
+    capitals (:func:`_in_title_case`). The word
     is written as the other names most often write it, in capitals where the reading is.
     Names read from a text layer are context only, never changed.
 
@@ -425,7 +427,7 @@ def mend_by_names(
     ``Kabupaten/Kota`` in one other, outvotes it in neither, but once the name where the other
     names print it between the same words is mended, the other reading is one of three."""
     out = [
-        _in_capitals(*_without_stray_marks(name)) if ocr else (name, [])
+        _in_title_case(*_in_capitals(*_without_stray_marks(name))) if ocr else (name, [])
         for name, ocr in zip(names, by_ocr, strict=True)
     ]
     for _ in range(_PASSES):
@@ -491,6 +493,28 @@ def _in_capitals(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple
 
 
 _CAPITALS_MIN = 3  # words in capitals that show a name printed so
+_SMALL_I = re.compile(r"^i[a-z]{3,}$")  # a word whose capital I OCR read as a small i
+
+
+def _in_title_case(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """A name whose words each begin with a capital but its joining words (``Pengawasan Daerah
+    Irigasi Tingkat Kecamatan``), where OCR read a word's capital ``I`` as a small ``i``
+    (``irigasi``): the word with its capital (in capitals in a name so printed), reported. A
+    name with other words in small letters is kept as read."""
+    tokens = name.split()
+    small = [i for i, t in enumerate(tokens) if _SMALL_I.match(t) and t not in _JOINING]
+    words = [t for t in tokens if t.isalpha() and t.lower() not in _JOINING]
+    if not small or len(words) - len(small) < _CAPITALS_MIN:
+        return name, how
+    if not all(t[0].isupper() for i, t in enumerate(tokens) if i not in small and t in words):
+        return name, how
+    capitals = all(t.isupper() for i, t in enumerate(tokens) if i not in small and t in words)
+    mended = list(how)
+    for i in small:
+        word = tokens[i].upper() if capitals else tokens[i].capitalize()
+        mended.append((tokens[i], word))
+        tokens[i] = word
+    return " ".join(tokens), mended
 
 
 def _mended_once(
