@@ -448,13 +448,17 @@ def _without_stray_marks(name: str) -> tuple[str, list[tuple[str, str]]]:
     """A name read by OCR without the marks that a speck or a rule's remnant left in it, and
     what was taken out: a token of marks only that holds a quote (``Obat '— dan``), and a
     quote at a word's end or start where the name opens and closes no quote (``SUMBER DAYA”
-    MANUSIA``), and a colon ending the name (``Lingkup Daerah:``: a name introduces nothing).
+    MANUSIA``), a colon ending the name (``Lingkup Daerah:``: a name introduces nothing), and
+    a bracket opening the name that it never closes (``(PROGRAM PENINGKATAN``).
     A name that quotes a phrase (``“Bangga Kencana”``) and a lone dash are kept."""
     tokens = name.split()
     how: list[tuple[str, str]] = []
     if tokens and _ENDING_COLON.search(tokens[-1]):
         how.append((tokens[-1], tokens[-1][:-1]))
         tokens[-1] = tokens[-1][:-1]
+    if tokens and tokens[0][:1] == "(" and name.count("(") > name.count(")") and tokens[0][1:]:
+        how.append((tokens[0], tokens[0][1:]))  # a bracket the name never closes
+        tokens[0] = tokens[0][1:]
     opens = any(t[0] in _QUOTES for t in tokens if not _MARKS_ONLY.match(t))
     closes = any(t[-1] in _QUOTES for t in tokens if not _MARKS_ONLY.match(t))
     if opens and closes:

@@ -870,6 +870,24 @@ def test_the_sums_read_a_misread_number_at_the_depth_they_hold_at() -> None:
     assert [n for n, _ in read_nomors(nomors, ocr, programs, nodes, None, program_off)] == plain
 
 
+def test_a_programs_name_read_after_a_specks_mark_is_still_a_programs() -> None:
+    """``(PROGRAM PENINGKATAN ...`` (held-out seed 236, 150 dpi): a speck read as a bracket
+    before the name, and its numeral lost. Taken for no program's row, it took no program's
+    number, and the rows under it were left as read under program ``I``."""
+    ocr = {"pagu_raw": "1.000", "pagu_conf": 95.0}
+    plan = build(rows(
+        {"nomor": "I", "nama": "PROGRAM PENUNJANG", **ocr},
+        {"nomor": "I.1", "nama": "Perencanaan", **ocr},
+        {"nomor": "I.1.1", "nama": "Penyusunan Dokumen", **ocr},
+        {"nomor": "", "nama": "(PROGRAM PENINGKATAN JALAN", **ocr},
+        {"nomor": "UA", "nama": "Pembangunan Jalan", **ocr},
+        {"nomor": "N11", "nama": "Pengawasan Jalan", **ocr},
+    ))  # fmt: skip
+    assert values(plan.nodes, "nomor", "level")[3:] == [
+        ["II", "program"], ["II.1", "kegiatan"], ["II.1.1", "sub_kegiatan"],
+    ]  # fmt: skip
+
+
 def test_a_number_read_by_ocr_as_a_programs_on_a_row_not_named_one_places_nothing() -> None:
     """A sub kegiatan's number read by OCR as ``77``, which no number of the numbering fits
     better than another, is left as read; read as a depth of one, it made the row a program and

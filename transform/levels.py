@@ -45,7 +45,8 @@ LEVEL_SOURCES: tuple[LevelSource, ...] = ("kode", "numbering", "style", "arithme
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _BRACKETED = re.compile(r"^\(\d+\)\.?$")
 _DOTTED = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)+\.?$")
-PROGRAM_NAME = re.compile(r"^program\b", re.IGNORECASE)  # a program's row, by its name
+# a program's row, by its name (a mark a speck left before it on a scan: ``(PROGRAM``)
+PROGRAM_NAME = re.compile(r"^[^\w\s]?program\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(urusan|bidang|uptd|opd)\b", re.IGNORECASE)
 
 # A style stands for a level when at least this share of the rows with other evidence of their
