@@ -510,9 +510,10 @@ def _in_title_case(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tup
     words = [t for t in tokens if t.isalpha() and t.lower() not in _JOINING]
     if not small or len(words) - len(small) < _CAPITALS_MIN:
         return name, how
-    if not all(t[0].isupper() for i, t in enumerate(tokens) if i not in small and t in words):
+    others = [t for i, t in enumerate(tokens) if i not in small and t in words]
+    if not all(t[0].isupper() for t in others):
         return name, how
-    capitals = all(t.isupper() for i, t in enumerate(tokens) if i not in small and t in words)
+    capitals = all(t.isupper() for t in others)
     mended = list(how)
     for i in small:
         word = tokens[i].upper() if capitals else tokens[i].capitalize()

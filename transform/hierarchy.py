@@ -987,7 +987,7 @@ def _programs_of_their_kegiatan(
     for i, row in enumerate(records):
         if not PROGRAM_NAME.match(row.nama) or not read_by_ocr(row):
             continue
-        kode = ".".join(re.sub(r"\s+", "", p).strip(".") for p in row.kode_parts if p.strip())
+        kode = ".".join(_compact(p) for p in row.kode_parts if _compact(p))
         head = _BIDANG_ONLY.match(kode)
         if head is None or (codes[i] is not None and level_of_kode(codes[i]) is not None):
             continue

@@ -33,6 +33,7 @@ __all__ = [
     "is_heading",
     "level_amount",
     "numbering_levels",
+    "parent_sums",
     "read_by_ocr",
     "resolve_levels",
     "rollup_score",
@@ -311,7 +312,7 @@ def level_amount(row: TableRow) -> Decimal | None:
     return (repair_ocr_amount(parsed) if read_by_ocr(row) else parsed).value
 
 
-def _sums(levels: list[Level | None], amounts: list[Decimal | None]) -> dict[int, bool]:
+def parent_sums(levels: list[Level | None], amounts: list[Decimal | None]) -> dict[int, bool]:
     """For each parent whose sum tells (its amount and every child's read), whether it is the
     sum of its children under a reading of the levels."""
     depth = {lv: d for d, lv in enumerate(LEVELS)}
@@ -338,12 +339,12 @@ def _sums(levels: list[Level | None], amounts: list[Decimal | None]) -> dict[int
 def rollup_score(levels: list[Level | None], amounts: list[Decimal | None]) -> int:
     """How many parents equal the sum of their children under a reading of the levels, less
     how many do not; a sum with a part or total not read tells neither."""
-    return sum(1 if holds else -1 for holds in _sums(levels, amounts).values())
+    return sum(1 if holds else -1 for holds in parent_sums(levels, amounts).values())
 
 
 def failing_parents(levels: list[Level | None], amounts: list[Decimal | None]) -> list[int]:
     """The parents that are not the sum of their children under a reading of the levels."""
-    return [i for i, holds in _sums(levels, amounts).items() if not holds]
+    return [i for i, holds in parent_sums(levels, amounts).items() if not holds]
 
 
 def read_by_ocr(row: TableRow) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from transform.codes import LEVELS, Level
-from transform.levels import STYLE_AGREEMENT, failing_parents, rollup_score
+from transform.levels import STYLE_AGREEMENT, failing_parents, parent_sums
 
 __all__ = ["read_nomors", "sequence_breaks"]
 
@@ -427,9 +427,8 @@ def _sum_score(
     best: Sequence[tuple[int, ...] | None], amounts: list[Decimal | None]
 ) -> tuple[int, int]:
     """How many parents are the sum of their children under a reading, and how many not."""
-    levels = _levels_of(best)
-    failing = len(failing_parents(levels, amounts))
-    return rollup_score(levels, amounts) + failing, failing
+    sums = list(parent_sums(_levels_of(best), amounts).values())
+    return sum(sums), len(sums) - sum(sums)
 
 
 # A number read by OCR with every dot lost (``I.1.2`` read ``112`` or ``I12``): two to five
