@@ -386,6 +386,52 @@ def _merged_rows(rows: list[list[Any]], groups: list[int]) -> list[list[Any]]:
     return merged
 
 
+def _rest_above(
+    read: list[list[tuple[str, tuple[str, ...], tuple[float, ...]] | None]],
+    boxes: list[list[Any]],
+) -> tuple[int, float] | None:
+    """The first ruled row stating an amount, and the height to part it at, where it holds the
+    rest of a row above it that no rule parts from it. A word processor sets a row's cells at
+    its top: the number, the amounts and a name of two lines start on one line. A row that a
+    page break cut carries the rest of its text to the next page, above the first row there;
+    where the table rules only some rows (a rule over each program's rows), no rule parts the
+    two, and that text stands in its cell above the row's first line. A sheet sets its cells
+    at their bottom, or in their middle: there, a cell of two lines starts above the one-line
+    cells beside it, so a row is parted only where a cell of two lines or more starts on the
+    line its number and amounts start on."""
+    for r, row in enumerate(read):
+        cells = [(cell[0].splitlines(), cell[2]) for cell in row if cell is not None and cell[2]]
+        if not any(_amount_line(line) for lines, _ in cells for line in lines):
+            continue
+        if len({(b[1], b[3]) for b in boxes[r] if b is not None}) != 1:
+            return None  # a cell spanning rows: no row of its own
+        first = max(tops[0] for _, tops in cells)
+        pitches = [b - a for _, tops in cells for a, b in zip(tops, tops[1:], strict=False)]
+        half = min(pitches, default=2 * _SAME_LINE) / 2
+        at_first = [
+            (lines, tops) for lines, tops in cells if abs(tops[0] - first) < min(half, _SAME_LINE)
+        ]
+        above = [
+            [line for line, top in zip(lines, tops, strict=False) if top < first - half]
+            for lines, tops in cells
+        ]
+        if (
+            any(above)
+            and len(at_first) + sum(1 for a in above if a) == len(cells)
+            and any(len(tops) >= 2 for _, tops in at_first)
+            and any(_amount_line(lines[0]) for lines, _ in at_first)
+            and not any(_amount_line(line) for lines in above for line in lines)
+            and len(at_first) >= 2
+        ):
+            return r, first
+        return None
+    return None
+
+
+# Points: the first lines of cells set at the top of one row start within this of each other.
+_SAME_LINE = 1.5
+
+
 def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) -> RawTable | None:
     boxes = [list(row.cells) for row in table.rows]
     # pdfplumber aligns row.cells on the distinct x0 of all cells, and rows on distinct tops.
@@ -394,6 +440,17 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
     groups = _column_groups(table.cells, col_starts, table.bbox[2])
     boxes = _merged_rows(boxes, groups)
     read = [[None if c is None else chars.cell_lines(c) for c in row] for row in boxes]
+    rest = _rest_above(read, boxes)
+    if rest is not None:  # the rows a missing rule left in one, read apart
+        r, y = rest
+        upper = [None if b is None else (b[0], b[1], b[2], y) for b in boxes[r]]
+        lower = [None if b is None else (b[0], y, b[2], b[3]) for b in boxes[r]]
+        boxes[r : r + 1] = [upper, lower]
+        read[r : r + 1] = [
+            [None if b is None else chars.cell_lines(b) for b in upper],
+            [None if b is None else chars.cell_lines(b) for b in lower],
+        ]
+        row_starts = sorted([*row_starts, y])
     texts = [[None if c is None else c[0] for c in row] for row in read]
     if len(texts) < _MIN_TABLE_ROWS or len(texts[0]) < _MIN_TABLE_COLUMNS:
         return None

@@ -83,6 +83,12 @@ EXACT = {
     # target, so indicators and targets went out paired wrongly, status ok.
     "docx_stacked_indicators_row_rules": (595, replace(office_layout(595, "docx"),
                                                        stacked_indicators=True)),
+    # A rule over each program's rows only, and a row cut by the page break: the rest of its
+    # indicator stood on page 3 above the next row's first line, with no rule between them,
+    # and was read as that row's first indicator, status ok.
+    "docx_stacked_indicators_cut_under_group_rules": (
+        615, replace(office_layout(615, "docx"), stacked_indicators=True, borders="groups"),
+    ),
 }  # fmt: skip
 if chromium():
     # A web page printed from a browser with its own header and footer (address and "1/2"),
