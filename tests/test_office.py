@@ -89,6 +89,12 @@ EXACT = {
     "docx_stacked_indicators_cut_under_group_rules": (
         615, replace(office_layout(615, "docx"), stacked_indicators=True, borders="groups"),
     ),
+    # A node's indicators one under another in one cell, the first wrapped to a line that
+    # opens with a word the table's indicators open with, before a level (``... Kantor`` /
+    # ``Tingkat Daerah``): parted there, it went out as the second indicator, status ok.
+    "docx_indicator_rest_before_a_level": (
+        5538, replace(office_layout(5538, "docx"), borders="groups"),
+    ),
 }  # fmt: skip
 if chromium():
     # A web page printed from a browser with its own header and footer (address and "1/2"),

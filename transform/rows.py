@@ -920,7 +920,8 @@ def _paragraphs(
     """A cell's text parted into ``count`` paragraphs, at the line breaks that start one; where
     those are too few, also at those that may (``EITHER``) whose next line opens with a word
     the table's indicators open with (``openers``: ``Jumlah``; first leaving out a word that
-    opens the rest of names too, ``Tingkat``), then also with a word any indicator may open
+    opens the rest of names too, ``Tingkat``; never before a level: ``... Kantor`` /
+    ``Tingkat Daerah``), then also with a word any indicator may open
     with (``transform.vocabulary.opens_indicator``: ``Persentase``; not one the table prints
     inside a line), then also with a word that opens indicators and the rest of names alike
     (``Tingkat``; not before a level, ``Tingkat Kecamatan``, nor one the table prints inside a
@@ -939,10 +940,10 @@ def _paragraphs(
         word = line.split(" ", 1)[0]
         if kind != EITHER:
             return False
+        after = (line.split()[1:2] or [""])[0]  # ``Tingkat Kecamatan`` runs on
         if word in openers.words:
-            return way != "own" or not shared_head(word)
+            return (way != "own" or not shared_head(word)) and not continues_phrase(word, after)
         if way == "shared" and shared_head(word):
-            after = (line.split()[1:2] or [""])[0]  # ``Tingkat Kecamatan`` runs on
             return not continues_phrase(word, after) and word not in openers.inside_indicators
         # a word any indicator may open with, but that the table prints inside a line, may
         # open a line where a name or an indicator wrapped (``Kualitas``, ``... Paket Kualitas
