@@ -602,7 +602,7 @@ def ruled_tables(
             for o in tables
         )
     ]
-    if any(_rows_in_one(t) for t in outer) or (len(outer) == 1 and _boxed_header(outer[0])):
+    if any(_rows_in_one(t, ocr) for t in outer) or (len(outer) == 1 and _boxed_header(outer[0])):
         return []  # ruled between its columns only: read as a borderless table
     previous_bottom = 0.0
     for table in outer:
@@ -619,7 +619,7 @@ def _amount_line(line: str) -> bool:
     return any(GROUPED_AMOUNT.match(part) for part in line.split())
 
 
-def _rows_in_one(table: RawTable) -> bool:
+def _rows_in_one(table: RawTable, ocr: bool = False) -> bool:
     """Whether a ruled table boxes several rows in one: a table ruled between its columns only
     (a word processor's or a sheet's borders left off between the rows, a web page's cells
     with side borders) is found as rules around the whole body, one row of tall cells under
@@ -629,7 +629,10 @@ def _rows_in_one(table: RawTable) -> bool:
     ``507.000``). So a table of whose rows that print amounts half or more hold several in a
     cell boxes its rows: one rule lost in a scan leaves one such row among many. Boxed in one
     with its header, a single row's amount stands under the labels in its cell, as no ruled
-    cell has words over its amount but a currency word."""
+    cell has words over its amount but a currency word. On a page with a text layer, where
+    no rule is lost, one row whose first cell holds a code or number a line for several rows,
+    beside several amounts in a cell, boxes the rows of a program that a rule was drawn over
+    alone."""
     with_amounts = several = 0
     for row in table.grid:
         counts = [
@@ -641,6 +644,8 @@ def _rows_in_one(table: RawTable) -> bool:
         with_amounts += 1
         if any(len(found) >= 2 for found in counts):
             several += 1
+            if not ocr and _ids_stacked(row):
+                return True
         if len(table.grid) == 1:
             lines = [(text or "").splitlines() for text in row]
             if any(
@@ -649,6 +654,18 @@ def _rows_in_one(table: RawTable) -> bool:
             ):
                 return True
     return several > 0 and 2 * several >= with_amounts
+
+
+# A row's code or number alone on its line: ``1.03.04.1.01``, ``03``, ``II``, ``(2)``, ``1.``.
+_ID_LINE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|\(\d+\))$")
+
+
+def _ids_stacked(row: list[str | None]) -> bool:
+    """Whether the first cell of a row that holds text prints two codes or numbers or more, one
+    a line and nothing else: the ids of as many rows, one under another."""
+    first = next((text for text in row if text and text.strip()), None)
+    lines = [line.strip() for line in (first or "").splitlines() if line.strip()]
+    return len(lines) >= 2 and all(_ID_LINE.match(line) for line in lines)
 
 
 # Column roles the first lines of a row's cells name that make it a plan table's header.

@@ -95,6 +95,13 @@ EXACT = {
     "docx_indicator_rest_before_a_level": (
         5538, replace(office_layout(5538, "docx"), borders="groups"),
     ),
+    # A rule over each program's rows only: a page's last program boxed in one ruled row
+    # (nine codes one under another in its first cell, nine amounts in each amount cell) on a
+    # page whose other rows are one a box. Read as one row, the program's kegiatan and sub
+    # kegiatan were lost.
+    "docx_group_rules_one_program_on_a_page": (
+        5532, replace(office_layout(5532, "docx"), borders="groups"),
+    ),
 }  # fmt: skip
 if chromium():
     # A web page printed from a browser with its own header and footer (address and "1/2"),
