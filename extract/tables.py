@@ -673,12 +673,26 @@ _HEADER_ROLES = 3
 
 
 def _boxed_header(table: RawTable) -> bool:
-    """Whether a page's one ruled table is a single row that opens with a plan table's header
-    labels: a table ruled between its columns only, boxed with its header (with perhaps a row
-    or two of no amount under it: another indicator's targets); a ruled header has a rule
-    under it, and a ruled page's row under no header opens with its values."""
+    """Whether a page's one ruled table boxes its header with its body: a single row that opens
+    with a plan table's header labels, a table ruled between its columns only (with perhaps a
+    row or two of no amount under it: another indicator's targets); a ruled header has a rule
+    under it, and a ruled page's row under no header opens with its values. So too where the
+    header's labels stand in cells that reach down beside a row stating amounts (a rule under
+    the labels of a spanning column only, ``Sebelum`` / ``Sesudah``): a header's cell ends at
+    the rule under the header."""
     if len(table.grid) != 1:
-        return False
+        amounts = {
+            r
+            for r, row in enumerate(table.grid)
+            if any(_amount_line(line) for text in row for line in (text or "").splitlines())
+        }
+        reaching = {
+            role_of(first[0])
+            for cell in table.cells
+            if (first := cell.text.splitlines())
+            and any(cell.row0 < r <= cell.row1 for r in amounts)
+        }
+        return len(reaching - {None}) >= _HEADER_ROLES
     roles = {role_of(first[0]) for text in table.grid[0] if (first := (text or "").splitlines())}
     return len(roles - {None}) >= _HEADER_ROLES
 

@@ -102,6 +102,12 @@ EXACT = {
     "docx_group_rules_one_program_on_a_page": (
         5532, replace(office_layout(5532, "docx"), borders="groups"),
     ),
+    # The same rules on a Renja Perubahan: a rule under the labels of the target and pagu
+    # columns only (``Sebelum`` / ``Sesudah``), so that the other labels' cells reach down
+    # beside the page's one row; read as a ruled header, the row was lost (``No`` / ``12``).
+    "docx_group_rules_header_boxed_with_a_row": (
+        5529, replace(office_layout(5529, "docx"), borders="groups"),
+    ),
 }  # fmt: skip
 if chromium():
     # A web page printed from a browser with its own header and footer (address and "1/2"),
