@@ -551,6 +551,27 @@ def test_code_read_without_a_dot_is_regrouped_under_its_parent_and_flagged() -> 
     ]
 
 
+def test_code_read_without_any_dot_is_regrouped_not_appended_to_its_kegiatan() -> None:
+    """OCR lost every dot of ``1.03.11 1.01.0014`` (a scan of an Excel Renja, 4-digit sub
+    kegiatan codes): ``10311 1010014``. Taken as a sub kegiatan's own segment, it was hung on
+    the kegiatan's code (``1.03.11.1.01.103111010014``); its digits make one well-formed code,
+    under the kegiatan above, which the node takes with the reading flagged."""
+    plan = build(
+        rows(
+            {"kode_parts": ["1.03.11"], "nama": "PROGRAM PENYELENGGARAAN JASA KONSTRUKSI"},
+            {"kode_parts": ["1.03.11.1.01"], "nama": "Penyelenggaraan Pelatihan"},
+            {"kode_parts": ["1.03.11 1.01.0013"], "nama": "Penyediaan SOP",
+             "pagu_raw": "5.432.000,00"},
+            {"kode_parts": ["10311 1010014"], "nama": "Fasilitasi Sertifikasi",
+             "pagu_raw": "3.626.650.004,00"},
+        )
+    )  # fmt: skip
+    assert values(plan.nodes, "kode", "kode_flag")[-1] == [
+        "1.03.11.1.01.0014",
+        "read as 103111010014; regrouped to the code format under 1.03.11.1.01",
+    ]
+
+
 def test_code_that_regroups_away_from_its_parent_is_kept_as_read() -> None:
     """A pre-2019 code (``307.01.001``) also regroups to a well-formed code, but not under the
     node above it: it is not rewritten."""

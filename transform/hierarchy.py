@@ -210,6 +210,8 @@ def _well_formed(kode: str) -> bool:
 # The parts of a code printed over the five columns of the plan form: urusan, bidang, program,
 # kegiatan (``2.01``) and sub kegiatan (two digits, or four in the later nomenclature).
 _FORM_PARTS = (r"\d", r"\d{2}", r"\d{2}", r"\d\.\d{2}", r"\d{2}|\d{4}")
+# Digits of a sub kegiatan's own segment at most (``0014``): a longer one is no part of a code.
+_SUB_KEGIATAN_WIDTH = 4
 
 
 def _letters_in_program_part(kode: str, read: str) -> bool:
@@ -441,6 +443,8 @@ class _Builder:
         are no node code."""
         segments = part.count(".") + 1
         program, kegiatan = self.last["program"], self.last["kegiatan"]
+        if segments == 1 and len(part) > _SUB_KEGIATAN_WIDTH:
+            return part  # a whole code read without its dots (``103111010014``), regrouped later
         if segments == 1 and kegiatan is not None and kegiatan.kode:
             return normalise_kode(f"{kegiatan.kode}.{part}") or part
         if segments == 2 and program is not None and program.kode and not nama.isupper():
