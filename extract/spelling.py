@@ -225,13 +225,25 @@ def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
     found = process.extract(
         low, _near(words, len(low)), scorer=Levenshtein.distance, score_cutoff=edits, limit=None
     )
-    ranked = sorted((cost(low, w), w) for w, _, _ in found)
+    ranked = sorted((cost(low, w) + _capital_dropped(letters, w), w) for w, _, _ in found)
     if not ranked or ranked[0][0] > _allowed(len(letters)):
         return None
     best_cost, best = ranked[0]
     if len(ranked) > 1 and ranked[1][0] < best_cost + 0.5:
         return None  # two words as near: the reading does not tell which
     return _cased(best, letters)
+
+
+def _capital_dropped(read: str, word: str) -> float:
+    """Half an edit more where the reading opens with a capital before a small letter
+    (``Ingasi``) and ``word`` opens with that small letter (``ngasi``, a junk word of the
+    list): the reading's capital would be a speck's mark, and the word's own capital then read
+    small, an edit ``cost`` does not count, as it compares in lower case; OCR tells ``N`` from
+    ``n``. So ``Ingasi`` is ``Irigasi`` (``ri`` read as ``n``), not a tie."""
+    first, second = read[:1], read[1:2]
+    if first.isupper() and second.islower() and word[:1] == second and word[:1] != first.lower():
+        return 0.5
+    return 0.0
 
 
 # Words a name prints between others: OCR loses the narrow space before them (``GENDERDAN``).

@@ -104,6 +104,15 @@ def test_a_reading_as_near_two_words_is_not_mended() -> None:
     assert mend("Pelatlhan", WORDS | {"pelatthan"}) is None  # both one glyph away
 
 
+def test_a_capital_read_is_no_speck_before_a_word_that_would_have_its_own_capital() -> None:
+    """``Ingasi`` (held-out synthetic scans at 150 dpi) is as near ``irigasi`` (``ri`` read as
+    ``n``) as the list's junk ``ngasi`` (an ``I`` added): but then the word's own capital would
+    have been read small, which OCR does not do. A reading in small letters stays a tie."""
+    words = WORDS | {"irigasi", "ngasi"}
+    assert mend("Ingasi", words) == "Irigasi"
+    assert mend("ingasi", words) is None
+
+
 def test_other_edits_than_ocr_makes_weigh_more_than_any_word_allows() -> None:
     assert cost("monitonng", "monitoring") == 0.5
     assert cost("data", "dana") > 1.0  # t for n is not a look-alike: another word
