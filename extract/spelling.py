@@ -508,7 +508,7 @@ def _in_capitals(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple
     return " ".join(tokens), mended
 
 
-_CAPITALS_MIN = 3  # words in capitals that show a name printed so
+_CAPITALS_MIN = 2  # words in capitals that show a name printed so
 _SMALL_I = re.compile(r"^i[a-z]{3,}$")  # a word whose capital I OCR read as a small i
 
 

@@ -344,14 +344,18 @@ def test_a_small_i_in_a_name_whose_words_begin_with_capitals_is_the_capital() ->
         "PROGRAM PENGELOLAAN irigasi DAERAH",
         "Pengelolaan informasi pasar kerja",
         "Pendampingan iBangga Daerah Kota",
+        "Perencanaan Data dan informasi",  # two words begin with capitals: enough (seed 241)
+        "Penyediaan informasi",
     ]
-    mended = mend_by_names(names, [True] * 4, dictionary("ind"))
+    mended = mend_by_names(names, [True] * len(names), dictionary("ind"))
     assert mended[0] == (
         "Pelaksanaan Daerah Irigasi dan Air Limbah Domestik",
         [("irigasi", "Irigasi")],
     )
     assert mended[1] == ("PROGRAM PENGELOLAAN IRIGASI DAERAH", [("irigasi", "IRIGASI")])
-    assert mended[2:] == [(name, []) for name in names[2:]]
+    assert mended[2:4] == [(name, []) for name in names[2:4]]
+    assert mended[4] == ("Perencanaan Data dan Informasi", [("informasi", "Informasi")])
+    assert mended[5] == (names[5], [])  # one word with a capital does not show the case
     assert mend_by_names(names[:1], [False], dictionary("ind")) == [(names[0], [])]
 
 
