@@ -209,6 +209,7 @@ def _well_formed(kode: str) -> bool:
 
 # The parts of a code printed over the five columns of the plan form: urusan, bidang, program,
 # kegiatan (``2.01``) and sub kegiatan (two digits, or four in the later nomenclature).
+_LETTER = re.compile(r"[^\W\d_]")
 _FORM_PARTS = (r"\d", r"\d{2}", r"\d{2}", r"\d\.\d{2}", r"\d{2}|\d{4}")
 # Digits of a sub kegiatan's own segment at most (``0014``): a longer one is no part of a code.
 _SUB_KEGIATAN_WIDTH = 4
@@ -405,7 +406,8 @@ class _Builder:
         """A code printed over the form's five columns (urusan | bidang | program | kegiatan |
         sub kegiatan) that OCR read whole in the row's own part but not in a part above it:
         left empty, or read as nothing of the width the form prints (``or`` or ``o1`` for
-        ``01``, ``1`` for ``11``: a coarse scan's small digits). Those parts are the code of
+        ``01``, ``1`` for ``11``: a coarse scan's small digits), or read with letters
+        (``Oo`` for ``01``: no reading of its digits). Those parts are the code of
         the node the row hangs under (a sub kegiatan's kegiatan, a kegiatan's program, a
         program's bidang), which the form prints above it: they are taken from there when
         every part read agrees with it, and the reading is kept in the flag. When a part read
@@ -419,6 +421,12 @@ class _Builder:
             read[3] = f"{read[3][0]}.{read[3][1:]}"
         whole = [re.fullmatch(f, r) is not None for f, r in zip(_FORM_PARTS, read, strict=True)]
         own = max((i for i, p in enumerate(parts) if p), default=0)
+        # a part above the row's own read with letters (``Oo`` for ``01``) is no reading of
+        # its digits: in doubt, as one left empty, not one that disagrees with the tree
+        whole = [
+            w and (i >= own or not _LETTER.search(p))
+            for i, (w, p) in enumerate(zip(whole, parts, strict=True))
+        ]
         if own < 2 or not whole[own] or all(whole[:own]) or not any(parts[:own]):
             return None
         if own == 2:  # a program: the bidang of the program before it
