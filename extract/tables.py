@@ -656,8 +656,9 @@ def _rows_in_one(table: RawTable, ocr: bool = False) -> bool:
     return several > 0 and 2 * several >= with_amounts
 
 
-# A row's code or number alone on its line: ``1.03.04.1.01``, ``03``, ``II``, ``(2)``, ``1.``.
-_ID_LINE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|\(\d+\))$")
+# A row's code or number alone on its line: ``1.03.04.1.01``, ``03``, ``II``, ``IV.1.1``,
+# ``(2)``, ``1.``.
+_ID_LINE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+(?:\.\d+)*\.?|\(\d+\))$")
 
 
 def _ids_stacked(row: list[str | None]) -> bool:
