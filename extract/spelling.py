@@ -333,10 +333,12 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
     the joining words (``Aw`` for ``Air``: the names of the documents with a truth print none,
     and a word so short is no misreading the dictionary can tell), nor one of three, a
     capital and two small ones, that the dictionary lacks and no stop follows (``Gaj`` for
-    ``Gaji``). A word in brackets that the dictionary lacks is told too, unless in capitals (an
-    abbreviation): the mending keeps it as a name of its own (``(Andalalin)``), and OCR's
-    misreading of one (``(Andalahn)``, four names of a held-out scan, one of them with no other
-    doubt) cannot be told from it."""
+    ``Gaji``), nor a word inside a name that ends in a glyph taken for a thin letter, where
+    with that letter it is a word (``Usia Din: Tingkat`` for ``Dini``: ``din`` is a word too,
+    and no name prints a colon between its words). A word in brackets that the dictionary
+    lacks is told too, unless in capitals (an abbreviation): the mending keeps it as a name of
+    its own (``(Andalalin)``), and OCR's misreading of one (``(Andalahn)``, four names of a
+    held-out scan, one of them with no other doubt) cannot be told from it."""
     inner = list(_INNER_GLYPH.finditer(text))
     found = [m.group() for m in inner]
     for match in _TOKEN.finditer(text):
@@ -347,6 +349,13 @@ def unknown_words(text: str, words: Collection[str]) -> list[str]:
         start = match.start()
         if start and text[start - 1] == "(" and letters.isupper():
             continue  # an abbreviation
+        if (
+            letters != match.group()
+            and text[match.end() :].strip()
+            and any(f"{low}{c}" in words for c in "il")
+        ):
+            found.append(match.group())  # ``Din:`` for ``Dini`` inside a name
+            continue
         if _TWO_LETTERS.match(letters) and low not in _JOINING and low != "rp":
             found.append(letters)  # ``Aw`` for ``Air``: no name prints such a word
             continue

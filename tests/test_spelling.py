@@ -179,6 +179,10 @@ def test_words_in_no_dictionary_are_told() -> None:
     assert unknown_words("Pengadaan Gaj dan Tunjangan", ind) == ["Gaj"]
     assert unknown_words("Pengadaan Gaji dan Air Tahun", ind) == []
     assert unknown_words("Rapat Thn. 2023", ind) == []
+    # a word inside a name that ends in a glyph read for a thin letter, a word with it
+    # (``Din:`` for ``Dini``, held-out seed 246 at 150 dpi, unflagged: ``din`` is a word too)
+    assert unknown_words("Anak Usia Din: Tingkat Daerah", ind) == ["Din:"]
+    assert unknown_words("Anak Usia Dini Tingkat Daerah", ind) == []
 
 
 def test_a_sure_name_holding_a_word_in_no_dictionary_is_a_reading_doubt() -> None:
