@@ -390,44 +390,61 @@ def _rest_above(
     read: list[list[tuple[str, tuple[str, ...], tuple[float, ...]] | None]],
     boxes: list[list[Any]],
 ) -> tuple[int, float] | None:
-    """The first ruled row stating an amount, and the height to part it at, where it holds the
-    rest of a row above it that no rule parts from it. A word processor sets a row's cells at
-    its top: the number, the amounts and a name of two lines start on one line. A row that a
-    page break cut carries the rest of its text to the next page, above the first row there;
-    where the table rules only some rows (a rule over each program's rows), no rule parts the
-    two, and that text stands in its cell above the row's first line. A sheet sets its cells
-    at their bottom, or in their middle: there, a cell of two lines starts above the one-line
-    cells beside it, so a row is parted only where a cell of two lines or more starts on the
-    line its number and amounts start on."""
+    """The first ruled row stating an amount, and the height to part it at, where it holds
+    another printed row above its amounts that no rule parts from it. A word processor sets a
+    row's cells at its top: the number, the amounts and a name of two lines start on one line.
+    A row that a page break cut carries the rest of its text to the next page, above the first
+    row there; where the table rules only some rows (a rule over each program's rows), no rule
+    parts the two, and that text stands above the line the row's amounts start on. A sheet
+    sets its cells at their bottom, or in their middle: there, a cell of two lines starts above
+    the one-line cells beside it. So a row is parted at its amounts' line only where no cell
+    starts below it, text stands above it in other cells than the amounts', and a cell of two
+    lines or more other than the amounts' starts on that line, or a cell's line on it follows
+    the cell's line above after an empty line (a ``Jumlah`` row under the rest of a cut row:
+    ``Daerah`` / / / ``Jumlah``; the line pitch is the cells' lower median). A word processor may
+    set one cell at the top and another in the middle: a cell ending above the amounts' line
+    says nothing."""
     for r, row in enumerate(read):
         cells = [(cell[0].splitlines(), cell[2]) for cell in row if cell is not None and cell[2]]
         if not any(_amount_line(line) for lines, _ in cells for line in lines):
             continue
         if len({(b[1], b[3]) for b in boxes[r] if b is not None}) != 1:
             return None  # a cell spanning rows: no row of its own
-        first = max(tops[0] for _, tops in cells)
         pitches = [b - a for _, tops in cells for a, b in zip(tops, tops[1:], strict=False)]
-        half = min(pitches, default=2 * _SAME_LINE) / 2
-        at_first = [
-            (lines, tops) for lines, tops in cells if abs(tops[0] - first) < min(half, _SAME_LINE)
-        ]
-        above = [
-            [line for line, top in zip(lines, tops, strict=False) if top < first - half]
+        half = sorted(pitches)[(len(pitches) - 1) // 2] / 2 if pitches else _SAME_LINE
+        near = min(half, _SAME_LINE)
+        amounts = [
+            (lines, tops)
             for lines, tops in cells
+            if len(lines) == len(tops) and any(map(_amount_line, lines))
         ]
-        if (
-            any(above)
-            and len(at_first) + sum(1 for a in above if a) == len(cells)
-            and any(len(tops) >= 2 for _, tops in at_first)
-            and any(_amount_line(lines[0]) for lines, _ in at_first)
-            and not any(_amount_line(line) for lines in above for line in lines)
-            and len(at_first) >= 2
-        ):
-            return r, first
-        return None
+        if len(amounts) != sum(1 for lines, _ in cells if any(map(_amount_line, lines))):
+            return None  # lines not measured
+        at = min(
+            top for lines, tops in amounts for line, top in zip(lines, tops, strict=True)
+            if _amount_line(line)
+        )  # fmt: skip
+        if any(tops[0] < at - near for _, tops in amounts):
+            return None  # the amounts' own cells print above them (``Rp`` / ``1.500.000``)
+        if any(tops[0] > at + near for _, tops in cells):
+            return None  # a cell starting below the amounts: not set at the top
+        above = any(tops[0] < at - half for _, tops in cells)
+        opens = any(
+            abs(tops[0] - at) < near and len(tops) >= 2 and not any(map(_amount_line, lines))
+            for lines, tops in cells
+        )
+        # a cell whose line on the amounts' line follows its line above after an empty one
+        parted = any(
+            abs(b - at) < near and b - a > _EMPTY_LINE * 2 * half
+            for _, tops in cells
+            for a, b in zip(tops, tops[1:], strict=False)
+        )
+        return (r, at) if above and (opens or parted) else None
     return None
 
 
+# Line pitches between two lines of a cell that leave an empty line between them.
+_EMPTY_LINE = 1.8
 # Points: the first lines of cells set at the top of one row start within this of each other.
 _SAME_LINE = 1.5
 

@@ -89,6 +89,12 @@ EXACT = {
     "docx_stacked_indicators_cut_under_group_rules": (
         615, replace(office_layout(615, "docx"), stacked_indicators=True, borders="groups"),
     ),
+    # The same rules, and a program's amount printed on its subtotal row: the next page's
+    # first box held the rest of the cut row (``Daerah``, a second indicator) over the
+    # ``Jumlah`` row and its amounts, read as one row, the program's amounts lost.
+    "docx_cut_row_and_subtotal_under_group_rules": (
+        5815, replace(office_layout(5815, "docx"), borders="groups"),
+    ),
     # A node's indicators one under another in one cell, the first wrapped to a line that
     # opens with a word the table's indicators open with, before a level (``... Kantor`` /
     # ``Tingkat Daerah``): parted there, it went out as the second indicator, status ok.
