@@ -209,8 +209,9 @@ def _well_formed(kode: str) -> bool:
 
 # The parts of a code printed over the five columns of the plan form: urusan, bidang, program,
 # kegiatan (``2.01``) and sub kegiatan (two digits, or four in the later nomenclature).
-_LETTER = re.compile(r"[^\W\d_]")
 _FORM_PARTS = (r"\d", r"\d{2}", r"\d{2}", r"\d\.\d{2}", r"\d{2}|\d{4}")
+# A letter in a code part read by OCR: the part is no reading of its digits (``Oo``).
+_LETTER = re.compile(r"[^\W\d_]")
 # Digits of a sub kegiatan's own segment at most (``0014``): a longer one is no part of a code.
 _SUB_KEGIATAN_WIDTH = 4
 
