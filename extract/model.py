@@ -55,6 +55,9 @@ class RawTable:
     # Per cell of the grid: the top (y, PDF points) of each line of its text; empty where not
     # known.
     tops: list[list[tuple[float, ...]]] = field(default_factory=list)
+    # Whether rules part its rows (the ruled reader); the borderless reader parts them by their
+    # lines, so that one printed row may come out as several.
+    rows_ruled: bool = False
 
     @property
     def n_cols(self) -> int:

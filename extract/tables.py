@@ -503,6 +503,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
         boxes=[[None if c is None else tuple(c) for c in row] for row in boxes],
         breaks=[[() if c is None else c[1] for c in row] for row in read],
         tops=[[() if c is None else c[2] for c in row] for row in read],
+        rows_ruled=True,
     )
 
 

@@ -223,6 +223,14 @@ def test_a_target_left_empty_goes_to_none_and_the_others_by_their_height() -> No
     # a value that stands level with no target: the row stays one
     astray = [[(), (), (100.0, 108.5), (), (100.0, 108.5), (), (104.0,), ()]]
     assert len(plan_rows(body, breaks, tops=astray)) == 1
+    # as many values as targets, the first a line low: one paragraph of each cell was left
+    # empty, and which one the order does not say (html 1175)
+    both = [[*body[0][:6], "12\n14", body[0][7]]]
+    low = [[(100.0,), (100.0,), (100.0, 108.5), (), (100.0, 108.5), (100.0,), (108.5, 117.0),
+            (100.0,)]]  # fmt: skip
+    assert len(plan_rows(both, breaks, tops=low)) == 1
+    level = [[*low[0][:6], (100.0, 108.5), (100.0,)]]
+    assert [r["target_next_raw"] for r in plan_rows(both, breaks, tops=level)] == ["12", "14"]
 
 
 def test_a_target_left_empty_is_told_by_its_cells_own_lines_where_values_wrap() -> None:
@@ -422,3 +430,38 @@ def test_a_shared_opener_starts_no_indicator_where_the_others_come_to_the_target
         ("Jumlah Orang yang Difasilitasi", "12 orang"),
         ("Jumlah Orang Pelayanan Publik Tingkat Kecamatan", "7 orang"),
     ]
+
+
+def test_a_cut_rows_rest_read_as_several_rows_is_joined_whole() -> None:
+    """A row that a page break cut; its next year's cell leaves the first indicator's line
+    empty, so its one value on the first page stands on the second line. On the next page,
+    whose rows no rules part, the borderless reader made the rest two rows (a line that
+    prints a target opens one). Read with the first of them alone, each cell holds two
+    values, and in order they would pair the second indicator's target with the first
+    (html 1175, status ok): values at two heights in a row set at its top do not pair in
+    order. Read with both, the heights say which paragraph was left empty."""
+    first = [[*NODE, "Jumlah Dokumen Kendaraan\nJumlah Lembaga yang Dibina dalam", "",
+              "448\nDokumen", "Rp 61.623.000", "19 lembaga", "Rp 9.100.000"]]  # fmt: skip
+    first_breaks = [[(), (), (START,), (), (EITHER,), (), (), ()]]
+    first_tops = [[(100.0,), (100.0,), (100.0, 108.75), (), (100.0, 108.75), (100.0,),
+                   (108.75,), (100.0,)]]  # fmt: skip
+    rest = [
+        [None, None, "Informasi Pencari Kerja", "", "19 lembaga", "", "24 orang", ""],
+        [None, None, "Jumlah Orang yang Difasilitasi\nDaerah", "", "24 orang", "", "", ""],
+    ]
+    rest_breaks = [NONE, [(), (), (EITHER,), (), (), (), (), ()]]
+    rest_tops = [
+        [(), (), (50.0,), (), (50.0,), (), (50.0,), ()],
+        [(), (), (58.75, 67.5), (), (58.75,), (), (), ()],
+    ]
+
+    lower = page_table(5, rest, rest_breaks, rest_tops)
+    [plan] = select_plan_tables([page_table(4, first, first_breaks, first_tops), lower])
+    rows = table_rows(plan)
+    fields = ["indikator", "target_raw", "target_next_raw", "page"]
+    assert [tuple(r) for r in rows[fields].itertuples(index=False)] == [
+        ("Jumlah Dokumen Kendaraan", "448 Dokumen", "", 4),
+        ("Jumlah Lembaga yang Dibina dalam Informasi Pencari Kerja", "19 lembaga", "19 lembaga",
+         5),
+        ("Jumlah Orang yang Difasilitasi Daerah", "24 orang", "24 orang", 5),
+    ]  # fmt: skip

@@ -362,8 +362,9 @@ def table_rows(
         values = measures[segment] if measures is not None else None
         money = amounts[segment] if amounts is not None else None
         page_top = True
-        for index in _body(table, first_row):
-            if page_top and segment - 1 in joins:
+        taken = joins[segment - 1].rows if segment - 1 in joins else 0
+        for at, index in enumerate(_body(table, first_row)):
+            if at < taken:
                 page_top = False  # read with the row above, which the page break cut
                 continue
             cut = page_top and _is_rest(table.grid[index], header)
@@ -533,8 +534,9 @@ class _Join:
     """A row that a page break cut, read with its rest on the next page (``_joins``)."""
 
     parts: list[dict[int, str]]  # the joined cells parted, one per indicator
-    lower: int  # the rest's row on the next page
+    lower: int  # the rest's (first) row on the next page
     above: int  # how many of the indicators print their targets on the first page
+    rows: int = 1  # how many rows of the next page the rest came out as
 
 
 def _joins(
@@ -546,7 +548,10 @@ def _joins(
     indicator's text, or its target apart from it, and neither can be parted. The rest states
     no amount (a node's row states its amount on its first line), and the two pages' columns
     mean the same. A line break between the pages runs on after a word no indicator ends with
-    (``extract.paragraphs.runs_on``: ``dalam``, ``dan``, a comma), else may do either."""
+    (``extract.paragraphs.runs_on``: ``dalam``, ``dan``, a comma), else may do either.
+    On a page whose rows no rules part, the borderless reader may have made the rest several
+    rows (a line that prints a target opens one): where the first alone does not part, the
+    rows after it that print no id nor amount are taken with it, one more at a time."""
     joins: dict[int, _Join] = {}
     for segment, (table, header, first_row) in enumerate(plan.segments[:-1]):
         following, lower_header, start = plan.segments[segment + 1]
@@ -555,41 +560,87 @@ def _joins(
             continue
         if len(body) == 1 and segment - 1 in joins:
             continue  # the page's one row is the rest of the row above
-        if len(rest) == 1 and (segment + 1, rest[0]) in cut_rows:
-            continue  # the rest runs on over a third page
         roles = {c: (r.name, r.year) for c, r in header.roles.items()}
         if roles != {c: (r.name, r.year) for c, r in lower_header.roles.items()}:
             continue
-        upper, lower = table.grid[body[-1]], following.grid[rest[0]]
-        if (
-            len(upper) != len(lower)
-            or body[-1] >= len(table.breaks)
-            or rest[0] >= len(following.breaks)
-        ):
+        upper = table.grid[body[-1]]
+        if body[-1] >= len(table.breaks):
             continue
-        row: list[str | None] = []
-        breaks: list[tuple[str, ...]] = []
-        for col, (a, b) in enumerate(zip(upper, lower, strict=True)):
-            kinds_a, kinds_b = _kinds(table, body[-1], col), _kinds(following, rest[0], col)
-            if a is None or b is None or not a.strip() or not b.strip():
-                row.append(a if a and a.strip() else b)
-                breaks.append(kinds_a if a and a.strip() else kinds_b)
-                continue
-            row.append(f"{a}\n{b}")
-            # only the last word says the text runs on over the page: a row of its own may
-            # open the next page in lower case (``jumlah pakaian seragam``, the seed's review)
-            between = WRAP if runs_on(a.split()[-1], b.split()[0], False) else EITHER
-            measured = len(kinds_a) == a.count("\n") and len(kinds_b) == b.count("\n")
-            breaks.append((*kinds_a, between, *kinds_b) if measured else ())
-        tops = _joined_tops(_row_tops(table, body[-1]), _row_tops(following, rest[0]), row)
-        joined = RawTable(table.page, table.bbox, [row], [], breaks=[breaks], tops=[tops])
-        parts = _stacked_indicators(joined, 0, header, openers)
-        if parts is None:
-            continue
-        plan_target = header.first("target", "plan")
-        above = len(_values(_cell(upper, plan_target)) or []) if plan_target is not None else 0
-        joins[segment] = _Join(parts, rest[0], above)
+        for taken in range(1, len(rest) + 1 if not following.rows_ruled else 2):
+            if (segment + 1, rest[taken - 1]) in cut_rows:
+                break  # the rest runs on over a third page
+            if taken > 1 and not _is_rest(following.grid[rest[taken - 1]], header):
+                break
+            lower = _rest_row(following, rest[:taken])
+            if lower is None or len(upper) != len(lower[0]):
+                break
+            parts = _joined_parts(table, body[-1], lower, header, openers)
+            if parts is not None:
+                plan_target = header.first("target", "plan")
+                above = (
+                    len(_values(_cell(upper, plan_target)) or []) if plan_target is not None else 0
+                )
+                joins[segment] = _Join(parts, rest[0], above, taken)
+                break
     return joins
+
+
+_Rest = tuple[list[str | None], list[tuple[str, ...]], list[tuple[float, ...]]]
+
+
+def _rest_row(table: RawTable, rows: list[int]) -> _Rest | None:
+    """The cells of these rows of a page as one row: each cell's texts one under another, with
+    the kinds of their line breaks (one between two rows may do either) and their lines' tops.
+    None where a row's breaks were not measured."""
+    if any(index >= len(table.breaks) for index in rows):
+        return None
+    width = len(table.grid[rows[0]])
+    texts: list[str | None] = []
+    kinds: list[tuple[str, ...]] = []
+    tops: list[tuple[float, ...]] = []
+    for col in range(width):
+        found = [
+            (index, text)
+            for index in rows
+            if (text := _cell(table.grid[index], col)) and text.strip()
+        ]
+        texts.append("\n".join(text for _, text in found) if found else None)
+        cell_kinds = [
+            kind for at, (index, _) in enumerate(found)
+            for kind in ([EITHER] if at else []) + list(_kinds(table, index, col))
+        ]  # fmt: skip
+        cell_tops = [top for index, _ in found for top in _cell_tops(table, index, col)]
+        kinds.append(tuple(cell_kinds))
+        tops.append(tuple(cell_tops))
+    if any(len(table.grid[index]) != width for index in rows):
+        return None
+    return texts, kinds, tops
+
+
+def _joined_parts(
+    table: RawTable, index: int, lower: _Rest, header: HeaderMap, openers: _Openers
+) -> list[dict[int, str]] | None:
+    """A cut row's cells read with its rest (``_joins``), parted one per indicator; None where
+    they do not part."""
+    upper = table.grid[index]
+    lower_row, lower_kinds, lower_tops = lower
+    row: list[str | None] = []
+    breaks: list[tuple[str, ...]] = []
+    for col, (a, b) in enumerate(zip(upper, lower_row, strict=True)):
+        kinds_a, kinds_b = _kinds(table, index, col), lower_kinds[col]
+        if a is None or b is None or not a.strip() or not b.strip():
+            row.append(a if a and a.strip() else b)
+            breaks.append(kinds_a if a and a.strip() else kinds_b)
+            continue
+        row.append(f"{a}\n{b}")
+        # only the last word says the text runs on over the page: a row of its own may
+        # open the next page in lower case (``jumlah pakaian seragam``, the seed's review)
+        between = WRAP if runs_on(a.split()[-1], b.split()[0], False) else EITHER
+        measured = len(kinds_a) == a.count("\n") and len(kinds_b) == b.count("\n")
+        breaks.append((*kinds_a, between, *kinds_b) if measured else ())
+    tops = _joined_tops(_row_tops(table, index), lower_tops, row)
+    joined = RawTable(table.page, table.bbox, [row], [], breaks=[breaks], tops=[tops])
+    return _stacked_indicators(joined, 0, header, openers)
 
 
 def _row_tops(table: RawTable, index: int) -> list[tuple[float, ...]]:
@@ -620,6 +671,11 @@ def _joined_tops(
     return [cell if len(cell) == n else () for cell, n in zip(out, lines, strict=True)]
 
 
+def _cell_tops(table: RawTable, index: int, col: int) -> tuple[float, ...]:
+    tops = _row_tops(table, index)
+    return tops[col] if col < len(tops) else ()
+
+
 def _kinds(table: RawTable, index: int, col: int) -> tuple[str, ...]:
     breaks = table.breaks[index] if index < len(table.breaks) else []
     return breaks[col] if col < len(breaks) else ()
@@ -634,14 +690,32 @@ def _joined_records(
     (the next year's, the one before the change) where the next page prints it: its box
     there, and that page where not the indicator's (``target_next_page``)."""
     header = plan.segments[segment].header
-    lower = _row_record(plan, segment + 1, join.lower, None, None, True)
+    following, _, start = plan.segments[segment + 1]
+    rest = _body(following, start)
+    taken = rest[rest.index(join.lower) : rest.index(join.lower) + join.rows]
+    lowers = [_row_record(plan, segment + 1, index, None, None, True) for index in taken]
+
+    def holders(col: int | None) -> list[dict[str, Any]]:
+        """The record of the next page's row that prints each of a column's values there."""
+        if col is None:
+            return []
+        return [
+            lower for lower, index in zip(lowers, taken, strict=True)
+            for _ in _values(_cell(following.grid[index], col)) or []
+        ]  # fmt: skip
+
+    def holder(found: list[dict[str, Any]], at: int) -> dict[str, Any]:
+        return found[at] if 0 <= at < len(found) else lowers[0]
+
     whole = {
         **record,
-        "nama": " ".join(t for t in (record["nama"], lower["nama"]) if t),
-        "lokasi": " ".join(t for t in (record["lokasi"], lower["lokasi"]) if t),
+        "nama": " ".join(t for t in (record["nama"], *(r["nama"] for r in lowers)) if t),
+        "lokasi": " ".join(t for t in (record["lokasi"], *(r["lokasi"] for r in lowers)) if t),
     }
     out = _each_indicator(whole, join.parts, header)
+    below_plan = holders(header.first("target", "plan"))
     for at in range(join.above, len(out)):
+        lower = holder(below_plan, at - join.above)
         out[at].update({key: lower[key] for key in ("page", "row", "target_bbox")})
     upper = plan.segments[segment].table.grid[record["row"]]
     for year, key in (("next", "target_next"), ("before", "target_before")):
@@ -649,14 +723,15 @@ def _joined_records(
         if col is None:
             continue
         printed = len(_values(_cell(upper, col)) or [])  # the values the first page prints
+        below = holders(col)
         seen = 0
         for own, parts in zip(out, join.parts, strict=True):
             if not clean_text(parts.get(col)):
                 continue
-            below = seen >= printed
-            own[f"{key}_bbox"] = (lower if below else record)[f"{key}_bbox"]
-            if (lower if below else record)["page"] != own["page"]:
-                own[f"{key}_page"] = lower["page"] if below else record["page"]
+            source = holder(below, seen - printed) if seen >= printed else record
+            own[f"{key}_bbox"] = source[f"{key}_bbox"]
+            if source["page"] != own["page"]:
+                own[f"{key}_page"] = source["page"]
             seen += 1
     return out
 
@@ -807,8 +882,15 @@ def _aligned(
     before, so a value whose first line stands k advances below the last line of the value
     above (or k below the row's first line, less one) has k - 1 empty paragraphs before it.
     The advance is measured in ``targets``, whose paragraphs leave none empty. None where
-    those advances differ, a value stands between two, or past the last target."""
-    if len(values) == len(targets):
+    those advances differ, a value stands between two, or past the last target; and where
+    as many values as targets open at two heights in a row set at its top: one paragraph
+    of either cell was left empty, and which one its order does not say (html 1175: the
+    next year's cell left the first indicator's line empty, and a page break cut the row
+    before its third value)."""
+    if len(values) == len(targets) and values:
+        first, top = values[0].first, targets[0].first
+        if upright and first is not None and top is not None and not _level_with(first, top):
+            return None
         return [value.text for value in values]
     lines = [top for v in [*values, *targets] for top in (v.first, v.last)]
     if not upright or any(top is None for top in lines) or len(targets) < 2:
