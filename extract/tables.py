@@ -439,7 +439,12 @@ def _rest_above(
             for _, tops in cells
             for a, b in zip(tops, tops[1:], strict=False)
         )
-        return (r, at) if above and (opens or parted) else None
+        # no cell runs over the amounts' line, and a label starts on it (a row's cells set at
+        # its top, bottom or middle: its tallest cell runs over every line the row prints)
+        apart = all(tops[-1] < at - half for _, tops in cells if tops[0] < at - half) and any(
+            abs(tops[0] - at) < near and not any(map(_amount_line, lines)) for lines, tops in cells
+        )
+        return (r, at) if above and (opens or parted or apart) else None
     return None
 
 

@@ -133,6 +133,19 @@ if chromium():
             browser_header_footer=True,
         ),
     )  # fmt: skip
+    # Rules over each program's rows and a node's indicators one under another in one cell,
+    # printed by a browser. A row cut by the page break, whose next year's cell left the
+    # first indicator's line empty; the next page, no rule between its rows, read the rest as
+    # two rows, and with the first alone the two cells' values were paired in order: the
+    # second indicator's next target went to the first, status ok.
+    EXACT["html_stacked_cut_row_rest_in_two_rows"] = (
+        1175, replace(office_layout(1175, "html"), stacked_indicators=True, borders="groups"),
+    )  # fmt: skip
+    # The same: the next page's first box held the rest of the cut row's last indicator over
+    # the program's ``Jumlah`` row (both cells one line), read as one row (suspect).
+    EXACT["html_stacked_cut_rest_over_a_subtotal"] = (
+        1182, replace(office_layout(1182, "html"), stacked_indicators=True, borders="groups"),
+    )  # fmt: skip
 
 SPACELESS = OfficeLayout(maker="docx", levels="kode", no_space_glyphs=True, font="Arial Narrow")
 # Horizontal rules only, no row of column numbers, units printed in the target cell: the
