@@ -465,3 +465,41 @@ def test_a_cut_rows_rest_read_as_several_rows_is_joined_whole() -> None:
          5),
         ("Jumlah Orang yang Difasilitasi Daerah", "24 orang", "24 orang", 5),
     ]  # fmt: skip
+
+
+def test_rows_that_read_as_one_cell_or_as_rows_with_other_targets_are_reported() -> None:
+    """No rules between the rows: a node's row and two rows after it that print an indicator
+    and its targets but no id, amount nor name, their lines one line pitch apart. They may be
+    one printed row (the indicators one under another in one cell, parted where a target
+    starts) or a row per indicator, and the two readings pair the next year's second value
+    with other indicators: as one cell, its line left empty says the second indicator has
+    none; as rows, it stands level with the second (html 1210, status ok). Nothing on the
+    page says which: the rows are read as one, unparted, and reported. Where the rows stand
+    apart by their cells' padding, they are rows."""
+    rows = [
+        [*NODE, "Jumlah Lembaga yang Dibina\nAdministrasi", "", "112\nlembaga",
+         "Rp 19.200.000", "10 lembaga", "Rp 1.874.151"],
+        ["", "", "Jumlah Paket Gaji", "", "11 Paket", "", "17 kegiatan", ""],
+        ["", "", "Jumlah Kegiatan Dokumen\nDaerah", "", "18 kegiatan", "", "", ""],
+    ]  # fmt: skip
+    breaks = [
+        [(), (), (WRAP,), (), (EITHER,), (), (), ()],
+        NONE,
+        [(), (), (EITHER,), (), (), (), (), ()],
+    ]
+
+    def read(gap: float) -> list[tuple[str, str]]:
+        second, third = 109.0 + gap, 109.0 + 2 * gap
+        tops = [
+            [(100.0,), (100.0,), (100.0, 109.0), (), (100.0, 109.0), (100.0,), (100.0,),
+             (100.0,)],
+            [(), (), (second,), (), (second,), (), (second,), ()],
+            [(), (), (third, third + 9.0), (), (third,), (), (), ()],
+        ]  # fmt: skip
+        [plan] = select_plan_tables([page_table(4, rows, breaks, tops)])
+        return [(r["target_raw"], r["target_next_raw"]) for _, r in table_rows(plan).iterrows()]
+
+    assert read(gap=9.0) == [("112 lembaga 11 Paket 18 kegiatan", "10 lembaga 17 kegiatan")]
+    assert read(gap=10.7) == [
+        ("112 lembaga", "10 lembaga"), ("11 Paket", "17 kegiatan"), ("18 kegiatan", ""),
+    ]  # fmt: skip

@@ -363,10 +363,21 @@ def table_rows(
         money = amounts[segment] if amounts is not None else None
         page_top = True
         taken = joins[segment - 1].rows if segment - 1 in joins else 0
-        for at, index in enumerate(_body(table, first_row)):
+        body = _body(table, first_row)
+        unsure = (
+            _unsure_runs(table, header, body[taken:], openers, cut_rows, segment)
+            if measures is None and not table.rows_ruled
+            else {}
+        )
+        folded: dict[str, Any] | None = None  # the record of an unsure run, its rows folded in
+        for at, index in enumerate(body):
             if at < taken:
                 page_top = False  # read with the row above, which the page break cut
                 continue
+            if folded is not None and index in unsure.get(folded["row"], ()):
+                _fold(folded, _row_record(plan, segment, index, values, money, False))
+                continue
+            folded = None
             cut = page_top and _is_rest(table.grid[index], header)
             record = _row_record(plan, segment, index, values, money, page_top)
             page_top = False
@@ -380,8 +391,102 @@ def table_rows(
                 if measures is None and (segment, index) not in cut_rows
                 else None
             )
+            if index in unsure:
+                folded = record
+                records.append(record)
+                continue
             records += _each_indicator(record, stacked, header) if stacked else [record]
     return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
+
+
+def _unsure_runs(
+    table: RawTable,
+    header: HeaderMap,
+    body: list[int],
+    openers: _Openers,
+    cut_rows: set[tuple[int, int]],
+    segment: int,
+) -> dict[int, list[int]]:
+    """The rows of a page whose rows no rules part that may as well be one printed row as
+    several, and whose targets the two readings pair differently, each as its first row and
+    the rows after it. A node's row, and after it rows that print an indicator and its
+    targets but no id, amount nor name (its further indicators), with no more space between
+    their indicator lines than a cell's own line pitch: a node's indicators one under another
+    in one cell, whose lines the borderless reader parted where a target starts, look the
+    same as a row per indicator. Read as one cell, each target cell's lines say by their
+    own flow which paragraph is left empty (``_aligned``); read as rows, each value goes to
+    the indicator level with it. Where a cell leaves a paragraph empty and another cell's
+    value wraps, the two disagree (html 1210: the next year's target of the third
+    indicator stood level with the second), and nothing on the page says which holds: such a
+    run is read as one row, unparted, and its target cells of several values are reported
+    (``folded_rows``)."""
+    indicator = header.first("indikator")
+    name = header.first("nama")
+    targets = [
+        col for year in ("plan", "next", "before")
+        if (col := header.first("target", year)) is not None
+    ]  # fmt: skip
+    if indicator is None or not targets:
+        return {}
+    runs: list[list[int]] = []
+    for index in body:
+        row = table.grid[index]
+        further = _is_rest(row, header) and not clean_text(_cell(row, name))
+        if further and runs and (segment, index) not in cut_rows:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    out: dict[int, list[int]] = {}
+    for run in runs:
+        if len(run) < 2 or (segment, run[-1]) in cut_rows:
+            continue
+        if not _one_flow(table, run, indicator):
+            continue
+        merged = _rest_row(table, run)
+        if merged is None:
+            continue
+        texts, kinds, tops = merged
+        joined = RawTable(table.page, table.bbox, [texts], [], breaks=[kinds], tops=[tops])
+        parts = _stacked_indicators(joined, 0, header, openers)
+        if parts is None or len(parts) != len(run):
+            continue
+        by_rows = [[clean_text(_cell(table.grid[i], c)) for c in targets] for i in run]
+        by_flow = [[clean_text(part.get(c)) for c in targets] for part in parts]
+        if by_rows != by_flow:
+            out[run[0]] = run[1:]
+    return out
+
+
+def _one_flow(table: RawTable, run: list[int], col: int) -> bool:
+    """Whether a column's lines over these rows stand one line pitch apart, as one cell's
+    lines do (the least step between two lines of a cell of these rows)."""
+    cells = [_cell_tops(table, index, col) for index in run]
+    steps = [
+        b - a
+        for index in run
+        for tops in _row_tops(table, index)
+        for a, b in zip(tops, tops[1:], strict=False)
+        if b > a
+    ]
+    if not steps or not all(cells):
+        return False
+    pitch = min(steps)
+    return all(
+        abs(lower[0] - upper[-1] - pitch) <= _SAME_FLOW_PT
+        for upper, lower in zip(cells, cells[1:], strict=False)
+    )
+
+
+# Points: the lines of one cell stand one line pitch apart within this (a browser sets lines
+# on whole pixels, 0.75 pt); rows of their own stand further apart by their cells' padding,
+# where they have any.
+_SAME_FLOW_PT = 1.0
+
+
+def _fold(record: dict[str, Any], other: dict[str, Any]) -> None:
+    """A row's indicator and targets added to the record of the row above it (``_unsure_runs``)."""
+    for field_name in ("indikator", "satuan", "target_raw", "target_next_raw", "target_before_raw"):
+        record[field_name] = " ".join(t for t in (record[field_name], other[field_name]) if t)
 
 
 def _row_record(
