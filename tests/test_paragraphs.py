@@ -503,3 +503,32 @@ def test_rows_that_read_as_one_cell_or_as_rows_with_other_targets_are_reported()
     assert read(gap=10.7) == [
         ("112 lembaga", "10 lembaga"), ("11 Paket", "17 kegiatan"), ("18 kegiatan", ""),
     ]  # fmt: skip
+
+
+def test_rows_boxed_together_pair_each_target_with_the_indicator_level_with_it() -> None:
+    """A ruled box holding a node's row and its further indicators' rows, no rule between
+    them (rules over each program's rows only): each row's cells set at its top, so each
+    target stands level with its own indicator's first line, whatever the lines above it.
+    The cell of most values steps unevenly (the first indicator wraps, its target does not),
+    so their own lines say nothing; the heights pair them (docx 5800, reported before)."""
+    indicators = (
+        "Jumlah Bulan Pelayanan Data\nLintas Sektor\nJumlah Unit Bahan\n"
+        "Rasio Capaian Administrasi\nTerlaksana"
+    )
+    body = [[*NODE, indicators, "", "23\n431\n5,45 %", "Rp 68.400.000", "12\n5,45 %",
+             "Rp 3.399.786.000"]]  # fmt: skip
+    breaks = [[(), (), (EITHER, START, START, WRAP), (), (EITHER, EITHER), (), (EITHER,), ()]]
+
+    def read(next_tops: tuple[float, ...]) -> list[tuple[str, str, str]]:
+        tops = [[(100.0,), (100.0,), (100.0, 108.6, 117.2, 128.7, 137.3), (),
+                 (100.0, 117.2, 128.7), (100.0,), next_tops, (100.0,)]]  # fmt: skip
+        return [(r["indikator"], r["target_raw"], r["target_next_raw"])
+                for r in plan_rows(body, breaks, tops=tops)]  # fmt: skip
+
+    assert read((100.0, 128.7)) == [
+        ("Jumlah Bulan Pelayanan Data Lintas Sektor", "23", "12"),
+        ("Jumlah Unit Bahan", "431", ""),
+        ("Rasio Capaian Administrasi Terlaksana", "5,45 %", "5,45 %"),
+    ]
+    # a value level with no indicator's first line: the row stays one
+    assert len(read((100.0, 123.0))) == 1

@@ -935,13 +935,18 @@ def _stacked_indicators(
         return None
     most = max(values, key=lambda col: len(values[col]))  # the first, where several have most
     targets = values[most]
-    per_column: dict[int, list[str]] = {}
     upright = _set_at_top(list(tops), columns)
-    for col, found in values.items():
-        aligned = _aligned(found, targets, upright)
-        if aligned is None:
+    aligned = {col: _aligned(found, targets, upright) for col, found in values.items()}
+    per_column = {col: texts for col, texts in aligned.items() if texts is not None}
+    if len(per_column) < len(aligned):
+        # rows that one ruled box holds with no rule between them: each value stands level
+        # with its own indicator's first line
+        levels = (
+            _level_pairs(table, index, indicator, values, targets, openers) if upright else None
+        )
+        if levels is None:
             return None
-        per_column[col] = aligned
+        per_column = levels
     parted = [
         parts
         for lead in ((0, 1) if cut else (0,))
@@ -949,6 +954,47 @@ def _stacked_indicators(
         and (parts := _parted(table, index, header, per_column, lead, openers)) is not None
     ]
     return parted[0] if len(parted) == 1 else None
+
+
+def _level_pairs(
+    table: RawTable,
+    index: int,
+    indicator: int,
+    values: dict[int, list[_Value]],
+    targets: list[_Value],
+    openers: _Openers,
+) -> dict[int, list[str]] | None:
+    """A row's target values, one list per column, each given to the indicator whose first line
+    it stands level with, where their own lines do not say it (``_aligned``): rows that no
+    rule parts from each other in one ruled box (rules over each program's rows only), each
+    cell of each row set at its top, look like one row whose target cells leave lines empty,
+    at no one advance. The indicator cell parted into as many paragraphs as the cell of most
+    values holds (``_paragraphs``), each of those values stands level with one paragraph's
+    first line, in order, and every other value with one of them; else None (docx 5800: a
+    page's one node and its three indicators, the first wrapped, in one box)."""
+    row, breaks = table.grid[index], table.breaks[index]
+    tops = table.tops[index] if index < len(table.tops) else []
+    lines = tops[indicator] if indicator < len(tops) else ()
+    text = _cell(row, indicator) or ""
+    paragraphs = _paragraphs(text, breaks, indicator, len(targets), openers)
+    if paragraphs is None or len(lines) != len(text.split("\n")):
+        return None
+    starts, at = [], 0
+    for paragraph in paragraphs:
+        starts.append(lines[at])
+        at += len(paragraph.split("\n"))
+    if not all(_level_with(v.first, top) for v, top in zip(targets, starts, strict=True)):
+        return None
+    out: dict[int, list[str]] = {}
+    for col, found in values.items():
+        texts = [""] * len(starts)
+        for value in found:
+            level = [i for i, top in enumerate(starts) if _level_with(value.first, top)]
+            if len(level) != 1 or texts[level[0]]:
+                return None
+            texts[level[0]] = value.text
+        out[col] = texts
+    return out
 
 
 class _Value(NamedTuple):
