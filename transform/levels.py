@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import permutations
 from typing import Literal
 
 from transform.codes import LEVELS, PLAIN_NUMBER, Level, level_of_nomor
@@ -260,12 +261,20 @@ def _settle_pass(
 
 
 def _style_levels(
-    rows: Sequence[TableRow], numbered: list[Level | None], candidates: list[bool]
+    rows: Sequence[TableRow],
+    numbered: list[Level | None],
+    candidates: list[bool],
+    amounts: Sequence[Decimal | None] = (),
 ) -> list[Level | None]:
     """The level each row's style stands for, learnt from the rows whose level other evidence
     gives: a Roman number or the PROGRAM prefix (program), a lokasi (the lowest level, when the
     table has a lokasi column in use), a number of its own depth. A style shared by two levels
-    stands for none; a single style left over between them is the level left over."""
+    stands for none; a single style left over between them is the level left over. Two styles
+    left over between two levels (a table with no lokasi, whose programs alone are named so:
+    a Renja Perubahan's kegiatan shaded and its sub kegiatan plain) stand for them in the order
+    under which the amounts roll up (``amounts``, the rows' plan amounts): where one order has
+    more parents equal to the sum of their children, less those that are not, than the
+    other, and more than none."""
     has_lokasi = any(row.lokasi.strip() for row in rows)
     votes: dict[Style, Counter[Level]] = defaultdict(Counter)
     styles = [row_style(row) for row in rows]
@@ -296,6 +305,18 @@ def _style_levels(
     unknown = [s for s, n in seen.items() if n > 1 and s not in mapping and s not in votes]
     if len(left) == 1 and len(unknown) == 1 and len(set(mapping.values())) == len(LEVELS) - 1:
         mapping[unknown[0]] = left[0]
+    elif len(left) == len(unknown) == 2 and len(amounts) == len(rows):
+        orders = [
+            {**mapping, **dict(zip(unknown, order, strict=True))} for order in permutations(left)
+        ]
+        scores = [
+            rollup_score([m.get(styles[i]) if candidates[i] else None for i in range(len(rows))],
+                         list(amounts))
+            for m in orders
+        ]  # fmt: skip
+        best = max(range(len(orders)), key=scores.__getitem__)
+        if scores[best] > 0 and scores.count(scores[best]) == 1:
+            mapping = orders[best]
     elif left == ["kegiatan"] and not unknown and not any(numbered):
         # Programs and a lowest level with a lokasi, nothing between: the pre-2019 layout
         # (programs and kegiatan only), whose lowest level is the kegiatan.
@@ -370,7 +391,7 @@ def resolve_levels(rows: Sequence[TableRow]) -> list[RowLevel]:
     by_sums = _settled_by_sums([_nomor(row.nomor) for row in rows], numbered, amounts)
     for i, level in by_sums.items():
         numbered[i] = level
-    styled = _style_levels(rows, numbered, candidates)
+    styled = _style_levels(rows, numbered, candidates, amounts)
     by_number: list[Level | None] = []
     by_style: list[Level | None] = []
     for i in range(len(rows)):
