@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -975,11 +975,17 @@ def _body_lines(
     settings: StreamSettings = STREAM,
     rules: tuple[float, ...] = (),
     columns: StreamColumns | None = None,
+    sides: Sequence[tuple[float, float, float]] = (),
 ) -> list[_Line]:
     """Lines of the table body: up to the first gap much larger than the line pitch, unless
     the table's row rules (``rules``) run on through it: a rule between the two lines and
     another under the lower one frame a row of the table (a sheet's rows may stand much
-    taller than their text), where a footnote under the table has no rule of its own.
+    taller than their text), where a footnote under the table has no rule of its own; or
+    two of its upright rules (``sides``: x, top, bottom) run on through it, down past the
+    lower line: a table ruled between its columns, or round each program's rows, whose last
+    program runs on over the page, has no rule under it (a sheet's rows stand tall there
+    too: xlsx 1135 lost all but a page's first program), and a footnote stands under the
+    rules' end.
     Else a line after the gap with figures in two or more of the ``columns`` where the body
     above has figures is a row of the table too (a sheet's row set taller than its text),
     where a title, header, footnote or signature under a table has none; so is one with a
@@ -993,7 +999,12 @@ def _body_lines(
     for line in lines[1:]:
         gap = line.top - body[-1].bottom
         far = gap > max(settings.body_gap_pitches * pitch, settings.body_gap)
-        if far and _rule_between(body[-1], line, rules):
+        through = sum(
+            1 for _, top, bottom in sides if top <= body[-1].bottom and bottom >= line.bottom
+        )
+        if far and through >= 2:
+            far = False
+        elif far and _rule_between(body[-1], line, rules):
             far = not any(y > (line.top + line.bottom) / 2 for y in rules)
         elif far and columns is not None:
             shared = figures & set(_lone_numbers(line, columns))
@@ -1229,6 +1240,35 @@ def _row_rules(
         if covered >= settings.rule_span * width:
             found.append(y)
     return tuple(sorted(found))
+
+
+def _upright_rules(
+    page: Any, left: float, right: float, settings: StreamSettings = STREAM
+) -> list[tuple[float, float, float]]:
+    """The table's upright rules, each as (x, top, bottom): stroked lines and thin filled
+    rectangles between ``left`` and ``right`` (a point of slack), pieced together where a
+    printer draws a rule cell by cell (pieces at one x that meet)."""
+    pieces: dict[float, list[tuple[float, float]]] = {}
+    for item in [*getattr(page, "lines", []), *getattr(page, "rects", [])]:
+        width = abs(item["x1"] - item["x0"])
+        x = (item["x0"] + item["x1"]) / 2
+        if width > settings.rule_thickness or not left - 1 <= x <= right + 1:
+            continue
+        if item["bottom"] - item["top"] <= settings.rule_thickness:
+            continue
+        at = round(x / settings.rule_join) * settings.rule_join
+        pieces.setdefault(at, []).append((item["top"], item["bottom"]))
+    out = []
+    for x, spans in pieces.items():
+        spans.sort()
+        top, bottom = spans[0]
+        for a, b in spans[1:]:
+            if a > bottom + 1:
+                out.append((x, top, bottom))
+                top = a
+            bottom = max(bottom, b)
+        out.append((x, top, bottom))
+    return out
 
 
 _WHOLE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
@@ -1744,7 +1784,8 @@ def stream_tables(
         return [], previous
     _settle_straddlers(lines[body_start:], columns)
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
-    body = _body_lines(lines[body_start:], settings, rules, columns)
+    sides = _upright_rules(page, columns.edges[0], columns.edges[-1], settings)
+    body = _body_lines(lines[body_start:], settings, rules, columns, sides)
     if not body:
         return [], columns
     keys = key_columns(list(columns.header)) if key_columns else set()

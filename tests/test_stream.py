@@ -32,6 +32,7 @@ from extract.stream import (
     _split_at_edges,
     _stacked_rows,
     _text_width,
+    _upright_rules,
     _wide_gap_parts,
     stream_tables,
 )
@@ -493,6 +494,10 @@ def _stroke(x0: float, x1: float, top: float, height: float = 0.5) -> dict[str, 
     return {"x0": x0, "x1": x1, "top": top, "bottom": top + height}
 
 
+def _upright(x: float, top: float, bottom: float) -> dict[str, Any]:
+    return {"x0": x - 0.25, "x1": x + 0.25, "top": top, "bottom": bottom}
+
+
 def test_row_rules_run_across_the_table() -> None:
     """A rule drawn cell by cell counts as one; an underline under a group heading, a short
     rule and a shaded cell's box are no row rules."""
@@ -517,6 +522,37 @@ def test_body_ends_at_a_wide_gap_or_a_page_number() -> None:
     assert len(_body_lines(_lines(body + bare))) == 5
     near = line_of(100 + 10 * 5, ("12", 300))  # at the pitch: a value of the table
     assert len(_body_lines(_lines(body + near))) == 6
+
+
+def test_body_runs_on_through_a_gap_its_upright_rules_run_through() -> None:
+    """A sheet's row set much taller than its text, under rules between the columns that run
+    on down the page, no rule under the row (a program's rows boxed on, over the page): the
+    rows after the gap are the table's (xlsx 1135 lost all but the page's first program). A
+    footnote stands under the rules' end; one rule through the gap, a page's frame or a
+    margin line, is not the table's."""
+    rows = [line_of(100 + 10 * i, ("x", X[1]), ("1.000", X[4])) for i in range(5)]
+    body = [w for r in rows for w in r]
+    after = line_of(100 + 10 * 4 + 8 + 60, ("Kegiatan", X[1]), ("Jumlah", X[2]))
+    sides = [(10.0, 95.0, 400.0), (300.0, 95.0, 400.0)]
+    assert len(_body_lines(_lines(body + after))) == 5
+    assert len(_body_lines(_lines(body + after), sides=sides)) == 6
+    assert len(_body_lines(_lines(body + after), sides=sides[:1])) == 5
+    assert (
+        len(_body_lines(_lines(body + after), sides=[(x, 95.0, 160.0) for x, _, _ in sides])) == 5
+    )
+
+
+def test_upright_rules_are_pieced_together_cell_by_cell() -> None:
+    """A rule drawn a cell at a time is one rule from its first piece's top to its last's
+    bottom; a piece apart from it is a rule of its own, and a short tick is none."""
+    page = _Ruled(
+        lines=[_upright(100.0, 50.0, 80.0), _upright(100.0, 80.0, 120.0),
+               _upright(100.0, 150.0, 200.0), _upright(600.0, 50.0, 200.0)],
+        rects=[_upright(300.0, 60.0, 61.0)],
+    )  # fmt: skip
+    assert sorted(_upright_rules(page, 10.0, 560.0)) == [
+        (100.0, 50.0, 120.0), (100.0, 150.0, 200.0),
+    ]  # fmt: skip
 
 
 def test_body_ends_at_a_browser_footer() -> None:
