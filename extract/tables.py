@@ -655,7 +655,8 @@ def _rows_in_one(table: RawTable, ocr: bool = False) -> bool:
     cell has words over its amount but a currency word. On a page with a text layer, where
     no rule is lost, one row whose first cell holds a code or number a line for several rows,
     beside several amounts in a cell, boxes the rows of a program that a rule was drawn over
-    alone."""
+    alone; so does one that prints three amounts or more in each of two cells, where the rows
+    print no code nor number (levels by style alone: docx 5717)."""
     with_amounts = several = 0
     for row in table.grid:
         counts = [
@@ -667,7 +668,7 @@ def _rows_in_one(table: RawTable, ocr: bool = False) -> bool:
         with_amounts += 1
         if any(len(found) >= 2 for found in counts):
             several += 1
-            if not ocr and _ids_stacked(row):
+            if not ocr and (_ids_stacked(row) or _amounts_stacked(counts)):
                 return True
         if len(table.grid) == 1:
             lines = [(text or "").splitlines() for text in row]
@@ -677,6 +678,17 @@ def _rows_in_one(table: RawTable, ocr: bool = False) -> bool:
             ):
                 return True
     return several > 0 and 2 * several >= with_amounts
+
+
+def _amounts_stacked(counts: list[list[int]]) -> bool:
+    """Whether two cells of a row print ``_STACKED_AMOUNTS`` amounts or more each, one a line
+    (``counts``: per cell, the lines that are amounts): a node states one amount a column, so
+    these are as many rows' amounts, boxed in one; two amounts in a cell may be one node's
+    funds from two sources."""
+    return sum(1 for found in counts if len(found) >= _STACKED_AMOUNTS) >= 2
+
+
+_STACKED_AMOUNTS = 3
 
 
 # A row's code or number alone on its line: ``1.03.04.1.01``, ``03``, ``II``, ``IV.1.1``,

@@ -119,6 +119,27 @@ EXACT = {
     "docx_group_rules_header_boxed_with_a_row": (
         5529, replace(office_layout(5529, "docx"), borders="groups"),
     ),
+    # The same rules: a page's one node and its three indicators' rows in one box, each row
+    # set at its top, the first indicator wrapped and its target not; the target cells' own
+    # lines said nothing, and the row was left unparted (suspect).
+    "docx_group_rules_one_node_on_a_page": (
+        5800, replace(office_layout(5800, "docx"), borders="groups"),
+    ),
+    # The same rules, levels by style alone, kegiatan shaded but not bold: a program's rows
+    # boxed in one printed no code nor number to stack, only amounts (suspect).
+    "docx_group_rules_style_levels_boxed": (
+        5717, replace(office_layout(5717, "docx"), borders="groups", bold_kegiatan=False),
+    ),
+    # A Renja Perubahan (no lokasi column), levels by style alone, kegiatan shaded but not
+    # bold: two styles for two levels that nothing but the sums told apart (suspect).
+    "docx_perubahan_style_levels_plain_kegiatan": (
+        5868, replace(office_layout(5868, "docx"), borders="horizontal", bold_kegiatan=False),
+    ),
+    # A sheet ruled round each program's rows, its rows set taller than their text: a gap
+    # under a row ended the body, and the page lost all but its first program (suspect).
+    "xlsx_group_rules_tall_rows_over_the_page": (
+        1135, replace(office_layout(1135, "xlsx"), borders="groups", stacked_indicators=True),
+    ),
 }  # fmt: skip
 if chromium():
     # A web page printed from a browser with its own header and footer (address and "1/2"),
