@@ -428,13 +428,13 @@ def _unsure_runs(
     ]  # fmt: skip
     if indicator is None or not targets:
         return {}
-    runs: list[list[int]] = []
+    runs: list[list[int]] = []  # each a node's row and the further indicators' after it
     for index in body:
         row = table.grid[index]
         further = _is_rest(row, header) and not clean_text(_cell(row, name))
         if further and runs and (segment, index) not in cut_rows:
             runs[-1].append(index)
-        else:
+        elif not further:
             runs.append([index])
     out: dict[int, list[int]] = {}
     for run in runs:
