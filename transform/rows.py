@@ -942,7 +942,9 @@ def _stacked_indicators(
         # rows that one ruled box holds with no rule between them: each value stands level
         # with its own indicator's first line
         levels = (
-            _level_pairs(table, index, indicator, values, targets, openers) if upright else None
+            _level_pairs(table, index, header, indicator, values, targets, openers)
+            if upright
+            else None
         )
         if levels is None:
             return None
@@ -959,6 +961,7 @@ def _stacked_indicators(
 def _level_pairs(
     table: RawTable,
     index: int,
+    header: HeaderMap,
     indicator: int,
     values: dict[int, list[_Value]],
     targets: list[_Value],
@@ -976,7 +979,13 @@ def _level_pairs(
     tops = table.tops[index] if index < len(table.tops) else []
     lines = tops[indicator] if indicator < len(tops) else ()
     text = _cell(row, indicator) or ""
-    paragraphs = _paragraphs(text, breaks, indicator, len(targets), openers)
+    # as ``_parted`` parts the cell: a paragraph in percent is told by its target or its unit
+    unit = header.first("satuan")
+    units = (_cell(row, unit) or "").split("\n") if unit is not None else []
+    if len(units) != len(targets):
+        units = [""] * len(targets)
+    rates = [bool(_RATE.search(f"{v.text} {u}")) for v, u in zip(targets, units, strict=True)]
+    paragraphs = _paragraphs(text, breaks, indicator, len(targets), openers, True, rates)
     if paragraphs is None or len(lines) != len(text.split("\n")):
         return None
     starts, at = [], 0
