@@ -24,6 +24,7 @@ from transform.headers import MISREAD_NUMBERS
 from transform.vocabulary import (
     BORDERLESS_HEADER_TERMS,
     NEEDS_YEAR,
+    TOTAL_LABEL,
     TOTAL_WORDS,
     YEAR_TOKEN,
     YEAR_WORD,
@@ -1185,15 +1186,9 @@ def _opens_total(
         label = text_in(line)
         if TOTAL_WORDS.match(label) and not any(text_in(part) for part in row):
             return True
-        if _TOTAL_LABEL.match(label) and any(c != col for c in numbers or {}):
+        if TOTAL_LABEL.match(label) and any(c != col for c in numbers or {}):
             return True
     return False
-
-
-# A total's label and nothing else: "Jumlah", "TOTAL", "Sub Total", "Jumlah Total:".
-_TOTAL_LABEL = re.compile(
-    r"^(?:jumlah|total|grand\s+total|sub\s*total)(?:\s+(?:total|keseluruhan))?\s*:?$", re.I
-)
 
 
 def _rule_between(upper: _Line, lower: _Line, rules: tuple[float, ...]) -> bool:

@@ -22,7 +22,7 @@ from extract.ocr import char_confidence
 from extract.paragraphs import line_breaks
 from extract.spelling import dictionary
 from transform.numbers import GROUPED_AMOUNT
-from transform.vocabulary import role_of
+from transform.vocabulary import TOTAL_LABEL, role_of
 
 __all__ = ["PageChars", "ruled_tables", "slash_words", "upright_page"]
 
@@ -444,7 +444,18 @@ def _rest_above(
         apart = all(tops[-1] < at - half for _, tops in cells if tops[0] < at - half) and any(
             abs(tops[0] - at) < near and not any(map(_amount_line, lines)) for lines, tops in cells
         )
-        return (r, at) if above and (opens or parted or apart) else None
+        # a total's label alone on the amounts' line, under other lines of its cell: no name
+        # wraps into a line that says only ``Jumlah`` beside the amounts
+        labelled = any(
+            tops[0] < at - half
+            and any(
+                abs(top - at) < near and TOTAL_LABEL.match(line.strip())
+                for line, top in zip(lines, tops, strict=True)
+            )
+            for lines, tops in cells
+            if len(lines) == len(tops)
+        )
+        return (r, at) if above and (opens or parted or apart or labelled) else None
     return None
 
 

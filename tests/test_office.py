@@ -164,6 +164,11 @@ if chromium():
     )  # fmt: skip
     # The same: the next page's first box held the rest of the cut row's last indicator over
     # the program's ``Jumlah`` row (both cells one line), read as one row (suspect).
+    # Columns ruled only, under a header ruled as a grid: the next page's one box held the
+    # rest of a cut row's name over the program's ``Jumlah`` row, in one name cell (suspect).
+    EXACT["html_cut_name_over_a_subtotal_in_one_cell"] = (
+        1367, replace(office_layout(1367, "html"), stacked_indicators=True, borders="columns"),
+    )  # fmt: skip
     EXACT["html_stacked_cut_rest_over_a_subtotal"] = (
         1182, replace(office_layout(1182, "html"), stacked_indicators=True, borders="groups"),
     )  # fmt: skip

@@ -29,6 +29,7 @@ __all__ = [
     "PAGE_BUDGET_WORDS",
     "PAGE_INDICATOR_WORDS",
     "PROPOSAL_TERMS",
+    "TOTAL_LABEL",
     "TOTAL_WORDS",
     "YEAR",
     "YEAR_ALONE",
@@ -155,6 +156,10 @@ PAGE_BUDGET_WORDS = re.compile(r"pagu|kebutuhan\s+dana|\(rp\)", re.IGNORECASE)
 # The years of the plans: every pattern that reads a year is built from this one.
 # The label of a total or subtotal row (the name cell of a row that sums others).
 TOTAL_WORDS = re.compile(r"^(jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
+# A total's label and nothing else: "Jumlah", "TOTAL", "Sub Total", "Jumlah Total:".
+TOTAL_LABEL = re.compile(
+    r"^(?:jumlah|total|grand\s+total|sub\s*total)(?:\s+(?:total|keseluruhan))?\s*:?$", re.I
+)
 
 # The words a performance indicator opens with: a measure (``Jumlah Dokumen ...``,
 # ``Persentase ...``, ``Rasio Capaian ...``), or a state the plan brings about, a word made
