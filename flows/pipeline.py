@@ -49,7 +49,6 @@ from transform.fields import enforce_schema
 
 __all__ = [
     "Listener",
-    "Listener",
     "NoInput",
     "OutputUnwritable",
     "RunOptions",
