@@ -108,14 +108,14 @@ EXACT = {
     "docx_group_rules_one_program_on_a_page": (
         5532, replace(office_layout(5532, "docx"), borders="groups"),
     ),
-    # The same rules on a Renja Perubahan: a rule under the labels of the target and pagu
-    # columns only (``Sebelum`` / ``Sesudah``), so that the other labels' cells reach down
-    # beside the page's one row; read as a ruled header, the row was lost (``No`` / ``12``).
     # The same from a sheet, rows numbered ``IV`` / ``IV.1`` / ``IV.1.1``: a page's last
     # program boxed in one row lost its kegiatan and sub kegiatan.
     "xlsx_group_rules_one_program_on_a_page": (
         4967, replace(office_layout(4967, "xlsx"), borders="groups"),
     ),
+    # The same rules on a Renja Perubahan: a rule under the labels of the target and pagu
+    # columns only (``Sebelum`` / ``Sesudah``), so that the other labels' cells reach down
+    # beside the page's one row; read as a ruled header, the row was lost (``No`` / ``12``).
     "docx_group_rules_header_boxed_with_a_row": (
         5529, replace(office_layout(5529, "docx"), borders="groups"),
     ),

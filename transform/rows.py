@@ -384,6 +384,10 @@ def table_rows(
             if segment in joins and (segment, index) in cut_rows:
                 records += _joined_records(record, joins[segment], plan, segment)
                 continue
+            if index in unsure:
+                folded = record
+                records.append(record)
+                continue
             # a row that a page break cut prints only part of its indicators' text on this
             # page: its cells are not parted, unless read with the rest (``_joins``)
             stacked = (
@@ -391,10 +395,6 @@ def table_rows(
                 if measures is None and (segment, index) not in cut_rows
                 else None
             )
-            if index in unsure:
-                folded = record
-                records.append(record)
-                continue
             records += _each_indicator(record, stacked, header) if stacked else [record]
     return pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
 
@@ -446,8 +446,7 @@ def _unsure_runs(
         if merged is None:
             continue
         texts, kinds, tops = merged
-        joined = RawTable(table.page, table.bbox, [texts], [], breaks=[kinds], tops=[tops])
-        parts = _stacked_indicators(joined, 0, header, openers)
+        parts = _stacked_indicators(_one_row(table, texts, kinds, tops), 0, header, openers)
         if parts is None or len(parts) != len(run):
             continue
         by_rows = [[clean_text(_cell(table.grid[i], c)) for c in targets] for i in run]
@@ -671,7 +670,9 @@ def _joins(
         upper = table.grid[body[-1]]
         if body[-1] >= len(table.breaks):
             continue
-        for taken in range(1, len(rest) + 1 if not following.rows_ruled else 2):
+        # rules part the next page's rows: its first row is the whole rest
+        most = 1 if following.rows_ruled else len(rest)
+        for taken in range(1, most + 1):
             if (segment + 1, rest[taken - 1]) in cut_rows:
                 break  # the rest runs on over a third page
             if taken > 1 and not _is_rest(following.grid[rest[taken - 1]], header):
@@ -744,8 +745,18 @@ def _joined_parts(
         measured = len(kinds_a) == a.count("\n") and len(kinds_b) == b.count("\n")
         breaks.append((*kinds_a, between, *kinds_b) if measured else ())
     tops = _joined_tops(_row_tops(table, index), lower_tops, row)
-    joined = RawTable(table.page, table.bbox, [row], [], breaks=[breaks], tops=[tops])
-    return _stacked_indicators(joined, 0, header, openers)
+    return _stacked_indicators(_one_row(table, row, breaks, tops), 0, header, openers)
+
+
+def _one_row(
+    table: RawTable,
+    row: list[str | None],
+    breaks: list[tuple[str, ...]],
+    tops: list[tuple[float, ...]],
+) -> RawTable:
+    """A table of one row, its cells' texts with their line breaks and lines' tops, on the
+    page of ``table``: rows read together as one (``_joins``, ``_unsure_runs``)."""
+    return RawTable(table.page, table.bbox, [row], [], breaks=[breaks], tops=[tops])
 
 
 def _row_tops(table: RawTable, index: int) -> list[tuple[float, ...]]:
