@@ -100,6 +100,7 @@ class OcrSettings:
 
     dpi: int = 300  # rendering resolution; a low-resolution scan is upsampled to it
     lang: str = "ind"
+    digits_lang: str = "eng"  # the model of the second, digits-only reading (_reread)
     psm: int = 6  # Tesseract page segmentation: one uniform block (table rows stay lines)
     max_skew: float = 5.0  # degrees; larger angles are not taken for skew
     # Tesseract misses letters smaller than this (pixels, median height of the ink's blobs): a
@@ -169,7 +170,7 @@ class OcrPage:
 
 def ocr_unavailable(settings: OcrSettings | None = None) -> str | None:
     """Why scanned pages cannot be read here (a missing tool or language), or None."""
-    lang = (settings or OcrSettings()).lang
+    settings = settings or OcrSettings()
     try:
         import cv2  # noqa: F401
         import pytesseract
@@ -181,8 +182,10 @@ def ocr_unavailable(settings: OcrSettings | None = None) -> str | None:
         languages = pytesseract.get_languages(config="")
     except Exception as exc:  # a broken tesseract install reports itself in many ways
         return f"OCR is needed but tesseract does not run: {exc}"
-    if lang not in languages:
-        return f"OCR is needed but tesseract has no '{lang}' language data (tesseract-ocr-{lang})"
+    for lang in (settings.lang, settings.digits_lang):
+        if lang not in languages:
+            return (f"OCR is needed but tesseract has no '{lang}' language data "
+                    f"(tesseract-ocr-{lang})")  # fmt: skip
     return None
 
 
@@ -692,13 +695,15 @@ def _reread(
     lower of the two confidences; when the digits differ, the better read is kept with the
     lower of the two confidences, so that the value is flagged.
 
-    A doubtful short word is also read at twice and three times the size: a code's digits at
-    150 dpi are too small for Tesseract at the page's size (a bidang ``11`` read ``1`` at 74 and
-    ``11`` at 94-96 enlarged, a program ``01`` read ``o1`` and ``Ot``); but enlarged, a small
-    ``7`` may read ``1`` at 94 where it read ``7`` at 96. It takes the surest restricted
-    reading when that is surer than the first reading and, if it is alone, fairly sure, and
-    when the sizes that read it outnumber those that read otherwise or are clearly surer
-    (by ``_CLEARLY_SURER``); with a size that read otherwise, it keeps the first reading's
+    A doubtful short word is read by the model of digits (``OcrSettings.digits_lang``: the
+    English data, trained on far more printed digits than the Indonesian, which read a code
+    cell's ``01`` as ``1`` with confidence 0), and at twice and three times the size too: a
+    code's digits at 150 dpi are too small for Tesseract at the page's size (a bidang ``11``
+    read ``1`` at 74 and ``11`` at 94-96 enlarged, a program ``01`` read ``o1`` and ``Ot``); but
+    enlarged, a small ``7`` may read ``1`` at 94 where it read ``7`` at 96. It takes the surest
+    restricted reading when that is surer than the first reading and, if it is alone, fairly
+    sure, and when the sizes that read it outnumber those that read otherwise or are clearly
+    surer (by ``_CLEARLY_SURER``); with a size that read otherwise, it keeps the first reading's
     confidence where that is lower. A reading longer than the first is taken only when its
     characters lie inside the first word's box, not in the crop's margin, where a speck or a
     rule may be caught.
@@ -720,31 +725,35 @@ def _reread(
     picked = sorted(i for i in numbers | doubtful if words[i].bottom - words[i].top < tall)
     if not picked:
         return words
-    crops = _word_crops(image, [words[i] for i in picked], scale)
-    reads = _read_crops(crops, settings, _CROP_PAD)
-    # Lone characters are read better larger: doubtful words are read again at twice and
-    # three times the size.
+    crops = dict(zip(picked, _word_crops(image, [words[i] for i in picked], scale), strict=True))
+    # All are read on the same sheets by the page's model, though the doubtful words then take
+    # the other readings below: Tesseract sizes a sheet's lines by all of them, and the numbers
+    # read so are the ones the amounts' rules were measured on (read without the short words
+    # beside them, the grand total of a 132 dpi scan lost its exact reading).
+    reads = _read_crops(list(crops.values()), settings, _CROP_PAD)
+    # Lone characters are read better larger: doubtful words are read at the page's size and at
+    # twice and three times it, by the model of digits (``OcrSettings.digits_lang``).
     large = [i for i in picked if i in doubtful]
-    enlarged = [
+    sizes = [
         _read_crops(
-            [cv2.resize(crops[picked.index(i)], None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
-             for i in large],
+            [cv2.resize(crops[i], None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+             if f > 1 else crops[i] for i in large],
             settings,
             _CROP_PAD * f,
+            settings.digits_lang,
         )
-        for f in (2, 3)
+        for f in (1, 2, 3)
     ]  # fmt: skip
     out = list(words)
+    for slot, i in enumerate(large):
+        word = words[i]
+        taken = _agreed([r for r in (s.get(slot) for s in sizes) if r is not None], word)
+        if taken is not None:
+            text, conf = taken
+            out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
     for slot, i in enumerate(picked):
         word, found = words[i], reads.get(slot)
-        if i in doubtful:
-            sized = [found] + [e.get(large.index(i)) for e in enlarged]
-            taken = _agreed([r for r in sized if r is not None], word)
-            if taken is not None:
-                text, conf = taken
-                out[i] = OcrWord(text, word.x0, word.top, word.x1, word.bottom, conf, word.line)
-            continue
-        if found is None:
+        if i in doubtful or found is None:
             continue
         text, conf, _ = found
         first = word.text.strip("()")
@@ -842,14 +851,14 @@ CropRead = tuple[str, float, bool]  # text, lowest confidence, whether inside th
 
 
 def _read_crops(
-    crops: list[np.ndarray], settings: OcrSettings, margin: float = 0
+    crops: list[np.ndarray], settings: OcrSettings, margin: float = 0, lang: str | None = None
 ) -> dict[int, CropRead]:
     """The restricted reading of each crop (by index): its words joined, their lowest
     confidence, and whether they lie inside the word's box rather than reach into the crop's
     ``margin`` (pixels each side); crops with nothing read are left out."""
     options = f"-c tessedit_char_whitelist={_REREAD_ALPHABET}"
     out = {}
-    for index, found in _read_on_sheets(crops, settings, options).items():
+    for index, found in _read_on_sheets(crops, settings, options, lang).items():
         found.sort(key=lambda w: w.left)
         width = crops[index].shape[1]
         inside = all(w.left >= margin - 2 and w.left + w.width <= width - margin + 2 for w in found)
@@ -871,7 +880,7 @@ class SheetWord:
 
 
 def _read_on_sheets(
-    crops: list[np.ndarray], settings: OcrSettings, options: str = ""
+    crops: list[np.ndarray], settings: OcrSettings, options: str = "", lang: str | None = None
 ) -> dict[int, list[SheetWord]]:
     """The words of each crop (by index), read with the crops laid out one under the other on
     as few sheets as they fit (``_sheet``) by Tesseract in one uniform block, with the extra
@@ -884,7 +893,7 @@ def _read_on_sheets(
         sheet, slots = _sheet(crops[done:])
         data = pytesseract.image_to_data(
             _for_tesseract(sheet),
-            lang=settings.lang,
+            lang=lang or settings.lang,
             config=f"--psm 6 {options} {settings.engine_config}",
             output_type=pytesseract.Output.DICT,
         )

@@ -21,6 +21,9 @@ __all__ = ["LIBRARIES", "fingerprint", "source_digest"]
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("renja", "flows", "extract", "transform", "expectations")
 LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "pytesseract")
+# Tesseract's language data that OCR reads with (``extract.ocr.OcrSettings``: ``lang`` for the
+# page, ``digits_lang`` for the second, digits-only reading)
+LANGUAGES = ("ind", "eng")
 _SOURCE_SUFFIXES = {".py", ".yml", ".yaml", ".json", ".csv", ".toml", ".txt"}
 
 
@@ -45,7 +48,7 @@ def _version(package: str) -> str:
 
 
 def _tesseract() -> list[str]:
-    """Tesseract's version and the SHA-256 of its ``ind`` data, or "absent"."""
+    """Tesseract's version and the SHA-256 of the language data OCR reads with, or "absent"."""
     binary = shutil.which("tesseract")
     if binary is None:
         return ["tesseract absent"]
@@ -58,16 +61,20 @@ def _tesseract() -> list[str]:
         return ["tesseract unusable"]
     first = version.strip().splitlines()[:1] or ["tesseract ?"]
     folder = re.search(r'"([^"]+)"', langs.stdout + langs.stderr)
-    data = Path(folder[1]) / "ind.traineddata" if folder else None
-    if data is None or not data.is_file():
-        return [first[0], "ind absent"]
-    return [first[0], "ind " + hashlib.sha256(data.read_bytes()).hexdigest()]
+    out = [first[0]]
+    for lang in LANGUAGES:
+        data = Path(folder[1]) / f"{lang}.traineddata" if folder else None
+        if data is None or not data.is_file():
+            out.append(f"{lang} absent")
+        else:
+            out.append(f"{lang} " + hashlib.sha256(data.read_bytes()).hexdigest())
+    return out
 
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """The fingerprint of this installation: its own sources, the PDF libraries' versions,
-    Tesseract's version and its Indonesian data (first 16 hex digits of a SHA-256)."""
+    Tesseract's version and its language data (first 16 hex digits of a SHA-256)."""
     parts = [source_digest(ROOT / p for p in PACKAGES)]
     parts += [f"{name} {_version(name)}" for name in LIBRARIES]
     parts += _tesseract()
