@@ -599,10 +599,15 @@ def _wide_gap_parts(
     stand a space apart throughout. Column centres are found from such parts; once the edges
     are known, ``_split_at_edges`` parts the texts only where an edge falls."""
     gaps = [b["x0"] - a["x1"] for a, b in zip(phrase, phrase[1:], strict=False)]
-    if len(gaps) < 2:
-        return [phrase]
     height = max(w["bottom"] - w["top"] for w in phrase)
     joined = [_joined(a, b) for a, b in zip(phrase, phrase[1:], strict=False)]
+    if len(gaps) == 1 and joined[0] is False and gaps[0] > _LABEL_GAP * height:
+        # two words give no usual gap to weigh theirs by: two strings further apart than a
+        # space are two cells' labels (``KEGIATAN`` of a narrow Sub Kegiatan column set
+        # beside the name column's label, three quarters of a letter's height apart)
+        return [phrase[:1], phrase[1:]] if edge(phrase[0], phrase[1], True) else [phrase]
+    if len(gaps) < 2:
+        return [phrase]
     spaces = [g for g, j in zip(gaps, joined, strict=True) if j]
     parts, start = [], 0
     for i, gap in enumerate(gaps):

@@ -726,6 +726,39 @@ def test_two_cells_labels_set_flush_are_two_strings(tmp_path: Any) -> None:
     assert len(_wide_gap_parts(bare)) == 1
 
 
+def test_two_labels_of_one_word_each_set_close_are_two(tmp_path: Any) -> None:
+    """Reportlab seed 5795 (borderless, codes over five columns, headers in capitals): the
+    narrow Sub Kegiatan column's ``KEGIATAN`` overflowed to 5.2 pt of the name column's label
+    ``PROGRAM/KEGIATAN/SUB`` on the same line; two words give no usual gap to weigh theirs by,
+    so they were one label, the column was lost and each sub kegiatan's code went into the
+    kegiatan's cell (0 of 29 nodes). Two strings further apart than a space part; one string's
+    two words, or two strings a space apart, stay one label."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    size, pdf = 7.0, tmp_path / "two.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=(842, 595))
+    page.setFont("Helvetica-Bold", size)
+    width = page.stringWidth("KEGIATAN", "Helvetica-Bold", size)
+    page.drawString(200.0, 300, "KEGIATAN")
+    page.drawString(200.0 + width + 5.2, 300, "PROGRAM/KEGIATAN/SUB")
+    page.drawString(200.0, 200, "SUMBER DANA")  # one string
+    page.drawString(200.0, 100, "SUMBER")  # two strings a space apart
+    page.drawString(200.0 + page.stringWidth("SUMBER ", "Helvetica-Bold", size), 100, "DANA")
+    page.save()
+    with pdfplumber.open(pdf) as document:
+        lines = _lines(_page_words(document.pages[0], ocr=False))
+    apart, one, spaced = (_phrases(line) for line in lines)
+    assert [[w["text"] for w in p] for p in _wide_gap_parts(apart[0])] == [
+        ["KEGIATAN"],
+        ["PROGRAM/KEGIATAN/SUB"],
+    ]
+    assert len(_wide_gap_parts(one[0])) == 1
+    assert len(_wide_gap_parts(spaced[0])) == 1
+    bare = [{k: v for k, v in w.items() if k != "run"} for w in apart[0]]  # glyphs not known
+    assert len(_wide_gap_parts(bare)) == 1
+
+
 def test_the_last_word_of_a_cell_overflowing_past_the_edge_stays_in_its_cell(
     tmp_path: Any,
 ) -> None:
