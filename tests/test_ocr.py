@@ -888,6 +888,16 @@ def test_a_codes_digits_are_read_again_by_the_model_of_digits() -> None:
     assert [w.text for w in ocr._reread(image, words, ocr.OcrSettings(), 1.0)] == ["01"] * 3
 
 
+def test_the_fingerprint_covers_the_language_data_ocr_reads_with() -> None:
+    """Rows read under other language data are not reused: the fingerprint hashes the data of
+    both models OCR reads with, the page's and the digits'."""
+    from extract.ocr import OcrSettings
+    from renja.fingerprint import LANGUAGES
+
+    settings = OcrSettings()
+    assert set(LANGUAGES) == {settings.lang, settings.digits_lang}
+
+
 def test_a_word_followed_on_its_line_is_mended_as_a_whole_word(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
