@@ -362,7 +362,7 @@ def table_rows(
         values = measures[segment] if measures is not None else None
         money = amounts[segment] if amounts is not None else None
         page_top = True
-        taken = joins[segment - 1].rows if segment - 1 in joins else 0
+        taken = len(joins[segment - 1].rest) if segment - 1 in joins else 0
         body = _body(table, first_row)
         unsure = (
             _unsure_runs(table, header, body[taken:], openers, cut_rows, segment)
@@ -638,9 +638,8 @@ class _Join:
     """A row that a page break cut, read with its rest on the next page (``_joins``)."""
 
     parts: list[dict[int, str]]  # the joined cells parted, one per indicator
-    lower: int  # the rest's (first) row on the next page
+    rest: list[int]  # the rows of the next page that the rest came out as
     above: int  # how many of the indicators print their targets on the first page
-    rows: int = 1  # how many rows of the next page the rest came out as
 
 
 def _joins(
@@ -686,7 +685,7 @@ def _joins(
                 above = (
                     len(_values(_cell(upper, plan_target)) or []) if plan_target is not None else 0
                 )
-                joins[segment] = _Join(parts, rest[0], above, taken)
+                joins[segment] = _Join(parts, rest[:taken], above)
                 break
     return joins
 
@@ -698,9 +697,9 @@ def _rest_row(table: RawTable, rows: list[int]) -> _Rest | None:
     """The cells of these rows of a page as one row: each cell's texts one under another, with
     the kinds of their line breaks (one between two rows may do either) and their lines' tops.
     None where a row's breaks were not measured."""
-    if any(index >= len(table.breaks) for index in rows):
-        return None
     width = len(table.grid[rows[0]])
+    if any(index >= len(table.breaks) or len(table.grid[index]) != width for index in rows):
+        return None
     texts: list[str | None] = []
     kinds: list[tuple[str, ...]] = []
     tops: list[tuple[float, ...]] = []
@@ -718,8 +717,6 @@ def _rest_row(table: RawTable, rows: list[int]) -> _Rest | None:
         cell_tops = [top for index, _ in found for top in _cell_tops(table, index, col)]
         kinds.append(tuple(cell_kinds))
         tops.append(tuple(cell_tops))
-    if any(len(table.grid[index]) != width for index in rows):
-        return None
     return texts, kinds, tops
 
 
@@ -806,9 +803,8 @@ def _joined_records(
     (the next year's, the one before the change) where the next page prints it: its box
     there, and that page where not the indicator's (``target_next_page``)."""
     header = plan.segments[segment].header
-    following, _, start = plan.segments[segment + 1]
-    rest = _body(following, start)
-    taken = rest[rest.index(join.lower) : rest.index(join.lower) + join.rows]
+    following = plan.segments[segment + 1].table
+    taken = join.rest
     lowers = [_row_record(plan, segment + 1, index, None, None, True) for index in taken]
 
     def holders(col: int | None) -> list[dict[str, Any]]:
