@@ -21,6 +21,7 @@ from extract.model import TEXT, Cell, RawTable
 from extract.ocr import char_confidence
 from extract.paragraphs import line_breaks
 from extract.spelling import dictionary
+from transform.headers import is_number_row
 from transform.numbers import GROUPED_AMOUNT
 from transform.vocabulary import TOTAL_LABEL, role_of
 
@@ -724,26 +725,39 @@ def _boxed_header(table: RawTable) -> bool:
     with a plan table's header labels, a table ruled between its columns only (with perhaps a
     row or two of no amount under it: another indicator's targets); a ruled header has a rule
     under it, and a ruled page's row under no header opens with its values. So too where the
-    header's labels stand in cells that reach down beside a row stating amounts (a rule under
-    the labels of a spanning column only, ``Sebelum`` / ``Sesudah``): a header's cell ends at
-    the rule under the header."""
+    header's labels stand in cells that reach down beside a row of values (a rule under the
+    labels of a spanning column only, ``Sebelum`` / ``Sesudah``; or a word processor's borders
+    drawn around groups of rows, where a page opens inside a group: the rest of a row cut at
+    the page break and its sub kegiatan's other indicators, with targets but no amount): a
+    header's cell ends at the rule under the header."""
     if len(table.grid) != 1:
-        amounts = {
-            r
-            for r, row in enumerate(table.grid)
-            if any(_amount_line(line) for text in row for line in (text or "").splitlines())
-        }
+        valued = {r for r, row in enumerate(table.grid) if r and _states_values(row)}
         reaching = {
             role_of(first[0])
             for cell in table.cells
-            if (first := cell.text.splitlines())
-            and any(cell.row0 < r <= cell.row1 for r in amounts)
+            if (first := cell.text.splitlines()) and any(cell.row0 < r <= cell.row1 for r in valued)
         }
         return len(reaching - {None}) >= _HEADER_ROLES
     roles = {role_of(first[0]) for text in table.grid[0] if (first := (text or "").splitlines())}
     return len(roles - {None}) >= _HEADER_ROLES
 
 
+def _states_values(row: list[str | None]) -> bool:
+    """Whether a row states a body's values: an amount, or a target's number (no year, which
+    heads a column: ``2026``) in a row none of whose cells opens with a column's label and
+    that does not number the columns."""
+    texts = [text for text in row if text and text.strip()]
+    lines = [line.strip() for text in texts for line in text.splitlines()]
+    if any(map(_amount_line, lines)):
+        return True
+    if any(role_of(text.splitlines()[0]) is not None for text in texts) or is_number_row(row):
+        return False
+    return any(_VALUE_LINE.match(line) and not _YEAR.match(line) for line in lines)
+
+
+# A cell's line that is a number alone (a target: ``3``, ``2.277``, ``92,5``, ``80 %``).
+_VALUE_LINE = re.compile(r"^\d[\d.,]*\s*%?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 

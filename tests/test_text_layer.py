@@ -7,7 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen import canvas
 
-from extract.model import RawTable
+from extract.model import Cell, RawTable
 from extract.pages import document_pages, read_tables
 from extract.spelling import dictionary
 from extract.tables import _boxed_header, _rows_in_one
@@ -371,3 +371,26 @@ def test_a_page_whose_one_ruled_row_opens_with_the_plan_header_is_read_without_r
     )
     assert _boxed_header(boxed)
     assert not _boxed_header(row("I", "PROGRAM PENUNJANG URUSAN", "Nilai SAKIP", "80 %"))
+
+
+def test_header_cells_reaching_down_beside_a_row_of_targets_box_the_header() -> None:
+    """A word processor's borders drawn around groups of rows leave no rule under the header's
+    cells where a page opens inside a group (held-out docx 6653): the cut row's rest and its
+    sub kegiatan's other indicators stand in the header's cells, beside a row of targets and
+    no amount. The page is read without rules; its header's second row, and a row of years
+    under a spanning label, are no values."""
+    grid: list[list[str | None]] = [
+        ["Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja\nTerpadu\nJumlah Laporan",
+         "Rencana Tahun 2025", None, None, "Catatan\nPenting"],
+        [None, None, "Lokasi", "Target", "Satuan", None],
+        [None, None, "Tangerang\nSelatan", "3\n18", "Dokumen\nLaporan", None],
+        ["JUMLAH", "", "", "", "", "Rp 37.637.648.657,00"],
+    ]  # fmt: skip
+    spans = [(0, 2, 0, 0), (0, 2, 1, 1), (0, 0, 2, 4), (0, 2, 5, 5), (1, 1, 2, 2), (1, 1, 3, 3),
+             (1, 1, 4, 4), (2, 2, 2, 2), (2, 2, 3, 3), (2, 2, 4, 4)]  # fmt: skip
+    cells = [Cell(r0, r1, c0, c1, grid[r0][c0] or "") for r0, r1, c0, c1 in spans]
+    boxed = RawTable(page=4, bbox=(0.0, 0.0, 800.0, 150.0), grid=grid, cells=cells)
+    assert _boxed_header(boxed)
+    years = [grid[0], [None, None, "2025", "2026", None, None], grid[1], grid[3]]
+    ruled = RawTable(page=4, bbox=(0.0, 0.0, 800.0, 150.0), grid=years, cells=cells[:4])
+    assert not _boxed_header(ruled)  # the header's cells reach beside its rows only
