@@ -438,8 +438,9 @@ def mend_by_names(
       (``Tenagu Kerja``, ``ILPTKS)`` for ``(LPTKS)``).
     A word that begins with ``i`` where the other names print it with a capital ``I`` twice
     or more, and more often than as read, and in no third form, takes the capital; so does
-    one of four letters or more in a name whose other words but its joining words begin with
-    capitals (:func:`_in_title_case`). The word
+    one of three letters or more in a name whose other words but its joining words begin with
+    capitals (:func:`_in_title_case`; the nomenclature prints ``ibu`` and ``isu`` small only
+    among small words). The word
     is written as the other names most often write it, in capitals where the reading is.
     Names read from a text layer are context only, never changed.
 
@@ -518,7 +519,7 @@ def _in_capitals(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple
 
 
 _CAPITALS_MIN = 2  # words in capitals that show a name printed so
-_SMALL_I = re.compile(r"^i[a-z]{3,}$")  # a word whose capital I OCR read as a small i
+_SMALL_I = re.compile(r"^i[a-z]{2,}$")  # a word whose capital I OCR read as a small i
 
 
 def _in_title_case(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:

@@ -363,6 +363,19 @@ def test_a_small_i_in_a_name_whose_words_begin_with_capitals_is_the_capital() ->
     assert mend_by_names(names[:1], [False], dictionary("ind")) == [(names[0], [])]
 
 
+def test_a_small_i_opening_a_word_of_three_letters_in_a_title_case_name_is_the_capital() -> None:
+    """``Evaluasi Pelayanan Kesehatan ibu Hamil`` (held-out seed 263, 150 dpi) went out read at
+    a sure confidence. The nomenclature prints ``ibu`` and ``isu`` small only in names of small
+    words (``Kepedulian terhadap isu Kependudukan``), never among words that all begin with
+    capitals."""
+    names = ["Evaluasi Pelayanan Kesehatan ibu Hamil", "Kepedulian terhadap isu Kependudukan"]
+    mended = mend_by_names(names, [True, True], dictionary("ind"))
+    assert mended == [
+        ("Evaluasi Pelayanan Kesehatan Ibu Hamil", [("ibu", "Ibu")]),
+        (names[1], []),
+    ]
+
+
 def test_two_words_the_other_names_print_joined_by_a_slash_are_a_doubt() -> None:
     """``Skala Kabupaten Kota`` read at a sure confidence (held-out seed 176, 150 dpi) where the
     program prints ``KABUPATEN/KOTA``: OCR lost the slash, and no other name prints the same
