@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -53,6 +54,14 @@ class PageText:
     width: float
     height: float
     images: int = 0
+    # printable characters of ``text`` drawn invisible (render mode 3) on a page with an image:
+    # the OCR text that a scanner or another program laid over a scan, not what the page prints
+    hidden: int = 0
+
+    @property
+    def printed(self) -> int:
+        """How many printable characters the page's text layer shows."""
+        return len("".join(self.text.split())) - self.hidden
 
     @property
     def amount_tokens(self) -> int:
@@ -99,15 +108,36 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
+                images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
                 try:
                     text = textpage.get_text_bounded()
+                    hidden = _hidden_characters(page, textpage) if images else 0
                 finally:
                     textpage.close()
                 width, height = page.get_size()
-                images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
             finally:
                 page.close()
-            pages.append(PageText(index + 1, text, width, height, images))
+            pages.append(PageText(index + 1, text, width, height, images, hidden))
         return pages
     finally:
         pdf.close()
+
+
+def _hidden_characters(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> int:
+    """The printable characters of the page's text objects drawn invisible (render mode 3), as
+    scanners, Acrobat's text recognition, ocrmypdf and Tesseract lay their OCR over a scan's
+    image: the text is searchable, and what the page prints is the image."""
+    count = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+        if mode != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            continue
+        size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)  # bytes, UTF-16
+        if size <= 2:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+        pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, pointer, size)
+        text = buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
+        count += len("".join(text.split()))
+    return count

@@ -74,8 +74,11 @@ _USABLE_TEXT = 20
 
 
 def _scanned(page: PageText) -> bool:
-    """A page whose content is an image, with no usable text layer."""
-    return page.images > 0 and len("".join(page.text.split())) < _USABLE_TEXT
+    """A page whose content is an image, with no usable text layer: none, or only an invisible
+    one that another program's OCR laid over the image (a "searchable" scan), whose misread
+    digits would go out as printed, with no confidence to doubt them by. The page is read
+    by OCR like any scan."""
+    return page.images > 0 and page.printed < _USABLE_TEXT
 
 
 @contextmanager
@@ -96,10 +99,16 @@ def document_pages(
         return
     reason = ocr_unavailable(ocr)
     if reason:
-        if len(scanned) == len(pages) or not any(p.text.strip() for p in pages):
-            raise DocumentError(f"no text layer (scanned pages): {reason}")
+        if len(scanned) == len(pages) or not any(p.printed for p in pages):
+            hidden = (
+                " under another program's invisible OCR" if any(p.hidden for p in pages) else ""
+            )
+            raise DocumentError(f"no text layer (scanned pages{hidden}): {reason}")
         log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
-        yield DocumentPages(path, pages)
+        # a scanned page's invisible OCR, if any, is not read for what it prints
+        yield DocumentPages(
+            path, [replace(p, text="") if p.number in scanned else p for p in pages]
+        )
         return
     read = ocr_pages(path, counted(scanned, "ocr", progress), ocr)
     with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:

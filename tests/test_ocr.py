@@ -24,6 +24,7 @@ from results import processed
 from synth.scan import ANGLES, scanned_copy
 from truth import load_truth
 
+from extract.document import page_texts
 from extract.ocr import (
     OcrPage,
     OcrSettings,
@@ -251,6 +252,62 @@ def test_mixed_document_reads_only_its_scanned_page(scanned_sample: Path, tmp_pa
     budgets = result.frames["budgets"]
     assert budgets.loc[budgets["page"] != 14, "ocr_confidence"].isna().all()
     on_page = budgets[budgets["page"] == 14]
+    assert len(on_page) > 0 and on_page["ocr_confidence"].notna().all()
+    assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
+
+
+def _searchable(scan: Path, printed: Path, target: Path) -> None:
+    """``scan`` (one image page) with an invisible text layer over it, as a scanner's or
+    Acrobat's text recognition lays one: the words of ``printed`` (the page the scan was made
+    of), each digit 0 misread as 8."""
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    with pdfplumber.open(printed) as pdf:
+        page = pdf.pages[0]
+        width, height = float(page.width), float(page.height)
+        words = page.extract_words()
+    overlay = target.with_name("overlay.pdf")
+    drawing = pdf_canvas.Canvas(str(overlay), pagesize=(width, height))
+    for word in words:
+        text = drawing.beginText(word["x0"], height - word["bottom"])
+        text.setFont("Helvetica", 7)
+        text.setTextRenderMode(3)  # invisible: neither filled nor stroked
+        text.textOut(word["text"].replace("0", "8"))
+        drawing.drawText(text)
+    drawing.save()
+    subprocess.run(["qpdf", str(scan), "--overlay", str(overlay), "--", str(target)], check=True)
+
+
+@needs_ocr
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+def test_a_scan_under_another_programs_invisible_ocr_is_read_by_ocr(
+    scanned_sample: Path, tmp_path: Path
+) -> None:
+    """A scanned page that a scanner or Acrobat made searchable carries that program's OCR as
+    invisible text (render mode 3) over the image: another program's reading (here every 0
+    read 8), with no confidence to doubt it by. It was taken for the page's text layer, and
+    this page went unread (its words do not line up as the table); one whose words do would
+    put the misread digits out as printed. The page prints an image, and is read by OCR like
+    any scan."""
+    scan_page, printed_page = tmp_path / "scan14.pdf", tmp_path / "page14.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(scanned_sample), str(SCANNED_PAGE_14),
+                    "--", str(scan_page)], check=True)  # fmt: skip
+    subprocess.run(["qpdf", "--empty", "--pages", str(SAMPLE), "14", "--", str(printed_page)],
+                   check=True)  # fmt: skip
+    searchable = tmp_path / "searchable14.pdf"
+    _searchable(scan_page, printed_page, searchable)
+    (page,) = page_texts(searchable)
+    assert page.images == 1 and page.hidden > 500 and page.printed == 0
+    mixed = tmp_path / "mixed.pdf"
+    subprocess.run(
+        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(searchable), str(SAMPLE), "15-z",
+         "--", str(mixed)],
+        check=True,
+    )  # fmt: skip
+    result = process_pdf(mixed)
+    assert result.status == "ok", result.reason
+    assert result.ocr_pages == [14]
+    on_page = result.frames["budgets"].query("page == 14")
     assert len(on_page) > 0 and on_page["ocr_confidence"].notna().all()
     assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
 
