@@ -752,11 +752,12 @@ def _states_values(row: list[str | None]) -> bool:
         return True
     if any(role_of(text.splitlines()[0]) is not None for text in texts) or is_number_row(row):
         return False
-    return any(_VALUE_LINE.match(line) and not _YEAR.match(line) for line in lines)
+    return any((value := _VALUE_LINE.match(line)) and not _YEAR.match(value[1]) for line in lines)
 
 
-# A cell's line that is a number alone (a target: ``3``, ``2.277``, ``92,5``, ``80 %``).
-_VALUE_LINE = re.compile(r"^\d[\d.,]*\s*%?$")
+# A cell's line that is a target: a number, perhaps with its unit (``3``, ``2.277``, ``92,5``,
+# ``80 %``, ``10 bulan``, ``12 orang/bulan``).
+_VALUE_LINE = re.compile(r"^(\d[\d.,]*)\s*(?:%|[^\W\d_]+(?:[ /][^\W\d_]+)?)?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 

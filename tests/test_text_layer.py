@@ -377,8 +377,9 @@ def test_header_cells_reaching_down_beside_a_row_of_targets_box_the_header() -> 
     """A word processor's borders drawn around groups of rows leave no rule under the header's
     cells where a page opens inside a group (held-out docx 6653): the cut row's rest and its
     sub kegiatan's other indicators stand in the header's cells, beside a row of targets and
-    no amount. The page is read without rules; its header's second row, and a row of years
-    under a spanning label, are no values."""
+    no amount; read under ruled headers, docx 6817 went out ``ok`` with an indicator's last
+    word given to the next one. The page is read without rules; its header's second row, and
+    a row of years under a spanning label, are no values."""
     grid: list[list[str | None]] = [
         ["Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja\nTerpadu\nJumlah Laporan",
          "Rencana Tahun 2025", None, None, "Catatan\nPenting"],
@@ -391,6 +392,8 @@ def test_header_cells_reaching_down_beside_a_row_of_targets_box_the_header() -> 
     cells = [Cell(r0, r1, c0, c1, grid[r0][c0] or "") for r0, r1, c0, c1 in spans]
     boxed = RawTable(page=4, bbox=(0.0, 0.0, 800.0, 150.0), grid=grid, cells=cells)
     assert _boxed_header(boxed)
+    with_units = [*grid[:2], [None, None, "", "10 bulan", "", None], grid[3]]  # docx 6817
+    assert _boxed_header(RawTable(page=3, bbox=boxed.bbox, grid=with_units, cells=cells))
     years = [grid[0], [None, None, "2025", "2026", None, None], grid[1], grid[3]]
     ruled = RawTable(page=4, bbox=(0.0, 0.0, 800.0, 150.0), grid=years, cells=cells[:4])
     assert not _boxed_header(ruled)  # the header's cells reach beside its rows only
