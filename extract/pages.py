@@ -74,11 +74,12 @@ _USABLE_TEXT = 20
 
 
 def _scanned(page: PageText) -> bool:
-    """A page whose content is an image, with no usable text layer: none, or only an invisible
-    one that another program's OCR laid over the image (a "searchable" scan), whose misread
-    digits would go out as printed, with no confidence to doubt them by. The page is read
-    by OCR like any scan."""
-    return page.images > 0 and page.printed < _USABLE_TEXT
+    """A page whose content is an image, with no usable text layer: none, or mostly an
+    invisible one that another program's OCR laid over the image (a "searchable" scan, perhaps
+    stamped with a visible line since: an electronic signature's footer), whose misread
+    digits would go out as printed, with no confidence to doubt them by. The page is read by
+    OCR like any scan."""
+    return page.images > 0 and (page.printed < _USABLE_TEXT or page.hidden > page.printed)
 
 
 @contextmanager
