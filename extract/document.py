@@ -38,6 +38,9 @@ def counted(items: Iterable[int], stage: str, progress: PageProgress | None) -> 
         progress(stage, len(numbers), len(numbers))
 
 
+# Control codes but white space, private use, the replacement character (and pdfminer's
+# ``(cid:7)``, one per glyph, where a text layer is read by it).
+_UNMAPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufffd]|\(cid:\d+\)")
 _AMOUNT_TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 
 
@@ -62,6 +65,13 @@ class PageText:
     def printed(self) -> int:
         """How many printable characters the page's text layer shows."""
         return len("".join(self.text.split())) - self.hidden
+
+    @property
+    def unmapped(self) -> int:
+        """How many characters of the text layer are no character a page prints: control
+        codes, private use, the replacement character. A font embedded without a map from its
+        glyph codes to characters (no ``ToUnicode``) gives its codes instead."""
+        return len(_UNMAPPED.findall(self.text))
 
     @property
     def amount_tokens(self) -> int:

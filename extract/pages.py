@@ -74,12 +74,22 @@ _USABLE_TEXT = 20
 
 
 def _scanned(page: PageText) -> bool:
-    """A page whose content is an image, with no usable text layer: none, or mostly an
-    invisible one that another program's OCR laid over the image (a "searchable" scan, perhaps
-    stamped with a visible line since: an electronic signature's footer), whose misread
-    digits would go out as printed, with no confidence to doubt them by. The page is read by
-    OCR like any scan."""
+    """A page to be read by OCR: its content an image, with no usable text layer (none, or
+    mostly an invisible one that another program's OCR laid over the image, a "searchable"
+    scan, perhaps stamped with a visible line since: an electronic signature's footer), whose
+    misread digits would go out as printed, with no confidence to doubt them by; or a page
+    whose text layer is mostly glyph codes (:func:`_unmapped`)."""
+    if _unmapped(page):
+        return True
     return page.images > 0 and (page.printed < _USABLE_TEXT or page.hidden > page.printed)
+
+
+def _unmapped(page: PageText) -> bool:
+    """Whether half or more of a page's printed characters are glyph codes, not characters
+    (``PageText.unmapped``): its fonts were embedded without a map to characters, the text
+    layer says nothing of what the page shows, and the page is read by OCR, from its image as
+    rendered."""
+    return page.printed >= _USABLE_TEXT and 2 * page.unmapped >= page.printed
 
 
 @contextmanager
@@ -101,6 +111,11 @@ def document_pages(
     reason = ocr_unavailable(ocr)
     if reason:
         if len(scanned) == len(pages) or not any(p.printed for p in pages):
+            if any(map(_unmapped, pages)):
+                raise DocumentError(
+                    f"text layer of glyph codes, not characters (fonts embedded without a map "
+                    f"to characters): {reason}"
+                )
             hidden = (
                 " under another program's invisible OCR" if any(p.hidden for p in pages) else ""
             )

@@ -320,6 +320,38 @@ def test_a_scan_under_another_programs_invisible_ocr_is_read_by_ocr(
     assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
 
 
+@needs_ocr
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+def test_a_page_whose_fonts_map_no_characters_is_read_by_ocr(tmp_path: Path) -> None:
+    """A font embedded without a map from its glyph codes to characters (no ``ToUnicode``)
+    leaves a text layer of codes: the sample's page 14 so made read as control codes and
+    punctuation, and the whole document so made was rejected, "no plan table found". The
+    page prints its text all the same, and is read by OCR from its image as rendered."""
+    import pikepdf
+
+    codes = tmp_path / "codes.pdf"
+    with pikepdf.open(SAMPLE) as pdf:
+        for page in pdf.pages:
+            for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
+                if "/ToUnicode" in font:
+                    del font["/ToUnicode"]
+        pdf.save(codes)
+    mixed = tmp_path / "mixed.pdf"
+    subprocess.run(
+        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(codes), "14", str(SAMPLE), "15-z",
+         "--", str(mixed)],
+        check=True,
+    )  # fmt: skip
+    page = page_texts(mixed)[13]
+    assert 2 * page.unmapped >= page.printed > 1000
+    result = process_pdf(mixed)
+    assert result.status == "ok", result.reason
+    assert result.ocr_pages == [14]
+    on_page = result.frames["budgets"].query("page == 14")
+    assert len(on_page) > 0 and on_page["ocr_confidence"].notna().all()
+    assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
+
+
 def test_scanned_document_without_ocr_tools_is_rejected(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
