@@ -85,11 +85,16 @@ def _scanned(page: PageText) -> bool:
 
 
 def _unmapped(page: PageText) -> bool:
-    """Whether half or more of a page's printed characters are glyph codes, not characters
-    (``PageText.unmapped``): its fonts were embedded without a map to characters, the text
-    layer says nothing of what the page shows, and the page is read by OCR, from its image as
-    rendered."""
-    return page.printed >= _USABLE_TEXT and 2 * page.unmapped >= page.printed
+    """Whether a tenth or more of a page's printed characters are glyph codes, not characters
+    (``PageText.unmapped``): a font of the page was embedded without a map to characters (the
+    bold one alone, perhaps: the table's header and its programs' names), the text layer does
+    not say what the page shows, and the page is read by OCR, from its image as rendered. Real
+    pages print a few such codes at most (a bullet of a symbol font): 0.7% of a page's
+    characters in the documents at hand."""
+    return page.printed >= _USABLE_TEXT and _UNMAPPED_SHARE * page.unmapped >= page.printed
+
+
+_UNMAPPED_SHARE = 10  # one character in this many
 
 
 @contextmanager

@@ -324,16 +324,17 @@ def test_a_scan_under_another_programs_invisible_ocr_is_read_by_ocr(
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
 def test_a_page_whose_fonts_map_no_characters_is_read_by_ocr(tmp_path: Path) -> None:
     """A font embedded without a map from its glyph codes to characters (no ``ToUnicode``)
-    leaves a text layer of codes: the sample's page 14 so made read as control codes and
-    punctuation, and the whole document so made was rejected, "no plan table found". The
-    page prints its text all the same, and is read by OCR from its image as rendered."""
+    leaves a text layer of codes: the sample's page 14, its bold font (the header, the
+    programs' and kegiatan's names) so made, read a quarter of its characters as control
+    codes, and the whole document so made was rejected, "no plan table found". The page
+    prints its text all the same, and is read by OCR from its image as rendered."""
     import pikepdf
 
     codes = tmp_path / "codes.pdf"
     with pikepdf.open(SAMPLE) as pdf:
         for page in pdf.pages:
             for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
-                if "/ToUnicode" in font:
+                if "Bold" in str(font.get("/BaseFont")) and "/ToUnicode" in font:
                     del font["/ToUnicode"]
         pdf.save(codes)
     mixed = tmp_path / "mixed.pdf"
@@ -343,7 +344,7 @@ def test_a_page_whose_fonts_map_no_characters_is_read_by_ocr(tmp_path: Path) -> 
         check=True,
     )  # fmt: skip
     page = page_texts(mixed)[13]
-    assert 2 * page.unmapped >= page.printed > 1000
+    assert 5 * page.unmapped >= page.printed > 1000
     result = process_pdf(mixed)
     assert result.status == "ok", result.reason
     assert result.ocr_pages == [14]
