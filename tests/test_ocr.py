@@ -240,12 +240,23 @@ def test_born_digital_values_carry_no_confidence(sample_result: DocumentResult) 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
 def test_mixed_document_reads_only_its_scanned_page(scanned_sample: Path, tmp_path: Path) -> None:
     """A born-digital document with one scanned page: only that page goes through OCR."""
+    _read_by_ocr_alone(_sample_with_page_14(scanned_sample, SCANNED_PAGE_14, tmp_path))
+
+
+def _sample_with_page_14(source: Path, page: int, tmp_path: Path) -> Path:
+    """The sample with its page 14 taken from ``source``'s page ``page``."""
     mixed = tmp_path / "mixed.pdf"
     subprocess.run(
-        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(scanned_sample),
-         str(SCANNED_PAGE_14), str(SAMPLE), "15-z", "--", str(mixed)],
+        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(source), str(page), str(SAMPLE),
+         "15-z", "--", str(mixed)],
         check=True,
     )  # fmt: skip
+    return mixed
+
+
+def _read_by_ocr_alone(mixed: Path) -> None:
+    """``mixed`` (the sample with another page 14) reads as the sample, its page 14 alone by
+    OCR: every value of that page with its confidence, none of the others'."""
     result = process_pdf(mixed)
     assert result.status == "ok", result.reason
     assert result.ocr_pages == [14]
@@ -292,10 +303,9 @@ def test_a_scan_under_another_programs_invisible_ocr_is_read_by_ocr(
     """A scanned page that a scanner or Acrobat made searchable carries that program's OCR as
     invisible text (render mode 3) over the image: another program's reading (here every 0
     read 8), with no confidence to doubt it by; an electronic signature may stamp a visible
-    footer on it since. It was taken for the page's text layer, and
-    this page went unread (its words do not line up as the table); one whose words do would
-    put the misread digits out as printed. The page prints an image, and is read by OCR like
-    any scan."""
+    footer on it since. It was taken for the page's text layer, and this page went unread
+    (its words do not line up as the table); one whose words do would put the misread digits
+    out as printed. The page prints an image, and is read by OCR like any scan."""
     scan_page, printed_page = tmp_path / "scan14.pdf", tmp_path / "page14.pdf"
     subprocess.run(["qpdf", "--empty", "--pages", str(scanned_sample), str(SCANNED_PAGE_14),
                     "--", str(scan_page)], check=True)  # fmt: skip
@@ -306,18 +316,7 @@ def test_a_scan_under_another_programs_invisible_ocr_is_read_by_ocr(
     (page,) = page_texts(searchable)
     assert page.images == 1 and page.hidden > 500
     assert page.printed == len("".join(STAMP.split()))  # the stamp: more than a scan's specks
-    mixed = tmp_path / "mixed.pdf"
-    subprocess.run(
-        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(searchable), str(SAMPLE), "15-z",
-         "--", str(mixed)],
-        check=True,
-    )  # fmt: skip
-    result = process_pdf(mixed)
-    assert result.status == "ok", result.reason
-    assert result.ocr_pages == [14]
-    on_page = result.frames["budgets"].query("page == 14")
-    assert len(on_page) > 0 and on_page["ocr_confidence"].notna().all()
-    assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
+    _read_by_ocr_alone(_sample_with_page_14(searchable, 1, tmp_path))
 
 
 @needs_ocr
@@ -337,20 +336,10 @@ def test_a_page_whose_fonts_map_no_characters_is_read_by_ocr(tmp_path: Path) -> 
                 if "Bold" in str(font.get("/BaseFont")) and "/ToUnicode" in font:
                     del font["/ToUnicode"]
         pdf.save(codes)
-    mixed = tmp_path / "mixed.pdf"
-    subprocess.run(
-        ["qpdf", "--empty", "--pages", str(SAMPLE), "1-13", str(codes), "14", str(SAMPLE), "15-z",
-         "--", str(mixed)],
-        check=True,
-    )  # fmt: skip
+    mixed = _sample_with_page_14(codes, 14, tmp_path)
     page = page_texts(mixed)[13]
     assert 5 * page.unmapped >= page.printed > 1000
-    result = process_pdf(mixed)
-    assert result.status == "ok", result.reason
-    assert result.ocr_pages == [14]
-    on_page = result.frames["budgets"].query("page == 14")
-    assert len(on_page) > 0 and on_page["ocr_confidence"].notna().all()
-    assert result.summary()["counts"] == {"program": 6, "kegiatan": 20, "sub_kegiatan": 51}
+    _read_by_ocr_alone(mixed)
 
 
 def test_scanned_document_without_ocr_tools_is_rejected(
