@@ -6,9 +6,10 @@ import ctypes
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -57,9 +58,14 @@ class PageText:
     width: float
     height: float
     images: int = 0
-    # printable characters of ``text`` drawn invisible (render mode 3) on a page with an image:
-    # the OCR text that a scanner or another program laid over a scan, not what the page prints
+    # printable characters of ``text`` that a page with an image does not show: drawn invisible
+    # (render mode 3) or under an opaque image painted after them; the OCR text that a scanner
+    # or another program laid over or under a scan, not what the page prints
     hidden: int = 0
+    # the share of the page its images cover (pieces of a tiled scan together), and how many
+    # lines the text it shows stands on
+    covered: float = 0.0
+    lines: int = 0
 
     @property
     def printed(self) -> int:
@@ -121,33 +127,104 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
                 images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
                 try:
                     text = textpage.get_text_bounded()
-                    hidden = _hidden_characters(page, textpage) if images else 0
+                    layers = _layers(page, textpage) if images else _Layers()
                 finally:
                     textpage.close()
                 width, height = page.get_size()
             finally:
                 page.close()
-            pages.append(PageText(index + 1, text, width, height, images, hidden))
+            pages.append(PageText(index + 1, text, width, height, images, *astuple(layers)))
         return pages
     finally:
         pdf.close()
 
 
-def _hidden_characters(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> int:
-    """The printable characters of the page's text objects drawn invisible (render mode 3), as
-    scanners, Acrobat's text recognition, ocrmypdf and Tesseract lay their OCR over a scan's
-    image: the text is searchable, and what the page prints is the image."""
-    count = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
-        if mode != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+@dataclass(frozen=True)
+class _Layers:
+    """What a page with an image shows of its text (``PageText.hidden``, ``covered``,
+    ``lines``)."""
+
+    hidden: int = 0
+    covered: float = 0.0
+    lines: int = 0
+
+
+_Box = tuple[float, float, float, float]  # left, bottom, right, top, in points
+
+
+def _layers(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> _Layers:
+    """How the page's text stands to its images. A scan made searchable carries another
+    program's OCR as text the page does not show: invisible (render mode 3), as scanners,
+    Acrobat's text recognition, ocrmypdf and Tesseract lay it over the image, or painted before
+    the image, which then covers it. What it shows besides is a stamp at most: a line or two (an
+    electronic signature's footer, a page number) over an image that covers the page."""
+    objects = list(page.get_objects())  # in the order they are painted
+    opaque = [
+        (order, obj.get_bounds())
+        for order, obj in enumerate(objects)
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE
+        and not pdfium_c.FPDFPageObj_HasTransparency(obj.raw)
+    ]
+    hidden, shown = 0, []
+    for order, obj in enumerate(objects):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT:
             continue
-        size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)  # bytes, UTF-16
-        if size <= 2:
+        count = _printable(obj, textpage)
+        if not count:
             continue
-        buffer = ctypes.create_string_buffer(size)
-        pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
-        pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, pointer, size)
-        text = buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
-        count += len("".join(text.split()))
-    return count
+        bounds = obj.get_bounds()
+        invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == (
+            pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        )
+        if invisible or any(later > order and _inside(bounds, image) for later, image in opaque):
+            hidden += count
+        else:
+            shown.append(bounds)
+    images = [obj.get_bounds() for obj in objects if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    return _Layers(hidden, _covered(page, images), _lines(shown))
+
+
+def _printable(obj: pdfium.PdfObject, textpage: pdfium.PdfTextPage) -> int:
+    """How many printable characters a text object draws."""
+    size = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)  # bytes, UTF-16
+    if size <= 2:
+        return 0
+    buffer = ctypes.create_string_buffer(size)
+    pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+    pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, pointer, size)
+    text = buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
+    return len("".join(text.split()))
+
+
+def _inside(inner: _Box, outer: _Box, slack: float = 1.0) -> bool:
+    return (
+        inner[0] >= outer[0] - slack
+        and inner[1] >= outer[1] - slack
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+_GRID = 100  # cells a side of the grid a page's image cover is measured on
+
+
+def _covered(page: pdfium.PdfPage, images: list[_Box]) -> float:
+    """The share of the page that its images cover together (a scan may come in tiles)."""
+    left, bottom, right, top = page.get_bbox()  # the page as shown, unturned, as the images
+    grid = np.zeros((_GRID, _GRID), dtype=bool)
+    for box in images:
+        x0, x1 = (round(min(max((x - left) / (right - left), 0), 1) * _GRID) for x in box[::2])
+        y0, y1 = (round(min(max((y - bottom) / (top - bottom), 0), 1) * _GRID) for y in box[1::2])
+        grid[y0:y1, x0:x1] = True
+    return float(grid.mean())
+
+
+def _lines(boxes: list[_Box]) -> int:
+    """How many lines the text objects' boxes stand on: their middles one above the other,
+    apart by more than half the height of the text."""
+    lines, last = 0, None
+    for middle, half in sorted(((box[1] + box[3]) / 2, (box[3] - box[1]) / 2) for box in boxes):
+        if last is None or middle - last > max(half, 1.0):
+            lines += 1
+        last = middle
+    return lines

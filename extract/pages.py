@@ -73,15 +73,33 @@ class DocumentPages:
 _USABLE_TEXT = 20
 
 
-def _scanned(page: PageText) -> bool:
-    """A page to be read by OCR: its content an image, with no usable text layer (none, or
-    mostly an invisible one that another program's OCR laid over the image, a "searchable"
-    scan, perhaps stamped with a visible line since: an electronic signature's footer), whose
-    misread digits would go out as printed, with no confidence to doubt them by; or a page
+def _scanned(page: PageText, scan: bool = False) -> bool:
+    """A page to be read by OCR: its content an image, with no usable text layer, whose
+    misread digits would go out as printed, with no confidence to doubt them by. It has none;
+    or mostly one it does not show, another program's OCR laid over the image invisible or
+    painted under it (a "searchable" scan); or, in a document that is a scan (``scan``: most
+    of its pages an image that covers the page, :func:`_imaged`), a line or two of text shown
+    over the image, stamped since (an electronic signature's footer, a page number). Or a page
     whose text layer is mostly glyph codes (:func:`_unmapped`)."""
     if _unmapped(page):
         return True
-    return page.images > 0 and (page.printed < _USABLE_TEXT or page.hidden > page.printed)
+    if not page.images:
+        return False
+    if page.printed < _USABLE_TEXT or page.hidden > page.printed:
+        return True
+    return scan and _imaged(page) and page.lines <= _STAMP_LINES
+
+
+def _imaged(page: PageText) -> bool:
+    """Whether images cover the page, as a scan's does (the margins a scanner may crop aside).
+    A born-digital document may print such a page too (a cover designed as a picture, its
+    title over it), but not most of its pages."""
+    return page.covered >= _SCAN_COVER
+
+
+_SCAN_COVER = 0.85
+# a stamp stands on a few lines; a table page, or a page of prose, on a dozen lines and more
+_STAMP_LINES = 4
 
 
 def _unmapped(page: PageText) -> bool:
@@ -107,7 +125,8 @@ def document_pages(
     pages = page_texts(path, progress)
     if not pages:
         raise DocumentError("PDF has no pages")
-    scanned = [p.number for p in pages if _scanned(p)]
+    scan = 2 * sum(map(_imaged, pages)) > len(pages)
+    scanned = [p.number for p in pages if _scanned(p, scan)]
     if not scanned:
         if not any(p.text.strip() for p in pages):
             raise DocumentError("no text and no images on any page (blank document)")

@@ -51,7 +51,7 @@ from extract.ocr import (
     shared_fills,
     write_text_layer,
 )
-from extract.pages import read_tables
+from extract.pages import document_pages, read_tables
 from renja.process import DocumentResult, process_pdf
 from transform.numbers import parse_amount, trust_ocr
 
@@ -270,53 +270,131 @@ def _read_by_ocr_alone(mixed: Path) -> None:
 STAMP = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik"
 
 
-def _searchable(scan: Path, printed: Path, target: Path) -> None:
-    """``scan`` (one image page) with an invisible text layer over it, as a scanner's or
+def _searchable(scan: Path, printed: Path, target: Path, *, under: bool = False) -> None:
+    """``scan`` (one image page) with a text layer that it does not show, as a scanner's or
     Acrobat's text recognition lays one: the words of ``printed`` (the page the scan was made
-    of), each digit 0 misread as 8; and a visible footer, as an electronic signature stamps
-    one (``STAMP``)."""
+    of), each digit 0 misread as 8, invisible over the image or, ``under`` it, painted before
+    the image, which covers them; and a visible footer, as an electronic signature stamps one
+    (``STAMP``)."""
     from reportlab.pdfgen import canvas as pdf_canvas
 
     with pdfplumber.open(printed) as pdf:
         page = pdf.pages[0]
         width, height = float(page.width), float(page.height)
         words = page.extract_words()
-    overlay = target.with_name("overlay.pdf")
-    drawing = pdf_canvas.Canvas(str(overlay), pagesize=(width, height))
-    drawing.setFont("Helvetica", 6)
-    drawing.drawString(40, 12, STAMP)  # before the invisible words: their mode stays set
+    layer = target.with_name("words.pdf")
+    drawing = pdf_canvas.Canvas(str(layer), pagesize=(width, height))
+    if not under:
+        drawing.setFont("Helvetica", 6)
+        drawing.drawString(40, 12, STAMP)  # before the invisible words: their mode stays set
     for word in words:
         text = drawing.beginText(word["x0"], height - word["bottom"])
         text.setFont("Helvetica", 7)
-        text.setTextRenderMode(3)  # invisible: neither filled nor stroked
+        if not under:
+            text.setTextRenderMode(3)  # invisible: neither filled nor stroked
         text.textOut(word["text"].replace("0", "8"))
         drawing.drawText(text)
     drawing.save()
-    subprocess.run(["qpdf", str(scan), "--overlay", str(overlay), "--", str(target)], check=True)
+    if not under:
+        subprocess.run(["qpdf", str(scan), "--overlay", str(layer), "--", str(target)],
+                       check=True)  # fmt: skip
+        return
+    stamp = _stamp(target.with_name("stamp.pdf"), (width, height), [STAMP])
+    subprocess.run(["qpdf", str(scan), "--underlay", str(layer), "--", "--overlay", str(stamp),
+                    "--", str(target)], check=True)  # fmt: skip
+
+
+def _stamp(target: Path, size: tuple[float, float], lines: list[str], top: float = 0) -> Path:
+    """A page of ``size`` that shows ``lines`` at its foot (or from ``top`` points down), to be
+    laid over another."""
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    drawing = pdf_canvas.Canvas(str(target), pagesize=size)
+    for number, line in enumerate(lines):
+        drawing.setFont("Helvetica", 6 if not top else 18)
+        y = size[1] - top - 24 * number if top else 12 + 8 * (len(lines) - 1 - number)
+        drawing.drawString(40, y, line)
+    drawing.save()
+    return target
 
 
 @needs_ocr
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
-def test_a_scan_under_another_programs_invisible_ocr_is_read_by_ocr(
-    scanned_sample: Path, tmp_path: Path
+@pytest.mark.parametrize("under", [False, True], ids=["invisible", "under-the-image"])
+def test_a_scan_under_another_programs_ocr_is_read_by_ocr(
+    scanned_sample: Path, tmp_path: Path, under: bool
 ) -> None:
     """A scanned page that a scanner or Acrobat made searchable carries that program's OCR as
-    invisible text (render mode 3) over the image: another program's reading (here every 0
-    read 8), with no confidence to doubt it by; an electronic signature may stamp a visible
-    footer on it since. It was taken for the page's text layer, and this page went unread
-    (its words do not line up as the table); one whose words do would put the misread digits
-    out as printed. The page prints an image, and is read by OCR like any scan."""
+    text the page does not show: invisible (render mode 3) over the image, or painted before
+    the image, which covers it (a real Renja's scanned foreword is so made). It is another
+    program's reading (here every 0 read 8), with no confidence to doubt it by; an electronic
+    signature may stamp a visible footer on it since. It was taken for the page's text layer,
+    and this page went unread (its words do not line up as the table); one whose words do would
+    put the misread digits out as printed. The page prints an image, and is read by OCR like
+    any scan."""
     scan_page, printed_page = tmp_path / "scan14.pdf", tmp_path / "page14.pdf"
     subprocess.run(["qpdf", "--empty", "--pages", str(scanned_sample), str(SCANNED_PAGE_14),
                     "--", str(scan_page)], check=True)  # fmt: skip
     subprocess.run(["qpdf", "--empty", "--pages", str(SAMPLE), "14", "--", str(printed_page)],
                    check=True)  # fmt: skip
     searchable = tmp_path / "searchable14.pdf"
-    _searchable(scan_page, printed_page, searchable)
+    _searchable(scan_page, printed_page, searchable, under=under)
     (page,) = page_texts(searchable)
     assert page.images == 1 and page.hidden > 500
     assert page.printed == len("".join(STAMP.split()))  # the stamp: more than a scan's specks
     _read_by_ocr_alone(_sample_with_page_14(searchable, 1, tmp_path))
+
+
+def _stamped(source: Path, pages: str, lines: list[str], tmp_path: Path, top: float = 0) -> Path:
+    """``source``'s ``pages``, each with ``lines`` shown over it (``_stamp``)."""
+    chosen, stamped = tmp_path / "chosen.pdf", tmp_path / "stamped.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(source), pages, "--", str(chosen)],
+                   check=True)  # fmt: skip
+    (first, *_) = page_texts(chosen)
+    stamp = _stamp(tmp_path / "stamp.pdf", (first.width, first.height), lines, top)
+    subprocess.run(["qpdf", str(chosen), "--overlay", str(stamp), "--repeat=1", "--", str(stamped)],
+                   check=True)  # fmt: skip
+    return stamped
+
+
+@needs_ocr
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+def test_a_scan_stamped_with_a_visible_footer_is_read_by_ocr(
+    scanned_sample: Path, tmp_path: Path
+) -> None:
+    """An electronic signature stamps its footer on the pages of a signed scan: two lines of
+    text shown over each page's image, more than a scan's specks. The pages were taken for
+    born-digital ones with two lines of text, and the document was rejected, "no plan table
+    found". In a document most of whose pages are an image covering the page, a page that
+    shows no more than a few lines over its image is a scan."""
+    footer = [STAMP, "yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN"]
+    stamped = _stamped(scanned_sample, f"2-{SCANNED_PAGE_14}", footer, tmp_path)
+    texts = page_texts(stamped)
+    assert [(page.printed > 100, page.lines, page.covered > 0.95) for page in texts] == [
+        (True, 2, True)
+    ] * 2
+    with document_pages(stamped) as pages:
+        assert pages.ocr_pages == {1, 2}
+        assert all(page.amount_tokens > 10 for page in pages.texts)  # the table, read
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+def test_a_born_digital_document_with_a_picture_for_a_cover_is_read_from_its_text(
+    scanned_sample: Path, tmp_path: Path
+) -> None:
+    """A cover designed as a picture with the title over it shows a few lines over an image
+    that covers the page, as a stamped scan does; but the document's other pages print their
+    text, and its cover is read from the text layer, not by OCR."""
+    cover = _stamped(scanned_sample, "1", ["RENCANA KERJA", "DINAS PERTANIAN", "TAHUN 2022"],
+                     tmp_path, top=200)  # fmt: skip
+    document = tmp_path / "document.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(cover), str(SAMPLE), "2-z", "--",
+                    str(document)], check=True)  # fmt: skip
+    first = page_texts(document)[0]
+    assert first.covered > 0.95 and first.lines == 3
+    with document_pages(document) as pages:
+        assert pages.ocr_pages == set()
+        assert "DINAS PERTANIAN" in pages.texts[0].text
 
 
 @needs_ocr
