@@ -5,9 +5,11 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -66,6 +68,9 @@ class PageText:
     # lines the text it shows stands on
     covered: float = 0.0
     lines: int = 0
+    # the shapes (path objects) the page draws: rules and fills, and the glyphs of text that
+    # was turned into outlines (printed "text as curves"), one shape a glyph or a line
+    shapes: int = 0
 
     @property
     def printed(self) -> int:
@@ -124,40 +129,33 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
-                images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+                kinds = Counter(obj.type for obj in page.get_objects())
+                images = kinds[pdfium_c.FPDF_PAGEOBJ_IMAGE]
                 try:
                     text = textpage.get_text_bounded()
-                    layers = _layers(page, textpage) if images else _Layers()
+                    layers = _layers(page, textpage) if images else {}
                 finally:
                     textpage.close()
                 width, height = page.get_size()
             finally:
                 page.close()
-            pages.append(PageText(index + 1, text, width, height, images, *astuple(layers)))
+            shapes = kinds[pdfium_c.FPDF_PAGEOBJ_PATH]
+            pages.append(PageText(index + 1, text, width, height, images, shapes=shapes, **layers))
         return pages
     finally:
         pdf.close()
 
 
-@dataclass(frozen=True)
-class _Layers:
-    """What a page with an image shows of its text (``PageText.hidden``, ``covered``,
-    ``lines``)."""
-
-    hidden: int = 0
-    covered: float = 0.0
-    lines: int = 0
-
-
 _Box = tuple[float, float, float, float]  # left, bottom, right, top, in points
 
 
-def _layers(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> _Layers:
-    """How the page's text stands to its images. A scan made searchable carries another
-    program's OCR as text the page does not show: invisible (render mode 3), as scanners,
-    Acrobat's text recognition, ocrmypdf and Tesseract lay it over the image, or painted before
-    the image, which then covers it. What it shows besides is a stamp at most: a line or two (an
-    electronic signature's footer, a page number) over an image that covers the page."""
+def _layers(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> dict[str, Any]:
+    """How the page's text stands to its images (``PageText.hidden``, ``covered``, ``lines``).
+    A scan made searchable carries another program's OCR as text the page does not show:
+    invisible (render mode 3), as scanners, Acrobat's text recognition, ocrmypdf and Tesseract
+    lay it over the image, or painted before the image, which then covers it. A page that
+    shows a few lines besides, over images that cover most of it, holds what it prints in the
+    images: a scan stamped since, a table pasted as a picture."""
     objects = list(page.get_objects())  # in the order they are painted
     opaque = [
         (order, obj.get_bounds())
@@ -181,7 +179,7 @@ def _layers(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> _Layers:
         else:
             shown.append(bounds)
     images = [obj.get_bounds() for obj in objects if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    return _Layers(hidden, _covered(page, images), _lines(shown))
+    return {"hidden": hidden, "covered": _covered(page, images), "lines": _lines(shown)}
 
 
 def _printable(obj: pdfium.PdfObject, textpage: pdfium.PdfTextPage) -> int:

@@ -73,33 +73,41 @@ class DocumentPages:
 _USABLE_TEXT = 20
 
 
-def _scanned(page: PageText, scan: bool = False) -> bool:
+def _scanned(page: PageText) -> bool:
     """A page to be read by OCR: its content an image, with no usable text layer, whose
     misread digits would go out as printed, with no confidence to doubt them by. It has none;
     or mostly one it does not show, another program's OCR laid over the image invisible or
-    painted under it (a "searchable" scan); or, in a document that is a scan (``scan``: most
-    of its pages an image that covers the page, :func:`_imaged`), a line or two of text shown
-    over the image, stamped since (an electronic signature's footer, a page number). Or a page
-    whose text layer is mostly glyph codes (:func:`_unmapped`)."""
-    if _unmapped(page):
+    painted under it (a "searchable" scan); or no more than a few lines shown besides the
+    image (:func:`_pictured`). Or a page whose text layer is mostly glyph codes
+    (:func:`_unmapped`), or whose text was drawn as outlines (:func:`_outlined`)."""
+    if _unmapped(page) or _outlined(page):
         return True
     if not page.images:
         return False
-    if page.printed < _USABLE_TEXT or page.hidden > page.printed:
-        return True
-    return scan and _imaged(page) and page.lines <= _STAMP_LINES
+    return page.printed < _USABLE_TEXT or page.hidden > page.printed or _pictured(page)
 
 
-def _imaged(page: PageText) -> bool:
-    """Whether images cover the page, as a scan's does (the margins a scanner may crop aside).
-    A born-digital document may print such a page too (a cover designed as a picture, its
-    title over it), but not most of its pages."""
-    return page.covered >= _SCAN_COVER
+def _pictured(page: PageText) -> bool:
+    """Whether images cover half the page or more (the pieces of a tiled scan together), and
+    the text it shows besides stands on a few lines: a scan stamped since (an electronic
+    signature's footer, a page number), or a table pasted into a document as a picture, its
+    caption above it, between the page's header and footer. What the page holds is in the
+    image; the lines shown are kept with its OCR (:func:`_kept`). A page of prose or a table
+    stands on a dozen lines and more, beside a picture or over a watermark."""
+    return page.covered >= _PICTURED_COVER and page.lines <= _PICTURED_LINES
 
 
-_SCAN_COVER = 0.85
-# a stamp stands on a few lines; a table page, or a page of prose, on a dozen lines and more
-_STAMP_LINES = 4
+_PICTURED_COVER = 0.5
+_PICTURED_LINES = 6
+
+
+def _kept(page: PageText) -> str:
+    """The text of a page read by OCR that is kept beside its OCR: the lines a pictured page
+    shows (its title, a caption: what the page prints, word for word); not another program's
+    OCR that it does not show, glyph codes, or a scan's specks."""
+    if page.hidden or _unmapped(page) or page.printed < _USABLE_TEXT:
+        return ""
+    return page.text
 
 
 def _unmapped(page: PageText) -> bool:
@@ -115,6 +123,19 @@ def _unmapped(page: PageText) -> bool:
 _UNMAPPED_SHARE = 10  # one character in this many
 
 
+def _outlined(page: PageText) -> bool:
+    """Whether a page without a usable text layer draws as many shapes as a line of text has
+    letters: its text turned into outlines ("text as curves", as a print driver, a design
+    program or Ghostscript's ``-dNoOutputFonts`` make it), one shape a glyph or a line, which
+    the page shows and its text layer does not hold. It is read by OCR, from the page as
+    rendered. Its rules alone draw fewer (the sample's plan-table pages, some 35), and a blank
+    page none."""
+    return page.printed < _USABLE_TEXT and page.shapes >= _OUTLINED_SHAPES
+
+
+_OUTLINED_SHAPES = 60
+
+
 @contextmanager
 def document_pages(
     path: Path, ocr: OcrSettings | None = None, progress: PageProgress | None = None
@@ -125,8 +146,7 @@ def document_pages(
     pages = page_texts(path, progress)
     if not pages:
         raise DocumentError("PDF has no pages")
-    scan = 2 * sum(map(_imaged, pages)) > len(pages)
-    scanned = [p.number for p in pages if _scanned(p, scan)]
+    scanned = [p.number for p in pages if _scanned(p)]
     if not scanned:
         if not any(p.text.strip() for p in pages):
             raise DocumentError("no text and no images on any page (blank document)")
@@ -135,6 +155,10 @@ def document_pages(
     reason = ocr_unavailable(ocr)
     if reason:
         if len(scanned) == len(pages) or not any(p.printed for p in pages):
+            if any(map(_outlined, pages)):
+                raise DocumentError(
+                    f"no text layer (text drawn as outlines, not characters): {reason}"
+                )
             if any(map(_unmapped, pages)):
                 raise DocumentError(
                     f"text layer of glyph codes, not characters (fonts embedded without a map "
@@ -145,16 +169,21 @@ def document_pages(
             )
             raise DocumentError(f"no text layer (scanned pages{hidden}): {reason}")
         log.warning("%s: scanned pages %s not read: %s", path.name, scanned, reason)
-        # a scanned page's invisible OCR, if any, is not read for what it prints
+        # a scanned page's hidden OCR, if any, is not read for what it prints
         yield DocumentPages(
-            path, [replace(p, text="") if p.number in scanned else p for p in pages]
+            path, [replace(p, text=_kept(p)) if p.number in scanned else p for p in pages]
         )
         return
     read = ocr_pages(path, counted(scanned, "ocr", progress), ocr)
     with tempfile.TemporaryDirectory(prefix="renja-ocr-") as folder:
         layer = Path(folder) / "text-layer.pdf"
         write_text_layer(read, [(p.width, p.height) for p in pages], layer)
-        pages = [replace(p, text=read[p.number].text) if p.number in read else p for p in pages]
+        pages = [
+            replace(p, text="\n".join(filter(None, (_kept(p), read[p.number].text))))
+            if p.number in read
+            else p
+            for p in pages
+        ]
         try:
             mended = {n: page.mended for n, page in read.items() if page.mended}
             yield DocumentPages(path, pages, layer, set(read), mended)

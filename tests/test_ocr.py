@@ -11,6 +11,7 @@ import io
 import shutil
 import subprocess
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -304,16 +305,19 @@ def _searchable(scan: Path, printed: Path, target: Path, *, under: bool = False)
                     "--", str(target)], check=True)  # fmt: skip
 
 
-def _stamp(target: Path, size: tuple[float, float], lines: list[str], top: float = 0) -> Path:
-    """A page of ``size`` that shows ``lines`` at its foot (or from ``top`` points down), to be
-    laid over another."""
+def _stamp(
+    target: Path, size: tuple[float, float], foot: Sequence[str] = (), head: Sequence[str] = ()
+) -> Path:
+    """A page of ``size`` that shows the lines ``head`` at its top and ``foot`` at its foot, to
+    be laid over another."""
     from reportlab.pdfgen import canvas as pdf_canvas
 
     drawing = pdf_canvas.Canvas(str(target), pagesize=size)
-    for number, line in enumerate(lines):
-        drawing.setFont("Helvetica", 6 if not top else 18)
-        y = size[1] - top - 24 * number if top else 12 + 8 * (len(lines) - 1 - number)
-        drawing.drawString(40, y, line)
+    drawing.setFont("Helvetica", 6)
+    for number, line in enumerate(head):
+        drawing.drawString(40, size[1] - 14 - 8 * number, line)
+    for number, line in enumerate(foot):
+        drawing.drawString(40, 12 + 8 * (len(foot) - 1 - number), line)
     drawing.save()
     return target
 
@@ -345,13 +349,15 @@ def test_a_scan_under_another_programs_ocr_is_read_by_ocr(
     _read_by_ocr_alone(_sample_with_page_14(searchable, 1, tmp_path))
 
 
-def _stamped(source: Path, pages: str, lines: list[str], tmp_path: Path, top: float = 0) -> Path:
-    """``source``'s ``pages``, each with ``lines`` shown over it (``_stamp``)."""
+def _stamped(
+    source: Path, pages: str, tmp_path: Path, foot: Sequence[str] = (), head: Sequence[str] = ()
+) -> Path:
+    """``source``'s ``pages``, each with the lines ``head`` and ``foot`` shown over it."""
     chosen, stamped = tmp_path / "chosen.pdf", tmp_path / "stamped.pdf"
     subprocess.run(["qpdf", "--empty", "--pages", str(source), pages, "--", str(chosen)],
                    check=True)  # fmt: skip
     (first, *_) = page_texts(chosen)
-    stamp = _stamp(tmp_path / "stamp.pdf", (first.width, first.height), lines, top)
+    stamp = _stamp(tmp_path / "stamp.pdf", (first.width, first.height), foot, head)
     subprocess.run(["qpdf", str(chosen), "--overlay", str(stamp), "--repeat=1", "--", str(stamped)],
                    check=True)  # fmt: skip
     return stamped
@@ -365,59 +371,93 @@ def test_a_scan_stamped_with_a_visible_footer_is_read_by_ocr(
     """An electronic signature stamps its footer on the pages of a signed scan: two lines of
     text shown over each page's image, more than a scan's specks. The pages were taken for
     born-digital ones with two lines of text, and the document was rejected, "no plan table
-    found". In a document most of whose pages are an image covering the page, a page that
-    shows no more than a few lines over its image is a scan."""
+    found". A page that shows no more than a few lines over an image covering it is a scan;
+    the lines it shows are kept, before its OCR."""
     footer = [STAMP, "yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN"]
-    stamped = _stamped(scanned_sample, f"2-{SCANNED_PAGE_14}", footer, tmp_path)
+    stamped = _stamped(scanned_sample, f"2-{SCANNED_PAGE_14}", tmp_path, foot=footer)
     texts = page_texts(stamped)
     assert [(page.printed > 100, page.lines, page.covered > 0.95) for page in texts] == [
         (True, 2, True)
     ] * 2
     with document_pages(stamped) as pages:
         assert pages.ocr_pages == {1, 2}
-        assert all(page.amount_tokens > 10 for page in pages.texts)  # the table, read
-
-
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
-def test_a_born_digital_document_with_a_picture_for_a_cover_is_read_from_its_text(
-    scanned_sample: Path, tmp_path: Path
-) -> None:
-    """A cover designed as a picture with the title over it shows a few lines over an image
-    that covers the page, as a stamped scan does; but the document's other pages print their
-    text, and its cover is read from the text layer, not by OCR."""
-    cover = _stamped(scanned_sample, "1", ["RENCANA KERJA", "DINAS PERTANIAN", "TAHUN 2022"],
-                     tmp_path, top=200)  # fmt: skip
-    document = tmp_path / "document.pdf"
-    subprocess.run(["qpdf", "--empty", "--pages", str(cover), str(SAMPLE), "2-z", "--",
-                    str(document)], check=True)  # fmt: skip
-    first = page_texts(document)[0]
-    assert first.covered > 0.95 and first.lines == 3
-    with document_pages(document) as pages:
-        assert pages.ocr_pages == set()
-        assert "DINAS PERTANIAN" in pages.texts[0].text
+        words = " ".join(footer).split()
+        for page in pages.texts:
+            assert page.text.split()[: len(words)] == words
+            assert page.amount_tokens > 10  # the table, read
 
 
 @needs_ocr
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
-def test_a_page_whose_fonts_map_no_characters_is_read_by_ocr(tmp_path: Path) -> None:
-    """A font embedded without a map from its glyph codes to characters (no ``ToUnicode``)
-    leaves a text layer of codes: the sample's page 14, its bold font (the header, the
-    programs' and kegiatan's names) so made, read a quarter of its characters as control
-    codes, and the whole document so made was rejected, "no plan table found". The page
-    prints its text all the same, and is read by OCR from its image as rendered."""
-    import pikepdf
+def test_a_table_pasted_as_a_picture_is_read_by_ocr(scanned_sample: Path, tmp_path: Path) -> None:
+    """A table pasted into a document as a picture (a screenshot, a scan) stands between the
+    page's header and its page number, shown as text: the sample's page 14 so made was read
+    from those two lines, its rows lost (the document `suspect` for it, by the page's
+    coverage). The page is read by OCR."""
+    header, number = ["Rencana Kerja Perangkat Daerah Tahun 2022"], ["Halaman 14"]
+    pasted = _stamped(scanned_sample, str(SCANNED_PAGE_14), tmp_path, foot=number, head=header)
+    (page,) = page_texts(pasted)
+    assert page.lines == 2 and page.printed > 40
+    _read_by_ocr_alone(_sample_with_page_14(pasted, 1, tmp_path))
 
-    codes = tmp_path / "codes.pdf"
-    with pikepdf.open(SAMPLE) as pdf:
-        for page in pdf.pages:
-            for font in page.obj.get("/Resources", {}).get("/Font", {}).values():
-                if "Bold" in str(font.get("/BaseFont")) and "/ToUnicode" in font:
-                    del font["/ToUnicode"]
-        pdf.save(codes)
-    mixed = _sample_with_page_14(codes, 14, tmp_path)
-    page = page_texts(mixed)[13]
-    assert 5 * page.unmapped >= page.printed > 1000
-    _read_by_ocr_alone(mixed)
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+def test_a_page_that_prints_its_table_over_a_picture_is_read_from_its_text(
+    scanned_sample: Path, tmp_path: Path
+) -> None:
+    """A page that prints its text over a picture covering it (a watermark, a background) shows
+    its table's many lines: it is read from its text layer, not by OCR."""
+    printed, backed = tmp_path / "p14.pdf", tmp_path / "backed.pdf"
+    subprocess.run(["qpdf", "--empty", "--pages", str(SAMPLE), "14", "--", str(printed)],
+                   check=True)  # fmt: skip
+    subprocess.run(["qpdf", str(printed), "--underlay", str(scanned_sample),
+                    f"--from={SCANNED_PAGE_14}", "--", str(backed)], check=True)  # fmt: skip
+    (page,) = page_texts(backed)
+    assert page.images == 1 and page.covered > 0.95 and page.hidden == 0 and page.lines > 20
+    with document_pages(_sample_with_page_14(backed, 1, tmp_path)) as pages:
+        assert pages.ocr_pages == set()
+
+
+def _outlined(page: int, tmp_path: Path) -> Path:
+    """The sample's ``page`` with its text turned into outlines, one shape a glyph, as
+    Ghostscript's ``-dNoOutputFonts`` (and a print driver printing text as curves) makes it."""
+    outlined = tmp_path / f"outlined{page}.pdf"
+    subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dNoOutputFonts",
+                    "-sDEVICE=pdfwrite", f"-dFirstPage={page}", f"-dLastPage={page}",
+                    f"-sOutputFile={outlined}", str(SAMPLE)], check=True)  # fmt: skip
+    return outlined
+
+
+@needs_ocr
+@pytest.mark.skipif(not (shutil.which("gs") and shutil.which("qpdf")), reason="gs, qpdf missing")
+def test_a_page_whose_text_was_drawn_as_outlines_is_read_by_ocr(tmp_path: Path) -> None:
+    """Text printed "as curves" (a print driver so set, a design program's export, Ghostscript's
+    ``-dNoOutputFonts``) is a shape a glyph: the page shows its text and its text layer holds
+    none. The sample so made was rejected, "no text and no images on any page (blank
+    document)": a wrong reason, and the plan lost. A page without text that draws as many
+    shapes as a line has letters is read by OCR, from the page as rendered."""
+    outlined = _outlined(14, tmp_path)
+    (page,) = page_texts(outlined)
+    assert page.printed == 0 and page.images == 0 and page.shapes > 1000
+    _read_by_ocr_alone(_sample_with_page_14(outlined, 1, tmp_path))
+
+
+@pytest.mark.skipif(shutil.which("gs") is None, reason="gs missing")
+def test_a_document_drawn_as_outlines_without_ocr_tools_is_rejected_for_that(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without OCR, a document whose text is drawn as outlines is rejected for that, not as a
+    blank one; a ruled page with no text (the rules alone, a few dozen shapes) is no such page."""
+    monkeypatch.setattr(
+        "extract.pages.ocr_unavailable", lambda *_: "OCR is needed but tesseract is not installed"
+    )
+    result = process_pdf(_outlined(14, tmp_path))
+    assert (result.status, result.reason) == (
+        "rejected",
+        "no text layer (text drawn as outlines, not characters): "
+        "OCR is needed but tesseract is not installed",
+    )
+    assert 20 < page_texts(SAMPLE)[13].shapes < 60  # the page as printed: its rules alone
 
 
 def test_scanned_document_without_ocr_tools_is_rejected(
