@@ -30,6 +30,7 @@ import pickle
 import re
 import signal
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,6 +95,8 @@ class QuickPage(Page):
         # the dictionaries are made (pdfplumber's flush_cache drops them too; asked for again,
         # they are parsed again)
         self.__dict__.pop("_layout", None)
+        if objects.get("char"):
+            objects["char"] = struck_once(objects["char"])
         return objects
 
     def process_object(self, obj: LTItem) -> dict[str, Any]:
@@ -140,6 +143,46 @@ class QuickPage(Page):
             attr["x0"] = attr["x0"] + x0
             attr["x1"] = attr["x1"] + x0
         return attr
+
+
+def struck_once(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's glyphs, each once. A glyph drawn again over itself, less than half its width
+    to the side and a tenth of its size up or down, is one glyph: printed bold by overstriking
+    (a regular font drawn two to four times a hair apart, as printer drivers and report writers
+    make bold), or drawn twice in place. Read as they are, its letters came doubled
+    (``PPRROOGGRRAAMM``). An overstruck glyph is kept bold (its font named as Windows names a
+    bold it simulates, ``Arial,Bold``); one drawn twice in place is not."""
+    groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for index, char in enumerate(chars):
+        if not char["text"].isspace():  # space glyphs overlap in justified lines; none is read
+            groups[char["text"], char["fontname"], char["size"], char["upright"]].append(index)
+    dropped: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: chars[i]["x0"])
+        kept: list[int] = []
+        for index in members:
+            char = chars[index]
+            half, tenth = (char["x1"] - char["x0"]) / 2, char["size"] / 10
+            for other in map(chars.__getitem__, reversed(kept)):
+                if char["x0"] - other["x0"] >= half:
+                    kept.append(index)
+                    break
+                if abs(char["top"] - other["top"]) < tenth:
+                    dropped.add(index)
+                    if char["x0"] != other["x0"] or char["top"] != other["top"]:
+                        other["fontname"] = _bold_name(other["fontname"])
+                    break
+            else:
+                kept.append(index)
+    if not dropped:
+        return chars
+    return [char for index, char in enumerate(chars) if index not in dropped]
+
+
+def _bold_name(font: str) -> str:
+    return font if "bold" in font.lower() else f"{font},Bold"
 
 
 _SPACE_NAMES: dict[str, str] = {}

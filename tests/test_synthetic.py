@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from synth.generator import LAYOUTS, Layout, random_layout, random_plan, render_pdf, seed_plan
+from synth.overstrike import overstruck
 from truth import check_round_trip
 
 NAMED = [(name, seed) for name in LAYOUTS for seed in range(3)]
@@ -26,6 +27,17 @@ def test_no_code_and_no_number_bold_kegiatan(layout_name: str, seed: int, tmp_pa
     """Rows identified only by "PROGRAM ..." and bold type still form the exact tree."""
     layout = dataclasses.replace(LAYOUTS[layout_name], code_style="none")
     check_round_trip(random_plan(seed + 7, codes=False), layout, tmp_path / "plan.pdf")
+
+
+@pytest.mark.parametrize("layout_name", ["sipd_split5", "nomor_unruled"])
+def test_bold_printed_by_overstriking(layout_name: str, tmp_path: Path) -> None:
+    """Printer drivers and report writers make bold of a regular font by drawing its text
+    again a hair to the side. Read as drawn, every letter of a bold name came doubled
+    (``PPRROOGGRRAAMM``), the table's header with them, and the document was rejected, "no
+    plan table found". A glyph drawn over itself is one glyph, and bold: rows told apart only
+    by bold type (no code, no number) still form the exact tree."""
+    layout = dataclasses.replace(LAYOUTS[layout_name], code_style="none")
+    check_round_trip(random_plan(11, codes=False), layout, tmp_path / "plan.pdf", overstruck)
 
 
 @pytest.mark.parametrize("layout_name", ["nomor_unruled", "split5_unruled_rp_newline"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -191,14 +192,22 @@ def compare(frames: dict[str, pd.DataFrame], truth: dict[str, Any]) -> Compariso
     return out
 
 
-def check_round_trip(plan: dict[str, Any], layout: Any, path: Path) -> None:
-    """Render ``plan`` in ``layout`` to ``path``, read it back, and assert that the pipeline
-    returns the plan exactly: nodes, indicators, amounts, plan year and stated totals."""
+def check_round_trip(
+    plan: dict[str, Any],
+    layout: Any,
+    path: Path,
+    made: Callable[[Path, Path], Path] | None = None,
+) -> None:
+    """Render ``plan`` in ``layout`` to ``path`` (then, with ``made``, the copy it makes of it
+    beside), read it back, and assert that the pipeline returns the plan exactly: nodes,
+    indicators, amounts, plan year and stated totals."""
     from synth.generator import render_pdf
 
     from renja.process import process_pdf
 
     render_pdf(plan, path, layout)
+    if made is not None:
+        path = made(path, path.with_name(f"made-{path.name}"))
     result = process_pdf(path)
     assert result.status == "ok", result.reason
     if layout.code_style == "none":  # nothing printed identifies a row: no nomor to compare
