@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -16,13 +17,16 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 __all__ = [
+    "FOOT_SHARE",
     "DocumentError",
     "PageProgress",
     "PageText",
     "content_hash",
     "counted",
     "page_texts",
+    "plain",
     "probe_pdf",
+    "running_feet",
 ]
 
 # Told how far the reading of a document has got: (stage, pages done, pages in the stage).
@@ -71,6 +75,9 @@ class PageText:
     # the shapes (path objects) the page draws: rules and fills, and the glyphs of text that
     # was turned into outlines (printed "text as curves"), one shape a glyph or a line
     shapes: int = 0
+    # the pieces of text in the page's foot (its lowest sixth as shown, turned as the page
+    # is), each with its height over the page's lower edge, in points
+    foot: tuple[tuple[float, str], ...] = ()
 
     @property
     def printed(self) -> int:
@@ -133,6 +140,7 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
                 images = kinds[pdfium_c.FPDF_PAGEOBJ_IMAGE]
                 try:
                     text = textpage.get_text_bounded()
+                    foot = _foot(page, textpage)
                     layers = _layers(page, textpage) if images else {}
                 finally:
                     textpage.close()
@@ -140,13 +148,39 @@ def page_texts(path: Path, progress: PageProgress | None = None) -> list[PageTex
             finally:
                 page.close()
             shapes = kinds[pdfium_c.FPDF_PAGEOBJ_PATH]
-            pages.append(PageText(index + 1, text, width, height, images, shapes=shapes, **layers))
+            pages.append(
+                PageText(index + 1, text, width, height, images, shapes=shapes, foot=foot, **layers)
+            )
         return pages
     finally:
         pdf.close()
 
 
 _Box = tuple[float, float, float, float]  # left, bottom, right, top, in points
+
+
+FOOT_SHARE = 1 / 6  # of a page's height as shown: its foot, where a running foot is printed
+
+
+def _foot(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> tuple[tuple[float, str], ...]:
+    """The pieces of text (PDFium's runs of characters on a line) in the page's foot as shown,
+    each with its height over the page's lower edge: a page turned a quarter clockwise
+    (``/Rotate 90``) shows its right side at the foot."""
+    left, bottom, right, top = page.get_bbox()
+    turn = page.get_rotation() % 360
+    shown = right - left if turn in (90, 270) else top - bottom
+    out = []
+    for index in range(textpage.count_rects()):
+        box = textpage.get_rect(index)  # left, bottom, right, top
+        height = {
+            0: box[1] - bottom,
+            90: right - box[2],
+            180: top - box[3],
+            270: box[0] - left,
+        }[turn]
+        if height < FOOT_SHARE * shown:
+            out.append((round(height, 1), textpage.get_text_bounded(*box)))
+    return tuple(out)
 
 
 def _layers(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> dict[str, Any]:
@@ -226,3 +260,37 @@ def _lines(boxes: list[_Box]) -> int:
             lines += 1
         last = middle
     return lines
+
+
+def running_feet(texts: list[PageText]) -> frozenset[str]:
+    """The lines of twelve letters or more that half the document's pages or more, and three
+    at least, print alike in their foot, at the same height (digits aside, ``plain``): a
+    running foot, such as the note an electronic signature stamps on every page ("Dokumen ini
+    telah ditandatangani secara elektronik ..."), or a page number in words. Under a table
+    without rules it reads as the last row's text (``extract.stream``). A table's wrapped
+    cells repeat their words from page to page too (``Jumlah Bulan Pelayanan``), but not at
+    one height on so many pages; its amounts have no letters."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for page in texts:
+        counts.update(
+            {
+                (line, round(height / _FOOT_HEIGHT))
+                for height, text in page.foot
+                for line in map(plain, text.splitlines())  # a piece's box may hold another's
+                if sum(map(str.isalpha, line)) >= _FOOT_LETTERS
+            }
+        )
+    least = max(_FOOT_PAGES, math.ceil(len(texts) / 2))
+    return frozenset(line for (line, _), count in counts.items() if count >= least)
+
+
+def plain(text: str) -> str:
+    """A line's text without its spaces and with its digits as ``#``: a running foot's page
+    number changes from page to page."""
+    return _DIGIT.sub("#", "".join(text.split()))
+
+
+_DIGIT = re.compile(r"\d")
+_FOOT_LETTERS = 12  # a line with fewer letters (a unit, a page number) is no running foot to go by
+_FOOT_HEIGHT = 2.0  # points: a running foot's heights on its pages, rounded to this
+_FOOT_PAGES = 3

@@ -19,7 +19,14 @@ from typing import Any
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.document import DocumentError, PageProgress, PageText, counted, page_texts
+from extract.document import (
+    DocumentError,
+    PageProgress,
+    PageText,
+    counted,
+    page_texts,
+    running_feet,
+)
 from extract.model import KeyColumns, RawTable
 from extract.ocr import OcrSettings, ocr_pages, ocr_unavailable, write_text_layer
 from extract.parsed import done_with, open_pdf, parsed_ahead, release
@@ -61,11 +68,13 @@ class DocumentPages:
             if page.number not in self.ocr_pages
             for word in slash_words(page.text)
         }
+        feet = running_feet(self.texts)
         with parsed_ahead(self.path, numbers, skip=self.ocr_pages) as take:
             pages = map(take, counted(numbers, "tables", progress))  # each page as it is read
             yield from read_tables(
-                self.path, pages, key_columns, self.text_layer, self.ocr_pages, printed=printed
-            )
+                self.path, pages, key_columns, self.text_layer, self.ocr_pages,
+                printed=printed, feet=feet,
+            )  # fmt: skip
 
 
 # A page with fewer printable characters than this in its text layer but with an image on it is
@@ -212,6 +221,7 @@ def read_tables(
     ocr_pages: Collection[int] = (),
     settings: StreamSettings = STREAM,
     printed: Collection[str] = (),
+    feet: Collection[str] = (),
 ) -> Iterator[RawTable]:
     """Yield the tables of the given pages (1-based), in reading order.
 
@@ -221,7 +231,8 @@ def read_tables(
     The pages in ``ocr_pages`` are read from ``text_layer``, the PDF that ``extract.ocr``
     wrote for them (same page numbers), and their cells carry OCR confidences. ``settings``
     are the borderless reader's. ``printed`` holds words the document prints inside its lines
-    (``slash_words`` of its text), known before the first page is read.
+    (``slash_words`` of its text), known before the first page is read; ``feet`` its running
+    feet (``running_feet``), which a borderless table's last row does not take.
     """
     try:
         pdf = open_pdf(path)
@@ -243,7 +254,7 @@ def read_tables(
                 columns = None
             else:
                 tables, columns = stream_tables(
-                    page, number, columns, key_columns, ocr, settings, inline_words
+                    page, number, columns, key_columns, ocr, settings, inline_words, feet
                 )
             yield from tables
             # the page before is done with: its words kept, its objects let go; the last page

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from extract.document import FOOT_SHARE, plain
 from extract.model import TEXT, Box, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
 from extract.paragraphs import EITHER, START, WRAP, line_breaks
@@ -1026,6 +1027,23 @@ def _body_lines(
     return body
 
 
+def _running_foot(line: _Line, page: Any, feet: Collection[str]) -> bool:
+    """Whether ``line`` stands in the page's foot (``extract.document.FOOT_SHARE``) and prints
+    a running foot (``feet``), or most of one (a page number may stand on the line of either):
+    an electronic signature's note under the table, which its last row took for the rest of
+    its cells, with status ``ok``. A cell's line that prints a few words of a running foot
+    (the agency's name) is none."""
+    if not feet or line.top < (1 - FOOT_SHARE) * float(page.height):
+        return False
+    text = plain(" ".join(w["text"] for w in line.words))
+    return any(
+        foot in text or (text in foot and len(text) >= _MOST_OF_A_FOOT * len(foot)) for foot in feet
+    )
+
+
+_MOST_OF_A_FOOT = 0.8
+
+
 def _pitch(lines: list[_Line]) -> float:
     """The median distance from one line's top to the next's."""
     pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:], strict=False))
@@ -1723,6 +1741,7 @@ def stream_tables(
     ocr: bool = False,
     settings: StreamSettings = STREAM,
     inline_words: set[str] | None = None,
+    feet: Collection[str] = (),
 ) -> tuple[list[RawTable], StreamColumns | None]:
     """Read a table printed without ruling lines; returns the tables and the columns to carry on.
 
@@ -1730,10 +1749,11 @@ def stream_tables(
     code or row number); without it rows are told apart by vertical gaps only. On a page
     read by OCR (``ocr``), each cell carries the lowest confidence of its words. ``settings``
     holds the reader's thresholds; ``inline_words`` gathers the words printed inside a line
-    over the pages read, as for the ruled reader (``PageChars.is_word``).
+    over the pages read, as for the ruled reader (``PageChars.is_word``); the lines of the
+    page's foot that print one of ``feet`` (``extract.document.running_feet``) are no rows.
     """
     words = _page_words(page, ocr, settings)
-    lines = _lines(words, settings)
+    lines = [line for line in _lines(words, settings) if not _running_foot(line, page, feet)]
     if lines and _PRINT_STAMP.match(" ".join(w["text"] for w in lines[0].words)):
         lines = lines[1:]  # a browser's header: the date and time it printed, the page title
     number_index = _number_row(lines, settings, ocr)

@@ -5,12 +5,16 @@ style, unit placement, page size, wrapping, header wording and grand-total rows.
 """
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 import pytest
 from synth.generator import LAYOUTS, Layout, random_layout, random_plan, render_pdf, seed_plan
 from synth.overstrike import overstruck
+from synth.signed import NOTE, signed
 from truth import check_round_trip
+
+from extract.document import page_texts, plain, running_feet
 
 NAMED = [(name, seed) for name in LAYOUTS for seed in range(3)]
 
@@ -38,6 +42,25 @@ def test_bold_printed_by_overstriking(layout_name: str, tmp_path: Path) -> None:
     by bold type (no code, no number) still form the exact tree."""
     layout = dataclasses.replace(LAYOUTS[layout_name], code_style="none")
     check_round_trip(random_plan(11, codes=False), layout, tmp_path / "plan.pdf", overstruck)
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+@pytest.mark.parametrize("layout", ["nomor_unruled", "split5_unruled_rp_newline", 6527, 6530, 6533])
+def test_a_signatures_note_in_every_pages_foot_is_no_row(layout: str | int, tmp_path: Path) -> None:
+    """An electronic signature stamps a note in the foot of every page ("Dokumen ini telah
+    ditandatangani secara elektronik ..."), with a QR code. Under a table without rules the
+    note was read as the last row's text, or as a row of its own, with status ``ok`` (8 of 30
+    random layouts so signed, and both of these named ones). A line that half the pages or
+    more print alike in their foot is a running foot, and no row."""
+    if isinstance(layout, int):
+        chosen = random_layout(layout)
+        plan = seed_plan(layout, chosen)
+    else:
+        chosen = LAYOUTS[layout]
+        plan = random_plan(5, codes=chosen.code_style != "nomor")
+    check_round_trip(plan, chosen, tmp_path / "plan.pdf", signed)
+    feet = running_feet(page_texts(tmp_path / "made-plan.pdf"))
+    assert feet == {plain(line) for line in NOTE}
 
 
 @pytest.mark.parametrize("layout_name", ["nomor_unruled", "split5_unruled_rp_newline"])
