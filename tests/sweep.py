@@ -6,7 +6,8 @@ and count the documents that come back exact (``truth.check_round_trip``, as
 
 Seeds 100-699 were used while the readers were developed; 701-1000 are kept to measure them.
 A layout that does not fit its page is not rendered and not counted. Each failure is printed
-with its status after validation; one still ``ok`` is marked ``WRONG-OK``.
+with its status after validation; one still ``ok`` is marked ``WRONG-OK``. ``--signed``: each
+PDF gets an electronic signature's note and QR code in every page's foot (``synth.signed``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth.generator import random_layout, render_pdf, seed_plan  # noqa: E402
+from synth.signed import signed  # noqa: E402
 from truth import check_round_trip  # noqa: E402
 
 
@@ -38,7 +40,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("first", type=int)
     parser.add_argument("stop", type=int, help="one past the last seed")
+    parser.add_argument(
+        "--signed",
+        action="store_true",
+        help="an electronic signature's note and QR code stamped in every page's foot",
+    )
     args = parser.parse_args(argv)
+    made = signed if args.signed else None
     rendered = exact = 0
     statuses: Counter[str] = Counter()
     for seed in range(args.first, args.stop):
@@ -51,10 +59,11 @@ def main(argv: list[str]) -> int:
                 continue  # the layout does not fit the page
             rendered += 1
             try:
-                check_round_trip(plan, layout, Path(folder) / "plan.pdf")
+                check_round_trip(plan, layout, Path(folder) / "plan.pdf", made)
             except AssertionError as exc:
                 ruling = "ruled" if layout.ruled else "borderless"
-                status = final_status(Path(folder) / "plan.pdf")
+                read = "made-plan.pdf" if made else "plan.pdf"
+                status = final_status(Path(folder) / read)
                 statuses[status] += 1
                 mark = " WRONG-OK" if status == "ok" else ""
                 print(f"seed {seed} ({ruling}){mark} [{status}]: "
