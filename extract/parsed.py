@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import multiprocessing
 import os
 import pickle
@@ -96,7 +97,7 @@ class QuickPage(Page):
         # they are parsed again)
         self.__dict__.pop("_layout", None)
         if objects.get("char"):
-            objects["char"] = struck_once(objects["char"])
+            objects["char"] = struck_once(without_watermark(objects["char"]))
         return objects
 
     def process_object(self, obj: LTItem) -> dict[str, Any]:
@@ -143,6 +144,48 @@ class QuickPage(Page):
             attr["x0"] = attr["x0"] + x0
             attr["x1"] = attr["x1"] + x0
         return attr
+
+
+def without_watermark(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's glyphs but a watermark's: "RANCANGAN", "DRAFT", "SALINAN" printed across the
+    page behind or over the table, in type far larger than the page's (two and a half times
+    its median size or more) and set aslant or printed light. Read as they are, its letters
+    went into the cells they cross (every named layout so marked read wrong, with status
+    ``ok``). A title or a header label set large is dark and level; a header label set aslant
+    in a narrow column is of the page's size."""
+    sizes = sorted(char["size"] for char in chars)
+    large = _WATERMARK_SIZE * sizes[len(sizes) // 2]
+    kept = [c for c in chars if c["size"] < large or not (_aslant(c) or _light(c))]
+    return chars if len(kept) == len(chars) else kept
+
+
+_WATERMARK_SIZE = 2.5  # times the page's median type size
+_LEVEL = 5.0  # degrees: type turned less than this from a right angle is level (or upright)
+_LIGHT = 0.6  # luminance of a fill, 0 black to 1 white
+_WHITE = 0.95  # and white type is printed on a dark fill (a cover's title), not on paper
+
+
+def _aslant(char: dict[str, Any]) -> bool:
+    a, b = char["matrix"][:2]
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return min(angle, 90 - angle) > _LEVEL
+
+
+def _light(char: dict[str, Any]) -> bool:
+    """Whether a glyph's fill is light, but not white: grey, RGB or CMYK, by its luminance."""
+    colour = char.get("non_stroking_color")
+    if not isinstance(colour, tuple) or not all(isinstance(v, (int, float)) for v in colour):
+        return False
+    if len(colour) == 1:
+        luminance = float(colour[0])
+    elif len(colour) == 3:
+        luminance = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2]
+    elif len(colour) == 4:
+        cyan, magenta, yellow, black = colour
+        luminance = (1 - black) * (1 - min(1.0, 0.299 * cyan + 0.587 * magenta + 0.114 * yellow))
+    else:
+        return False
+    return _LIGHT <= luminance < _WHITE
 
 
 def struck_once(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ import pytest
 from synth.generator import LAYOUTS, Layout, random_layout, random_plan, render_pdf, seed_plan
 from synth.overstrike import overstruck
 from synth.signed import NOTE, signed
+from synth.watermark import watermarked
 from truth import check_round_trip
 
 from extract.document import page_texts, plain, running_feet
@@ -61,6 +62,32 @@ def test_a_signatures_note_in_every_pages_foot_is_no_row(layout: str | int, tmp_
     check_round_trip(plan, chosen, tmp_path / "plan.pdf", signed)
     feet = running_feet(page_texts(tmp_path / "made-plan.pdf"))
     assert feet == {plain(line) for line in NOTE}
+
+
+WATERMARKS = [
+    ("nomor_unruled", 35.0, 0.85, True),  # aslant behind the table, as Word sets one
+    ("split5_unruled_rp_newline", 0.0, 0.8, False),  # level, over it
+    ("sipd_split5", 45.0, 0.3, False),  # aslant and dark, over it: a stamp
+    ("nomor_wrapped_decimals", 90.0, 0.7, True),  # upright, light
+]
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+@pytest.mark.parametrize(("layout_name", "angle", "grey", "under"), WATERMARKS)
+def test_a_watermark_is_not_read_into_the_table(
+    layout_name: str, angle: float, grey: float, under: bool, tmp_path: Path
+) -> None:
+    """A draft is marked "RANCANGAN" across every page in large type, aslant or level, light
+    behind the table or over it. Its letters went into the cells they cross: every named
+    layout so marked read wrong, with status ``ok``. Type two and a half times the page's
+    size or more, set aslant or printed light, is a watermark, and is not read."""
+    layout = LAYOUTS[layout_name]
+    plan = random_plan(5, codes=layout.code_style != "nomor")
+
+    def marked(source: Path, target: Path) -> Path:
+        return watermarked(source, target, angle=angle, grey=grey, under=under)
+
+    check_round_trip(plan, layout, tmp_path / "plan.pdf", marked)
 
 
 @pytest.mark.parametrize("layout_name", ["nomor_unruled", "split5_unruled_rp_newline"])
