@@ -19,7 +19,8 @@ kept (``vertical``: rules between the columns only; ``columns``: so in the body,
 ruled as a grid; ``groups``: so, with a rule over each program's rows; the random layouts draw
 none of these, so that a seed names the layout it always named). ``--plain-kegiatan``: where
 levels show by style only, kegiatan rows are shaded but not bold. ``--signed``: each PDF gets
-an electronic signature's note and QR code in every page's foot (``synth.signed``).
+an electronic signature's note and QR code in every page's foot (``synth.signed``);
+``--watermark``, a draft's watermark behind every page (``synth.watermark``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth.office import OfficeLayout, convert, office_layout, office_plan, write_source  # noqa: E402
 from synth.signed import signed  # noqa: E402
+from synth.watermark import watermarked  # noqa: E402
 from truth import compare  # noqa: E402
 
 from renja.process import DocumentResult, process_pdf  # noqa: E402
@@ -115,6 +117,11 @@ def main(argv: list[str]) -> int:
         help="an electronic signature's note and QR code stamped in every page's foot",
     )
     parser.add_argument(
+        "--watermark",
+        action="store_true",
+        help="a draft's watermark, RANCANGAN aslant in light type behind every page",
+    )
+    parser.add_argument(
         "--stacked-indicators",
         action="store_true",
         help="a node's indicators one per line in one cell, their targets so beside them",
@@ -148,6 +155,8 @@ def main(argv: list[str]) -> int:
             pdfs = convert([source for *_, source in jobs], folder)
             if args.signed:
                 pdfs = [signed(pdf, pdf.with_name(f"signed-{pdf.name}")) for pdf in pdfs]
+            if args.watermark:
+                pdfs = [watermarked(pdf, pdf.with_name(f"marked-{pdf.name}")) for pdf in pdfs]
             results = [process_pdf(pdf) for pdf in pdfs]
             statuses = final_statuses(results, Path(tmp) / f"out{at}")
             for (seed, layout, plan, _), result in zip(jobs, results, strict=True):
