@@ -263,13 +263,14 @@ def _lines(boxes: list[_Box]) -> int:
 
 
 def running_feet(texts: list[PageText]) -> frozenset[str]:
-    """The lines of twelve letters or more that half the document's pages or more, and three
+    """The lines of sixteen letters or more that half the document's pages or more, and two
     at least, print alike in their foot, at the same height (digits aside, ``plain``): a
     running foot, such as the note an electronic signature stamps on every page ("Dokumen ini
     telah ditandatangani secara elektronik ..."), or a page number in words. Under a table
     without rules it reads as the last row's text (``extract.stream``). A table's wrapped
-    cells repeat their words from page to page too (``Jumlah Bulan Pelayanan``), but not at
-    one height on so many pages; its amounts have no letters."""
+    cells repeat their words from page to page too (``Jumlah Bulan Pelayanan``), at one
+    height on two pages at times (``Kabupaten/Kota``, ``Kabupaten Lebak``: fewer letters,
+    as a cell's line in a narrow column has), and its amounts have no letters."""
     counts: Counter[tuple[str, int]] = Counter()
     for page in texts:
         counts.update(
@@ -291,6 +292,6 @@ def plain(text: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-_FOOT_LETTERS = 12  # a line with fewer letters (a unit, a page number) is no running foot to go by
+_FOOT_LETTERS = 16  # a line with fewer letters (a unit, a page number) is no running foot to go by
 _FOOT_HEIGHT = 2.0  # points: a running foot's heights on its pages, rounded to this
-_FOOT_PAGES = 3
+_FOOT_PAGES = 2
