@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from extract.document import FOOT_SHARE, plain
@@ -1119,6 +1120,10 @@ def _rows(
     row_numbers: list[dict[int, str]] = []  # those of the current row's lines
     row_columns: set[int] = set()  # the columns the current row's lines print in
     row_words: dict[int, list[str]] = {}  # the words the current row's lines print, by column
+    # whether the current row was opened by a gap wider than a row's lines stand apart (or is
+    # the first, in a table whose rows stand so apart), and holds no code or row number yet
+    padded = any(b.top - a.bottom > settings.row_gap * line_height for a, b in pairwise(lines))
+    opened_apart = False
     for line, found in zip(lines, numbers, strict=True):
         words = _words_by_column(line, columns)
         in_columns = set(words)  # the columns the line prints in
@@ -1142,15 +1147,14 @@ def _rows(
                 or any(_rest_of_a_target(row_words.get(c), words[c]) for c in found)
             )
         )
-        if (
-            not rows
-            or starts_id
-            or stacked
-            or ruled
-            or total
-            or opens
-            or gap > settings.row_gap * line_height
-        ):
+        apart = gap > settings.row_gap * line_height
+        # A table may set its cells at the middle or the foot of their row instead (a web
+        # page's default, a sheet's): a row's code, number and figures then stand beside the
+        # middle or last line of its name or indicator, under their first lines, which a gap
+        # parts from the row above. A code, figures or a total's label so met within the lines
+        # of a row the gap opened, which holds no code yet, are that row's.
+        centred = opened_apart and (starts_id or opens or total) and not (apart or ruled)
+        if not centred and (not rows or starts_id or stacked or ruled or total or opens or apart):
             if by_figures is not None:
                 by_figures.append(
                     bool(rows) and not (starts_id or ruled or total)
@@ -1160,9 +1164,11 @@ def _rows(
             row_numbers = [found]
             row_columns = set()
             row_words = {}
+            opened_apart = (apart or (padded and len(rows) == 1)) and not starts_id
         else:
             row_numbers.append(found)
             rows[-1].append(line)
+            opened_apart = opened_apart and not starts_id
         row_columns |= in_columns
         for c, texts in words.items():
             row_words.setdefault(c, []).extend(texts)

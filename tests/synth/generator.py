@@ -632,8 +632,13 @@ class Layout:
     page_numbers: bool = False
     narrative_pages: int | None = None
     repeat_header: bool = True  # header rows printed again on every page of the table
+    # where a body cell's text stands in its row: at the top (a word processor's default), the
+    # middle (a web page's) or the foot (a sheet's)
+    valign: str = "TOP"
 
     def __post_init__(self) -> None:
+        if self.valign not in ("TOP", "MIDDLE", "BOTTOM"):
+            raise ValueError(f"bad valign {self.valign!r}")
         if self.code_style not in ("split5", "single", "partial", "glued", "nomor", "none"):
             raise ValueError(f"bad code_style {self.code_style!r}")
         if self.amount_style not in ("plain", "decimals", "rp", "rp_dot", "rp_newline"):
@@ -1104,7 +1109,7 @@ class _Renderer:
         fs, ld, pad = self.fs, self.leading, self.pad
         cmds: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), FONT, fs, ld),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, -1), self.layout.valign),
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
