@@ -47,6 +47,7 @@ from transform.reading import (
     regrouped_levels,
     slash_breaks,
     unknown_words,
+    unparted_rows,
     unplaced_rows,
     unsure_names,
 )
@@ -187,6 +188,7 @@ def check_reading(
     reading.doubts += names_mended(nodes, mended_names)
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks), frames["indicators"])
+    reading.doubts += unparted_rows(t.page for p in plans for t, _, _ in p.segments if t.unparted)
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
 

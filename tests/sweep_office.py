@@ -20,7 +20,8 @@ ruled as a grid; ``groups``: so, with a rule over each program's rows; the rando
 none of these, so that a seed names the layout it always named). ``--plain-kegiatan``: where
 levels show by style only, kegiatan rows are shaded but not bold. ``--signed``: each PDF gets
 an electronic signature's note and QR code in every page's foot (``synth.signed``);
-``--watermark``, a draft's watermark behind every page (``synth.watermark``).
+``--watermark``, a draft's watermark behind every page (``synth.watermark``); ``--valign``,
+the body cells set at the middle or foot of their rows.
 """
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def main(argv: list[str]) -> int:
         help="a draft's watermark, RANCANGAN aslant in light type behind every page",
     )
     parser.add_argument(
+        "--valign",
+        choices=["top", "middle", "bottom"],
+        help="set every seed's body cells at this height in their rows",
+    )
+    parser.add_argument(
         "--stacked-indicators",
         action="store_true",
         help="a node's indicators one per line in one cell, their targets so beside them",
@@ -146,6 +152,8 @@ def main(argv: list[str]) -> int:
                     layout = replace(layout, bold_kegiatan=False)
                 if args.stacked_indicators:
                     layout = replace(layout, stacked_indicators=True)
+                if args.valign:
+                    layout = replace(layout, valign=args.valign)
                 plan = office_plan(seed, layout)
                 try:
                     source = write_source(plan, folder / f"{args.maker}_{seed}", layout)

@@ -58,6 +58,7 @@ __all__ = [
     "mended_words",
     "names_mended",
     "slash_breaks",
+    "unparted_rows",
     "misread_digits",
     "names_plan_year",
     "other_grouping",
@@ -119,6 +120,9 @@ READING_CHECKS: dict[str, str] = {
     "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
     "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
     "read, DAYA written)",
+    "unparted_rows": "no table read without rules sets its cells at the middle or foot of "
+    "their rows while its rows stand no farther apart than a cell's lines (a row's first lines "
+    "may then have gone to the row above)",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
@@ -783,6 +787,23 @@ def slash_breaks(
             tuple(names),
         )
         for page, names in sorted(found.items())
+    ]
+
+
+def unparted_rows(pages: Iterable[int]) -> list[Doubt]:
+    """One doubt a page whose table, read without rules, sets its cells at the middle or foot
+    of their rows in rows that stand no farther apart than a cell's lines
+    (``RawTable.unparted``)."""
+    return [
+        Doubt(
+            "unparted_rows",
+            f"page {page}: the table's cells stand at the middle or foot of their rows, and no "
+            "gap parts its rows: a row's first lines may have been read as the rest of the row "
+            "above",
+            page,
+            (),
+        )
+        for page in sorted(set(pages))
     ]
 
 

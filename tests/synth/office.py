@@ -79,6 +79,9 @@ class OfficeLayout:
     bold_kegiatan: bool = True  # levels shown by style: kegiatan bold as well as shaded
     # A node's indicators one per line in one cell of its row, their targets so beside them
     stacked_indicators: bool = False
+    # where a body cell's text stands in its row: at the top (a word processor's default), the
+    # middle (a web page's) or the foot (a sheet's)
+    valign: Literal["top", "middle", "bottom"] = "top"
 
     def __post_init__(self) -> None:
         if self.no_space_glyphs and self.maker != "docx":
@@ -111,6 +114,8 @@ class OfficeLayout:
             out.append("plain_kegiatan")
         if self.stacked_indicators:
             out.append("stacked_indicators")
+        if self.valign != "top":
+            out.append(f"valign={self.valign}")
         if not self.landscape:
             out.append("portrait")
         out.append(f"{self.page} {self.font} {self.font_size}pt")
@@ -592,6 +597,13 @@ def _write_docx(table: _Table, path: Path) -> None:
             cell = word_cells[c]
             if text:
                 put(cell, text, bold=row.bold, align=align)
+            if lay.valign != "top":
+                from docx.enum.table import WD_ALIGN_VERTICAL
+
+                cell.vertical_alignment = {
+                    "middle": WD_ALIGN_VERTICAL.CENTER,
+                    "bottom": WD_ALIGN_VERTICAL.BOTTOM,
+                }[lay.valign]
             if lay.borders == "groups" and row.kind in ("program", "total"):
                 _rule_below(cell, OxmlElement, qn, edges=("top",))
             if row.fill:
@@ -816,7 +828,8 @@ def _write_xlsx(table: _Table, path: Path) -> None:
                 "right" if col.key in AMOUNT_KEYS else "center" if col.key in CENTRED_KEYS
                 else "left"
             )  # fmt: skip
-            cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=True)
+            vertical = {"top": "top", "middle": "center", "bottom": "bottom"}[lay.valign]
+            cell.alignment = Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
             cell.font = font(row.bold)
             cell.border = border(opens_group=row.kind in ("program", "total"))
             if row.fill:
@@ -875,7 +888,7 @@ table {{ border-collapse: collapse; table-layout: fixed; margin: 3mm auto 0 auto
         width: {sum(c.width for c in cols):.2f}mm; }}
 th, td {{ {edges} padding: 0.3mm 1mm; line-height: 1.15; }}
 th {{ font-weight: bold; text-align: center; vertical-align: middle; overflow-wrap: anywhere; }}
-td {{ vertical-align: top; overflow-wrap: break-word; }}
+td {{ vertical-align: {lay.valign}; overflow-wrap: break-word; }}
 td.right {{ text-align: right; white-space: nowrap; }}
 td.center {{ text-align: center; }}
 tr.number td {{ text-align: center; font-size: {lay.font_size - 0.5}pt; }}
