@@ -271,3 +271,24 @@ def test_indicator_rows_set_close_without_rules_are_read_apart(
     [doc] = write_outputs([result], tmp_path)["documents"]
     assert doc["status"] == "ok"
     assert doc["coverage"]["numbers"]["unread"] == 0
+
+
+@pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
+def test_a_web_table_without_rules_centred_in_rows_no_gap_parts_is_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """A web page's table without rules, its cells at the middle of their rows (the browser's
+    default) and padded by a third of a millimetre: a row's code and figures stand beside the
+    middle line of its name, and no gap parts the rows, so nothing tells a row's first lines
+    from the rest of the row above. The document read wrong with status ``ok``; it goes out
+    ``suspect``, by the reading doubt ``unparted_rows`` on its table's pages."""
+    from renja.output import write_outputs
+
+    layout = replace(office_layout(5932, "html"), borders="none", valign="middle")
+    plan = office_plan(5932, layout)
+    [pdf] = convert([write_source(plan, tmp_path / "html_5932", layout)], tmp_path)
+    result = process_pdf(pdf)
+    assert differences(result, plan, layout) != []  # what the doubt is about
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    assert {d["check"] for d in doc["reading_doubts"]} >= {"unparted_rows"}
