@@ -50,8 +50,8 @@ class RawTable:
     # tell whether a space stood there (``PageChars.slash_break``): ``KABUPATEN/ KOTA``.
     unsure_slashes: list[str] = field(default_factory=list)
     # Whether the borderless reader found the cells set at the middle or foot of their rows
-    # in rows that stand no farther apart than a cell's lines (``extract.stream._unparted``):
-    # a row's first lines may have gone to the row above.
+    # (``extract.stream._set_off_the_top``, ``_unparted``): its rows were parted by the gaps
+    # between them, or by nothing, and a row's first lines may have gone to the row above.
     unparted: bool = False
     # Per cell of the grid: for each line break left in its text, whether the next line starts
     # a paragraph, runs on, or may do either (``extract.paragraphs``); empty where not known.

@@ -1102,6 +1102,7 @@ def _rows(
     rules: tuple[float, ...] = (),
     name_columns: frozenset[int] = frozenset(),
     by_figures: list[bool] | None = None,
+    set_off: list[bool] | None = None,
 ) -> list[list[_Line]]:
     """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
     or row number), stands under the line above by more than ``row_gap``, holds a number under
@@ -1112,7 +1113,8 @@ def _rows(
     (``name_columns``) that the row so far leaves empty (a further indicator of a node has
     no name of its own to wrap into the label) or that holds the label alone beside amounts.
     ``by_figures`` is given, per row, whether its figures alone started it (``_stacked`` or a
-    figure in a column the row above left empty)."""
+    figure in a column the row above left empty); ``set_off``, whether the table sets its
+    cells off the top of their rows (``_set_off_the_top``)."""
     rows: list[list[_Line]] = []
     heights = sorted(line.height for line in lines)
     line_height = heights[len(heights) // 2] if heights else settings.default_line_height
@@ -1123,6 +1125,8 @@ def _rows(
     # whether the current row was opened by a gap wider than a row's lines stand apart (or is
     # the first), and holds no code or row number yet
     offset = _set_off_the_top(lines, columns, id_columns, numbers, settings.row_gap * line_height)
+    if set_off is not None:
+        set_off.append(offset)
     opened_apart = False
     for line, found in zip(lines, numbers, strict=True):
         words = _words_by_column(line, columns)
@@ -1819,7 +1823,8 @@ def stream_tables(
     keys = key_columns(list(columns.header)) if key_columns else set()
     names = frozenset(columns.of_role(ColumnRole.NAMA))
     by_figures: list[bool] = []
-    rows = _rows(body, columns, keys, settings, rules, names, by_figures)
+    set_off: list[bool] = []
+    rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off)
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
     widths = _text_width(body, columns, reach)
@@ -1855,7 +1860,7 @@ def stream_tables(
         edges=columns.edges, confidence=confidence,
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
-        unparted=_unparted(body, settings),
+        unparted=any(set_off) or _unparted(body, settings),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)

@@ -16,6 +16,7 @@ from synth.watermark import watermarked
 from truth import check_round_trip
 
 from extract.document import page_texts, plain, running_feet
+from renja.process import process_pdf
 
 NAMED = [(name, seed) for name in LAYOUTS for seed in range(3)]
 
@@ -77,7 +78,8 @@ def test_cells_set_at_the_middle_or_foot_of_their_rows(
     beside the middle or last line of its name, under the name's first lines: those went to
     the row above, and 3 of 20 nodes of the first layout came out right, with status ``ok``.
     Lines that a gap wider than a cell's own lines parts from the row above open a row, and
-    the code, figures or total's label met before the next such gap are that row's."""
+    the code, figures or total's label met before the next such gap are that row's; the
+    pages so read carry the reading doubt ``unparted_rows``."""
     if isinstance(layout, int):
         chosen = dataclasses.replace(random_layout(layout), valign=valign)
         plan = seed_plan(layout, chosen)
@@ -86,6 +88,9 @@ def test_cells_set_at_the_middle_or_foot_of_their_rows(
         plan = random_plan(5, codes=chosen.code_style != "nomor")
     assert not chosen.ruled
     check_round_trip(plan, chosen, tmp_path / "plan.pdf")
+    # read right, and said to rest on the gaps between the rows
+    doubts = process_pdf(tmp_path / "plan.pdf").summary()["reading_doubts"]
+    assert "unparted_rows" in {doubt["check"] for doubt in doubts}
 
 
 WATERMARKS = [

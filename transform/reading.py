@@ -121,8 +121,9 @@ READING_CHECKS: dict[str, str] = {
     "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
     "read, DAYA written)",
     "unparted_rows": "no table read without rules sets its cells at the middle or foot of "
-    "their rows while its rows stand no farther apart than a cell's lines (a row's first lines "
-    "may then have gone to the row above)",
+    "their rows (its rows are then parted by the gaps between them, or by nothing where they "
+    "stand no farther apart than a cell's lines, and a row's first lines may have gone to the "
+    "row above)",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
@@ -792,14 +793,13 @@ def slash_breaks(
 
 def unparted_rows(pages: Iterable[int]) -> list[Doubt]:
     """One doubt a page whose table, read without rules, sets its cells at the middle or foot
-    of their rows in rows that stand no farther apart than a cell's lines
-    (``RawTable.unparted``)."""
+    of their rows (``RawTable.unparted``)."""
     return [
         Doubt(
             "unparted_rows",
-            f"page {page}: the table's cells stand at the middle or foot of their rows, and no "
-            "gap parts its rows: a row's first lines may have been read as the rest of the row "
-            "above",
+            f"page {page}: the table's cells stand at the middle or foot of their rows, which "
+            "only the gaps between them part, if any: a row's first lines may have been read "
+            "as the rest of the row above, or as the table's header",
             page,
             (),
         )
