@@ -6,9 +6,9 @@ and count the documents that come back exact (``truth.check_round_trip``, as
 
 Seeds 100-699 were used while the readers were developed; 701-1000 are kept to measure them.
 A layout that does not fit its page is not rendered and not counted. Each failure is printed
-with its status after validation; one still ``ok`` is marked ``WRONG-OK``. ``--signed``: each
-PDF gets an electronic signature's note and QR code in every page's foot (``synth.signed``);
-``--watermark``, a draft's watermark behind every page (``synth.watermark``).
+with its status after validation; one still ``ok`` is marked ``WRONG-OK``. ``--signed``,
+``--watermark``: each PDF gets an electronic signature's note or a draft's watermark
+(``synth.marks``).
 """
 
 from __future__ import annotations
@@ -22,8 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth.generator import random_layout, render_pdf, seed_plan  # noqa: E402
-from synth.signed import signed  # noqa: E402
-from synth.watermark import watermarked  # noqa: E402
+from synth.marks import add_options, made_by  # noqa: E402
 from truth import check_round_trip  # noqa: E402
 
 
@@ -42,18 +41,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("first", type=int)
     parser.add_argument("stop", type=int, help="one past the last seed")
-    parser.add_argument(
-        "--signed",
-        action="store_true",
-        help="an electronic signature's note and QR code stamped in every page's foot",
-    )
-    parser.add_argument(
-        "--watermark",
-        action="store_true",
-        help="a draft's watermark, RANCANGAN aslant in light type behind every page",
-    )
+    add_options(parser)
     args = parser.parse_args(argv)
-    made = signed if args.signed else watermarked if args.watermark else None
+    made = made_by(args)
     rendered = exact = 0
     statuses: Counter[str] = Counter()
     for seed in range(args.first, args.stop):

@@ -18,10 +18,9 @@ not rendered. ``--borders`` prints every seed's table with the given rules, its 
 kept (``vertical``: rules between the columns only; ``columns``: so in the body, under a header
 ruled as a grid; ``groups``: so, with a rule over each program's rows; the random layouts draw
 none of these, so that a seed names the layout it always named). ``--plain-kegiatan``: where
-levels show by style only, kegiatan rows are shaded but not bold. ``--signed``: each PDF gets
-an electronic signature's note and QR code in every page's foot (``synth.signed``);
-``--watermark``, a draft's watermark behind every page (``synth.watermark``); ``--valign``,
-the body cells set at the middle or foot of their rows.
+levels show by style only, kegiatan rows are shaded but not bold. ``--signed``,
+``--watermark``: each PDF gets an electronic signature's note or a draft's watermark
+(``synth.marks``); ``--valign``, the body cells set at the middle or foot of their rows.
 """
 
 from __future__ import annotations
@@ -36,9 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from synth.marks import add_options, made_by  # noqa: E402
 from synth.office import OfficeLayout, convert, office_layout, office_plan, write_source  # noqa: E402
-from synth.signed import signed  # noqa: E402
-from synth.watermark import watermarked  # noqa: E402
 from truth import compare  # noqa: E402
 
 from renja.process import DocumentResult, process_pdf  # noqa: E402
@@ -112,16 +110,7 @@ def main(argv: list[str]) -> int:
         choices=["grid", "horizontal", "vertical", "columns", "groups", "none"],
         help="print every seed's table with these rules (the seed's other choices kept)",
     )
-    parser.add_argument(
-        "--signed",
-        action="store_true",
-        help="an electronic signature's note and QR code stamped in every page's foot",
-    )
-    parser.add_argument(
-        "--watermark",
-        action="store_true",
-        help="a draft's watermark, RANCANGAN aslant in light type behind every page",
-    )
+    add_options(parser)
     parser.add_argument(
         "--valign",
         choices=["top", "middle", "bottom"],
@@ -161,10 +150,9 @@ def main(argv: list[str]) -> int:
                     continue  # the layout does not fit the page
                 jobs.append((seed, layout, plan, source))
             pdfs = convert([source for *_, source in jobs], folder)
-            if args.signed:
-                pdfs = [signed(pdf, pdf.with_name(f"signed-{pdf.name}")) for pdf in pdfs]
-            if args.watermark:
-                pdfs = [watermarked(pdf, pdf.with_name(f"marked-{pdf.name}")) for pdf in pdfs]
+            made = made_by(args)
+            if made is not None:
+                pdfs = [made(pdf, pdf.with_name(f"made-{pdf.name}")) for pdf in pdfs]
             results = [process_pdf(pdf) for pdf in pdfs]
             statuses = final_statuses(results, Path(tmp) / f"out{at}")
             for (seed, layout, plan, _), result in zip(jobs, results, strict=True):
