@@ -1116,17 +1116,16 @@ def _rows(
     figure in a column the row above left empty); ``set_off``, whether the table sets its
     cells off the top of their rows (``_set_off_the_top``)."""
     rows: list[list[_Line]] = []
-    heights = sorted(line.height for line in lines)
-    line_height = heights[len(heights) // 2] if heights else settings.default_line_height
+    line_height = _line_height(lines, settings)
     numbers = [_lone_numbers(line, columns) for line in lines]  # read once per line
     row_numbers: list[dict[int, str]] = []  # those of the current row's lines
     row_columns: set[int] = set()  # the columns the current row's lines print in
     row_words: dict[int, list[str]] = {}  # the words the current row's lines print, by column
-    # whether the current row was opened by a gap wider than a row's lines stand apart (or is
-    # the first), and holds no code or row number yet
     offset = _set_off_the_top(lines, columns, id_columns, numbers, settings.row_gap * line_height)
     if set_off is not None:
         set_off.append(offset)
+    # whether the current row was opened by a gap wider than a row's lines stand apart (or is
+    # the first), and holds no code or row number yet
     opened_apart = False
     for line, found in zip(lines, numbers, strict=True):
         words = _words_by_column(line, columns)
@@ -1878,8 +1877,8 @@ def _set_off_the_top(
     lines (parted by gaps wider than ``row_gap``) of two lines or more, a quarter or more, and
     two at least, open with a line that prints no code and no figure, while a later line of
     the block prints one. A table whose cells stand at the top prints them on its rows' first
-    lines, whatever gaps part its rows (none such in 24 pages of Word, Excel and web tables
-    without rules, and one in another)."""
+    lines, whatever gaps part its rows (of 42 pages of Word, Excel and web tables so set
+    without rules, one has one such block, none two)."""
     blocks: list[list[int]] = []
     for index, line in enumerate(lines):
         if not blocks or line.top - lines[index - 1].bottom > row_gap:
