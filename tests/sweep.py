@@ -7,8 +7,8 @@ and count the documents that come back exact (``truth.check_round_trip``, as
 Seeds 100-699 were used while the readers were developed; 701-1000 are kept to measure them.
 A layout that does not fit its page is not rendered and not counted. Each failure is printed
 with its status after validation; one still ``ok`` is marked ``WRONG-OK``. ``--signed``,
-``--watermark``: each PDF gets an electronic signature's note or a draft's watermark
-(``synth.marks``).
+``--watermark``, ``--signature-block``, ``--closing``: each PDF gets an electronic signature's
+note, a draft's watermark, or the sign-off under its last table (``synth.marks``).
 """
 
 from __future__ import annotations

@@ -19,8 +19,9 @@ kept (``vertical``: rules between the columns only; ``columns``: so in the body,
 ruled as a grid; ``groups``: so, with a rule over each program's rows; the random layouts draw
 none of these, so that a seed names the layout it always named). ``--plain-kegiatan``: where
 levels show by style only, kegiatan rows are shaded but not bold. ``--signed``,
-``--watermark``: each PDF gets an electronic signature's note or a draft's watermark
-(``synth.marks``); ``--valign``, the body cells set at the middle or foot of their rows.
+``--watermark``, ``--signature-block``, ``--closing``: each PDF gets an electronic signature's
+note, a draft's watermark, or the sign-off under its last table (``synth.marks``);
+``--valign``, the body cells set at the middle or foot of their rows.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """What a published PDF carries besides its tables, for the sweeps to add: an electronic
 signature's note and QR code in every page's foot (``synth.signed``), a draft's watermark
-behind every page (``synth.watermark``)."""
+behind every page (``synth.watermark``), the signature block under the last table
+(``synth.endorsed``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from synth.endorsed import closed, endorsed
 from synth.signed import signed
 from synth.watermark import watermarked
 
@@ -17,11 +19,22 @@ Making = Callable[[Path, Path], Path]  # (source, target) -> target
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    """``--signed`` and ``--watermark``."""
+    """``--signature-block``, ``--closing``, ``--signed`` and ``--watermark``."""
     parser.add_argument(
         "--signed",
         action="store_true",
         help="an electronic signature's note and QR code stamped in every page's foot",
+    )
+    parser.add_argument(
+        "--signature-block",
+        action="store_true",
+        help="the head of the agency's signature block (date, office, name, NIP) under the "
+        "last table",
+    )
+    parser.add_argument(
+        "--closing",
+        action="store_true",
+        help="closing words across the page and the signature block under the last table",
     )
     parser.add_argument(
         "--watermark",
@@ -32,7 +45,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 
 def made_by(args: argparse.Namespace) -> Making | None:
     """The copy the options ask for (both marks one after the other), or None."""
-    steps: list[Making] = [step for on, step in ((args.signed, signed),
+    steps: list[Making] = [step for on, step in ((args.signature_block, endorsed),
+                                                  (args.closing, closed),
+                                                  (args.signed, signed),
                                                   (args.watermark, watermarked)) if on]  # fmt: skip
     if not steps:
         return None
