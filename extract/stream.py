@@ -1028,6 +1028,64 @@ def _body_lines(
     return body
 
 
+def _before_sign_off(lines: list[_Line], body_start: int) -> list[_Line]:
+    """The page's lines above what ends its table, whose body starts at line ``body_start``:
+    a note under it ("Sumber: ...", "Keterangan: ...", "*) ..."), or the sign-off a Renja ends
+    with under its last table (Permendagri 86's forms end so): the closing words ("Demikian
+    ...") and the signature block, the place and date, "Mengetahui", the signer's office
+    ("KEPALA DINAS ..."), name and NIP, set under the table's last columns. Under a table
+    without rules their lines went into the last row (a name ran on into a note or the closing
+    words, the NIP was read as a target), made a row of their own, or made the columns (a
+    page's next-year targets lost), and their numbers were counted as printed in the table. A
+    sign-off line follows a gap of half a line at least: a cell's wrapped line that happens to
+    start so ("Kepala Dinas" in a name) follows its line closer; a note's label and colon are
+    no cell's start."""
+    for index in range(max(1, body_start), len(lines)):
+        upper, line = lines[index - 1], lines[index]
+        text = _text(line)
+        if _NOTE.match(text):
+            return lines[:index]
+        if line.top - upper.bottom >= _SIGN_OFF_GAP * line.height and _SIGN_OFF.match(text):
+            while index - 1 >= max(1, body_start) and _DATE_PART.match(_text(lines[index - 1])):
+                index -= 1  # "Serang," over "2021" over "Kepala Dinas": the date left to write
+            return lines[:index]
+    return lines
+
+
+def _text(line: _Line) -> str:
+    """A line's words, a space apart."""
+    return " ".join(w["text"] for w in line.words)
+
+
+# A note under a table: its source, a remark, the meaning of its marks.
+_NOTE = re.compile(r"^\s*(?:(?:sumber(?:\s+data)?|keterangan|catatan|ket)\s*:|\*{1,3}\))", re.I)
+_MONTHS = (
+    "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    "nopember|november|desember"
+)
+# The first line of a sign-off: the place and date of the signature ("Cilegon, 14 Januari
+# 2022", the day or the month left blank for the pen), the closing words, "Mengetahui" or
+# "Ditetapkan di", the signer's office (the head of a dinas, badan, kantor, satuan, bagian,
+# of a kecamatan, a hospital or the inspectorate; signed for, "a.n.", or acting, "Plt.",
+# "Plh.") or NIP.
+_SIGN_OFF = re.compile(
+    rf"^\s*(?:[A-Z][\w.'-]*(?:\s+[\w.'-]+){{0,3}},\s*(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?"
+    r"(?:19|20)\d\d\s*$|demikian\b|mengetahui\b|ditetapkan\s+di\b|"
+    r"(?:a\.\s?n\.?\s+|plt\.?\s+|plh\.?\s+)?(?:kepala\s+(?:dinas|badan|kantor|satuan|bagian|"
+    r"pelaksana)|camat|direktur|inspektur|sekretaris\s+(?:daerah|dinas|badan|dprd))\b|"
+    r"nip\.?\s*[:.]?\s*\d)",
+    re.IGNORECASE,
+)
+# A part of the date printed on a line of its own over the office, the rest left to write:
+# the place ("Serang,"), the year, the month and year.
+_DATE_PART = re.compile(
+    rf"^\s*(?:[A-Z][\w.'-]*(?:\s+[\w.'-]+){{0,3}},|(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?"
+    r"(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+_SIGN_OFF_GAP = 0.5  # line heights
+
+
 def _running_foot(line: _Line, page: Any, feet: Collection[str]) -> bool:
     """Whether ``line`` stands in the page's foot (``extract.document.FOOT_SHARE``) and prints
     a running foot (``feet``), or most of one (a page number may stand on the line of either):
@@ -1789,6 +1847,7 @@ def stream_tables(
             body_start = block[1] + 1
         if len(centres) < settings.min_columns:
             return [], previous
+        lines = _before_sign_off(lines, body_start)
         carry_on = previous is not None and _same_columns(previous, centres, page.width, settings)
         earlier = previous.body if carry_on and previous is not None else ()
         below = _above_folio(lines[body_start:], settings)
@@ -1811,6 +1870,7 @@ def stream_tables(
         while body_start < len(lines) and _spans_page(lines[body_start], columns, settings):
             text_before += " ".join(w["text"] for w in lines[body_start].words) + "\n"
             body_start += 1
+        lines = _before_sign_off(lines, body_start)
     else:
         return [], previous
     _settle_straddlers(lines[body_start:], columns)

@@ -11,6 +11,7 @@ import pytest
 from extract.stream import (
     STREAM,
     StreamColumns,
+    _before_sign_off,
     _body_lines,
     _boundary,
     _cells,
@@ -1693,3 +1694,52 @@ def test_in_a_table_ruling_every_nodes_row_a_row_figures_parted_is_one_with_the_
             assert by_figures[1]  # figures alone parted the second row
             joined = _stacked_rows(rows, by_figures, STYLED, [1], widths, set(), rules)
             assert [len(r) for r in joined] == sizes
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Cilegon, 14 Januari 2022", "Kota Serang,      Pebruari 2023", "Mengetahui,",
+     "a.n. KEPALA DINAS PENDIDIKAN", "Plt. KEPALA BADAN PERENCANAAN", "CAMAT CIPOCOK JAYA",
+     "DIREKTUR RSUD dr. DRADJAT", "NIP. 19680512 199203 1 007", "Ditetapkan di : Serang",
+     "Demikian Rencana Kerja ini disusun"],
+)  # fmt: skip
+def test_a_table_without_rules_ends_at_its_sign_off(opening: str) -> None:
+    """The closing words and signature block under the last table are no row: a line that
+    opens them a gap below the table ends it, and what follows with it."""
+    rows = [line_of(100, ("1.02.01", 20), ("Penyediaan Gaji", 80), ("1.250.000", 400)),
+            line_of(112, ("1.02.02", 20), ("Kepala Dinas dan Staf", 80), ("3.000.000", 400)),
+            line_of(136, (opening, 300)),
+            line_of(148, ("19680512 199203 1 007", 300))]  # fmt: skip
+    lines = _lines([w for row in rows for w in row])
+    assert texts(_before_sign_off(lines, 0)) == texts(lines[:2])
+
+
+def test_a_date_left_to_write_goes_with_the_sign_off() -> None:
+    """ "Serang," and "2021" on lines of their own over the office, the day and month left to
+    be written in by hand (the seed's Renja is signed so): the sign-off starts at the place."""
+    rows = [line_of(100, ("1.02.01", 20), ("Penyediaan Gaji", 80), ("1.250.000", 400)),
+            line_of(124, ("Serang,", 300)), line_of(136, ("2021", 320)),
+            line_of(150, ("Kepala Dinas", 300)), line_of(162, ("Tenaga Kerja", 300))]  # fmt: skip
+    lines = _lines([w for row in rows for w in row])
+    assert texts(_before_sign_off(lines, 0)) == texts(lines[:1])
+
+
+@pytest.mark.parametrize(
+    "note", ["Sumber: Hasil Analisis, 2022", "Keterangan: *) angka sementara", "*) usulan baru"]
+)
+def test_a_note_close_under_a_table_without_rules_ends_it(note: str) -> None:
+    """A note under the table (its source, a remark) ends it, however close it stands."""
+    rows = [line_of(100, ("1.02.01", 20), ("Penyediaan Gaji", 80), ("1.250.000", 400)),
+            line_of(109, (note, 20))]  # fmt: skip
+    lines = _lines([w for row in rows for w in row])
+    assert texts(_before_sign_off(lines, 0)) == texts(lines[:1])
+
+
+def test_a_cells_line_that_starts_like_a_sign_off_is_no_sign_off() -> None:
+    """A name's wrapped line that opens like a signer's office follows its line closer than
+    half a line: the table goes on."""
+    rows = [line_of(100, ("1.02.01", 20), ("Fasilitasi Koordinasi oleh", 80), ("1.250.000", 400)),
+            line_of(109, ("Kepala Dinas dan Staf", 80)),
+            line_of(124, ("1.02.02", 20), ("Penyediaan Gaji", 80), ("3.000.000", 400))]  # fmt: skip
+    lines = _lines([w for row in rows for w in row])
+    assert len(_before_sign_off(lines, 0)) == 3

@@ -6,9 +6,11 @@ style, unit placement, page size, wrapping, header wording and grand-total rows.
 
 import dataclasses
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from synth.endorsed import closed, sourced
 from synth.generator import LAYOUTS, Layout, random_layout, random_plan, render_pdf, seed_plan
 from synth.overstrike import overstruck
 from synth.signed import NOTE, signed
@@ -63,6 +65,41 @@ def test_a_signatures_note_in_every_pages_foot_is_no_row(layout: str | int, tmp_
     check_round_trip(plan, chosen, tmp_path / "plan.pdf", signed)
     feet = running_feet(page_texts(tmp_path / "made-plan.pdf"))
     assert feet == {plain(line) for line in NOTE}
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
+@pytest.mark.parametrize(
+    ("layout", "plan_seed", "made"),
+    [("nomor_unruled", 5, closed), ("sipd_split5", 6, closed), (7109, None, closed),
+     (7110, None, closed), ("nomor_unruled", 5, sourced), (7133, None, sourced),
+     (7149, None, sourced)],
+)  # fmt: skip
+def test_what_ends_the_table_is_no_row(
+    layout: str | int, plan_seed: int | None, made: Callable[[Path, Path], Path], tmp_path: Path
+) -> None:
+    """A Renja ends with closing words ("Demikian ...") and the head of the agency's signature
+    block under its last table: place and date, office, name and NIP, under the table's last
+    columns; a table may have a note of its source close under it ("Sumber: ..."). Under a
+    table without rules the last row's name ran on into the closing words or the note, a note
+    made a row of its own (7133 and 7149, both with status ``ok``), the NIP was read as a
+    target, or the date and NIP counted as numbers of the table in no row: 4 of 30 random
+    layouts so signed off came out ``suspect`` (7109 and 7110 among them), as did nearly
+    every office document without rules (``tests/sweep_office.py`` with
+    ``--signature-block``). The table ends at its note or sign-off, and the document is exact
+    and ``ok``, every number under the table's header accounted for."""
+    from renja.output import write_outputs
+
+    if isinstance(layout, int):
+        chosen = random_layout(layout)
+        plan = seed_plan(layout, chosen)
+    else:
+        chosen = LAYOUTS[layout]
+        plan = random_plan(plan_seed or 0, codes=chosen.code_style != "nomor")
+    check_round_trip(plan, chosen, tmp_path / "plan.pdf", made)
+    assert (tmp_path / "block-made-plan.pdf").exists()  # it fitted under the table
+    [doc] = write_outputs([process_pdf(tmp_path / "made-plan.pdf")], tmp_path / "out")["documents"]
+    assert doc["status"] == "ok", doc.get("first_reason")
+    assert doc["coverage"]["numbers"]["unread"] == 0
 
 
 @pytest.mark.parametrize(

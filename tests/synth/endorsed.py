@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-__all__ = ["BLOCK", "CLOSING", "closed", "endorsed"]
+__all__ = ["BLOCK", "CLOSING", "SOURCE", "closed", "endorsed", "sourced"]
 
 BLOCK = (
     "Cilegon, 14 Januari {year}",
@@ -28,7 +28,10 @@ CLOSING = (
     "dilaksanakan dengan penuh tanggung jawab sesuai dengan ketentuan peraturan "
     "perundang-undangan yang berlaku.",
 )
+# The note of a table's source, as tables in Indonesian reports print under them.
+SOURCE = "Sumber: Hasil Analisis Dinas Perhubungan Kota Cilegon, {year}"
 _GAP = 14.0  # points between the table's last line and the block
+_NOTE_GAP = 4.0  # points between the table's last line and a source note
 _MARGIN = 20.0  # points the block keeps from the page's lower edge
 _YEAR = re.compile(r"Tahun\s+(20\d\d)", re.IGNORECASE)
 
@@ -38,12 +41,19 @@ def closed(source: Path, target: Path) -> Path:
     return endorsed(source, target, closing=True)
 
 
-def endorsed(source: Path, target: Path, closing: bool = False) -> Path:
+def sourced(source: Path, target: Path) -> Path:
+    """A note of the table's source (``SOURCE``) close under it, from the page's leftmost text,
+    in type half a point smaller than the page's; no block."""
+    return endorsed(source, target, note=True)
+
+
+def endorsed(source: Path, target: Path, closing: bool = False, note: bool = False) -> Path:
     """Write to ``target`` ``source`` with ``BLOCK`` under the lowest line of its last page,
     right-aligned with the page's rightmost text, in the page's body type size (the year: the
     one before the first ``Tahun 20NN`` the last page prints, the plan's). ``closing``: the
-    paragraph ``CLOSING`` goes first, from the page's leftmost text. When they do not fit under
-    the last line, ``target`` is a plain copy."""
+    paragraph ``CLOSING`` goes first, from the page's leftmost text; ``note``: the note
+    ``SOURCE`` alone instead (``sourced``). When they do not fit under the last line,
+    ``target`` is a plain copy."""
     import pdfplumber
     from reportlab.pdfgen import canvas
 
@@ -59,9 +69,9 @@ def endorsed(source: Path, target: Path, closing: bool = False) -> Path:
     lowest = max((w["bottom"] for w in words), default=height / 2)
     right = max((w["x1"] for w in words), default=width - 36)
     left = min((w["x0"] for w in words), default=36)
-    lines = [*(CLOSING if closing else ()), *BLOCK]
+    lines = [SOURCE] if note else [*(CLOSING if closing else ()), *BLOCK]
     leading = size * 1.3
-    top = lowest + _GAP  # from the page's top
+    top = lowest + (_NOTE_GAP if note else _GAP)  # from the page's top
     if top + leading * (len(lines) + 1) > height - _MARGIN:
         subprocess.run(["qpdf", str(source), str(target)], check=True)
         return target
@@ -71,13 +81,16 @@ def endorsed(source: Path, target: Path, closing: bool = False) -> Path:
         drawing.setPageSize(page_size)
         if number == len(sizes_of_pages) - 1:
             baseline = height - top
-            if closing:
+            if note:
+                drawing.setFont("Helvetica-Oblique", size - 0.5)
+                drawing.drawString(left, baseline - leading, SOURCE.format(year=year))
+            elif closing:
                 drawing.setFont("Helvetica", size)
                 for line in CLOSING:
                     baseline -= leading
                     drawing.drawString(left, baseline, line.format(plan=year + 1))
                 baseline -= leading
-            for index, line in enumerate(BLOCK):
+            for index, line in enumerate(() if note else BLOCK):
                 drawing.setFont("Helvetica-Bold" if index in (1, 2, 6) else "Helvetica", size)
                 baseline -= leading
                 drawing.drawCentredString(right - 110, baseline, line.format(year=year))

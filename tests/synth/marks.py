@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from synth.endorsed import closed, endorsed
+from synth.endorsed import closed, endorsed, sourced
 from synth.signed import signed
 from synth.watermark import watermarked
 
@@ -19,7 +19,7 @@ Making = Callable[[Path, Path], Path]  # (source, target) -> target
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    """``--signature-block``, ``--closing``, ``--signed`` and ``--watermark``."""
+    """``--signature-block``, ``--closing``, ``--source-note``, ``--signed``, ``--watermark``."""
     parser.add_argument(
         "--signed",
         action="store_true",
@@ -37,6 +37,11 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         help="closing words across the page and the signature block under the last table",
     )
     parser.add_argument(
+        "--source-note",
+        action="store_true",
+        help="a note of the table's source (Sumber: ...) close under the last table",
+    )
+    parser.add_argument(
         "--watermark",
         action="store_true",
         help="a draft's watermark, RANCANGAN aslant in light type behind every page",
@@ -47,6 +52,7 @@ def made_by(args: argparse.Namespace) -> Making | None:
     """The copy the options ask for (both marks one after the other), or None."""
     steps: list[Making] = [step for on, step in ((args.signature_block, endorsed),
                                                   (args.closing, closed),
+                                                  (args.source_note, sourced),
                                                   (args.signed, signed),
                                                   (args.watermark, watermarked)) if on]  # fmt: skip
     if not steps:
