@@ -1065,12 +1065,14 @@ _MONTHS = (
 )
 # The first line of a sign-off: the place and date of the signature ("Cilegon, 14 Januari
 # 2022", the day or the month left blank for the pen), the closing words, "Mengetahui" or
-# "Ditetapkan di", the signer's office (the head of a dinas, badan, kantor, satuan, bagian,
-# of a kecamatan, a hospital or the inspectorate; signed for, "a.n.", or acting, "Plt.",
-# "Plh.") or NIP.
+# "Ditetapkan di", an electronic signature's note ("Dokumen ini telah ditandatangani secara
+# elektronik ...", in the foot of a page too short to tell it as a running foot), the
+# signer's office (the head of a dinas, badan, kantor, satuan, bagian, of a kecamatan, a
+# hospital or the inspectorate; signed for, "a.n.", or acting, "Plt.", "Plh.") or NIP.
 _SIGN_OFF = re.compile(
     rf"^\s*(?:[A-Z][\w.'-]*(?:\s+[\w.'-]+){{0,3}},\s*(?:\d{{1,2}}\s+)?(?:(?:{_MONTHS})\s+)?"
     r"(?:19|20)\d\d\s*$|demikian\b|mengetahui\b|ditetapkan\s+di\b|"
+    r"(?:dokumen\s+ini\s+(?:telah\s+)?)?ditandatangani\s+secara\s+(?:elektronik|digital)|"
     r"(?:a\.\s?n\.?\s+|plt\.?\s+|plh\.?\s+)?(?:kepala\s+(?:dinas|badan|kantor|satuan|bagian|"
     r"pelaksana)|camat|direktur|inspektur|sekretaris\s+(?:daerah|dinas|badan|dprd))\b|"
     r"nip\.?\s*[:.]?\s*\d)",

@@ -295,17 +295,24 @@ def test_a_web_table_without_rules_centred_in_rows_no_gap_parts_is_in_doubt(
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf missing")
-@pytest.mark.parametrize(("maker", "seed"), [("html", 6101), ("xlsx", 6213), ("docx", 7452)])
-def test_a_signature_block_under_a_table_without_rules_is_no_part_of_it(
-    maker: str, seed: int, tmp_path: Path
+@pytest.mark.parametrize(
+    ("maker", "seed", "mark"),
+    [("html", 6101, "block"), ("xlsx", 6213, "block"), ("docx", 7452, "block"),
+     ("html", 5874, "signed"), ("html", 5877, "signed")],
+)  # fmt: skip
+def test_a_signature_under_a_table_without_rules_is_no_part_of_it(
+    maker: str, seed: int, mark: str, tmp_path: Path
 ) -> None:
     """The head of the agency's signature block under the last table (place and date, office,
     name, NIP), as a Renja is signed off, from a web page, a sheet and a Word table without
     rules: the date's day and the NIP's digits were counted as numbers printed in the table
     in no output row, and these documents (with 13 of 29 web pages, 24 of 30 sheets and 28 of
-    29 Word documents so signed) went out ``suspect``. The table ends where its sign-off
+    29 Word documents so signed) went out ``suspect``. An electronic signature's note in the
+    foot of a one-page table, where no running foot can be told, went into the last row's
+    name (5877) or took its row (5874), with status ``ok``. The table ends where its sign-off
     starts: exact, ``ok``, every number of the table accounted for."""
     from synth.endorsed import endorsed
+    from synth.signed import signed
 
     from renja.output import write_outputs
 
@@ -314,8 +321,11 @@ def test_a_signature_block_under_a_table_without_rules_is_no_part_of_it(
     layout = replace(office_layout(seed, maker), borders="none")
     plan = office_plan(seed, layout)
     [pdf] = convert([write_source(plan, tmp_path / f"{maker}_{seed}", layout)], tmp_path)
-    made = endorsed(pdf, tmp_path / "signed-off.pdf")
-    assert (tmp_path / "block-signed-off.pdf").exists()  # the block fitted under the table
+    if mark == "block":
+        made = endorsed(pdf, tmp_path / "signed-off.pdf")
+        assert (tmp_path / "block-signed-off.pdf").exists()  # the block fitted under the table
+    else:
+        made = signed(pdf, tmp_path / "signed.pdf")
     result = process_pdf(made)
     assert differences(result, plan, layout) == []
     [doc] = write_outputs([result], tmp_path / "out")["documents"]
