@@ -122,6 +122,11 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="a node's indicators one per line in one cell, their targets so beside them",
     )
+    parser.add_argument(
+        "--accounting",
+        action="store_true",
+        help="(xlsx) amounts stored as numbers in Excel's accounting format: Rp at the left",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     rendered = exact = 0
@@ -144,6 +149,8 @@ def main(argv: list[str]) -> int:
                     layout = replace(layout, stacked_indicators=True)
                 if args.valign:
                     layout = replace(layout, valign=args.valign)
+                if args.accounting:
+                    layout = replace(layout, amounts="accounting")
                 plan = office_plan(seed, layout)
                 try:
                     source = write_source(plan, folder / f"{args.maker}_{seed}", layout)

@@ -43,7 +43,9 @@ __all__ = [
 Maker = Literal["docx", "xlsx", "html"]
 Borders = Literal["grid", "horizontal", "vertical", "columns", "groups", "none"]
 Levels = Literal["split5", "kode", "roman_dotted", "roman_paren", "counted", "style"]
-Amounts = Literal["plain", "decimals", "rp", "rp_decimals"]
+# "accounting" (sheets only): amounts stored as numbers in Excel's accounting format, "Rp" at
+# the cell's left edge and the number at its right, "Rp -" for nothing
+Amounts = Literal["plain", "decimals", "rp", "rp_decimals", "accounting"]
 Subtotals = Literal["none", "after_program", "program_amount_on_subtotal"]
 
 PAGES_MM = {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}
@@ -88,6 +90,8 @@ class OfficeLayout:
             raise ValueError("text without space glyphs is made in Word files only")
         if self.browser_header_footer and self.maker != "html":
             raise ValueError("the browser's header and footer are printed from html only")
+        if self.amounts == "accounting" and self.maker != "xlsx":
+            raise ValueError("the accounting format is a sheet's")
         if self.levels == "style" and not self.shading:
             raise ValueError("levels shown by style only need the shading")
 
@@ -734,6 +738,11 @@ def _lines(text: str | None, width_mm: float, size: float, font: str) -> int:
     return lines
 
 
+# Excel's accounting format in rupiah: the symbol at the cell's left edge, the number at its
+# right, a dash for zero
+ACCOUNTING = '_-"Rp"* #,##0_-;-"Rp"* #,##0_-;_-"Rp"* "-"_-;_-@_-'
+
+
 def _write_xlsx(table: _Table, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -822,7 +831,10 @@ def _write_xlsx(table: _Table, path: Path) -> None:
         for cc, col in enumerate(cols, start=1):
             text = row.cells.get(col.key, "")
             cell = sheet.cell(r, cc, text if text else None)
-            if text:
+            if text and lay.amounts == "accounting" and col.key in AMOUNT_KEYS:
+                cell.value = int(text.replace(".", ""))  # a number, printed by its format
+                cell.number_format = ACCOUNTING
+            elif text:
                 cell.data_type = "s"  # printed as written: "01", "1.250", "Rp 5.000"
             horizontal = (
                 "right" if col.key in AMOUNT_KEYS else "center" if col.key in CENTRED_KEYS
