@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -1794,6 +1795,44 @@ def _settle_straddlers(lines: list[_Line], columns: StreamColumns) -> None:
             word["column"] = columns.column_of_word(beside)
 
 
+def _settle_currency(lines: list[_Line], columns: StreamColumns) -> None:
+    """Give a currency sign standing alone ("Rp") the column of the amount right after it on
+    its line, where the table so prints half its amounts of that column or more (two at
+    least). Excel's accounting format sets the sign at the cell's left edge and the number at
+    its right, and the widest gap of the line, between the two, drew the column's edge: the
+    sign went into the cell on its left, a target's unit read ``% Rp`` with status ``ok``. A
+    unit "Rp" of a target's own stands beside amounts in a few rows, not in most."""
+    signs: dict[int, list[dict[str, Any]]] = {}
+    amounts: Counter[int] = Counter()
+    for line in lines:
+        words = line.words
+        for i, word in enumerate(words):
+            column = columns.column_of_word(word)
+            if column is None:
+                continue
+            if _AMOUNT_WORD.match(word["text"]):
+                amounts[column] += 1
+            after = words[i + 1] if i + 1 < len(words) else None
+            if (
+                after is not None
+                and _CURRENCY.match(word["text"])
+                and _AMOUNT_WORD.match(after["text"])
+                and columns.column_of_word(after) == column + 1
+            ):
+                signs.setdefault(column + 1, []).append(word)
+    for column, found in signs.items():
+        if len(found) >= max(_CURRENCY_ROWS, _CURRENCY_SHARE * amounts[column]):
+            for word in found:
+                word["column"] = column
+
+
+_CURRENCY = re.compile(r"^(?:Rp\.?|IDR)$", re.IGNORECASE)
+# An amount as a word: "1.250.000", "1,250,000.00", "(5.000)", or a dash for nothing
+_AMOUNT_WORD = re.compile(r"^(?:\(?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\)?|-)$")
+_CURRENCY_ROWS = 2
+_CURRENCY_SHARE = 0.5
+
+
 def _joined(left: dict[str, Any], right: dict[str, Any]) -> bool | None:
     """Whether ``right`` goes on ``left``'s text after a space glyph, in the order the page
     draws its glyphs: one string, as a cell's label is ("Pagu Indikatif (Rp)"). None when the
@@ -1876,6 +1915,7 @@ def stream_tables(
     else:
         return [], previous
     _settle_straddlers(lines[body_start:], columns)
+    _settle_currency(lines[body_start:], columns)
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
     sides = _upright_rules(page, columns.edges[0], columns.edges[-1], settings)
     body = _body_lines(lines[body_start:], settings, rules, columns, sides)

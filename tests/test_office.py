@@ -331,3 +331,17 @@ def test_a_signature_under_a_table_without_rules_is_no_part_of_it(
     [doc] = write_outputs([result], tmp_path / "out")["documents"]
     assert doc["status"] == "ok", doc.get("first_reason")
     assert doc["coverage"]["numbers"]["unread"] == 0
+
+
+@pytest.mark.parametrize("seed", [6452, 6455])
+def test_amounts_in_excels_accounting_format_are_read_with_their_sign(
+    seed: int, tmp_path: Path
+) -> None:
+    """A sheet that stores its amounts as numbers in Excel's accounting format prints "Rp" at
+    the left edge of each amount's cell and the number at its right. Without rules between
+    the columns, the sign went into the target on its left, every unit read ``% Rp``, with
+    status ``ok``: both these layouts. The sign goes with its amount, and the plan is exact."""
+    layout = replace(office_layout(seed, "xlsx"), amounts="accounting")
+    plan = office_plan(seed, layout)
+    [pdf] = convert([write_source(plan, tmp_path / f"xlsx_{seed}", layout)], tmp_path)
+    assert differences(process_pdf(pdf), plan, layout) == []

@@ -28,6 +28,7 @@ from extract.stream import (
     _reach,
     _row_rules,
     _rows,
+    _settle_currency,
     _settle_straddlers,
     _share_group_headings,
     _split_at_edges,
@@ -1743,3 +1744,32 @@ def test_a_cells_line_that_starts_like_a_sign_off_is_no_sign_off() -> None:
             line_of(124, ("1.02.02", 20), ("Penyediaan Gaji", 80), ("3.000.000", 400))]  # fmt: skip
     lines = _lines([w for row in rows for w in row])
     assert len(_before_sign_off(lines, 0)) == 3
+
+
+def test_a_currency_sign_at_a_cells_left_edge_goes_with_its_amount() -> None:
+    """Excel's accounting format prints "Rp" at the left edge of an amount's cell and the
+    number at its right; the widest gap of the line, between the two, drew the column edge,
+    and the sign went into the target on its left (a unit ``% Rp``, status ``ok``). Where most
+    of a column's amounts are so preceded, each sign goes with its amount."""
+    columns = StreamColumns(edges=(10.0, 200.0, 330.0, 500.0), page_width=595.0, header=())
+    rows = [
+        line_of(100, ("Penyediaan Gaji", 20), ("33 %", 210), ("Rp", 300), ("1,250,000", 420)),
+        line_of(112, ("Pengadaan Alat", 20), ("12 unit", 210), ("Rp", 300), ("98,000", 440)),
+    ]
+    lines = _lines([w for row in rows for w in row])
+    _settle_currency(lines, columns)
+    signs = [w for line in lines for w in line.words if w["text"] == "Rp"]
+    assert [columns.column_of_word(w) for w in signs] == [2, 2]
+
+
+def test_a_targets_unit_rp_beside_an_amount_now_and_then_stays() -> None:
+    """A target counted in rupiah prints its unit "Rp" in its own cell; beside an amount in a
+    row or two of many, it is the target's."""
+    columns = StreamColumns(edges=(10.0, 200.0, 330.0, 500.0), page_width=595.0, header=())
+    rows = [line_of(100 + 12 * i, ("Penyediaan Gaji", 20), ("33 %", 210), ("1,250,000", 420))
+            for i in range(4)]  # fmt: skip
+    rows.append(line_of(148, ("Nilai Investasi", 20), ("5 Rp", 280), ("98,000", 440)))
+    lines = _lines([w for row in rows for w in row])
+    _settle_currency(lines, columns)
+    [sign] = [w for line in lines for w in line.words if w["text"] == "Rp"]
+    assert columns.column_of_word(sign) == 1
