@@ -49,6 +49,7 @@ from transform.reading import (
     unknown_words,
     unparted_rows,
     unplaced_rows,
+    unprinted_values,
     unsure_names,
 )
 from transform.rows import LogicalTable
@@ -176,6 +177,7 @@ def check_reading(
     prose = "\n".join(p.text for p in pages if p.number not in table_pages)
     reading.doubts += glued_names(nodes, prose)
     reading.doubts += folded_rows(frames["indicators"])
+    reading.doubts += unprinted_values(budgets, frames["indicators"])
     reading.doubts += unplaced_rows(unplaced)
     reading.doubts += _missing_columns(plans, pages)
     reading.doubts += _amount_unit(plans)

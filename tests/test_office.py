@@ -345,3 +345,31 @@ def test_amounts_in_excels_accounting_format_are_read_with_their_sign(
     plan = office_plan(seed, layout)
     [pdf] = convert([write_source(plan, tmp_path / f"xlsx_{seed}", layout)], tmp_path)
     assert differences(process_pdf(pdf), plan, layout) == []
+
+
+def test_amounts_a_sheet_printed_as_hash_signs_make_the_document_suspect(tmp_path: Path) -> None:
+    """A sheet whose amount columns are too narrow for their numbers prints ``###`` in their
+    place, and its PDF does not hold those amounts. They went out empty and the document
+    ``ok`` (only the ``unreadable_amounts`` warning); it is ``suspect`` by the reading doubt
+    ``unprinted_values``, and the raw text says what was printed."""
+    from openpyxl import load_workbook
+
+    from renja.output import write_outputs
+
+    layout = replace(office_layout(6453, "xlsx"), amounts="accounting")
+    plan = office_plan(6453, layout)
+    source = write_source(plan, tmp_path / "xlsx_6453", layout)
+    book = load_workbook(source)
+    sheet = book.active
+    assert sheet is not None
+    narrow = {c.column_letter for row in sheet.iter_rows() for c in row if type(c.value) is int}
+    for letter in narrow:  # the amount columns, at half their width
+        sheet.column_dimensions[letter].width *= 0.55
+    book.save(source)
+    [pdf] = convert([source], tmp_path)
+    result = process_pdf(pdf)
+    printed = list(result.frames["budgets"]["amount_raw"])
+    assert printed.count("###") > len(printed) / 2  # the smaller numbers still fit
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    assert doc["first_reason"].startswith("unprinted_values")

@@ -39,6 +39,7 @@ from transform.reading import (
     plan_year_doubts,
     read_numbers,
     read_values,
+    unprinted_values,
     unsure_names,
 )
 from transform.rows import LogicalTable, Segment
@@ -837,3 +838,25 @@ def test_amounts_printed_in_thousands_are_a_reading_doubt(tmp_path: Path) -> Non
     assert "(Rp. 000)" in message
     assert units("Kebutuhan Dana/Pagu Indikatif (Rp)") == []
     assert units("Pagu Indikatif (Rp)", title=layout.title + " bagi ribuan pekerja") == []
+
+
+def test_values_printed_as_hash_signs_are_doubted_and_words_are_not() -> None:
+    """``###`` (and ``Rp ###``) is a spreadsheet's overflow sign: the number is not on the page.
+    A word in an amount cell ("Menyesuaikan") is the document's own, and no reading doubt."""
+    budgets = pd.DataFrame(
+        {
+            "table_kind": ["rumusan"] * 4,
+            "node_id": ["P01", "K01", "S01", "S02"],
+            "nama": ["PROGRAM A", "Kegiatan B", "Sub C", "Sub D"],
+            "amount_raw": ["###", "Rp ####", "Menyesuaikan", "1.250.000"],
+            "page": [3, 4, 4, 4],
+        }
+    )
+    indicators = pd.DataFrame(
+        {"table_kind": ["rumusan"], "node_id": ["S01"], "target_raw": ["100"], "page": [4]}
+    )
+    [doubt] = unprinted_values(budgets, indicators)
+    assert doubt.check == "unprinted_values"
+    assert doubt.node_ids == ("P01", "K01")
+    assert "page(s) 3, 4" in doubt.message and "'PROGRAM A'" in doubt.message
+    assert unprinted_values(budgets.iloc[2:], indicators) == []
