@@ -1038,15 +1038,19 @@ def _before_sign_off(lines: list[_Line], body_start: int) -> list[_Line]:
     without rules their lines went into the last row (a name ran on into a note or the closing
     words, the NIP was read as a target), made a row of their own, or made the columns (a
     page's next-year targets lost), and their numbers were counted as printed in the table. A
-    sign-off line follows a gap of half a line at least: a cell's wrapped line that happens to
-    start so ("Kepala Dinas" in a name) follows its line closer; a note's label and colon are
-    no cell's start."""
+    sign-off line, or a note opened by its mark ("*) ..."), follows a gap of half a line at
+    least: a cell's wrapped line that happens to start so ("Kepala Dinas" in a name, a name's
+    mark "*)" wrapped alone) follows its line closer; a note's label and colon are no cell's
+    start."""
     for index in range(max(1, body_start), len(lines)):
         upper, line = lines[index - 1], lines[index]
         text = _text(line)
         if _NOTE.match(text):
             return lines[:index]
-        if line.top - upper.bottom >= _SIGN_OFF_GAP * line.height and _SIGN_OFF.match(text):
+        apart = line.top - upper.bottom >= _SIGN_OFF_GAP * line.height
+        if apart and _MARKED_NOTE.match(text):
+            return lines[:index]
+        if apart and _SIGN_OFF.match(text):
             while index - 1 >= max(1, body_start) and _DATE_PART.match(_text(lines[index - 1])):
                 index -= 1  # "Serang," over "2021" over "Kepala Dinas": the date left to write
             return lines[:index]
@@ -1058,8 +1062,9 @@ def _text(line: _Line) -> str:
     return " ".join(w["text"] for w in line.words)
 
 
-# A note under a table: its source, a remark, the meaning of its marks.
-_NOTE = re.compile(r"^\s*(?:(?:sumber(?:\s+data)?|keterangan|catatan|ket)\s*:|\*{1,3}\))", re.I)
+# A note under a table: its source, a remark, the meaning of its marks ("*) ...").
+_NOTE = re.compile(r"^\s*(?:sumber(?:\s+data)?|keterangan|catatan|ket)\s*:", re.IGNORECASE)
+_MARKED_NOTE = re.compile(r"^\s*\*{1,3}\)")
 _MONTHS = (
     "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
     "nopember|november|desember"

@@ -1702,7 +1702,7 @@ def test_in_a_table_ruling_every_nodes_row_a_row_figures_parted_is_one_with_the_
     ["Cilegon, 14 Januari 2022", "Kota Serang,      Pebruari 2023", "Mengetahui,",
      "a.n. KEPALA DINAS PENDIDIKAN", "Plt. KEPALA BADAN PERENCANAAN", "CAMAT CIPOCOK JAYA",
      "DIREKTUR RSUD dr. DRADJAT", "NIP. 19680512 199203 1 007", "Ditetapkan di : Serang",
-     "Demikian Rencana Kerja ini disusun"],
+     "Demikian Rencana Kerja ini disusun", "*) usulan baru"],
 )  # fmt: skip
 def test_a_table_without_rules_ends_at_its_sign_off(opening: str) -> None:
     """The closing words and signature block under the last table are no row: a line that
@@ -1725,9 +1725,7 @@ def test_a_date_left_to_write_goes_with_the_sign_off() -> None:
     assert texts(_before_sign_off(lines, 0)) == texts(lines[:1])
 
 
-@pytest.mark.parametrize(
-    "note", ["Sumber: Hasil Analisis, 2022", "Keterangan: *) angka sementara", "*) usulan baru"]
-)
+@pytest.mark.parametrize("note", ["Sumber: Hasil Analisis, 2022", "Keterangan: angka sementara"])
 def test_a_note_close_under_a_table_without_rules_ends_it(note: str) -> None:
     """A note under the table (its source, a remark) ends it, however close it stands."""
     rows = [line_of(100, ("1.02.01", 20), ("Penyediaan Gaji", 80), ("1.250.000", 400)),
@@ -1736,11 +1734,12 @@ def test_a_note_close_under_a_table_without_rules_ends_it(note: str) -> None:
     assert texts(_before_sign_off(lines, 0)) == texts(lines[:1])
 
 
-def test_a_cells_line_that_starts_like_a_sign_off_is_no_sign_off() -> None:
-    """A name's wrapped line that opens like a signer's office follows its line closer than
-    half a line: the table goes on."""
+@pytest.mark.parametrize("wrapped", ["Kepala Dinas dan Staf", "*)"])
+def test_a_cells_line_that_starts_like_a_sign_off_is_no_sign_off(wrapped: str) -> None:
+    """A name's wrapped line that opens like a signer's office, or its mark wrapped alone,
+    follows its line closer than half a line: the table goes on."""
     rows = [line_of(100, ("1.02.01", 20), ("Fasilitasi Koordinasi oleh", 80), ("1.250.000", 400)),
-            line_of(109, ("Kepala Dinas dan Staf", 80)),
+            line_of(109, (wrapped, 80)),
             line_of(124, ("1.02.02", 20), ("Penyediaan Gaji", 80), ("3.000.000", 400))]  # fmt: skip
     lines = _lines([w for row in rows for w in row])
     assert len(_before_sign_off(lines, 0)) == 3
