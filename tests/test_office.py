@@ -347,11 +347,18 @@ def test_amounts_in_excels_accounting_format_are_read_with_their_sign(
     assert differences(process_pdf(pdf), plan, layout) == []
 
 
-def test_amounts_a_sheet_printed_as_hash_signs_make_the_document_suspect(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("number_format", "width", "printed"), [(None, 0.55, "###"), ("General", 0.3, "E+")]
+)
+def test_amounts_a_sheet_could_not_print_make_the_document_suspect(
+    number_format: str | None, width: float, printed: str, tmp_path: Path
+) -> None:
     """A sheet whose amount columns are too narrow for their numbers prints ``###`` in their
-    place, and its PDF does not hold those amounts. They went out empty and the document
-    ``ok`` (only the ``unreadable_amounts`` warning); it is ``suspect`` by the reading doubt
-    ``unprinted_values``, and the raw text says what was printed."""
+    place (a number format such as Excel's accounting one), or the number rounded to a power
+    of ten (``3E+09``, the General format), and its PDF does not hold those amounts. They went
+    out empty and the document ``ok`` (only the ``unreadable_amounts`` warning); it is
+    ``suspect`` by the reading doubt ``unprinted_values``, and the raw text says what was
+    printed."""
     from openpyxl import load_workbook
 
     from renja.output import write_outputs
@@ -362,14 +369,16 @@ def test_amounts_a_sheet_printed_as_hash_signs_make_the_document_suspect(tmp_pat
     book = load_workbook(source)
     sheet = book.active
     assert sheet is not None
-    narrow = {c.column_letter for row in sheet.iter_rows() for c in row if type(c.value) is int}
-    for letter in narrow:  # the amount columns, at half their width
-        sheet.column_dimensions[letter].width *= 0.55
+    amounts = [c for row in sheet.iter_rows() for c in row if type(c.value) is int]
+    for cell in amounts:
+        cell.number_format = number_format or cell.number_format
+    for letter in {c.column_letter for c in amounts}:  # the amount columns, narrowed
+        sheet.column_dimensions[letter].width *= width
     book.save(source)
     [pdf] = convert([source], tmp_path)
     result = process_pdf(pdf)
-    printed = list(result.frames["budgets"]["amount_raw"])
-    assert printed.count("###") > len(printed) / 2  # the smaller numbers still fit
+    raws = list(result.frames["budgets"]["amount_raw"])
+    assert sum(printed in raw for raw in raws) > len(raws) / 2  # the smaller numbers still fit
     [doc] = write_outputs([result], tmp_path / "out")["documents"]
     assert doc["status"] == "suspect"
-    assert doc["first_reason"].startswith("unprinted_values")
+    assert "unprinted_values" in {d["check"] for d in doc["reading_doubts"]}

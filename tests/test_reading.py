@@ -841,14 +841,15 @@ def test_amounts_printed_in_thousands_are_a_reading_doubt(tmp_path: Path) -> Non
 
 
 def test_values_printed_as_hash_signs_are_doubted_and_words_are_not() -> None:
-    """``###`` (and ``Rp ###``) is a spreadsheet's overflow sign: the number is not on the page.
+    """``###`` and ``3E+09`` (``Rp`` before them) are how a spreadsheet prints a number too wide
+    for its column: the number is not on the page.
     A word in an amount cell ("Menyesuaikan") is the document's own, and no reading doubt."""
     budgets = pd.DataFrame(
         {
             "table_kind": ["rumusan"] * 4,
             "node_id": ["P01", "K01", "S01", "S02"],
             "nama": ["PROGRAM A", "Kegiatan B", "Sub C", "Sub D"],
-            "amount_raw": ["###", "Rp ####", "Menyesuaikan", "1.250.000"],
+            "amount_raw": ["###", "Rp 3E+09", "Menyesuaikan", "1.250.000"],
             "page": [3, 4, 4, 4],
         }
     )

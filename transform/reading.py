@@ -101,9 +101,9 @@ READING_CHECKS: dict[str, str] = {
     "numbers has a recognised role (warning: its values are not in the output)",
     "folded_rows": "no target cell of the plan table prints two numbers apart (9 over 395, or "
     "19 Dokumen 2 org): the cells of two printed rows read as one row",
-    "unprinted_values": "no amount or target of the plan table is printed as # signs only (a "
-    "sheet prints ### where its column is too narrow for the number: the value is not on the "
-    "page, and goes out empty)",
+    "unprinted_values": "no amount or target of the plan table is printed as # signs only or "
+    "rounded to a power of ten (a sheet prints ### or 3E+09 where its column is too narrow for "
+    "the number: the value is not on the page, and goes out empty)",
     "misread_digits": "no failed roll-up (kegiatan, program, stated total) would hold with one "
     "digit of one amount read by OCR changed (a likely misreading of that digit; where several "
     "amounts would each mend it, some read with a confidence under "
@@ -648,11 +648,11 @@ def folded_rows(indicators: pd.DataFrame) -> list[Doubt]:
 
 
 def unprinted_values(budgets: pd.DataFrame, indicators: pd.DataFrame) -> list[Doubt]:
-    """Amounts and targets of the plan table printed as ``###``: a spreadsheet prints its
-    overflow sign where a column is too narrow for the number it holds, and a PDF so exported
-    does not hold the number at all. Read as no digits, they went out empty with status
-    ``ok`` (an amount that is not a number may be the document's own word, "Menyesuaikan";
-    these are numbers the page lost)."""
+    """Amounts and targets of the plan table printed as ``###`` or ``3E+09``: a spreadsheet
+    prints its overflow sign where a column is too narrow for the number it holds, or the
+    number rounded to a power of ten, and a PDF so exported does not hold the number. Not
+    read, they went out empty with status ``ok`` (an amount that is not a number may be the
+    document's own word, "Menyesuaikan"; these are numbers the page lost)."""
     lost: list[tuple[str, pd.Series]] = []
     for frame, raw in ((budgets, "amount_raw"), (indicators, "target_raw")):
         if frame.empty or raw not in frame.columns:
@@ -668,8 +668,8 @@ def unprinted_values(budgets: pd.DataFrame, indicators: pd.DataFrame) -> list[Do
     return [
         Doubt(
             "unprinted_values",
-            f"{len(lost)} values of the plan table printed as {text!r} (a spreadsheet's sign "
-            f"for a number too wide for its column), e.g. for {_named(first)!r}, on page(s) "
+            f"{len(lost)} values of the plan table printed as {text!r} (how a spreadsheet "
+            f"prints a number too wide for its column), e.g. for {_named(first)!r}, on page(s) "
             f"{', '.join(map(str, pages))}: the numbers are not in the PDF; read them from its "
             "source",
             _page(first),
@@ -684,8 +684,9 @@ def _named(row: pd.Series) -> str:
     return " ".join(name.split()) if isinstance(name, str) and name.strip() else _label(row)
 
 
-# A value a spreadsheet could not print in its column: # signs, a currency sign before them
-_OVERFLOW = re.compile(r"^\s*(?:Rp\.?\s*)?#+\s*$", re.IGNORECASE)
+# A value a spreadsheet could not print in its column: # signs, or the number rounded to a
+# power of ten ("3E+09", "2,7E+10"), a currency sign before them
+_OVERFLOW = re.compile(r"^\s*(?:Rp\.?\s*)?(?:#+|\d(?:[.,]\d+)?E\+?\d+)\s*$", re.IGNORECASE)
 
 
 def glued_names(programs: pd.DataFrame, prose: str) -> list[Doubt]:
