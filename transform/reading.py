@@ -657,10 +657,9 @@ def unprinted_values(budgets: pd.DataFrame, indicators: pd.DataFrame) -> list[Do
     for frame, raw in ((budgets, "amount_raw"), (indicators, "target_raw")):
         if frame.empty or raw not in frame.columns:
             continue
-        for _, row in frame[frame["table_kind"] == "rumusan"].iterrows():
-            text = row[raw]
-            if isinstance(text, str) and _OVERFLOW.match(text):
-                lost.append((text, row))
+        plan = frame[frame["table_kind"] == "rumusan"]
+        printed = plan[raw].astype("string").str.match(_OVERFLOW).fillna(False).astype(bool)
+        lost += [(str(row[raw]), row) for _, row in plan[printed].iterrows()]
     if not lost:
         return []
     pages = sorted({page for _, row in lost if (page := _page(row)) is not None})
