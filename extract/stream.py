@@ -1769,7 +1769,51 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
         first, last = order[id(glyphs[0])], order[id(glyphs[-1])]
         spaced = last + 1 < len(chars) and chars[last + 1]["text"] == " "
         word["run"] = (first, last, spaced)
+        if len(glyphs) == len(word["text"]) and _CAMEL.search(word["text"]):
+            word["starts"] = tuple(float(g["x0"]) for g in glyphs)
     return words
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _split_at_edges_glued(lines: list[_Line], columns: StreamColumns) -> None:
+    """Split a word that a column edge crosses where a small letter meets a capital right at
+    the edge: the text of two cells drawn with no gap, a sheet's cell clipped at its edge
+    (wrap off) against the next cell's text ("Tenaga Kependidikan" against "Jumlah Orang":
+    ``KependidikanJumlah``; the name took the indicator's first word, with status ``ok``).
+    The edge falls between the two glyphs, and nowhere else in the word does a capital
+    follow a small letter so."""
+    inner = columns.edges[1:-1]
+    for line in lines:
+        split: list[dict[str, Any]] = []
+        for word in line.words:
+            starts = word.get("starts")
+            crossed = [e for e in inner if word["x0"] < e < word["x1"]]
+            if starts is None or len(crossed) != 1:
+                split.append(word)
+                continue
+            edge, text = crossed[0], word["text"]
+            at = [
+                i
+                for i in range(1, len(text))
+                if text[i - 1].islower() and text[i].isupper() and starts[i - 1] < edge
+                and edge <= starts[i] + _GLUED_SLACK
+            ]  # fmt: skip
+            if len(at) != 1:
+                split.append(word)
+                continue
+            i = at[0]
+            first, last, spaced = word["run"]
+            left = {**word, "text": text[:i], "x1": min(starts[i], edge), "starts": None}
+            right = {**word, "text": text[i:], "x0": max(starts[i], edge), "starts": None}
+            left["run"] = (first, first + i - 1, False)
+            right["run"] = (first + i, last, spaced)
+            split += [left, right]
+        line.words[:] = split
+
+
+_GLUED_SLACK = 1.0  # points: a glyph starting this far left of the edge still starts the cell
 
 
 def _settle_straddlers(lines: list[_Line], columns: StreamColumns) -> None:
@@ -1919,6 +1963,7 @@ def stream_tables(
         lines = _before_sign_off(lines, body_start)
     else:
         return [], previous
+    _split_at_edges_glued(lines[body_start:], columns)
     _settle_straddlers(lines[body_start:], columns)
     _settle_currency(lines[body_start:], columns)
     rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)

@@ -382,3 +382,32 @@ def test_amounts_a_sheet_could_not_print_make_the_document_suspect(
     [doc] = write_outputs([result], tmp_path / "out")["documents"]
     assert doc["status"] == "suspect"
     assert "unprinted_values" in {d["check"] for d in doc["reading_doubts"]}
+
+
+def test_a_sheets_cell_clipped_against_the_next_is_parted_from_it(tmp_path: Path) -> None:
+    """A sheet printed with wrap off clips a long name at its cell's edge, against the
+    indicator's text: the two touch, and ``Kependidikan`` and ``Jumlah`` were read as one word
+    in the name, the indicator short of its first word, with status ``ok``. They are parted at
+    the column edge. (Clipped names go out as printed, cut.)"""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment
+
+    layout = office_layout(6455, "xlsx")
+    plan = office_plan(6455, layout)
+    source = write_source(plan, tmp_path / "xlsx_6455", layout)
+    book = load_workbook(source)
+    sheet = book.active
+    assert sheet is not None
+    for row in sheet.iter_rows(min_row=5):
+        for cell in row:
+            if isinstance(cell.value, str) and len(cell.value) > 30:
+                was = cell.alignment
+                cell.alignment = Alignment(was.horizontal, was.vertical, wrap_text=False)
+    book.save(source)
+    [pdf] = convert([source], tmp_path)
+    frames = process_pdf(pdf).frames
+    programs, indicators = frames["programs"], frames["indicators"]
+    [name] = programs.loc[programs["kode"] == "1.01.02.2.01.0004", "nama"]
+    assert name.endswith("dan Tenaga Kependidikan")
+    texts = set(indicators.loc[indicators["kode"] == "1.01.02.2.01.0004", "indikator"])
+    assert texts == {"Jumlah Orang yang Difasilitasi dalam Sistem Informasi & Pelaporan"}

@@ -32,6 +32,7 @@ from extract.stream import (
     _settle_straddlers,
     _share_group_headings,
     _split_at_edges,
+    _split_at_edges_glued,
     _stacked_rows,
     _text_width,
     _upright_rules,
@@ -1772,3 +1773,30 @@ def test_a_targets_unit_rp_beside_an_amount_now_and_then_stays() -> None:
     _settle_currency(lines, columns)
     [sign] = [w for line in lines for w in line.words if w["text"] == "Rp"]
     assert columns.column_of_word(sign) == 1
+
+
+def _glued(text: str, x0: float, top: float, first: int) -> dict[str, Any]:
+    """A word as ``_page_words`` gives one holding a small letter before a capital: its
+    glyphs' left edges and its run of the page's characters."""
+    placed = word(text, x0, top)
+    placed["starts"] = tuple(x0 + CHAR * i for i in range(len(text)))
+    placed["run"] = (first, first + len(text) - 1, True)
+    return placed
+
+
+def test_two_cells_drawn_with_no_gap_are_parted_at_the_column_edge() -> None:
+    """A sheet's cell clipped at its edge (wrap off) against the next cell's text: the
+    glyphs of ``Kependidikan`` and ``Jumlah`` touch, one word across the edge. It is parted
+    where the capital starts, at the edge; a capital inside a cell (``iBangga``), or where no
+    edge falls, leaves the word whole."""
+    columns = StreamColumns(edges=(10.0, 148.0, 330.0), page_width=595.0, header=())
+    glued = _glued("KependidikanJumlah", 100.0, 100.0, 40)  # "J" starts at 148
+    inside = _glued("iBangga", 20.0, 112.0, 80)
+    lines = _lines([glued, word("Orang", 224.0, 100.0), inside])
+    _split_at_edges_glued(lines, columns)
+    assert texts(lines) == ["Kependidikan Jumlah Orang", "iBangga"]
+    left, right = lines[0].words[:2]
+    assert columns.column_of_word(left) == 0 and columns.column_of_word(right) == 1
+    off_edge = _lines([_glued("KependidikanJumlah", 60.0, 100.0, 40)])  # "J" at 108
+    _split_at_edges_glued(off_edge, columns)
+    assert texts(off_edge) == ["KependidikanJumlah"]
