@@ -170,6 +170,11 @@ class _Line:
         return max(w["bottom"] for w in self.words)
 
     @property
+    def text(self) -> str:
+        """The line's words, a space apart."""
+        return " ".join(w["text"] for w in self.words)
+
+    @property
     def height(self) -> float:
         return self.bottom - self.top
 
@@ -831,12 +836,12 @@ def _as_header(
     lines: list[_Line], start: int, end: int, settings: StreamSettings = STREAM
 ) -> tuple[int, int] | None:
     while start <= end:  # titles and agency lines above the labels are not part of them
-        text = " ".join(w["text"] for w in lines[start].words)
+        text = lines[start].text
         lone = len(_phrases(lines[start], settings)) == 1
         if not (_TITLE_LINE.match(text) or lone and len(text) > settings.title_chars):
             break
         start += 1
-    text = " ".join(" ".join(w["text"] for w in line.words) for line in lines[start : end + 1])
+    text = " ".join(line.text for line in lines[start : end + 1])
     letters = re.sub(r"[^a-z() ]", "", text.lower())
     squeezed = re.sub(r"\s+", "", letters)
     kinds = {k for k, pattern in BORDERLESS_HEADER_TERMS.items() if pattern.search(squeezed)}
@@ -1044,22 +1049,17 @@ def _before_sign_off(lines: list[_Line], body_start: int) -> list[_Line]:
     start."""
     for index in range(max(1, body_start), len(lines)):
         upper, line = lines[index - 1], lines[index]
-        text = _text(line)
+        text = line.text
         if _NOTE.match(text):
             return lines[:index]
         apart = line.top - upper.bottom >= _SIGN_OFF_GAP * line.height
         if apart and _MARKED_NOTE.match(text):
             return lines[:index]
         if apart and _SIGN_OFF.match(text):
-            while index - 1 >= max(1, body_start) and _DATE_PART.match(_text(lines[index - 1])):
+            while index - 1 >= max(1, body_start) and _DATE_PART.match(lines[index - 1].text):
                 index -= 1  # "Serang," over "2021" over "Kepala Dinas": the date left to write
             return lines[:index]
     return lines
-
-
-def _text(line: _Line) -> str:
-    """A line's words, a space apart."""
-    return " ".join(w["text"] for w in line.words)
 
 
 # A note under a table: its source, a remark, the meaning of its marks ("*) ...").
@@ -1102,7 +1102,7 @@ def _running_foot(line: _Line, page: Any, feet: Collection[str]) -> bool:
     (the agency's name) is none."""
     if not feet or line.top < (1 - FOOT_SHARE) * float(page.height):
         return False
-    text = plain(" ".join(w["text"] for w in line.words))
+    text = plain(line.text)
     return any(
         foot in text or (text in foot and len(text) >= _MOST_OF_A_FOOT * len(foot)) for foot in feet
     )
@@ -1151,7 +1151,7 @@ _PRINT_STAMP = re.compile(
 def _is_folio(line: _Line, alone: bool) -> bool:
     """A page number in the footer: "Halaman 3", "- 12 -", or a bare number set apart; or a
     browser's footer: the page's address, with "3/12" (page 3 of 12) beside it or set apart."""
-    text = " ".join(w["text"] for w in line.words)
+    text = line.text
     if _FOLIO.match(text) or (alone and _BARE_NUMBER.match(text)):
         return True
     words = [w["text"] for w in line.words]
@@ -1913,7 +1913,7 @@ def stream_tables(
     """
     words = _page_words(page, ocr, settings)
     lines = [line for line in _lines(words, settings) if not _running_foot(line, page, feet)]
-    if lines and _PRINT_STAMP.match(" ".join(w["text"] for w in lines[0].words)):
+    if lines and _PRINT_STAMP.match(lines[0].text):
         lines = lines[1:]  # a browser's header: the date and time it printed, the page title
     number_index = _number_row(lines, settings, ocr)
     block = _header_block(lines, settings) if number_index is None else None
@@ -1945,9 +1945,7 @@ def stream_tables(
         texts = _header_texts(header, columns, settings)
         columns = StreamColumns(columns.edges, columns.page_width, tuple(texts), columns.body)
         top = header[0].top if header else lines[body_start - 1].top
-        text_before = "\n".join(
-            " ".join(w["text"] for w in line.words) for line in lines if line.bottom < top
-        )
+        text_before = "\n".join(line.text for line in lines if line.bottom < top)
         head_rows = [list(texts)]
         if number_index is not None:
             head_rows.append([str(i + 1) for i in range(len(texts))])
@@ -1958,7 +1956,7 @@ def stream_tables(
         head_rows = []
         # Running heads and titles above the table: skip lines that sit in no single column.
         while body_start < len(lines) and _spans_page(lines[body_start], columns, settings):
-            text_before += " ".join(w["text"] for w in lines[body_start].words) + "\n"
+            text_before += lines[body_start].text + "\n"
             body_start += 1
         lines = _before_sign_off(lines, body_start)
     else:
@@ -2014,7 +2012,7 @@ def stream_tables(
         unparted=any(set_off) or _unparted(body, settings),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
-    table.text_after = "\n".join(" ".join(w["text"] for w in line.words) for line in after)
+    table.text_after = "\n".join(line.text for line in after)
     return [table], columns
 
 
