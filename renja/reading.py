@@ -27,6 +27,7 @@ from transform.reading import (
     StatedAmount,
     UnknownColumn,
     account,
+    bare_nodes,
     carried_numbers,
     collapsed_levels,
     columns_not_understood,
@@ -178,6 +179,7 @@ def check_reading(
     reading.doubts += glued_names(nodes, prose)
     reading.doubts += folded_rows(frames["indicators"])
     reading.doubts += unprinted_values(budgets, frames["indicators"])
+    reading.doubts += bare_nodes(nodes, budgets, frames["indicators"])
     reading.doubts += unplaced_rows(unplaced)
     reading.doubts += _missing_columns(plans, pages)
     reading.doubts += _amount_unit(plans)

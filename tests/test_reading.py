@@ -29,6 +29,7 @@ from renja.status import document_status, explain_failures, first_reason, readin
 from transform.headers import map_header
 from transform.reading import (
     account,
+    bare_nodes,
     carried_numbers,
     collapsed_levels,
     columns_not_understood,
@@ -861,3 +862,42 @@ def test_values_printed_as_hash_signs_are_doubted_and_words_are_not() -> None:
     assert doubt.node_ids == ("P01", "K01")
     assert "page(s) 3, 4" in doubt.message and "'PROGRAM A'" in doubt.message
     assert unprinted_values(budgets.iloc[2:], indicators) == []
+
+
+def test_a_name_with_nothing_else_is_doubted() -> None:
+    """A node that prints its name and nothing else (no code or number, no amount, no
+    indicator, no rows under it) is a name's lines parted from their row; a node with any of
+    these is none."""
+    programs = pd.DataFrame(
+        {
+            "node_id": ["P01", "P02", "P02.K01", "P02.K01.S01", "P02.K01.S02", "P02.K01.S03"],
+            "parent_id": [None, None, "P02", "P02.K01", "P02.K01", "P02.K01"],
+            "kode": [None] * 5 + ["1.01.01.2.01.0001"],
+            "nomor": [None, "I", None, None, None, None],
+            "nama": ["PROGRAM PENUNJANG URUSAN", "KABUPATEN/KOTA", "Keg", "Sub A", "Sub B", "C"],
+            "page": [2, 2, 2, 2, 3, 3],
+        }
+    )
+    budgets = pd.DataFrame(
+        {
+            "table_kind": ["rumusan"] * 4,
+            "node_id": ["P01", "P02", "P02.K01.S01", "P02.K01.S02"],
+            "amount": [None, 5, None, None],
+            "amount_raw": [None, "5", "-", None],
+        }
+    )
+    indicators = pd.DataFrame(
+        {"node_id": ["P02.K01.S02"], "indikator": [None], "target_raw": ["12"]}
+    )
+    [doubt] = bare_nodes(programs, budgets, indicators)
+    assert doubt.check == "bare_nodes" and doubt.page == 2
+    assert doubt.node_ids == ("P01",)
+    assert "'PROGRAM PENUNJANG URUSAN'" in doubt.message
+    assert bare_nodes(programs.iloc[1:], budgets, indicators) == []
+    # the program had no figures of its own and nothing under it: a sub kegiatan that printed
+    # only its name is doubted as well
+    no_target = indicators.assign(target_raw=[None])
+    assert [d.node_ids for d in bare_nodes(programs, budgets, no_target)] == [
+        ("P01",),
+        ("P02.K01.S02",),
+    ]

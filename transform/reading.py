@@ -47,6 +47,7 @@ __all__ = [
     "carried_numbers",
     "failing_parents",
     "folded_rows",
+    "bare_nodes",
     "unprinted_values",
     "unplaced_rows",
     "collapsed_levels",
@@ -101,6 +102,9 @@ READING_CHECKS: dict[str, str] = {
     "numbers has a recognised role (warning: its values are not in the output)",
     "folded_rows": "no target cell of the plan table prints two numbers apart (9 over 395, or "
     "19 Dokumen 2 org): the cells of two printed rows read as one row",
+    "bare_nodes": "no node of the plan prints its name and nothing else: no code or row "
+    "number, no amount, no indicator, and no rows under it (a name's lines read as a row of "
+    "their own, the rest of the row read with another)",
     "unprinted_values": "no amount or target of the plan table is printed as # signs only or "
     "rounded to a power of ten (a sheet prints ### or 3E+09 where its column is too narrow for "
     "the number: the value is not on the page, and goes out empty)",
@@ -644,6 +648,48 @@ def folded_rows(indicators: pd.DataFrame) -> list[Doubt]:
             _page(first),
             tuple(dict.fromkeys(str(n) for n in folded["node_id"])),
         )
+    ]
+
+
+def bare_nodes(
+    programs: pd.DataFrame, budgets: pd.DataFrame, indicators: pd.DataFrame
+) -> list[Doubt]:
+    """Nodes that print a name and nothing else: no code or row number, no amount in any
+    column, no indicator, and no row under them. A plan's row gives a program, kegiatan or sub
+    kegiatan its figures or its children; a name alone is the lines of a name the reader parted
+    from their row (a table that sets its cells at the foot of their rows prints a long name's
+    first lines above the row's number and amounts), and the rest of that row went out under
+    another name. One doubt a page, naming the nodes."""
+    if programs.empty:
+        return []
+    ids = programs["node_id"].astype(str)
+    unnamed = programs.get("kode", pd.Series(index=programs.index, dtype=object)).isna() & (
+        programs.get("nomor", pd.Series(index=programs.index, dtype=object)).isna()
+    )
+    parents = set(programs["parent_id"].dropna().astype(str)) if "parent_id" in programs else set()
+    figures: set[str] = set()
+    if not budgets.empty and "amount" in budgets.columns:
+        figures |= set(budgets.loc[budgets["amount"].notna(), "node_id"].astype(str))
+        if "amount_raw" in budgets.columns:
+            printed = budgets["amount_raw"].fillna("").astype(str).str.strip() != ""
+            figures |= set(budgets.loc[printed, "node_id"].astype(str))
+    if not indicators.empty:
+        said = indicators["indikator"].notna() | indicators["target_raw"].notna()
+        figures |= set(indicators.loc[said, "node_id"].astype(str))
+    bare = programs[unnamed & ~ids.isin(parents | figures)]
+    found: dict[int | None, list[pd.Series]] = {}
+    for _, row in bare.iterrows():
+        found.setdefault(_page(row), []).append(row)
+    return [
+        Doubt(
+            "bare_nodes",
+            f"page {page}: {len(rows)} node(s) print a name and nothing else (no code or "
+            f"number, no amount, no indicator, no rows under them), e.g. "
+            f"{str(rows[0]['nama'])!r}: a name's lines read as a row of their own",
+            page,
+            tuple(str(r["node_id"]) for r in rows),
+        )
+        for page, rows in sorted(found.items(), key=lambda item: item[0] or 0)
     ]
 
 
