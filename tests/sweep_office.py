@@ -21,7 +21,8 @@ none of these, so that a seed names the layout it always named). ``--plain-kegia
 levels show by style only, kegiatan rows are shaded but not bold. ``--signed``,
 ``--watermark``, ``--signature-block``, ``--closing``: each PDF gets an electronic signature's
 note, a draft's watermark, or the sign-off under its last table (``synth.marks``);
-``--valign``, the body cells set at the middle or foot of their rows.
+``--valign``, the body cells set at the middle or foot of their rows; ``--wrap-off``, a
+sheet's text cells printed with wrap off.
 """
 
 from __future__ import annotations
@@ -127,6 +128,12 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="(xlsx) amounts stored as numbers in Excel's accounting format: Rp at the left",
     )
+    parser.add_argument(
+        "--wrap-off",
+        action="store_true",
+        help="(xlsx) the body's text cells printed with wrap off: long texts run on over an "
+        "empty neighbour or are cut at the cell's edge",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     rendered = exact = 0
@@ -151,6 +158,8 @@ def main(argv: list[str]) -> int:
                     layout = replace(layout, valign=args.valign)
                 if args.accounting:
                     layout = replace(layout, amounts="accounting")
+                if args.wrap_off:
+                    layout = replace(layout, wrap=False)
                 plan = office_plan(seed, layout)
                 try:
                     source = write_source(plan, folder / f"{args.maker}_{seed}", layout)

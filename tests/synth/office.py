@@ -84,6 +84,9 @@ class OfficeLayout:
     # where a body cell's text stands in its row: at the top (a word processor's default), the
     # middle (a web page's) or the foot (a sheet's)
     valign: Literal["top", "middle", "bottom"] = "top"
+    # (sheets only) False: the body's text cells printed with wrap off, one line a row; a text
+    # too long for its cell runs on over an empty neighbour, or is cut at its cell's edge
+    wrap: bool = True
 
     def __post_init__(self) -> None:
         if self.no_space_glyphs and self.maker != "docx":
@@ -92,6 +95,8 @@ class OfficeLayout:
             raise ValueError("the browser's header and footer are printed from html only")
         if self.amounts == "accounting" and self.maker != "xlsx":
             raise ValueError("the accounting format is a sheet's")
+        if not self.wrap and self.maker != "xlsx":
+            raise ValueError("wrap is turned off in sheets only")
         if self.levels == "style" and not self.shading:
             raise ValueError("levels shown by style only need the shading")
 
@@ -120,6 +125,8 @@ class OfficeLayout:
             out.append("stacked_indicators")
         if self.valign != "top":
             out.append(f"valign={self.valign}")
+        if not self.wrap:
+            out.append("wrap_off")
         if not self.landscape:
             out.append("portrait")
         out.append(f"{self.page} {self.font} {self.font_size}pt")
@@ -841,7 +848,7 @@ def _write_xlsx(table: _Table, path: Path) -> None:
                 else "left"
             )  # fmt: skip
             vertical = {"top": "top", "middle": "center", "bottom": "bottom"}[lay.valign]
-            cell.alignment = Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
+            cell.alignment = Alignment(horizontal=horizontal, vertical=vertical, wrap_text=lay.wrap)
             cell.font = font(row.bold)
             cell.border = border(opens_group=row.kind in ("program", "total"))
             if row.fill:
@@ -850,6 +857,8 @@ def _write_xlsx(table: _Table, path: Path) -> None:
         lines = max(
             _lines(row.cells.get(c.key, ""), c.width, lay.font_size, lay.font) for c in cols
         )
+        if not lay.wrap:  # a cell's own line breaks only
+            lines = max(row.cells.get(c.key, "").count("\n") + 1 for c in cols)
         sheet.row_dimensions[r].height = lines * line_pt + 3
         r += 1
     setup = sheet.page_setup
