@@ -12,6 +12,7 @@ import copy
 import functools
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -39,6 +40,15 @@ _GRID_SLACK = 0.5
 # A word that ends within the cell's left padding, and at least this many points, of its right
 # edge ran out of room: the line below may carry on the same word.
 _MIN_CELL_PAD = 0.5
+# Glyphs either side of a column's rule nearer than this (points) are one text run on across
+# it (see PageChars.run_over); a kerned pair overlaps by up to _KERN of the type size, glyphs
+# of one text part by up to _WORD_SPACE of it, and a letter is about _LETTER of it wide.
+_ACROSS_RULE = 0.3
+_KERN = 0.2
+_WORD_SPACE = 0.6
+_LETTER = 0.6
+# A cell's text that starts more than this (points) off its left edge is not set at the left.
+_LEFT_SET = 3.0
 # A colour whose every component is at least this is white; a CMYK colour whose every
 # component is at most _NO_INK prints nothing. Neither marks a level.
 _WHITE = 0.99
@@ -106,6 +116,33 @@ def _two_words(line_end: str, rest: str) -> bool:
     return head in words and tail in words and head + tail not in words
 
 
+# Words a name or an indicator never ends in: a text that does was cut after it.
+_NEVER_LAST = frozenset(
+    {"dan", "di", "pada", "yang", "dalam", "serta", "untuk", "bagi", "ke", "dari", "atau",
+     "dengan", "oleh", "&"}
+)  # fmt: skip
+
+
+def ends_inside_a_word(line: str) -> bool:
+    """Whether a text's last word is a word's first letters, or a word no text ends in: one
+    or two letters, or not in the language's word list (an acronym in capitals inside a text
+    in small letters aside; with no word list, no evidence), or a conjunction or preposition
+    (``dan``, ``di``), or a word cut after its slash or hyphen."""
+    words = line.split()
+    if not words:
+        return False
+    last = words[-1]
+    bare = _bare(last)
+    if bare in _NEVER_LAST or last.endswith(("/", "-", ",")):
+        return True
+    if not bare.isalpha() or (len(bare) > 1 and last.isupper() and not line.isupper()):
+        return False
+    if len(bare) < _WORD_PART:
+        return True  # no name ends in a word of one or two letters (acronyms aside)
+    known = dictionary()
+    return bool(known) and bare not in known
+
+
 class PageChars:
     """The page's characters, indexed for fast lookup by cell; ``ocr`` for an OCR text layer.
     Both readers, ruled and borderless, join a cell's lines by its rules (``slash_break``)."""
@@ -124,12 +161,145 @@ class PageChars:
         self.chars = list(page.chars)
         self.cx = np.array([(c["x0"] + c["x1"]) / 2 for c in self.chars])
         self.cy = np.array([(c["top"] + c["bottom"]) / 2 for c in self.chars])
+        # where each glyph is drawn (``cx`` is the cell it is read in: see run_over)
+        self.drawn_x = self.cx.copy()
         self._read_inline_words()
 
     def _inside(self, bbox: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+        return [self.chars[i] for i in self._indices(bbox)]
+
+    def _indices(self, bbox: tuple[float, float, float, float], drawn: bool = False) -> list[int]:
+        """The glyphs read in the cell ``bbox`` (``drawn``: the glyphs drawn inside it)."""
         x0, top, x1, bottom = bbox
-        mask = (self.cx >= x0) & (self.cx < x1) & (self.cy >= top) & (self.cy < bottom)
-        return [self.chars[i] for i in np.nonzero(mask)[0]]
+        cx = self.drawn_x if drawn else self.cx
+        mask = (cx >= x0) & (cx < x1) & (self.cy >= top) & (self.cy < bottom)
+        return [int(i) for i in np.nonzero(mask)[0]]
+
+    def run_over(self, boxes: list[list[Any]]) -> tuple[bool, list[str]]:
+        """Read the glyphs of a text that runs on over its row's next cells in the cell the
+        text starts in; return whether any did, and the texts that may have been cut at their
+        cell's edge.
+
+        A sheet printed with wrap off lets a text too long for its cell run on across the
+        column's rule over the next cells while they are empty: the rule cuts a word there
+        (``Kabupaten/K`` | ``ota``) or parts two words, and the next cell was read as holding
+        the rest. A renderer sets each cell's text inside its padding, so two glyphs on either
+        side of a rule stand apart by both cells' padding at least: glyphs that touch across
+        it (``_ACROSS_RULE``) are one text. The next cell's glyphs are that text's rest where
+        they stand on the one line and run on at a word's spacing or less from a text set at
+        the left of the cell it starts in; a small letter touching a capital across the rule is
+        two texts (a text cut at its cell's edge against the next cell's), left as read.
+
+        Where the next cell holds text, a sheet that prints with wrap off cuts what does not
+        fit the cell, and the rest of the text is not in the PDF. A text that fills its cell to
+        the edge beside the next cell's text, no room left for one more letter, may be so cut:
+        those are returned, each as its line, to be doubted where the document shows that its
+        sheet printed with wrap off (a text somewhere runs on over a rule)."""
+        if self.ocr:
+            return False, []
+        carried = False
+        cut = []
+        for row in boxes:
+            cells = sorted((b for b in row if b is not None), key=lambda b: b[0])
+            into = None
+            for left, right in pairwise(cells):
+                shared = abs(left[2] - right[0]) <= _GRID_SLACK
+                if shared and self._carry(into or left, right):
+                    into, carried = into or left, True
+                else:
+                    into = None
+        for row in boxes:
+            cells = sorted((b for b in row if b is not None), key=lambda b: b[0])
+            for left, right in pairwise(cells):
+                line = self._cut_against(left, right)
+                if line:
+                    cut.append(line)
+        return carried, cut
+
+    def _line_at(self, indices: list[int]) -> list[dict[str, Any]] | None:
+        """The glyphs, in drawing order, when they stand on one line; None when on several."""
+        glyphs = sorted((self.chars[i] for i in indices), key=lambda c: c["x0"])
+        first = glyphs[0]
+        size = first["bottom"] - first["top"]
+        if any(abs(c["top"] - first["top"]) > TEXT.cell_line_tolerance * size for c in glyphs):
+            return None
+        return glyphs
+
+    def _before(self, box: tuple[float, float, float, float], glyph: dict[str, Any]) -> Any:
+        """The last glyph drawn in ``box`` on ``glyph``'s line, before it; None if none."""
+        size = glyph["bottom"] - glyph["top"]
+        line = [
+            self.chars[i]
+            for i in self._indices(box, drawn=True)
+            if abs(self.chars[i]["top"] - glyph["top"]) <= TEXT.cell_line_tolerance * size
+            and self.chars[i]["x0"] < glyph["x0"]
+        ]
+        return max(line, key=lambda c: c["x1"], default=None)
+
+    def _carry(
+        self, into: tuple[float, float, float, float], right: tuple[float, float, float, float]
+    ) -> bool:
+        """Read the glyphs drawn in ``right`` in ``into`` when they are the rest of a text
+        that runs on over the rule between (see run_over)."""
+        indices = self._indices(right, drawn=True)
+        if not indices:
+            return False
+        glyphs = self._line_at(indices)
+        if glyphs is None:
+            return False
+        first = glyphs[0]
+        size = first["bottom"] - first["top"]
+        span = (into[0], right[1], right[0], right[3])
+        last = self._before(span, first)
+        if last is None:
+            return False
+        gap = first["x0"] - last["x1"]
+        if not -_KERN * size <= gap <= _ACROSS_RULE:
+            return False
+        # one text from the left of the cell it starts in (a centred label too wide for its
+        # cell spills over both rules, and is its own cell's) on to the end of the glyphs
+        start = [
+            self.chars[i]
+            for i in self._indices(span, drawn=True)
+            if abs(self.chars[i]["top"] - first["top"]) <= TEXT.cell_line_tolerance * size
+        ]
+        run = sorted(start, key=lambda c: c["x0"]) + glyphs
+        if run[0]["x0"] - into[0] > _LEFT_SET:
+            return False
+        if any(b["x0"] - a["x1"] > _WORD_SPACE * size for a, b in pairwise(run)):
+            return False
+        if last["text"][-1:].islower() and first["text"][:1].isupper():
+            return False  # a text cut at its cell's edge, against the next cell's
+        middle = (into[0] + into[2]) / 2
+        for i in indices:
+            self.cx[i] = middle
+        return True
+
+    def _cut_against(
+        self, left: tuple[float, float, float, float], right: tuple[float, float, float, float]
+    ) -> str | None:
+        """The line of ``left``'s text that fills the cell to its edge, no room for one more
+        letter, beside the text of ``right`` on the same line; None if none (see run_over)."""
+        ours = [self.chars[i] for i in self._indices(left) if self.chars[i]["text"].strip()]
+        theirs = [self.chars[i] for i in self._indices(right) if self.chars[i]["text"].strip()]
+        if not ours or not theirs:
+            return None
+        pad = min(c["x0"] for c in ours) - left[0]
+        if pad > _LEFT_SET:
+            return None  # set at the middle or right of its cell: not cut at its right edge
+        rule = right[0]
+        for line in _lines_of(ours):
+            first = line[-1]
+            size = first["bottom"] - first["top"]
+            if rule - first["x1"] >= pad + _LETTER * size:
+                continue
+            beside = [
+                c for c in theirs if abs(c["top"] - first["top"]) <= TEXT.cell_line_tolerance * size
+            ]
+            if beside:
+                words = extract_words(line, x_tolerance_ratio=TEXT.word_gap)
+                return " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
+        return None
 
     def is_word(self, text: str) -> bool:
         """Whether the document prints ``text`` as a word inside a line (after another word of
@@ -347,6 +517,18 @@ class PageChars:
         return False
 
 
+def _lines_of(glyphs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Glyphs grouped in their lines, top to bottom, each line in drawing order."""
+    lines: list[list[dict[str, Any]]] = []
+    for glyph in sorted(glyphs, key=lambda c: (c["top"], c["x0"])):
+        size = glyph["bottom"] - glyph["top"]
+        if lines and abs(lines[-1][0]["top"] - glyph["top"]) <= TEXT.cell_line_tolerance * size:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return [sorted(line, key=lambda c: c["x1"]) for line in lines]
+
+
 def _column_groups(boxes: list[Any], starts: list[float], right: float) -> list[int]:
     """For each column rule of a grid (the x0 of each column, then the table's right side), the
     rule of the table it draws. A Word table whose rows were given other cell widths draws a
@@ -473,6 +655,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
     row_starts = sorted({bbox[1] for bbox in table.cells})
     groups = _column_groups(table.cells, col_starts, table.bbox[2])
     boxes = _merged_rows(boxes, groups)
+    ran_over, cut = chars.run_over(boxes)
     read = [[None if c is None else chars.cell_lines(c) for c in row] for row in boxes]
     rest = _rest_above(read, boxes)
     if rest is not None:  # the rows a missing rule left in one, read apart
@@ -521,6 +704,8 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
         breaks=[[() if c is None else c[1] for c in row] for row in read],
         tops=[[() if c is None else c[2] for c in row] for row in read],
         rows_ruled=True,
+        cut_texts=cut,
+        ran_over=ran_over,
     )
 
 

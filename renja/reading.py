@@ -18,6 +18,7 @@ import pandas as pd
 from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
 from extract.spelling import Mended
+from extract.tables import ends_inside_a_word
 from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
 from transform.metadata import cover_year, header_years
@@ -31,6 +32,7 @@ from transform.reading import (
     carried_numbers,
     collapsed_levels,
     columns_not_understood,
+    cut_texts,
     failing_parents,
     folded_rows,
     glued_names,
@@ -192,6 +194,17 @@ def check_reading(
     reading.doubts += names_mended(nodes, mended_names)
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks), frames["indicators"])
+    # A text that fills its cell to the edge was cut there if it ends inside a word, or if the
+    # sheet printed with wrap off (a text somewhere runs on over a column's rule).
+    segments = [t for p in plans for t, _, _ in p.segments]
+    wrap_off = any(t.ran_over for t in segments)
+    cut = {
+        (t.page, line)
+        for t in segments
+        for line in t.cut_texts
+        if wrap_off or ends_inside_a_word(line)
+    }
+    reading.doubts += cut_texts(nodes, frames["indicators"], sorted(cut))
     reading.doubts += unparted_rows(t.page for p in plans for t, _, _ in p.segments if t.unparted)
     reading.regroupings = _regroupings(nodes, budgets)
     return reading

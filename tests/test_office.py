@@ -411,3 +411,42 @@ def test_a_sheets_cell_clipped_against_the_next_is_parted_from_it(tmp_path: Path
     assert name.endswith("dan Tenaga Kependidikan")
     texts = set(indicators.loc[indicators["kode"] == "1.01.02.2.01.0004", "indikator"])
     assert texts == {"Jumlah Orang yang Difasilitasi dalam Sistem Informasi & Pelaporan"}
+
+
+def test_a_sheets_text_run_on_over_empty_cells_is_its_own_cells(tmp_path: Path) -> None:
+    """A ruled sheet printed with wrap off lets a text too long for its cell run on over the
+    next cells while they are empty: the rule cut ``Kabupaten/Kota`` into an indicator
+    ``... Kabupaten/K`` and a lokasi ``ota``, with status ``ok``. The run is read in the cell
+    it starts in. A text the sheet cut at its cell's edge, where the next cell holds text
+    (``... Kantor Ting`` for ``... Kantor Tingkat Kecamatan``), is not in the PDF: its node is
+    named by the reading doubt ``cut_texts``, and the document is ``suspect``."""
+    from renja.output import write_outputs
+
+    layout = replace(office_layout(6455, "xlsx"), borders="grid", wrap=False)
+    plan = office_plan(6455, layout)
+    [pdf] = convert([write_source(plan, tmp_path / "xlsx_6455", layout)], tmp_path)
+    result = process_pdf(pdf)
+    indicators = result.frames["indicators"]
+    ran_on = indicators[indicators["kode"] == "1.01.02.2.01.0003"]
+    assert set(ran_on["indikator"]) >= {
+        "Jumlah Orang yang Mengikuti Pendidik dan Tenaga Kependidikan Kabupaten/Kota"
+    }
+    assert "ota" not in set(indicators["lokasi"].dropna())
+    [cut_row] = set(
+        indicators.loc[indicators["kode"] == "1.01.02.2.02.0005", "indikator"].dropna()
+    ) - {"Jumlah Unit Gaji dan Tunjangan ASN Tingkat Kecamatan"}
+    assert cut_row.endswith("Kantor Ting")  # as printed: the rest is not in the PDF
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    [doubt] = [d for d in doc["reading_doubts"] if d["check"] == "cut_texts"]
+    cut_node = indicators.loc[indicators["kode"] == "1.01.02.2.02.0005", "node_id"].iloc[0]
+    assert cut_node in doubt["node_ids"]
+    # every difference from the plan is the cut text's
+    assert all("1.01.02.2.02.0005" in line for line in differences(result, plan, layout))
+    # the same sheet with wrap on runs no text over a rule, and cuts none
+    wrapped = replace(layout, wrap=True)
+    [pdf] = convert([write_source(plan, tmp_path / "wrapped", wrapped)], tmp_path)
+    result = process_pdf(pdf)
+    assert differences(result, plan, wrapped) == []
+    [doc] = write_outputs([result], tmp_path / "out2")["documents"]
+    assert doc["status"] == "ok"

@@ -10,7 +10,7 @@ from reportlab.pdfgen import canvas
 from extract.model import Cell, RawTable
 from extract.pages import document_pages, read_tables
 from extract.spelling import dictionary
-from extract.tables import _boxed_header, _rows_in_one
+from extract.tables import _boxed_header, _rows_in_one, ends_inside_a_word
 
 FONT, SIZE = "Helvetica", 7.0
 
@@ -397,3 +397,21 @@ def test_header_cells_reaching_down_beside_a_row_of_targets_box_the_header() -> 
     years = [grid[0], [None, None, "2025", "2026", None, None], grid[1], grid[3]]
     ruled = RawTable(page=4, bbox=(0.0, 0.0, 800.0, 150.0), grid=years, cells=cells[:4])
     assert not _boxed_header(ruled)  # the header's cells reach beside its rows only
+
+
+def test_a_text_cut_inside_a_word_is_told_by_its_last_word() -> None:
+    """A sheet printed with wrap off cuts a text at its cell's edge: the text then ends in a
+    word's first letters, or in a word no name or indicator ends in. (A cut that leaves a
+    word of the language, ``Kantor Ting``, is told only where the sheet shows that it printed
+    with wrap off.)"""
+    for cut in ("Lintas Sektor dan J", "Perangkat Da",
+                "PEMERINTAHAN DAERAH KABUPA", "Sumber Daya Air dan", "Skala Kabupaten/",
+                "Pelayanan Publik di"):  # fmt: skip
+        assert ends_inside_a_word(cut), cut
+    for whole in ("Perlengkapan Kantor Tingkat Kecamatan", "Skala Kabupaten/Kota",
+                  "Swasta (LPTKS)", "Pelatihan Tahap 2", "PROGRAM PENUNJANG URUSAN"):  # fmt: skip
+        assert not ends_inside_a_word(whole), whole
+    if dictionary():  # a word's first letters are no word of the language
+        assert ends_inside_a_word("Lingkungan Perangkat Daera")
+        assert ends_inside_a_word("Perlengkapan Kantor Tingk")
+        assert ends_inside_a_word("Perlengkapan Kantor Tingk")

@@ -60,6 +60,7 @@ __all__ = [
     "mended_words",
     "names_mended",
     "slash_breaks",
+    "cut_texts",
     "unparted_rows",
     "misread_digits",
     "names_plan_year",
@@ -136,6 +137,9 @@ READING_CHECKS: dict[str, str] = {
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
+    "cut_texts": "no name or indicator fills its cell to the edge beside the next cell's text "
+    "on a page printed with wrap off (where a text runs on over a column's rule): a sheet so "
+    "printed cuts a text at its cell's edge, and the rest is not in the PDF",
     "unplaced_rows": "no row read by OCR that prints a name and amounts of its own is taken "
     "for the rest of the row above (a node whose number or level was not read: its name and "
     "amounts would be lost)",
@@ -875,6 +879,35 @@ def slash_breaks(
             f"slash, read as two words for want of a sign of the space (e.g. "
             f"{next(iter(names.values()))!r}): the "
             "document prints neither the space at its lines' ends nor the word whole elsewhere",
+            page,
+            tuple(names),
+        )
+        for page, names in sorted(found.items())
+    ]
+
+
+def cut_texts(
+    programs: pd.DataFrame, indicators: pd.DataFrame, cut: Iterable[tuple[int, str]]
+) -> list[Doubt]:
+    """The names and indicators that fill their cell to its right edge beside the next cell's
+    text on a page printed with wrap off (``RawTable.cut_texts``: the page and the cell's
+    line): a sheet so printed cuts there what does not fit (``... Kantor Ting`` for ``...
+    Kantor Tingkat Kecamatan``), and the PDF holds only what shows. One doubt a page, naming
+    the nodes."""
+    found: dict[int, dict[str, str]] = {}
+    for page, line in cut:
+        for frame, column in ((programs, "nama"), (indicators, "indikator")):
+            rows = _on_page(frame, page)
+            for node_id, value in zip(rows["node_id"], rows[column], strict=True):
+                if isinstance(value, str) and " ".join(value.split()).endswith(line):
+                    found.setdefault(page, {})[str(node_id)] = value
+    return [
+        Doubt(
+            "cut_texts",
+            f"page {page}: {len(names)} name(s) or indicator(s) fill their cell to its edge "
+            f"beside the next cell's text, on a page printed with wrap off (e.g. "
+            f"{next(iter(names.values()))!r}): a sheet so printed cuts a text at its cell's "
+            "edge, and the rest is not in the PDF",
             page,
             tuple(names),
         )
