@@ -1816,6 +1816,32 @@ def _split_at_edges_glued(lines: list[_Line], columns: StreamColumns) -> None:
 _GLUED_SLACK = 1.0  # points: a glyph starting this far left of the edge still starts the cell
 
 
+def _touching(lines: list[_Line], columns: StreamColumns) -> list[str]:
+    """The lines of name and indicator cells whose text runs up to the next column's text,
+    nearer than a space (``_TOUCH``): the text fills its cell to the edge, as a sheet printed
+    with wrap off leaves a text it cut there (see ``extract.tables.PageChars.run_over``);
+    each as the cell's line."""
+    texts = set(columns.of_role(ColumnRole.NAMA)) | set(columns.of_role(ColumnRole.INDIKATOR))
+    found = []
+    for line in lines:
+        words = sorted(line.words, key=lambda w: w["x0"])
+        for a, b in pairwise(words):
+            column = columns.column_of_word(a)
+            size = a["bottom"] - a["top"]
+            if (
+                column in texts
+                and columns.column_of_word(b) != column
+                and b["x0"] - a["x1"] < _TOUCH * size
+            ):
+                found.append(
+                    " ".join(w["text"] for w in words if columns.column_of_word(w) == column)
+                )
+    return found
+
+
+_TOUCH = 0.3  # of the type size: nearer than a space
+
+
 def _settle_straddlers(lines: list[_Line], columns: StreamColumns) -> None:
     """Give a word that a column edge crosses the column of the word the page draws it in one
     string with, after a space glyph, where that is so on one side only and that word stands
@@ -2010,6 +2036,7 @@ def stream_tables(
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
         unparted=any(set_off) or _unparted(body, settings),
+        cut_texts=[] if ocr else _touching(body, columns),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(line.text for line in after)

@@ -266,6 +266,9 @@ class PageChars:
         run = sorted(start, key=lambda c: c["x0"]) + glyphs
         if run[0]["x0"] - into[0] > _LEFT_SET:
             return False
+        own = self._indices(into)
+        if not own or self._line_at(own) is None:
+            return False  # a text that wraps in its cell (its lines' last spaces may cross)
         if any(b["x0"] - a["x1"] > _WORD_SPACE * size for a, b in pairwise(run)):
             return False
         if last["text"][-1:].islower() and first["text"][:1].isupper():
@@ -288,13 +291,16 @@ class PageChars:
         if pad > _LEFT_SET:
             return None  # set at the middle or right of its cell: not cut at its right edge
         rule = right[0]
-        for line in _lines_of(ours):
-            first = line[-1]
-            size = first["bottom"] - first["top"]
-            if rule - first["x1"] >= pad + _LETTER * size:
+        lines = _lines_of(ours)
+        if len(lines) > 1:
+            return None  # a text that wraps in its cell is not cut at its edge
+        for line in lines:
+            last = line[-1]
+            size = last["bottom"] - last["top"]
+            if rule - last["x1"] >= pad + _LETTER * size:
                 continue
             beside = [
-                c for c in theirs if abs(c["top"] - first["top"]) <= TEXT.cell_line_tolerance * size
+                c for c in theirs if abs(c["top"] - last["top"]) <= TEXT.cell_line_tolerance * size
             ]
             if beside:
                 words = extract_words(line, x_tolerance_ratio=TEXT.word_gap)

@@ -138,8 +138,9 @@ READING_CHECKS: dict[str, str] = {
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
     "cut_texts": "no name or indicator fills its cell to the edge beside the next cell's text "
-    "on a page printed with wrap off (where a text runs on over a column's rule): a sheet so "
-    "printed cuts a text at its cell's edge, and the rest is not in the PDF",
+    "while it ends inside a word or the document prints with wrap off (a text runs on over a "
+    "column's rule): a sheet so printed cuts a text at its cell's edge, and the rest is not "
+    "in the PDF",
     "unplaced_rows": "no row read by OCR that prints a name and amounts of its own is taken "
     "for the rest of the row above (a node whose number or level was not read: its name and "
     "amounts would be lost)",
@@ -890,8 +891,9 @@ def cut_texts(
     programs: pd.DataFrame, indicators: pd.DataFrame, cut: Iterable[tuple[int, str]]
 ) -> list[Doubt]:
     """The names and indicators that fill their cell to its right edge beside the next cell's
-    text on a page printed with wrap off (``RawTable.cut_texts``: the page and the cell's
-    line): a sheet so printed cuts there what does not fit (``... Kantor Ting`` for ``...
+    text, ending inside a word or in a document printed with wrap off (``RawTable.cut_texts``:
+    the page and the cell's line; see ``renja.reading``): a sheet so printed cuts there what
+    does not fit (``... Kantor Ting`` for ``...
     Kantor Tingkat Kecamatan``), and the PDF holds only what shows. One doubt a page, naming
     the nodes."""
     found: dict[int, dict[str, str]] = {}
@@ -905,7 +907,7 @@ def cut_texts(
         Doubt(
             "cut_texts",
             f"page {page}: {len(names)} name(s) or indicator(s) fill their cell to its edge "
-            f"beside the next cell's text, on a page printed with wrap off (e.g. "
+            f"beside the next cell's text, ending inside a word or printed with wrap off (e.g. "
             f"{next(iter(names.values()))!r}): a sheet so printed cuts a text at its cell's "
             "edge, and the rest is not in the PDF",
             page,
