@@ -1818,7 +1818,7 @@ _GLUED_SLACK = 1.0  # points: a glyph starting this far left of the edge still s
 
 def _touching(lines: list[_Line], columns: StreamColumns) -> list[str]:
     """The lines of name and indicator cells whose text runs up to the next column's text,
-    nearer than a space (``_TOUCH``): the text fills its cell to the edge, as a sheet printed
+    nearer than a space (``_NEAR_TEXT``): the text fills its cell to the edge, as a sheet printed
     with wrap off leaves a text it cut there (see ``extract.tables.PageChars.run_over``);
     each as the cell's line."""
     texts = set(columns.of_role(ColumnRole.NAMA)) | set(columns.of_role(ColumnRole.INDIKATOR))
@@ -1831,7 +1831,7 @@ def _touching(lines: list[_Line], columns: StreamColumns) -> list[str]:
             if (
                 column in texts
                 and columns.column_of_word(b) != column
-                and b["x0"] - a["x1"] < _TOUCH * size
+                and b["x0"] - a["x1"] < _NEAR_TEXT * size
             ):
                 found.append(
                     " ".join(w["text"] for w in words if columns.column_of_word(w) == column)
@@ -1839,7 +1839,7 @@ def _touching(lines: list[_Line], columns: StreamColumns) -> list[str]:
     return found
 
 
-_TOUCH = 0.3  # of the type size: nearer than a space
+_NEAR_TEXT = 0.3  # of the type size: nearer than a space
 
 
 def _settle_straddlers(lines: list[_Line], columns: StreamColumns) -> None:

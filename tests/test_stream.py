@@ -35,6 +35,7 @@ from extract.stream import (
     _split_at_edges_glued,
     _stacked_rows,
     _text_width,
+    _touching,
     _upright_rules,
     _wide_gap_parts,
     stream_tables,
@@ -1800,3 +1801,19 @@ def test_two_cells_drawn_with_no_gap_are_parted_at_the_column_edge() -> None:
     off_edge = _lines([_glued("KependidikanJumlah", 60.0, 100.0, 40)])  # "J" at 108
     _split_at_edges_glued(off_edge, columns)
     assert texts(off_edge) == ["KependidikanJumlah"]
+
+
+def test_a_name_that_runs_up_to_the_next_columns_text_is_a_cut_candidate() -> None:
+    """Without rules, a name or indicator nearer the next column's text than a space fills its
+    cell to the edge, as a sheet printed with wrap off leaves a text it cut there; a text a
+    space or more away from the next is none, nor is a text of a column of another role."""
+    columns = StreamColumns(
+        edges=(10.0, 148.0, 330.0, 400.0), page_width=595.0,
+        header=("Program/Kegiatan", "Indikator Kinerja", "Target"),
+    )  # fmt: skip
+    cut = word("Perangkat Da", 148.0 - CHAR * 12 - 0.5, 100.0)
+    lines = _lines(
+        [word("Sarana", 20.0, 100.0), cut, word("Jumlah", 148.5, 100.0), word("12", 380.0, 100.0),
+         word("Gaji", 20.0, 120.0), word("Jumlah", 160.0, 120.0)]
+    )  # fmt: skip
+    assert _touching(lines, columns) == ["Sarana Perangkat Da"]
