@@ -2000,6 +2000,7 @@ def stream_tables(
     by_figures: list[bool] = []
     set_off: list[bool] = []
     rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off)
+    late = _starts_late(rows, columns)
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
     widths = _text_width(body, columns, reach)
@@ -2035,7 +2036,7 @@ def stream_tables(
         edges=columns.edges, confidence=confidence,
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
-        unparted=any(set_off) or _unparted(body, settings),
+        unparted=any(set_off) or _unparted(body, settings) or late,
         cut_texts=[] if ocr else _touching(body, columns),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
@@ -2084,6 +2085,25 @@ def _unparted(body: list[_Line], settings: StreamSettings = STREAM) -> bool:
 
 
 _OVERLAP = 0.2  # of a line's height
+
+
+def _starts_late(rows: list[list[_Line]], columns: StreamColumns) -> bool:
+    """Whether a row as read holds a text cell (a name, indicator, unit or location) that
+    starts below the row's first line: a table whose cells stand at the top of their rows
+    starts every cell's text on the row's first line, so a cell that prints nothing there and
+    prints further down was read from the middle or foot of its row, where a table so set
+    prints a row's code and figures beside its longer cells' last lines (with no gap or
+    overlap between its rows to tell). Of a thousand rows of Word, Excel and web tables set at
+    the top and read so, none; of such tables set at the foot, a row in three or four."""
+    texts: set[int] = set()
+    for role in (ColumnRole.NAMA, ColumnRole.INDIKATOR, ColumnRole.LOKASI, ColumnRole.SATUAN):
+        texts |= set(columns.of_role(role))
+    for row in rows:
+        first = set(_words_by_column(row[0], columns))
+        below = {c for line in row[1:] for c in _words_by_column(line, columns)}
+        if (below - first) & texts:
+            return True
+    return False
 
 
 def _line_height(lines: list[_Line], settings: StreamSettings = STREAM) -> float:

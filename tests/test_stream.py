@@ -34,6 +34,7 @@ from extract.stream import (
     _split_at_edges,
     _split_at_edges_glued,
     _stacked_rows,
+    _starts_late,
     _text_width,
     _touching,
     _upright_rules,
@@ -1817,3 +1818,27 @@ def test_a_name_that_runs_up_to_the_next_columns_text_is_a_cut_candidate() -> No
          word("Gaji", 20.0, 120.0), word("Jumlah", 160.0, 120.0)]
     )  # fmt: skip
     assert _touching(lines, columns) == ["Sarana Perangkat Da"]
+
+
+def test_a_text_cell_that_starts_below_its_rows_first_line_tells_a_table_set_off_the_top() -> None:
+    """Read from the top, a row of a table set at the foot holds the last line of its own
+    cells and the first lines of the next row's: the next row's location, empty on the row's
+    first line (a kegiatan has none), prints below it. A table set at the top starts every
+    cell on its row's first line."""
+    columns = StreamColumns(
+        edges=(10.0, 30.0, 148.0, 330.0, 400.0, 470.0), page_width=595.0,
+        header=("No", "Program/Kegiatan", "Indikator Kinerja", "Lokasi", "Target"),
+    )  # fmt: skip
+    top = [
+        _lines([word("6", 12.0, 100.0), word("Perencanaan", 40.0, 100.0),
+                word("Jumlah", 150.0, 100.0), word("12", 440.0, 100.0),
+                word("Rapat", 40.0, 109.0), word("Orang", 150.0, 109.0),
+                word("Koordinasi", 40.0, 118.0)])
+    ]  # fmt: skip
+    assert not _starts_late(top, columns)
+    foot = [
+        _lines([word("6", 12.0, 100.0), word("Perencanaan", 40.0, 100.0),
+                word("Listrik", 150.0, 100.0), word("12", 440.0, 100.0),
+                word("Monitoring", 40.0, 109.0), word("Kota", 340.0, 109.0)])
+    ]  # fmt: skip
+    assert _starts_late(foot, columns)
