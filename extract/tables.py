@@ -187,8 +187,10 @@ class PageChars:
         side of a rule stand apart by both cells' padding at least: glyphs that touch across
         it (``_ACROSS_RULE``) are one text. The next cell's glyphs are that text's rest where
         they stand on the one line and run on at a word's spacing or less from a text set at
-        the left of the cell it starts in; a small letter touching a capital across the rule is
-        two texts (a text cut at its cell's edge against the next cell's), left as read.
+        the left of the cell it starts in; a small letter touching a capital across the rule,
+        a letter touching a word that opens there with a capital, or a text in capitals
+        touching one in small letters, is two texts (a text cut at its cell's edge against the
+        next cell's), left as read.
 
         Where the next cell holds text, a sheet that prints with wrap off cuts what does not
         fit the cell, and the rest of the text is not in the PDF. A text that fills its cell to
@@ -273,6 +275,13 @@ class PageChars:
             return False
         if last["text"][-1:].islower() and first["text"][:1].isupper():
             return False  # a text cut at its cell's edge, against the next cell's
+        opens = len(glyphs) > 1 and glyphs[1]["text"][:1].islower()
+        if last["text"][-1:].isalpha() and first["text"][:1].isupper() and opens:
+            return False  # a letter touching a word that starts there (``D`` | ``Jumlah``)
+        ours = "".join(c["text"] for c in start)
+        theirs = "".join(c["text"] for c in glyphs)
+        if ours.isupper() and not theirs.isupper() and any(c.isalpha() for c in theirs):
+            return False  # a name in capitals cut against a text in small letters
         middle = (into[0] + into[2]) / 2
         for i in indices:
             self.cx[i] = middle

@@ -1,6 +1,8 @@
 """Cell text as printed, whatever the PDF producer did with spaces and line breaks."""
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -10,7 +12,7 @@ from reportlab.pdfgen import canvas
 from extract.model import Cell, RawTable
 from extract.pages import document_pages, read_tables
 from extract.spelling import dictionary
-from extract.tables import _boxed_header, _rows_in_one, ends_inside_a_word
+from extract.tables import PageChars, _boxed_header, _rows_in_one, ends_inside_a_word
 
 FONT, SIZE = "Helvetica", 7.0
 
@@ -415,3 +417,44 @@ def test_a_text_cut_inside_a_word_is_told_by_its_last_word() -> None:
         assert ends_inside_a_word("Lingkungan Perangkat Daera")
         assert ends_inside_a_word("Perlengkapan Kantor Tingk")
         assert ends_inside_a_word("Perlengkapan Kantor Tingk")
+
+
+def _glyphs(text: str, x0: float, top: float = 101.0) -> list[dict[str, Any]]:
+    """A line's glyphs as pdfplumber gives them: letters 4 pt wide, spaces 2 pt, 7 pt type."""
+    out, x = [], x0
+    for letter in text:
+        width = 2.0 if letter == " " else 4.0
+        out.append({"text": letter, "x0": x, "x1": x + width, "top": top, "bottom": top + 7.0,
+                    "doctop": top, "upright": True, "fontname": "Arial", "size": 7.0})  # fmt: skip
+        x += width
+    return out
+
+
+def test_a_sheets_text_run_on_over_its_empty_neighbours_is_read_in_its_own_cell() -> None:
+    """Three ruled cells of a row: a text that runs on across a rule over empty cells (wrap
+    off) is its own cell's; a text cut at the rule against the next cell's text (a small
+    letter touching a capital, or capitals touching small letters) is left as read, and
+    returned as a cut candidate; a text that wraps in its cell runs on over nothing, whatever
+    its lines' last spaces touch."""
+
+    def read(rule: float, *texts: list[dict[str, Any]]) -> tuple[bool, list[str], list[str]]:
+        cells = [(10.0, 100.0, rule, 120.0), (rule, 100.0, rule + 40, 120.0),
+                 (rule + 40, 100.0, rule + 80, 120.0)]  # fmt: skip
+        chars = PageChars(SimpleNamespace(chars=[g for t in texts for g in t], rects=[]))
+        carried, cut = chars.run_over([cells])
+        return carried, cut, [chars.cell_text(c) for c in cells]
+
+    run_on = _glyphs("Jumlah Dokumen Kabupaten/Kota Kota", 11.0)  # to x 133
+    assert read(60.0, run_on) == (True, [], ["Jumlah Dokumen Kabupaten/Kota Kota", "", ""])
+    # a text cut at the rule (its last glyph 0.3 over it), the next cell's text 0.5 after it
+    for cut, theirs in (("Perangkat D", "Jumlah"), ("PROGRAM PEMER", "Jumlah")):
+        left = _glyphs(cut, 11.0)
+        rule = left[-1]["x1"] - 0.3
+        carried, candidates, texts = read(rule, left, _glyphs(theirs, rule + 0.5))
+        assert not carried and texts == [cut, theirs, ""]
+        assert candidates == [cut]
+    # wrapped: its first line's last space crosses the rule, touching the next cell's text
+    wrapped = _glyphs("Jumlah Orang dalam ", 11.0) + _glyphs("Dokumen", 11.0, 109.0)
+    rule = wrapped[-8]["x0"] + 1.0  # inside the last space of the first line
+    carried, _, texts = read(rule, wrapped, _glyphs("Kota", wrapped[-8]["x1"]))
+    assert not carried and texts == ["Jumlah Orang dalam\nDokumen", "Kota", ""]
