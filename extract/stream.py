@@ -2000,7 +2000,7 @@ def stream_tables(
     by_figures: list[bool] = []
     set_off: list[bool] = []
     rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off)
-    late = _starts_late(rows, columns)
+    late = _starts_late(rows, columns) or _target_below_indicator(body, columns, keys, settings)
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
     widths = _text_width(body, columns, reach)
@@ -2085,6 +2085,38 @@ def _unparted(body: list[_Line], settings: StreamSettings = STREAM) -> bool:
 
 
 _OVERLAP = 0.2  # of a line's height
+
+
+def _target_below_indicator(
+    lines: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    settings: StreamSettings = STREAM,
+) -> bool:
+    """Whether a block of lines (parted from the one above by a gap wider than ``row_gap``)
+    opens with an indicator's line that prints no code and no figure, and a later line of the
+    block prints the indicator's rest beside its target: a table whose cells stand at the top
+    prints an indicator's target on its first line. The page's first block is left out (the
+    rest of a row a page break cut). Of some 70 pages of Word, Excel and web tables set at the
+    top, none; of sheets set at the foot whose rows stand as close as their lines, most of
+    those whose first lines went to the row above unsaid."""
+    height = _line_height(lines, settings)
+    indicators = set(columns.of_role(ColumnRole.INDIKATOR))
+    targets = set(columns.of_role(ColumnRole.TARGET))
+    blocks: list[list[_Line]] = []
+    for above, line in zip([None, *lines], lines, strict=False):
+        if above is None or line.top - above.bottom > settings.row_gap * height:
+            blocks.append([])
+        blocks[-1].append(line)
+    for block in blocks[1:]:
+        opening = set(_words_by_column(block[0], columns))
+        if not opening & indicators or opening & id_columns or _lone_numbers(block[0], columns):
+            continue
+        for line in block[1:]:
+            beside = set(_words_by_column(line, columns)) & indicators
+            if beside and set(_lone_numbers(line, columns)) & targets:
+                return True
+    return False
 
 
 def _starts_late(rows: list[list[_Line]], columns: StreamColumns) -> bool:

@@ -35,6 +35,7 @@ from extract.stream import (
     _split_at_edges_glued,
     _stacked_rows,
     _starts_late,
+    _target_below_indicator,
     _text_width,
     _touching,
     _upright_rules,
@@ -1842,3 +1843,30 @@ def test_a_text_cell_that_starts_below_its_rows_first_line_tells_a_table_set_off
                 word("Monitoring", 40.0, 109.0), word("Kota", 340.0, 109.0)])
     ]  # fmt: skip
     assert _starts_late(foot, columns)
+
+
+def test_an_indicator_whose_target_stands_below_its_first_line_tells_a_table_set_low() -> None:
+    """A sheet set at the foot of its rows, rows parted by a gap: a row opens with its
+    indicator's first line, and its code and target stand beside the indicator's last line.
+    A table set at the top prints the target on the indicator's first line; a page's first
+    block (the rest of a row a page break cut) tells nothing."""
+    columns = StreamColumns(
+        edges=(10.0, 70.0, 148.0, 330.0, 400.0), page_width=595.0,
+        header=("Kode", "Program/Kegiatan", "Indikator Kinerja", "Target"),
+    )  # fmt: skip
+    above = [word("1.01.01.2.01", 12.0, 80.0), word("Rapat", 75.0, 80.0),
+             word("Jumlah", 150.0, 80.0), word("12", 380.0, 80.0)]  # fmt: skip
+    low = [word("Jumlah", 150.0, 100.0),
+           word("1.01.01.2.02", 12.0, 109.0), word("Gaji", 75.0, 109.0),
+           word("Daerah", 150.0, 109.0), word("3", 380.0, 109.0)]  # fmt: skip
+    keys = {0}
+    assert _target_below_indicator(_lines(above + low), columns, keys)
+    assert not _target_below_indicator(_lines(low), columns, keys)  # the page's first block
+    top = [
+        word("1.01.01.2.02", 12.0, 100.0),
+        word("Gaji", 75.0, 100.0),
+        word("Jumlah", 150.0, 100.0),
+        word("3", 380.0, 100.0),
+        word("Daerah", 150.0, 109.0),
+    ]
+    assert not _target_below_indicator(_lines(above + top), columns, keys)
