@@ -125,9 +125,9 @@ _NEVER_LAST = frozenset(
 
 def ends_inside_a_word(line: str) -> bool:
     """Whether a text's last word is a word's first letters, or a word no text ends in: one
-    or two letters, or not in the language's word list (an acronym in capitals inside a text
-    in small letters aside; with no word list, no evidence), or a conjunction or preposition
-    (``dan``, ``di``), or a word cut after its slash or hyphen."""
+    or two letters, or not in the language's word list, nor its stem (an acronym in capitals
+    inside a text in small letters aside; with no word list, no evidence), or a conjunction
+    or preposition (``dan``, ``di``), or a word cut after its slash or hyphen."""
     words = line.split()
     if not words:
         return False
@@ -140,7 +140,26 @@ def ends_inside_a_word(line: str) -> bool:
     if len(bare) < _WORD_PART:
         return True  # no name ends in a word of one or two letters (acronyms aside)
     known = dictionary()
-    return bool(known) and bare not in known
+    return bool(known) and not any(stem in known for stem in _stems(bare))
+
+
+_PREFIXES = ("", "di", "ke", "se", "ter", "ber", "per", "pe", "pem", "pen", "peng", "me", "mem",
+             "men", "meng")  # fmt: skip
+_SUFFIXES = ("", "an", "kan", "i", "nya")
+_STEM = 4  # letters of the shortest stem told a word
+
+
+def _stems(word: str) -> list[str]:
+    """The word, and what is left of it without one of the language's prefixes or suffixes
+    (``terfasilitasi``: ``fasilitasi``), ``_STEM`` letters or more: the word list holds a
+    word's stem where it lacks a form of it."""
+    return [
+        word[len(head) : len(word) - len(tail)]
+        for head in _PREFIXES
+        for tail in _SUFFIXES
+        if word.startswith(head) and word.endswith(tail)
+        and len(word) - len(head) - len(tail) >= _STEM
+    ]  # fmt: skip
 
 
 class PageChars:
