@@ -126,8 +126,9 @@ _NEVER_LAST = frozenset(
 def ends_inside_a_word(line: str) -> bool:
     """Whether a text's last word is a word's first letters, or a word no text ends in: one
     or two letters, or not in the language's word list, nor its stem (an acronym in capitals
-    inside a text in small letters aside; with no word list, no evidence), or a conjunction
-    or preposition (``dan``, ``di``), or a word cut after its slash or hyphen."""
+    inside a text in small letters, and a word in closed brackets, aside; with no word list,
+    no evidence), or a conjunction or preposition (``dan``, ``di``), or a word cut after its
+    slash or hyphen or inside its brackets."""
     words = line.split()
     if not words:
         return False
@@ -135,10 +136,17 @@ def ends_inside_a_word(line: str) -> bool:
     bare = _bare(last)
     if bare in _NEVER_LAST or last.endswith(("/", "-", ",")):
         return True
+    if last.endswith(")"):
+        return False  # closed: an abbreviation or a name in brackets, whole (``(Andalalin)``)
+    if "(" in last:
+        return True  # a bracket opened and not closed
     if not bare.isalpha() or (len(bare) > 1 and last.isupper() and not line.isupper()):
         return False
     if len(bare) < _WORD_PART:
-        return True  # no name ends in a word of one or two letters (acronyms aside)
+        # no name ends in a word of one or two letters, but a type or class in capitals after
+        # its noun (``Terminal Penumpang Tipe C``, not ``... dan J``)
+        after = _bare(words[-2]) if len(words) > 1 else ""
+        return not (last.isupper() and after and after not in _NEVER_LAST)
     known = dictionary()
     return bool(known) and not any(stem in known for stem in _stems(bare))
 
