@@ -49,6 +49,10 @@ _WORD_SPACE = 0.6
 _LETTER = 0.6
 # A cell's text that starts more than this (points) off its left edge is not set at the left.
 _LEFT_SET = 3.0
+# A sheet pads its cells' text by a point or so; a word processor and a browser, which wrap
+# a text and never cut it, by two or more (a text set off its cell's left edge by more is no
+# sheet's, or not set at the left).
+_SHEET_PAD = 2.0
 # A colour whose every component is at least this is white; a CMYK colour whose every
 # component is at most _NO_INK prints nothing. Neither marks a level.
 _WHITE = 0.99
@@ -324,8 +328,8 @@ class PageChars:
         if not ours or not theirs:
             return None
         pad = min(c["x0"] for c in ours) - left[0]
-        if pad > _LEFT_SET:
-            return None  # set at the middle or right of its cell: not cut at its right edge
+        if pad > _SHEET_PAD:
+            return None  # padded as a word processor's or a browser's cell, which wraps
         rule = right[0]
         lines = _lines_of(ours)
         if len(lines) > 1:

@@ -8,6 +8,7 @@ validation turns them into the ``reading`` checks that make a document ``suspect
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,20 +195,38 @@ def check_reading(
     reading.doubts += names_mended(nodes, mended_names)
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks), frames["indicators"])
-    # A text that fills its cell to the edge was cut there if it ends inside a word, or if the
-    # sheet printed with wrap off (a text somewhere runs on over a column's rule).
-    segments = [t for p in plans for t, _, _ in p.segments]
-    wrap_off = any(t.ran_over for t in segments)
-    cut = {
-        (t.page, line)
-        for t in segments
-        for line in t.cut_texts
-        if wrap_off or ends_inside_a_word(line)
-    }
-    reading.doubts += cut_texts(nodes, frames["indicators"], sorted(cut))
+    reading.doubts += cut_texts(nodes, frames["indicators"], _cut(plans, nodes, frames, prose))
     reading.doubts += unparted_rows(t.page for p in plans for t, _, _ in p.segments if t.unparted)
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
+
+
+def _cut(
+    plans: list[LogicalTable],
+    nodes: pd.DataFrame,
+    frames: dict[str, pd.DataFrame],
+    prose: str,
+) -> list[tuple[int, str]]:
+    """The lines of text that fill their cell to the edge (``RawTable.cut_texts``) that were
+    cut there: all of them where the sheet printed with wrap off (a text somewhere runs on
+    over a column's rule), else those that end inside a word (``ends_inside_a_word``) whose
+    last word the document prints in no other text, name, indicator or its prose (a word the
+    word list lacks is often printed again; a word's first letters, ``Daera``, are not)."""
+    segments = [t for p in plans for t, _, _ in p.segments]
+    wrap_off = any(t.ran_over for t in segments)
+    texts = {*nodes["nama"].dropna(), *frames["indicators"]["indikator"].dropna(), prose}
+    printed: Counter[str] = Counter()
+    for text in texts:
+        printed.update({w.strip(".,;:()/\"'").lower() for w in str(text).split()})
+
+    def cut_inside(line: str) -> bool:
+        last = line.split()[-1].strip(".,;:()/\"'").lower() if line.split() else ""
+        return ends_inside_a_word(line) and printed[last] < 2
+
+    found = {
+        (t.page, line) for t in segments for line in t.cut_texts if wrap_off or cut_inside(line)
+    }
+    return sorted(found)
 
 
 def _number_coverage(
