@@ -856,6 +856,25 @@ def unknown_words(
     )
 
 
+def _texts_on_pages(
+    programs: pd.DataFrame,
+    indicators: pd.DataFrame | None,
+    texts: Iterable[tuple[int, str]],
+    holds: Callable[[str, str], bool],
+) -> dict[int, dict[str, tuple[str, str]]]:
+    """Per page, the nodes whose name or indicator on that page ``holds`` one of the page's
+    ``texts`` (page, text), each with the name or indicator and the text."""
+    frames = [(programs, "nama")] + ([(indicators, "indikator")] if indicators is not None else [])
+    found: dict[int, dict[str, tuple[str, str]]] = {}
+    for page, text in texts:
+        for frame, column in frames:
+            rows = _on_page(frame, page)
+            for node_id, value in zip(rows["node_id"], rows[column], strict=True):
+                if isinstance(value, str) and holds(value, text):
+                    found.setdefault(page, {})[str(node_id)] = (value, text)
+    return found
+
+
 def slash_breaks(
     programs: pd.DataFrame,
     breaks: Iterable[tuple[int, str]],
@@ -865,20 +884,13 @@ def slash_breaks(
     with nothing in the document to tell whether a space stood there
     (``RawTable.unsure_slashes``: the page and the two words, ``KABUPATEN/ KOTA``), one doubt
     a page naming the nodes."""
-    found: dict[int, dict[str, str]] = {}
-    texts = [(programs, "nama")] + ([(indicators, "indikator")] if indicators is not None else [])
-    for page, text in breaks:
-        for frame, column in texts:
-            rows = _on_page(frame, page)
-            for node_id, value in zip(rows["node_id"], rows[column], strict=True):
-                if isinstance(value, str) and text in value:
-                    found.setdefault(page, {})[str(node_id)] = text
+    found = _texts_on_pages(programs, indicators, breaks, lambda value, text: text in value)
     return [
         Doubt(
             "slash_breaks",
             f"page {page}: {len(names)} node(s) whose name or indicator breaks a line after a "
             f"slash, read as two words for want of a sign of the space (e.g. "
-            f"{next(iter(names.values()))!r}): the "
+            f"{next(iter(names.values()))[1]!r}): the "
             "document prints neither the space at its lines' ends nor the word whole elsewhere",
             page,
             tuple(names),
@@ -893,22 +905,17 @@ def cut_texts(
     """The names and indicators that fill their cell to its right edge beside the next cell's
     text, ending inside a word or in a document printed with wrap off (``RawTable.cut_texts``:
     the page and the cell's line; see ``renja.reading``): a sheet so printed cuts there what
-    does not fit (``... Kantor Ting`` for ``...
-    Kantor Tingkat Kecamatan``), and the PDF holds only what shows. One doubt a page, naming
-    the nodes."""
-    found: dict[int, dict[str, str]] = {}
-    for page, line in cut:
-        for frame, column in ((programs, "nama"), (indicators, "indikator")):
-            rows = _on_page(frame, page)
-            for node_id, value in zip(rows["node_id"], rows[column], strict=True):
-                if isinstance(value, str) and " ".join(value.split()).endswith(line):
-                    found.setdefault(page, {})[str(node_id)] = value
+    does not fit (``... Kantor Ting`` for ``... Kantor Tingkat Kecamatan``), and the PDF
+    holds only what shows. One doubt a page, naming the nodes."""
+    found = _texts_on_pages(
+        programs, indicators, cut, lambda value, line: " ".join(value.split()).endswith(line)
+    )
     return [
         Doubt(
             "cut_texts",
             f"page {page}: {len(names)} name(s) or indicator(s) fill their cell to its edge "
             f"beside the next cell's text, ending inside a word or printed with wrap off (e.g. "
-            f"{next(iter(names.values()))!r}): a sheet so printed cuts a text at its cell's "
+            f"{next(iter(names.values()))[0]!r}): a sheet so printed cuts a text at its cell's "
             "edge, and the rest is not in the PDF",
             page,
             tuple(names),
