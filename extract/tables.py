@@ -127,11 +127,13 @@ _NEVER_LAST = frozenset(
 )  # fmt: skip
 
 
-def ends_inside_a_word(line: str) -> bool:
+def ends_inside_a_word(line: str, printed: Callable[[str], bool] | None = None) -> bool:
     """Whether a text's last word is a word's first letters, or a word no text ends in: one
-    or two letters, or not in the language's word list, nor its stem (an acronym in capitals
-    inside a text in small letters, and a word in closed brackets, aside; with no word list,
-    no evidence), or a conjunction or preposition (``dan``, ``di``), or a word cut after its
+    or two letters (a Roman numeral, or a letter after a word that names a type or class,
+    ``Tipe C``, aside), or not in the language's word list, nor its stem, nor a word the
+    document prints elsewhere (``printed``: ``Bipartit``) (an acronym in capitals inside a
+    text in small letters, and a word in closed brackets, aside; with no word list, no
+    evidence), or a conjunction or preposition (``dan``, ``di``), or a word cut after its
     slash or hyphen or inside its brackets."""
     words = line.split()
     if not words:
@@ -147,12 +149,20 @@ def ends_inside_a_word(line: str) -> bool:
     if not bare.isalpha() or (len(bare) > 1 and last.isupper() and not line.isupper()):
         return False
     if len(bare) < _WORD_PART:
-        # no name ends in a word of one or two letters, but a type or class in capitals after
-        # its noun (``Terminal Penumpang Tipe C``, not ``... dan J``)
         after = _bare(words[-2]) if len(words) > 1 else ""
-        return not (last.isupper() and after and after not in _NEVER_LAST)
+        return not (_ROMAN.match(last) or (last.isupper() and after in _TYPE_WORDS))
     known = dictionary()
-    return bool(known) and not any(stem in known for stem in _stems(bare))
+    if not known or any(stem in known for stem in _stems(bare)):
+        return False
+    return printed is None or not printed(bare)
+
+
+_ROMAN = re.compile(r"^[IVX]+$")
+# Words a type or class follows, a letter in capitals (``Terminal Penumpang Tipe C``).
+_TYPE_WORDS = frozenset(
+    {"tipe", "kelas", "tahap", "golongan", "kategori", "blok", "zona", "gedung", "lantai",
+     "paket", "jalur", "grade", "level", "vitamin", "seri", "model"}
+)  # fmt: skip
 
 
 _PREFIXES = ("", "di", "ke", "se", "ter", "ber", "per", "pe", "pem", "pen", "peng", "me", "mem",
@@ -304,6 +314,8 @@ class PageChars:
             return False  # a text that wraps in its cell (its lines' last spaces may cross)
         if any(b["x0"] - a["x1"] > _WORD_SPACE * size for a, b in pairwise(run)):
             return False
+        if any(b["x0"] - a["x1"] < -_KERN * size for a, b in pairwise(run)):
+            return False  # glyphs drawn over each other: a text cut against the next cell's
         if last["text"][-1:].islower() and first["text"][:1].isupper():
             return False  # a text cut at its cell's edge, against the next cell's
         opens = len(glyphs) > 1 and glyphs[1]["text"][:1].islower()

@@ -219,12 +219,14 @@ def _cut(
     for text in texts:
         printed.update({w.strip(".,;:()/\"'").lower() for w in str(text).split()})
 
-    def cut_inside(line: str) -> bool:
-        last = line.split()[-1].strip(".,;:()/\"'").lower() if line.split() else ""
-        return ends_inside_a_word(line) and printed[last] < 2
+    def elsewhere(word: str) -> bool:
+        return printed[word] > 1
 
     found = {
-        (t.page, line) for t in segments for line in t.cut_texts if wrap_off or cut_inside(line)
+        (t.page, line)
+        for t in segments
+        for line in t.cut_texts
+        if wrap_off or ends_inside_a_word(line, elsewhere)
     }
     return sorted(found)
 

@@ -137,7 +137,8 @@ READING_CHECKS: dict[str, str] = {
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
     "printed whole nowhere): read as two words, KABUPATEN/ KOTA, which may be one",
-    "cut_texts": "no name or indicator fills its cell to the edge beside the next cell's text "
+    "cut_texts": "no name, indicator or location fills its cell to the edge beside the next "
+    "cell's text "
     "while it ends inside a word or the document prints with wrap off (a text runs on over a "
     "column's rule): a sheet so printed cuts a text at its cell's edge, and the rest is not "
     "in the PDF",
@@ -861,10 +862,13 @@ def _texts_on_pages(
     indicators: pd.DataFrame | None,
     texts: Iterable[tuple[int, str]],
     holds: Callable[[str, str], bool],
+    columns: tuple[str, ...] = ("indikator",),
 ) -> dict[int, dict[str, tuple[str, str]]]:
-    """Per page, the nodes whose name or indicator on that page ``holds`` one of the page's
-    ``texts`` (page, text), each with the name or indicator and the text."""
-    frames = [(programs, "nama")] + ([(indicators, "indikator")] if indicators is not None else [])
+    """Per page, the nodes whose name, or indicator's ``columns``, on that page ``holds`` one
+    of the page's ``texts`` (page, text), each with the value and the text."""
+    frames = [(programs, "nama")]
+    if indicators is not None:
+        frames += [(indicators, c) for c in columns if c in indicators.columns]
     found: dict[int, dict[str, tuple[str, str]]] = {}
     for page, text in texts:
         for frame, column in frames:
@@ -902,13 +906,17 @@ def slash_breaks(
 def cut_texts(
     programs: pd.DataFrame, indicators: pd.DataFrame, cut: Iterable[tuple[int, str]]
 ) -> list[Doubt]:
-    """The names and indicators that fill their cell to its right edge beside the next cell's
-    text, ending inside a word or in a document printed with wrap off (``RawTable.cut_texts``:
-    the page and the cell's line; see ``renja.reading``): a sheet so printed cuts there what
-    does not fit (``... Kantor Ting`` for ``... Kantor Tingkat Kecamatan``), and the PDF
-    holds only what shows. One doubt a page, naming the nodes."""
+    """The names, indicators and locations that fill their cell to its right edge beside the
+    next cell's text, ending inside a word or in a document printed with wrap off
+    (``RawTable.cut_texts``: the page and the cell's line; see ``renja.reading``): a sheet so
+    printed cuts there what does not fit (``... Kantor Ting`` for ``... Kantor Tingkat
+    Kecamatan``), and the PDF holds only what shows. One doubt a page, naming the nodes."""
     found = _texts_on_pages(
-        programs, indicators, cut, lambda value, line: " ".join(value.split()).endswith(line)
+        programs,
+        indicators,
+        cut,
+        lambda value, line: " ".join(value.split()).endswith(line),
+        ("indikator", "lokasi"),
     )
     return [
         Doubt(
