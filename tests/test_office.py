@@ -446,9 +446,11 @@ def test_a_sheets_text_run_on_over_empty_cells_is_its_own_cells(tmp_path: Path) 
     assert cut_row.endswith("Kantor Ting")  # as printed: the rest is not in the PDF
     [doc] = write_outputs([result], tmp_path / "out")["documents"]
     assert doc["status"] == "suspect"
-    [doubt] = [d for d in doc["reading_doubts"] if d["check"] == "cut_texts"]
+    doubted = {n for d in doc["reading_doubts"] if d["check"] == "cut_texts" for n in d["node_ids"]}
     cut_node = indicators.loc[indicators["kode"] == "1.01.02.2.02.0005", "node_id"].iloc[0]
-    assert cut_node in doubt["node_ids"]
+    assert cut_node in doubted
+    # the sheet cuts its locations too ("Kota Tangerang Se"): every node is doubted
+    assert doubted == set(indicators.loc[indicators["lokasi"].notna(), "node_id"])
     # every difference from the plan is the cut text's
     assert all("1.01.02.2.02.0005" in line for line in differences(result, plan, layout))
     # Sheets with wrap on run no text over a rule, and cut none. A wrapped line keeps its

@@ -921,7 +921,8 @@ def cut_texts(
     return [
         Doubt(
             "cut_texts",
-            f"page {page}: {len(names)} name(s) or indicator(s) fill their cell to its edge "
+            f"page {page}: {len(names)} name(s), indicator(s) or location(s) fill their cell "
+            "to its edge "
             f"beside the next cell's text, ending inside a word or printed with wrap off (e.g. "
             f"{next(iter(names.values()))[0]!r}): a sheet so printed cuts a text at its cell's "
             "edge, and the rest is not in the PDF",
