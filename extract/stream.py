@@ -2125,8 +2125,8 @@ def _starts_late(rows: list[list[_Line]], columns: StreamColumns) -> bool:
     starts every cell's text on the row's first line, so a cell that prints nothing there and
     prints further down was read from the middle or foot of its row, where a table so set
     prints a row's code and figures beside its longer cells' last lines (with no gap or
-    overlap between its rows to tell). Of a thousand rows of Word, Excel and web tables set at
-    the top and read so, none; of such tables set at the foot, a row in three or four."""
+    overlap between its rows to tell). Of some 1,400 rows of 36 Word, Excel and web documents
+    set at the top, none; of such tables set at the foot, a row in three or four."""
     texts: set[int] = set()
     for role in (ColumnRole.NAMA, ColumnRole.INDIKATOR, ColumnRole.LOKASI, ColumnRole.SATUAN):
         texts |= set(columns.of_role(role))

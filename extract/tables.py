@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import Any
 
@@ -157,6 +158,15 @@ def ends_inside_a_word(line: str, printed: Callable[[str], bool] | None = None) 
     return printed is None or not printed(bare)
 
 
+def printed_words(texts: Iterable[str]) -> Counter[str]:
+    """How many of ``texts`` print each word, keyed as ``ends_inside_a_word`` looks a word up
+    (without the punctuation around it, in lower case)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({_bare(word) for word in text.split()})
+    return counts
+
+
 _ROMAN = re.compile(r"^[IVX]+$")
 # Words a type or class follows, a letter in capitals (``Terminal Penumpang Tipe C``).
 _TYPE_WORDS = frozenset(
@@ -234,10 +244,11 @@ class PageChars:
         next cell's), left as read.
 
         Where the next cell holds text, a sheet that prints with wrap off cuts what does not
-        fit the cell, and the rest of the text is not in the PDF. A text that fills its cell to
-        the edge beside the next cell's text, no room left for one more letter, may be so cut:
-        those are returned, each as its line, to be doubted where the document shows that its
-        sheet printed with wrap off (a text somewhere runs on over a rule)."""
+        fit the cell, and the rest of the text is not in the PDF. A text of one line that fills
+        its cell to the edge beside the next cell's text, no room left for one more letter, in
+        a cell padded as a sheet's (``_SHEET_PAD``), may be so cut: those are returned, each as
+        its line (``renja.reading`` doubts them where the document printed with wrap off, or
+        where they end inside a word: ``ends_inside_a_word``)."""
         if self.ocr:
             return False, []
         carried = False
@@ -268,17 +279,6 @@ class PageChars:
             return None
         return glyphs
 
-    def _before(self, box: tuple[float, float, float, float], glyph: dict[str, Any]) -> Any:
-        """The last glyph drawn in ``box`` on ``glyph``'s line, before it; None if none."""
-        size = glyph["bottom"] - glyph["top"]
-        line = [
-            self.chars[i]
-            for i in self._indices(box, drawn=True)
-            if abs(self.chars[i]["top"] - glyph["top"]) <= TEXT.cell_line_tolerance * size
-            and self.chars[i]["x0"] < glyph["x0"]
-        ]
-        return max(line, key=lambda c: c["x1"], default=None)
-
     def _carry(
         self, into: tuple[float, float, float, float], right: tuple[float, float, float, float]
     ) -> bool:
@@ -292,8 +292,17 @@ class PageChars:
             return False
         first = glyphs[0]
         size = first["bottom"] - first["top"]
+        # the glyphs drawn before the rule on the same line, from the cell the text starts in
         span = (into[0], right[1], right[0], right[3])
-        last = self._before(span, first)
+        start = sorted(
+            (
+                self.chars[i]
+                for i in self._indices(span, drawn=True)
+                if abs(self.chars[i]["top"] - first["top"]) <= TEXT.cell_line_tolerance * size
+            ),
+            key=lambda c: c["x0"],
+        )
+        last = max((c for c in start if c["x0"] < first["x0"]), key=lambda c: c["x1"], default=None)
         if last is None:
             return False
         gap = first["x0"] - last["x1"]
@@ -301,12 +310,7 @@ class PageChars:
             return False
         # one text from the left of the cell it starts in (a centred label too wide for its
         # cell spills over both rules, and is its own cell's) on to the end of the glyphs
-        start = [
-            self.chars[i]
-            for i in self._indices(span, drawn=True)
-            if abs(self.chars[i]["top"] - first["top"]) <= TEXT.cell_line_tolerance * size
-        ]
-        run = sorted(start, key=lambda c: c["x0"]) + glyphs
+        run = start + glyphs
         if run[0]["x0"] - into[0] > _LEFT_SET:
             return False
         own = self._indices(into)
@@ -342,22 +346,18 @@ class PageChars:
         pad = min(c["x0"] for c in ours) - left[0]
         if pad > _SHEET_PAD:
             return None  # padded as a word processor's or a browser's cell, which wraps
-        rule = right[0]
         lines = _lines_of(ours)
         if len(lines) > 1:
             return None  # a text that wraps in its cell is not cut at its edge
-        for line in lines:
-            last = line[-1]
-            size = last["bottom"] - last["top"]
-            if rule - last["x1"] >= pad + _LETTER * size:
-                continue
-            beside = [
-                c for c in theirs if abs(c["top"] - last["top"]) <= TEXT.cell_line_tolerance * size
-            ]
-            if beside:
-                words = extract_words(line, x_tolerance_ratio=TEXT.word_gap)
-                return " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
-        return None
+        [line] = lines
+        last = line[-1]
+        size = last["bottom"] - last["top"]
+        if right[0] - last["x1"] >= pad + _LETTER * size:
+            return None  # room left for a letter
+        if not any(abs(c["top"] - last["top"]) <= TEXT.cell_line_tolerance * size for c in theirs):
+            return None  # nothing beside it
+        words = extract_words(line, x_tolerance_ratio=TEXT.word_gap)
+        return " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
 
     def is_word(self, text: str) -> bool:
         """Whether the document prints ``text`` as a word inside a line (after another word of

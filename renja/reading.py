@@ -8,7 +8,6 @@ validation turns them into the ``reading`` checks that make a document ``suspect
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ import pandas as pd
 from extract.coverage import printed_amounts, printed_numbers, table_span
 from extract.document import PageText
 from extract.spelling import Mended
-from extract.tables import ends_inside_a_word
+from extract.tables import ends_inside_a_word, printed_words
 from transform.headers import column_texts, is_number_row
 from transform.hierarchy import StatedTotal
 from transform.metadata import cover_year, header_years
@@ -215,9 +214,7 @@ def _cut(
     segments = [t for p in plans for t, _, _ in p.segments]
     wrap_off = any(t.ran_over for t in segments)
     texts = {*nodes["nama"].dropna(), *frames["indicators"]["indikator"].dropna(), prose}
-    printed: Counter[str] = Counter()
-    for text in texts:
-        printed.update({w.strip(".,;:()/\"'").lower() for w in str(text).split()})
+    printed = printed_words(str(text) for text in texts)
 
     def elsewhere(word: str) -> bool:
         return printed[word] > 1
