@@ -54,6 +54,8 @@ _LEFT_SET = 3.0
 # a text and never cut it, by two or more (a text set off its cell's left edge by more is no
 # sheet's, or not set at the left).
 _SHEET_PAD = 2.0
+# Marks that close a word or a phrase: a capitalised word right after one starts a text.
+_CLOSING = ").]"
 # A colour whose every component is at least this is white; a CMYK colour whose every
 # component is at most _NO_INK prints nothing. Neither marks a level.
 _WHITE = 0.99
@@ -239,7 +241,8 @@ class PageChars:
         it (``_ACROSS_RULE``) are one text. The next cell's glyphs are that text's rest where
         they stand on the one line and run on at a word's spacing or less from a text set at
         the left of the cell it starts in; a small letter touching a capital across the rule,
-        a letter touching a word that opens there with a capital, or a text in capitals
+        a letter, digit or closing bracket touching a word that opens there with a capital
+        (``(LPTKS)`` | ``Jumlah``), or a text in capitals
         touching one in small letters, is two texts (a text cut at its cell's edge against the
         next cell's), left as read.
 
@@ -323,8 +326,10 @@ class PageChars:
         if last["text"][-1:].islower() and first["text"][:1].isupper():
             return False  # a text cut at its cell's edge, against the next cell's
         opens = len(glyphs) > 1 and glyphs[1]["text"][:1].islower()
-        if last["text"][-1:].isalpha() and first["text"][:1].isupper() and opens:
-            return False  # a letter touching a word that starts there (``D`` | ``Jumlah``)
+        ends = last["text"][-1:]
+        if (ends.isalnum() or ends in _CLOSING) and first["text"][:1].isupper() and opens:
+            return False  # a word or a bracket touching a word that starts there (``D`` |
+            # ``Jumlah``, ``(LPTKS)`` | ``Jumlah``)
         ours = "".join(c["text"] for c in start)
         theirs = "".join(c["text"] for c in glyphs)
         if ours.isupper() and not theirs.isupper() and any(c.isalpha() for c in theirs):

@@ -455,7 +455,8 @@ def test_a_sheets_text_run_on_over_its_empty_neighbours_is_read_in_its_own_cell(
     run_on = _glyphs("Jumlah Dokumen Kabupaten/Kota Kota", 11.0)  # to x 133
     assert read(60.0, run_on) == (True, [], ["Jumlah Dokumen Kabupaten/Kota Kota", "", ""])
     # a text cut at the rule (its last glyph 0.3 over it), the next cell's text 0.5 after it
-    for cut, theirs in (("Perangkat D", "Jumlah"), ("PROGRAM PEMER", "Jumlah")):
+    for cut, theirs in (("Perangkat D", "Jumlah"), ("PROGRAM PEMER", "Jumlah"),
+                        ("Swasta (LPTKS)", "Jumlah")):  # fmt: skip
         left = _glyphs(cut, 11.0)
         rule = left[-1]["x1"] - 0.3
         carried, candidates, texts = read(rule, left, _glyphs(theirs, rule + 0.5))
