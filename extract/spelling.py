@@ -449,7 +449,9 @@ def mend_by_names(
     ``Kabupaten/Kota`` in one other, outvotes it in neither, but once the name where the other
     names print it between the same words is mended, the other reading is one of three."""
     out = [
-        _in_title_case(*_in_capitals(*_without_stray_marks(name))) if ocr else (name, [])
+        _acronym(*_in_title_case(*_in_capitals(*_without_stray_marks(name))), known)
+        if ocr
+        else (name, [])
         for name, ocr in zip(names, by_ocr, strict=True)
     ]
     for _ in range(_PASSES):
@@ -519,6 +521,56 @@ def _in_capitals(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple
 
 
 _CAPITALS_MIN = 2  # words in capitals that show a name printed so
+
+
+# An abbreviation in brackets after the words it stands for: ``(RDTR)``, ``(LPTKS)``.
+_BRACKETED = re.compile(r"^\(([A-Z0-9l|]{2,6})\)([.,;:]?)$")
+# Capitals and digits OCR takes for one another (``(ROTR)`` for ``(RDTR)``).
+_CAPITAL_LOOK_ALIKE = ("DOQ0", "B8", "S5", "CG6", "EF", "PR", "IL1l|", "UV", "MN")
+_CAPITALS_ALIKE = frozenset(
+    (a, b) for group in _CAPITAL_LOOK_ALIKE for a in group for b in group if a != b
+)
+
+
+def _acronym(
+    name: str, how: list[tuple[str, str]], known: Collection[str]
+) -> tuple[str, list[tuple[str, str]]]:
+    """A name whose abbreviation in brackets is made of the first letters of the words before
+    it, but for one letter OCR misread as a look-alike (``Rencana Detail Tata Ruang (ROTR)``
+    for ``(RDTR)``, ``Lembaga Penempatan Tenaga Kerja Swasta (LPTK5)``): the abbreviation
+    takes the word's letter, reported. So the names of the nomenclature make their
+    abbreviations, joining words left out (``Pejabat Pengelola Informasi dan Dokumentasi
+    (PPID)``). Only where the word is one of the language (its first letter is read right),
+    and where the abbreviation differs from the words' first letters in that one letter: one
+    made otherwise (``(Andalalin)``, ``(LKPJ)`` after ``... Kepala Daerah``) stays as read."""
+    tokens = name.split()
+    mended = list(how)
+    for k, token in enumerate(tokens):
+        found = _BRACKETED.match(token)
+        if not found:
+            continue
+        letters = found.group(1)
+        if not any(c.isupper() for c in letters):
+            continue
+        words = [t for t in tokens[:k] if t.lower() not in _JOINING and t.lower() != "dan/atau"]
+        if len(words) < len(letters):
+            continue
+        stands_for = [w.strip(",.;:") for w in words[len(words) - len(letters) :]]
+        if not all(w.isalpha() for w in stands_for):
+            continue
+        firsts = "".join(w[0].upper() for w in stands_for)
+        apart = [i for i, (a, b) in enumerate(zip(letters, firsts, strict=True)) if a != b]
+        if len(apart) != 1:
+            continue
+        i = apart[0]
+        if (letters[i], firsts[i]) not in _CAPITALS_ALIKE or stands_for[i].lower() not in known:
+            continue
+        word = f"({letters[:i]}{firsts[i]}{letters[i + 1 :]}){found.group(2)}"
+        mended.append((token, word))
+        tokens[k] = word
+    return (" ".join(tokens), mended) if len(mended) > len(how) else (name, how)
+
+
 _SMALL_I = re.compile(r"^i[a-z]{2,}$")  # a word whose capital I OCR read as a small i
 
 
