@@ -128,7 +128,9 @@ READING_CHECKS: dict[str, str] = {
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
     "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
     "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
-    "read, DAYA written)",
+    "read, DAYA written), nor a slash read as a quote (Kabupaten'Kota read, Kabupaten/Kota "
+    "written), nor a letter of an abbreviation in brackets taken from the first letters of "
+    "its words ((ROTR) read after Rencana Detail Tata Ruang, (RDTR) written)",
     "unparted_rows": "no table read without rules sets its cells at the middle or foot of "
     "their rows (its rows are then parted by the gaps between them, or by nothing where they "
     "stand no farther apart than a cell's lines, and a row's first lines may have gone to the "
@@ -1013,8 +1015,9 @@ def names_mended(programs: pd.DataFrame, mended: Sequence[tuple[str, str, str]])
             Doubt(
                 "mended_words",
                 f"page {page}: words OCR misread, mended from the words the plan's other "
-                f"names print in their place, and marks a speck left in them (a quote, or a "
-                f"colon ending a name, taken out): "
+                f"names print in their place, marks a speck left in them (a quote, or a "
+                f"colon ending a name, taken out), a slash read as a quote, and letters of an "
+                f"abbreviation taken from its words' first letters: "
                 f"{', '.join(words[:8])}{more}, in the names of {', '.join(nodes)}: check them "
                 "against the page",
                 page,
