@@ -130,14 +130,21 @@ _NEVER_LAST = frozenset(
 )  # fmt: skip
 
 
-def ends_inside_a_word(line: str, printed: Callable[[str], bool] | None = None) -> bool:
+def ends_inside_a_word(
+    line: str,
+    printed: Callable[[str], bool] | None = None,
+    begins: Callable[[str], bool] | None = None,
+) -> bool:
     """Whether a text's last word is a word's first letters, or a word no text ends in: one
     or two letters (a Roman numeral, or a letter after a word that names a type or class,
     ``Tipe C``, aside), or not in the language's word list, nor its stem, nor a word the
     document prints elsewhere (``printed``: ``Bipartit``) (an acronym in capitals inside a
     text in small letters, and a word in closed brackets, aside; with no word list, no
     evidence), or a conjunction or preposition (``dan``, ``di``), or a word cut after its
-    slash or hyphen or inside its brackets."""
+    slash or hyphen or inside its brackets. A word of the list, or with its stem there
+    (``Ting``, ``Perangka``: ``pe`` + ``rangka``), is a word's first letters too where the
+    document prints it nowhere else and prints a longer word that begins with it
+    (``begins``: ``Tingkat``, ``Perangkat``)."""
     words = line.split()
     if not words:
         return False
@@ -155,6 +162,8 @@ def ends_inside_a_word(line: str, printed: Callable[[str], bool] | None = None) 
         after = _bare(words[-2]) if len(words) > 1 else ""
         return not (_ROMAN.match(last) or (last.isupper() and after in _TYPE_WORDS))
     known = dictionary()
+    if printed is not None and begins is not None and not printed(bare) and begins(bare):
+        return True
     if not known or any(stem in known for stem in _stems(bare)):
         return False
     return printed is None or not printed(bare)

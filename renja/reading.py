@@ -7,6 +7,7 @@ validation turns them into the ``reading`` checks that make a document ``suspect
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -210,20 +211,27 @@ def _cut(
     cut there: all of them where the sheet printed with wrap off (a text somewhere runs on
     over a column's rule), else those that end inside a word (``ends_inside_a_word``) whose
     last word the document prints in no other text, name, indicator or its prose (a word the
-    word list lacks is often printed again; a word's first letters, ``Daera``, are not)."""
+    word list lacks is often printed again; a word's first letters, ``Daera``, are not), or
+    prints only as the first letters of a longer word (``Ting`` of ``Tingkat``)."""
     segments = [t for p in plans for t, _, _ in p.segments]
     wrap_off = any(t.ran_over for t in segments)
     texts = {*nodes["nama"].dropna(), *frames["indicators"]["indikator"].dropna(), prose}
     printed = printed_words(str(text) for text in texts)
 
+    ordered = sorted(printed)
+
     def elsewhere(word: str) -> bool:
         return printed[word] > 1
+
+    def begins(word: str) -> bool:
+        at = bisect.bisect_right(ordered, word)
+        return at < len(ordered) and ordered[at].startswith(word)
 
     found = {
         (t.page, line)
         for t in segments
         for line in t.cut_texts
-        if wrap_off or ends_inside_a_word(line, elsewhere)
+        if wrap_off or ends_inside_a_word(line, elsewhere, begins)
     }
     return sorted(found)
 

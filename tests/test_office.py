@@ -421,6 +421,28 @@ def test_a_sheets_cell_clipped_against_the_next_is_parted_from_it(tmp_path: Path
     assert texts == {"Jumlah Orang yang Difasilitasi dalam Sistem Informasi & Pelaporan"}
 
 
+def test_a_cut_that_leaves_a_word_printed_only_as_a_longer_words_start_is_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """xlsx 7907 printed with wrap off runs no text over a rule, and cuts an indicator at its
+    cell's edge after ``... di Lingkungan Perangka``: a stem of the word list (``pe`` +
+    ``rangka``), so it went out as read with status ``ok``. The document prints ``Perangka``
+    nowhere else, and ``Perangkat`` in other texts: a word's first letters."""
+    from renja.output import write_outputs
+
+    layout = replace(office_layout(7907, "xlsx"), borders="grid", wrap=False)
+    plan = office_plan(7907, layout)
+    [pdf] = convert([write_source(plan, tmp_path / "xlsx_7907", layout)], tmp_path)
+    result = process_pdf(pdf)
+    indicators = result.frames["indicators"]
+    cut = indicators[indicators["indikator"].fillna("").str.endswith("Lingkungan Perangka")]
+    [node] = set(cut["node_id"])  # its target and its prakiraan maju rows
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    doubted = {n for d in doc["reading_doubts"] if d["check"] == "cut_texts" for n in d["node_ids"]}
+    assert node in doubted
+
+
 def test_a_sheets_text_run_on_over_empty_cells_is_its_own_cells(tmp_path: Path) -> None:
     """A ruled sheet printed with wrap off lets a text too long for its cell run on over the
     next cells while they are empty: the rule cut ``Kabupaten/Kota`` into an indicator
