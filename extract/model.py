@@ -59,10 +59,11 @@ class RawTable:
     # Per cell of the grid: the top (y, PDF points) of each line of its text; empty where not
     # known.
     tops: list[list[tuple[float, ...]]] = field(default_factory=list)
-    # The lines of text that fill their cell to its edge beside the next cell's text: in a
-    # sheet printed with wrap off, cut at the cell's edge, their rest not in the PDF; and
-    # whether a text of the table runs on over a column's rule, as such a sheet prints a text
-    # over empty cells (``extract.tables.PageChars.run_over``).
+    # The lines of text that fill their cell to its edge beside the next cell's text, or that
+    # the PDF clips there: in a sheet printed with wrap off, cut at the cell's edge, their rest
+    # not in the PDF; and whether the table shows it printed so: a text runs on over a
+    # column's rule, as such a sheet prints a text over empty cells, or is clipped
+    # (``extract.tables.PageChars.run_over``, ``clipped_lines``).
     cut_texts: list[str] = field(default_factory=list)
     ran_over: bool = False
     # Whether rules part its rows (the ruled reader); the borderless reader parts them by their

@@ -39,8 +39,11 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.layout import LTChar, LTCurve, LTItem, LTTextContainer
-from pdfplumber.page import ALL_ATTRS, Page, lt_pat
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
+from pdfminer.utils import Matrix, apply_matrix_pt
+from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, lt_pat
 from pdfplumber.utils import resolve_all, resolve_and_decode
+from pdfplumber.utils.exceptions import PdfminerException
 
 __all__ = ["CORES_VARIABLE", "QuickPage", "document_cores", "done_with", "open_pdf",
            "page_words", "parsed_ahead", "quick", "release", "shared_parse"]  # fmt: skip
@@ -83,12 +86,78 @@ def open_pdf(path: Path) -> Any:
 _PLAIN = (float, int, str, bool, type(None))
 
 
+_PAGE_WIDE = 1.0  # points: a clip this much narrower than the page or less is the page's
+
+
+class _ClippedState(PDFGraphicState):
+    """pdfminer's graphic state with the clipping rectangle in force (``clip``: x0, y0, x1, y1
+    in the page's device space, y upwards), which pdfminer does not keep."""
+
+    clip: tuple[float, float, float, float] | None = None
+
+    def copy(self) -> _ClippedState:
+        state = _ClippedState()
+        state.__dict__.update(self.__dict__)
+        return state
+
+
+class _ClipInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter, keeping the bounds of the clipping path (``W``, ``W*``) in its
+    graphic state, so that each glyph carries the clip it was drawn under."""
+
+    def init_state(self, ctm: Matrix) -> None:
+        super().init_state(ctm)
+        self.graphicstate = _ClippedState()
+
+    def do_W(self) -> None:
+        self._clip()
+
+    def do_W_a(self) -> None:
+        self._clip()
+
+    def _clip(self) -> None:
+        points = [
+            apply_matrix_pt(self.ctm, (float(segment[i]), float(segment[i + 1])))
+            for segment in self.curpath
+            for i in range(1, len(segment) - 1, 2)
+            if isinstance(segment[i], (int, float)) and isinstance(segment[i + 1], (int, float))
+        ]
+        if not points:
+            return
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        state = self.graphicstate
+        old = state.clip if isinstance(state, _ClippedState) else None
+        if old is not None:  # a clip only narrows the one in force
+            box = (max(box[0], old[0]), max(box[1], old[1]),
+                   min(box[2], old[2]), min(box[3], old[3]))  # fmt: skip
+        if isinstance(state, _ClippedState):
+            state.clip = box
+
+
 class QuickPage(Page):
     """A pdfplumber page whose objects are the dictionaries ``Page.process_object`` makes, made
     without resolving plain values and with each kind named once (``tests/test_parsed.py``
     compares the two)."""
 
     _kinds: dict[type, str] = {}
+
+    @property
+    def layout(self) -> Any:
+        """pdfplumber's layout of the page, parsed by an interpreter that keeps the clipping
+        path in force for each glyph (``_ClipInterpreter``)."""
+        if hasattr(self, "_layout"):
+            return self._layout
+        device = PDFPageAggregatorWithMarkedContent(
+            self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams
+        )
+        interpreter = _ClipInterpreter(self.pdf.rsrcmgr, device)
+        try:
+            interpreter.process_page(self.page_obj)
+        except Exception as e:
+            raise PdfminerException(e) from e
+        self._layout = device.get_result()
+        return self._layout
 
     def parse_objects(self) -> dict[str, list[dict[str, Any]]]:
         objects = super().parse_objects()
@@ -128,6 +197,10 @@ class QuickPage(Page):
             attr["non_stroking_color"] = (
                 state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
             )
+            clip = getattr(state, "clip", None)
+            if clip is not None and clip[2] - clip[0] < self.width - _PAGE_WIDE:
+                # a clip narrower than the page: its left and right edges, as x0 and x1 are
+                attr["clip"] = (clip[0] + self.mediabox[0], clip[2] + self.mediabox[0])
         elif isinstance(obj, LTCurve):
             attr["pts"] = list(map(self.point2coord, attr["pts"]))
             attr["path"] = [

@@ -2024,6 +2024,7 @@ def stream_tables(
         [None if box is None else chars.cell_fill(box) for box in row_boxes] for row_boxes in boxes
     ]
     bbox = (columns.edges[0], body[0].top, columns.edges[-1], body[-1].bottom)
+    clipped, at_clip = ([], []) if ocr else chars.clipped_lines(bbox)
     confidence: list[list[float | None]] = []
     if ocr:
         empty: list[float | None] = [None] * n
@@ -2037,7 +2038,8 @@ def stream_tables(
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
         unparted=any(set_off) or _unparted(body, settings) or late,
-        cut_texts=[] if ocr else _touching(body, columns),
+        cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
+        ran_over=bool(clipped),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(line.text for line in after)

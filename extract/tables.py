@@ -54,6 +54,10 @@ _LEFT_SET = 3.0
 # a text and never cut it, by two or more (a text set off its cell's left edge by more is no
 # sheet's, or not set at the left).
 _SHEET_PAD = 2.0
+# A text that reaches this near its clip's right edge (points) ends at it; one whose glyphs
+# run this far past it is clipped there.
+_CLIPPED = 0.5
+_HIDDEN = 0.25
 # Marks that close a word or a phrase: a capitalised word right after one starts a text.
 _CLOSING = ").]"
 # A colour whose every component is at least this is white; a CMYK colour whose every
@@ -281,6 +285,38 @@ class PageChars:
                 if line:
                     cut.append(line)
         return carried, cut
+
+    def clipped_lines(self, bbox: tuple[float, float, float, float]) -> tuple[list[str], list[str]]:
+        """The lines of text inside ``bbox`` that reach the right edge of the clipping path
+        they are drawn under, where that edge lies inside ``bbox`` (a cell's clip, not the
+        page's), each as its line (as ``run_over`` gives a cut): those the PDF clips, a glyph
+        crossing the edge (``_HIDDEN``), and those that end at it (``_CLIPPED``).
+
+        A sheet printed with wrap off clips a text too long for its cell at the next cell's
+        text, and draws under the clip a glyph or two of what does not show (the rest is not
+        in the PDF); a text that wraps in its cell ends inside it. A clip drawn around a text
+        as tight as the text itself (a word processor's page number, a header label) ends
+        where the text ends, and clips nothing: a line that ends at its clip's edge without
+        crossing it is cut only if its words show it (``renja.reading``)."""
+        x0, top, x1, bottom = bbox
+        by_clip: dict[tuple[float, float], list[dict[str, Any]]] = {}
+        for char in self.chars:
+            clip = char.get("clip")
+            if clip is None or not x0 < clip[1] < x1 - _GRID_SLACK or not char["text"].strip():
+                continue
+            if x0 <= char["x0"] and char["top"] >= top and char["bottom"] <= bottom:
+                by_clip.setdefault(clip, []).append(char)
+        crossing: list[str] = []
+        ending: list[str] = []
+        for (_, right), glyphs in by_clip.items():
+            for line in _lines_of(glyphs):
+                end = max(c["x1"] for c in line)
+                if end < right - _CLIPPED:
+                    continue
+                words = extract_words(line, x_tolerance_ratio=TEXT.word_gap)
+                text = " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
+                (crossing if end > right + _HIDDEN else ending).append(text)
+        return crossing, ending
 
     def _line_at(self, indices: list[int]) -> list[dict[str, Any]] | None:
         """The glyphs, in drawing order, when they stand on one line; None when on several."""
@@ -728,6 +764,7 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
     groups = _column_groups(table.cells, col_starts, table.bbox[2])
     boxes = _merged_rows(boxes, groups)
     ran_over, cut = chars.run_over(boxes)
+    clipped, at_clip = chars.clipped_lines(table.bbox)
     read = [[None if c is None else chars.cell_lines(c) for c in row] for row in boxes]
     rest = _rest_above(read, boxes)
     if rest is not None:  # the rows a missing rule left in one, read apart
@@ -776,8 +813,8 @@ def _table_from_plumber(page: Any, table: Any, number: int, chars: PageChars) ->
         breaks=[[() if c is None else c[1] for c in row] for row in read],
         tops=[[() if c is None else c[2] for c in row] for row in read],
         rows_ruled=True,
-        cut_texts=cut,
-        ran_over=ran_over,
+        cut_texts=cut + clipped + at_clip,
+        ran_over=ran_over or bool(clipped),
     )
 
 

@@ -443,6 +443,26 @@ def test_a_cut_that_leaves_a_word_printed_only_as_a_longer_words_start_is_in_dou
     assert node in doubted
 
 
+def test_a_text_the_sheet_clips_beside_a_centred_column_is_in_doubt(tmp_path: Path) -> None:
+    """xlsx 8083 printed with wrap off, ruled between rows only: an indicator cut between two
+    words (``... Perangkat Daerah Berbasis`` for ``... Berbasis Masyarakat``) beside a
+    centred target, far from its text, went out as read with status ``ok``. The PDF draws
+    the indicator under a clip that its glyphs cross: a cut, whatever its words."""
+    from renja.output import write_outputs
+
+    layout = replace(office_layout(8083, "xlsx"), wrap=False)
+    plan = office_plan(8083, layout)
+    [pdf] = convert([write_source(plan, tmp_path / "xlsx_8083", layout)], tmp_path)
+    result = process_pdf(pdf)
+    indicators = result.frames["indicators"]
+    cut = indicators[indicators["indikator"].fillna("").str.endswith("Daerah Berbasis")]
+    [node] = set(cut["node_id"])
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    doubted = {n for d in doc["reading_doubts"] if d["check"] == "cut_texts" for n in d["node_ids"]}
+    assert node in doubted
+
+
 def test_a_sheets_text_run_on_over_empty_cells_is_its_own_cells(tmp_path: Path) -> None:
     """A ruled sheet printed with wrap off lets a text too long for its cell run on over the
     next cells while they are empty: the rule cut ``Kabupaten/Kota`` into an indicator

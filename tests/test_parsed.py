@@ -16,6 +16,7 @@ from conftest import REAL, SAMPLE
 from pdfminer.layout import LTContainer, LTItem
 from pdfplumber.page import Page
 
+from extract.ocr import pdf_bytes
 from extract.pages import read_tables
 from extract.parsed import QuickPage, _ranges, open_pdf, page_words, parsed_ahead, shared_parse
 
@@ -36,13 +37,16 @@ def _items(objects: list[LTItem]) -> list[LTItem]:
 )
 def test_quick_pages_make_pdfplumbers_own_objects(path: Path) -> None:
     """Every object of every page (chars, rects, lines, curves, images) as pdfplumber's
-    ``Page.process_object`` makes it: the same keys in the same order, the same values."""
+    ``Page.process_object`` makes it: the same keys in the same order, the same values; and a
+    glyph drawn under a clip narrower than the page with that clip's edges too."""
     kinds: set[str] = set()
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages[:40]:
             page.__class__ = QuickPage
             for item in _items(page.layout._objs):
                 quick = page.process_object(item)
+                clip = quick.pop("clip", None)
+                assert clip is None or (quick["object_type"] == "char" and clip[0] < clip[1])
                 assert list(quick.items()) == list(Page.process_object(page, item).items())
                 kinds.add(quick["object_type"])
     assert kinds and (path != SAMPLE or {"char", "line"} <= kinds)
@@ -144,3 +148,35 @@ def test_the_parsing_processes_die_with_the_reader(tmp_path: Path) -> None:
     while any(_alive(p) for p in children) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [p for p in children if _alive(p)]
+
+
+def test_each_glyph_carries_the_clip_it_is_drawn_under(tmp_path: Path) -> None:
+    """pdfminer ignores clipping paths; the quick page keeps the one in force for each glyph
+    (its left and right edges, where narrower than the page): set by ``W``/``W*`` after a
+    path, in the user space of the moment, narrowed by a clip inside it, and gone with the
+    ``Q`` that restores the state saved before it."""
+    content = b"\n".join([
+        b"BT /F1 10 Tf 20 700 Td (Outside) Tj ET",
+        b"q 100 600 50 20 re W n BT /F1 10 Tf 101 605 Td (Clipped text here) Tj ET Q",
+        b"BT /F1 10 Tf 20 500 Td (After) Tj ET",
+        b"q 1 0 0 1 10 0 cm 200 400 30 20 re W* n q 205 390 100 40 re W n",
+        b"BT /F1 10 Tf 206 405 Td (Nested) Tj ET Q Q",
+    ])  # fmt: skip
+    objects = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 1 0 R >> >> /Contents 3 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+    ]
+    path = tmp_path / "clips.pdf"
+    path.write_bytes(pdf_bytes(objects, 5))
+    pdf = open_pdf(path)
+    try:
+        clips = {c["text"]: c.get("clip") for c in pdf.pages[0].chars}
+    finally:
+        pdf.close()
+    assert clips["O"] is None and clips["A"] is None
+    assert clips["C"] == pytest.approx((100.0, 150.0))
+    assert clips["N"] == pytest.approx((215.0, 240.0))  # moved by the cm, narrowed by the inner

@@ -487,3 +487,26 @@ def test_a_sheets_text_run_on_over_its_empty_neighbours_is_read_in_its_own_cell(
     rule = wrapped[-8]["x0"] + 1.0  # inside the last space of the first line
     carried, _, texts = read(rule, wrapped, _glyphs("Kota", wrapped[-8]["x1"]))
     assert not carried and texts == ["Jumlah Orang dalam\nDokumen", "Kota", ""]
+
+
+def test_a_text_the_pdf_clips_at_its_cells_edge_is_a_cut() -> None:
+    """A sheet printed with wrap off clips a text too long for its cell at the next cell's
+    text, and draws under the clip a glyph or two that do not show (xlsx 8056, 8074, 8083
+    without upright rules, beside centred targets: out as read, status ``ok``). A line whose
+    glyphs cross its clip's right edge is clipped; one that ends at the edge is returned
+    apart (a clip as tight as its text clips nothing); a line ending inside its clip, one
+    under the page's clip, and one under no clip are neither."""
+
+    def under(glyphs: list[dict[str, Any]], clip: tuple[float, float]) -> list[dict[str, Any]]:
+        return [{**g, "clip": clip} for g in glyphs]
+
+    table = (10.0, 90.0, 400.0, 200.0)
+    crossing = under(_glyphs("Masyarakat dan Jasa Kon", 11.0, 101.0), (10.0, 96.0))  # to 97
+    ending = under(_glyphs("Lingkungan Pera", 11.0, 111.0), (10.0, 69.2))  # ends at 69.0
+    inside = under(_glyphs("Jumlah Laporan", 11.0, 121.0), (10.0, 100.0))  # ends at 65
+    page_wide = under(_glyphs("Penyediaan Jasa Kantor Kota", 11.0, 131.0), (0.0, 595.0))
+    free = _glyphs("Pelayanan Publik Tingk", 11.0, 141.0)
+    chars = PageChars(
+        SimpleNamespace(chars=crossing + ending + inside + page_wide + free, rects=[])
+    )
+    assert chars.clipped_lines(table) == (["Masyarakat dan Jasa Kon"], ["Lingkungan Pera"])

@@ -142,8 +142,8 @@ READING_CHECKS: dict[str, str] = {
     "cut_texts": "no name, indicator or location fills its cell to the edge beside the next "
     "cell's text "
     "while it ends inside a word or the document prints with wrap off (a text runs on over a "
-    "column's rule): a sheet so printed cuts a text at its cell's edge, and the rest is not "
-    "in the PDF",
+    "column's rule, or the PDF clips a text at its cell's edge): a sheet so printed cuts a "
+    "text at its cell's edge, and the rest is not in the PDF",
     "unplaced_rows": "no row read by OCR that prints a name and amounts of its own is taken "
     "for the rest of the row above (a node whose number or level was not read: its name and "
     "amounts would be lost)",
@@ -925,7 +925,8 @@ def cut_texts(
             "cut_texts",
             f"page {page}: {len(names)} name(s), indicator(s) or location(s) fill their cell "
             "to its edge "
-            f"beside the next cell's text, ending inside a word or printed with wrap off (e.g. "
+            f"beside the next cell's text, ending inside a word or printed with wrap off, or "
+            f"are clipped there by the PDF (e.g. "
             f"{next(iter(names.values()))[0]!r}): a sheet so printed cuts a text at its cell's "
             "edge, and the rest is not in the PDF",
             page,
