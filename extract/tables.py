@@ -58,6 +58,8 @@ _SHEET_PAD = 2.0
 # run this far past it is clipped there.
 _CLIPPED = 0.5
 _HIDDEN = 0.25
+# Another text that starts this near (of the type size) after a clip's edge stands against it.
+_NEXT_TEXT = 0.3
 # Marks that close a word or a phrase: a capitalised word right after one starts a text.
 _CLOSING = ").]"
 # A colour whose every component is at least this is white; a CMYK colour whose every
@@ -290,7 +292,8 @@ class PageChars:
         """The lines of text inside ``bbox`` that reach the right edge of the clipping path
         they are drawn under, where that edge lies inside ``bbox`` (a cell's clip, not the
         page's), each as its line (as ``run_over`` gives a cut): those the PDF clips, a glyph
-        crossing the edge (``_HIDDEN``), and those that end at it (``_CLIPPED``).
+        crossing the edge (``_HIDDEN``), and those that end at it (``_CLIPPED``), or within a
+        letter of it where the next cell's text starts at the edge (``_cut_at``).
 
         A sheet printed with wrap off clips a text too long for its cell at the next cell's
         text, and draws under the clip a glyph or two of what does not show (the rest is not
@@ -308,15 +311,33 @@ class PageChars:
                 by_clip.setdefault(clip, []).append(char)
         crossing: list[str] = []
         ending: list[str] = []
-        for (_, right), glyphs in by_clip.items():
+        for clip, glyphs in by_clip.items():
+            right = clip[1]
             for line in _lines_of(glyphs):
                 end = max(c["x1"] for c in line)
-                if end < right - _CLIPPED:
+                if end < right - _CLIPPED and not self._cut_at(line, clip):
                     continue
                 words = extract_words(line, x_tolerance_ratio=TEXT.word_gap)
                 text = " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
                 (crossing if end > right + _HIDDEN else ending).append(text)
         return crossing, ending
+
+    def _cut_at(self, line: list[dict[str, Any]], clip: tuple[float, float]) -> bool:
+        """Whether ``line`` ends within a letter of its clip's right edge, with room for no
+        more, and another text starts at that edge on the same line (a sheet drops a glyph
+        that does not fit the clip whole: ``... Perangkat Daera`` 1.1 points short of the edge,
+        ``Kabupaten`` the next cell's text from it)."""
+        last = max(line, key=lambda c: c["x1"])
+        size = last["bottom"] - last["top"]
+        if last["x1"] < clip[1] - _LETTER * size:
+            return False
+        return any(
+            c.get("clip") != clip
+            and c["text"].strip()
+            and abs(c["top"] - last["top"]) <= TEXT.cell_line_tolerance * size
+            and clip[1] - _CLIPPED <= c["x0"] < clip[1] + _NEXT_TEXT * size
+            for c in self.chars
+        )
 
     def _line_at(self, indices: list[int]) -> list[dict[str, Any]] | None:
         """The glyphs, in drawing order, when they stand on one line; None when on several."""

@@ -506,7 +506,15 @@ def test_a_text_the_pdf_clips_at_its_cells_edge_is_a_cut() -> None:
     inside = under(_glyphs("Jumlah Laporan", 11.0, 121.0), (10.0, 100.0))  # ends at 65
     page_wide = under(_glyphs("Penyediaan Jasa Kantor Kota", 11.0, 131.0), (0.0, 595.0))
     free = _glyphs("Pelayanan Publik Tingk", 11.0, 141.0)
-    chars = PageChars(
-        SimpleNamespace(chars=crossing + ending + inside + page_wide + free, rects=[])
+    # a glyph that does not fit the clip whole is dropped: the line stops short of the edge,
+    # the next cell's text starting at it (xlsx 8304), or far from it (a centred target)
+    short = under(_glyphs("Perangkat Daera", 11.0, 151.0), (10.0, 70.1))  # ends at 69.0
+    against = _glyphs("Kabupaten", 70.3, 151.0)
+    short_alone = under(_glyphs("Perangkat Daera", 11.0, 161.0), (10.0, 70.1))
+    far = _glyphs("12", 90.0, 161.0)
+    glyphs = crossing + ending + inside + page_wide + free + short + against + short_alone + far
+    chars = PageChars(SimpleNamespace(chars=glyphs, rects=[]))
+    assert chars.clipped_lines(table) == (
+        ["Masyarakat dan Jasa Kon"],
+        ["Lingkungan Pera", "Perangkat Daera"],
     )
-    assert chars.clipped_lines(table) == (["Masyarakat dan Jasa Kon"], ["Lingkungan Pera"])
