@@ -40,7 +40,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.layout import LTChar, LTCurve, LTItem, LTTextContainer
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
-from pdfminer.utils import Matrix, apply_matrix_pt
+from pdfminer.utils import Matrix
 from pdfplumber.page import ALL_ATTRS, Page, PDFPageAggregatorWithMarkedContent, lt_pat
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
@@ -116,23 +116,26 @@ class _ClipInterpreter(PDFPageInterpreter):
         self._clip()
 
     def _clip(self) -> None:
-        points = [
-            apply_matrix_pt(self.ctm, (float(segment[i]), float(segment[i + 1])))
-            for segment in self.curpath
-            for i in range(1, len(segment) - 1, 2)
-            if isinstance(segment[i], (int, float)) and isinstance(segment[i + 1], (int, float))
-        ]
-        if not points:
-            return
-        xs, ys = [x for x, _ in points], [y for _, y in points]
-        box = (min(xs), min(ys), max(xs), max(ys))
         state = self.graphicstate
-        old = state.clip if isinstance(state, _ClippedState) else None
-        if old is not None:  # a clip only narrows the one in force
+        if not isinstance(state, _ClippedState):
+            return
+        a, b, c, d, e, f = self.ctm  # the path's points in device space, as apply_matrix_pt
+        xs: list[float] = []
+        ys: list[float] = []
+        for segment in self.curpath:
+            for i in range(1, len(segment) - 1, 2):
+                x, y = segment[i], segment[i + 1]
+                if isinstance(x, (int, float)) and isinstance(y, (int, float)):
+                    xs.append(a * x + c * y + e)
+                    ys.append(b * x + d * y + f)
+        if not xs:
+            return
+        box = (min(xs), min(ys), max(xs), max(ys))
+        if state.clip is not None:  # a clip only narrows the one in force
+            old = state.clip
             box = (max(box[0], old[0]), max(box[1], old[1]),
                    min(box[2], old[2]), min(box[3], old[3]))  # fmt: skip
-        if isinstance(state, _ClippedState):
-            state.clip = box
+        state.clip = box
 
 
 class QuickPage(Page):
@@ -158,6 +161,17 @@ class QuickPage(Page):
             raise PdfminerException(e) from e
         self._layout = device.get_result()
         return self._layout
+
+    def _clip_edges(self, clip: tuple[float, float, float, float]) -> tuple[float, float] | None:
+        """The left and right edges of a clip narrower than the page, as a glyph's x0 and x1
+        are; None for the page's. One tuple a clip, shared by the glyphs drawn under it."""
+        known = self.__dict__.setdefault("_clips", {})
+        if clip not in known:
+            narrow = clip[2] - clip[0] < self.width - _PAGE_WIDE
+            left = self.mediabox[0]
+            known[clip] = (clip[0] + left, clip[2] + left) if narrow else None
+        edges: tuple[float, float] | None = known[clip]
+        return edges
 
     def parse_objects(self) -> dict[str, list[dict[str, Any]]]:
         objects = super().parse_objects()
@@ -198,9 +212,10 @@ class QuickPage(Page):
                 state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
             )
             clip = getattr(state, "clip", None)
-            if clip is not None and clip[2] - clip[0] < self.width - _PAGE_WIDE:
-                # a clip narrower than the page: its left and right edges, as x0 and x1 are
-                attr["clip"] = (clip[0] + self.mediabox[0], clip[2] + self.mediabox[0])
+            if clip is not None:
+                edges = self._clip_edges(clip)
+                if edges is not None:
+                    attr["clip"] = edges
         elif isinstance(obj, LTCurve):
             attr["pts"] = list(map(self.point2coord, attr["pts"]))
             attr["path"] = [

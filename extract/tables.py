@@ -313,6 +313,9 @@ class PageChars:
         ending: list[str] = []
         for clip, glyphs in by_clip.items():
             right = clip[1]
+            reach = max(_CLIPPED, _LETTER * max(c["bottom"] - c["top"] for c in glyphs))
+            if max(c["x1"] for c in glyphs) < right - reach:
+                continue  # no line comes within a letter of the edge (a cell's clip, as Excel's)
             for line in _lines_of(glyphs):
                 end = max(c["x1"] for c in line)
                 if end < right - _CLIPPED and not self._cut_at(line, clip):
