@@ -140,6 +140,14 @@ EXACT = {
     "xlsx_group_rules_tall_rows_over_the_page": (
         1135, replace(office_layout(1135, "xlsx"), borders="groups", stacked_indicators=True),
     ),
+    # A node's indicators one under another in one cell, columns ruled only, no space glyphs:
+    # a page break cut the row after the first indicator's first line, and the next page read
+    # the rest as two rows (the first indicator's last word beside the second's target, then
+    # the last two indicators beside the last target). Read with the first alone, the cells
+    # parted too, and each indicator after the first took the next one's target, status ok.
+    "docx_stacked_cut_row_rest_in_two_rows": (
+        7972, replace(office_layout(7972, "docx"), stacked_indicators=True, borders="columns"),
+    ),
 }  # fmt: skip
 if chromium():
     # A web page printed from a browser with its own header and footer (address and "1/2"),

@@ -653,8 +653,8 @@ def _joins(
     mean the same. A line break between the pages runs on after a word no indicator ends with
     (``extract.paragraphs.runs_on``: ``dalam``, ``dan``, a comma), else may do either.
     On a page whose rows no rules part, the borderless reader may have made the rest several
-    rows (a line that prints a target opens one): where the first alone does not part, the
-    rows after it that print no id nor amount are taken with it, one more at a time."""
+    rows (a line that prints a target opens one): the rows after it that print no id nor
+    amount are taken with it, all of them where the cells so part, else as many as do."""
     joins: dict[int, _Join] = {}
     for segment, (table, header, first_row) in enumerate(plan.segments[:-1]):
         following, lower_header, start = plan.segments[segment + 1]
@@ -671,21 +671,28 @@ def _joins(
             continue
         # rules part the next page's rows: its first row is the whole rest
         most = 1 if following.rows_ruled else len(rest)
+        runs: list[list[int]] = []
         for taken in range(1, most + 1):
             if (segment + 1, rest[taken - 1]) in cut_rows:
                 break  # the rest runs on over a third page
             if taken > 1 and not _is_rest(following.grid[rest[taken - 1]], header):
                 break
-            lower = _rest_row(following, rest[:taken])
+            runs.append(rest[:taken])
+        # every row of the longest run is the cut node's: taken with fewer, the others would
+        # be read as an indicator row of their own (docx 7972: the rest came out as two rows,
+        # and with the first alone the cells parted, each indicator given the next one's
+        # target, status ``ok``)
+        for rows in reversed(runs):
+            lower = _rest_row(following, rows)
             if lower is None or len(upper) != len(lower[0]):
-                break
+                continue
             parts = _joined_parts(table, body[-1], lower, header, openers)
             if parts is not None:
                 plan_target = header.first("target", "plan")
                 above = (
                     len(_values(_cell(upper, plan_target)) or []) if plan_target is not None else 0
                 )
-                joins[segment] = _Join(parts, rest[:taken], above)
+                joins[segment] = _Join(parts, rows, above)
                 break
     return joins
 
