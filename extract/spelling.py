@@ -53,7 +53,8 @@ __all__ = [
 Mended = tuple[str, str, tuple[float, float, float, float]]
 
 # Glyphs OCR takes for one another at a low resolution: a change within a group counts half.
-_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb")
+# A blurred ``i`` whose dot runs into its stem reads ``r`` (``Kepegawaran``, ``Sosialrsasi``).
+_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb", "ri")
 _ALIKE = frozenset((a, b) for group in _LOOK_ALIKE for a in group for b in group if a != b)
 # Thin letters that a blur loses, and the marks that a speck or a rule's remnant adds: counted
 # half when missing from the reading, or in it too many.
@@ -468,7 +469,28 @@ def _marks_and_letters(name: str, known: Collection[str]) -> tuple[str, list[tup
     are weighed: marks a speck left, the case of its joining words and of a capital ``I``, a
     slash read as a quote, and a letter of its abbreviation."""
     marked = _in_title_case(*_in_capitals(*_without_stray_marks(name)))
-    return _acronym(*_slash_for_quote(*marked, known), known)
+    return _acronym(*_slash_for_quote(*_hyphen_for_space(*marked), known), known)
+
+
+# Two words a hyphen joins, letters both (``Daerah-dan``).
+_HYPHEN_BETWEEN = re.compile(r"^([^\W\d_]+)-([^\W\d_]+)([.,;:]?)$")
+
+
+def _hyphen_for_space(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """A name where OCR read a speck between two words as a hyphen, one of them a joining
+    word (``Kewenangan Daerah-dan Sistem``, held-out seed 306 at 150 dpi): the space,
+    reported. Indonesian joins words by a hyphen in a doubled word (``kupu-kupu``) and a
+    compound (``Konseling-Remaja``, ``Non-Formal``), never to ``dan``, ``di`` or ``yang``."""
+    tokens = name.split()
+    mended = list(how)
+    for k, token in enumerate(tokens):
+        found = _HYPHEN_BETWEEN.match(token)
+        parts = {found.group(1).lower(), found.group(2).lower()} if found else set()
+        if len(parts) != 2 or not parts & set(_JOINING):
+            continue  # one word doubled (``bagi-bagi``) is a word
+        tokens[k] = f"{found.group(1)} {found.group(2)}{found.group(3)}"
+        mended.append((token, tokens[k]))
+    return (" ".join(tokens), mended) if len(mended) > len(how) else (name, how)
 
 
 # A quote between two words of letters, a capital after it (``Kabupaten'Kota``).
@@ -497,17 +519,24 @@ def _slash_for_quote(
 _QUOTES = "'\"`‘’“”"
 _MARKS_ONLY = re.compile(r"^[^\w\s]+$")
 _ENDING_COLON = re.compile(r"[^\W\d_][:;]$")
+_DASHES_AND_STOPS = re.compile(r"^[-\u2013\u2014_~.,]*[-\u2013\u2014_~][-\u2013\u2014_~.,]*$")
 
 
 def _without_stray_marks(name: str) -> tuple[str, list[tuple[str, str]]]:
     """A name read by OCR without the marks that a speck or a rule's remnant left in it, and
     what was taken out: a token of marks only that holds a quote (``Obat '— dan``), and a
     quote at a word's end or start where the name opens and closes no quote (``SUMBER DAYA”
-    MANUSIA``), a colon ending the name (``Lingkup Daerah:``: a name introduces nothing), and
-    a bracket opening the name that it never closes (``(PROGRAM PENINGKATAN``).
-    A name that quotes a phrase (``“Bangga Kencana”``) and a lone dash are kept."""
+    MANUSIA``), a colon ending the name (``Lingkup Daerah:``: a name introduces nothing),
+    dashes and stops ending it apart from its last word (``di Kelurahan —.``: a dash joins
+    two words, and the stop of a name's last word stands against it), and a bracket opening
+    the name that it never closes (``(PROGRAM PENINGKATAN``).
+    A name that quotes a phrase (``“Bangga Kencana”``) and a lone dash between words are
+    kept."""
     tokens = name.split()
     how: list[tuple[str, str]] = []
+    if len(tokens) > 1 and _DASHES_AND_STOPS.match(tokens[-1]):
+        how.append((tokens[-1], ""))
+        tokens.pop()
     if tokens and _ENDING_COLON.search(tokens[-1]):
         how.append((tokens[-1], tokens[-1][:-1]))
         tokens[-1] = tokens[-1][:-1]
@@ -730,6 +759,9 @@ def _mend_at(
 ) -> tuple[int, str] | None:  # fmt: skip
     """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None."""
     keys = [_START, *(_key(t) for t in tokens), _END]
+    short = _two_letters(tokens[i], keys[i], keys[i + 2], mine, vocabulary)
+    if short is not None:
+        return 1, short
     for width in (2, 1):
         if i + width > len(tokens):
             continue
@@ -795,6 +827,29 @@ def _mend_at(
             return None  # two words as near: the reading does not tell which
         return width, candidates[0][1]
     return None
+
+
+def _two_letters(
+    token: str, before: str, after: str, mine: _Elsewhere, vocabulary: list[str]
+) -> str | None:
+    """The word a reading of two letters (not in capitals: an abbreviation) was misread for:
+    the one word of the other names that OCR misreads so (:func:`cost`: ``Aw`` for ``Air``,
+    ``ir`` read as one glyph) and that they print between the same two words, where they
+    never print the reading there; else None. Too short to weigh by itself, the reading is
+    weighed by its place only (``Penyediaan Aw Minum`` beside the names' ``Penyediaan Air
+    Minum``)."""
+    read = _key(token)
+    if len(read) != 2 or not read.isalpha() or token.isupper():
+        return None
+    if mine.phrase(before, read, after) or (before, after) == (_START, _END):
+        return None
+    found = [
+        word for word, _, _ in process.extract(
+            read, vocabulary, scorer=Levenshtein.distance, score_cutoff=2, limit=None
+        )
+        if cost(read, word) <= _allowed(len(read)) and mine.phrase(before, word, after)
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 def _capital_lost(token: str, forms: dict[str, Counter[str]]) -> bool:

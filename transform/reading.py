@@ -129,7 +129,8 @@ READING_CHECKS: dict[str, str] = {
     "words the plan's other names print in its place (Pencari Kera read, Pencari Kerja "
     "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
     "read, DAYA written), nor a slash read as a quote (Kabupaten'Kota read, Kabupaten/Kota "
-    "written), nor a letter of an abbreviation in brackets taken from the first letters of "
+    "written), nor a space read as a hyphen before or after a joining word (Daerah-dan read, "
+    "Daerah dan written), nor a letter of an abbreviation in brackets taken from the first letters of "
     "its words ((ROTR) read after Rencana Detail Tata Ruang, (RDTR) written)",
     "unparted_rows": "no table read without rules sets its cells at the middle or foot of "
     "their rows (its rows are then parted by the gaps between them, or by nothing where they "
