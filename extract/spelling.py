@@ -485,7 +485,9 @@ def _hyphen_for_space(name: str, how: list[tuple[str, str]]) -> tuple[str, list[
     mended = list(how)
     for k, token in enumerate(tokens):
         found = _HYPHEN_BETWEEN.match(token)
-        parts = {found.group(1).lower(), found.group(2).lower()} if found else set()
+        if found is None:
+            continue
+        parts = {found.group(1).lower(), found.group(2).lower()}
         if len(parts) != 2 or not parts & set(_JOINING):
             continue  # one word doubled (``bagi-bagi``) is a word
         tokens[k] = f"{found.group(1)} {found.group(2)}{found.group(3)}"
