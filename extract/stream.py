@@ -1751,16 +1751,22 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
         return list(
             page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs)
         )
+    chars = getattr(page, "chars", [])
+    sizes = sorted(float(c["size"]) for c in chars)
+    # glyphs of one line share their top; pdfplumber's 3 pt chains lines a small type sets
+    # closer (a one-line cell centred beside two lines of a 4.9 pt sheet stands 2.7 pt from
+    # each, and their glyphs went into one line, interleaved: ``M o n i t oring``)
+    level = settings.text.line_tolerance * sizes[len(sizes) // 2] if sizes else _PDFPLUMBER_Y
     words = list(
         page.extract_words(
             keep_blank_chars=False,
             use_text_flow=False,
             extra_attrs=attrs,
             x_tolerance_ratio=settings.text.word_gap,
+            y_tolerance=min(_PDFPLUMBER_Y, level),
             return_chars=True,
         )
     )
-    chars = getattr(page, "chars", [])
     order = {id(c): i for i, c in enumerate(chars)}
     for word in words:
         glyphs = word.pop("chars", None)
@@ -1775,6 +1781,7 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_PDFPLUMBER_Y = 3.0  # points: pdfplumber's own tolerance between the tops of one line's glyphs
 
 
 def _split_at_edges_glued(lines: list[_Line], columns: StreamColumns) -> None:
@@ -2037,7 +2044,8 @@ def stream_tables(
         edges=columns.edges, confidence=confidence,
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
-        unparted=any(set_off) or _unparted(body, settings) or late,
+        unparted=(any(set_off) or _unparted(body, settings) or late)
+        and not _aligned_rows(rows, columns, _line_height(body, settings)),
         cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
         ran_over=bool(clipped),
     )  # fmt: skip
@@ -2072,6 +2080,40 @@ def _set_off_the_top(
     long = [block for block in blocks if len(block) > 1]
     late = sum(1 for block in long if not marked(block[0]) and any(map(marked, block[1:])))
     return late >= max(2, len(long) / 4)
+
+
+def _aligned_rows(rows: list[list[_Line]], columns: StreamColumns, height: float) -> bool:
+    """Whether every row as read sets its cells' texts at one height, as a table does that
+    sets them at the middle of their rows (each cell's lines centred on the row's middle) or at
+    its foot (each cell's last line on the row's last): every row prints in two columns or
+    more, and the texts of all its columns stand with their middles level, in every row, or
+    with their feet level, in every row. A row's first line read as the row above's last (what
+    a table set so leaves ``_rows`` unsure of) moves the middle of that column's text in both
+    rows by half a line and its foot by a whole one, while the one-line cells beside it stay:
+    the rows as read show it. In sheets so set, their middles stand within 0.1 point, and
+    those of a row that took the next one's first line 3 points apart."""
+    middles: list[float] = []
+    feet: list[float] = []
+    for row in rows:
+        spans: dict[int, tuple[float, float]] = {}
+        for line in row:
+            for word in line.words:
+                col = columns.column_of_word(word)
+                if col is None:
+                    continue
+                top, bottom = spans.get(col, (word["top"], word["bottom"]))
+                spans[col] = (min(top, word["top"]), max(bottom, word["bottom"]))
+        if len(spans) < 2:
+            return False  # a cell's lines alone: the rest of a row, or its first lines
+        centres = [(top + bottom) / 2 for top, bottom in spans.values()]
+        bottoms = [bottom for _, bottom in spans.values()]
+        middles.append(max(centres) - min(centres))
+        feet.append(max(bottoms) - min(bottoms))
+    level = _LEVEL * height
+    return bool(middles) and (max(middles) <= level or max(feet) <= level)
+
+
+_LEVEL = 0.15  # of a line's height: texts whose middles or feet stand this close are level
 
 
 def _unparted(body: list[_Line], settings: StreamSettings = STREAM) -> bool:

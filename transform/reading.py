@@ -130,12 +130,13 @@ READING_CHECKS: dict[str, str] = {
     "written), nor a quote or a colon ending a name that a speck left in it, taken out (DAYA” "
     "read, DAYA written), nor a slash read as a quote (Kabupaten'Kota read, Kabupaten/Kota "
     "written), nor a space read as a hyphen before or after a joining word (Daerah-dan read, "
-    "Daerah dan written), nor a letter of an abbreviation in brackets taken from the first letters of "
-    "its words ((ROTR) read after Rencana Detail Tata Ruang, (RDTR) written)",
+    "Daerah dan written), nor a letter of an abbreviation in brackets taken from the first "
+    "letters of its words ((ROTR) read after Rencana Detail Tata Ruang, (RDTR) written)",
     "unparted_rows": "no table read without rules sets its cells at the middle or foot of "
     "their rows (its rows are then parted by the gaps between them, or by nothing where they "
     "stand no farther apart than a cell's lines, and a row's first lines may have gone to the "
-    "row above)",
+    "row above), unless every row as read stands level: its columns' texts with their middles, "
+    "or their feet, at one height in every row",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
