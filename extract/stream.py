@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -137,6 +137,9 @@ class StreamColumns:
     # (x0, x1) of the body phrases the edges were placed by, for a page that repeats the header
     # and adds its own rows: one row alone tells little of where values align
     body: tuple[tuple[float, float], ...] = ()
+    # whether the page drew a rule under every row (``_banded``): the next page's table then
+    # does so too wherever its bands, however few, hold a code or number each at most
+    banded: bool = False
 
     def column_of(self, x: float) -> int | None:
         for i in range(len(self.edges) - 1):
@@ -1169,6 +1172,7 @@ def _rows(
     name_columns: frozenset[int] = frozenset(),
     by_figures: list[bool] | None = None,
     set_off: list[bool] | None = None,
+    banded: bool = False,
 ) -> list[list[_Line]]:
     """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
     or row number), stands under the line above by more than ``row_gap``, holds a number under
@@ -1180,7 +1184,8 @@ def _rows(
     no name of its own to wrap into the label) or that holds the label alone beside amounts.
     ``by_figures`` is given, per row, whether its figures alone started it (``_stacked`` or a
     figure in a column the row above left empty); ``set_off``, whether the table sets its
-    cells off the top of their rows (``_set_off_the_top``)."""
+    cells off the top of their rows (``_set_off_the_top``). In a table ruled under every row
+    (``banded``), a rule alone starts a row."""
     rows: list[list[_Line]] = []
     line_height = _line_height(lines, settings)
     numbers = [_lone_numbers(line, columns) for line in lines]  # read once per line
@@ -1225,7 +1230,10 @@ def _rows(
         # code yet, are that row's.
         centred = offset and opened_apart and (starts_id or opens or total)
         centred = centred and not (apart or ruled)
-        if not centred and (not rows or starts_id or stacked or ruled or total or opens or apart):
+        # a table that draws a rule under every row: what stands between two rules is a row
+        inside = banded and bool(rows) and not ruled
+        starts = not rows or starts_id or stacked or ruled or total or opens or apart
+        if not (centred or inside) and starts:
             if by_figures is not None:
                 by_figures.append(
                     bool(rows) and not (starts_id or ruled or total)
@@ -1244,6 +1252,64 @@ def _rows(
         for c, texts in words.items():
             row_words.setdefault(c, []).extend(texts)
     return rows
+
+
+def _first_row_in_header(
+    lines: list[_Line],
+    first: int,
+    body_start: int,
+    columns: StreamColumns,
+    keys: set[int],
+    rules: tuple[float, ...],
+    least: int,
+    settings: StreamSettings = STREAM,
+) -> int | None:
+    """Where the header found by its words (``_header_block``, ``lines[first:body_start]``)
+    ends at a rule across the table above its last lines, and the body is ruled under every
+    row (``_banded``): the index of the first line under that rule, where the header without
+    the lines below it gives every column the role it gave (those lines are the first row's
+    first lines, set over its code at the middle or foot of the row, no labels); else None."""
+    if body_start >= len(lines) or _rule_between(lines[body_start - 1], lines[body_start], rules):
+        return None
+    ruled = (
+        k for k in range(body_start - 1, first, -1) if _rule_between(lines[k - 1], lines[k], rules)
+    )
+    cut = next(ruled, None)
+    if cut is None:
+        return None
+    if not _banded(lines[cut:], columns, keys, rules, least):
+        return None
+    shorter = _header_texts(lines[first:cut], columns, settings)
+    if [role_of(t) for t in shorter] != [role_of(t) for t in columns.header]:
+        return None
+    return cut
+
+
+def _banded(
+    lines: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    rules: tuple[float, ...],
+    least: int = 3,
+) -> bool:
+    """Whether the table draws a rule under every row (a web page's or a word processor's
+    table with horizontal borders): of the bands of lines between two rules, none holds two
+    lines that print a code or row number, and ``least`` or more hold one (three; one on a
+    page after a page so ruled). Such a table's rows
+    are its bands, wherever in them a row's code stands: at the foot of a row set at its foot,
+    under the first lines of its name."""
+    if not rules or not id_columns:
+        return False
+    bands: list[int] = []
+    for index, line in enumerate(lines):
+        if not bands or _rule_between(lines[index - 1], line, rules):
+            bands.append(0)
+        if {columns.column_of_word(w) for w in line.words} & id_columns:
+            bands[-1] += 1
+    return bool(bands) and max(bands) <= 1 and sum(bands) >= least
+
+
+_BANDS = 3  # bands holding a code or number each that show a table ruled under every row
 
 
 def _words_by_column(line: _Line, columns: StreamColumns) -> dict[int, list[str]]:
@@ -1973,6 +2039,7 @@ def stream_tables(
         lines = _before_sign_off(lines, body_start)
         carry_on = previous is not None and _same_columns(previous, centres, page.width, settings)
         earlier = previous.body if carry_on and previous is not None else ()
+        banded_before = carry_on and previous is not None and previous.banded
         below = _above_folio(lines[body_start:], settings)
         columns = _columns(centres, header, below, page.width, earlier, settings)
         texts = _header_texts(header, columns, settings)
@@ -1986,6 +2053,7 @@ def stream_tables(
         settings.page_width_tolerance
     ):
         columns, body_start, text_before = previous, 0, ""
+        banded_before = previous.banded
         head_rows = []
         # Running heads and titles above the table: skip lines that sit in no single column.
         while body_start < len(lines) and _spans_page(lines[body_start], columns, settings):
@@ -1994,10 +2062,23 @@ def stream_tables(
         lines = _before_sign_off(lines, body_start)
     else:
         return [], previous
+    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
+    if block is not None and number_index is None and head_rows:
+        # a table ruled under every row, set at the middle or foot of its rows: its first
+        # row's first lines stand under the header's rule, over the row's code
+        ids = key_columns(list(columns.header)) if key_columns else set()
+        least = 1 if banded_before else _BANDS
+        cut = _first_row_in_header(
+            lines, block[0], body_start, columns, ids, rules, least, settings
+        )
+        if cut is not None:
+            texts = _header_texts(lines[block[0] : cut], columns, settings)
+            columns = StreamColumns(columns.edges, columns.page_width, tuple(texts), columns.body)
+            head_rows = [list(texts)]
+            body_start = cut
     _split_at_edges_glued(lines[body_start:], columns)
     _settle_straddlers(lines[body_start:], columns)
     _settle_currency(lines[body_start:], columns)
-    rules = _row_rules(page, columns.edges[0], columns.edges[-1], settings)
     sides = _upright_rules(page, columns.edges[0], columns.edges[-1], settings)
     body = _body_lines(lines[body_start:], settings, rules, columns, sides)
     if not body:
@@ -2006,7 +2087,8 @@ def stream_tables(
     names = frozenset(columns.of_role(ColumnRole.NAMA))
     by_figures: list[bool] = []
     set_off: list[bool] = []
-    rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off)
+    banded = _banded(body, columns, keys, rules, 1 if banded_before else _BANDS)
+    rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off, banded)
     late = _starts_late(rows, columns) or _target_below_indicator(body, columns, keys, settings)
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
@@ -2045,13 +2127,13 @@ def stream_tables(
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
         unparted=(any(set_off) or _unparted(body, settings) or late)
-        and not _aligned_rows(rows, columns, _line_height(body, settings)),
+        and not (banded or _aligned_rows(rows, columns, _line_height(body, settings), keys)),
         cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
         ran_over=bool(clipped),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(line.text for line in after)
-    return [table], columns
+    return [table], replace(columns, banded=banded)
 
 
 def _set_off_the_top(
@@ -2082,7 +2164,9 @@ def _set_off_the_top(
     return late >= max(2, len(long) / 4)
 
 
-def _aligned_rows(rows: list[list[_Line]], columns: StreamColumns, height: float) -> bool:
+def _aligned_rows(
+    rows: list[list[_Line]], columns: StreamColumns, height: float, id_columns: set[int]
+) -> bool:
     """Whether every row as read sets its cells' texts at one height, as a table does that
     sets them at the middle of their rows (each cell's lines centred on the row's middle) or at
     its foot (each cell's last line on the row's last): every row prints in two columns or
@@ -2091,7 +2175,14 @@ def _aligned_rows(rows: list[list[_Line]], columns: StreamColumns, height: float
     a table set so leaves ``_rows`` unsure of) moves the middle of that column's text in both
     rows by half a line and its foot by a whole one, while the one-line cells beside it stay:
     the rows as read show it. In sheets so set, their middles stand within 0.1 point, and
-    those of a row that took the next one's first line 3 points apart."""
+    those of a row that took the next one's first line 3 points apart. Every row prints a
+    code, row number or figure too: a row without one is the rest of a row (a page break's,
+    at the page's top) or its first lines, whatever their heights."""
+    texts = {
+        col
+        for role in (ColumnRole.NAMA, ColumnRole.INDIKATOR, ColumnRole.LOKASI, ColumnRole.SATUAN)
+        for col in columns.of_role(role)
+    }
     middles: list[float] = []
     feet: list[float] = []
     for row in rows:
@@ -2103,8 +2194,14 @@ def _aligned_rows(rows: list[list[_Line]], columns: StreamColumns, height: float
                     continue
                 top, bottom = spans.get(col, (word["top"], word["bottom"]))
                 spans[col] = (min(top, word["top"]), max(bottom, word["bottom"]))
-        if len(spans) < 2:
-            return False  # a cell's lines alone: the rest of a row, or its first lines
+        marked = any(
+            col in id_columns or (col not in texts and any(ch.isdigit() for ch in word["text"]))
+            for line in row
+            for word in line.words
+            if (col := columns.column_of_word(word)) is not None
+        )
+        if len(spans) < 2 or not marked:
+            return False  # a cell's lines alone, or no code nor figure: part of a row
         centres = [(top + bottom) / 2 for top, bottom in spans.values()]
         bottoms = [bottom for _, bottom in spans.values()]
         middles.append(max(centres) - min(centres))

@@ -145,6 +145,17 @@ EXACT = {
     # the rest as two rows (the first indicator's last word beside the second's target, then
     # the last two indicators beside the last target). Read with the first alone, the cells
     # parted too, and each indicator after the first took the next one's target, status ok.
+    # A rule under every row, the cells set at the middle of their rows (docx 8810) or at
+    # their foot (xlsx 8689): a row's code and figures stand beside the middle or last line of
+    # its name, under its first lines. Read as a table set at the top, each code opened a
+    # row and the lines above it went to the row above (suspect). The rows are the bands
+    # between the rules.
+    "docx_ruled_rows_set_at_the_middle": (
+        8810, replace(office_layout(8810, "docx"), valign="middle", borders="horizontal"),
+    ),
+    "xlsx_ruled_rows_set_at_the_foot": (
+        8689, replace(office_layout(8689, "xlsx"), valign="bottom", borders="horizontal"),
+    ),
     "docx_stacked_cut_row_rest_in_two_rows": (
         7972, replace(office_layout(7972, "docx"), stacked_indicators=True, borders="columns"),
     ),
@@ -179,6 +190,17 @@ if chromium():
     )  # fmt: skip
     EXACT["html_stacked_cut_rest_over_a_subtotal"] = (
         1182, replace(office_layout(1182, "html"), stacked_indicators=True, borders="groups"),
+    )  # fmt: skip
+    # A rule under every row, each cell set at the foot of its row: a row's code and figures
+    # stand beside its name's last line, under its first lines. Read as a table set at the
+    # top, each code opened a row, and the name's first lines went to the row above, the
+    # first row's to the header (status ok). The rows are the bands between the rules, the
+    # first under the header's rule; on a last page of one row (7114), as on the pages before.
+    EXACT["html_ruled_rows_set_at_the_foot"] = (
+        7113, replace(office_layout(7113, "html"), valign="bottom", borders="horizontal"),
+    )  # fmt: skip
+    EXACT["html_ruled_rows_set_at_the_foot_last_page_one_row"] = (
+        7114, replace(office_layout(7114, "html"), valign="bottom", borders="horizontal"),
     )  # fmt: skip
 
 SPACELESS = OfficeLayout(maker="docx", levels="kode", no_space_glyphs=True, font="Arial Narrow")
