@@ -1295,9 +1295,8 @@ def _banded(
     """Whether the table draws a rule under every row (a web page's or a word processor's
     table with horizontal borders): of the bands of lines between two rules, none holds two
     lines that print a code or row number, and ``least`` or more hold one (three; one on a
-    page after a page so ruled). Such a table's rows
-    are its bands, wherever in them a row's code stands: at the foot of a row set at its foot,
-    under the first lines of its name."""
+    page after a page so ruled). Such a table's rows are its bands, wherever in them a row's
+    code stands: at the foot of a row set at its foot, under the first lines of its name."""
     if not rules or not id_columns:
         return False
     bands: list[int] = []
