@@ -2089,6 +2089,12 @@ def stream_tables(
     banded = _banded(body, columns, keys, rules, 1 if banded_before else _BANDS)
     rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off, banded)
     late = _starts_late(rows, columns) or _target_below_indicator(body, columns, keys, settings)
+    # rows that stand level show them parted right, but not on a page whose header was found
+    # by its words (no row of column numbers: the first row's first lines may have gone to
+    # it), nor on one that draws rules over groups of rows (another page may box rows
+    # together, read by the ruled reader as set at the top)
+    height = _line_height(body, settings)
+    bare = block is None and not rules
     chars = PageChars(page, ocr, inline_words)
     reach = _reach(body, columns)
     widths = _text_width(body, columns, reach)
@@ -2126,7 +2132,7 @@ def stream_tables(
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
         unparted=(any(set_off) or _unparted(body, settings) or late)
-        and not (banded or _aligned_rows(rows, columns, _line_height(body, settings), keys)),
+        and not (banded or (bare and _aligned_rows(rows, columns, height, keys))),
         cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
         ran_over=bool(clipped),
     )  # fmt: skip

@@ -103,12 +103,12 @@ def test_what_ends_the_table_is_no_row(
 
 
 @pytest.mark.parametrize(
-    ("layout", "valign"),
-    [("nomor_unruled", "MIDDLE"), ("split5_unruled_rp_newline", "BOTTOM"), (6810, "MIDDLE"),
-     (6818, "BOTTOM")],
+    ("layout", "valign", "doubted"),
+    [("nomor_unruled", "MIDDLE", False), ("split5_unruled_rp_newline", "BOTTOM", False),
+     (6810, "MIDDLE", False), (6818, "BOTTOM", True)],
 )  # fmt: skip
 def test_cells_set_at_the_middle_or_foot_of_their_rows(
-    layout: str | int, valign: str, tmp_path: Path
+    layout: str | int, valign: str, doubted: bool, tmp_path: Path
 ) -> None:
     """A table without rules whose cells stand at the middle of their rows (a web page's
     default) or at their foot (a sheet's) prints a row's code, figures and one-line cells
@@ -118,7 +118,9 @@ def test_cells_set_at_the_middle_or_foot_of_their_rows(
     the code, figures or total's label met before the next such gap are that row's. The rows
     so read stand level (every column's text with its middle, or its foot, at the row's),
     which shows them parted right: the pages carry no ``unparted_rows`` doubt, which they did
-    before that was looked at."""
+    before that was looked at; but a page whose header is found by its words (no row of
+    column numbers, 6818) keeps it: the first row's first lines may have gone to the header,
+    and the row left stands level."""
     if isinstance(layout, int):
         chosen = dataclasses.replace(random_layout(layout), valign=valign)
         plan = seed_plan(layout, chosen)
@@ -127,9 +129,9 @@ def test_cells_set_at_the_middle_or_foot_of_their_rows(
         plan = random_plan(5, codes=chosen.code_style != "nomor")
     assert not chosen.ruled
     check_round_trip(plan, chosen, tmp_path / "plan.pdf")
-    # read right, and the rows as read stand level: no doubt
+    # read right; the rows as read stand level: no doubt, under a row of column numbers
     doubts = process_pdf(tmp_path / "plan.pdf").summary()["reading_doubts"]
-    assert "unparted_rows" not in {doubt["check"] for doubt in doubts}
+    assert ("unparted_rows" in {doubt["check"] for doubt in doubts}) == doubted
 
 
 WATERMARKS = [

@@ -135,8 +135,9 @@ READING_CHECKS: dict[str, str] = {
     "unparted_rows": "no table read without rules sets its cells at the middle or foot of "
     "their rows (its rows are then parted by the gaps between them, or by nothing where they "
     "stand no farther apart than a cell's lines, and a row's first lines may have gone to the "
-    "row above), unless every row as read stands level: its columns' texts with their middles, "
-    "or their feet, at one height in every row",
+    "row above), unless every row as read stands level (its columns' texts with their "
+    "middles, or their feet, at one height in every row, on a page without rules under a "
+    "header with column numbers, or none) or the page rules every row",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
