@@ -2132,7 +2132,8 @@ def stream_tables(
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
         unparted=(any(set_off) or _unparted(body, settings) or late)
-        and not (banded or (bare and _aligned_rows(rows, columns, height, keys))),
+        and not (banded or (bare and _aligned_rows(rows, columns, height, keys)))
+        or not (ocr or banded) and _names_run_together(rows, columns, names, widths),
         cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
         ran_over=bool(clipped),
     )  # fmt: skip
@@ -2216,6 +2217,40 @@ def _aligned_rows(
 
 
 _LEVEL = 0.15  # of a line's height: texts whose middles or feet stand this close are level
+
+
+def _names_run_together(
+    rows: list[list[_Line]], columns: StreamColumns, names: frozenset[int], widths: list[float]
+) -> bool:
+    """Whether the rows as read part a table's rows inside their name cells. A node's name is
+    one paragraph, wrapped, and a line breaks only where the next word does not fit
+    (``extract.paragraphs.line_breaks``): a name cell with a line whose first word would have
+    fitted on the line above holds two names; a row whose name's first line runs on from the
+    name above (``... dan`` / ``Lembaga Kerja Sama``) holds the rest of the row above; a row
+    of name lines alone, which the rows downstream take for the rest of the name above,
+    cannot be that where its first line starts a paragraph. A table that sets its cells at the
+    foot of its rows with no gap nor rule between them reads so when taken as set at the top
+    (each row's first lines go to the row above): its lines stand level, and nothing else
+    shows it."""
+    for col in names:
+        last: list[dict[str, Any]] | None = None  # the name's last line in the row above
+        for row in rows:
+            lines = [
+                words
+                for line in row
+                if (words := [w for w in line.words if columns.column_of_word(w) == col])
+            ]
+            if lines and last is not None:
+                # a row of name lines alone is taken downstream for the rest of the name above,
+                # which it cannot be if it starts a paragraph; a row of its own cannot open
+                # with a line that runs on from the name above (``... dan`` / ``Lembaga``)
+                alone = all(columns.column_of_word(w) in names for ln in row for w in ln.words)
+                if line_breaks([last, lines[0]], widths[col])[0] == (START if alone else WRAP):
+                    return True
+            if len(lines) > 1 and START in line_breaks(lines, widths[col]):
+                return True
+            last = lines[-1] if lines else None
+    return False
 
 
 def _unparted(body: list[_Line], settings: StreamSettings = STREAM) -> bool:

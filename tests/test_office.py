@@ -332,6 +332,36 @@ def test_a_table_without_rules_set_off_the_top_no_gap_parts_is_in_doubt(
     assert {d["check"] for d in doc["reading_doubts"]} >= {"unparted_rows"}
 
 
+@pytest.mark.parametrize(
+    ("maker", "seed", "borders"),
+    [("docx", 9168, "columns"), ("docx", 9285, "vertical"), ("html", 7166, "none"),
+     ("xlsx", 8917, "groups")],
+)  # fmt: skip
+def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_names(
+    maker: str, seed: int, borders: str, tmp_path: Path
+) -> None:
+    """Tables set at the foot of their rows with neither gap nor rule between rows: their
+    lines stand level, and read from the top each row took the next one's first lines, with
+    status ``ok``. The name cells show it (``extract.stream._names_run_together``): a cell
+    holding two names, its second line's first word fitting on the line above (9168,
+    ``Peningkatan Sarana dan Prasarana`` / ``Penyelenggaraan Dokumen ...``; 7166), a row whose
+    name opens with a line that runs on from the name above (9285, ``... Masyarakat dan`` /
+    ``Lembaga Kerja Sama Bipartit``), a row of name lines alone, taken for the rest of the
+    name above, that starts a paragraph (8917). Each goes out ``suspect`` (``unparted_rows``)."""
+    from renja.output import write_outputs
+
+    if maker == "html" and chromium() is None:
+        pytest.skip("Chromium is not installed")
+    layout = replace(office_layout(seed, maker), borders=borders, valign="bottom")
+    plan = office_plan(seed, layout)
+    [pdf] = convert([write_source(plan, tmp_path / f"{maker}_{seed}", layout)], tmp_path)
+    result = process_pdf(pdf)
+    assert differences(result, plan, layout) != []  # what the doubt is about
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    assert {d["check"] for d in doc["reading_doubts"]} >= {"unparted_rows"}
+
+
 @pytest.mark.parametrize(("seed", "numbered"), [(8427, True), (8483, False)])
 def test_a_sheet_set_at_the_middle_of_its_rows_whose_rows_stand_level_is_ok(
     seed: int, numbered: bool, tmp_path: Path

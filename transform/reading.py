@@ -137,7 +137,10 @@ READING_CHECKS: dict[str, str] = {
     "stand no farther apart than a cell's lines, and a row's first lines may have gone to the "
     "row above), unless every row as read stands level (its columns' texts with their "
     "middles, or their feet, at one height in every row, on a page without rules under a "
-    "header with column numbers, or none) or the page rules every row",
+    "header with column numbers, or none) or the page rules every row; nor does one part "
+    "its rows inside a name cell (a name cell whose line would have fitted its first word on "
+    "the line above, a row whose name opens with a line that runs on from the name above, or "
+    "a row of name lines alone that starts a paragraph)",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
