@@ -221,18 +221,35 @@ def _mend(read: str, words: frozenset[str], whole: bool = False) -> str | None:
         return None  # the start of a word that goes on in the next line: ``Kinerj``
     if letters.lower().endswith(_CLITICS) and letters.lower()[:-3] in words:
         return None
-    # one glyph misread is two plain edits at most (``ri`` read ``n``), two are four
-    edits = 2 if len(letters) <= _ONE_GLYPH else _MAX_EDITS
-    found = process.extract(
-        low, _near(words, len(low)), scorer=Levenshtein.distance, score_cutoff=edits, limit=None
-    )
-    ranked = sorted((cost(low, w) + _capital_dropped(letters, w), w) for w, _, _ in found)
+    ranked = _ranked(letters, words)
     if not ranked or ranked[0][0] > _allowed(len(letters)):
         return None
     best_cost, best = ranked[0]
     if len(ranked) > 1 and ranked[1][0] < best_cost + 0.5:
         return None  # two words as near: the reading does not tell which
     return _cased(best, letters)
+
+
+def _ranked(letters: str, words: frozenset[str]) -> list[tuple[float, str]]:
+    """The words of ``words`` near the reading ``letters``, nearest first by how OCR errs."""
+    low = letters.lower()
+    # one glyph misread is two plain edits at most (``ri`` read ``n``), two are four
+    edits = 2 if len(letters) <= _ONE_GLYPH else _MAX_EDITS
+    found = process.extract(
+        low, _near(words, len(low)), scorer=Levenshtein.distance, score_cutoff=edits, limit=None
+    )
+    return sorted((cost(low, w) + _capital_dropped(letters, w), w) for w, _, _ in found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_near(read: str, words: frozenset[str]) -> tuple[str, ...]:
+    """The words of the language that the reading ``read`` (no word of it, lower case) is
+    nearest to, as near as each other and within what one or two misread glyphs make
+    (``jaian``: ``jalan``, ``jajan``, ``jaran``, ``jaan``): :func:`mend` takes none of them."""
+    ranked = _ranked(read, words)
+    if not ranked or ranked[0][0] > _allowed(len(read)):
+        return ()
+    return tuple(w for c, w in ranked if c == ranked[0][0])
 
 
 def _capital_dropped(read: str, word: str) -> float:
@@ -414,7 +431,7 @@ def _counts(names: Sequence[list[str]]) -> tuple[Counter[str], Counter[tuple[str
 
 
 def mend_by_names(
-    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str]
+    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str], texts: Sequence[str] = ()
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """The names of a plan with the words that OCR misread mended from the words the other
     names print in their place, and for each name what was mended (reading, mended). A plan's
@@ -436,7 +453,16 @@ def mend_by_names(
     - or the reading is no word of the language and no other name prints it, the word is
       printed twice or more, and it is one edit away and eight letters or more
       (``KABUPATENKOTA``) or another name prints it beside the same word before or after it
-      (``Tenagu Kerja``, ``ILPTKS)`` for ``(LPTKS)``).
+      (``Tenagu Kerja``, ``ILPTKS)`` for ``(LPTKS)``);
+    - or the reading is no word of the language, no other name prints it, and of the words of
+      the language as near it (:func:`_tie_broken`: ``Jaian``, as near ``jalan`` as
+      ``jaran``) the other names or the document's other ``texts`` (its indicators) print one
+      only.
+    The word taken is one of the language, or one the other names print twice or more (not
+    another printing's misreading), and for a reading of the language one of the language;
+    of two that fit, the one OCR misreads as the reading (``Detari``: ``Detail``, not the
+    ``Deta:i`` of another printing, a plain edit nearer). Readings of two or three letters
+    are weighed by their place alone (:func:`_short`).
     A word that begins with ``i`` where the other names print it with a capital ``I`` twice
     or more, and more often than as read, and in no third form, takes the capital; so does
     one of three letters or more in a name whose other words but its joining words begin with
@@ -453,8 +479,9 @@ def mend_by_names(
         _marks_and_letters(name, known) if ocr else (name, [])
         for name, ocr in zip(names, by_ocr, strict=True)
     ]
+    others = Counter(_key(token) for text in texts for token in text.split())
     for _ in range(_PASSES):
-        again = _mended_once([name for name, _ in out], by_ocr, known)
+        again = _mended_once([name for name, _ in out], by_ocr, known, others)
         if all(not how for _, how in again):
             break
         out = [(name, done + how) for (_, done), (name, how) in zip(out, again, strict=True)]
@@ -659,7 +686,7 @@ def _in_title_case(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tup
 
 
 def _mended_once(
-    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str]
+    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str], others: Counter[str]
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """One reading of the names for :func:`mend_by_names`."""
     split, words, phrases, vocabulary = _plan_words(names)
@@ -678,7 +705,7 @@ def _mended_once(
         result: list[str] = []
         i = 0
         while i < len(tokens):
-            found = _mend_at(tokens, i, mine, vocabulary, known, forms)
+            found = _mend_at(tokens, i, mine, vocabulary, known, forms, others)
             if found is None:
                 result.append(tokens[i])
                 i += 1
@@ -701,11 +728,14 @@ def misread_for(
     word): the other names print the word beside the same word before or after it, more often
     than the reading and twice or more, never the reading there, and OCR misreads the word as
     the reading (:func:`cost`: ``Kena`` for ``Kerja`` in ``Tenaga Kena Tingkat`` beside the
-    names' ``Tenaga Kerja``); and two words the other names print joined by a slash and never
-    apart (``Kabupaten Kota`` where a program prints ``KABUPATEN/KOTA``). Not mended
+    names' ``Tenaga Kerja``); and two words the other names print joined by a slash, where no
+    name read from a text layer prints them apart (``Kabupaten Kota`` where a program prints
+    ``KABUPATEN/KOTA``; OCR may have lost the slash in other printings too). Not mended
     (:func:`mend_by_names` wants more of the context): a reading doubt. Names read from a text
     layer are context only."""
     split, words, phrases, vocabulary = _plan_words(names)
+    # what the names read from a text layer print: right as printed, unlike OCR's readings
+    _, texted = _counts([tokens for tokens, ocr in zip(split, by_ocr, strict=True) if not ocr])
     out: list[list[tuple[str, str]]] = []
     for tokens, ocr in zip(split, by_ocr, strict=True):
         found: list[tuple[str, str]] = []
@@ -714,9 +744,10 @@ def misread_for(
         for i, token in enumerate(tokens if ocr else []):
             read, before, after = keys[i + 1], keys[i], keys[i + 2]
             joined = f"{read}{_JOINED_BY}{after}"
-            if after != _END and mine.word(joined) and not mine.phrase(read, after):
-                # two words the other names print joined by a slash, never apart: OCR loses
-                # a slash (``Kabupaten Kota``), it puts none in
+            if after != _END and mine.word(joined) and not texted[(read, after)]:
+                # two words the other names print joined by a slash, and no name of a text
+                # layer apart: OCR loses a slash (``Kabupaten Kota``, in every printing on a
+                # scanned page in some plans), it puts none in
                 found.append((f"{token} {tokens[i + 1]}", f"{token}{_JOINED_BY}{tokens[i + 1]}"))
                 continue
             if len(read) < _CONTEXT_MIN or read not in known or not read.isalpha():
@@ -757,11 +788,11 @@ class _Elsewhere:
 
 def _mend_at(
     tokens: list[str], i: int, mine: _Elsewhere, vocabulary: list[str],
-    known: Collection[str], forms: dict[str, Counter[str]],
+    known: Collection[str], forms: dict[str, Counter[str]], others: Counter[str],
 ) -> tuple[int, str] | None:  # fmt: skip
     """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None."""
     keys = [_START, *(_key(t) for t in tokens), _END]
-    short = _two_letters(tokens[i], keys[i], keys[i + 2], mine, vocabulary)
+    short = _short(tokens[i], keys[i], keys[i + 2], mine, vocabulary)
     if short is not None:
         return 1, short
     for width in (2, 1):
@@ -797,14 +828,19 @@ def _mend_at(
                 # many times (``Domam`` for ``Domain``), but only a reading that is no word
                 # for a word of the language it misreads so is taken
                 continue
-            if language and cost(read, word) > _allowed(_LONG + 1):
-                continue  # two words of the language: only one OCR misreads as the other
+            if language and (word not in known or cost(read, word) > _allowed(_LONG + 1)):
+                # a word of the language is taken only for another word of it, one that OCR
+                # misreads as it: not for a name's misreading printed elsewhere (``Resi``
+                # beside ``Rersi``)
+                continue
             often = mine.word(word)
             beside = mine.phrase(before, word, after) > 0 or (
                 mine.phrase(before, word) > 0 and mine.phrase(word, after) > 0
             )
             if here and often <= printed + 1:
                 continue  # read so as often as printed so, this reading too: which is which?
+            if often < 2 and width == 1 and word.strip("()") not in known:
+                continue  # no word of the language, printed once: a misreading too, perhaps
             if beside and (often > printed or (width == 2 and often >= printed)):
                 # printed elsewhere between the same two words (or after the one and before
                 # the other), and more often than the reading (as often, a slash: OCR loses
@@ -821,35 +857,69 @@ def _mend_at(
                     )
                 )
             if fits:
-                candidates.append((distance, word))
+                candidates.append((min(cost(read, word), _OTHER), distance, word))
         if not candidates:
+            if width == 1 and not language and not printed:
+                tied = _tie_broken(read, mine, known, others)
+                if tied is not None:
+                    return 1, tied
             continue
         candidates.sort()
-        if len(candidates) > 1 and candidates[1][0] == candidates[0][0]:
+        if len(candidates) > 1 and candidates[1][:2] == candidates[0][:2]:
             return None  # two words as near: the reading does not tell which
-        return width, candidates[0][1]
+        return width, candidates[0][2]
     return None
 
 
-def _two_letters(
+def _tie_broken(
+    read: str, mine: _Elsewhere, known: Collection[str], others: Counter[str]
+) -> str | None:
+    """The one of the words of the language as near the reading ``read`` (no word of it)
+    that the document prints, in its names (this one's other words too: ``Nama Domam dan
+    Sub Domain``) or its other texts (``others``: its indicators), where it prints one only
+    (``Jaian`` beside ``Jalan``: of ``jalan``, ``jajan``, ``jaran`` and ``jaan``, only
+    ``jalan``; ``Gaj`` where an indicator prints ``Gaji``): a plan is written in the words of
+    its own field, and the dictionary alone cannot tell which. None otherwise."""
+    if read in known or not read.isalpha() or not isinstance(known, frozenset):
+        return None
+    near = _as_near(read, known)
+    printed = [w for w in near if mine.words[w] or others[w]]  # this name's other words too
+    return printed[0] if len(near) > 1 and len(printed) == 1 else None
+
+
+def _short(
     token: str, before: str, after: str, mine: _Elsewhere, vocabulary: list[str]
 ) -> str | None:
-    """The word a reading of two letters (not in capitals: an abbreviation) was misread for:
-    the one word of the other names that OCR misreads so (:func:`cost`: ``Aw`` for ``Air``,
-    ``ir`` read as one glyph) and that they print between the same two words, where they
-    never print the reading there; else None. Too short to weigh by itself, the reading is
-    weighed by its place only (``Penyediaan Aw Minum`` beside the names' ``Penyediaan Air
-    Minum``)."""
+    """The word a reading of two or three letters (not in capitals: an abbreviation) was
+    misread for: the one word of the other names that OCR misreads so (:func:`cost`: ``Aw``
+    and ``Arr`` for ``Air``, ``ir`` read as one glyph, ``i`` as ``r``; ``dr`` for ``di``: the
+    joining words of two letters are such words) and that they print
+    between the same two words, where they never print the reading there (or print the word
+    there more often than the reading, this one counted: OCR misreads a word alike in several
+    printings, ``Kualitas Aw Sungai`` in two names, ``Kualitas Air Sungai`` in four), or,
+    where they print the reading nowhere, beside one of the two words twice or more
+    (``Pelaksanaan Aw Limbah`` beside the names' ``Air Limbah``); else None. Too short to
+    weigh by itself (the word list holds ``aw`` and ``arr``), the reading is weighed by its
+    place only (``Penyediaan Aw Minum`` beside the names' ``Penyediaan Air Minum``)."""
     read = _key(token)
-    if len(read) != 2 or not read.isalpha() or token.isupper():
+    if len(read) not in (2, 3) or not read.isalpha() or token.isupper():
         return None
-    if mine.phrase(before, read, after) or (before, after) == (_START, _END):
+    if (before, after) == (_START, _END):
         return None
+    here = mine.phrase(before, read, after)  # other printings read so in the same place
+    # the joining words of two letters too (``dr`` for ``di``), too short for ``vocabulary``
+    joining = [w for w in _JOINING if len(w) < _CONTEXT_MIN and mine.word(w)]
     found = [
         word for word, _, _ in process.extract(
-            read, vocabulary, scorer=Levenshtein.distance, score_cutoff=2, limit=None
+            read, [*vocabulary, *joining], scorer=Levenshtein.distance, score_cutoff=2,
+            limit=None,
         )
-        if cost(read, word) <= _allowed(len(read)) and mine.phrase(before, word, after)
+        if cost(read, word) <= _allowed(len(read))
+        and (
+            mine.phrase(before, word, after) > (here + 1 if here else 0)
+            or not mine.word(read)
+            and mine.phrase(before, word) + mine.phrase(word, after) >= 2
+        )
     ]  # fmt: skip
     return found[0] if len(found) == 1 else None
 

@@ -315,13 +315,16 @@ def _read(
 def _mended_names(
     frames: dict[str, pd.DataFrame], known: frozenset[str]
 ) -> tuple[dict[str, pd.DataFrame], list[tuple[str, str, str]]]:
-    """The plan's frames with the words of names read by OCR that the other names show to be
-    misread mended (:func:`extract.spelling.mend_by_names`), and what was mended."""
+    """The plan's frames with the words of names read by OCR that the other names (and the
+    indicators' words) show to be misread mended (:func:`extract.spelling.mend_by_names`), and
+    what was mended."""
     nodes = frames["programs"]
     if nodes.empty or not nodes["nama_ocr_confidence"].notna().any():
         return frames, []
     names = [str(n) for n in nodes["nama"]]
-    mends = mend_by_names(names, list(nodes["nama_ocr_confidence"].notna()), known)
+    indicators = frames.get("indicators", pd.DataFrame())
+    texts = [t for t in indicators.get("indikator", []) if isinstance(t, str)]
+    mends = mend_by_names(names, list(nodes["nama_ocr_confidence"].notna()), known, texts)
     renamed = {
         str(node): mended
         for node, name, (mended, how) in zip(nodes["node_id"], names, mends, strict=True)

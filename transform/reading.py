@@ -121,8 +121,8 @@ READING_CHECKS: dict[str, str] = {
     "90: a misread letter that the confidence does not show; Gaj for Gaji; or a word the "
     "dictionary lacks), nor a word of the language where the plan's other names print, beside "
     "the same word, another that OCR misreads as it (Tenaga Kena read, where the names print "
-    "Tenaga Kerja), nor two words the other names print joined by a slash and never apart "
-    "(Kabupaten Kota read, where a program prints KABUPATEN/KOTA)",
+    "Tenaga Kerja), nor two words the other names print joined by a slash and no name read "
+    "from a text layer apart (Kabupaten Kota read, where a program prints KABUPATEN/KOTA)",
     "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
