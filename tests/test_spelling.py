@@ -640,6 +640,23 @@ def test_of_the_words_of_the_language_as_near_a_reading_the_one_the_plan_prints_
     ]
 
 
+def test_a_word_of_the_language_is_mended_where_the_names_print_the_word_before_its_phrase() -> (
+    None
+):
+    """``Pengadaan Kapan Lingkungan Hidup`` (held-out seeds 321 and 338 at 150 dpi): ``Kapan``
+    is a word, and no other name prints ``Kajian`` between the same two words, but two print
+    ``Kajian Lingkungan Hidup``, and OCR reads ``ji`` as one glyph. Printed so once, or with
+    one word after it alone (``Bayi Baru`` beside ``bagi Baru``), it stays."""
+    known = dictionary("ind")
+    printed = ["Penyusunan Kajian Lingkungan Hidup Strategis", "Evaluasi Kajian Lingkungan Hidup"]
+    read = "Pengadaan Kapan Lingkungan Hidup Strategis (KLHS)"
+    out = mend_by_names([*printed, read], [False, False, True], known)
+    assert out[2] == (read.replace("Kapan", "Kajian"), [("Kapan", "Kajian")])
+    assert mend_by_names([printed[0], read], [False, True], known)[1] == (read, [])
+    names = ["Layanan bagi Baru Masuk", "Pelatihan bagi Baru Lulus", "Kesehatan Bayi Baru Lahir"]
+    assert mend_by_names(names, [False, False, True], known)[2] == (names[2], [])
+
+
 def test_a_misreading_printed_elsewhere_does_not_outweigh_the_word_ocr_misreads_so() -> None:
     """``Rencana Detari Tata`` and ``Rencana Deta:i Tata`` (held-out seed 305 at 150 dpi: two
     printings misread, others right): each reading is one plain edit from the other's and two
