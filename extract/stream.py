@@ -2133,7 +2133,11 @@ def stream_tables(
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
         unparted=(any(set_off) or _unparted(body, settings) or late)
         and not (banded or (bare and _aligned_rows(rows, columns, height, keys)))
-        or not (ocr or banded) and _names_run_together(rows, columns, names, widths),
+        or not (ocr or banded)
+        and (
+            _names_run_together(rows, columns, names, widths)
+            or _indicators_run_together(rows, columns, widths, keys)
+        ),
         cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
         ran_over=bool(clipped),
     )  # fmt: skip
@@ -2250,6 +2254,43 @@ def _names_run_together(
             if len(lines) > 1 and START in line_breaks(lines, widths[col]):
                 return True
             last = lines[-1] if lines else None
+    return False
+
+
+def _indicators_run_together(
+    rows: list[list[_Line]], columns: StreamColumns, widths: list[float], id_columns: set[int]
+) -> bool:
+    """Whether a row as read holds more indicators than targets: its indicator cell starts
+    more paragraphs (``extract.paragraphs.line_breaks``) than any of its target cells prints
+    lines. A cell may list a node's indicators one a line, each with its target beside it;
+    two indicators beside one target are a row's and the next one's (``Jumlah Dokumen ...
+    Akhir Tahun`` / ``Jumlah Orang yang ...``), as a table set at the foot of its rows reads
+    from the top."""
+    targets = columns.of_role(ColumnRole.TARGET)
+    if not targets:
+        return False
+    for col in columns.of_role(ColumnRole.INDIKATOR):
+        for at, row in enumerate(rows):
+            if at == 0 and not any(
+                columns.column_of_word(w) in id_columns for line in row for w in line.words
+            ):
+                continue  # the rest of a row a page break cut, its cells' lines parted by it
+            lines = [
+                words
+                for line in row
+                if (words := [w for w in line.words if columns.column_of_word(w) == col])
+            ]
+            if len(lines) < 2:
+                continue
+            starts = 1 + sum(kind == START for kind in line_breaks(lines, widths[col]))
+            # the lines of the target cells: a value each, or a wrapped value's rest (the most
+            # of any target column: a plan's change may print no target before it)
+            values = max(
+                sum(any(columns.column_of_word(w) == target for w in line.words) for line in row)
+                for target in targets
+            )
+            if starts > max(values, 1):
+                return True
     return False
 
 

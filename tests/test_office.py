@@ -335,9 +335,9 @@ def test_a_table_without_rules_set_off_the_top_no_gap_parts_is_in_doubt(
 @pytest.mark.parametrize(
     ("maker", "seed", "borders"),
     [("docx", 9168, "columns"), ("docx", 9285, "vertical"), ("html", 7166, "none"),
-     ("xlsx", 8917, "groups")],
+     ("xlsx", 8917, "groups"), ("docx", 9377, "vertical"), ("html", 7581, "columns")],
 )  # fmt: skip
-def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_names(
+def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_texts(
     maker: str, seed: int, borders: str, tmp_path: Path
 ) -> None:
     """Tables set at the foot of their rows with neither gap nor rule between rows: their
@@ -347,7 +347,9 @@ def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_names(
     ``Peningkatan Sarana dan Prasarana`` / ``Penyelenggaraan Dokumen ...``; 7166), a row whose
     name opens with a line that runs on from the name above (9285, ``... Masyarakat dan`` /
     ``Lembaga Kerja Sama Bipartit``), a row of name lines alone, taken for the rest of the
-    name above, that starts a paragraph (8917). Each goes out ``suspect`` (``unparted_rows``)."""
+    name above, that starts a paragraph (8917); an indicator cell holding more indicators
+    than its row prints targets (9377, ``... Akhir Tahun`` / ``Jumlah Orang ...`` beside one
+    target; 7581). Each goes out ``suspect`` (``unparted_rows``)."""
     from renja.output import write_outputs
 
     if maker == "html" and chromium() is None:

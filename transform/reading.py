@@ -140,7 +140,9 @@ READING_CHECKS: dict[str, str] = {
     "header with column numbers, or none) or the page rules every row; nor does one part "
     "its rows inside a name cell (a name cell whose line would have fitted its first word on "
     "the line above, a row whose name opens with a line that runs on from the name above, or "
-    "a row of name lines alone that starts a paragraph)",
+    "a row of name lines alone that starts a paragraph), nor holds more indicators in a row "
+    "than it prints targets (an indicator cell that starts more paragraphs than the target "
+    "cell beside it prints lines)",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
