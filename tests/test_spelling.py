@@ -458,6 +458,19 @@ def test_two_words_the_other_names_print_joined_by_a_slash_are_a_doubt() -> None
     assert misread_for(apart, [True, True, False], dictionary("ind"))[1] == []
 
 
+def test_two_small_letters_a_joining_word_misread_are_a_doubt() -> None:
+    """``Anak Usia Dini dr Lingkungan`` (held-out seed 336 at 150 dpi, unflagged): ``dr`` is
+    no joining word, OCR reads ``di`` so, and the other names print ``di Lingkungan`` once
+    only, too little to mend it by. A doubt; a joining word, or two letters another name
+    prints, is none."""
+    names = ["Penguatan Gaji dan Tunjangan ASN di Lingkungan Perangkat Daerah",
+             "Pembinaan Pendidikan Anak Usia Dini dr Lingkungan Perangkat Daerah",
+             "Pelayanan Pendidikan di Kecamatan"]  # fmt: skip
+    found = misread_for(names, [True] * 3, dictionary("ind"))
+    assert found == [[], [("dr", "di")], []]
+    assert misread_for([*names, "Rapat dr Kota"], [True] * 4, dictionary("ind"))[1] == []
+
+
 def test_a_word_mended_in_one_name_counts_as_printed_for_the_others() -> None:
     """Two names read ``Kabupaten Kota`` and one prints ``Kabupaten/Kota``: the name that holds
     it between the same words as the printing is mended, and then the other reading is
@@ -655,6 +668,37 @@ def test_a_word_of_the_language_is_mended_where_the_names_print_the_word_before_
     assert mend_by_names([printed[0], read], [False, True], known)[1] == (read, [])
     names = ["Layanan bagi Baru Masuk", "Pelatihan bagi Baru Lulus", "Kesehatan Bayi Baru Lahir"]
     assert mend_by_names(names, [False, False, True], known)[2] == (names[2], [])
+
+
+def test_a_lone_letter_read_small_or_as_a_digit_is_the_capital_the_names_print() -> None:
+    """``Terminal Penumpang Tipe 6`` and ``Tipe c`` (held-out seed 351 at 150 dpi) where the
+    other names print ``Tipe C``: a name's lone letter is a capital. A capital read stays (a
+    list names its items ``A``, ``B``, ``C``: ``Tipe G`` is no misreading of ``C``), and so
+    does a figure the other names print too."""
+    known = dictionary("ind")
+    printed = ["Pengelolaan Terminal Penumpang Tipe C", "Pembangunan Terminal Penumpang Tipe C"]
+    read = ["Penguatan Terminal Penumpang Tipe 6", "Penyusunan Terminal Penumpang Tipe c",
+            "Evaluasi Terminal Penumpang Tipe G"]  # fmt: skip
+    out = mend_by_names([*printed, *read], [False, False, True, True, True], known)
+    assert out[2:] == [
+        ("Penguatan Terminal Penumpang Tipe C", [("6", "C")]),
+        ("Penyusunan Terminal Penumpang Tipe C", [("c", "C")]),
+        (read[2], []),
+    ]
+    figures = [*printed, "Rapat Tahap 6 Tipe", read[0]]
+    assert mend_by_names(figures, [False, False, False, True], known)[3] == (read[0], [])
+
+
+def test_a_long_reading_two_glyphs_off_is_mended_where_the_names_print_the_word_there() -> None:
+    """``Montonng dan Evaluasi`` (held-out seed 348 at 150 dpi: an ``i`` lost and ``ri`` read
+    as ``n``, three plain edits from ``Monitoring``, which the dictionary alone takes for no
+    word): the other names print ``Monitoring dan`` twice. Printed so once, it stays."""
+    known = dictionary("ind")
+    printed = ["Monitoring dan Evaluasi Jalan", "Monitoring dan Evaluasi Gedung"]
+    read = "Montonng dan Evaluasi Pengujian Kendaraan Bermotor"
+    out = mend_by_names([*printed, read], [False, False, True], known)
+    assert out[2] == (read.replace("Montonng", "Monitoring"), [("Montonng", "Monitoring")])
+    assert mend_by_names([printed[0], read], [False, True], known)[1] == (read, [])
 
 
 def test_a_misreading_printed_elsewhere_does_not_outweigh_the_word_ocr_misreads_so() -> None:

@@ -122,7 +122,8 @@ READING_CHECKS: dict[str, str] = {
     "dictionary lacks), nor a word of the language where the plan's other names print, beside "
     "the same word, another that OCR misreads as it (Tenaga Kena read, where the names print "
     "Tenaga Kerja), nor two words the other names print joined by a slash and no name read "
-    "from a text layer apart (Kabupaten Kota read, where a program prints KABUPATEN/KOTA)",
+    "from a text layer apart (Kabupaten Kota read, where a program prints KABUPATEN/KOTA), "
+    "nor two small letters that are no joining word but one misread (dr for di)",
     "mended_words": "no name or indicator read by OCR holds a word that OCR misread and the "
     "language's dictionary mended (Monitonng read, Monitoring written: the word is the only one "
     "of the dictionary that reading can be, but no sum checks it), nor a word mended from the "
