@@ -318,18 +318,7 @@ def test_a_table_without_rules_set_off_the_top_no_gap_parts_is_in_doubt(
     (docx 7849: a program's name's first line read as a program of its own, the rest of the
     rows' names shifted, status ``ok``): read from the top, a row holds a text cell that starts
     below the row's first line, as no table set at the top prints one."""
-    from renja.output import write_outputs
-
-    if maker == "html" and chromium() is None:
-        pytest.skip("Chromium is not installed")
-    layout = replace(office_layout(seed, maker), borders="none", valign=valign)
-    plan = office_plan(seed, layout)
-    [pdf] = convert([write_source(plan, tmp_path / f"{maker}_{seed}", layout)], tmp_path)
-    result = process_pdf(pdf)
-    assert differences(result, plan, layout) != []  # what the doubt is about
-    [doc] = write_outputs([result], tmp_path / "out")["documents"]
-    assert doc["status"] == "suspect"
-    assert {d["check"] for d in doc["reading_doubts"]} >= {"unparted_rows"}
+    _read_wrong_in_doubt(maker, seed, "none", valign, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -350,11 +339,16 @@ def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_texts(
     name above, that starts a paragraph (8917); an indicator cell holding more indicators
     than its row prints targets (9377, ``... Akhir Tahun`` / ``Jumlah Orang ...`` beside one
     target; 7581). Each goes out ``suspect`` (``unparted_rows``)."""
+    _read_wrong_in_doubt(maker, seed, borders, "bottom", tmp_path)
+
+
+def _read_wrong_in_doubt(maker: str, seed: int, borders: str, valign: str, tmp_path: Path) -> None:
+    """The seed's layout so ruled and set, read wrong and ``suspect`` by ``unparted_rows``."""
     from renja.output import write_outputs
 
     if maker == "html" and chromium() is None:
         pytest.skip("Chromium is not installed")
-    layout = replace(office_layout(seed, maker), borders=borders, valign="bottom")
+    layout = replace(office_layout(seed, maker), borders=borders, valign=valign)
     plan = office_plan(seed, layout)
     [pdf] = convert([write_source(plan, tmp_path / f"{maker}_{seed}", layout)], tmp_path)
     result = process_pdf(pdf)

@@ -653,18 +653,28 @@ def test_of_the_words_of_the_language_as_near_a_reading_the_one_the_plan_prints_
     ]
 
 
-def test_a_word_of_the_language_is_mended_where_the_names_print_the_word_before_its_phrase() -> (
-    None
-):
-    """``Pengadaan Kapan Lingkungan Hidup`` (held-out seeds 321 and 338 at 150 dpi): ``Kapan``
-    is a word, and no other name prints ``Kajian`` between the same two words, but two print
-    ``Kajian Lingkungan Hidup``, and OCR reads ``ji`` as one glyph. Printed so once, or with
-    one word after it alone (``Bayi Baru`` beside ``bagi Baru``), it stays."""
+@pytest.mark.parametrize(
+    ("printed", "read", "reading", "word"),
+    [
+        # a word of the language (``ji`` read as one glyph) where no other name prints
+        # ``Kajian`` between the same two words, but two print ``Kajian Lingkungan Hidup``
+        # (held-out seeds 321 and 338 at 150 dpi)
+        (["Penyusunan Kajian Lingkungan Hidup Strategis", "Evaluasi Kajian Lingkungan Hidup"],
+         "Pengadaan Kapan Lingkungan Hidup Strategis (KLHS)", "Kapan", "Kajian"),
+        # no word, three plain edits from ``Monitoring`` (an ``i`` lost, ``ri`` read as ``n``:
+        # the dictionary alone takes it for no word), printed twice before ``dan`` (seed 348)
+        (["Monitoring dan Evaluasi Jalan", "Monitoring dan Evaluasi Gedung"],
+         "Montonng dan Evaluasi Pengujian Kendaraan Bermotor", "Montonng", "Monitoring"),
+    ],
+)  # fmt: skip
+def test_a_reading_is_mended_where_the_names_print_the_word_in_its_place_twice(
+    printed: list[str], read: str, reading: str, word: str
+) -> None:
+    """Printed so once, it stays; so does a word of the language with one word after it
+    alike alone (``Bayi Baru`` beside ``bagi Baru``)."""
     known = dictionary("ind")
-    printed = ["Penyusunan Kajian Lingkungan Hidup Strategis", "Evaluasi Kajian Lingkungan Hidup"]
-    read = "Pengadaan Kapan Lingkungan Hidup Strategis (KLHS)"
     out = mend_by_names([*printed, read], [False, False, True], known)
-    assert out[2] == (read.replace("Kapan", "Kajian"), [("Kapan", "Kajian")])
+    assert out[2] == (read.replace(reading, word), [(reading, word)])
     assert mend_by_names([printed[0], read], [False, True], known)[1] == (read, [])
     names = ["Layanan bagi Baru Masuk", "Pelatihan bagi Baru Lulus", "Kesehatan Bayi Baru Lahir"]
     assert mend_by_names(names, [False, False, True], known)[2] == (names[2], [])
@@ -687,18 +697,6 @@ def test_a_lone_letter_read_small_or_as_a_digit_is_the_capital_the_names_print()
     ]
     figures = [*printed, "Rapat Tahap 6 Tipe", read[0]]
     assert mend_by_names(figures, [False, False, False, True], known)[3] == (read[0], [])
-
-
-def test_a_long_reading_two_glyphs_off_is_mended_where_the_names_print_the_word_there() -> None:
-    """``Montonng dan Evaluasi`` (held-out seed 348 at 150 dpi: an ``i`` lost and ``ri`` read
-    as ``n``, three plain edits from ``Monitoring``, which the dictionary alone takes for no
-    word): the other names print ``Monitoring dan`` twice. Printed so once, it stays."""
-    known = dictionary("ind")
-    printed = ["Monitoring dan Evaluasi Jalan", "Monitoring dan Evaluasi Gedung"]
-    read = "Montonng dan Evaluasi Pengujian Kendaraan Bermotor"
-    out = mend_by_names([*printed, read], [False, False, True], known)
-    assert out[2] == (read.replace("Montonng", "Monitoring"), [("Montonng", "Monitoring")])
-    assert mend_by_names([printed[0], read], [False, True], known)[1] == (read, [])
 
 
 def test_a_misreading_printed_elsewhere_does_not_outweigh_the_word_ocr_misreads_so() -> None:
