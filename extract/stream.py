@@ -1914,6 +1914,31 @@ def _touching(lines: list[_Line], columns: StreamColumns) -> list[str]:
 _NEAR_TEXT = 0.3  # of the type size: nearer than a space
 
 
+def _at_reach(rows: list[list[_Line]], columns: StreamColumns, reach: list[float]) -> list[str]:
+    """The last lines of name and indicator cells that end where their column's text reaches
+    furthest on the page (``_reach``, within ``_AT_REACH``): a sheet printed with wrap off
+    drops the glyphs of a text too long for its cell that do not fit whole, without a clip
+    (``... Perangkat Da``, xlsx 8610, the next cell's figure standing well to the right), so
+    the longest texts end at the cell's edge, and the column's text reaches no further. A
+    text that wraps in its cell ends its last line where its words end; each is kept only
+    where it ends inside a word (``renja.reading``)."""
+    texts = set(columns.of_role(ColumnRole.NAMA)) | set(columns.of_role(ColumnRole.INDIKATOR))
+    found = []
+    for row in rows:
+        for col in texts:
+            lines = [
+                words
+                for line in row
+                if (words := [w for w in line.words if columns.column_of_word(w) == col])
+            ]
+            if lines and max(w["x1"] for w in lines[-1]) >= reach[col] - _AT_REACH:
+                found.append(" ".join(w["text"] for w in sorted(lines[-1], key=lambda w: w["x0"])))
+    return found
+
+
+_AT_REACH = 0.5  # points
+
+
 def _settle_straddlers(lines: list[_Line], columns: StreamColumns) -> None:
     """Give a word that a column edge crosses the column of the word the page draws it in one
     string with, after a space glyph, where that is so on one side only and that word stands
@@ -2138,7 +2163,9 @@ def stream_tables(
             _names_run_together(rows, columns, names, widths)
             or _indicators_run_together(rows, columns, widths, keys)
         ),
-        cut_texts=[] if ocr else _touching(body, columns) + clipped + at_clip,
+        cut_texts=[]
+        if ocr
+        else _touching(body, columns) + _at_reach(rows, columns, reach) + clipped + at_clip,
         ran_over=bool(clipped),
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
