@@ -483,6 +483,7 @@ def mend_by_names(
         for name, ocr in zip(names, by_ocr, strict=True)
     ]
     others = Counter(_key(token) for text in texts for token in text.split())
+    known = known if isinstance(known, frozenset) else frozenset(known)  # cached by it
     for _ in range(_PASSES):
         again = _mended_once([name for name, _ in out], by_ocr, known, others)
         if all(not how for _, how in again):
@@ -689,7 +690,7 @@ def _in_title_case(name: str, how: list[tuple[str, str]]) -> tuple[str, list[tup
 
 
 def _mended_once(
-    names: Sequence[str], by_ocr: Sequence[bool], known: Collection[str], others: Counter[str]
+    names: Sequence[str], by_ocr: Sequence[bool], known: frozenset[str], others: Counter[str]
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """One reading of the names for :func:`mend_by_names`."""
     split, words, phrases, vocabulary = _plan_words(names)
@@ -755,8 +756,12 @@ def misread_for(
                 # scanned page in some plans), it puts none in
                 found.append((f"{token} {tokens[i + 1]}", f"{token}{_JOINED_BY}{tokens[i + 1]}"))
                 continue
-            joining = [w for w in _JOINING if w != read and cost(read, w) <= _allowed(len(w))]
-            if len(read) == 2 and token.islower() and joining and not mine.word(read):
+            joining = (
+                [w for w in _JOINING if w != read and cost(read, w) <= _allowed(len(w))]
+                if len(read) == 2 and token.islower()
+                else []
+            )
+            if joining and not mine.word(read):
                 # two small letters, no joining word but one misread (``dr`` for ``di``), that
                 # no other name prints: a name's abbreviations are in capitals
                 found.append((token, joining[0]))
@@ -799,7 +804,7 @@ class _Elsewhere:
 
 def _mend_at(
     tokens: list[str], i: int, mine: _Elsewhere, vocabulary: list[str],
-    known: Collection[str], forms: dict[str, Counter[str]], others: Counter[str],
+    known: frozenset[str], forms: dict[str, Counter[str]], others: Counter[str],
 ) -> tuple[int, str] | None:  # fmt: skip
     """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None."""
     keys = [_START, *(_key(t) for t in tokens), _END]
@@ -907,7 +912,7 @@ def _in_phrase(keys: list[str], i: int, word: str, mine: _Elsewhere) -> bool:
 
 
 def _tie_broken(
-    read: str, mine: _Elsewhere, known: Collection[str], others: Counter[str]
+    read: str, mine: _Elsewhere, known: frozenset[str], others: Counter[str]
 ) -> str | None:
     """The one of the words of the language as near the reading ``read`` (no word of it)
     that the document prints, in its names (this one's other words too: ``Nama Domam dan
@@ -915,7 +920,7 @@ def _tie_broken(
     (``Jaian`` beside ``Jalan``: of ``jalan``, ``jajan``, ``jaran`` and ``jaan``, only
     ``jalan``; ``Gaj`` where an indicator prints ``Gaji``): a plan is written in the words of
     its own field, and the dictionary alone cannot tell which. None otherwise."""
-    if read in known or not read.isalpha() or not isinstance(known, frozenset):
+    if read in known or not read.isalpha():
         return None
     near = _as_near(read, known)
     printed = [w for w in near if mine.words[w] or others[w]]  # this name's other words too

@@ -1584,9 +1584,7 @@ def _names_carried(
         if any(columns.column_of_word(w) in amounts for line in row for w in line.words):
             continue
         for col in names:
-            mine = [[w for w in ln.words if columns.column_of_word(w) == col] for ln in row]
-            theirs = [[w for w in ln.words if columns.column_of_word(w) == col] for ln in above]
-            mine, theirs = [m for m in mine if m], [t for t in theirs if t]
+            mine, theirs = _cell_lines(row, columns, col), _cell_lines(above, columns, col)
             if not mine or not theirs:
                 continue
             last, first = theirs[-1], mine[0]
@@ -1680,6 +1678,15 @@ def _value_cut(run: list[list[_Line]], columns: StreamColumns) -> bool:
             if not any(ch.isdigit() for word in opening for ch in word):
                 return True
     return False
+
+
+def _cell_lines(row: list[_Line], columns: StreamColumns, col: int) -> list[list[dict[str, Any]]]:
+    """The words a row prints in column ``col``, line by line, its lines without any left out."""
+    return [
+        words
+        for line in row
+        if (words := [w for w in line.words if columns.column_of_word(w) == col])
+    ]
 
 
 def _column_words(line: _Line, columns: StreamColumns, col: int) -> list[str]:
@@ -1926,11 +1933,7 @@ def _at_reach(rows: list[list[_Line]], columns: StreamColumns, reach: list[float
     found = []
     for row in rows:
         for col in texts:
-            lines = [
-                words
-                for line in row
-                if (words := [w for w in line.words if columns.column_of_word(w) == col])
-            ]
+            lines = _cell_lines(row, columns, col)
             if lines and max(w["x1"] for w in lines[-1]) >= reach[col] - _AT_REACH:
                 found.append(" ".join(w["text"] for w in sorted(lines[-1], key=lambda w: w["x0"])))
     return found
@@ -2266,11 +2269,7 @@ def _names_run_together(
     for col in names:
         last: list[dict[str, Any]] | None = None  # the name's last line in the row above
         for row in rows:
-            lines = [
-                words
-                for line in row
-                if (words := [w for w in line.words if columns.column_of_word(w) == col])
-            ]
+            lines = _cell_lines(row, columns, col)
             if lines and last is not None:
                 # a row of name lines alone is taken downstream for the rest of the name above,
                 # which it cannot be if it starts a paragraph; a row of its own cannot open
@@ -2302,20 +2301,13 @@ def _indicators_run_together(
                 columns.column_of_word(w) in id_columns for line in row for w in line.words
             ):
                 continue  # the rest of a row a page break cut, its cells' lines parted by it
-            lines = [
-                words
-                for line in row
-                if (words := [w for w in line.words if columns.column_of_word(w) == col])
-            ]
+            lines = _cell_lines(row, columns, col)
             if len(lines) < 2:
                 continue
             starts = 1 + sum(kind == START for kind in line_breaks(lines, widths[col]))
             # the lines of the target cells: a value each, or a wrapped value's rest (the most
             # of any target column: a plan's change may print no target before it)
-            values = max(
-                sum(any(columns.column_of_word(w) == target for w in line.words) for line in row)
-                for target in targets
-            )
+            values = max(len(_cell_lines(row, columns, target)) for target in targets)
             if starts > max(values, 1):
                 return True
     return False
