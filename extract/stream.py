@@ -140,6 +140,13 @@ class StreamColumns:
     # whether the page drew a rule under every row (``_banded``): the next page's table then
     # does so too wherever its bands, however few, hold a code or number each at most
     banded: bool = False
+    # "foot" or "middle" where the page's table was read as set at the foot or the middle of
+    # its rows with nothing between them (``_foot_rows``, ``_middle_rows``): the next page's,
+    # set alike, is read so too
+    set_at: str = ""
+    # whether the page's table set its cells off the top of its rows (``_set_off_the_top``):
+    # the next page's, set alike, does too however few of its rows show it
+    set_off: bool = False
 
     def column_of(self, x: float) -> int | None:
         for i in range(len(self.edges) - 1):
@@ -1173,6 +1180,7 @@ def _rows(
     by_figures: list[bool] | None = None,
     set_off: list[bool] | None = None,
     banded: bool = False,
+    off_before: bool = False,
 ) -> list[list[_Line]]:
     """The body's lines grouped into rows. A line starts a row when it holds an id cell (code
     or row number), stands under the line above by more than ``row_gap``, holds a number under
@@ -1184,15 +1192,18 @@ def _rows(
     no name of its own to wrap into the label) or that holds the label alone beside amounts.
     ``by_figures`` is given, per row, whether its figures alone started it (``_stacked`` or a
     figure in a column the row above left empty); ``set_off``, whether the table sets its
-    cells off the top of their rows (``_set_off_the_top``). In a table ruled under every row
-    (``banded``), a rule alone starts a row."""
+    cells off the top of their rows (``_set_off_the_top``, or ``off_before``: the page before
+    did). In a table ruled under every row (``banded``), a rule alone starts a row."""
     rows: list[list[_Line]] = []
     line_height = _line_height(lines, settings)
     numbers = [_lone_numbers(line, columns) for line in lines]  # read once per line
     row_numbers: list[dict[int, str]] = []  # those of the current row's lines
     row_columns: set[int] = set()  # the columns the current row's lines print in
     row_words: dict[int, list[str]] = {}  # the words the current row's lines print, by column
-    offset = _set_off_the_top(lines, columns, id_columns, numbers, settings.row_gap * line_height)
+    offset = _set_off_the_top(
+        lines, columns, id_columns, numbers, settings.row_gap * line_height,
+        _padded(lines, settings),
+    ) or off_before  # fmt: skip
     if set_off is not None:
         set_off.append(offset)
     # whether the current row was opened by a gap wider than a row's lines stand apart (or is
@@ -1228,7 +1239,7 @@ def _rows(
         # parts from the row above. In a table so set (``_set_off_the_top``), a code, figures
         # or a total's label so met within the lines of a row the gap opened, which holds no
         # code yet, are that row's.
-        centred = offset and opened_apart and (starts_id or opens or total)
+        centred = offset and opened_apart and (starts_id or opens or total or stacked)
         centred = centred and not (apart or ruled)
         # a table that draws a rule under every row: what stands between two rules is a row
         inside = banded and bool(rows) and not ruled
@@ -2067,6 +2078,8 @@ def stream_tables(
         carry_on = previous is not None and _same_columns(previous, centres, page.width, settings)
         earlier = previous.body if carry_on and previous is not None else ()
         banded_before = carry_on and previous is not None and previous.banded
+        set_before = previous.set_at if carry_on and previous is not None else ""
+        off_before = carry_on and previous is not None and previous.set_off
         below = _above_folio(lines[body_start:], settings)
         columns = _columns(centres, header, below, page.width, earlier, settings)
         texts = _header_texts(header, columns, settings)
@@ -2081,6 +2094,8 @@ def stream_tables(
     ):
         columns, body_start, text_before = previous, 0, ""
         banded_before = previous.banded
+        set_before = previous.set_at
+        off_before = previous.set_off
         head_rows = []
         # Running heads and titles above the table: skip lines that sit in no single column.
         while body_start < len(lines) and _spans_page(lines[body_start], columns, settings):
@@ -2115,7 +2130,9 @@ def stream_tables(
     by_figures: list[bool] = []
     set_off: list[bool] = []
     banded = _banded(body, columns, keys, rules, 1 if banded_before else _BANDS)
-    rows = _rows(body, columns, keys, settings, rules, names, by_figures, set_off, banded)
+    rows = _rows(
+        body, columns, keys, settings, rules, names, by_figures, set_off, banded, off_before
+    )
     late = _starts_late(rows, columns) or _target_below_indicator(body, columns, keys, settings)
     # rows that stand level show them parted right, but not on a page whose header was found
     # by its words (no row of column numbers: the first row's first lines may have gone to
@@ -2130,6 +2147,46 @@ def stream_tables(
         indicators = columns.of_role(ColumnRole.INDIKATOR)
         rows = _names_carried(rows, by_figures, columns, names, widths)
         rows = _stacked_rows(rows, by_figures, columns, indicators, widths, keys, rules)
+    unparted = (any(set_off) or _unparted(body, settings) or late) and not (
+        banded or (bare and _aligned_rows(rows, columns, height, keys))
+    )
+    unparted = unparted or not (ocr or banded) and _run_together(rows, columns, widths, keys)
+    kinds = ""
+    set_at = ""
+    if (unparted or set_before) and not (ocr or banded):
+        # read from the top, the rows are in doubt: a table set at the foot of its rows reads
+        # right from the foot up, where each row ends level on its code's line, and one set
+        # at the middle from each row's middle, where its code or figure stands; either where
+        # no cell runs two rows together (a page after one so read is read so again)
+        foot = _foot_rows(body, columns, keys, settings, rules, names)
+        foot = None if foot is None else _set_at_foot(foot, columns, height, keys, widths)
+        if foot is None and set_before != "foot":
+            foot = _middle_rows(body, columns, keys, height, widths)
+            set_at = "middle" if foot is not None else ""
+        else:
+            set_at = "foot" if foot is not None else ""
+        if foot is not None:
+            # a header found by its words may have taken the first row's first lines, which
+            # print no code nor figure: its last line, printed in text columns alone with no
+            # rule under it, may be the first row's
+            last = lines[body_start - 1] if body_start else None
+            taken = (
+                number_index is None
+                and last is not None
+                and not _rule_between(last, body[0], rules)
+                and _columns_of(last, columns) <= _text_columns(columns)
+            )
+            rows, unparted = foot, taken
+            kinds = _foot_kinds(foot, columns, keys)
+            if set_at == "middle" or not _shown_at_foot(foot, columns, keys, height):
+                # a node's cells merged over its indicators' rows and set at their middle
+                # print its code amid them: nothing tells whose a further indicator's row is
+                # (nor, where no row shows the table set at the foot rather than the middle)
+                kinds = kinds.replace("F", "f")
+        else:
+            # a page of a table the page before read from the foot or the middle, read from
+            # the top: its rows are in doubt
+            unparted = unparted or bool(set_before)
     read = [_cells(r, columns, chars, reach, widths) for r in rows]
     grid: list[list[str | None]] = [*head_rows, *(list[str | None](r[0]) for r in read)]
     unmeasured: list[tuple[str, ...]] = [() for _ in range(len(columns.edges) - 1)]
@@ -2159,13 +2216,8 @@ def stream_tables(
         edges=columns.edges, confidence=confidence,
         boxes=[list(no_boxes) for _ in head_rows] + [list(b) for b in boxes],
         unsure_slashes=chars.unsure_slashes, breaks=breaks, tops=tops,
-        unparted=(any(set_off) or _unparted(body, settings) or late)
-        and not (banded or (bare and _aligned_rows(rows, columns, height, keys)))
-        or not (ocr or banded)
-        and (
-            _names_run_together(rows, columns, names, widths)
-            or _indicators_run_together(rows, columns, widths, keys)
-        ),
+        unparted=unparted,
+        row_kinds=kinds,
         cut_texts=[]
         if ocr
         else _touching(body, columns) + _at_reach(rows, columns, reach) + clipped + at_clip,
@@ -2173,7 +2225,7 @@ def stream_tables(
     )  # fmt: skip
     after = [line for line in lines[body_start + len(body) :]]
     table.text_after = "\n".join(line.text for line in after)
-    return [table], replace(columns, banded=banded)
+    return [table], replace(columns, banded=banded, set_at=set_at, set_off=any(set_off))
 
 
 def _set_off_the_top(
@@ -2182,13 +2234,18 @@ def _set_off_the_top(
     id_columns: set[int],
     numbers: list[dict[int, str]],
     row_gap: float,
+    padded: bool = False,
 ) -> bool:
     """Whether the table sets its cells at the middle or foot of their rows: of its blocks of
     lines (parted by gaps wider than ``row_gap``) of two lines or more, a quarter or more, and
     two at least, open with a line that prints no code and no figure, while a later line of
     the block prints one. A table whose cells stand at the top prints them on its rows' first
     lines, whatever gaps part its rows (of 42 pages of Word, Excel and web tables so set
-    without rules, one has one such block, none two)."""
+    without rules, one has one such block, none two). In a table whose rows the gaps part
+    (``padded``), a block is one row, and one that opens with figures but no code or row
+    number while a later line prints the code counts too: a node whose indicators stand one
+    under another in one cell, set at the foot, prints its first indicator's target over its
+    code (a sheet's cells are set at the foot unless told otherwise)."""
     blocks: list[list[int]] = []
     for index, line in enumerate(lines):
         if not blocks or line.top - lines[index - 1].bottom > row_gap:
@@ -2199,8 +2256,16 @@ def _set_off_the_top(
         in_columns = {columns.column_of_word(w) for w in lines[index].words}
         return bool(numbers[index]) or bool(in_columns & id_columns)
 
+    def coded(index: int) -> bool:
+        return bool({columns.column_of_word(w) for w in lines[index].words} & id_columns)
+
     long = [block for block in blocks if len(block) > 1]
-    late = sum(1 for block in long if not marked(block[0]) and any(map(marked, block[1:])))
+    late = sum(
+        1
+        for block in long
+        if (not marked(block[0]) and any(map(marked, block[1:])))
+        or (padded and not coded(block[0]) and any(map(coded, block[1:])))
+    )
     return late >= max(2, len(long) / 4)
 
 
@@ -2218,11 +2283,30 @@ def _aligned_rows(
     those of a row that took the next one's first line 3 points apart. Every row prints a
     code, row number or figure too: a row without one is the rest of a row (a page break's,
     at the page's top) or its first lines, whatever their heights."""
-    texts = {
+    spreads = _spreads(rows, columns, id_columns)
+    if spreads is None:
+        return False
+    middles, feet = spreads
+    level = _LEVEL * height
+    return max(middles) <= level or max(feet) <= level
+
+
+def _text_columns(columns: StreamColumns) -> set[int]:
+    """The columns of texts that wrap: names, indicators, locations and units."""
+    return {
         col
         for role in (ColumnRole.NAMA, ColumnRole.INDIKATOR, ColumnRole.LOKASI, ColumnRole.SATUAN)
         for col in columns.of_role(role)
     }
+
+
+def _spreads(
+    rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int]
+) -> tuple[list[float], list[float]] | None:
+    """For each row, how far apart the middles of its columns' texts stand, and how far apart
+    their feet; None where a row prints in one column only, or prints no code, row number
+    nor figure (see ``_aligned_rows``)."""
+    texts = _text_columns(columns)
     middles: list[float] = []
     feet: list[float] = []
     for row in rows:
@@ -2241,16 +2325,374 @@ def _aligned_rows(
             if (col := columns.column_of_word(word)) is not None
         )
         if len(spans) < 2 or not marked:
-            return False  # a cell's lines alone, or no code nor figure: part of a row
+            return None  # a cell's lines alone, or no code nor figure: part of a row
         centres = [(top + bottom) / 2 for top, bottom in spans.values()]
         bottoms = [bottom for _, bottom in spans.values()]
         middles.append(max(centres) - min(centres))
         feet.append(max(bottoms) - min(bottoms))
+    return (middles, feet) if middles else None
+
+
+def _foot_rows(
+    body: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    settings: StreamSettings,
+    rules: tuple[float, ...],
+    names: frozenset[int],
+) -> list[list[_Line]] | None:
+    """The body's lines grouped into rows as a table set at the foot of its rows: each cell's
+    last line on its row's last line, where the row's code and figures stand. Read from the
+    foot up, such a table is one set at the top, and ``_rows`` groups it so: its lines turned
+    upside down, then its rows turned back. A row that figures alone part (a target, not a
+    code or row number) is a node's further indicator, which prints no name, or a total's,
+    which states an amount; None where one prints a name and no amount: several indicators
+    stacked in one cell, each beside its target, whose lines the paragraphs part
+    (``_stacked_rows``, for a table read from the top)."""
+    flip = body[0].top + body[-1].bottom
+    mirrored = [
+        _Line([{**w, "top": flip - w["bottom"], "bottom": flip - w["top"]} for w in line.words])
+        for line in reversed(body)
+    ]
+    by_figures: list[bool] = []
+    upside = tuple(flip - y for y in rules)
+    rows = _rows(mirrored, columns, id_columns, settings, upside, names, by_figures)
+    back = {id(m): line for m, line in zip(mirrored, reversed(body), strict=True)}
+    parts: list[tuple[list[_Line], bool]] = []  # rows, and whether figures alone part them
+    for row, figures in zip(reversed(rows), reversed(by_figures), strict=True):
+        # a figure alone ends its cell on its row's last line: one above the foot that its
+        # cell does not wrap under (``20`` / ``dokumen``) ends a row of its own (a further
+        # indicator's, over a total's row that its label opened)
+        lines = [back[id(m)] for m in reversed(row)]
+        ends = [
+            i
+            for i, line in enumerate(lines[:-1])
+            if any(
+                not any(_column_words(below, columns, col) for below in lines[i + 1 :])
+                for col in _lone_numbers(line, columns)
+            )
+        ]
+        for start, end in zip([0, *(i + 1 for i in ends)], [*ends, len(lines) - 1], strict=True):
+            parts.append((lines[start : end + 1], figures or end < len(lines) - 1))
+    parts = _units_up(parts, columns)
+    # (the page's first row may open with the rest of a row a page break cut: see
+    # ``_set_at_foot``)
+    if any(alone and _stacked_piece(part, columns, id_columns) for part, alone in parts[1:]):
+        return None
+    return [part for part, _ in parts]
+
+
+def _middle_rows(
+    body: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    height: float,
+    widths: list[float],
+) -> list[list[_Line]] | None:
+    """The body's lines grouped into rows as a table set at the middle of its rows, with no
+    gap nor rule between them: each cell's lines centred on its row's middle, where a code,
+    row number or figure stands (one line). Rows so set touch, or stand apart by a padding
+    alike over and under their texts, so each row ends as far under its middle as it starts
+    over it: from the top of the first row, the middle of each row gives its foot, which is
+    the next row's top (a place between two lines). None where a
+    row so found does not centre all its cells' texts on its middle (``_spreads``), or runs
+    two rows together (``_run_together``). The page's first lines may be the rest of a row a
+    page break cut: up to ``_REST_LINES`` of them stand as a row of their own where the rows
+    then hold."""
+    gaps = [
+        (upper.bottom + lower.top) / 2
+        for upper, lower in pairwise(body)
+        if lower.top >= upper.bottom - _TOUCH * height
+    ]
     level = _LEVEL * height
-    return bool(middles) and (max(middles) <= level or max(feet) <= level)
+    for skip in range(min(_REST_LINES, len(body) - 1) + 1):
+        rows = _centred_from(body[skip:], columns, id_columns, gaps, level, widths)
+        if rows is None:
+            continue
+        # a row with no code nor amount that prints a name: a node's cells merged over its
+        # indicators' rows, its name centred beside them
+        if any(_named_alone(row, columns, id_columns) for row in rows):
+            return None
+        rows = [body[:skip], *rows] if skip else rows
+        if not _run_together(rows, columns, widths, id_columns):
+            return rows
+    return None
+
+
+def _named_alone(row: list[_Line], columns: StreamColumns, id_columns: set[int]) -> bool:
+    """Whether a row prints a name but no code, row number nor amount."""
+    names = set(columns.of_role(ColumnRole.NAMA))
+    marks = id_columns | set(columns.of_role(ColumnRole.PAGU))
+    found = {c for line in row for c in _columns_of(line, columns)}
+    return bool(found & names) and not found & marks
+
+
+_TOUCH = 0.1  # of a line's height: lines that overlap by less than this touch, not overlap
+_REST_LINES = 3  # lines at a page's top that may be the rest of a row a page break cut
+_CANDIDATES = 3  # lines with a figure tried, from a row's top, for the one at its middle
+
+
+def _centred_from(
+    lines: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    gaps: list[float],
+    level: float,
+    widths: list[float],
+) -> list[list[_Line]] | None:
+    """The rows of ``_middle_rows`` from the first row at ``lines[0]``. Rows may stand apart
+    by a padding above and below their cells' text, alike in every row: the first row's foot
+    is the first place between lines under its middle that gives it a top over its first
+    line and its cells centred on it; each next row's follows from its top."""
+    if not lines:
+        return None
+    rows: list[list[_Line]] = []
+    top = lines[0].top - level
+    at = 0
+    end = lines[-1].bottom
+    while at < len(lines):
+        marked = [i for i in range(at, len(lines)) if _marked(lines[i], columns, id_columns)]
+        middles = [m for i in marked[:_CANDIDATES] for m in _cell_middles(lines, i, columns)]
+        found = None
+        for middle in dict.fromkeys(middles):
+            for cut in _row_feet(middle, top if rows else None, lines[at], gaps, end, level):
+                row = [line for line in lines[at:] if (line.top + line.bottom) / 2 < cut]
+                spreads = _spreads([row], columns, id_columns)
+                if spreads is not None and spreads[0][0] <= level:
+                    found = row, cut
+                    break
+            if found:
+                break
+        if found:
+            rows.append(found[0])
+            at += len(found[0])
+            top = found[1]
+        else:
+            # the page's last row, which a page break cut (its rest opens the next page): its
+            # lines from its code's or figures' on, one code or row number at most; lines
+            # left with none, whose texts run on from the row above's, are that row's
+            ids = [line for line in lines[at:] if _columns_of(line, columns) & id_columns]
+            if len(ids) > 1:
+                return None
+            if marked and marked[0] == at:
+                rows.append(lines[at:])
+            elif not marked and rows and _runs_on(rows[-1], lines[at:], columns, widths):
+                rows[-1] = [*rows[-1], *lines[at:]]
+            else:
+                return None
+            break
+    return rows
+
+
+def _row_feet(
+    middle: float, top: float | None, first: _Line, gaps: list[float], end: float, level: float
+) -> list[float]:
+    """Where a row with its middle at ``middle`` may end: as far under it as its ``top`` is
+    over it, at the place between two lines nearest there (or the body's end); for the first
+    row (``top`` None), at the places between lines under its middle that give it a top over
+    its ``first`` line, nearest first."""
+    if top is None:
+        feet = [g for g in gaps if g > middle and 2 * middle - g <= first.top + level]
+        feet = feet[:_CANDIDATES]
+        return [*feet, end + level] if 2 * middle - end <= first.top + level else feet
+    foot = 2 * middle - top
+    if foot >= end - level:
+        return [end + level]  # the last row
+    # a sheet's rows are a whole number of its units high, its cells centred in them: a
+    # row's top and foot stand off its text by up to a point more on one side
+    height = level / _LEVEL
+    near = [g for g in gaps if middle < g and abs(g - foot) <= _SNAP * height]
+    return [min(near, key=lambda g: abs(g - foot))] if near else []
+
+
+_SNAP = 0.75  # of a line's height: how far a row's foot may stand from where its top puts it
+
+
+def _runs_on(
+    row: list[_Line], rest: list[_Line], columns: StreamColumns, widths: list[float]
+) -> bool:
+    """Whether the first line of every text cell of ``rest`` runs on from the row's text in
+    its column (``extract.paragraphs.line_breaks``: no paragraph starts there)."""
+    found = False
+    for col in sorted(_text_columns(columns)):
+        mine, theirs = _cell_lines(rest, columns, col), _cell_lines(row, columns, col)
+        if not mine:
+            continue
+        if not theirs or line_breaks([theirs[-1], mine[0]], widths[col])[0] == START:
+            return False
+        found = True
+    return found
+
+
+def _cell_middles(lines: list[_Line], at: int, columns: StreamColumns) -> list[float]:
+    """Where the row of a line with a figure may have its middle: the middle of the figure's
+    cell, its unit wrapped under it (``219`` / ``dokumen``: the lines under it in its column
+    that print no figure of their own, within half a line), then the line's own."""
+    own = (lines[at].top + lines[at].bottom) / 2
+    middles = []
+    for col in _lone_numbers(lines[at], columns):
+        bottom = lines[at].bottom
+        for line in lines[at + 1 :]:
+            if not _column_words(line, columns, col):
+                continue
+            if col in _lone_numbers(line, columns) or line.top - bottom > line.height / 2:
+                break
+            bottom = line.bottom
+        middles.append((lines[at].top + bottom) / 2)
+    return [*middles, own]
+
+
+def _shown_at_foot(
+    rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int], height: float
+) -> bool:
+    """Whether a row shows its table set at the foot of its rows rather than the middle: its
+    texts end level while their middles do not (a cell of more lines beside a shorter one)."""
+    level = _LEVEL * height
+    for row in rows:
+        spreads = _spreads([row], columns, id_columns)
+        if spreads is not None and spreads[1][0] <= level < spreads[0][0]:
+            return True
+    return False
+
+
+def _foot_kinds(rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int]) -> str:
+    """The kind of each row of a table read from the foot up or the middle, a letter a row
+    (``RawTable.row_kinds``): ``N`` a node (a code or row number), ``M`` a node whose first
+    line prints its name and none of its indicator's cells (indicator, target, unit), which
+    a later line prints (the name is the row's tallest cell), ``T`` a total (an amount, no
+    code), ``F`` a further indicator (a figure, neither; ``f`` where the table may be set at
+    its rows' middles), ``R`` the rest of a row a page break cut (none)."""
+    amounts = set(columns.of_role(ColumnRole.PAGU))
+    names = set(columns.of_role(ColumnRole.NAMA))
+    own = {
+        col
+        for role in (ColumnRole.INDIKATOR, ColumnRole.TARGET, ColumnRole.SATUAN)
+        for col in columns.of_role(role)
+    }
+    # in a table with no code nor number, a node's row is one that states an amount
+    nodes = id_columns or amounts
+    kinds = ""
+    for row in rows:
+        found = {c for line in row for c in _columns_of(line, columns)}
+        first = _columns_of(row[0], columns)
+        if found & nodes:
+            higher = first & names and not first & own and found & own
+            kinds += "M" if higher else "N"
+        elif found & amounts:
+            kinds += "T"
+        elif any(_lone_numbers(line, columns) for line in row):
+            kinds += "F"
+        else:
+            kinds += "R"
+    return kinds
+
+
+def _stacked_piece(row: list[_Line], columns: StreamColumns, id_columns: set[int]) -> bool:
+    """Whether a row that figures alone parted prints a name but no code, row number or amount
+    on its last line: a piece of a node whose indicators stand one under another in one
+    cell, not a further indicator's row (no name) nor a total's (an amount)."""
+    names = set(columns.of_role(ColumnRole.NAMA))
+    marks = id_columns | set(columns.of_role(ColumnRole.PAGU))
+    named = any(_columns_of(line, columns) & names for line in row)
+    return named and not _columns_of(row[-1], columns) & marks
+
+
+def _units_up(
+    parts: list[tuple[list[_Line], bool]], columns: StreamColumns
+) -> list[tuple[list[_Line], bool]]:
+    """A target cell prints its figure first and its unit after it, wrapped under it where the
+    column is narrow (``2.934`` / ``Dokumen``): read from the foot up, the unit under the
+    figure of a row opens the row below. A target cell whose words stand over its figure
+    holds the row above's unit: the lines down to the last of them go back to that row (or,
+    at the page's top, stand as a row of their own: the rest of a row a page break cut); so
+    do words with no figure under them, under a figure that ends its row above bare, where
+    no column of units prints them apart (a target may be words: ``Tersedia``)."""
+    targets = columns.of_role(ColumnRole.TARGET)
+    units = not columns.of_role(ColumnRole.SATUAN)
+    out: list[tuple[list[_Line], bool]] = []
+    for lines, alone in parts:
+        cut = 0
+        for col in targets:
+            at = [i for i, line in enumerate(lines) if _column_words(line, columns, col)]
+            figure = next((i for i in at if col in _lone_numbers(lines[i], columns)), None)
+            if figure is not None and at[0] < figure:
+                cut = max(cut, max(i for i in at if i < figure) + 1)
+            elif figure is None and at and out and units and _bare_figure(out[-1][0], columns, col):
+                cut = max(cut, at[-1] + 1)
+        if cut and out:
+            above, was_alone = out[-1]
+            out[-1] = ([*above, *lines[:cut]], was_alone)
+        elif cut:
+            out.append((lines[:cut], True))
+        if lines[cut:]:
+            out.append((lines[cut:], alone))
+    return out
+
+
+def _bare_figure(row: list[_Line], columns: StreamColumns, col: int) -> bool:
+    """Whether the row's cell in column ``col`` ends with a figure alone, no unit after it."""
+    lines = _cell_lines(row, columns, col)
+    last = [w["text"] for w in lines[-1]] if lines else []
+    return len(last) == 1 and bool(_WHOLE_NUMBER.match(last[0]))
+
+
+def _set_at_foot(
+    rows: list[list[_Line]],
+    columns: StreamColumns,
+    height: float,
+    id_columns: set[int],
+    widths: list[float],
+) -> list[list[_Line]] | None:
+    """The rows of a table set at the foot of its rows (``_foot_rows``), where every row
+    prints a code, row number or figure, a code or row number on its last line, and the texts
+    of all its columns end level there (``_spreads``), and no cell runs two rows together
+    (``_run_together``); None where the rows say otherwise. The lines at the page's top
+    that are the rest of a row a page break cut (its cells' last lines, under the foot the
+    row printed on the page before) are a row of their own, as read from the top: those
+    before the first line from which the page's first row ends level and is one paragraph
+    in each cell."""
+    first, rest = rows[0], rows[1:]
+    for cut in range(len(first) + 1):
+        head, tail = first[:cut], first[cut:]
+        if any(_marked(line, columns, id_columns) for line in head):
+            return None
+        if tail:
+            spreads = _spreads([tail], columns, id_columns)
+            if spreads is None or spreads[1][0] > _LEVEL * height:
+                continue
+            if _run_together([tail], columns, widths, id_columns):
+                continue
+            if _stacked_piece(tail, columns, id_columns):
+                return None
+        body = [tail, *rest] if tail else rest
+        if not body or any(
+            _columns_of(line, columns) & id_columns for row in body for line in row[:-1]
+        ):
+            return None
+        spreads = _spreads(body, columns, id_columns)
+        if spreads is None or max(spreads[1]) > _LEVEL * height:
+            return None
+        body = [head, *body] if head else body
+        return None if _run_together(body, columns, widths, id_columns) else body
+    return None
+
+
+def _marked(line: _Line, columns: StreamColumns, id_columns: set[int]) -> bool:
+    """Whether a line prints a code or row number (``id_columns``) or a figure alone."""
+    return bool(_columns_of(line, columns) & id_columns or _lone_numbers(line, columns))
 
 
 _LEVEL = 0.15  # of a line's height: texts whose middles or feet stand this close are level
+
+
+def _run_together(
+    rows: list[list[_Line]], columns: StreamColumns, widths: list[float], id_columns: set[int]
+) -> bool:
+    """Whether a row as read runs two rows together in its name or indicator cells."""
+    names = frozenset(columns.of_role(ColumnRole.NAMA))
+    return _names_run_together(rows, columns, names, widths) or _indicators_run_together(
+        rows, columns, widths, id_columns
+    )
 
 
 def _names_run_together(
@@ -2368,9 +2810,7 @@ def _starts_late(rows: list[list[_Line]], columns: StreamColumns) -> bool:
     prints a row's code and figures beside its longer cells' last lines (with no gap or
     overlap between its rows to tell). Of some 1,400 rows of 36 Word, Excel and web documents
     set at the top, none; of such tables set at the foot, a row in three or four."""
-    texts: set[int] = set()
-    for role in (ColumnRole.NAMA, ColumnRole.INDIKATOR, ColumnRole.LOKASI, ColumnRole.SATUAN):
-        texts |= set(columns.of_role(role))
+    texts = _text_columns(columns)
     for row in rows:
         first = set(_words_by_column(row[0], columns))
         below = {c for line in row[1:] for c in _words_by_column(line, columns)}

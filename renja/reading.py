@@ -37,6 +37,7 @@ from transform.reading import (
     failing_parents,
     folded_rows,
     glued_names,
+    indicators_above_or_below,
     mended_words,
     misread_codes,
     misread_digits,
@@ -196,9 +197,75 @@ def check_reading(
     breaks = {(t.page, text) for p in plans for t, _, _ in p.segments for text in t.unsure_slashes}
     reading.doubts += slash_breaks(nodes, sorted(breaks), frames["indicators"])
     reading.doubts += cut_texts(nodes, frames["indicators"], _cut(plans, nodes, frames, prose))
-    reading.doubts += unparted_rows(t.page for p in plans for t, _, _ in p.segments if t.unparted)
+    segments = [t for p in plans for t, _, _ in p.segments]
+    reading.doubts += unparted_rows(t.page for t in segments if t.unparted)
+    reading.doubts += indicators_above_or_below(
+        page for p in plans for page in _further_unplaced(p)
+    )
     reading.regroupings = _regroupings(nodes, budgets)
     return reading
+
+
+def _further_unplaced(plan: LogicalTable) -> list[int]:
+    """The pages of a table read from the foot up or the middle (``RawTable.row_kinds``) whose
+    rows of further indicators may belong to the node below them as well as to the node
+    above. Rows of their own print a node's further indicators after its row; a node whose
+    code and name cells are merged over its indicators' rows (or whose indicators stand one
+    under another in one cell) prints its code on the last of them, set at the foot, or on the
+    middle one, set at the middle, its indicators before it, or around it. Between two nodes,
+    nothing on the rows tells the two apart; the table's order of rows does where it fits one
+    of the two and not the other (``_merged_fits``), as a table that opens with such rows, or
+    prints them under a total's row, fits only the second. Rows read as the first are in
+    doubt unless the table fits the first and not the second."""
+    tables = list({id(t): t for t, _, _ in plan.segments}.values())
+    kinds = "".join(t.row_kinds for t in tables).replace("R", "")
+    if "F" not in kinds.upper():
+        return []
+    centred = "f" in kinds
+    kinds = kinds.upper()
+    own = all(not part.startswith("F") for part in kinds.split("T"))
+    if own and not _merged_fits(kinds, centred):
+        return []
+    return [t.page for t in tables if "F" in t.row_kinds.upper()]
+
+
+def _merged_fits(kinds: str, centred: bool) -> bool:
+    """Whether the rows' kinds (``N`` or ``M`` a node, ``F`` a further indicator, ``T`` a
+    total) fit a table whose nodes' cells are merged over their indicators' rows: set at the
+    foot, each run of indicators' rows stands over its node; set at the middle, a node that
+    has such rows has some over it and some under it (as high over as under), a run between
+    two nodes the first's under and the second's over, in any share. A node whose name stands
+    higher than its indicator's cells (``M``) has none (its name would stand beside them).
+    Totals part the runs."""
+    for part in kinds.split("T"):
+        runs = [len(run) for run in re.split("[NM]", part)]  # one more than the nodes
+        nodes = re.findall("[NM]", part)
+        if not nodes:
+            if runs[0]:
+                return False  # indicators' rows with no node to belong to
+            continue
+        if not centred:
+            if runs[-1] or any(run for node, run in zip(nodes, runs, strict=False) if node == "M"):
+                return False
+            continue
+        # which nodes may have rows of their own around them: a run of one row is the node's
+        # over it or the one's under it, none is neither's, two or more may be both's
+        may = {False, True} - ({True} if nodes[0] == "M" else set())
+        may = {has for has in may if has == (runs[0] > 0)}
+        for at, node in enumerate(nodes[1:], start=1):
+            run = runs[at]
+            choices = {False} if node == "M" else {False, True}
+            may = {
+                has
+                for has in choices
+                for before in may
+                if (run == 0 and not before and not has)
+                or (run == 1 and before != has)
+                or (run >= 2 and (before or has))
+            }
+        if not any(has == (runs[-1] > 0) for has in may):
+            return False
+    return True
 
 
 def _cut(

@@ -24,7 +24,7 @@ from synth.generator import LAYOUTS, random_plan, render_pdf
 
 from extract.coverage import PrintedValue, _amount_words, _numbers
 from extract.model import Cell, RawTable
-from renja.reading import _unknown_columns
+from renja.reading import _merged_fits, _unknown_columns
 from renja.status import document_status, explain_failures, first_reason, reading_checks
 from transform.headers import map_header
 from transform.reading import (
@@ -901,3 +901,24 @@ def test_a_name_with_nothing_else_is_doubted() -> None:
         ("P01",),
         ("P02.K01.S02",),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "centred", "fits"),
+    [("NFFNN", False, True), ("NFFT", False, False), ("NFFM", False, False),
+     ("TFFNN", False, True), ("NFN", True, False), ("FNFT", True, True),
+     ("NFNFT", True, True), ("NFNFFT", True, True), ("NFNN", True, False),
+     ("NMN", True, True), ("NFMFT", True, False)],
+)  # fmt: skip
+def test_rows_of_further_indicators_fit_a_node_merged_over_them_or_not(
+    kinds: str, centred: bool, fits: bool
+) -> None:
+    """A node's further indicators in rows of their own follow its row; a node whose cells
+    are merged over its indicators' rows prints its code, set at the foot, on the last of
+    them (the indicators' rows over it), set at the middle, on the middle one (as many over
+    it as under it). Rows that end before a total (``NFFT``) or stand over a node whose name
+    stands higher than its indicator (``NFFM``) cannot be a merged node's at the foot; at the
+    middle, a node with rows over it and none under it (``NFN``) cannot be one either, while
+    one row over and two under may be (``NFNFF``: rows of other heights).
+    Where the order fits a merged node, which node the rows belong to is not known."""
+    assert _merged_fits(kinds, centred) is fits

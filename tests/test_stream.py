@@ -16,11 +16,13 @@ from extract.stream import (
     _boundary,
     _cells,
     _columns,
+    _foot_rows,
     _header_block,
     _header_lines,
     _header_texts,
     _label_centres,
     _lines,
+    _middle_rows,
     _names_carried,
     _number_row,
     _page_words,
@@ -28,6 +30,7 @@ from extract.stream import (
     _reach,
     _row_rules,
     _rows,
+    _set_at_foot,
     _settle_currency,
     _settle_straddlers,
     _share_group_headings,
@@ -1870,3 +1873,102 @@ def test_an_indicator_whose_target_stands_below_its_first_line_tells_a_table_set
         word("Daerah", 150.0, 109.0),
     ]
     assert not _target_below_indicator(_lines(above + top), columns, keys)
+
+
+def _foot_set() -> list[Any]:
+    """Two sub kegiatan set at the foot of their rows, no gap nor rule between rows: each
+    row's number, target and amount beside its name's and indicator's last lines."""
+    return _lines(
+        line_of(100, ("Penyediaan Gaji dan", X[1]))
+        + line_of(109, ("1", X[0]), ("Tunjangan ASN", X[1]), ("Jumlah Orang", X[2]),
+                  ("12", X[3]), ("1.000.000", X[4]))
+        + line_of(118, ("Koordinasi Dokumen", X[1]))
+        + line_of(127, ("Perencanaan Daerah", X[1]), ("Jumlah Dokumen", X[2]))
+        + line_of(136, ("2", X[0]), ("Tingkat Kecamatan", X[1]), ("Perencanaan Daerah", X[2]),
+                  ("5", X[3]), ("2.000.000", X[4]))
+    )  # fmt: skip
+
+
+def test_a_table_set_at_the_foot_is_read_from_the_foot_up() -> None:
+    """Read from the top, a row set at the foot opens with the lines of its number, and the
+    next row's first lines go to it; read from the foot up (``_foot_rows``: the lines turned
+    upside down, grouped as a table set at the top, turned back), each row ends on its
+    number's line, and every row ends level there with no cell holding two rows
+    (``_set_at_foot``)."""
+    lines = _foot_set()
+    top = [texts(row) for row in _rows(lines, STACKED, {0})]
+    assert top[0] == ["Penyediaan Gaji dan"]  # the first row's first line, a row of its own
+    foot = _foot_rows(lines, STACKED, {0}, STREAM, (), frozenset({1}))
+    assert foot is not None
+    assert [texts(row) for row in foot] == [
+        ["Penyediaan Gaji dan", "1 Tunjangan ASN Jumlah Orang 12 1.000.000"],
+        ["Koordinasi Dokumen", "Perencanaan Daerah Jumlah Dokumen",
+         "2 Tingkat Kecamatan Perencanaan Daerah 5 2.000.000"],
+    ]  # fmt: skip
+    widths = _text_width(lines, STACKED, _reach(lines, STACKED))
+    assert _set_at_foot(foot, STACKED, SIZE, {0}, widths) == foot
+    # rows read from the top do not end level on their numbers' lines
+    assert _set_at_foot(_rows(lines, STACKED, {0}), STACKED, SIZE, {0}, widths) is None
+
+
+def test_a_unit_wrapped_under_its_target_stays_with_it_read_from_the_foot_up() -> None:
+    """Two further indicators' rows, each target printed with its unit in a narrow column:
+    the first's unit wraps under its figure (``2.934`` / ``Paket``), beside the indicator's
+    last line. Read from the foot up, that line opens no row: a figure comes first in its
+    cell, so words over it in its column are the row above's (``_units_up``)."""
+    lines = _lines(
+        line_of(100, ("1", X[0]), ("Penyediaan Gaji", X[1]), ("Jumlah Orang", X[2]),
+                ("12", X[3]), ("1.000.000", X[4]))
+        + line_of(109, ("Jumlah Paket Sarana", X[2]), ("2.934", X[3]))
+        + line_of(118, ("Prasarana", X[2]), ("Paket", X[3]))
+        + line_of(127, ("Jumlah Bulan Pelayanan", X[2]))
+        + line_of(136, ("Kelembagaan", X[2]), ("408", X[3]))
+    )  # fmt: skip
+    foot = _foot_rows(lines, STACKED, {0}, STREAM, (), frozenset({1}))
+    assert foot is not None
+    assert [texts(row) for row in foot] == [
+        ["1 Penyediaan Gaji Jumlah Orang 12 1.000.000"],
+        ["Jumlah Paket Sarana 2.934", "Prasarana Paket"],
+        ["Jumlah Bulan Pelayanan", "Kelembagaan 408"],
+    ]
+    # the unit wrapped beside a figure of the next column, its own figure bare above it
+    bare = _lines(
+        line_of(100, ("1", X[0]), ("Penyediaan Gaji", X[1]), ("Jumlah Orang", X[2]),
+                ("12", X[3]), ("1.000.000", X[4]))
+        + line_of(109, ("Jumlah Laporan Tingkat", X[2]), ("198", X[3]))
+        + line_of(118, ("Kecamatan", X[2]), ("Laporan", X[3]), ("10", X[4]))
+        + line_of(127, ("Jumlah Bulan", X[2]), ("475", X[3]))
+    )  # fmt: skip
+    foot = _foot_rows(bare, STACKED, {0}, STREAM, (), frozenset({1}))
+    assert foot is not None
+    assert [texts(row) for row in foot][1:] == [
+        ["Jumlah Laporan Tingkat 198", "Kecamatan Laporan 10"],
+        ["Jumlah Bulan 475"],
+    ]
+
+
+def test_a_table_set_at_the_middle_is_read_from_its_rows_middles() -> None:
+    """Rows set at the middle that touch: each ends as far under the line of its number as
+    it starts over it, so the first row's top and each row's middle give the next row's top
+    (``_middle_rows``); the one-line cells stand half a line off a two-line name. A row whose
+    cells do not centre on the line so found leaves the reading undone (None)."""
+    half = (SIZE + 1) / 2
+    lines = _lines(
+        line_of(100, ("Penyediaan Gaji dan", X[1]))
+        + line_of(100 + half, ("1", X[0]), ("Jumlah Orang", X[2]), ("12", X[3]),
+                  ("1.000.000", X[4]))
+        + line_of(109, ("Tunjangan ASN", X[1]))
+        + line_of(118, ("Koordinasi Dokumen", X[1]), ("Jumlah Dokumen", X[2]))
+        + line_of(127, ("2", X[0]), ("Perencanaan Daerah", X[1]), ("5", X[3]),
+                  ("2.000.000", X[4]))
+        + line_of(136, ("Tingkat Kecamatan", X[1]), ("Perencanaan Daerah", X[2]))
+        + line_of(145, ("3", X[0]), ("Rapat Koordinasi", X[1]), ("Jumlah Rapat", X[2]),
+                  ("4", X[3]), ("3.000.000", X[4]))
+    )  # fmt: skip
+    widths = _text_width(lines, STACKED, _reach(lines, STACKED))
+    rows = _middle_rows(lines, STACKED, {0}, SIZE, widths)
+    assert rows is not None
+    assert [len(row) for row in rows] == [3, 3, 1]
+    assert texts(rows[1])[0] == "Koordinasi Dokumen Jumlah Dokumen"
+    # set at the foot, the rows do not centre on their numbers' lines
+    assert _middle_rows(_foot_set(), STACKED, {0}, SIZE, widths) is None

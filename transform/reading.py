@@ -62,6 +62,7 @@ __all__ = [
     "slash_breaks",
     "cut_texts",
     "unparted_rows",
+    "indicators_above_or_below",
     "misread_digits",
     "names_plan_year",
     "other_grouping",
@@ -143,7 +144,15 @@ READING_CHECKS: dict[str, str] = {
     "the line above, a row whose name opens with a line that runs on from the name above, or "
     "a row of name lines alone that starts a paragraph), nor holds more indicators in a row "
     "than it prints targets (an indicator cell that starts more paragraphs than the target "
-    "cell beside it prints lines)",
+    "cell beside it prints lines), unless read again as set at the foot of its rows (from "
+    "the foot up, every row ending level on the line of its code) or at their middle (every "
+    "row centred on the line of its code or figure, ending as far under it as it starts "
+    "over it) the rows hold, and the header, found by its words, ends in no line printed in "
+    "name or indicator columns alone; nor does a table so read print rows of further "
+    "indicators between two nodes unless the table shows them following their node (over a "
+    "total's row, at its end, or over a node whose name stands higher than its indicator) "
+    "and never preceding it (at its start or under a total's row), as a node's cells merged "
+    "over its indicators' rows print them",
     "slash_breaks": "no name or indicator breaks its line after a slash where the document "
     "gives no sign "
     "whether a space stood there (no space glyph printed at the ends of its lines, and the word "
@@ -954,6 +963,25 @@ def unparted_rows(pages: Iterable[int]) -> list[Doubt]:
             f"page {page}: the table's cells stand at the middle or foot of their rows, which "
             "only the gaps between them part, if any: a row's first lines may have been read "
             "as the rest of the row above, or as the table's header",
+            page,
+            (),
+        )
+        for page in sorted(set(pages))
+    ]
+
+
+def indicators_above_or_below(pages: Iterable[int]) -> list[Doubt]:
+    """One doubt a page whose table, set at the foot or middle of its rows, prints rows of further
+    indicators between nodes, with nothing in the document to show whether each follows its
+    node or precedes it (``RawTable.row_kinds``)."""
+    return [
+        Doubt(
+            "unparted_rows",
+            f"page {page}: the table's cells stand at the foot or the middle of their rows, "
+            "and rows of further indicators stand between nodes: they were read as the node's "
+            "above, as rows of their own print them; a node whose cells are merged over its "
+            "indicators' rows prints its code on the last of them or their middle, and its "
+            "indicators above it",
             page,
             (),
         )
