@@ -2377,7 +2377,7 @@ def _foot_rows(
     parts = _units_up(parts, columns)
     # (the page's first row may open with the rest of a row a page break cut: see
     # ``_set_at_foot``)
-    if any(alone and _stacked_piece(part, columns, id_columns) for part, alone in parts[1:]):
+    if any(alone and _named_alone(part, columns, id_columns, True) for part, alone in parts[1:]):
         return None
     return [part for part, _ in parts]
 
@@ -2419,12 +2419,18 @@ def _middle_rows(
     return None
 
 
-def _named_alone(row: list[_Line], columns: StreamColumns, id_columns: set[int]) -> bool:
-    """Whether a row prints a name but no code, row number nor amount."""
+def _named_alone(
+    row: list[_Line], columns: StreamColumns, id_columns: set[int], at_foot: bool = False
+) -> bool:
+    """Whether a row prints a name but no code, row number nor amount (on its last line,
+    ``at_foot``): in a row that figures alone parted, a piece of a node whose indicators stand
+    one under another in one cell, not a further indicator's row (no name) nor a total's (an
+    amount)."""
     names = set(columns.of_role(ColumnRole.NAMA))
     marks = id_columns | set(columns.of_role(ColumnRole.PAGU))
     found = {c for line in row for c in _columns_of(line, columns)}
-    return bool(found & names) and not found & marks
+    marked = _columns_of(row[-1], columns) if at_foot else found
+    return bool(found & names) and not marked & marks
 
 
 _TOUCH = 0.1  # of a line's height: lines that overlap by less than this touch, not overlap
@@ -2587,16 +2593,6 @@ def _foot_kinds(rows: list[list[_Line]], columns: StreamColumns, id_columns: set
     return kinds
 
 
-def _stacked_piece(row: list[_Line], columns: StreamColumns, id_columns: set[int]) -> bool:
-    """Whether a row that figures alone parted prints a name but no code, row number or amount
-    on its last line: a piece of a node whose indicators stand one under another in one
-    cell, not a further indicator's row (no name) nor a total's (an amount)."""
-    names = set(columns.of_role(ColumnRole.NAMA))
-    marks = id_columns | set(columns.of_role(ColumnRole.PAGU))
-    named = any(_columns_of(line, columns) & names for line in row)
-    return named and not _columns_of(row[-1], columns) & marks
-
-
 def _units_up(
     parts: list[tuple[list[_Line], bool]], columns: StreamColumns
 ) -> list[tuple[list[_Line], bool]]:
@@ -2662,7 +2658,7 @@ def _set_at_foot(
                 continue
             if _run_together([tail], columns, widths, id_columns):
                 continue
-            if _stacked_piece(tail, columns, id_columns):
+            if _named_alone(tail, columns, id_columns, at_foot=True):
                 return None
         body = [tail, *rest] if tail else rest
         if not body or any(
