@@ -7,7 +7,9 @@ purpose (a new paragraph, a line break typed in the cell). That is the one certa
 gives; a full line may end a paragraph or wrap one. The language gives a second: an indicator
 or a name starts with a capital, and none ends with a conjunction or a preposition, so a line
 that starts in lower case (in a cell whose text opens with a capital), or follows one that
-ends in ``dan``, ``yang`` or a comma, or inside an open bracket, runs on.
+ends in ``dan``, ``yang`` or a comma, or inside an open bracket, runs on; and a name keeps its
+case over its lines (a program's set in capitals, a kegiatan's not), so a line in lower case
+after one in capitals starts another.
 
 The readers record, for each line break they leave in a cell's text, one of ``START``,
 ``WRAP`` or ``EITHER`` (``RawTable.breaks``); the rows read from them (``transform.rows``) use it
@@ -60,12 +62,20 @@ def line_breaks(lines: list[list[dict[str, Any]]], width: float) -> tuple[Break,
         fits = used + _SPACE_EM * size + (first["x1"] - first["x0"]) <= width - _MARGIN_PT
         if runs_on(last["text"], first["text"], capitalised) or opened > 0:
             out.append(WRAP)
-        elif fits:
+        elif fits or (_in_capitals(prev) and any(map(str.islower, first["text"]))):
             out.append(START)
             opened = 0
         else:
             out.append(EITHER)
     return tuple(out)
+
+
+def _in_capitals(line: list[dict[str, Any]]) -> bool:
+    """Whether a line is set in capitals: two words of three letters or more, and no letter in
+    lower case (an acronym alone, ``(SPAM)``, is not)."""
+    letters = "".join(ch for w in line for ch in w["text"] if ch.isalpha())
+    words = sum(1 for w in line if sum(map(str.isalpha, w["text"])) >= 3)
+    return words >= 2 and letters.isupper()
 
 
 def runs_on(last: str, first: str, capitalised: bool) -> bool:

@@ -34,6 +34,20 @@ def test_a_line_after_which_the_next_word_would_have_fitted_ends_a_paragraph() -
     assert line_breaks([full, line("Jumlah Laporan")], width) == (EITHER,)
 
 
+def test_a_name_keeps_its_case_over_its_lines() -> None:
+    """A program's name is set in capitals, a kegiatan's is not: a full line in capitals and
+    one whose first word prints lower case are two names, as a page break's rest of a
+    program's name over the next kegiatan's first lines shows (docx 10043: read as one, the
+    program's name cut, with status ``ok``). Capitals over capitals may wrap; so may a line
+    that ends in acronyms over one in lower case."""
+    width = 34 * CHAR
+    caps = line("MASYARAKAT KABUPATEN/KOTA TINGKAT")  # 33 characters: "Peningkatan" did not fit
+    assert line_breaks([caps, line("Peningkatan Pelayanan")], width) == (START,)
+    assert line_breaks([caps, line("DAERAH")], width) == (EITHER,)
+    acronym = line("Pengelolaan Air Minum (SPAM) BLUD")  # 33 characters, two acronyms
+    assert line_breaks([acronym, line("Kabupaten")], width) == (EITHER,)
+
+
 def test_a_line_runs_on_where_the_language_says_so() -> None:
     width = 60 * CHAR
     assert line_breaks([line("Jumlah Orang yang"), line("Difasilitasi")], width) == (WRAP,)
