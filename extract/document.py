@@ -263,14 +263,16 @@ def _lines(boxes: list[_Box]) -> int:
 
 
 def running_feet(texts: list[PageText]) -> frozenset[str]:
-    """The lines of sixteen letters or more that half the document's pages or more, and two
-    at least, print alike in their foot, at the same height (digits aside, ``plain``): a
-    running foot, such as the note an electronic signature stamps on every page ("Dokumen ini
-    telah ditandatangani secara elektronik ..."), or a page number in words. Under a table
-    without rules it reads as the last row's text (``extract.stream``). A table's wrapped
-    cells repeat their words from page to page too (``Jumlah Bulan Pelayanan``), at one
-    height on two pages at times (``Kabupaten/Kota``, ``Kabupaten Lebak``: fewer letters,
-    as a cell's line in a narrow column has), and its amounts have no letters."""
+    """The lines of sixteen letters or more that two thirds of the document's pages or more,
+    and two at least, print alike in their foot, at the same height (digits aside,
+    ``plain``): a running foot, such as the note an electronic signature stamps on every page
+    ("Dokumen ini telah ditandatangani secara elektronik ..."), or a page number in words.
+    Under a table without rules it reads as the last row's text (``extract.stream``). A
+    table's wrapped cells repeat their words from page to page too (``Jumlah Bulan
+    Pelayanan``), at one height on two pages at times (``Kabupaten/Kota``, ``Kabupaten
+    Lebak``: fewer letters, as a cell's line in a narrow column has; ``Jumlah Orang yang
+    Mengikuti`` on two pages of four, html 8006, whose line was dropped), and its amounts
+    have no letters."""
     counts: Counter[tuple[str, int]] = Counter()
     for page in texts:
         counts.update(
@@ -281,7 +283,7 @@ def running_feet(texts: list[PageText]) -> frozenset[str]:
                 if sum(map(str.isalpha, line)) >= _FOOT_LETTERS
             }
         )
-    least = max(_FOOT_PAGES, math.ceil(len(texts) / 2))
+    least = max(_FOOT_PAGES, math.ceil(len(texts) * 2 / 3))
     return frozenset(line for (line, _), count in counts.items() if count >= least)
 
 

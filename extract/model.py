@@ -55,8 +55,9 @@ class RawTable:
     unparted: bool = False
     # Of a table read from the foot up or from its rows' middles (``extract.stream._foot_rows``,
     # ``_middle_rows``), the kind of each row, a letter a row (``_foot_kinds``): N or M a node,
-    # T a total, F (f: from the middles) a further indicator, R the rest of a row a page break
-    # cut; empty where the table was read from the top.
+    # T a total, F a further indicator (f: from the middles; e: from the foot up, no row showing
+    # whether the table is set at the foot or the middle), R the rest of a row a page break cut;
+    # empty where the table was read from the top.
     row_kinds: str = ""
     # Per cell of the grid: for each line break left in its text, whether the next line starts
     # a paragraph, runs on, or may do either (``extract.paragraphs``); empty where not known.

@@ -1109,13 +1109,25 @@ def _running_foot(line: _Line, page: Any, feet: Collection[str]) -> bool:
     a running foot (``feet``), or most of one (a page number may stand on the line of either):
     an electronic signature's note under the table, which its last row took for the rest of
     its cells, with status ``ok``. A cell's line that prints a few words of a running foot
-    (the agency's name) is none."""
+    (the agency's name) is none, nor is a line that prints more words than a page number
+    beside one (a row's line whose indicator cell prints what two pages' feet print alike)."""
     if not feet or line.top < (1 - FOOT_SHARE) * float(page.height):
         return False
     text = plain(line.text)
     return any(
-        foot in text or (text in foot and len(text) >= _MOST_OF_A_FOOT * len(foot)) for foot in feet
+        (foot in text and _letters(text) - _letters(foot) < _BESIDE_A_FOOT)
+        or (text in foot and len(text) >= _MOST_OF_A_FOOT * len(foot))
+        for foot in feet
     )
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+# letters: as many beside a running foot on its line are a row's words, not a page number's
+# ("Halaman 3 dari 12")
+_BESIDE_A_FOOT = 16
 
 
 _MOST_OF_A_FOOT = 0.8
@@ -2178,11 +2190,15 @@ def stream_tables(
             )
             rows, unparted = foot, taken
             kinds = _foot_kinds(foot, columns, keys)
-            if set_at == "middle" or not _shown_at_foot(foot, columns, keys, height):
+            if set_at == "middle":
                 # a node's cells merged over its indicators' rows and set at their middle
-                # print its code amid them: nothing tells whose a further indicator's row is
-                # (nor, where no row shows the table set at the foot rather than the middle)
+                # print its code amid them
                 kinds = kinds.replace("F", "f")
+            elif not _shown_at_foot(foot, columns, keys, height):
+                # no row shows the table set at the foot rather than the middle: it may be
+                # either (a node's indicators stacked in one cell, read as rows of their own
+                # from the foot up, show neither)
+                kinds = kinds.replace("F", "e")
         else:
             # a page of a table the page before read from the foot or the middle, read from
             # the top: its rows are in doubt
@@ -2245,7 +2261,10 @@ def _set_off_the_top(
     (``padded``), a block is one row, and one that opens with figures but no code or row
     number while a later line prints the code counts too: a node whose indicators stand one
     under another in one cell, set at the foot, prints its first indicator's target over its
-    code (a sheet's cells are set at the foot unless told otherwise)."""
+    code (a sheet's cells are set at the foot unless told otherwise), or over its amount in a
+    table with no code nor row number. So does a single row that prints a cell's line over its
+    code where the table's rows stand further apart than a cell's lines (``_cell_over_code``:
+    every two lines that print a code each ``_PADDED`` pitches apart or more, twice at least)."""
     blocks: list[list[int]] = []
     for index, line in enumerate(lines):
         if not blocks or line.top - lines[index - 1].bottom > row_gap:
@@ -2256,17 +2275,74 @@ def _set_off_the_top(
         in_columns = {columns.column_of_word(w) for w in lines[index].words}
         return bool(numbers[index]) or bool(in_columns & id_columns)
 
-    def coded(index: int) -> bool:
-        return bool({columns.column_of_word(w) for w in lines[index].words} & id_columns)
+    nodes = id_columns or set(columns.of_role(ColumnRole.PAGU))
 
+    def coded(index: int) -> bool:
+        return bool({columns.column_of_word(w) for w in lines[index].words} & nodes)
+
+    # how far apart two lines stand that print a code each, so two rows: a table whose rows
+    # stand no further apart than a cell's lines (``_cell_pitch``) pads none of them (a Word
+    # table's row whose empty cell holds a paragraph of a larger type stands taller than its
+    # text, the gap over it no padding: docx 10039)
+    pitch = _cell_pitch(lines)
+    apart = [
+        lines[i].top - lines[i - 1].top for i in range(1, len(lines)) if coded(i) and coded(i - 1)
+    ]
+    unpadded = pitch is not None and any(step < _PADDED * pitch for step in apart)
     long = [block for block in blocks if len(block) > 1]
     late = sum(
         1
         for block in long
         if (not marked(block[0]) and any(map(marked, block[1:])))
-        or (padded and not coded(block[0]) and any(map(coded, block[1:])))
+        or (padded and not unpadded and not coded(block[0]) and any(map(coded, block[1:])))
     )
-    return late >= max(2, len(long) / 4)
+    if late >= max(2, len(long) / 4):
+        return True
+    return (
+        pitch is not None
+        and len(apart) >= 2
+        and not unpadded
+        and _cell_over_code(lines, coded, pitch)
+    )
+
+
+def _cell_over_code(lines: list[_Line], coded: Callable[[int], bool], pitch: float) -> bool:
+    """Whether a row, past the page's first, prints a cell's line over its code, in a table
+    whose rows stand further apart than its cells' lines (``pitch``): lines one pitch apart
+    are one cell's, so one row's; a row so read whose first line prints no code (``coded``:
+    or no amount, in a table with neither code nor number) while a later one does is set at
+    its foot or middle, as no row of a table set at the top is."""
+    start = None  # the first line of the lines one pitch apart so far, past the page's first
+    for index in range(1, len(lines)):
+        if lines[index].top - lines[index - 1].top > _ONE_PITCH * pitch:
+            start = index
+        elif start is not None and not coded(start) and coded(index):
+            return True
+    return False
+
+
+def _cell_pitch(lines: list[_Line]) -> float | None:
+    """The pitch of a cell's lines: the least step from one line's top to the next's, of
+    those over half a line's height, where it is a line's height and a leading, as single
+    spacing sets lines (at most ``_LINE_PITCH`` heights); None where no two lines stand so
+    close (rows of one line each, whose steps are the rows' heights)."""
+    if not lines:
+        return None
+    heights = sorted(line.bottom - line.top for line in lines)
+    height = heights[len(heights) // 2]
+    steps = [b.top - a.top for a, b in pairwise(lines) if b.top - a.top > height / 2]
+    pitch = min(steps, default=None)
+    return pitch if pitch is not None and pitch <= _LINE_PITCH * height else None
+
+
+# Single spacing sets a cell's lines 1.0-1.2 heights apart (pdfplumber's height of a word is
+# its font's size): two lines further apart are two rows' (1.7 heights and more in sheets).
+_LINE_PITCH = 1.35
+
+
+def _one_pitch(lines: list[_Line], pitch: float) -> bool:
+    """Whether the lines stand one after another at one pitch, as a cell's lines do."""
+    return all(b.top - a.top <= _ONE_PITCH * pitch for a, b in pairwise(lines))
 
 
 def _aligned_rows(
@@ -2301,20 +2377,36 @@ def _text_columns(columns: StreamColumns) -> set[int]:
 
 
 def _spreads(
-    rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int]
+    rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int], listed: bool = False
 ) -> tuple[list[float], list[float]] | None:
     """For each row, how far apart the middles of its columns' texts stand, and how far apart
     their feet; None where a row prints in one column only, or prints no code, row number
-    nor figure (see ``_aligned_rows``)."""
+    nor figure (see ``_aligned_rows``). With ``listed``, a row that prints a code (or an
+    amount, in a table with neither code nor number) and figures on two lines or more lists
+    several indicators' values, one a line, and the columns of targets and units count not:
+    a value left out for the last indicator ends its column higher."""
     texts = _text_columns(columns)
+    values = {
+        col for role in (ColumnRole.TARGET, ColumnRole.SATUAN) for col in columns.of_role(role)
+    }
+    nodes = id_columns or set(columns.of_role(ColumnRole.PAGU))
     middles: list[float] = []
     feet: list[float] = []
     for row in rows:
         spans: dict[int, tuple[float, float]] = {}
+        # a node's row (its code, or its amount in a table with neither code nor number)
+        # listing values on two lines or more
+        skip = (
+            values
+            if listed
+            and any(_columns_of(line, columns) & nodes for line in row)
+            and sum(1 for line in row if _lone_numbers(line, columns)) > 1
+            else set()
+        )
         for line in row:
             for word in line.words:
                 col = columns.column_of_word(word)
-                if col is None:
+                if col is None or col in skip:
                     continue
                 top, bottom = spans.get(col, (word["top"], word["bottom"]))
                 spans[col] = (min(top, word["top"]), max(bottom, word["bottom"]))
@@ -2348,7 +2440,8 @@ def _foot_rows(
     code or row number) is a node's further indicator, which prints no name, or a total's,
     which states an amount; None where one prints a name and no amount: several indicators
     stacked in one cell, each beside its target, whose lines the paragraphs part
-    (``_stacked_rows``, for a table read from the top)."""
+    (``_stacked_rows``, for a table read from the top), unless the table's padding shows them
+    one cell's (``_listed_in_one_cell``)."""
     flip = body[0].top + body[-1].bottom
     mirrored = [
         _Line([{**w, "top": flip - w["bottom"], "bottom": flip - w["top"]} for w in line.words])
@@ -2375,11 +2468,17 @@ def _foot_rows(
         for start, end in zip([0, *(i + 1 for i in ends)], [*ends, len(lines) - 1], strict=True):
             parts.append((lines[start : end + 1], figures or end < len(lines) - 1))
     parts = _units_up(parts, columns)
+    # a node's indicators listed in one cell, its name beside the last of them
+    rows = _listed_in_one_cell([part for part, _ in parts], columns, id_columns)
+    kept = {id(row) for row in rows}
     # (the page's first row may open with the rest of a row a page break cut: see
     # ``_set_at_foot``)
-    if any(alone and _named_alone(part, columns, id_columns, True) for part, alone in parts[1:]):
+    if any(
+        alone and id(part) in kept and _named_alone(part, columns, id_columns, True)
+        for part, alone in parts[1:]
+    ):
         return None
-    return [part for part, _ in parts]
+    return rows
 
 
 def _middle_rows(
@@ -2566,8 +2665,9 @@ def _foot_kinds(rows: list[list[_Line]], columns: StreamColumns, id_columns: set
     (``RawTable.row_kinds``): ``N`` a node (a code or row number), ``M`` a node whose first
     line prints its name and none of its indicator's cells (indicator, target, unit), which
     a later line prints (the name is the row's tallest cell), ``T`` a total (an amount, no
-    code), ``F`` a further indicator (a figure, neither; ``f`` where the table may be set at
-    its rows' middles), ``R`` the rest of a row a page break cut (none)."""
+    code), ``F`` a further indicator (a figure, neither; ``f`` where the table is set at its
+    rows' middles, ``e`` where no row shows whether at their feet or middles), ``R`` the rest
+    of a row a page break cut (none)."""
     amounts = set(columns.of_role(ColumnRole.PAGU))
     names = set(columns.of_role(ColumnRole.NAMA))
     own = {
@@ -2641,7 +2741,8 @@ def _set_at_foot(
 ) -> list[list[_Line]] | None:
     """The rows of a table set at the foot of its rows (``_foot_rows``), where every row
     prints a code, row number or figure, a code or row number on its last line, and the texts
-    of all its columns end level there (``_spreads``), and no cell runs two rows together
+    of all its columns end level there (``_spreads``; but the targets and units of a row that
+    lists several indicators' values), and no cell runs two rows together
     (``_run_together``); None where the rows say otherwise. The lines at the page's top
     that are the rest of a row a page break cut (its cells' last lines, under the foot the
     row printed on the page before) are a row of their own, as read from the top: those
@@ -2665,12 +2766,60 @@ def _set_at_foot(
             _columns_of(line, columns) & id_columns for row in body for line in row[:-1]
         ):
             return None
-        spreads = _spreads(body, columns, id_columns)
+        spreads = _spreads(body, columns, id_columns, listed=True)
         if spreads is None or max(spreads[1]) > _LEVEL * height:
             return None
         body = [head, *body] if head else body
         return None if _run_together(body, columns, widths, id_columns) else body
     return None
+
+
+def _listed_in_one_cell(
+    rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int]
+) -> list[list[_Line]]:
+    """The rows of a table read from the foot up, each run of further indicators' rows that
+    is the first lines of the node's row under it joined to that row. A node whose
+    indicators stand one under another in one cell, set at the foot, prints its first
+    indicators and their targets over its code, and ``_foot_rows`` reads them as rows of
+    their own. A table that pads its rows shows which they are: its cells' lines stand one
+    pitch apart (the least between two lines), its rows further (every two rows of nodes or
+    totals more than ``_PADDED`` pitches); a run whose rows stand one pitch apart, and from
+    the node's row under it, while padded from the row over it, is that node's."""
+    kinds = _foot_kinds(rows, columns, id_columns)
+    pitch = _cell_pitch([line for row in rows for line in row])
+    if pitch is None:
+        return rows
+    nodes = "NMT"
+    apart = [
+        b[0].top - a[-1].top
+        for a, b, above, below in zip(rows, rows[1:], kinds, kinds[1:], strict=False)
+        if above in nodes and below in nodes
+    ]
+    if len(apart) < 2 or min(apart) < _PADDED * pitch:
+        return rows
+
+    joined: list[list[_Line]] = []
+    run: list[list[_Line]] = []  # further indicators' rows since the last other row
+    for row, kind in zip(rows, kinds, strict=True):
+        if kind == "F":
+            run.append(row)
+            continue
+        listed = [line for part in run for line in part]
+        padded = bool(listed) and (
+            not joined or listed[0].top - joined[-1][-1].top >= _PADDED * pitch
+        )
+        if kind in "NM" and padded and _one_pitch([*listed, *row], pitch):
+            joined.append([*listed, *row])
+        else:
+            joined.extend([*run, row])
+        run = []
+    return joined + run
+
+
+# A table pads its rows where they stand this many of its lines' pitch apart or more, and a
+# cell's lines stand within this many of one another.
+_PADDED = 1.15
+_ONE_PITCH = 1.05
 
 
 def _marked(line: _Line, columns: StreamColumns, id_columns: set[int]) -> bool:
@@ -2805,12 +2954,29 @@ def _starts_late(rows: list[list[_Line]], columns: StreamColumns) -> bool:
     prints further down was read from the middle or foot of its row, where a table so set
     prints a row's code and figures beside its longer cells' last lines (with no gap or
     overlap between its rows to tell). Of some 1,400 rows of 36 Word, Excel and web documents
-    set at the top, none; of such tables set at the foot, a row in three or four."""
+    set at the top, none; of such tables set at the foot, a row in three or four. So is a
+    row, past the page's first, that prints a location or unit alone: a row of a table set at
+    the top prints its code, name, indicator or figures on its first line, and a cell's
+    wrapped lines stay in its row, while a rule or gap over a row set at the foot stands over
+    its longest cell's first line (docx 9556: a shaded row's edge over ``Kota`` /
+    ``Tangerang`` / ``Selatan``, the location of a row whose indicators stand in one cell,
+    read with the first indicator as the row above's, ``ok``)."""
     texts = _text_columns(columns)
-    for row in rows:
+    aside = {
+        col for role in (ColumnRole.LOKASI, ColumnRole.SATUAN) for col in columns.of_role(role)
+    }
+    for index, row in enumerate(rows):
         first = set(_words_by_column(row[0], columns))
         below = {c for line in row[1:] for c in _words_by_column(line, columns)}
         if (below - first) & texts:
+            return True
+        printed = first | below
+        if (
+            index
+            and printed
+            and printed <= aside
+            and not any(_lone_numbers(line, columns) for line in row)
+        ):
             return True
     return False
 

@@ -216,17 +216,21 @@ def _further_unplaced(plan: LogicalTable) -> list[int]:
     nothing on the rows tells the two apart; the table's order of rows does where it fits one
     of the two and not the other (``_merged_fits``), as a table that opens with such rows, or
     prints them under a total's row, fits only the second. Rows read as the first are in
-    doubt unless the table fits the first and not the second."""
+    doubt unless the table fits the first and not the second, set as its rows show: at the
+    foot, at the middle, or, where none shows which, at either."""
     tables = list({id(t): t for t, _, _ in plan.segments}.values())
     kinds = "".join(t.row_kinds for t in tables).replace("R", "")
-    if "F" not in kinds.upper():
+    further = {"F", "f", "e"}
+    if not further & set(kinds):
         return []
-    centred = "f" in kinds
-    kinds = kinds.upper()
+    # the pages of one table are set alike: a page that shows how shows it for all
+    shown = {centred for letter, centred in (("F", False), ("f", True)) if letter in kinds}
+    ways = shown or {False, True}
+    kinds = re.sub("[Ffe]", "F", kinds)
     own = all(not part.startswith("F") for part in kinds.split("T"))
-    if own and not _merged_fits(kinds, centred):
+    if own and not any(_merged_fits(kinds, centred) for centred in ways):
         return []
-    return [t.page for t in tables if "F" in t.row_kinds.upper()]
+    return [t.page for t in tables if further & set(t.row_kinds)]
 
 
 def _merged_fits(kinds: str, centred: bool) -> bool:

@@ -336,7 +336,8 @@ def test_rows_of_further_indicators_whose_node_the_order_leaves_open_are_in_doub
 
 @pytest.mark.parametrize(
     ("maker", "seed", "borders"),
-    [("docx", 9168, "columns"), ("html", 7581, "columns"), ("docx", 9315, "columns")],
+    [("docx", 9168, "columns"), ("html", 7581, "columns"), ("docx", 9315, "columns"),
+     ("docx", 9556, "columns")],
 )  # fmt: skip
 def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_texts(
     maker: str, seed: int, borders: str, tmp_path: Path
@@ -350,14 +351,18 @@ def test_a_table_set_at_the_foot_read_from_the_top_shows_it_by_its_texts(
     from the foot up does not hold either (``extract.stream._set_at_foot``), each goes out
     ``suspect`` (``unparted_rows``); so does a page whose header, found by its words with no
     rule under it, ends in a line printed in the name or indicator columns alone (9315: the
-    first program's name's first lines went to the header, read from the foot up)."""
-    _read_wrong_in_doubt(maker, seed, borders, "bottom", tmp_path)
+    first program's name's first lines went to the header, read from the foot up). A row
+    as read that prints a location alone shows it too (9556, a node's indicators listed in
+    one cell, a shaded row's edge over its location's first line; read from the foot up, the
+    listed indicators may be the node above's: no padding tells)."""
+    _read_wrong_in_doubt(maker, seed, borders, "bottom", tmp_path, stacked=seed == 9556)
 
 
 @pytest.mark.parametrize(
     ("maker", "seed", "borders"),
     [("docx", 7849, "none"), ("docx", 9285, "vertical"), ("xlsx", 8917, "groups"),
-     ("docx", 9377, "vertical"), ("docx", 9325, "columns")],
+     ("docx", 9377, "vertical"), ("docx", 9325, "columns"), ("html", 8005, "none"),
+     ("html", 8006, "none"), ("docx", 10043, "none")],
 )  # fmt: skip
 def test_a_table_set_at_the_foot_with_no_gap_is_read_from_the_foot_up(
     maker: str, seed: int, borders: str, tmp_path: Path
@@ -371,14 +376,20 @@ def test_a_table_set_at_the_foot_with_no_gap_is_read_from_the_foot_up(
     ``Lembaga Kerja Sama Bipartit``), a row of name lines alone no longer taken for the rest
     of the name above (8917), an indicator cell no longer holding two (9377); and in narrow
     target columns, a unit wrapped under its figure (``2.934`` / ``Dokumen``) no longer opens
-    the row below (9325, ``extract.stream._units_up``)."""
+    the row below (9325, ``extract.stream._units_up``). A web page's rows padded apart by
+    less than a gap show it where a cell's lines stand nearer than the rows, one over its
+    code's line (8005: an indicator's first line read as a row of its own, ``ok``,
+    before); a row's line that printed an indicator's first words, as two pages of four
+    print them at one height in their foot, is no running foot (8006: dropped, ``ok``). The
+    rest of a program's name that a page break cut, in capitals, over the next kegiatan's
+    name is no part of it (10043: ``extract.paragraphs``, a name keeps its case)."""
     layout = replace(office_layout(seed, maker), borders=borders, valign="bottom")
     doc = _read_exactly(maker, seed, layout, tmp_path)
     assert doc["status"] == "ok", doc.get("reading_doubts")
     assert doc["coverage"]["numbers"]["unread"] == 0
 
 
-@pytest.mark.parametrize("seed", [9862, 9865])
+@pytest.mark.parametrize("seed", [9862, 9865, 9872, 9878, 9986])
 def test_a_sheet_set_at_the_foot_with_indicators_listed_in_one_cell_is_read_exactly(
     seed: int, tmp_path: Path
 ) -> None:
@@ -390,7 +401,13 @@ def test_a_sheet_set_at_the_foot_with_indicators_listed_in_one_cell_is_read_exac
     seeds 9855-9884 so). A row the gaps part that opens with figures and prints its code
     lower shows the table set off the top (``extract.stream._set_off_the_top``); the row's
     targets under its first stay in it, and the page after, set alike, is read so too: the
-    plans are exact and ``ok``."""
+    plans are exact and ``ok``. In a table with no code nor number, the node's amount stands
+    where its code would (9872). One such row is enough where its lines stand one pitch apart
+    while the rows are padded further (9986: the page's only one). Read from the foot up,
+    the listed indicators over the code are a row of further indicators, which the node above
+    may have; lines one pitch apart, and from the code's line, are one cell's
+    (``_listed_in_one_cell``), their targets paired from the foot up, where the next year's
+    cell leaves an indicator's line empty (9878: read as the node above's, ``ok``, before)."""
     layout = replace(
         office_layout(seed, "xlsx"), borders="none", valign="bottom", stacked_indicators=True
     )
@@ -412,13 +429,18 @@ def _read_exactly(maker: str, seed: int, layout: OfficeLayout, tmp_path: Path) -
     return doc
 
 
-def _read_wrong_in_doubt(maker: str, seed: int, borders: str, valign: str, tmp_path: Path) -> None:
-    """The seed's layout so ruled and set, read wrong and ``suspect`` by ``unparted_rows``."""
+def _read_wrong_in_doubt(
+    maker: str, seed: int, borders: str, valign: str, tmp_path: Path, stacked: bool = False
+) -> None:
+    """The seed's layout so ruled and set (its indicators listed in one cell, ``stacked``),
+    read wrong and ``suspect`` by ``unparted_rows``."""
     from renja.output import write_outputs
 
     if maker == "html" and chromium() is None:
         pytest.skip("Chromium is not installed")
-    layout = replace(office_layout(seed, maker), borders=borders, valign=valign)
+    layout = replace(
+        office_layout(seed, maker), borders=borders, valign=valign, stacked_indicators=stacked
+    )
     plan = office_plan(seed, layout)
     [pdf] = convert([write_source(plan, tmp_path / f"{maker}_{seed}", layout)], tmp_path)
     result = process_pdf(pdf)

@@ -24,7 +24,7 @@ from synth.generator import LAYOUTS, random_plan, render_pdf
 
 from extract.coverage import PrintedValue, _amount_words, _numbers
 from extract.model import Cell, RawTable
-from renja.reading import _merged_fits, _unknown_columns
+from renja.reading import _further_unplaced, _merged_fits, _unknown_columns
 from renja.status import document_status, explain_failures, first_reason, reading_checks
 from transform.headers import map_header
 from transform.reading import (
@@ -922,3 +922,30 @@ def test_rows_of_further_indicators_fit_a_node_merged_over_them_or_not(
     one row over and two under may be (``NFNFF``: rows of other heights).
     Where the order fits a merged node, which node the rows belong to is not known."""
     assert _merged_fits(kinds, centred) is fits
+
+
+@pytest.mark.parametrize(
+    ("kinds", "doubted"),
+    [(["NFFNN"], True), (["NFFNNF"], False), (["NfNf"], True), (["NfNN"], False),
+     (["NeNN"], True), (["NeNe"], True), (["NFNF"], False), (["Ne", "Ne"], True),
+     (["Ne", "NF"], False), (["NNN"], False)],
+)  # fmt: skip
+def test_further_indicators_rows_are_in_doubt_as_the_table_may_be_set(
+    kinds: list[str], doubted: bool
+) -> None:
+    """Pages of one table read from the foot up or from the middle (``RawTable.row_kinds``,
+    a string a page): a run of further indicators' rows between two nodes is in doubt where
+    the table may be set so that a node merged over its indicators' rows, or listing them in
+    one cell, prints them over its code. Set at the foot (``F``), rows under the last node
+    fit no such node (``NFFNNF``); set at the middle (``f``), one row over a node and none
+    under it does not (``NfNN``). A page that shows neither (``e``) may be either, and is in
+    doubt where either fits (``NeNN`` fits the foot: xlsx 9878, indicators listed in one cell
+    over the code, read with status ``ok`` as the node above's rows; ``NeNe`` the middle),
+    unless another page of the table shows which (``Ne`` then ``NF``)."""
+    tables = [
+        RawTable(page, (0, 0, 1, 1), [_HEADER], [], row_kinds=page_kinds)
+        for page, page_kinds in enumerate(kinds, start=1)
+    ]
+    header = map_header(tables[0])
+    plan = LogicalTable("t", [Segment(t, header, 1) for t in tables])
+    assert bool(_further_unplaced(plan)) is doubted

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from extract.document import PageText, running_feet
 from extract.stream import (
     STREAM,
     StreamColumns,
@@ -22,6 +23,7 @@ from extract.stream import (
     _header_texts,
     _label_centres,
     _lines,
+    _listed_in_one_cell,
     _middle_rows,
     _names_carried,
     _number_row,
@@ -30,6 +32,7 @@ from extract.stream import (
     _reach,
     _row_rules,
     _rows,
+    _running_foot,
     _set_at_foot,
     _settle_currency,
     _settle_straddlers,
@@ -1947,6 +1950,71 @@ def test_a_unit_wrapped_under_its_target_stays_with_it_read_from_the_foot_up() -
     ]
 
 
+def test_a_row_padded_apart_that_prints_a_line_over_its_code_is_set_off_the_top() -> None:
+    """Rows padded apart by less than ``row_gap`` (a web page's cell padding, 1.5 pt), one
+    row's indicator wrapped over its code's line: read from the top, that line went to the
+    row above, with nothing to doubt (html 8005, status ``ok``). Lines one pitch apart, nearer
+    than the rows stand, are one cell's: a row whose first line prints no code while a later
+    one does is set off the top (``_set_off_the_top``), and the page is read from the foot
+    up. Rows that stand as close as a cell's lines tell nothing."""
+
+    def page(row: float) -> list[Any]:
+        return _lines(
+            line_of(100, ("1", X[0]), ("Penyediaan Gaji", X[1]), ("Jumlah Orang", X[2]),
+                    ("12", X[3]), ("1.000.000", X[4]))
+            + line_of(100 + row, ("2", X[0]), ("Koordinasi Dokumen", X[1]),
+                      ("Jumlah Dokumen", X[2]), ("5", X[3]), ("2.000.000", X[4]))
+            + line_of(100 + 2 * row, ("Jumlah Laporan Keuangan", X[2]))
+            + line_of(109 + 2 * row, ("3", X[0]), ("Penatausahaan", X[1]), ("Akhir Tahun", X[2]),
+                      ("7", X[3]), ("3.000.000", X[4]))
+            + line_of(109 + 3 * row, ("4", X[0]), ("Pengelolaan", X[1]), ("Jumlah Unit", X[2]),
+                      ("4", X[3]), ("4.000.000", X[4]))
+        )  # fmt: skip
+
+    set_off: list[bool] = []
+    rows = _rows(page(11.0), STACKED, {0}, set_off=set_off)
+    assert set_off == [True]
+    assert texts(rows[1])[-1] == "Jumlah Laporan Keuangan"  # as read from the top
+    set_off = []
+    _rows(page(9.0), STACKED, {0}, set_off=set_off)
+    assert set_off == [False]
+
+
+def test_indicators_listed_in_one_cell_over_a_code_stay_in_its_row() -> None:
+    """A sheet set at the foot, a node's indicators listed one under another in one cell: the
+    first indicator and its target stand over the node's code. Read from the foot up, they
+    are a row of further indicators that may be the node above's (xlsx 9878: read so, with
+    status ``ok``). The sheet pads its rows (nodes' rows 11 pt apart, a cell's lines 9):
+    lines one pitch apart, and from the code's line, padded from the row above, are that
+    node's row (``_listed_in_one_cell``). Rows padded apart stay rows of their own."""
+
+    def page(listed: float) -> list[Any]:
+        return _lines(
+            line_of(100, ("1", X[0]), ("Penyediaan Gaji", X[1]), ("Jumlah Orang", X[2]),
+                    ("12", X[3]), ("1.000.000", X[4]))
+            + line_of(111, ("Jumlah Dokumen", X[2]), ("5", X[3]))
+            + line_of(111 + listed, ("2", X[0]), ("Koordinasi Dokumen", X[1]),
+                      ("Jumlah Laporan", X[2]), ("7", X[3]), ("2.000.000", X[4]))
+            + line_of(122 + listed, ("3", X[0]), ("Penatausahaan", X[1]),
+                      ("Jumlah Unit", X[2]), ("4", X[3]), ("3.000.000", X[4]))
+            + line_of(133 + listed, ("4", X[0]), ("Pengelolaan", X[1]),
+                      ("Jumlah Paket", X[2]), ("2", X[3]), ("4.000.000", X[4]))
+        )  # fmt: skip
+
+    lines = page(9.0)
+    foot = _foot_rows(lines, STACKED, {0}, STREAM, (), frozenset({1}))
+    assert foot is not None
+    assert [texts(row) for row in foot][:2] == [
+        ["1 Penyediaan Gaji Jumlah Orang 12 1.000.000"],
+        ["Jumlah Dokumen 5", "2 Koordinasi Dokumen Jumlah Laporan 7 2.000.000"],
+    ]
+    one_a_row = [[line] for line in lines]
+    assert _listed_in_one_cell(one_a_row, STACKED, {0}) == foot
+    apart = [[line] for line in page(11.0)]
+    assert _foot_rows(page(11.0), STACKED, {0}, STREAM, (), frozenset({1})) == apart
+    assert _listed_in_one_cell(apart, STACKED, {0}) == apart
+
+
 def test_a_table_set_at_the_middle_is_read_from_its_rows_middles() -> None:
     """Rows set at the middle that touch: each ends as far under the line of its number as
     it starts over it, so the first row's top and each row's middle give the next row's top
@@ -1972,3 +2040,35 @@ def test_a_table_set_at_the_middle_is_read_from_its_rows_middles() -> None:
     assert texts(rows[1])[0] == "Koordinasi Dokumen Jumlah Dokumen"
     # set at the foot, the rows do not centre on their numbers' lines
     assert _middle_rows(_foot_set(), STACKED, {0}, SIZE, widths) is None
+
+
+def test_a_running_foot_is_what_most_pages_print_alike_on_a_line_of_its_own() -> None:
+    """A running foot (an electronic signature's note) is printed in the foot of every page,
+    on a line of its own, a page number beside it at most. A table's cells repeat phrases: an
+    indicator's first line (``Jumlah Orang yang Mengikuti``) stood at one height in the foot
+    of two pages of four, and the row's line that printed it beside a name's was dropped
+    as a running foot, the name read without its first words with status ``ok`` (html 8006)."""
+    note = "Dokumen ini telah ditandatangani secara elektronik"
+    phrase = "Jumlah Orang yang Mengikuti"
+
+    def pages(feet: list[tuple[str, ...]]) -> list[PageText]:
+        return [
+            PageText(n, "", 842.0, 595.0, foot=tuple((40.0, text) for text in texts))
+            for n, texts in enumerate(feet, start=1)
+        ]
+
+    assert running_feet(pages([(phrase,), (phrase,), (), ()])) == frozenset()
+    feet = running_feet(pages([(note,), (note,), (note,), (note, phrase), (phrase,)]))
+    assert feet == {"".join(note.split())}
+
+    class Page:
+        height = 595.0
+
+    def line(*placed: tuple[str, float]) -> Any:
+        [found] = _lines(line_of(560.0, *placed))
+        return found
+
+    assert _running_foot(line((note, X[1]), ("3", X[4])), Page, feet)
+    assert _running_foot(line((note, X[1]), ("Halaman 3 dari 12", X[3])), Page, feet)
+    kept = line(("Peningkatan Bantuan Operasional", X[1]), (note, X[2]))
+    assert not _running_foot(kept, Page, feet)

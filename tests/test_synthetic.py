@@ -54,8 +54,8 @@ def test_a_signatures_note_in_every_pages_foot_is_no_row(layout: str | int, tmp_
     """An electronic signature stamps a note in the foot of every page ("Dokumen ini telah
     ditandatangani secara elektronik ..."), with a QR code. Under a table without rules the
     note was read as the last row's text, or as a row of its own, with status ``ok`` (8 of 30
-    random layouts so signed, and both of these named ones). A line that half the pages or
-    more print alike in their foot is a running foot, and no row."""
+    random layouts so signed, and both of these named ones). A line that two thirds of the
+    pages or more print alike in their foot is a running foot, and no row."""
     if isinstance(layout, int):
         chosen = random_layout(layout)
         plan = seed_plan(layout, chosen)

@@ -950,7 +950,15 @@ def _stacked_indicators(
     most = max(values, key=lambda col: len(values[col]))  # the first, where several have most
     targets = values[most]
     upright = _set_at_top(list(tops), columns)
-    aligned = {col: _aligned(found, targets, upright) for col, found in values.items()}
+    if not upright and _set_at_foot(list(tops), columns):
+        # a row set at its foot, turned upside down, is one set at its top
+        turned = {
+            col: _aligned(_upside_down(found), _upside_down(targets), True)
+            for col, found in values.items()
+        }
+        aligned = {col: None if texts is None else texts[::-1] for col, texts in turned.items()}
+    else:
+        aligned = {col: _aligned(found, targets, upright) for col, found in values.items()}
     per_column = {col: texts for col, texts in aligned.items() if texts is not None}
     if len(per_column) < len(aligned):
         # rows that one ruled box holds with no rule between them: each value stands level
@@ -1043,6 +1051,25 @@ def _set_at_top(tops: list[tuple[float, ...]], targets: list[int]) -> bool:
         for col, cell in enumerate(tops)
         if len(cell) == 1 and col not in targets
     )
+
+
+def _set_at_foot(tops: list[tuple[float, ...]], targets: list[int]) -> bool:
+    """Whether a row's cells are set at its foot, as a sheet's are by default: every cell but
+    the ``targets`` ends level with the row's last line, and the row has two lines or more."""
+    lasts = [cell[-1] for col, cell in enumerate(tops) if cell and col not in targets]
+    lines = {top for cell in tops for top in cell}
+    if not lasts or len(lines) < 2:
+        return False
+    foot = max(lines)
+    return min(lines) < foot - _SAME_LINE_PT and all(_level_with(last, foot) for last in lasts)
+
+
+def _upside_down(values: list[_Value]) -> list[_Value]:
+    """A target cell's values from the last up, each line's height turned over."""
+    return [
+        _Value(v.text, None if v.last is None else -v.last, None if v.first is None else -v.first)
+        for v in reversed(values)
+    ]
 
 
 def _aligned(
