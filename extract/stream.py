@@ -2298,9 +2298,14 @@ def _set_off_the_top(
     )
     if late >= max(2, len(long) / 4):
         return True
+    # set at the foot, a row ends on its code's line, and the next line opens the next row:
+    # the table pads its rows where every line after a code's stands further than a pitch (a
+    # Word table's rows of one line that stand taller, the rest touching, do not: docx 10188)
+    after = [lines[i + 1].top - lines[i].top for i in range(len(lines) - 1) if coded(i)]
     return (
         pitch is not None
-        and len(apart) >= 2
+        and len(after) >= 2
+        and min(after) >= _PADDED * pitch
         and not unpadded
         and _cell_over_code(lines, coded, pitch)
     )
@@ -2782,9 +2787,9 @@ def _listed_in_one_cell(
     indicators stand one under another in one cell, set at the foot, prints its first
     indicators and their targets over its code, and ``_foot_rows`` reads them as rows of
     their own. A table that pads its rows shows which they are: its cells' lines stand one
-    pitch apart (the least between two lines), its rows further (every two rows of nodes or
-    totals more than ``_PADDED`` pitches); a run whose rows stand one pitch apart, and from
-    the node's row under it, while padded from the row over it, is that node's."""
+    pitch apart (``_cell_pitch``), its rows further (every row after a node's or a total's
+    ``_PADDED`` pitches or more, twice at least); a run whose rows stand one pitch apart, and
+    from the node's row under it, while padded from the row over it, is that node's."""
     kinds = _foot_kinds(rows, columns, id_columns)
     pitch = _cell_pitch([line for row in rows for line in row])
     if pitch is None:
@@ -2792,8 +2797,8 @@ def _listed_in_one_cell(
     nodes = "NMT"
     apart = [
         b[0].top - a[-1].top
-        for a, b, above, below in zip(rows, rows[1:], kinds, kinds[1:], strict=False)
-        if above in nodes and below in nodes
+        for a, b, above in zip(rows, rows[1:], kinds, strict=False)
+        if above in nodes
     ]
     if len(apart) < 2 or min(apart) < _PADDED * pitch:
         return rows

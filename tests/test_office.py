@@ -415,6 +415,22 @@ def test_a_sheet_set_at_the_foot_with_indicators_listed_in_one_cell_is_read_exac
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+@pytest.mark.parametrize("seed", [10188, 10208])
+def test_a_word_table_whose_rows_of_one_line_stand_taller_is_read_from_the_top(
+    seed: int, tmp_path: Path
+) -> None:
+    """Word tables set at the top, without rules, whose rows of one line stand taller than
+    their text (an empty cell holding a paragraph of a larger type) while rows of more lines
+    touch the next: a further indicator's wrapped line stands one pitch over the next code.
+    Rows padded apart would make it that code's row's first line; these are not (a code's
+    line is followed one pitch under by its own wrapped name), and the plans stay exact and
+    ``ok`` (taken as padded, they were read as set off the top: ``suspect``, names wrong)."""
+    layout = office_layout(seed, "docx")
+    assert layout.valign == "top" and layout.borders == "none"
+    doc = _read_exactly("docx", seed, layout, tmp_path)
+    assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
 def _read_exactly(maker: str, seed: int, layout: OfficeLayout, tmp_path: Path) -> dict:
     """The seed's plan so laid out, read exactly: the document's summary entry."""
     from renja.output import write_outputs

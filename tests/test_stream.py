@@ -1956,7 +1956,8 @@ def test_a_row_padded_apart_that_prints_a_line_over_its_code_is_set_off_the_top(
     row above, with nothing to doubt (html 8005, status ``ok``). Lines one pitch apart, nearer
     than the rows stand, are one cell's: a row whose first line prints no code while a later
     one does is set off the top (``_set_off_the_top``), and the page is read from the foot
-    up. Rows that stand as close as a cell's lines tell nothing."""
+    up. Rows that stand as close as a cell's lines tell nothing, nor do rows of one line that
+    stand taller while the rest touch."""
 
     def page(row: float) -> list[Any]:
         return _lines(
@@ -1977,6 +1978,29 @@ def test_a_row_padded_apart_that_prints_a_line_over_its_code_is_set_off_the_top(
     assert texts(rows[1])[-1] == "Jumlah Laporan Keuangan"  # as read from the top
     set_off = []
     _rows(page(9.0), STACKED, {0}, set_off=set_off)
+    assert set_off == [False]
+    # a Word table set at the top whose rows of one line stand taller than their text (an
+    # empty cell holding a larger paragraph), the rest touching: a further indicator's second
+    # line stands one pitch over the next code, but the line after a code's is no further
+    # where a name wraps (docx 10188)
+    tall = _lines(
+        line_of(100, ("1", X[0]), ("Penyediaan Gaji", X[1]), ("Jumlah Orang", X[2]),
+                ("12", X[3]), ("1.000.000", X[4]))
+        + line_of(111, ("2", X[0]), ("Koordinasi Dokumen", X[1]), ("Jumlah Dokumen", X[2]),
+                  ("5", X[3]), ("2.000.000", X[4]))
+        + line_of(120, ("Perencanaan Daerah", X[1]))
+        + line_of(129, ("Jumlah Paket", X[2]), ("3", X[3]))
+        + line_of(140, ("Jumlah Laporan", X[2]), ("7", X[3]))
+        + line_of(149, ("Keuangan", X[2]))
+        + line_of(158, ("3", X[0]), ("Penatausahaan", X[1]), ("Jumlah Unit", X[2]),
+                  ("7", X[3]), ("3.000.000", X[4]))
+        + line_of(169, ("4", X[0]), ("Pengelolaan", X[1]), ("Jumlah Paket", X[2]),
+                  ("4", X[3]), ("4.000.000", X[4]))
+        + line_of(180, ("5", X[0]), ("Pembinaan", X[1]), ("Jumlah Bulan", X[2]),
+                  ("2", X[3]), ("5.000.000", X[4]))
+    )  # fmt: skip
+    set_off = []
+    _rows(tall, STACKED, {0}, set_off=set_off)
     assert set_off == [False]
 
 
