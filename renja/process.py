@@ -294,6 +294,12 @@ def _read(
     result.stated_totals = built.stated_totals + stated_in_text(pages)
     result.subtotals = built.subtotals
     result.unplaced = built.unplaced
+    # a name a page break cut after its slash: doubted as a line so broken on its page
+    for page, text in built.unsure_slashes:
+        for table in {
+            id(t): t for plan in plans for t, _, _ in plan.segments if t.page == page
+        }.values():
+            table.unsure_slashes.append(text)
     result.pages = sorted({t.page for plan in plans for t, _, _ in plan.segments})
     result.pages_not_read = [
         p for p in range(result.pages[0], result.pages[-1] + 1) if p not in result.pages

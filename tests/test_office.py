@@ -415,6 +415,24 @@ def test_a_sheet_set_at_the_foot_with_indicators_listed_in_one_cell_is_read_exac
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+def test_a_name_a_page_break_cut_after_its_slash_is_in_doubt(tmp_path: Path) -> None:
+    """A Word table without space glyphs, set at the middle: a page break cut a name after the
+    slash of ``Kabupaten/Kota``, its rest atop the next page. Joined as two words with nothing
+    to tell whether a space stood there, it went out with status ``ok``; as a line so broken
+    on one page, it is now reported (``slash_breaks``), and the rest of the plan is exact."""
+    from renja.output import write_outputs
+
+    layout = replace(office_layout(10141, "docx"), borders="none", valign="middle")
+    plan = office_plan(10141, layout)
+    [pdf] = convert([write_source(plan, tmp_path / "docx_10141", layout)], tmp_path)
+    result = process_pdf(pdf)
+    [found] = differences(result, plan, layout)  # the name, as read
+    assert "Kabupaten/ Kota" in str(found)
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    assert [d["check"] for d in doc["reading_doubts"]] == ["slash_breaks"]
+
+
 @pytest.mark.parametrize("seed", [10188, 10208])
 def test_a_word_table_whose_rows_of_one_line_stand_taller_is_read_from_the_top(
     seed: int, tmp_path: Path

@@ -145,6 +145,9 @@ class Plan:
     # rows read by OCR with a name and amounts of their own, taken for the rest of the row
     # above (their number or level not read): (page, name)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
+    # names a page break cut after a slash, joined as two words for want of a sign of the
+    # space (``Kabupaten/`` / ``Kota``): (page of the node, ``Kabupaten/ Kota``)
+    unsure_slashes: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _compact(part: str) -> str:
@@ -283,6 +286,7 @@ class _Builder:
         self.nodes: list[_Node] = []
         self.totals: list[StatedTotal] = []
         self.unplaced: list[tuple[int, str]] = []
+        self.unsure_slashes: list[tuple[int, str]] = []
         self.last: dict[Level, _Node | None] = {"program": None, "kegiatan": None}  # type: ignore[dict-item]
         self.counters: dict[str, int] = {}
         self.subtotalled: set[str] = set()  # programs whose subtotal row has been read
@@ -464,6 +468,11 @@ class _Builder:
         """The rest of a row that a page break cut: its text joins the cells above it."""
         current = self.nodes[-1]
         if nama:
+            # a word the page break cut after its slash is read as two, as a line so broken
+            # where nothing tells whether a space stood there (``PageChars.slash_break``)
+            end, first = (current.nama.split() or [""])[-1], nama.split()[0]
+            if len(end) > 1 and end.endswith("/") and end[-2].isalnum() and first[0].isalnum():
+                self.unsure_slashes.append((current.page, f"{end} {first}"))
             current.nama = f"{current.nama} {nama}"
             current.nama_conf = _lowest(current.nama_conf, row.nama_conf)
         if current.indicators:
@@ -940,6 +949,7 @@ def _frames(builder: _Builder, plan_year: int | None, has_before: bool = False) 
         builder.totals,
         builder.subtotals,
         builder.unplaced,
+        builder.unsure_slashes,
     )
 
 
