@@ -1545,8 +1545,7 @@ def _stacked_rows(
     }  # fmt: skip
     # in a table with no code nor number, the rows of nodes are those that state an amount
     # (a node's row prints it on its first line; a further indicator's row has none)
-    amounts = set(columns.of_role(ColumnRole.PAGU))
-    marks = id_columns or amounts
+    marks = _node_columns(columns, id_columns)
     for row in rows:
         opened = any(columns.column_of_word(w) in marks for w in row[0].words)
         for col in indicators if opened else []:
@@ -1555,6 +1554,7 @@ def _stacked_rows(
                 openers.add(words[0])
     openers -= inside
     # the rows that state an amount on their first line: each opens a node
+    amounts = set(columns.of_role(ColumnRole.PAGU))
     stated = [bool(set(_lone_numbers(row[0], columns)) & amounts) for row in rows]
     nodes = [i for i in range(1, len(rows)) if stated[i]]
     framed = len(nodes) >= 2 and all(
@@ -2275,7 +2275,7 @@ def _set_off_the_top(
         in_columns = {columns.column_of_word(w) for w in lines[index].words}
         return bool(numbers[index]) or bool(in_columns & id_columns)
 
-    nodes = id_columns or set(columns.of_role(ColumnRole.PAGU))
+    nodes = _node_columns(columns, id_columns)
 
     def coded(index: int) -> bool:
         return bool({columns.column_of_word(w) for w in lines[index].words} & nodes)
@@ -2372,6 +2372,12 @@ def _aligned_rows(
     return max(middles) <= level or max(feet) <= level
 
 
+def _node_columns(columns: StreamColumns, id_columns: set[int]) -> set[int]:
+    """The columns that mark a node's row: its code or row number, or, in a table with
+    neither, its amount (a further indicator's row states none)."""
+    return id_columns or set(columns.of_role(ColumnRole.PAGU))
+
+
 def _text_columns(columns: StreamColumns) -> set[int]:
     """The columns of texts that wrap: names, indicators, locations and units."""
     return {
@@ -2394,7 +2400,7 @@ def _spreads(
     values = {
         col for role in (ColumnRole.TARGET, ColumnRole.SATUAN) for col in columns.of_role(role)
     }
-    nodes = id_columns or set(columns.of_role(ColumnRole.PAGU))
+    nodes = _node_columns(columns, id_columns)
     middles: list[float] = []
     feet: list[float] = []
     for row in rows:
@@ -2680,8 +2686,7 @@ def _foot_kinds(rows: list[list[_Line]], columns: StreamColumns, id_columns: set
         for role in (ColumnRole.INDIKATOR, ColumnRole.TARGET, ColumnRole.SATUAN)
         for col in columns.of_role(role)
     }
-    # in a table with no code nor number, a node's row is one that states an amount
-    nodes = id_columns or amounts
+    nodes = _node_columns(columns, id_columns)
     kinds = ""
     for row in rows:
         found = {c for line in row for c in _columns_of(line, columns)}
