@@ -53,8 +53,9 @@ __all__ = [
 Mended = tuple[str, str, tuple[float, float, float, float]]
 
 # Glyphs OCR takes for one another at a low resolution: a change within a group counts half.
-# A blurred ``i`` whose dot runs into its stem reads ``r`` (``Kepegawaran``, ``Sosialrsasi``).
-_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb", "ri")
+# A blurred ``i`` whose dot runs into its stem reads ``r`` (``Kepegawaran``, ``Sosialrsasi``),
+# and one before a ``t`` whose stroke its dot runs into, ``s`` (``Rehabilstasi``, ``Monstonng``).
+_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb", "ri", "is")
 _ALIKE = frozenset((a, b) for group in _LOOK_ALIKE for a in group for b in group if a != b)
 # Thin letters that a blur loses, and the marks that a speck or a rule's remnant adds: counted
 # half when missing from the reading, or in it too many.
@@ -291,6 +292,8 @@ def _split(letters: str, words: frozenset[str]) -> str | None:
 _STOPPED = re.compile(r"^([^\W\d_]{3,})\.$")
 # Two words and a full stop between them, no space: a speck in the space (``Simpan.Pinjam``).
 _STOP_BETWEEN = re.compile(r"^([^\W\d_]{3,})\.([^\W\d_]+)$")
+# Two words a slash joins and a full stop after them: a speck after a name (``Kabupaten/Kota.``).
+_SLASHED_STOP = re.compile(r"^([^\W\d_]+)/([^\W\d_]+)\.$")
 
 
 def _speck_stop(word: str, words: frozenset[str] | Collection[str]) -> bool:
@@ -310,14 +313,18 @@ def mend_text(text: str, words: Collection[str], *, whole: bool = False) -> str:
     """``text`` with each of its misread words (:func:`mend`) mended; the rest kept as read. A
     word in brackets is an abbreviation or a name of its own (``(Andalalin)``): kept. A full
     stop after a word of the dictionary is a speck read as one, and dropped (:func:`_speck_stop`):
-    the names of a plan print no sentences; so is one between it and another word of the
-    dictionary with no space (``Simpan.Pinjam``), read as the space it stands in. ``whole``:
-    another word follows on its line."""
+    the names of a plan print no sentences; so is one after two such words a slash joins
+    (``Kabupaten/Kota.``: an abbreviation's stop stands after its own letters, ``Kab./Kota``),
+    and one between it and another word of the dictionary with no space (``Simpan.Pinjam``),
+    read as the space it stands in. ``whole``: another word follows on its line."""
     if text.startswith("("):
         return text
     stopped = _STOPPED.match(text)
     if stopped and _speck_stop(stopped.group(1), words):
         return stopped.group(1)
+    slashed = _SLASHED_STOP.match(text)
+    if slashed and _speck_stop(slashed.group(1), words) and slashed.group(2).lower() in words:
+        return text[:-1]
     between = _STOP_BETWEEN.match(text)
     if (
         between
@@ -448,8 +455,10 @@ def mend_by_names(
       each in another name (``Pasar Kera dan`` beside ``Pasar Kerja`` and ``Kerja dan``), and
       the other names print it more often
       than the reading (as often, for words a slash joins: OCR loses a slash or reads it as a
-      space, it puts none in); a reading that is a word of the language is so taken only for
-      a word OCR misreads it as (:func:`cost`: ``Kera`` for ``Kerja``, never ``Pengadaan`` for
+      space, it puts none in, and other names print two such words apart in the same place
+      as the document's only where read from a text layer); a reading that is a word of the
+      language is so taken only for a word OCR misreads it as (:func:`cost`: ``Kera`` for
+      ``Kerja``, never ``Pengadaan`` for
       ``Pengawasan``, two words that names print before the same words); or the reading is a
       word of the language printed nowhere else, OCR misreads the word as it, and the other
       names print the word before the two words after it twice or more (:func:`_in_phrase`);
@@ -465,7 +474,9 @@ def mend_by_names(
     another printing's misreading), and for a reading of the language one of the language;
     of two that fit, the one OCR misreads as the reading (``Detari``: ``Detail``, not the
     ``Deta:i`` of another printing, a plain edit nearer). Readings of two or three letters
-    are weighed by their place alone (:func:`_short`).
+    are weighed by their place alone (:func:`_short`), and an abbreviation in brackets read
+    with a look-alike glyph by the one the other names print after the same word
+    (:func:`_bracketed_alike`).
     A word that begins with ``i`` where the other names print it with a capital ``I`` twice
     or more, and more often than as read, and in no third form, takes the capital; so does
     one of three letters or more in a name whose other words but its joining words begin with
@@ -694,6 +705,8 @@ def _mended_once(
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """One reading of the names for :func:`mend_by_names`."""
     split, words, phrases, vocabulary = _plan_words(names)
+    # what the names read from a text layer print: as printed, unlike OCR's readings
+    _, texted = _counts([tokens for tokens, ocr in zip(split, by_ocr, strict=True) if not ocr])
     forms: dict[str, Counter[str]] = {}
     for tokens in split:
         for token in tokens:
@@ -709,7 +722,7 @@ def _mended_once(
         result: list[str] = []
         i = 0
         while i < len(tokens):
-            found = _mend_at(tokens, i, mine, vocabulary, known, forms, others)
+            found = _mend_at(tokens, i, mine, vocabulary, known, forms, others, texted)
             if found is None:
                 result.append(tokens[i])
                 i += 1
@@ -805,14 +818,19 @@ class _Elsewhere:
 def _mend_at(
     tokens: list[str], i: int, mine: _Elsewhere, vocabulary: list[str],
     known: frozenset[str], forms: dict[str, Counter[str]], others: Counter[str],
+    texted: Counter[tuple[str, ...]],
 ) -> tuple[int, str] | None:  # fmt: skip
-    """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None."""
+    """The word that ``tokens[i:i + width]`` were misread for: (width, the word), or None.
+    ``texted``: the phrases of the names read from a text layer."""
     keys = [_START, *(_key(t) for t in tokens), _END]
     short = _short(tokens[i], keys[i], keys[i + 2], mine, vocabulary)
     if short is None:
         short = _one_glyph(tokens[i], keys[i], keys[i + 2], mine, forms)
     if short is not None:
         return 1, short
+    bracketed = _bracketed_alike(tokens[i], keys[i], mine)
+    if bracketed is not None:
+        return 1, bracketed
     for width in (2, 1):
         if i + width > len(tokens):
             continue
@@ -826,7 +844,10 @@ def _mend_at(
         parts = read.split()
         language = width == 1 and read.strip("()") in known
         here = (
-            mine.phrase(before, *parts) + mine.phrase(*parts, after)
+            # two words a slash joins: OCR loses the slash, it puts none in, so only a name
+            # read from a text layer prints them apart as the document's (``Skala Kabupaten
+            # Kota`` read in two names, ``Kabupaten/Kota`` printed in two others)
+            texted[(before, *parts)] + texted[(*parts, after)]
             if width == 2
             else (mine.phrase(before, read, after))
         )
@@ -989,6 +1010,31 @@ def _one_glyph(
         if alike and place:
             return word.upper()
     return None
+
+
+def _bracketed_alike(token: str, before: str, mine: _Elsewhere) -> str | None:
+    """The abbreviation in brackets that a reading in brackets was misread for, a glyph of it
+    read as a look-alike (``Beracun (83)`` beside the names' ``Beracun (B3)``; ``B`` and ``8``
+    differ in a curve that a blurred scan of 150 dpi loses): the one that the other names print
+    after the same word twice or more, and there more often than the reading, and that differs
+    from it in look-alike capitals and figures only (:data:`_CAPITALS_ALIKE`); else None. A
+    name's abbreviation is in capitals, often with a figure (``(B3)``, ``(K3)``), and the names
+    of a plan print it again and again after the words it stands for."""
+    found = _BRACKETED.match(token)
+    if not found:
+        return None
+    read = found.group(1).upper()
+    here = mine.phrase(before, _key(token))
+    fits = []
+    for key in mine.words:
+        word = key[1:-1].upper() if key[:1] == "(" and key[-1:] == ")" else ""
+        if len(word) != len(read) or word == read:
+            continue
+        if not all(a == b or (a, b) in _CAPITALS_ALIKE for a, b in zip(read, word, strict=True)):
+            continue
+        if mine.phrase(before, key) >= 2 and mine.phrase(before, key) > here:
+            fits.append(f"({word})")
+    return fits[0] if len(fits) == 1 else None
 
 
 def _capital_lost(token: str, forms: dict[str, Counter[str]]) -> bool:
