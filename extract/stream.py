@@ -22,6 +22,7 @@ from extract.document import FOOT_SHARE, plain
 from extract.model import TEXT, Box, Cell, KeyColumns, RawTable, TextSettings
 from extract.ocr import char_confidence
 from extract.paragraphs import EITHER, START, WRAP, line_breaks
+from extract.parsed import line_tolerance
 from extract.tables import PageChars
 from transform.headers import MISREAD_NUMBERS
 from transform.vocabulary import (
@@ -1847,18 +1848,13 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
             page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=attrs)
         )
     chars = getattr(page, "chars", [])
-    sizes = sorted(float(c["size"]) for c in chars)
-    # glyphs of one line share their top; pdfplumber's 3 pt chains lines a small type sets
-    # closer (a one-line cell centred beside two lines of a 4.9 pt sheet stands 2.7 pt from
-    # each, and their glyphs went into one line, interleaved: ``M o n i t oring``)
-    level = settings.text.line_tolerance * sizes[len(sizes) // 2] if sizes else _PDFPLUMBER_Y
     words = list(
         page.extract_words(
             keep_blank_chars=False,
             use_text_flow=False,
             extra_attrs=attrs,
             x_tolerance_ratio=settings.text.word_gap,
-            y_tolerance=min(_PDFPLUMBER_Y, level),
+            y_tolerance=line_tolerance(chars, settings.text.line_tolerance),
             return_chars=True,
         )
     )
@@ -1876,7 +1872,6 @@ def _page_words(page: Any, ocr: bool, settings: StreamSettings = STREAM) -> list
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_PDFPLUMBER_Y = 3.0  # points: pdfplumber's own tolerance between the tops of one line's glyphs
 
 
 def _split_at_edges_glued(lines: list[_Line], columns: StreamColumns) -> None:

@@ -18,7 +18,15 @@ from pdfplumber.page import Page
 
 from extract.ocr import pdf_bytes
 from extract.pages import read_tables
-from extract.parsed import QuickPage, _ranges, open_pdf, page_words, parsed_ahead, shared_parse
+from extract.parsed import (
+    QuickPage,
+    _ranges,
+    line_tolerance,
+    open_pdf,
+    page_words,
+    parsed_ahead,
+    shared_parse,
+)
 
 TABLE_PAGES = list(range(9, 22))  # the sample's review and plan tables: 13 pages
 
@@ -72,7 +80,10 @@ def test_a_page_read_keeps_its_words_and_lets_its_objects_go() -> None:
         assert [("_objects" in page.__dict__) for page in read] == [False] * 12 + [True]
         with pdfplumber.open(SAMPLE) as plain:
             assert [page_words(page) for page in read] == [
-                plain.pages[n - 1].extract_words() for n in TABLE_PAGES
+                plain.pages[n - 1].extract_words(
+                    y_tolerance=line_tolerance(plain.pages[n - 1].chars)
+                )
+                for n in TABLE_PAGES
             ]
     assert tables == list(read_tables(SAMPLE, TABLE_PAGES))  # outside a shared parse
 
@@ -180,3 +191,40 @@ def test_each_glyph_carries_the_clip_it_is_drawn_under(tmp_path: Path) -> None:
     assert clips["O"] is None and clips["A"] is None
     assert clips["C"] == pytest.approx((100.0, 150.0))
     assert clips["N"] == pytest.approx((215.0, 240.0))  # moved by the cm, narrowed by the inner
+
+
+def test_a_lines_words_are_its_own_where_small_type_sets_lines_close(tmp_path: Path) -> None:
+    """A sheet's row set at its middle: indicators one under another at 7 pt, and beside them
+    a target cell that shrinks its type to fit (5.3 pt), its lines as far apart but standing
+    2.9 pt off theirs. pdfplumber's 3 points chained all the lines into one, and the checks
+    of the reading counted ``11`` / ``11`` / ``10`` as six figures printed in no row (xlsx
+    10387: ``suspect``). They group a line's glyphs as the reader does: those whose tops
+    differ by at most 0.4 of the page's middle type size."""
+    spots = [
+        *((b"7", b"100", b"%.2f" % (700 - 5.85 * i), text)
+          for i, text in enumerate([b"Jumlah Orang", b"Jumlah Dokumen", b"Jumlah Unit",
+                                    b"Jumlah Paket"])),
+        *((b"5.3", b"300", b"%.2f" % (698.4 - 5.85 * i), text)
+          for i, text in enumerate([b"11", b"11", b"10"])),
+    ]  # fmt: skip
+    content = b"\n".join(b"BT /F1 %s Tf %s %s Td (%s) Tj ET" % spot for spot in spots)
+    objects = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 1 0 R >> >> /Contents 3 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+    ]
+    path = tmp_path / "close.pdf"
+    path.write_bytes(pdf_bytes(objects, 5))
+    pdf = open_pdf(path)
+    try:
+        page = pdf.pages[0]
+        assert "J" in [w["text"] for w in page.extract_words()]  # pdfplumber's own, chained
+        words = [w["text"] for w in page_words(page)]
+        assert [w for w in words if w.isdigit()] == ["11", "11", "10"]
+        assert words.count("Jumlah") == 4
+        assert line_tolerance(page.chars) == pytest.approx(0.4 * 7)
+    finally:
+        pdf.close()
