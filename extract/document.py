@@ -23,6 +23,7 @@ __all__ = [
     "PageText",
     "content_hash",
     "counted",
+    "keeps_empty_lines",
     "page_texts",
     "plain",
     "probe_pdf",
@@ -31,6 +32,24 @@ __all__ = [
 
 # Told how far the reading of a document has got: (stage, pages done, pages in the stage).
 PageProgress = Callable[[str, int, int], None]
+
+
+# Makers of PDFs, named in a document's Creator or Producer: office programs, which print a
+# cell's lines as typed, an empty line that ends it too, and web browsers and the tools that
+# print web pages, which drop a line break that ends a cell (a ``<br>`` closing a block).
+_OFFICE = re.compile(r"\b(?:Microsoft|Word|Excel|LibreOffice|OpenOffice|Writer|Calc|WPS)\b", re.I)
+_WEB = re.compile(r"Mozilla|Chrome|Chromium|Skia|WebKit|Gecko|Firefox|wkhtmltopdf|WeasyPrint", re.I)
+
+
+def keeps_empty_lines(metadata: dict[str, Any]) -> bool:
+    """Whether a PDF of this metadata (its Creator and Producer) was made by an office program
+    (Word, Excel, LibreOffice, WPS), which prints a cell's empty lines as typed, one that ends
+    the cell too: a cell set at its row's foot then shows which line each value is on. A web
+    browser drops a line break that ends a cell, so that every value of a cell ending in one
+    stands a line lower; and a PDF whose maker is not named (rewritten by a tool that drops
+    it) may be either."""
+    text = " ".join(str(metadata.get(key) or "") for key in ("Creator", "Producer"))
+    return bool(_OFFICE.search(text)) and not _WEB.search(text)
 
 
 def counted(items: Iterable[int], stage: str, progress: PageProgress | None) -> Iterator[int]:

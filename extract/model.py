@@ -75,6 +75,10 @@ class RawTable:
     # Whether rules part its rows (the ruled reader); the borderless reader parts them by their
     # lines, so that one printed row may come out as several.
     rows_ruled: bool = False
+    # Whether the PDF's maker prints a cell's lines as typed, an empty line that ends the cell
+    # too, as an office program does (``extract.document.keeps_empty_lines``): a web browser
+    # drops a line break that ends a cell, and a maker not named may be either.
+    empty_lines_kept: bool = False
 
     @property
     def n_cols(self) -> int:

@@ -21,12 +21,19 @@ from typing import Any
 
 import pandas as pd
 
-from extract.document import DocumentError, PageProgress, PageText, content_hash, probe_pdf
+from extract.document import (
+    DocumentError,
+    PageProgress,
+    PageText,
+    content_hash,
+    keeps_empty_lines,
+    probe_pdf,
+)
 from extract.locate import all_pages_with_amounts, candidate_pages, title_kind
 from extract.model import RawTable
 from extract.ocr import OcrSettings, known_words
 from extract.pages import document_pages
-from extract.parsed import shared_parse
+from extract.parsed import open_pdf, release, shared_parse
 from extract.spelling import mend_by_names
 from renja.reading import Reading, check_reading
 from renja.timing import Stopwatch
@@ -252,6 +259,15 @@ def _process(
     return result
 
 
+def _metadata(path: Path) -> dict[str, Any]:
+    """The PDF's document information (Creator, Producer, ...); empty where it holds none."""
+    pdf = open_pdf(path)
+    try:
+        return dict(pdf.metadata or {})
+    finally:
+        release(pdf)
+
+
 class _StageMarks:
     """Passes progress on, noting when each stage was first told of (OCR follows the text)."""
 
@@ -283,6 +299,10 @@ def _read(
             "the first pages name a year (Tahun 2022)"
         )
     result = DocumentResult(path.name, doc_id, "ok", opd=opd_name(pages), tahun=tahun)
+    kept = keeps_empty_lines(_metadata(path))
+    for plan in plans:
+        for table, _, _ in plan.segments:
+            table.empty_lines_kept = kept
     rows = pd.concat([table_rows(plan) for plan in plans], ignore_index=True)
     see("rows", rows)
     has_next = any(plan.header.first("pagu", "next") is not None for plan in plans)

@@ -20,6 +20,7 @@ from synth.office import (
     write_source,
 )
 
+from extract.document import keeps_empty_lines
 from renja.process import process_pdf
 
 pytestmark = [
@@ -407,12 +408,87 @@ def test_a_sheet_set_at_the_foot_with_indicators_listed_in_one_cell_is_read_exac
     the listed indicators over the code are a row of further indicators, which the node above
     may have; lines one pitch apart, and from the code's line, are one cell's
     (``_listed_in_one_cell``), their targets paired from the foot up, where the next year's
-    cell leaves an indicator's line empty (9878: read as the node above's, ``ok``, before)."""
+    cell leaves an indicator's line empty (9878: read as the node above's, ``ok``, before;
+    9986: ``\n271``, the second indicator's), as an office program prints a cell's empty
+    lines as typed (``RawTable.empty_lines_kept``, from the PDF's maker)."""
     layout = replace(
         office_layout(seed, "xlsx"), borders="none", valign="bottom", stacked_indicators=True
     )
     doc = _read_exactly("xlsx", seed, layout, tmp_path)
     assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
+def test_a_web_pages_target_cell_of_fewer_lines_at_a_rows_foot_is_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """A node's indicators listed in one cell, their targets so beside them, each row set at
+    its foot (html 8295, ruled in a grid); a next year's cell that leaves an indicator out
+    holds fewer values, set at the foot too. A browser drops a line break that ends a cell:
+    ``1477<br><br>``, the first indicator's, printed level with the second, was read as the
+    second's, ``ok`` (10 of 28 web pages of seeds 8295-8324, 12 of 28 of 8325-8354). Where the
+    PDF's maker is no office program, which prints a cell's empty lines as typed, such a cell's
+    values are given by height only where its first stands level with the first indicator's:
+    here the row's targets are read as none and reported (``folded_rows``), ``suspect``, and
+    no target is given to another indicator."""
+    from renja.output import write_outputs
+
+    if chromium() is None:
+        pytest.skip("Chromium is not installed")
+    layout = replace(
+        office_layout(8295, "html"), borders="grid", valign="bottom", stacked_indicators=True
+    )
+    plan = office_plan(8295, layout)
+    [pdf] = convert([write_source(plan, tmp_path / "html_8295", layout)], tmp_path)
+    result = process_pdf(pdf)
+    wrong = differences(result, plan, layout)
+    assert wrong and all(": target None != " in d for d in wrong)
+    [doc] = write_outputs([result], tmp_path / "out")["documents"]
+    assert doc["status"] == "suspect"
+    folded = [d for d in doc["reading_doubts"] if d["check"] == "folded_rows"]
+    assert folded
+
+
+@pytest.mark.parametrize(
+    ("metadata", "kept"),
+    [
+        ({"Creator": "Microsoft® Word 2019", "Producer": "Microsoft® Word 2019"}, True),
+        ({"Creator": "Excel", "Producer": "macOS Version 14.6.1 Quartz PDFContext"}, True),
+        ({"Creator": "Calc", "Producer": "LibreOffice 7.4"}, True),
+        ({"Creator": "Mozilla/5.0 ... Chrome/93.0.4577.82 Safari/537.36", "Producer": "Skia/PDF"},
+         False),
+        ({"Producer": "iLovePDF"}, False),  # rewritten: the maker is not named
+        ({"Creator": "PDFium", "Producer": "PDFium"}, False),
+        ({}, False),
+    ],
+)  # fmt: skip
+def test_a_pdfs_maker_tells_whether_a_cells_empty_lines_are_printed(
+    metadata: dict, kept: bool
+) -> None:
+    """The makers of the documents in ``../shared/real`` and the sample: an office program
+    prints a cell's lines as typed, a browser drops a line break that ends a cell, and a
+    document whose maker is not named may be either."""
+    assert keeps_empty_lines(metadata) is kept
+
+
+@pytest.mark.parametrize("seed", [10387, 10393])
+def test_a_sheet_set_at_the_middle_with_indicators_listed_in_one_cell_is_read_exactly(
+    seed: int, tmp_path: Path
+) -> None:
+    """A node's indicators listed in one cell, their targets so beside them, each row set at
+    its middle; a target cell that Excel shrinks to fit sets its lines closer than the
+    indicators' (5.3 pt type, 5.8 pt apart, against 7 pt), so that only their middles stand
+    level. A cell of as many values gives them in order; a next year's cell that leaves an
+    indicator's line empty holds as many lines, its values level with their own indicator's
+    target (10393: ``15`` over two empty lines, the first's; 10387: two values of three), and
+    is read so (``transform.rows._centred``); the row was read as one, its targets as none
+    (``suspect``). The closely set lines are each one line's words to the checks of the
+    reading too (``extract.parsed.page_words``): their figures were counted as printed in no
+    row (10387: ``suspect``, now ``ok``; 10393, without rules, stays so by ``unparted_rows``)."""
+    layout = replace(office_layout(seed, "xlsx"), valign="middle", stacked_indicators=True)
+    doc = _read_exactly("xlsx", seed, layout, tmp_path)
+    assert doc["coverage"]["numbers"]["unread"] == 0
+    if layout.borders != "none":
+        assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
 def test_a_name_a_page_break_cut_after_its_slash_is_in_doubt(tmp_path: Path) -> None:

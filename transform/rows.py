@@ -954,9 +954,13 @@ def _stacked_indicators(
         # a row set at its foot, turned upside down, is one set at its top
         turned = {
             col: _aligned(_upside_down(found), _upside_down(targets), True)
+            if table.empty_lines_kept or _fills_the_row(found, targets)
+            else None
             for col, found in values.items()
         }
         aligned = {col: None if texts is None else texts[::-1] for col, texts in turned.items()}
+    elif not upright and _set_at_middle(list(tops), columns):
+        aligned = {col: _centred(found, targets) for col, found in values.items()}
     else:
         aligned = {col: _aligned(found, targets, upright) for col, found in values.items()}
     per_column = {col: texts for col, texts in aligned.items() if texts is not None}
@@ -1062,6 +1066,52 @@ def _set_at_foot(tops: list[tuple[float, ...]], targets: list[int]) -> bool:
         return False
     foot = max(lines)
     return min(lines) < foot - _SAME_LINE_PT and all(_level_with(last, foot) for last in lasts)
+
+
+def _set_at_middle(tops: list[tuple[float, ...]], targets: list[int]) -> bool:
+    """Whether a row's cells are set at its middle, as a sheet's often are: every cell but the
+    ``targets`` stands centred on the row's middle (the mid-height of its first and last lines),
+    one at least shorter than the row, and the row has two lines or more."""
+    cells = [cell for col, cell in enumerate(tops) if cell and col not in targets]
+    lines = {top for cell in tops for top in cell}
+    if not cells or len(lines) < 2:
+        return False
+    top, foot = min(lines), max(lines)
+    middle = (top + foot) / 2
+    return all(_level_with((cell[0] + cell[-1]) / 2, middle) for cell in cells) and any(
+        not _level_with(cell[0], top) for cell in cells
+    )
+
+
+def _centred(values: list[_Value], targets: list[_Value]) -> list[str] | None:
+    """A target cell's values, one per target of ``targets`` (the cell of most values), in a
+    row set at its middle: the same count, in order; or fewer, each given to the target it
+    stands level with, where the cell holds as many lines as that of most values
+    (:func:`_fills_the_row`): its values then stand where that one's do (xlsx 10393: a next
+    year's ``15`` for the first of three indicators, its two empty lines after it). Else None,
+    as where a value stands between two targets' lines."""
+    if not _fills_the_row(values, targets, middle=True):
+        return None
+    return _aligned(values, targets, upright=True)
+
+
+def _fills_the_row(values: list[_Value], targets: list[_Value], middle: bool = False) -> bool:
+    """Whether a target cell of a row set at its foot (or ``middle``) holds as many lines as
+    the cell of most values, ``targets``: as many values, or its first value level with their
+    first line (or, at the middle, its last with their last). A cell of fewer lines stands at
+    the foot, or the middle, of the row, and its values then say nothing of which indicators
+    they are: Word and a sheet keep an empty line typed after the last value, but a web page
+    drops a line break that ends a cell (html 8295: a next year's ``1477`` for the first of
+    three indicators, printed level with the second), and a value centred alone may be meant
+    for any of them. At the foot, a PDF that an office program made
+    (``RawTable.empty_lines_kept``) prints each value on its own line, and needs none of this;
+    nor does a row set at its top, which shows each value's line from the first."""
+    if len(values) == len(targets):
+        return True
+    if not values or not targets:
+        return False
+    first = _level_with(values[0].first, targets[0].first)
+    return first or (middle and _level_with(values[-1].last, targets[-1].last))
 
 
 def _upside_down(values: list[_Value]) -> list[_Value]:
