@@ -713,7 +713,8 @@ def _rest_above(
     parts the two, and that text stands above the line the row's amounts start on. A sheet
     sets its cells at their bottom, or in their middle: there, a cell of two lines starts above
     the one-line cells beside it. So a row is parted at its amounts' line only where no cell
-    starts below it, text stands above it in other cells than the amounts', and a cell of two
+    starts below it, nor runs on over and under it with no line on it, text stands above it in
+    other cells than the amounts', and a cell of two
     lines or more other than the amounts' starts on that line, or a cell's line on it follows
     the cell's line above after an empty line (a ``Jumlah`` row under the rest of a cut row:
     ``Daerah`` / / / ``Jumlah``; the line pitch is the cells' lower median). A word processor may
@@ -743,6 +744,16 @@ def _rest_above(
             return None  # the amounts' own cells print above them (``Rp`` / ``1.500.000``)
         if any(tops[0] > at + near for _, tops in cells):
             return None  # a cell starting below the amounts: not set at the top
+        if any(
+            tops[0] < at - half and tops[-1] > at + half and all(abs(t - at) >= near for t in tops)
+            for _, tops in cells
+        ):
+            # a cell whose lines run on over and under the amounts' line, none on it: the row
+            # is set at its middle or foot, its tallest cell over all it prints, and no row
+            # starts there, whose every cell would (xlsx 10553: a node's indicators listed in
+            # one cell, a next year's cell of two values under an empty line, read as a row
+            # of its own under the rest of a cut one)
+            return None
         above = any(tops[0] < at - half for _, tops in cells)
         opens = any(
             abs(tops[0] - at) < near and len(tops) >= 2 and not any(map(_amount_line, lines))

@@ -470,7 +470,7 @@ def test_a_pdfs_maker_tells_whether_a_cells_empty_lines_are_printed(
     assert keeps_empty_lines(metadata) is kept
 
 
-@pytest.mark.parametrize("seed", [10387, 10393])
+@pytest.mark.parametrize("seed", [10387, 10393, 10553])
 def test_a_sheet_set_at_the_middle_with_indicators_listed_in_one_cell_is_read_exactly(
     seed: int, tmp_path: Path
 ) -> None:
@@ -483,7 +483,12 @@ def test_a_sheet_set_at_the_middle_with_indicators_listed_in_one_cell_is_read_ex
     is read so (``transform.rows._centred``); the row was read as one, its targets as none
     (``suspect``). The closely set lines are each one line's words to the checks of the
     reading too (``extract.parsed.page_words``): their figures were counted as printed in no
-    row (10387: ``suspect``, now ``ok``; 10393, without rules, stays so by ``unparted_rows``)."""
+    row (10387: ``suspect``, now ``ok``; 10393, without rules, stays so by ``unparted_rows``).
+    A row so set whose next year's cell shows two values under an empty line, the first on
+    the amounts' line, was parted there as a row of its own under the rest of one a page break
+    cut, though the indicators' cell runs on over and under that line (10553, the page's
+    first row: its first indicator went to the page before's last node, ``ok``;
+    ``extract.tables._rest_above``)."""
     layout = replace(office_layout(seed, "xlsx"), valign="middle", stacked_indicators=True)
     doc = _read_exactly("xlsx", seed, layout, tmp_path)
     assert doc["coverage"]["numbers"]["unread"] == 0
