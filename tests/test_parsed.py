@@ -161,6 +161,20 @@ def test_the_parsing_processes_die_with_the_reader(tmp_path: Path) -> None:
     assert not [p for p in children if _alive(p)]
 
 
+def _one_page(path: Path, content: bytes) -> Path:
+    """A PDF of one A4 page drawn by ``content``, in Helvetica (``/F1``), written to ``path``."""
+    objects = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 1 0 R >> >> /Contents 3 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+    ]
+    path.write_bytes(pdf_bytes(objects, 5))
+    return path
+
+
 def test_each_glyph_carries_the_clip_it_is_drawn_under(tmp_path: Path) -> None:
     """pdfminer ignores clipping paths; the quick page keeps the one in force for each glyph
     (its left and right edges, where narrower than the page): set by ``W``/``W*`` after a
@@ -173,17 +187,7 @@ def test_each_glyph_carries_the_clip_it_is_drawn_under(tmp_path: Path) -> None:
         b"q 1 0 0 1 10 0 cm 200 400 30 20 re W* n q 205 390 100 40 re W n",
         b"BT /F1 10 Tf 206 405 Td (Nested) Tj ET Q Q",
     ])  # fmt: skip
-    objects = [
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 1 0 R >> >> /Contents 3 0 R >>",
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-    ]
-    path = tmp_path / "clips.pdf"
-    path.write_bytes(pdf_bytes(objects, 5))
-    pdf = open_pdf(path)
+    pdf = open_pdf(_one_page(tmp_path / "clips.pdf", content))
     try:
         clips = {c["text"]: c.get("clip") for c in pdf.pages[0].chars}
     finally:
@@ -208,17 +212,7 @@ def test_a_lines_words_are_its_own_where_small_type_sets_lines_close(tmp_path: P
           for i, text in enumerate([b"11", b"11", b"10"])),
     ]  # fmt: skip
     content = b"\n".join(b"BT /F1 %s Tf %s %s Td (%s) Tj ET" % spot for spot in spots)
-    objects = [
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 1 0 R >> >> /Contents 3 0 R >>",
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-    ]
-    path = tmp_path / "close.pdf"
-    path.write_bytes(pdf_bytes(objects, 5))
-    pdf = open_pdf(path)
+    pdf = open_pdf(_one_page(tmp_path / "close.pdf", content))
     try:
         page = pdf.pages[0]
         assert "J" in [w["text"] for w in page.extract_words()]  # pdfplumber's own, chained
