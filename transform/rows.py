@@ -1090,6 +1090,8 @@ def _centred(values: list[_Value], targets: list[_Value]) -> list[str] | None:
     (:func:`_fills_the_row`): its values then stand where that one's do (xlsx 10393: a next
     year's ``15`` for the first of three indicators, its two empty lines after it). Else None,
     as where a value stands between two targets' lines."""
+    if len(values) == len(targets):
+        return [value.text for value in values]
     if not _fills_the_row(values, targets, middle=True):
         return None
     return _aligned(values, targets, upright=True)
