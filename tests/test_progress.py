@@ -143,7 +143,12 @@ def test_a_worker_past_its_time_limit_is_killed_and_its_progress_shows_where(
     assert time.monotonic() - started < 60  # killed at the limit, not left to finish
     assert outcome.status == "rejected"
     assert outcome.entry["reason"] == "timed out after 30 s (limit --timeout)"
-    assert events and events[-1][1] < events[-1][2]  # cut in the middle of a stage
+    assert events  # it told how far it had got
+    stage, done, total = events[-1]
+    # cut in the middle of a stage; or, where a busy machine spent the whole limit on the text
+    # layer of the 1320 pages, between it and the next stage's first report (the suite beside
+    # two others on two cores: text 1320 of 1320 last): never with the tables all read
+    assert done < total or stage == "text"
     assert {total for stage, _, total in events if stage == "text"} <= {1320}
 
 
