@@ -1290,7 +1290,9 @@ def _first_row_in_header(
 ) -> int | None:
     """Where the header found by its words (``_header_block``, ``lines[first:body_start]``)
     ends at a rule across the table above its last lines, and the body is ruled under every
-    row (``_banded``): the index of the first line under that rule, where the header without
+    row (``_banded``) or the band under that rule is closed by a rule and holds one code or
+    row number (``_one_row_band``: a shaded first row under an unshaded header, the fill's
+    edges its rules): the index of the first line under that rule, where the header without
     the lines below it gives every column the role it gave (those lines are the first row's
     first lines, set over its code at the middle or foot of the row, no labels); else None."""
     if body_start >= len(lines) or _rule_between(lines[body_start - 1], lines[body_start], rules):
@@ -1301,7 +1303,10 @@ def _first_row_in_header(
     cut = next(ruled, None)
     if cut is None:
         return None
-    if not _banded(lines[cut:], columns, keys, rules, least):
+    if not (
+        _banded(lines[cut:], columns, keys, rules, least)
+        or _one_row_band(lines[cut:], columns, keys, rules)
+    ):
         return None
     shorter = _header_texts(lines[first:cut], columns, settings)
     if [role_of(t) for t in shorter] != [role_of(t) for t in columns.header]:
@@ -1330,6 +1335,24 @@ def _banded(
         if {columns.column_of_word(w) for w in line.words} & id_columns:
             bands[-1] += 1
     return bool(bands) and max(bands) <= 1 and sum(bands) >= least
+
+
+def _one_row_band(
+    lines: list[_Line], columns: StreamColumns, id_columns: set[int], rules: tuple[float, ...]
+) -> bool:
+    """Whether the first band of ``lines`` (up to the first rule between two of them) is
+    closed by a rule and holds exactly one line that prints a code or row number: one row,
+    since a rule parts rows and a row prints one code. A word processor, a spreadsheet and a
+    browser paint a shaded cell's fill over the whole cell, so a shaded row is such a band
+    where the rows around it are not ruled."""
+    if not id_columns:
+        return False
+    ids = 0
+    for index, line in enumerate(lines):
+        if index and _rule_between(lines[index - 1], line, rules):
+            return ids == 1
+        ids += bool({columns.column_of_word(w) for w in line.words} & id_columns)
+    return False
 
 
 _BANDS = 3  # bands holding a code or number each that show a table ruled under every row

@@ -318,6 +318,20 @@ def test_a_web_page_set_at_the_middle_with_no_gap_is_read_from_its_rows_middles(
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+def test_a_shaded_first_row_set_at_its_middle_under_the_header_is_the_first_row(
+    tmp_path: Path,
+) -> None:
+    """A web page's table without rules, its cells at the middle of their rows, the program
+    rows shaded (html 8517): the first program's name wraps, and its first line stands over
+    the row's number, under the header's labels. It was read as the header's last line, the
+    program lost (``suspect``, ``unparted_rows``). The row's fill starts above it: a band
+    closed by the fill's edges that holds one row number is one row, so the line is the
+    row's, and the plan is exact and ``ok``."""
+    layout = replace(office_layout(8517, "html"), borders="none", valign="middle")
+    doc = _read_exactly("html", 8517, layout, tmp_path)
+    assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
 def test_rows_of_further_indicators_whose_node_the_order_leaves_open_are_in_doubt(
     tmp_path: Path,
 ) -> None:
