@@ -2206,6 +2206,18 @@ def stream_tables(
                 and not _rule_between(last, body[0], rules)
                 and _columns_of(last, columns) <= _text_columns(columns)
             )
+            if taken and block is not None and set_at == "middle":
+                given = _first_lines_in_header(lines, block[0], body_start, foot[0], columns,
+                                               keys, rules, height, settings)  # fmt: skip
+                if given:
+                    first = lines[body_start - given : body_start]
+                    shorter = _header_texts(lines[block[0] : body_start - given], columns, settings)
+                    columns = replace(columns, header=tuple(shorter))
+                    head_rows = [list(shorter)]
+                    body_start -= given
+                    body = [*first, *body]
+                    foot = [[*first, *foot[0]], *foot[1:]]
+                    taken = False
             rows, unparted = foot, taken
             kinds = _foot_kinds(foot, columns, keys)
             if set_at == "middle":
@@ -2545,6 +2557,43 @@ def _middle_rows(
         if not _run_together(rows, columns, widths, id_columns):
             return rows
     return None
+
+
+def _first_lines_in_header(
+    lines: list[_Line],
+    first: int,
+    body_start: int,
+    row: list[_Line],
+    columns: StreamColumns,
+    id_columns: set[int],
+    rules: tuple[float, ...],
+    height: float,
+    settings: StreamSettings = STREAM,
+) -> int:
+    """How many of the last lines of the header found by its words (``lines[first:
+    body_start]``) are the first lines of ``row``, the first row of a table set at the middle
+    of its rows: the fewest, up to ``_REST_LINES``, printed in text columns alone with no rule
+    under them, with which the row's texts stand centred on one middle (``_spreads`` within
+    ``_LEVEL``) and without which they do not, the header without them giving every column the
+    role it gave. A name or indicator that wraps sets its first lines over the row's code,
+    which stands at its middle. 0 where none."""
+    level = _LEVEL * height
+    alone = _spreads([row], columns, id_columns)
+    if alone is None or alone[0][0] <= level:
+        return 0
+    roles = [role_of(t) for t in columns.header]
+    texts = _text_columns(columns)
+    for given in range(1, min(_REST_LINES, body_start - first - 1) + 1):
+        taken = lines[body_start - given : body_start]
+        if not _columns_of(taken[0], columns) <= texts:
+            return 0
+        if _rule_between(taken[0], taken[1] if given > 1 else row[0], rules):
+            return 0
+        joined = _spreads([[*taken, *row]], columns, id_columns)
+        if joined is not None and joined[0][0] <= level:
+            shorter = _header_texts(lines[first : body_start - given], columns, settings)
+            return given if [role_of(t) for t in shorter] == roles else 0
+    return 0
 
 
 def _named_alone(

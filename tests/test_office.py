@@ -332,6 +332,23 @@ def test_a_shaded_first_row_set_at_its_middle_under_the_header_is_the_first_row(
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+@pytest.mark.parametrize(("maker", "seed"), [("html", 8556), ("docx", 10774), ("html", 8609)])
+def test_a_first_row_set_at_its_middle_under_the_header_takes_its_first_line_back(
+    maker: str, seed: int, tmp_path: Path
+) -> None:
+    """The same without shading, nothing but gaps between the rows (a web page numbered
+    ``I`` / ``1`` / ``(1)``, a Word table coded): the first program's first line, in its name
+    column alone, stands under the header's labels and over the row's code. Read as the
+    header's, the row's name lost its first words (``BERMOTOR``) or the program was lost, and
+    the page was in doubt (``unparted_rows``). Its texts centre on the code's line with that
+    line and not without it, as every row of a table set at its middle does: it is the row's,
+    and the plan is exact and ``ok``. So with two such lines (8609: a name of three lines and
+    an indicator of two, their first lines over the row's number)."""
+    layout = replace(office_layout(seed, maker), borders="none", valign="middle")
+    doc = _read_exactly(maker, seed, layout, tmp_path)
+    assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
 def test_rows_of_further_indicators_whose_node_the_order_leaves_open_are_in_doubt(
     tmp_path: Path,
 ) -> None:
