@@ -1323,16 +1323,18 @@ def _banded(
 ) -> bool:
     """Whether the table draws a rule under every row (a web page's or a word processor's
     table with horizontal borders): of the bands of lines between two rules, none holds two
-    lines that print a code or row number, and ``least`` or more hold one (three; one on a
-    page after a page so ruled). Such a table's rows are its bands, wherever in them a row's
-    code stands: at the foot of a row set at its foot, under the first lines of its name."""
-    if not rules or not id_columns:
+    lines that print a code or row number (an amount, in a table with neither: levels shown
+    by type and shading alone), and ``least`` or more hold one (three; one on a page after a
+    page so ruled). Such a table's rows are its bands, wherever in them a row's code stands:
+    at the foot of a row set at its foot, under the first lines of its name."""
+    marks = _node_columns(columns, id_columns)
+    if not rules or not marks:
         return False
     bands: list[int] = []
     for index, line in enumerate(lines):
         if not bands or _rule_between(lines[index - 1], line, rules):
             bands.append(0)
-        if {columns.column_of_word(w) for w in line.words} & id_columns:
+        if {columns.column_of_word(w) for w in line.words} & marks:
             bands[-1] += 1
     return bool(bands) and max(bands) <= 1 and sum(bands) >= least
 

@@ -349,6 +349,20 @@ def test_a_first_row_set_at_its_middle_under_the_header_takes_its_first_line_bac
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+def test_a_table_ruled_under_every_row_with_levels_by_type_alone_is_read_by_its_bands(
+    tmp_path: Path,
+) -> None:
+    """A Word table with a rule under every row, set at the middle of its rows, that prints
+    neither kode nor row number: its levels show by bold type and shading alone (docx
+    10816). The rows are the bands between the rules, as in a coded table; with no code to
+    count per band, the amounts count (one a band at most). It was read as rows that the gaps
+    part (``unparted_rows``, ``suspect``), though every value came out right."""
+    layout = replace(office_layout(10816, "docx"), borders="horizontal", valign="middle")
+    assert layout.levels == "style"
+    doc = _read_exactly("docx", 10816, layout, tmp_path)
+    assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
 def test_rows_of_further_indicators_whose_node_the_order_leaves_open_are_in_doubt(
     tmp_path: Path,
 ) -> None:
