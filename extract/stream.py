@@ -1480,7 +1480,19 @@ def _upright_rules(
     return out
 
 
-_WHOLE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+# a whole number as Renja print them: ``2.730.000.000``, ``82,5``, an amount typed with its
+# dash or its currency glued on, ``2.730.000.000,-``, ``Rp245.652.000`` (``transform.numbers``
+# reads them so)
+_WHOLE_NUMBER = re.compile(
+    r"^(?:Rp\.?)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:[,.]?[-\u2013\u2014])?$", re.IGNORECASE
+)
+
+
+def _whole_number(text: str) -> bool:
+    """Whether a word is one whole number as Renja print them (``_WHOLE_NUMBER``)."""
+    return _WHOLE_NUMBER.match(text) is not None
+
+
 _SHORT = 6  # characters: a target (``21``, ``82,5``, ``2.079``), not an amount
 
 
@@ -1501,7 +1513,7 @@ def _lone_numbers(line: _Line, columns: StreamColumns) -> dict[int, str]:
     return {
         c: w[0]
         for c, w in by_column.items()
-        if _WHOLE_NUMBER.match(w[0])
+        if _whole_number(w[0])
         and len(w) <= 1 + _UNIT_WORDS
         and not any(ch.isdigit() for unit in w[1:] for ch in unit)
     }
@@ -2808,7 +2820,7 @@ def _bare_figure(row: list[_Line], columns: StreamColumns, col: int) -> bool:
     """Whether the row's cell in column ``col`` ends with a figure alone, no unit after it."""
     lines = _cell_lines(row, columns, col)
     last = [w["text"] for w in lines[-1]] if lines else []
-    return len(last) == 1 and bool(_WHOLE_NUMBER.match(last[0]))
+    return len(last) == 1 and _whole_number(last[0])
 
 
 def _set_at_foot(
@@ -3074,7 +3086,7 @@ def _padded(lines: list[_Line], settings: StreamSettings = STREAM) -> bool:
     return apart >= max(2, rows / 3)
 
 
-_FIGURE = re.compile(r"^(?:Rp\.?)?\d[\d.,]*$")
+_FIGURE = re.compile(r"^(?:Rp\.?)?\d[\d.,]*[-\u2013\u2014]?$")
 
 
 def _spans_page(line: _Line, columns: StreamColumns, settings: StreamSettings = STREAM) -> bool:

@@ -22,7 +22,7 @@ levels show by style only, kegiatan rows are shaded but not bold. ``--signed``,
 ``--watermark``, ``--signature-block``, ``--closing``: each PDF gets an electronic signature's
 note, a draft's watermark, or the sign-off under its last table (``synth.marks``);
 ``--valign``, the body cells set at the middle or foot of their rows; ``--wrap-off``, a
-sheet's text cells printed with wrap off.
+sheet's text cells printed with wrap off; ``--rp-dash``, amounts typed ``Rp. 1.500.000,-``.
 """
 
 from __future__ import annotations
@@ -129,6 +129,11 @@ def main(argv: list[str]) -> int:
         help="(xlsx) amounts stored as numbers in Excel's accounting format: Rp at the left",
     )
     parser.add_argument(
+        "--rp-dash",
+        action="store_true",
+        help="amounts typed as many agencies type them: Rp. 2.730.000.000,-",
+    )
+    parser.add_argument(
         "--wrap-off",
         action="store_true",
         help="(xlsx) the body's text cells printed with wrap off: long texts run on over an "
@@ -158,6 +163,8 @@ def main(argv: list[str]) -> int:
                     layout = replace(layout, valign=args.valign)
                 if args.accounting:
                     layout = replace(layout, amounts="accounting")
+                if args.rp_dash:
+                    layout = replace(layout, amounts="rp_dash")
                 if args.wrap_off:
                     layout = replace(layout, wrap=False)
                 plan = office_plan(seed, layout)

@@ -363,6 +363,17 @@ def test_a_table_ruled_under_every_row_with_levels_by_type_alone_is_read_by_its_
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+def test_amounts_typed_with_their_dash_mark_their_rows_as_figures_do(tmp_path: Path) -> None:
+    """A Word table without rules whose amounts are typed as many agencies type them,
+    ``Rp. 9.935.699.000,-`` (docx 11009). The borderless reader did not take them for
+    figures: the plan's ``JUMLAH`` row, its label and two totals, ran on into the last sub
+    kegiatan's row, whose name took the label and whose amounts were lost (``suspect``)."""
+    layout = replace(office_layout(11009, "docx"), amounts="rp_dash")
+    assert layout.borders == "none"
+    doc = _read_exactly("docx", 11009, layout, tmp_path)
+    assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
 def test_rows_of_further_indicators_whose_node_the_order_leaves_open_are_in_doubt(
     tmp_path: Path,
 ) -> None:

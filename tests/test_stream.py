@@ -45,6 +45,7 @@ from extract.stream import (
     _text_width,
     _touching,
     _upright_rules,
+    _whole_number,
     _wide_gap_parts,
     stream_tables,
 )
@@ -133,6 +134,18 @@ def test_a_number_row_read_by_ocr_may_have_a_number_misread() -> None:
     assert _number_row(_lines(line_of(100, *zip(short, xs, strict=True))), ocr=True) is None
     body = ["II.1", "Rp", "12", "org", "3", "4", "5", "APBD", "7", "10"]  # words of a row
     assert _number_row(_lines(line_of(100, *zip(body, xs, strict=True))), ocr=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [("2.730.000.000", True), ("82,5", True), ("2.730.000.000,-", True), ("1.500.000.-", True),
+     ("9.471.211.674,00", True), ("Rp245.652.000", True), ("Rp.1.000,-", True),
+     ("Rp", False), ("1.2.3", False), ("2-3", False), ("I.1", False), ("Dokumen", False)],
+)  # fmt: skip
+def test_a_figure_is_read_as_renja_print_amounts(text: str, figure: bool) -> None:
+    """Amounts typed with their dash (``,-``) or with their currency glued on mark a row as
+    figures do: a total's row under the last node's stands apart by them."""
+    assert _whole_number(text) is figure
 
 
 def test_boundary_goes_where_no_word_crosses() -> None:

@@ -44,8 +44,9 @@ Maker = Literal["docx", "xlsx", "html"]
 Borders = Literal["grid", "horizontal", "vertical", "columns", "groups", "none"]
 Levels = Literal["split5", "kode", "roman_dotted", "roman_paren", "counted", "style"]
 # "accounting" (sheets only): amounts stored as numbers in Excel's accounting format, "Rp" at
-# the cell's left edge and the number at its right, "Rp -" for nothing
-Amounts = Literal["plain", "decimals", "rp", "rp_decimals", "accounting"]
+# the cell's left edge and the number at its right, "Rp -" for nothing; "rp_dash": typed as
+# many agencies type them, "Rp. 2.730.000.000,-" (the random layouts draw neither)
+Amounts = Literal["plain", "decimals", "rp", "rp_decimals", "accounting", "rp_dash"]
 Subtotals = Literal["none", "after_program", "program_amount_on_subtotal"]
 
 PAGES_MM = {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}
@@ -257,6 +258,8 @@ def _amount(value: int | None, style: Amounts) -> str:
     if value is None:
         return ""
     text = _thousands(int(value))
+    if style == "rp_dash":
+        return f"Rp. {text},-"
     if style in ("decimals", "rp_decimals"):
         text += ",00"
     if style in ("rp", "rp_decimals"):
