@@ -2247,6 +2247,8 @@ def stream_tables(
             # a page of a table the page before read from the foot or the middle, read from
             # the top: its rows are in doubt
             unparted = unparted or bool(set_before)
+    # values listed one a line in one cell whose lines stand apart: two rows read as one
+    unparted = unparted or not (ocr or banded) and _listed_apart(rows, columns, height)
     read = [_cells(r, columns, chars, reach, widths) for r in rows]
     grid: list[list[str | None]] = [*head_rows, *(list[str | None](r[0]) for r in read)]
     unmeasured: list[tuple[str, ...]] = [() for _ in range(len(columns.edges) - 1)]
@@ -2750,6 +2752,33 @@ def _shown_at_foot(
         if spreads is not None and spreads[1][0] <= level < spreads[0][0]:
             return True
     return False
+
+
+def _listed_apart(rows: list[list[_Line]], columns: StreamColumns, height: float) -> bool:
+    """Whether a row as read lists values one a line in one column on two lines that stand
+    farther apart than a cell's lines (the tightest pitch of two lines in one row on the
+    page, plus ``_LOOSE``): a cell's lines stand one leading apart, so the two are rows of
+    their own (a further indicator's row set at its foot, close over the next node's row,
+    read as that node's first listed indicator: xlsx 11033)."""
+    pitches = [
+        lower.top - upper.top
+        for row in rows
+        for upper, lower in pairwise(row)
+        if lower.top - upper.top >= _LEADING * height
+    ]
+    if not pitches:
+        return False
+    leading = min(pitches)
+    for row in rows:
+        for upper, lower in pairwise(row):
+            shared = _lone_numbers(upper, columns).keys() & _lone_numbers(lower, columns).keys()
+            if shared and lower.top - upper.top > leading + _LOOSE * height:
+                return True
+    return False
+
+
+_LEADING = 0.8  # of a line's height: the least pitch of two lines that do not overlap
+_LOOSE = 0.25  # of a line's height: more than a cell's leading between two of its lines
 
 
 def _foot_kinds(rows: list[list[_Line]], columns: StreamColumns, id_columns: set[int]) -> str:

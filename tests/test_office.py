@@ -374,6 +374,18 @@ def test_amounts_typed_with_their_dash_mark_their_rows_as_figures_do(tmp_path: P
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+def test_values_listed_in_one_row_on_lines_a_leading_apart_and_more_are_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """A sheet without rules, set at the foot of its rows (xlsx 11033): a sub kegiatan's
+    second indicator is a row of its own, its text at the row's foot, 9.6 points over the
+    next kegiatan's row, whose texts stand as level as a single row's. Read as one row, the
+    kegiatan listed two indicators, the first with the sub kegiatan's target, status ``ok``.
+    A cell's lines stand one leading apart (7 points on that page): two listed values farther
+    apart are two rows, and the page is in doubt."""
+    _read_wrong_in_doubt("xlsx", 11033, "none", "bottom", tmp_path)
+
+
 def test_rows_of_further_indicators_whose_node_the_order_leaves_open_are_in_doubt(
     tmp_path: Path,
 ) -> None:
