@@ -1330,12 +1330,7 @@ def _banded(
     marks = _node_columns(columns, id_columns)
     if not rules or not marks:
         return False
-    bands: list[int] = []
-    for index, line in enumerate(lines):
-        if not bands or _rule_between(lines[index - 1], line, rules):
-            bands.append(0)
-        if {columns.column_of_word(w) for w in line.words} & marks:
-            bands[-1] += 1
+    bands = _marked_per_band(lines, columns, marks, rules)
     return bool(bands) and max(bands) <= 1 and sum(bands) >= least
 
 
@@ -1349,12 +1344,22 @@ def _one_row_band(
     where the rows around it are not ruled."""
     if not id_columns:
         return False
-    ids = 0
+    bands = _marked_per_band(lines, columns, id_columns, rules)
+    return len(bands) > 1 and bands[0] == 1
+
+
+def _marked_per_band(
+    lines: list[_Line], columns: StreamColumns, marks: set[int], rules: tuple[float, ...]
+) -> list[int]:
+    """For each band of ``lines`` between two rules, how many of its lines print in a column
+    of ``marks``; every band but the last is closed by a rule."""
+    bands: list[int] = []
     for index, line in enumerate(lines):
-        if index and _rule_between(lines[index - 1], line, rules):
-            return ids == 1
-        ids += bool({columns.column_of_word(w) for w in line.words} & id_columns)
-    return False
+        if not bands or _rule_between(lines[index - 1], line, rules):
+            bands.append(0)
+        if {columns.column_of_word(w) for w in line.words} & marks:
+            bands[-1] += 1
+    return bands
 
 
 _BANDS = 3  # bands holding a code or number each that show a table ruled under every row
@@ -2221,11 +2226,11 @@ def stream_tables(
                 and _columns_of(last, columns) <= _text_columns(columns)
             )
             if taken and block is not None and set_at == "middle":
-                given = _first_lines_in_header(lines, block[0], body_start, foot[0], columns,
+                found = _first_lines_in_header(lines, block[0], body_start, foot[0], columns,
                                                keys, rules, height, settings)  # fmt: skip
-                if given:
+                if found is not None:
+                    given, shorter = found
                     first = lines[body_start - given : body_start]
-                    shorter = _header_texts(lines[block[0] : body_start - given], columns, settings)
                     columns = replace(columns, header=tuple(shorter))
                     head_rows = [list(shorter)]
                     body_start -= given
@@ -2585,31 +2590,31 @@ def _first_lines_in_header(
     rules: tuple[float, ...],
     height: float,
     settings: StreamSettings = STREAM,
-) -> int:
+) -> tuple[int, list[str]] | None:
     """How many of the last lines of the header found by its words (``lines[first:
     body_start]``) are the first lines of ``row``, the first row of a table set at the middle
     of its rows: the fewest, up to ``_REST_LINES``, printed in text columns alone with no rule
     under them, with which the row's texts stand centred on one middle (``_spreads`` within
     ``_LEVEL``) and without which they do not, the header without them giving every column the
     role it gave. A name or indicator that wraps sets its first lines over the row's code,
-    which stands at its middle. 0 where none."""
+    which stands at its middle. With the header's texts without them; None where none."""
     level = _LEVEL * height
     alone = _spreads([row], columns, id_columns)
     if alone is None or alone[0][0] <= level:
-        return 0
+        return None
     roles = [role_of(t) for t in columns.header]
     texts = _text_columns(columns)
     for given in range(1, min(_REST_LINES, body_start - first - 1) + 1):
         taken = lines[body_start - given : body_start]
         if not _columns_of(taken[0], columns) <= texts:
-            return 0
+            return None
         if _rule_between(taken[0], taken[1] if given > 1 else row[0], rules):
-            return 0
+            return None
         joined = _spreads([[*taken, *row]], columns, id_columns)
         if joined is not None and joined[0][0] <= level:
             shorter = _header_texts(lines[first : body_start - given], columns, settings)
-            return given if [role_of(t) for t in shorter] == roles else 0
-    return 0
+            return (given, shorter) if [role_of(t) for t in shorter] == roles else None
+    return None
 
 
 def _named_alone(
@@ -2770,9 +2775,9 @@ def _listed_apart(rows: list[list[_Line]], columns: StreamColumns, height: float
         return False
     leading = min(pitches)
     for row in rows:
-        for upper, lower in pairwise(row):
-            shared = _lone_numbers(upper, columns).keys() & _lone_numbers(lower, columns).keys()
-            if shared and lower.top - upper.top > leading + _LOOSE * height:
+        numbers = [_lone_numbers(line, columns).keys() for line in row]
+        for (upper, lower), (above, below) in zip(pairwise(row), pairwise(numbers), strict=True):
+            if above & below and lower.top - upper.top > leading + _LOOSE * height:
                 return True
     return False
 
