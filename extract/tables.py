@@ -745,7 +745,7 @@ def _rest_above(
         if any(tops[0] > at + near for _, tops in cells):
             return None  # a cell starting below the amounts: not set at the top
         if any(
-            tops[0] < at - half and tops[-1] > at + half and all(abs(t - at) >= near for t in tops)
+            tops[0] < at - near and tops[-1] > at + near and all(abs(t - at) >= near for t in tops)
             for _, tops in cells
         ):
             # a cell whose lines run on over and under the amounts' line, none on it: the row

@@ -374,6 +374,20 @@ def test_amounts_typed_with_their_dash_mark_their_rows_as_figures_do(tmp_path: P
     assert doc["status"] == "ok", doc.get("reading_doubts")
 
 
+def test_a_ruled_first_row_set_at_its_middle_is_no_cut_rows_rest(tmp_path: Path) -> None:
+    """A Word table ruled as a grid, set at the middle of its rows, its indicators listed in
+    one cell (docx 11181): the first row of a continued page centres a name of two lines on
+    its code and amounts, each line half a line over or under them, under a list of
+    indicators that starts higher. Its cell of two lines that runs over and under the
+    amounts' line, with none on it, shows the row set at its middle; at exactly half a line
+    it was not counted, and the row was parted at its amounts as the rest of a row a page
+    break cut: the node above took the name's first line and the indicators, with ``ok``."""
+    layout = replace(office_layout(11181, "docx"), valign="middle", stacked_indicators=True)
+    assert layout.borders == "grid"
+    doc = _read_exactly("docx", 11181, layout, tmp_path)
+    assert doc["status"] == "ok", doc.get("reading_doubts")
+
+
 def test_values_listed_in_one_row_on_lines_a_leading_apart_and_more_are_in_doubt(
     tmp_path: Path,
 ) -> None:
