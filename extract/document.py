@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 __all__ = [
     "FOOT_SHARE",
+    "OCR_THREADS_VARIABLE",
     "DocumentError",
     "PageProgress",
     "PageText",
@@ -29,6 +30,9 @@ __all__ = [
     "probe_pdf",
     "running_feet",
 ]
+
+# The cores a document's scanned pages may use (the run sets it for its workers).
+OCR_THREADS_VARIABLE = "RENJA_OCR_THREADS"
 
 # Told how far the reading of a document has got: (stage, pages done, pages in the stage).
 PageProgress = Callable[[str, int, int], None]

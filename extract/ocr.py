@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from extract.document import DocumentError
+from extract.document import OCR_THREADS_VARIABLE, DocumentError
 from extract.spelling import Mended, dictionary, mend_text
 from transform.numbers import GROUPED_AMOUNT
 from transform.vocabulary import LABEL_WORDS
@@ -82,9 +82,6 @@ def portable_dotproduct() -> str:
     except (OSError, subprocess.SubprocessError):
         return "generic"
     return "avx2" if re.search(r"^\s*Found AVX2\s*$", found, re.MULTILINE) else "generic"
-
-
-OCR_THREADS_VARIABLE = "RENJA_OCR_THREADS"
 
 
 def _positive(value: str | None) -> int:

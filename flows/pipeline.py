@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -30,7 +30,6 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import deployment, flow_run
 from prefect.states import Completed, Failed, State
 
-from extract.document import PageProgress
 from renja.documents import plan_totals
 from renja.files import (
     NotARegularFile,
@@ -46,6 +45,9 @@ from renja.output import previous_outcomes, write_outputs
 from renja.timing import Stopwatch
 from renja.worker import DocumentOutcome, Limits, extract_isolated, rejected
 from transform.fields import enforce_schema
+
+if TYPE_CHECKING:
+    from extract.document import PageProgress
 
 __all__ = [
     "Listener",

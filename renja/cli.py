@@ -115,7 +115,7 @@ def run(
     if not total:  # an empty or unmounted folder must not empty the published tables
         places = ", ".join(_name(p) for p in inputs)
         _fail(f"no PDF files in {places}; {_name(out)} left as it was", 2)
-    from extract.ocr import OCR_THREADS_VARIABLE
+    from extract.document import OCR_THREADS_VARIABLE
 
     # The cores left to each document for its scanned pages: all of them for one document.
     documents_at_once = min(workers or _cores(), total)

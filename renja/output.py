@@ -16,20 +16,21 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.document import content_hash
 from renja import __version__
-from renja.files import SUMMARY_PATH
+from renja.files import SUMMARY_PATH, file_sha256
 from renja.fingerprint import fingerprint
-from renja.process import DocumentResult
 from renja.timing import Stopwatch, write_timings
 from renja.worker import DocumentOutcome, limit_rejection
 from transform.fields import TABLES, empty_frame, file_schema, file_table, read_file_table
+
+if TYPE_CHECKING:  # the extraction's modules: not imported in the run's process
+    from renja.process import DocumentResult
 
 __all__ = ["previous_outcomes", "remove_leftovers", "write_outputs"]
 
@@ -78,9 +79,9 @@ def remove_leftovers(out_dir: Path) -> None:
 
 
 def _outcome(item: DocumentOutcome | DocumentResult) -> DocumentOutcome:
-    if isinstance(item, DocumentResult):
-        return DocumentOutcome(item.summary(), item.frames, item.seconds.rounded())
-    return item
+    if isinstance(item, DocumentOutcome):
+        return item
+    return DocumentOutcome(item.summary(), item.frames, item.seconds.rounded())
 
 
 def write_outputs(
@@ -111,7 +112,7 @@ def write_outputs(
             os.close(fd)
             staged.append((Path(tmp_name), out_dir / f"{name}.parquet"))
             pq.write_table(_table(outcomes, name), tmp_name)
-        hashes = {target.name: content_hash(tmp) for tmp, target in staged}
+        hashes = {target.name: file_sha256(tmp) for tmp, target in staged}
         for tmp, target in staged:
             os.chmod(tmp, 0o644)
             os.replace(tmp, target)
@@ -171,7 +172,7 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
         if summary.get("pipeline_fingerprint") != fingerprint():
             return {}
         recorded = summary.get("tables", {})
-        if any(content_hash(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
+        if any(file_sha256(out_dir / f"{t}.parquet") != recorded.get(f"{t}.parquet")
                for t in TABLES):  # fmt: skip
             return {}
         if not all(_same_columns(out_dir / f"{t}.parquet", t) for t in TABLES):

@@ -25,15 +25,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from extract.damage import damage
-from extract.document import PageProgress
 from renja.files import atomic_write_text, display_name, file_sha256
-from renja.process import DocumentResult, process_pdf
 from transform.fields import TABLES
+
+if TYPE_CHECKING:  # the extraction's modules: imported by the worker alone
+    from extract.document import PageProgress
 
 __all__ = [
     "DocumentOutcome",
@@ -89,6 +89,8 @@ class DocumentOutcome:
 
 def rejected(path: Path, reason: str, sha256: str | None = None) -> DocumentOutcome:
     """The outcome of a document that could not be read."""
+    from renja.process import DocumentResult  # the extraction's modules: not in the run's process
+
     doc_id = sha256[:16] if sha256 else ""
     result = DocumentResult(display_name(path), doc_id, "rejected", reason, sha256=sha256)
     return DocumentOutcome(result.summary())
@@ -320,6 +322,9 @@ class _ProgressFile:
 
 def main(argv: list[str]) -> int:
     """Worker entry point: extract one PDF and write its outcome into a folder."""
+    from extract.damage import damage
+    from renja.process import DocumentResult, process_pdf
+
     path, out, memory_mb = Path(argv[0]), Path(argv[1]), int(argv[2])
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
