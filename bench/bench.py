@@ -91,7 +91,7 @@ RUN_STAGES = (
     ("read_tables", "validation: reading the tables"),
     ("check_frames", "validation: check frames"),
     ("ge_context", "validation: GE context"),
-    ("checks", "validation: GE checkpoints"),
+    ("checks", "validation: GE suites"),
     ("data_docs", "Data Docs"),
     ("reports", "reports"),
     ("documents_and_package", "documents.parquet, datapackage"),

@@ -1,6 +1,6 @@
 """Run the checks with Great Expectations and turn its results into failure records.
 
-All documents of a run are checked together, one checkpoint per frame; each failing row comes
+All documents of a run are checked together, one suite per frame; each failing row comes
 back from Great Expectations by its row number and is reported with the document, level, kode,
 name, year, stated and computed values and page an auditor needs to find it.
 """
@@ -133,7 +133,7 @@ def run_checks(
 ) -> list[CheckOutcome]:
     """Run every check whose frame is present; build Data Docs into ``docs_dir`` if given.
 
-    One context for the run, one checkpoint per frame over all documents. ``clock`` (a
+    One context for the run, one suite per frame over all documents. ``clock`` (a
     ``renja.timing.Stopwatch``) is given the seconds of ``ge_context``, ``checks`` and
     ``data_docs``."""
     started = time.perf_counter()
@@ -159,24 +159,12 @@ def run_checks(
                     expectation.copy(update={"meta": {"check": check.name}, "id": None}, deep=True)
                 )
                 owners.append(check)
-        suite = context.suites.add(suite)
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-        definition = context.validation_definitions.add(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite)
-        )
-        checkpoint = context.checkpoints.add(
-            gx.Checkpoint(
-                name=name,
-                validation_definitions=[definition],
-                actions=[],
-                result_format="COMPLETE",
-            )
-        )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result = checkpoint.run(batch_parameters={"dataframe": frame})
+            runs = _validate(context, batch, suite, frame, docs_dir is not None)
         by_check = {c.name: CheckOutcome(c, checked=_rows_checked(c, frame)) for c in checks}
-        for run in result.run_results.values():
+        for run in runs:
             for item in run.results:
                 check_name = item.expectation_config.meta["check"]
                 outcome = by_check[check_name]
@@ -201,6 +189,29 @@ def run_checks(
         if docs_dir is not None:
             clock.add("data_docs", time.perf_counter() - built)
     return outcomes
+
+
+def _validate(
+    context: Any, batch: Any, suite: gx.ExpectationSuite, frame: pd.DataFrame, stored: bool
+) -> list[Any]:
+    """The suite's results on the frame. Data Docs are built from the results a checkpoint
+    stores, so with ``stored`` the suite runs in one; otherwise on the batch alone, which skips
+    storing the suite, its validation definition and checkpoint (a fifth of the checks' time)."""
+    if not stored:
+        found = batch.get_batch(batch_parameters={"dataframe": frame})
+        return [found.validate(suite, result_format="COMPLETE")]
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=suite.name, data=batch, suite=context.suites.add(suite))
+    )
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name=suite.name,
+            validation_definitions=[definition],
+            actions=[],
+            result_format="COMPLETE",
+        )
+    )
+    return list(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values())
 
 
 def _row_labels(frame: pd.DataFrame, indices: list[Any]) -> dict[int, RowLabel]:
