@@ -210,7 +210,8 @@ def _number_row(
     lines: list[_Line], settings: StreamSettings = STREAM, ocr: bool = False
 ) -> int | None:
     """The line that numbers the columns (1, 2, 3, ...) under the header. OCR may misread a
-    number of it (``Ss`` for 5) or read a speck's mark beside one (``4.``): on such a page the
+    number of it (``Ss`` for 5), read a speck's mark beside one (``4.``) or lose one
+    (``_lost_numbers``, placed by ``_number_centres``): on such a page the
     line counts when its words are all as short as column numbers, the first and the last read
     as numbers that span the run, and no more than one in ``MISREAD_NUMBERS`` (as in a ruled
     table's number row) reads otherwise than its place in the run says."""
@@ -223,9 +224,57 @@ def _number_row(
             values = [int(m[1]) for m in numbers if m]
             if values == list(range(values[0], values[0] + len(values))):
                 return index
-        if ocr and _misread_number_row(texts, numbers):
+        if ocr and (_misread_number_row(texts, numbers) or _lost_numbers(numbers)):
             return index
     return None
+
+
+def _lost_numbers(numbers: list[re.Match[str] | None]) -> list[int]:
+    """The numbers missing from a column-number line that OCR read with gaps: a lone digit
+    between wide gaps is the glyph Tesseract most often drops (``1 2 3 5 6 7 8 9 10``). The
+    line's words must all read as numbers, rising by one or, where one is lost, by two; at
+    most one in ``MISREAD_NUMBERS`` lost. Empty where none is lost or the line is no such."""
+    if not all(numbers):
+        return []
+    values = [int(m[1]) for m in numbers if m]
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    if any(step not in (1, 2) for step in steps):
+        return []
+    lost = [a + 1 for a, step in zip(values, steps, strict=False) if step == 2]
+    return lost if len(lost) <= max(1, len(values) // MISREAD_NUMBERS) else []
+
+
+def _number_centres(
+    numbers: list[dict[str, Any]], header: list[_Line], ocr: bool, settings: StreamSettings
+) -> list[float] | None:
+    """The column centres the number line gives, a number OCR lost (``_lost_numbers``) put at
+    the centre of the one header label standing between its neighbours (column numbers and
+    labels are both centred in their columns). None where a lost number's column has no such
+    label, or more than one."""
+    centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
+    if not ocr:
+        return centres
+    found = [_NUMBER.match(w["text"].strip(_SPECK_MARKS)) for w in numbers]
+    if not _lost_numbers(found):
+        return centres
+    labels = _label_centres(header, settings)
+    out = [centres[0]]
+    for m, n, b in zip(found, found[1:], centres[1:], strict=False):
+        assert m is not None and n is not None
+        if int(n[1]) - int(m[1]) == 2:
+            a = out[-1]
+            margin = _LOST_LABEL_MARGIN * (b - a)
+            inside = [c for c in labels if a + margin < c < b - margin]
+            if len(inside) != 1:
+                return None
+            out.append(inside[0])
+        out.append(b)
+    return out
+
+
+# A lost number's label stands this share of the gap between its neighbours' centres clear of
+# them: their own labels stand over them.
+_LOST_LABEL_MARGIN = 0.2
 
 
 _SPECK_MARKS = ".,:;'`"
@@ -2102,6 +2151,11 @@ def stream_tables(
     if lines and _PRINT_STAMP.match(lines[0].text):
         lines = lines[1:]  # a browser's header: the date and time it printed, the page title
     number_index = _number_row(lines, settings, ocr)
+    if number_index is not None:
+        header = _header_lines(lines, number_index, settings)
+        centres_by_number = _number_centres(lines[number_index].words, header, ocr, settings)
+        if centres_by_number is None:
+            number_index = None  # a lost number with no label to place it: read by the labels
     block = _header_block(lines, settings) if number_index is None else None
     if (
         block is not None
@@ -2112,9 +2166,8 @@ def stream_tables(
     head_rows: list[list[str | None]]
     if number_index is not None or block is not None:
         if number_index is not None:
-            header = _header_lines(lines, number_index, settings)
-            numbers = lines[number_index].words
-            centres = [(w["x0"] + w["x1"]) / 2 for w in numbers]
+            assert centres_by_number is not None
+            centres = centres_by_number
             body_start = number_index + 1
         else:
             assert block is not None
