@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from renja import __version__
-from renja.files import SUMMARY_PATH, file_sha256
+from renja.files import SUMMARY_PATH, NotARegularFile, file_sha256
 from renja.fingerprint import fingerprint
 from renja.timing import Stopwatch, write_timings
 from renja.worker import DocumentOutcome, limit_rejection
@@ -178,8 +178,8 @@ def previous_outcomes(out_dir: Path) -> dict[str, DocumentOutcome]:
         if not all(_same_columns(out_dir / f"{t}.parquet", t) for t in TABLES):
             return {}  # written with other columns (an earlier pipeline): extract again
         tables = {t: read_file_table(out_dir / f"{t}.parquet") for t in TABLES}
-    except (OSError, ValueError, KeyError, pa.ArrowException):
-        return {}
+    except (OSError, NotARegularFile, ValueError, KeyError, pa.ArrowException):
+        return {}  # a table missing, unreadable or replaced: extract again
     previous: dict[str, DocumentOutcome] = {}
     for entry in summary.get("documents", []):
         sha = entry.get("sha256")

@@ -200,6 +200,19 @@ def test_rows_are_reused_only_under_the_same_fingerprint_and_limits_are_retried(
     assert previous_outcomes(tmp_path) == {}
 
 
+def test_no_rows_are_reused_when_a_table_is_missing_or_no_file(
+    tmp_path: Path, sample_result
+) -> None:
+    """A table deleted, or replaced by a folder, since the run that wrote the summary: the
+    documents are extracted again, and the run does not stop."""
+    write_outputs([sample_result], tmp_path)
+    assert set(previous_outcomes(tmp_path)) == {sample_result.sha256}
+    (tmp_path / "budgets.parquet").unlink()
+    assert previous_outcomes(tmp_path) == {}
+    (tmp_path / "budgets.parquet").mkdir()
+    assert previous_outcomes(tmp_path) == {}
+
+
 def test_the_report_of_a_dropped_document_is_removed(tmp_path: Path, sample_result) -> None:
     write_outputs([sample_result], tmp_path)
     report = tmp_path / "validation" / "reports" / f"{sample_result.doc_id}.html"
