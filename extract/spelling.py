@@ -54,8 +54,9 @@ Mended = tuple[str, str, tuple[float, float, float, float]]
 
 # Glyphs OCR takes for one another at a low resolution: a change within a group counts half.
 # A blurred ``i`` whose dot runs into its stem reads ``r`` (``Kepegawaran``, ``Sosialrsasi``),
-# and one before a ``t`` whose stroke its dot runs into, ``s`` (``Rehabilstasi``, ``Monstonng``).
-_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb", "ri", "is")
+# and one before a ``t`` whose stroke its dot runs into, ``s`` (``Rehabilstasi``, ``Monstonng``);
+# an ``h`` whose stem's top the blur lost reads ``n`` (``Pelatinan``, ``Pemelinaraan``).
+_LOOK_ALIKE = ("iltfj1!|:I", "oO0", "s5", "gy", "ec", "fp", "uv", "vy", "hb", "ri", "is", "hn")
 _ALIKE = frozenset((a, b) for group in _LOOK_ALIKE for a in group for b in group if a != b)
 # Thin letters that a blur loses, and the marks that a speck or a rule's remnant adds: counted
 # half when missing from the reading, or in it too many.

@@ -22,6 +22,7 @@ WORDS = frozenset(
     {"monitoring", "evaluasi", "perlengkapan", "rehabilitasi", "sosialisasi", "kinerja",
      "penempatan", "jumlah", "data", "dana", "kabar", "tenaga", "andalan", "pelatihan", "ahli",
      "fasilitas", "fasilitasi", "verifikasi", "dati", "loka", "lokal", "kepegawaian", "bagi",
+     "pemeliharaan",
      "akhir", "kewirausahaan", "logistik", "kapasitas"}
 )  # fmt: skip
 
@@ -55,6 +56,9 @@ WORDS = frozenset(
         # an i before a t read as s (held-out seeds 368-377, 150 dpi)
         ("Rehabilstasi", "Rehabilitasi"),
         ("Monstonng", "Monitoring"),  # and ri read as n
+        # an h whose stem's top a blur lost read as n (held-out seeds 403-412, 150 dpi)
+        ("Pelatinan", "Pelatihan"),
+        ("Pemelinaraan", "Pemeliharaan"),
     ],
 )
 def test_a_misread_word_is_mended_to_the_only_word_it_can_be(read: str, word: str) -> None:
