@@ -153,9 +153,9 @@ def test_a_code_glued_to_the_name_that_ocr_read_in_parts_is_joined_as_the_one_co
     None
 ):
     """Codes glued before the names, scanned: OCR read a dot as a space (``2.11.01 1.02.02``),
-    lost one (``211.01``) or read it as a comma (``211,02``). Read as they stood, the first
-    part was the code and the rest the name: the sub kegiatan printed ``2.11.01`` took its
-    program's place and amounts, and the programs, no code of any level, were dropped
+    lost one (``211.01``) or read it as a comma (``211,02``) or a colon. Read as they stood,
+    the first part was the code and the rest the name: the sub kegiatan printed ``2.11.01``
+    took its program's place and amounts, and the programs, no code of any level, were dropped
     (held-out synthetic scan, seed 124 at 200 dpi: 18 of 32 nodes, two amounts wrong and
     unflagged). The parts are joined as the one code they can be, flagged with the reading; a
     program's code only before a row named so. A text layer's names are read as printed."""
@@ -167,11 +167,14 @@ def test_a_code_glued_to_the_name_that_ocr_read_in_parts_is_joined_as_the_one_co
             {"nama": "211.01.1.01.04 Pelaksanaan Kualitas Air", **ocr},
             {"nama": "2.11.01 1.01.05 Sosialisasi Pencemaran Udara", **ocr},
             {"nama": "211,02 PROGRAM PENGENDALIAN PENCEMARAN", **ocr},
+            # a dot read as a colon, a speck over it (held-out scan, seed 394 at 150 dpi)
+            {"nama": "2.11.02:1.03 Penyediaan Peralatan Kantor", **ocr},
         ),
         id_columns=False,
     )
     assert plan.nodes["kode"].tolist() == [
         "2.11.01", "2.11.01.1.01", "2.11.01.1.01.04", "2.11.01.1.01.05", "2.11.02",
+        "2.11.02.1.03",
     ]  # fmt: skip
     assert plan.nodes["nama"].tolist()[2:4] == [
         "Pelaksanaan Kualitas Air",
@@ -180,7 +183,10 @@ def test_a_code_glued_to_the_name_that_ocr_read_in_parts_is_joined_as_the_one_co
     assert plan.nodes["kode_flag"].tolist()[3] == (
         "read as 2.11.01 1.01.05; its parts joined as the one code they can be"
     )
-    assert values(plan.nodes, "parent_id") == [[None], ["P01"], ["P01.K01"], ["P01.K01"], [None]]
+    assert plan.nodes["nama"].tolist()[5] == "Penyediaan Peralatan Kantor"
+    assert values(plan.nodes, "parent_id") == [
+        [None], ["P01"], ["P01.K01"], ["P01.K01"], [None], ["P02"],
+    ]  # fmt: skip
     # two parts that read as a program's code, before a row not named one: not joined
     plan = build(
         rows(

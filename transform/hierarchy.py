@@ -179,13 +179,14 @@ def _row_kode(row: TableRow) -> tuple[str | None, str]:
     return kode, nama
 
 
-_NUMERIC = re.compile(r"[.,]?\d[\d.,]*")
+_NUMERIC = re.compile(r"[.,]?\d[\d.,:]*")
 
 
 def _spaced_kode(nama: str) -> tuple[str, str | None]:
     """A name read by OCR with the code glued before it misread, in parts a space apart (a dot
     read as a space: ``211.01 1.01.01 Fasilitasi``, ``2.11.01 1.02.02 Sosialisasi``), with a
-    dot lost (``211.01.1.01.04``) or read as a comma (``211,02``): the name with the parts
+    dot lost (``211.01.1.01.04``) or read as a comma (``211,02``) or a colon (``2.07.01:2.02``,
+    a speck over it): the name with the parts
     joined by dots as the one code they can be (``codes.kode_readings``: ``2.11.01.1.01.01``;
     a program's only before a row named ``PROGRAM``, and there only a program's), and the
     parts as read; else the name as read and None. Read as it stood, the first part was taken
@@ -195,8 +196,9 @@ def _spaced_kode(nama: str) -> tuple[str, str | None]:
     lead = list(itertools.takewhile(_NUMERIC.fullmatch, tokens))
     if not lead or (len(lead) == 1 and _well_formed(lead[0].strip(".,"))):
         return nama, None  # no code, or one read as printed
-    # OCR reads a code's dot as a comma too (``211,02``)
-    readings = kode_readings(".".join(t.replace(",", ".").strip(".") for t in lead), ocr=True)
+    # OCR reads a code's dot as a comma too (``211,02``), or as a colon
+    joined = ".".join(t.replace(",", ".").replace(":", ".").strip(".") for t in lead)
+    readings = kode_readings(joined, ocr=True)
     reading = readings.pop() if len(readings) == 1 else None
     rest = tokens[len(lead) :]
     program = bool(rest) and rest[0].upper() == "PROGRAM"
